@@ -1,0 +1,167 @@
+package diag
+
+import (
+	"cmp"
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+	"unicode/utf8"
+)
+
+// Severity says whether a diagnostic stops the build.
+type Severity int
+
+const (
+	// Error stops the build: nothing is written.
+	Error Severity = iota
+	// Warning is reported, and the build goes on.
+	Warning
+)
+
+func (s Severity) String() string {
+	if s == Warning {
+		return "warning"
+	}
+	return "error"
+}
+
+// Pos is a place in a file. Line and Col count from 1; a zero Line means the
+// whole file.
+type Pos struct {
+	File string
+	Line int
+	Col  int
+}
+
+func (p Pos) String() string {
+	switch {
+	case p.File == "":
+		return ""
+	case p.Line <= 0:
+		return p.File
+	case p.Col <= 0:
+		return fmt.Sprintf("%s:%d", p.File, p.Line)
+	}
+	return fmt.Sprintf("%s:%d:%d", p.File, p.Line, p.Col)
+}
+
+// Diagnostic is one finding about the input.
+type Diagnostic struct {
+	Pos
+	Severity Severity
+	Message  string // what is wrong
+	Hint     string // what to do about it; may be empty
+}
+
+func (d Diagnostic) String() string {
+	var b strings.Builder
+	if p := d.Pos.String(); p != "" {
+		b.WriteString(p)
+		b.WriteString(": ")
+	}
+	b.WriteString(d.Severity.String())
+	b.WriteString(": ")
+	b.WriteString(d.Message)
+	if d.Hint != "" {
+		b.WriteString(" (")
+		b.WriteString(d.Hint)
+		b.WriteString(")")
+	}
+	return b.String()
+}
+
+// List collects diagnostics. The zero value is ready to use. A List is not
+// safe for concurrent use; give each goroutine its own and Append them.
+type List []Diagnostic
+
+// Errorf adds an error at pos.
+func (l *List) Errorf(pos Pos, hint, format string, args ...any) {
+	*l = append(*l, Diagnostic{Pos: pos, Severity: Error, Message: fmt.Sprintf(format, args...), Hint: hint})
+}
+
+// Warnf adds a warning at pos.
+func (l *List) Warnf(pos Pos, hint, format string, args ...any) {
+	*l = append(*l, Diagnostic{Pos: pos, Severity: Warning, Message: fmt.Sprintf(format, args...), Hint: hint})
+}
+
+// Append adds all of other.
+func (l *List) Append(other List) { *l = append(*l, other...) }
+
+// HasErrors reports whether any diagnostic is an error.
+func (l List) HasErrors() bool {
+	return slices.ContainsFunc(l, func(d Diagnostic) bool { return d.Severity == Error })
+}
+
+// Count returns the number of diagnostics of severity s.
+func (l List) Count(s Severity) int {
+	n := 0
+	for _, d := range l {
+		if d.Severity == s {
+			n++
+		}
+	}
+	return n
+}
+
+// Sort orders the list by file, line, column, then message, so that output
+// is deterministic whatever order the pipeline found things in.
+func (l List) Sort() {
+	slices.SortStableFunc(l, func(a, b Diagnostic) int {
+		return cmp.Or(
+			cmp.Compare(a.File, b.File),
+			cmp.Compare(a.Line, b.Line),
+			cmp.Compare(a.Col, b.Col),
+			cmp.Compare(a.Severity, b.Severity),
+			cmp.Compare(a.Message, b.Message),
+		)
+	})
+}
+
+// Err returns the errors in the list as one error, or nil when there are
+// none. Warnings are not errors.
+func (l List) Err() error {
+	var errs []error
+	for _, d := range l {
+		if d.Severity == Error {
+			errs = append(errs, errors.New(d.String()))
+		}
+	}
+	return errors.Join(errs...)
+}
+
+// Lines maps byte offsets in a file's content to lines and columns. The
+// content may be a part of a file that starts at line FirstLine (for a
+// Markdown body after its front matter).
+type Lines struct {
+	File      string
+	FirstLine int // line number of src[0]; 1 when src is the whole file
+	src       []byte
+	starts    []int // byte offset of each line start
+}
+
+// NewLines indexes src, whose first byte is on line firstLine of file.
+func NewLines(file string, src []byte, firstLine int) *Lines {
+	starts := []int{0}
+	for i, c := range src {
+		if c == '\n' {
+			starts = append(starts, i+1)
+		}
+	}
+	if firstLine < 1 {
+		firstLine = 1
+	}
+	return &Lines{File: file, FirstLine: firstLine, src: src, starts: starts}
+}
+
+// Pos returns the position of byte offset off. Offsets outside src are
+// clamped to it.
+func (ls *Lines) Pos(off int) Pos {
+	off = max(0, min(off, len(ls.src)))
+	i, found := slices.BinarySearch(ls.starts, off)
+	if !found {
+		i--
+	}
+	col := utf8.RuneCount(ls.src[ls.starts[i]:off]) + 1
+	return Pos{File: ls.File, Line: ls.FirstLine + i, Col: col}
+}
