@@ -1,0 +1,230 @@
+package index
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+	"strings"
+
+	"edition/generator/bib"
+	"edition/generator/diag"
+)
+
+// Input is what the index is built from.
+type Input struct {
+	Edition     *Edition
+	Entries     []*Entry
+	Sources     []*Source
+	Chapters    []*Chapter // in reading order
+	Occurrences []Occurrence
+	Citations   []Citation
+}
+
+// Index is the edition as data, ready for rendering. It is read-only once
+// built.
+type Index struct {
+	Edition  *Edition
+	Layout   Layout
+	Chapters []*Chapter
+	Entries  []*Entry  // sorted by kind order, then name
+	Sources  []*Source // in bibliography order
+
+	entries     map[Ref]*Entry
+	sources     map[string]*Source
+	chapters    map[string]*Chapter
+	occurrences map[Ref][]Occurrence
+	citations   map[string][]Citation
+	children    map[string][]*Entry
+	citedBy     map[string][]string // entry key → keys of entries whose related names it
+}
+
+// Build checks the input's cross-references and indexes it. Entries and
+// sources must already be unique by key (see CheckKeys).
+func Build(in Input) (*Index, diag.List) {
+	var diags diag.List
+	x := &Index{
+		Edition: in.Edition, Layout: NewLayout(in.Edition), Chapters: in.Chapters,
+		entries: map[Ref]*Entry{}, sources: map[string]*Source{}, chapters: map[string]*Chapter{},
+		occurrences: map[Ref][]Occurrence{}, citations: map[string][]Citation{},
+		children: map[string][]*Entry{}, citedBy: map[string][]string{},
+	}
+	kindOrder := map[string]int{}
+	for i, k := range in.Edition.Kinds {
+		kindOrder[k.Key] = i
+	}
+	byKey := map[string]*Entry{}
+	for _, e := range in.Entries {
+		x.entries[e.Ref()] = e
+		byKey[e.Key] = e
+	}
+	x.Entries = slices.Clone(in.Entries)
+	slices.SortStableFunc(x.Entries, func(a, b *Entry) int {
+		return cmp.Or(cmp.Compare(kindOrder[a.Kind], kindOrder[b.Kind]), CompareNames(a.IndexName, b.IndexName), cmp.Compare(a.Key, b.Key))
+	})
+	for _, s := range in.Sources {
+		x.sources[s.ID] = s
+	}
+	x.Sources = slices.Clone(in.Sources)
+	slices.SortStableFunc(x.Sources, func(a, b *Source) int { return cmp.Compare(bib.SortKey(a.Record), bib.SortKey(b.Record)) })
+	for _, c := range in.Chapters {
+		x.chapters[c.Slug] = c
+	}
+	for _, o := range in.Occurrences {
+		x.occurrences[o.Target] = append(x.occurrences[o.Target], o)
+	}
+	for _, c := range in.Citations {
+		x.citations[c.Source] = append(x.citations[c.Source], c)
+	}
+
+	allKeys := make([]string, 0, len(byKey))
+	for k := range byKey {
+		allKeys = append(allKeys, k)
+	}
+	slices.Sort(allKeys)
+	for _, e := range x.Entries {
+		for _, r := range e.Related {
+			if _, ok := byKey[r]; !ok {
+				diags.Errorf(e.FieldPos["related"], diag.DidYouMean(r, allKeys, "check the key against the registry's file names"),
+					"entry %q names %q as related, but there is no such entry", e.Key, r)
+				continue
+			}
+			x.citedBy[r] = append(x.citedBy[r], e.Key)
+		}
+		if e.Parent != "" {
+			p, ok := byKey[e.Parent]
+			switch {
+			case !ok:
+				diags.Errorf(e.FieldPos["parent"], diag.DidYouMean(e.Parent, allKeys, "check the key against the registry's file names"),
+					"entry %q has parent %q, but there is no such entry", e.Key, e.Parent)
+			case p == e || p.Parent == e.Key:
+				diags.Errorf(e.FieldPos["parent"], "a sub-entry's parent must not be the entry itself or one of its sub-entries",
+					"entry %q and %q are each other's parent", e.Key, e.Parent)
+			default:
+				x.children[e.Parent] = append(x.children[e.Parent], e)
+			}
+		}
+		if len(x.occurrences[e.Ref()]) == 0 {
+			hint := "add an alias that occurs in the text, or link it explicitly: [words](" + e.Ref().String() + ")"
+			if len(e.Aliases) == 0 {
+				hint = "give it aliases, or link it explicitly: [words](" + e.Ref().String() + ")"
+			}
+			diags.Warnf(e.Pos, hint, "entry %q is never mentioned in the text", e.Key)
+		}
+	}
+	for _, s := range x.Sources {
+		if len(x.citations[s.ID]) == 0 && len(x.occurrences[s.Ref()]) == 0 {
+			diags.Warnf(s.Pos, "cite it with [@"+s.ID+"] where the text refers to it, or remove it", "source %q is never cited", s.ID)
+		}
+	}
+	return x, diags
+}
+
+// CheckKeys reports entries and sources that cannot coexist: one key used
+// twice, or two keys whose pages would have the same file name. It returns
+// the entries and sources that can be kept.
+func CheckKeys(entries []*Entry, sources []*Source) ([]*Entry, []*Source, diag.List) {
+	var diags diag.List
+	byKey := map[string]*Entry{}
+	slugs := map[string]string{} // "kind/slug" → who has it
+	var keptE []*Entry
+	for _, e := range entries {
+		if first, dup := byKey[e.Key]; dup {
+			diags.Errorf(e.Pos, "rename one of the files; keys are unique across all kinds",
+				"duplicate key %q: also %s", e.Key, first.File)
+			continue
+		}
+		slug := e.Kind + "/" + Slug(e.Key)
+		if who, dup := slugs[slug]; dup {
+			diags.Errorf(e.Pos, "rename one of them", "entry %q would have the same page as %s", e.Key, who)
+			continue
+		}
+		byKey[e.Key], slugs[slug] = e, e.File
+		keptE = append(keptE, e)
+	}
+	var keptS []*Source
+	for _, s := range sources {
+		slug := SourceKind.Key + "/" + Slug(s.ID)
+		if who, dup := slugs[slug]; dup {
+			diags.Errorf(s.Pos, "change one of the ids", "record %q would have the same page as %s", s.ID, who)
+			continue
+		}
+		slugs[slug] = fmt.Sprintf("record %q (%s)", s.ID, s.Pos)
+		keptS = append(keptS, s)
+	}
+	return keptE, keptS, diags
+}
+
+// CompareNames orders names as an index does: case-insensitively, ignoring
+// a leading article and punctuation.
+func CompareNames(a, b string) int {
+	return cmp.Or(cmp.Compare(SortName(a), SortName(b)), cmp.Compare(a, b))
+}
+
+// SortName is the form of a name used to sort it.
+func SortName(s string) string {
+	s = strings.ToLower(s)
+	for _, art := range []string{"the ", "a ", "an "} {
+		s = strings.TrimPrefix(s, art)
+	}
+	var b strings.Builder
+	for _, r := range s {
+		switch {
+		case r == '’' || r == '\'' || r == '“' || r == '”' || r == '"' || r == '‘':
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// Entry returns the entry ref names.
+func (x *Index) Entry(ref Ref) (*Entry, bool) { e, ok := x.entries[ref]; return e, ok }
+
+// EntryByKey returns the entry with key k, of whatever kind.
+func (x *Index) EntryByKey(k string) (*Entry, bool) {
+	for _, kind := range x.Edition.Kinds {
+		if e, ok := x.entries[Ref{kind.Key, k}]; ok {
+			return e, true
+		}
+	}
+	return nil, false
+}
+
+// Source returns the source with record id id.
+func (x *Index) Source(id string) (*Source, bool) { s, ok := x.sources[id]; return s, ok }
+
+// Chapter returns the chapter with slug s.
+func (x *Index) Chapter(s string) (*Chapter, bool) { c, ok := x.chapters[s]; return c, ok }
+
+// Occurrences returns the occurrences of ref in document order.
+func (x *Index) Occurrences(ref Ref) []Occurrence { return x.occurrences[ref] }
+
+// Citations returns the citations of the source with id id.
+func (x *Index) Citations(id string) []Citation { return x.citations[id] }
+
+// Children returns the sub-entries of the entry with key k.
+func (x *Index) Children(k string) []*Entry { return x.children[k] }
+
+// RelatedBy returns the keys of entries that name k as related.
+func (x *Index) RelatedBy(k string) []string { return x.citedBy[k] }
+
+// EntriesOf returns the entries of a kind, sorted by name.
+func (x *Index) EntriesOf(kind string) []*Entry {
+	var out []*Entry
+	for _, e := range x.Entries {
+		if e.Kind == kind {
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+// Note returns a chapter's note by id.
+func (c *Chapter) Note(id string) (*NoteInfo, bool) {
+	for i := range c.Notes {
+		if c.Notes[i].ID == id {
+			return &c.Notes[i], true
+		}
+	}
+	return nil, false
+}
