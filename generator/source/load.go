@@ -1,0 +1,354 @@
+package source
+
+import (
+	"errors"
+	"io/fs"
+	"path"
+	"regexp"
+	"slices"
+	"strings"
+	"unicode/utf8"
+
+	"edition/generator/diag"
+	"edition/generator/index"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// The layout of a content folder.
+const (
+	EditionFile = "edition.yaml"
+	TextDir     = "text"
+	RegistryDir = "registry"
+	PagesDir    = "pages"
+)
+
+// BibliographyFiles are the names the bibliography may have, in the order
+// they are looked for.
+var BibliographyFiles = []string{"bibliography.yaml", "bibliography.yml", "bibliography.json"}
+
+// Content is everything read from a content folder.
+type Content struct {
+	Edition  index.Edition
+	Chapters []*Chapter
+	Entries  []*index.Entry
+	Sources  []*index.Source
+	Pages    []*Page
+}
+
+// Chapter is a text file: its front matter decoded, its body still Markdown.
+type Chapter struct {
+	File     string
+	Slug     string
+	Title    string
+	Authors  []string
+	Opening  string
+	Body     []byte
+	BodyLine int
+}
+
+// Page is a further page such as "About this edition".
+type Page struct {
+	File     string
+	Slug     string
+	Title    string
+	Body     []byte
+	BodyLine int
+}
+
+// Load reads the content folder fsys. Diagnostics name files relative to
+// the folder, prefixed with dir (so that "content/text/01.md:3:1" reads as
+// a path from where the command ran).
+func Load(fsys fs.FS, dir string) (*Content, diag.List) {
+	var diags diag.List
+	c := &Content{}
+	l := loader{fsys: fsys, dir: dir, diags: &diags}
+
+	ed, ok := l.edition()
+	if !ok {
+		return c, diags
+	}
+	c.Edition = ed
+	c.Chapters = l.chapters()
+	c.Entries = l.registry(&c.Edition)
+	c.Sources = l.bibliography()
+	c.Pages = l.pages()
+	return c, diags
+}
+
+type loader struct {
+	fsys  fs.FS
+	dir   string
+	diags *diag.List
+}
+
+// name is the path shown in diagnostics.
+func (l *loader) name(p string) string {
+	if l.dir == "" {
+		return p
+	}
+	return path.Join(l.dir, p)
+}
+
+// read reads a file and checks that it is UTF-8.
+func (l *loader) read(p string) ([]byte, bool) {
+	b, err := fs.ReadFile(l.fsys, p)
+	if err != nil {
+		l.diags.Errorf(diag.Pos{File: l.name(p)}, "", "cannot read: %v", unwrapPath(err))
+		return nil, false
+	}
+	if !utf8.Valid(b) {
+		off := 0
+		for off < len(b) {
+			r, n := utf8.DecodeRune(b[off:])
+			if r == utf8.RuneError && n <= 1 {
+				break
+			}
+			off += n
+		}
+		pos := diag.NewLines(l.name(p), b, 1).Pos(off)
+		l.diags.Errorf(pos, "save the file as UTF-8", "the file is not valid UTF-8 (byte 0x%02x)", b[off])
+		return nil, false
+	}
+	return b, true
+}
+
+func unwrapPath(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
+// split reads a Markdown file and decodes its front matter with fields.
+func (l *loader) split(p string) (FrontMatter, *doc, *yaml.Node, bool) {
+	src, ok := l.read(p)
+	if !ok {
+		return FrontMatter{}, nil, nil, false
+	}
+	fm, err := Split(src)
+	if err != nil {
+		var se *SplitError
+		errors.As(err, &se)
+		l.diags.Errorf(diag.Pos{File: l.name(p), Line: se.Line, Col: 1}, se.Hint, "%s", se.Msg)
+		return FrontMatter{}, nil, nil, false
+	}
+	d := &doc{file: l.name(p), line0: fm.YAMLLine - 1, diags: l.diags}
+	if fm.YAML == nil {
+		return fm, d, &yaml.Node{Kind: yaml.MappingNode}, true
+	}
+	n, ok := d.parse(fm.YAML)
+	return fm, d, n, ok
+}
+
+func (l *loader) edition() (index.Edition, bool) {
+	var ed index.Edition
+	src, ok := l.read(EditionFile)
+	if !ok {
+		return ed, false
+	}
+	d := &doc{file: l.name(EditionFile), diags: l.diags}
+	n, ok := d.parse(src)
+	if !ok {
+		return ed, false
+	}
+	ed.Pos = diag.Pos{File: d.file}
+	d.fields(n, EditionFile, map[string]func(*yaml.Node){
+		"title":     func(v *yaml.Node) { ed.Title = d.str(v, "title") },
+		"subtitle":  func(v *yaml.Node) { ed.Subtitle = d.str(v, "subtitle") },
+		"authors":   func(v *yaml.Node) { ed.Authors = d.strs(v, "authors") },
+		"editors":   func(v *yaml.Node) { ed.Editors = d.strs(v, "editors") },
+		"publisher": func(v *yaml.Node) { ed.Publisher = d.str(v, "publisher") },
+		"year":      func(v *yaml.Node) { ed.Year = d.integer(v, "year") },
+		"language":  func(v *yaml.Node) { ed.Language = d.str(v, "language") },
+		"citation":  func(v *yaml.Node) { ed.Citation = d.str(v, "citation") },
+		"rights":    func(v *yaml.Node) { ed.Rights = d.str(v, "rights") },
+		"license":   func(v *yaml.Node) { ed.License = d.str(v, "license") },
+		"base_url":  func(v *yaml.Node) { ed.BaseURL = d.str(v, "base_url") },
+		"kinds":     func(v *yaml.Node) { ed.Kinds = l.kinds(d, v) },
+	})
+	if ed.Title == "" {
+		l.diags.Errorf(ed.Pos, "add “title: …”", "%s has no title", EditionFile)
+	}
+	if ed.Language == "" {
+		ed.Language = "en"
+	}
+	if ed.BaseURL != "" && !strings.HasSuffix(ed.BaseURL, "/") {
+		ed.BaseURL += "/"
+	}
+	if ed.BaseURL != "" && !strings.HasPrefix(ed.BaseURL, "https://") && !strings.HasPrefix(ed.BaseURL, "http://") {
+		l.diags.Errorf(ed.Pos, "write the full address, such as https://example.org/edition/", "base_url must be an http(s) URL")
+		ed.BaseURL = ""
+	}
+	return ed, true
+}
+
+var keyRE = regexp.MustCompile(`^[a-z0-9]+(?:-[a-z0-9]+)*$`)
+
+func (l *loader) kinds(d *doc, n *yaml.Node) []index.Kind {
+	if n.Kind != yaml.SequenceNode {
+		d.errorf(n, "write one “- key: …” item per kind", "kinds must be a list")
+		return nil
+	}
+	var kinds []index.Kind
+	seen := map[string]bool{index.SourceKind.Key: true}
+	paths := map[string]bool{index.SourceKind.Path: true}
+	for _, item := range n.Content {
+		var k index.Kind
+		d.fields(item, "a kind", map[string]func(*yaml.Node){
+			"key":    func(v *yaml.Node) { k.Key = d.str(v, "key") },
+			"name":   func(v *yaml.Node) { k.Name = d.str(v, "name") },
+			"plural": func(v *yaml.Node) { k.Plural = d.str(v, "plural") },
+			"path":   func(v *yaml.Node) { k.Path = d.str(v, "path") },
+			"types":  func(v *yaml.Node) { k.Types = d.strs(v, "types") },
+		})
+		switch {
+		case !keyRE.MatchString(k.Key):
+			d.errorf(item, "use lowercase letters, digits and hyphens, such as “concept”", "kind key %q is not a valid key", k.Key)
+			continue
+		case seen[k.Key]:
+			d.errorf(item, "give each kind its own key", "kind %q is declared twice (or is reserved)", k.Key)
+			continue
+		}
+		if k.Name == "" {
+			k.Name = strings.ToUpper(k.Key[:1]) + k.Key[1:]
+		}
+		if k.Plural == "" {
+			k.Plural = k.Name + "s"
+		}
+		if k.Path == "" {
+			k.Path = k.Key + "s"
+		}
+		if !keyRE.MatchString(k.Path) || paths[k.Path] || reservedPaths[k.Path] {
+			d.errorf(item, "choose another path of lowercase letters, digits and hyphens", "kind %q has the path %q, which is invalid or already used", k.Key, k.Path)
+			continue
+		}
+		seen[k.Key], paths[k.Path] = true, true
+		kinds = append(kinds, k)
+	}
+	return kinds
+}
+
+// reservedPaths are URL paths the generator writes itself.
+var reservedPaths = map[string]bool{"text": true, "assets": true, "search": true, "data": true, "pages": true}
+
+// walk lists the Markdown files under dir, sorted, skipping hidden files and
+// editors' temporary files.
+func (l *loader) walk(dir string) []string {
+	var files []string
+	err := fs.WalkDir(l.fsys, dir, func(p string, e fs.DirEntry, err error) error {
+		if err != nil {
+			if p == dir && errors.Is(err, fs.ErrNotExist) {
+				return fs.SkipDir
+			}
+			return err
+		}
+		name := e.Name()
+		if p != dir && (strings.HasPrefix(name, ".") || strings.HasPrefix(name, "_")) {
+			if e.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if !e.IsDir() && strings.HasSuffix(name, ".md") {
+			files = append(files, p)
+		}
+		return nil
+	})
+	if err != nil {
+		l.diags.Errorf(diag.Pos{File: l.name(dir)}, "", "cannot list the folder: %v", unwrapPath(err))
+	}
+	slices.Sort(files)
+	return files
+}
+
+var orderPrefixRE = regexp.MustCompile(`^\d+[-_. ]+`)
+
+func (l *loader) chapters() []*Chapter {
+	var chapters []*Chapter
+	slugs := map[string]string{}
+	for _, p := range l.walk(TextDir) {
+		ch, ok := l.Chapter(p)
+		if !ok {
+			continue
+		}
+		if other, dup := slugs[ch.Slug]; dup {
+			l.diags.Errorf(diag.Pos{File: ch.File}, "set another “slug:” in one of them",
+				"chapter slug %q is already used by %s", ch.Slug, other)
+			continue
+		}
+		slugs[ch.Slug] = ch.File
+		chapters = append(chapters, ch)
+	}
+	if len(chapters) == 0 && !l.diags.HasErrors() {
+		l.diags.Errorf(diag.Pos{File: l.name(TextDir)}, "add a Markdown file such as text/01-introduction.md",
+			"the edition has no text")
+	}
+	return chapters
+}
+
+// Chapter reads one text file.
+func (l *loader) Chapter(p string) (*Chapter, bool) {
+	fm, d, n, ok := l.split(p)
+	if !ok {
+		return nil, false
+	}
+	ch := &Chapter{File: l.name(p), Body: fm.Body, BodyLine: fm.BodyLine, Opening: "Opening"}
+	d.fields(n, "the chapter's front matter", map[string]func(*yaml.Node){
+		"title":   func(v *yaml.Node) { ch.Title = d.str(v, "title") },
+		"slug":    func(v *yaml.Node) { ch.Slug = d.str(v, "slug") },
+		"authors": func(v *yaml.Node) { ch.Authors = d.strs(v, "authors") },
+		"opening": func(v *yaml.Node) { ch.Opening = d.str(v, "opening") },
+	})
+	pos := diag.Pos{File: ch.File, Line: 1, Col: 1}
+	if ch.Title == "" {
+		l.diags.Errorf(pos, "add “title: …” to the front matter", "the chapter has no title")
+	}
+	if ch.Slug == "" {
+		ch.Slug = orderPrefixRE.ReplaceAllString(strings.TrimSuffix(path.Base(p), ".md"), "")
+		ch.Slug = index.Slug(ch.Slug)
+	} else if !keyRE.MatchString(ch.Slug) {
+		l.diags.Errorf(pos, "use lowercase letters, digits and hyphens", "slug %q is not a valid slug", ch.Slug)
+		return nil, false
+	}
+	if len(strings.TrimSpace(string(fm.Body))) == 0 {
+		l.diags.Errorf(diag.Pos{File: ch.File, Line: fm.BodyLine, Col: 1}, "write the chapter's text after the front matter, or remove the file",
+			"the chapter is empty")
+		return nil, false
+	}
+	return ch, !d.diags.HasErrors() || ch.Title != ""
+}
+
+func (l *loader) pages() []*Page {
+	var pages []*Page
+	for _, p := range l.walk(PagesDir) {
+		fm, d, n, ok := l.split(p)
+		if !ok {
+			continue
+		}
+		pg := &Page{File: l.name(p), Body: fm.Body, BodyLine: fm.BodyLine}
+		d.fields(n, "the page's front matter", map[string]func(*yaml.Node){
+			"title": func(v *yaml.Node) { pg.Title = d.str(v, "title") },
+			"slug":  func(v *yaml.Node) { pg.Slug = d.str(v, "slug") },
+		})
+		if pg.Title == "" {
+			l.diags.Errorf(diag.Pos{File: pg.File, Line: 1, Col: 1}, "add “title: …” to the front matter", "the page has no title")
+			continue
+		}
+		if pg.Slug == "" {
+			pg.Slug = index.Slug(orderPrefixRE.ReplaceAllString(strings.TrimSuffix(path.Base(p), ".md"), ""))
+		}
+		if !keyRE.MatchString(pg.Slug) || reservedPages[pg.Slug] {
+			l.diags.Errorf(diag.Pos{File: pg.File, Line: 1, Col: 1}, "choose another slug", "page slug %q is invalid or taken by a generated page", pg.Slug)
+			continue
+		}
+		pages = append(pages, pg)
+	}
+	return pages
+}
+
+// reservedPages are the file names of generated pages at the top of the
+// site.
+var reservedPages = map[string]bool{"index": true, "404": true, "bibliography": true,
+	"general-index": true, "overview": true, "search": true, "contents": true}

@@ -1,0 +1,146 @@
+package source
+
+import (
+	"path"
+	"regexp"
+	"slices"
+	"strings"
+
+	"edition/generator/diag"
+	"edition/generator/index"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// registry reads registry/<kind>/**/*.md. The first folder names the kind;
+// deeper folders only organize files.
+func (l *loader) registry(ed *index.Edition) []*index.Entry {
+	var entries []*index.Entry
+	var kindKeys []string
+	for _, k := range ed.Kinds {
+		kindKeys = append(kindKeys, k.Key)
+	}
+	reported := map[string]bool{}
+	for _, p := range l.walk(RegistryDir) {
+		rel := strings.TrimPrefix(p, RegistryDir+"/")
+		kindKey, _, nested := strings.Cut(rel, "/")
+		if !nested {
+			l.diags.Errorf(diag.Pos{File: l.name(p)}, "move it into registry/<kind>/, such as registry/"+firstOr(kindKeys, "concept")+"/",
+				"registry entry is not in a kind's folder")
+			continue
+		}
+		kind, ok := ed.Kind(kindKey)
+		if !ok {
+			if !reported[kindKey] {
+				reported[kindKey] = true
+				l.diags.Errorf(diag.Pos{File: l.name(path.Join(RegistryDir, kindKey))},
+					diag.DidYouMean(kindKey, kindKeys, "declare the kind under “kinds:” in "+EditionFile),
+					"registry folder %q is not a kind declared in %s", kindKey, EditionFile)
+			}
+			continue
+		}
+		if e, ok := l.Entry(p, kind); ok {
+			entries = append(entries, e)
+		}
+	}
+	return entries
+}
+
+func firstOr(ss []string, def string) string {
+	if len(ss) > 0 {
+		return ss[0]
+	}
+	return def
+}
+
+var wikidataRE = regexp.MustCompile(`^Q[1-9][0-9]*$`)
+
+// Entry reads one registry entry of the given kind.
+func (l *loader) Entry(p string, kind *index.Kind) (*index.Entry, bool) {
+	key := strings.TrimSuffix(path.Base(p), ".md")
+	file := l.name(p)
+	if !keyRE.MatchString(key) {
+		l.diags.Errorf(diag.Pos{File: file}, "rename the file to "+index.Slug(key)+".md",
+			"entry key %q (the file name) must be lowercase letters, digits and hyphens", key)
+		return nil, false
+	}
+	fm, d, n, ok := l.split(p)
+	if !ok {
+		return nil, false
+	}
+	e := &index.Entry{Key: key, Kind: kind.Key, File: file, Pos: diag.Pos{File: file, Line: 1, Col: 1},
+		Body: fm.Body, BodyLine: fm.BodyLine, FieldPos: map[string]diag.Pos{}}
+	at := func(field string, v *yaml.Node) { e.FieldPos[field] = d.pos(v) }
+	d.fields(n, "the entry's front matter", map[string]func(*yaml.Node){
+		"name":       func(v *yaml.Node) { e.Name = d.str(v, "name") },
+		"index_name": func(v *yaml.Node) { e.IndexName = d.str(v, "index_name") },
+		"type":       func(v *yaml.Node) { at("type", v); e.Type = d.str(v, "type") },
+		"aliases":    func(v *yaml.Node) { e.Aliases = l.aliases(d, v) },
+		"related":    func(v *yaml.Node) { at("related", v); e.Related = d.strs(v, "related") },
+		"parent":     func(v *yaml.Node) { at("parent", v); e.Parent = d.str(v, "parent") },
+		"wikidata": func(v *yaml.Node) {
+			e.Wikidata = d.str(v, "wikidata")
+			if e.Wikidata != "" && !wikidataRE.MatchString(e.Wikidata) {
+				d.errorf(v, "write the item's Q-number, such as Q1254", "wikidata %q is not a Wikidata item ID", e.Wikidata)
+			}
+		},
+		"dates":   func(v *yaml.Node) { e.Dates = d.str(v, "dates") },
+		"summary": func(v *yaml.Node) { e.Summary = d.str(v, "summary") },
+	})
+	if e.Name == "" {
+		l.diags.Errorf(e.Pos, "add “name: …” to the front matter", "the entry has no name")
+		e.Name = key
+	}
+	if e.IndexName == "" {
+		e.IndexName = e.Name
+	}
+	if len(kind.Types) > 0 {
+		switch {
+		case e.Type == "":
+			l.diags.Errorf(e.Pos, "add “type:” with one of: "+strings.Join(kind.Types, ", "),
+				"a %s entry needs a type", kind.Name)
+		case !slices.Contains(kind.Types, e.Type):
+			l.diags.Errorf(e.FieldPos["type"], diag.DidYouMean(e.Type, kind.Types, "use one of: "+strings.Join(kind.Types, ", ")),
+				"type %q is not a type of %s", e.Type, kind.Plural)
+		}
+	}
+	return e, true
+}
+
+func (l *loader) aliases(d *doc, n *yaml.Node) []index.Alias {
+	if n.Kind != yaml.SequenceNode {
+		d.errorf(n, "write a list: [a, b] or one “- alias” per line", "aliases must be a list")
+		return nil
+	}
+	var out []index.Alias
+	for _, item := range n.Content {
+		a := index.Alias{Pos: d.pos(item)}
+		if item.Kind == yaml.MappingNode {
+			d.fields(item, "an alias", map[string]func(*yaml.Node){
+				"text": func(v *yaml.Node) { a.Text = d.str(v, "text") },
+				"case": func(v *yaml.Node) {
+					switch c := d.str(v, "case"); c {
+					case "smart", "":
+						a.Case = index.Smart
+					case "exact":
+						a.Case = index.Exact
+					case "ignore":
+						a.Case = index.Ignore
+					default:
+						d.errorf(v, diag.DidYouMean(c, []string{"smart", "exact", "ignore"}, "use smart, exact or ignore"),
+							"case %q is not a case rule", c)
+					}
+				},
+			})
+		} else {
+			a.Text = d.str(item, "alias")
+		}
+		a.Text = strings.Join(strings.Fields(a.Text), " ")
+		if a.Text == "" {
+			d.errorf(item, "remove it or give the text", "empty alias")
+			continue
+		}
+		out = append(out, a)
+	}
+	return out
+}

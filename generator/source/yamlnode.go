@@ -1,0 +1,147 @@
+package source
+
+import (
+	"fmt"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+
+	"edition/generator/diag"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// doc is a YAML document being decoded, with what it needs to place
+// diagnostics in the file it came from.
+type doc struct {
+	file  string
+	line0 int // file line of the YAML's first line, minus one
+	diags *diag.List
+}
+
+var yamlLineRE = regexp.MustCompile(`^yaml: (?:line (\d+): )?`)
+
+// parse decodes src into a node tree, reporting a syntax error at its line.
+func (d *doc) parse(src []byte) (*yaml.Node, bool) {
+	var n yaml.Node
+	if err := yaml.Unmarshal(src, &n); err != nil {
+		msg := err.Error()
+		line := 0
+		if m := yamlLineRE.FindStringSubmatch(msg); m != nil {
+			line, _ = strconv.Atoi(m[1])
+			msg = msg[len(m[0]):]
+		}
+		pos := diag.Pos{File: d.file}
+		if line > 0 {
+			pos.Line = d.line0 + line
+		}
+		d.diags.Errorf(pos, "check the indentation and quote values that contain “: ” or start with a special character",
+			"malformed YAML: %s", msg)
+		return nil, false
+	}
+	if n.Kind == 0 || len(n.Content) == 0 {
+		return &yaml.Node{Kind: yaml.MappingNode}, true
+	}
+	return n.Content[0], true
+}
+
+// pos is the file position of n.
+func (d *doc) pos(n *yaml.Node) diag.Pos {
+	return diag.Pos{File: d.file, Line: d.line0 + n.Line, Col: n.Column}
+}
+
+func (d *doc) errorf(n *yaml.Node, hint, format string, args ...any) {
+	d.diags.Errorf(d.pos(n), hint, format, args...)
+}
+
+// fields walks a mapping, calling the handler for each known key and
+// reporting unknown ones with the nearest known name.
+func (d *doc) fields(n *yaml.Node, what string, handlers map[string]func(v *yaml.Node)) {
+	if n.Kind != yaml.MappingNode {
+		d.errorf(n, "write “field: value” lines", "%s must be a mapping of fields, not %s", what, kindName(n))
+		return
+	}
+	known := make([]string, 0, len(handlers))
+	for k := range handlers {
+		known = append(known, k)
+	}
+	slices.Sort(known)
+	seen := map[string]bool{}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, v := n.Content[i], n.Content[i+1]
+		if seen[k.Value] {
+			d.errorf(k, "remove one of them", "field %q appears twice in %s", k.Value, what)
+			continue
+		}
+		seen[k.Value] = true
+		h, ok := handlers[k.Value]
+		if !ok {
+			d.errorf(k, diag.DidYouMean(k.Value, known, "known fields: "+strings.Join(known, ", ")),
+				"unknown field %q in %s", k.Value, what)
+			continue
+		}
+		h(v)
+	}
+}
+
+// str decodes a scalar as text.
+func (d *doc) str(n *yaml.Node, field string) string {
+	if n.Kind == yaml.AliasNode {
+		n = n.Alias
+	}
+	if n.Kind != yaml.ScalarNode {
+		d.errorf(n, "give a single value", "%s must be text, not %s", field, kindName(n))
+		return ""
+	}
+	if n.Tag == "!!null" {
+		return ""
+	}
+	return n.Value
+}
+
+// strs decodes a list of scalars; a single scalar is a list of one.
+func (d *doc) strs(n *yaml.Node, field string) []string {
+	if n.Kind == yaml.ScalarNode {
+		if n.Tag == "!!null" || n.Value == "" {
+			return nil
+		}
+		return []string{n.Value}
+	}
+	if n.Kind != yaml.SequenceNode {
+		d.errorf(n, "write a list: [a, b] or one “- item” per line", "%s must be a list, not %s", field, kindName(n))
+		return nil
+	}
+	var out []string
+	for _, c := range n.Content {
+		if s := d.str(c, field+" item"); s != "" {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// integer decodes a whole number.
+func (d *doc) integer(n *yaml.Node, field string) int {
+	s := d.str(n, field)
+	if s == "" {
+		return 0
+	}
+	i, err := strconv.Atoi(s)
+	if err != nil {
+		d.errorf(n, "write a whole number such as 2007", "%s must be a whole number, not %q", field, s)
+	}
+	return i
+}
+
+func kindName(n *yaml.Node) string {
+	switch n.Kind {
+	case yaml.MappingNode:
+		return "a mapping"
+	case yaml.SequenceNode:
+		return "a list"
+	case yaml.ScalarNode:
+		return fmt.Sprintf("the value %q", n.Value)
+	}
+	return "empty"
+}
