@@ -1,0 +1,14 @@
+// Package cite is a goldmark extension for Pandoc's bracketed citations:
+//
+//	[@key]  [@key, p. 15]  [@a; @b, pp. 63–64]  [see @key, chap. 2]  [-@key]
+//
+// The parser turns a bracket holding at least one @key into a *Node with one
+// Item per key; the resolver in the document's Options gives each item its
+// link and label, and reports unknown keys. The renderer writes
+//
+//	<span class="citation" id="c1"><a href="../sources/key.html">Label 2002</a>, p. 15</span>
+//
+// Brackets without an @key, and links such as [@x](url), are left to
+// goldmark. A citation must close on the line it opens. The package imports
+// only goldmark and the standard library.
+package cite

@@ -1,0 +1,29 @@
+package cite
+
+import "github.com/yuin/goldmark/parser"
+
+// Resolver knows the works a document can cite.
+type Resolver interface {
+	// Resolve returns the link to a work's page and its short label, or an
+	// error (with a hint, see HintError) when the key is unknown.
+	Resolve(key string) (href, label string, err error)
+}
+
+// Options is what one document can cite. Put it in the parser context with
+// With before parsing; without it, citations are parsed but not linked.
+type Options struct {
+	Resolver Resolver
+	// Report is called for each unknown key with the byte offset of the
+	// citation; nil ignores problems.
+	Report func(offset int, err error)
+}
+
+var optionsKey = parser.NewContextKey()
+
+// With stores o in pc for the document about to be parsed.
+func With(pc parser.Context, o *Options) { pc.Set(optionsKey, o) }
+
+func optionsFrom(pc parser.Context) *Options {
+	o, _ := pc.Get(optionsKey).(*Options)
+	return o
+}

@@ -1,0 +1,173 @@
+package cite
+
+import (
+	"bytes"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/text"
+)
+
+// Parser parses bracketed citations.
+type Parser struct{}
+
+var _ parser.InlineParser = (*Parser)(nil)
+
+// Trigger implements parser.InlineParser.
+func (p *Parser) Trigger() []byte { return []byte{'['} }
+
+// Parse implements parser.InlineParser.
+func (p *Parser) Parse(parent ast.Node, block text.Reader, pc parser.Context) ast.Node {
+	line, seg := block.PeekLine()
+	end := closing(line)
+	if end < 0 {
+		return nil
+	}
+	// [@x](url) and [@x][ref] are links, not citations.
+	if end+1 < len(line) && (line[end+1] == '(' || line[end+1] == '[') {
+		return nil
+	}
+	items, ok := ParseItems(line[1:end])
+	if !ok {
+		return nil
+	}
+	n := &Node{Items: items}
+	n.SetPos(seg.Start)
+	if o := optionsFrom(pc); o != nil && o.Resolver != nil {
+		for i := range n.Items {
+			it := &n.Items[i]
+			href, label, err := o.Resolver.Resolve(it.Key)
+			if err != nil {
+				if o.Report != nil {
+					o.Report(seg.Start, err)
+				}
+				continue
+			}
+			it.Href, it.Label = href, label
+		}
+	}
+	block.Advance(end + 1)
+	return n
+}
+
+// closing returns the index of the bracket that closes line[0] == '[', or
+// -1. Nested brackets are allowed; a backslash escapes one.
+func closing(line []byte) int {
+	depth := 0
+	for i := 0; i < len(line); i++ {
+		switch line[i] {
+		case '\\':
+			i++
+		case '[':
+			depth++
+		case ']':
+			depth--
+			if depth == 0 {
+				return i
+			}
+		case '\n':
+			return -1
+		}
+	}
+	return -1
+}
+
+// ParseItems parses the inside of a citation bracket, "see @a, p. 4; @b",
+// into items. It reports false when a part has no @key, so that the bracket
+// is not a citation.
+func ParseItems(inside []byte) ([]Item, bool) {
+	var items []Item
+	for _, part := range splitItems(inside) {
+		it, ok := parseItem(part)
+		if !ok {
+			return nil, false
+		}
+		items = append(items, it)
+	}
+	return items, len(items) > 0
+}
+
+// splitItems splits at semicolons outside brackets.
+func splitItems(b []byte) [][]byte {
+	var parts [][]byte
+	depth, start := 0, 0
+	for i, c := range b {
+		switch c {
+		case '[', '{':
+			depth++
+		case ']', '}':
+			depth--
+		case ';':
+			if depth == 0 {
+				parts = append(parts, b[start:i])
+				start = i + 1
+			}
+		}
+	}
+	return append(parts, b[start:])
+}
+
+func parseItem(part []byte) (Item, bool) {
+	var it Item
+	at := -1
+	for i := 0; i < len(part); i++ {
+		if part[i] != '@' {
+			continue
+		}
+		// @ starts a key only at the start, after a space, or after "-".
+		if i == 0 || part[i-1] == ' ' || part[i-1] == '-' && (i == 1 || part[i-2] == ' ') {
+			at = i
+			break
+		}
+	}
+	if at < 0 {
+		return it, false
+	}
+	prefix := part[:at]
+	if bytes.HasSuffix(prefix, []byte("-")) {
+		it.SuppressAuthor = true
+		prefix = prefix[:len(prefix)-1]
+	}
+	it.Prefix = strings.TrimSpace(string(prefix))
+	key, rest := parseKey(part[at+1:])
+	if key == "" {
+		return it, false
+	}
+	it.Key = key
+	rest = bytes.TrimSpace(rest)
+	if r, ok := bytes.CutPrefix(rest, []byte(",")); ok {
+		it.Locator = strings.TrimSpace(string(r))
+	} else {
+		it.Suffix = string(rest)
+	}
+	return it, true
+}
+
+// parseKey reads a citation key as Pandoc does: a letter, digit or "_",
+// then letters, digits and internal punctuation (:.#$%&-+?<>~/); or any text
+// in braces, @{like this}.
+func parseKey(b []byte) (key string, rest []byte) {
+	if len(b) > 0 && b[0] == '{' {
+		if i := bytes.IndexByte(b, '}'); i > 1 {
+			return string(b[1:i]), b[i+1:]
+		}
+		return "", b
+	}
+	end := 0
+	for i := 0; i < len(b); {
+		r, size := utf8.DecodeRune(b[i:])
+		switch {
+		case unicode.IsLetter(r) || unicode.IsDigit(r) || r == '_':
+			i += size
+			end = i
+		case i > 0 && strings.ContainsRune(":.#$%&-+?<>~/", r):
+			i += size // internal punctuation: kept only if a word character follows
+		default:
+			return string(b[:end]), b[end:]
+		}
+	}
+	return string(b[:end]), b[end:]
+}

@@ -1,0 +1,60 @@
+package cite
+
+import (
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/renderer"
+	"github.com/yuin/goldmark/util"
+)
+
+// Renderer writes citations as links to their sources.
+type Renderer struct{}
+
+var _ renderer.NodeRenderer = (*Renderer)(nil)
+
+// RegisterFuncs implements renderer.NodeRenderer.
+func (r *Renderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
+	reg.Register(Kind, r.render)
+}
+
+func (r *Renderer) render(w util.BufWriter, _ []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
+	if !entering {
+		return ast.WalkContinue, nil
+	}
+	c := n.(*Node)
+	_, _ = w.WriteString(`<span class="citation"`)
+	if c.ID != "" {
+		_, _ = w.WriteString(` id="`)
+		_, _ = w.Write(util.EscapeHTML([]byte(c.ID)))
+		_ = w.WriteByte('"')
+	}
+	_ = w.WriteByte('>')
+	for i, it := range c.Items {
+		if i > 0 {
+			_, _ = w.WriteString("; ")
+		}
+		if it.Prefix != "" {
+			_, _ = w.Write(util.EscapeHTML([]byte(it.Prefix + " ")))
+		}
+		if it.Href == "" {
+			_, _ = w.WriteString(`<span class="unresolved">@`)
+			_, _ = w.Write(util.EscapeHTML([]byte(it.Key)))
+			_, _ = w.WriteString(`</span>`)
+		} else {
+			_, _ = w.WriteString(`<a class="cite" href="`)
+			_, _ = w.Write(util.EscapeHTML(util.URLEscape([]byte(it.Href), false)))
+			_, _ = w.WriteString(`" data-ref="source:`)
+			_, _ = w.Write(util.EscapeHTML([]byte(it.Key)))
+			_, _ = w.WriteString(`">`)
+			_, _ = w.Write(util.EscapeHTML([]byte(it.Label)))
+			_, _ = w.WriteString(`</a>`)
+		}
+		if it.Locator != "" {
+			_, _ = w.Write(util.EscapeHTML([]byte(", " + it.Locator)))
+		}
+		if it.Suffix != "" {
+			_, _ = w.Write(util.EscapeHTML([]byte(" " + it.Suffix)))
+		}
+	}
+	_, _ = w.WriteString(`</span>`)
+	return ast.WalkContinue, nil
+}

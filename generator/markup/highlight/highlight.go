@@ -1,0 +1,127 @@
+package highlight
+
+import (
+	"bytes"
+	"strings"
+
+	"github.com/alecthomas/chroma/v2"
+	chromahtml "github.com/alecthomas/chroma/v2/formatters/html"
+	"github.com/alecthomas/chroma/v2/lexers"
+	"github.com/alecthomas/chroma/v2/styles"
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/renderer"
+	"github.com/yuin/goldmark/util"
+)
+
+// Extension highlights fenced code blocks. Its zero value is ready to use.
+type Extension struct{}
+
+var _ goldmark.Extender = (*Extension)(nil)
+
+// RendererPriority wins fenced code blocks from goldmark's HTML renderer
+// (1000).
+const RendererPriority = 200
+
+// Extend implements goldmark.Extender.
+func (e *Extension) Extend(m goldmark.Markdown) {
+	m.Renderer().AddOptions(renderer.WithNodeRenderers(util.Prioritized(&Renderer{}, RendererPriority)))
+}
+
+// Renderer writes fenced code blocks with chroma's CSS classes.
+type Renderer struct{}
+
+// RegisterFuncs implements renderer.NodeRenderer.
+func (r *Renderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
+	reg.Register(ast.KindFencedCodeBlock, r.render)
+}
+
+func formatter() *chromahtml.Formatter {
+	return chromahtml.New(chromahtml.WithClasses(true), chromahtml.PreventSurroundingPre(true))
+}
+
+func (r *Renderer) render(w util.BufWriter, src []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
+	if !entering {
+		return ast.WalkSkipChildren, nil
+	}
+	n := node.(*ast.FencedCodeBlock)
+	var code bytes.Buffer
+	for i := 0; i < n.Lines().Len(); i++ {
+		seg := n.Lines().At(i)
+		code.Write(seg.Value(src))
+	}
+	lang := ""
+	if l := n.Language(src); l != nil {
+		lang = string(l)
+	}
+	_ = Write(w, lang, code.String())
+	return ast.WalkSkipChildren, nil
+}
+
+// Write writes code in language lang as a highlighted <pre> block. It is
+// also the way to highlight code outside Markdown (citation exports).
+func Write(w interface{ WriteString(string) (int, error) }, lang, code string) error {
+	_, _ = w.WriteString(`<pre class="chroma"`)
+	if lang != "" {
+		_, _ = w.WriteString(` data-lang="`)
+		_, _ = w.WriteString(string(util.EscapeHTML([]byte(lang))))
+		_, _ = w.WriteString(`"`)
+	}
+	_, _ = w.WriteString(`><code>`)
+	defer w.WriteString("</code></pre>\n")
+	lexer := lexers.Get(lang)
+	if lexer == nil || lang == "" {
+		_, err := w.WriteString(string(util.EscapeHTML([]byte(code))))
+		return err
+	}
+	it, err := chroma.Coalesce(lexer).Tokenise(nil, code)
+	if err != nil {
+		_, err := w.WriteString(string(util.EscapeHTML([]byte(code))))
+		return err
+	}
+	var b strings.Builder
+	if err := formatter().Format(&b, styles.Fallback, it); err != nil {
+		return err
+	}
+	_, err = w.WriteString(b.String())
+	return err
+}
+
+// CSS returns the stylesheet for highlighted code: the light style for the
+// page's default theme and the dark one under the given selector (such as
+// `[data-theme="dark"]`) and under prefers-color-scheme: dark unless the
+// page chose light.
+func CSS(light, dark, darkSelector, lightSelector string) (string, error) {
+	var b strings.Builder
+	f := formatter()
+	ls := styles.Get(light)
+	ds := styles.Get(dark)
+	if err := f.WriteCSS(&b, ls); err != nil {
+		return "", err
+	}
+	var d strings.Builder
+	if err := f.WriteCSS(&d, ds); err != nil {
+		return "", err
+	}
+	darkCSS := d.String()
+	b.WriteString(prefixRules(darkCSS, darkSelector+" "))
+	b.WriteString("@media (prefers-color-scheme: dark) {\n")
+	b.WriteString(prefixRules(darkCSS, ":root:not("+lightSelector+") "))
+	b.WriteString("}\n")
+	return b.String(), nil
+}
+
+// prefixRules puts prefix before each rule's selector in chroma's CSS, which
+// writes one rule per line as "/* Name */ .chroma .x { … }".
+func prefixRules(css, prefix string) string {
+	var b strings.Builder
+	for _, line := range strings.Split(css, "\n") {
+		if i := strings.Index(line, ".chroma"); i >= 0 {
+			line = line[:i] + prefix + line[i:]
+		}
+		if strings.TrimSpace(line) != "" {
+			b.WriteString(line + "\n")
+		}
+	}
+	return b.String()
+}

@@ -1,0 +1,150 @@
+package markup
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"edition/generator/diag"
+	"edition/generator/index"
+	"edition/generator/markup/mention"
+)
+
+// Links is everything a document can link to: the registry's entries and
+// the bibliography's sources, their aliases compiled into one matcher, and
+// the URL of each. It is built once per build and is read-only after.
+type Links struct {
+	matcher *mention.Matcher
+	refs    []index.Ref       // matcher target id → ref
+	ids     map[index.Ref]int // and back
+	names   map[index.Ref]string
+	kinds   map[string]bool // link schemes that name kinds, "source" included
+	keys    map[string][]string
+	labels  map[string]string // source id → label
+	layout  index.Layout
+}
+
+// NewLinks compiles the aliases of entries and sources. An alias claimed by
+// two entries is an error, reported at the second claim.
+func NewLinks(ed *index.Edition, entries []*index.Entry, sources []*index.Source, layout index.Layout) (*Links, diag.List) {
+	var diags diag.List
+	l := &Links{ids: map[index.Ref]int{}, names: map[index.Ref]string{}, kinds: map[string]bool{index.SourceKind.Key: true},
+		keys: map[string][]string{}, labels: map[string]string{}, layout: layout}
+	for _, k := range ed.Kinds {
+		l.kinds[k.Key] = true
+	}
+	var patterns []mention.Pattern
+	type claim struct {
+		ref index.Ref
+		pos diag.Pos
+	}
+	claimed := map[string]claim{}
+	add := func(ref index.Ref, name string, aliases []index.Alias) {
+		id := len(l.refs)
+		l.refs = append(l.refs, ref)
+		l.ids[ref] = id
+		l.names[ref] = name
+		l.keys[ref.Kind] = append(l.keys[ref.Kind], ref.Key)
+		for _, a := range aliases {
+			folded := strings.ToLower(a.Text)
+			if c, dup := claimed[folded]; dup {
+				if c.ref == ref {
+					diags.Warnf(a.Pos, "remove the repeated alias", "alias %q is listed twice for %s", a.Text, ref)
+				} else {
+					diags.Errorf(a.Pos, fmt.Sprintf("keep the alias in one entry and link the other explicitly, [%s](%s)", a.Text, ref),
+						"alias %q is also claimed by %s (%s)", a.Text, c.ref, c.pos)
+				}
+				continue
+			}
+			claimed[folded] = claim{ref, a.Pos}
+			patterns = append(patterns, mention.Pattern{Text: a.Text, Case: mention.Case(a.Case), Target: id})
+		}
+	}
+	for _, e := range entries {
+		add(e.Ref(), e.Name, e.Aliases)
+	}
+	for _, s := range sources {
+		add(s.Ref(), s.Label, s.Aliases)
+		l.labels[s.ID] = s.Label
+	}
+	m, err := mention.NewMatcher(patterns)
+	if err != nil {
+		diags.Errorf(diag.Pos{}, "", "cannot build the alias matcher: %v", err)
+	}
+	l.matcher = m
+	return l, diags
+}
+
+// Has reports whether ref exists.
+func (l *Links) Has(ref index.Ref) bool {
+	_, ok := l.ids[ref]
+	return ok
+}
+
+// lookupError is an unknown key with the nearest known ones.
+type lookupError struct{ msg, hint string }
+
+func (e *lookupError) Error() string { return e.msg }
+func (e *lookupError) Hint() string  { return e.hint }
+
+// lookup resolves scheme:key for explicit links and citations.
+func (l *Links) lookup(scheme, key string) (int, error) {
+	if !l.kinds[scheme] {
+		return 0, mention.ErrNotMine
+	}
+	id, ok := l.ids[index.Ref{Kind: scheme, Key: key}]
+	if !ok {
+		what := "entry"
+		if scheme == index.SourceKind.Key {
+			what = "bibliography record"
+		}
+		// The key may exist under another kind.
+		for _, other := range slices.Sorted(mapKeys(l.kinds)) {
+			if other != scheme && l.Has(index.Ref{Kind: other, Key: key}) {
+				return 0, &lookupError{fmt.Sprintf("no %s %q: it is a %s", scheme, key, other),
+					fmt.Sprintf("write %s:%s", other, key)}
+			}
+		}
+		return 0, &lookupError{fmt.Sprintf("unknown %s %q", what, scheme+":"+key),
+			diag.DidYouMean(key, l.keys[scheme], "check the key against the file names in registry/"+scheme+"/")}
+	}
+	return id, nil
+}
+
+func mapKeys[K comparable, V any](m map[K]V) func(func(K) bool) {
+	return func(yield func(K) bool) {
+		for k := range m {
+			if !yield(k) {
+				return
+			}
+		}
+	}
+}
+
+// resolver resolves links for one page; hrefs are relative to it.
+type resolver struct {
+	*Links
+	page string // the page's path in the site: "text/overview.html"
+}
+
+// Target implements mention.Resolver.
+func (r resolver) Target(id int) mention.Target {
+	ref := r.refs[id]
+	return mention.Target{Kind: ref.Kind, Key: ref.Key, Href: index.Rel(r.page, r.layout.Ref(ref))}
+}
+
+// Lookup implements mention.Resolver.
+func (r resolver) Lookup(scheme, key string) (int, error) { return r.lookup(scheme, key) }
+
+// Resolve implements cite.Resolver.
+func (r resolver) Resolve(key string) (href, label string, err error) {
+	id, err := r.lookup(index.SourceKind.Key, key)
+	if err != nil {
+		if le, ok := err.(*lookupError); ok {
+			return "", "", &lookupError{fmt.Sprintf("citation of unknown source @%s", key), le.hint}
+		}
+		return "", "", err
+	}
+	ref := r.refs[id]
+	return index.Rel(r.page, r.layout.Ref(ref)), r.labels[key], nil
+}

@@ -1,0 +1,19 @@
+// Package notes is a goldmark extension that renders footnotes as an
+// edition needs them: in series (the author's notes numbered 1, 2, 3; the
+// editor's lettered a, b, c and marked as the editor's; unnumbered notes
+// marked with an asterisk), with stable ids and valid DPUB-ARIA roles, and
+// with every mistake reported instead of silently dropped.
+//
+// It builds on goldmark's footnote parsers and transformer and replaces its
+// renderer (which writes the deprecated role doc-endnote):
+//
+//	[^1] ─goldmark─▶ FootnoteLink ─┐
+//	                               ├─Checker (998): unreferenced, undefined, duplicate
+//	[^1]: … ─goldmark─▶ Footnote ──┤ goldmark (999): numbers by first reference
+//	                               └─Numberer (1000): *Ref nodes, []*Note in the context
+//
+// After parsing, List returns the notes in reference order; the list is taken
+// out of the document, so rendering the document renders the text alone and
+// each note is rendered on its own (see RenderNote). Label prefixes choose
+// the series: "ed-" for the editor's notes, "*" for unnumbered ones.
+package notes
