@@ -1,0 +1,150 @@
+// Command edition builds an annotated online edition from Markdown.
+//
+//	edition build   build content/ + templates/ into public/
+//	edition check   check everything a build checks, write nothing
+//
+// Exit codes: 0 success, 1 errors in the content or templates (or a
+// failure to write), 2 wrong usage.
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"slices"
+	"strings"
+	"text/tabwriter"
+
+	"edition/generator/diag"
+	"edition/generator/site"
+)
+
+const usage = `edition turns a scholarly text in Markdown into an annotated online edition.
+
+Usage:
+  edition build [flags]   build the site into the output folder
+  edition check [flags]   check the content and the would-be site; write nothing
+
+Run "edition <command> -h" for the flags of a command.
+`
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+}
+
+// run is main without the process: it returns the exit code.
+func run(args []string, stdout, stderr io.Writer) int {
+	if len(args) == 0 {
+		fmt.Fprint(stderr, usage)
+		return 2
+	}
+	switch cmd := args[0]; cmd {
+	case "build":
+		return build(args[1:], stdout, stderr)
+	case "check":
+		return check(args[1:], stdout, stderr)
+	case "-h", "-help", "--help", "help":
+		fmt.Fprint(stdout, usage)
+		return 0
+	default:
+		fmt.Fprintf(stderr, "edition: unknown command %q\n\n%s", cmd, usage)
+		return 2
+	}
+}
+
+// commonFlags are the folders every command reads or writes.
+func commonFlags(name string, stderr io.Writer) (*flag.FlagSet, *site.Options) {
+	fs := flag.NewFlagSet("edition "+name, flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	o := &site.Options{}
+	fs.StringVar(&o.Content, "content", "content", "the content `folder`: edition.yaml, text/, registry/, bibliography")
+	fs.StringVar(&o.Templates, "templates", "templates", "the templates `folder`: layout.html, page templates, assets/")
+	fs.StringVar(&o.Output, "out", "public", "the output `folder`; replaced whole by a successful build")
+	return fs, o
+}
+
+func parse(fs *flag.FlagSet, args []string) (int, bool) {
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return 0, false
+		}
+		return 2, false
+	}
+	if fs.NArg() > 0 {
+		fmt.Fprintf(fs.Output(), "%s: unexpected argument %q\n", fs.Name(), fs.Arg(0))
+		fs.Usage()
+		return 2, false
+	}
+	return 0, true
+}
+
+func build(args []string, stdout, stderr io.Writer) int {
+	fs, o := commonFlags("build", stderr)
+	verbose := fs.Bool("v", false, "list every entry with the number of mentions linked")
+	fs.Usage = func() {
+		fmt.Fprintf(stderr, "Usage: edition build [flags]\n\nBuild the edition into the output folder. A build with errors writes nothing,\nso the previous site stays as it was.\n\nFlags:\n")
+		fs.PrintDefaults()
+	}
+	if code, ok := parse(fs, args); !ok {
+		return code
+	}
+	res, err := site.Build(*o)
+	report(stderr, res.Diags)
+	if err != nil {
+		fmt.Fprintf(stderr, "edition: %v\n", err)
+		return 1
+	}
+	if !res.OK() {
+		fmt.Fprintf(stderr, "edition: %d errors; %s was not changed\n", res.Diags.Count(diag.Error), o.Output)
+		return 1
+	}
+	if *verbose {
+		mentionTable(stdout, res)
+	}
+	fmt.Fprintf(stdout, "edition: built %s: %s\n", o.Output, site.Summarize(res))
+	return 0
+}
+
+func check(args []string, stdout, stderr io.Writer) int {
+	fs, o := commonFlags("check", stderr)
+	fs.Usage = func() {
+		fmt.Fprintf(stderr, "Usage: edition check [flags]\n\nCheck the content, the templates and every internal link of the would-be site.\nNothing is written. Exit status 1 on any error.\n\nFlags:\n")
+		fs.PrintDefaults()
+	}
+	if code, ok := parse(fs, args); !ok {
+		return code
+	}
+	res := site.Check(*o)
+	report(stderr, res.Diags)
+	if !res.OK() {
+		fmt.Fprintf(stderr, "edition: %d errors\n", res.Diags.Count(diag.Error))
+		return 1
+	}
+	fmt.Fprintf(stdout, "edition: check passed (%d files, %d warnings)\n", len(res.Files), res.Diags.Count(diag.Warning))
+	return 0
+}
+
+func report(w io.Writer, diags diag.List) {
+	for _, d := range diags {
+		fmt.Fprintln(w, d)
+	}
+}
+
+// mentionTable prints, per entry, how many mentions the build linked.
+func mentionTable(w io.Writer, res *site.Result) {
+	x := res.Index
+	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', tabwriter.AlignRight)
+	fmt.Fprintln(tw, "mentions\tentry\t")
+	var rows []string
+	for _, e := range x.Entries {
+		rows = append(rows, fmt.Sprintf("%d\t%s\t", len(x.Occurrences(e.Ref())), e.Ref()))
+	}
+	for _, s := range x.Sources {
+		rows = append(rows, fmt.Sprintf("%d\t%s (+%d citations)\t", len(x.Occurrences(s.Ref())), s.Ref(), len(x.Citations(s.ID))))
+	}
+	slices.Sort(rows)
+	fmt.Fprintln(tw, strings.Join(rows, "\n"))
+	tw.Flush()
+}

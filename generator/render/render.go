@@ -1,0 +1,169 @@
+package render
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"html/template"
+	"io/fs"
+	"path"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+
+	"edition/generator/diag"
+)
+
+// File is a file of the built site.
+type File struct {
+	Path string // slash-separated, relative to the site root
+	Data []byte
+}
+
+// Templates holds the parsed templates and the static assets.
+type Templates struct {
+	pages  map[string]*template.Template // by page template name
+	assets []File
+	dir    string // for diagnostics
+}
+
+// LayoutFile is the template every page is rendered in.
+const LayoutFile = "layout.html"
+
+// AssetsDir holds static files copied to the site as they are.
+const AssetsDir = "assets"
+
+// Load parses the templates in fsys (the templates folder; dir is its name
+// for diagnostics) and reads the static assets.
+func Load(fsys fs.FS, dir string) (*Templates, diag.List) {
+	var diags diag.List
+	t := &Templates{pages: map[string]*template.Template{}, dir: dir}
+	names, err := fs.Glob(fsys, "*.html")
+	if err != nil || len(names) == 0 {
+		diags.Errorf(diag.Pos{File: dir}, "the templates folder must hold layout.html and a template per page", "no templates found")
+		return t, diags
+	}
+	base := template.New(LayoutFile).Funcs(funcs)
+	var pages []string
+	for _, n := range names {
+		if n != LayoutFile && !strings.HasPrefix(n, "_") {
+			pages = append(pages, n)
+			continue
+		}
+		if err := parseFile(base, fsys, n); err != nil {
+			diags.Append(templateDiag(dir, err))
+		}
+	}
+	if base.Lookup(LayoutFile) == nil || base.Lookup(LayoutFile).Tree == nil {
+		diags.Errorf(diag.Pos{File: path.Join(dir, LayoutFile)}, "add the layout template", "missing layout template")
+		return t, diags
+	}
+	if diags.HasErrors() {
+		return t, diags
+	}
+	for _, n := range pages {
+		pt, err := base.Clone()
+		if err == nil {
+			err = parseFile(pt, fsys, n)
+		}
+		if err != nil {
+			diags.Append(templateDiag(dir, err))
+			continue
+		}
+		t.pages[n] = pt
+	}
+	_ = fs.WalkDir(fsys, AssetsDir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			if !errors.Is(err, fs.ErrNotExist) {
+				diags.Errorf(diag.Pos{File: path.Join(dir, p)}, "", "cannot read: %v", err)
+			}
+			return nil
+		}
+		if d.IsDir() || strings.HasPrefix(d.Name(), ".") {
+			return nil
+		}
+		b, err := fs.ReadFile(fsys, p)
+		if err != nil {
+			diags.Errorf(diag.Pos{File: path.Join(dir, p)}, "", "cannot read: %v", err)
+			return nil
+		}
+		t.assets = append(t.assets, File{Path: p, Data: b})
+		return nil
+	})
+	return t, diags
+}
+
+func parseFile(t *template.Template, fsys fs.FS, name string) error {
+	b, err := fs.ReadFile(fsys, name)
+	if err != nil {
+		return err
+	}
+	tt := t
+	if t.Name() != name {
+		tt = t.New(name)
+	}
+	_, err = tt.Parse(string(b))
+	return err
+}
+
+// Assets returns the static files, with paths under assets/.
+func (t *Templates) Assets() []File { return t.assets }
+
+var templateErrRE = regexp.MustCompile(`template: ([^:]+):(\d+)(?::(\d+))?: (?:executing "[^"]*" at <[^>]*>: )?(.*)`)
+
+// templateDiag turns a template error into a diagnostic at the template's
+// file and line.
+func templateDiag(dir string, err error) diag.List {
+	var diags diag.List
+	msg := err.Error()
+	if m := templateErrRE.FindStringSubmatch(msg); m != nil {
+		line, _ := strconv.Atoi(m[2])
+		col, _ := strconv.Atoi(m[3])
+		diags.Errorf(diag.Pos{File: path.Join(dir, m[1]), Line: line, Col: col},
+			"fix the template", "template error: %s", m[4])
+		return diags
+	}
+	diags.Errorf(diag.Pos{File: dir}, "fix the template", "template error: %s", msg)
+	return diags
+}
+
+// page executes the page template name with v.
+func (t *Templates) page(name string, v any) ([]byte, error) {
+	pt, ok := t.pages[name]
+	if !ok {
+		return nil, fmt.Errorf("template: %s:0: missing page template (add %s to the templates folder)", name, name)
+	}
+	var b bytes.Buffer
+	if err := pt.ExecuteTemplate(&b, LayoutFile, v); err != nil {
+		return nil, err
+	}
+	return b.Bytes(), nil
+}
+
+// Has reports whether a page template exists.
+func (t *Templates) Has(name string) bool { _, ok := t.pages[name]; return ok }
+
+// PageNames lists the page templates.
+func (t *Templates) PageNames() []string {
+	var n []string
+	for k := range t.pages {
+		n = append(n, k)
+	}
+	slices.Sort(n)
+	return n
+}
+
+var funcs = template.FuncMap{
+	"inc":    func(i int) int { return i + 1 },
+	"plural": plural,
+	"join":   strings.Join,
+}
+
+// plural writes "1 mention" or "3 mentions".
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return strconv.Itoa(n) + " " + many
+}

@@ -1,0 +1,297 @@
+package render
+
+import (
+	"fmt"
+	"html/template"
+	"slices"
+	"strings"
+	"unicode"
+
+	"edition/generator/diag"
+	"edition/generator/index"
+)
+
+// ExtraPage is a further page whose body is already HTML.
+type ExtraPage struct {
+	Slug  string
+	Title string
+	HTML  template.HTML
+}
+
+// Site renders every page of the edition. The caller adds the assets.
+func (t *Templates) Site(x *index.Index, extra []ExtraPage) ([]File, diag.List) {
+	var files []File
+	var diags diag.List
+	emit := func(tmpl, p string, v any) {
+		b, err := t.page(tmpl, v)
+		if err != nil {
+			diags.Append(templateDiag(t.dir, err))
+			return
+		}
+		files = append(files, File{Path: p, Data: b})
+	}
+	emit("home.html", index.HomePage, t.home(x, extra))
+	for i, ch := range x.Chapters {
+		emit("chapter.html", x.Layout.Chapter(ch.Slug), t.chapter(x, i))
+	}
+	for _, e := range x.Entries {
+		emit("entry.html", x.Layout.Ref(e.Ref()), t.entry(x, e))
+	}
+	for i := range x.Edition.Kinds {
+		k := &x.Edition.Kinds[i]
+		emit("kind.html", x.Layout.Kind(k.Key), t.kind(x, k))
+	}
+	for _, s := range x.Sources {
+		emit("source.html", x.Layout.Ref(s.Ref()), t.source(x, s))
+	}
+	emit("bibliography.html", index.BibliographyPage, t.bibliography(x))
+	emit("general-index.html", index.GeneralIndexPage, t.generalIndex(x))
+	for _, p := range extra {
+		path := x.Layout.Page(p.Slug)
+		emit("page.html", path, &PageView{Base: newBase(x, path, p.Title, path), HTML: p.HTML})
+	}
+	emit("404.html", index.NotFoundPage, &NotFoundView{Base: newBase(x, index.NotFoundPage, "Page not found", "")})
+	return files, diags
+}
+
+func (t *Templates) home(x *index.Index, extra []ExtraPage) *HomeView {
+	v := &HomeView{Base: newBase(x, index.HomePage, "", index.HomePage), Sources: len(x.Sources)}
+	v.BodyClass = "home"
+	for _, ch := range x.Chapters {
+		p := x.Layout.Chapter(ch.Slug)
+		item := ContentsItem{Link: Link{Label: ch.Title, Href: v.URL(p)}, Authors: strings.Join(ch.Authors, ", ")}
+		for _, s := range ch.Sections {
+			item.Sections = append(item.Sections, Link{Label: s.Title, Href: v.URL(p + "#" + s.ID)})
+		}
+		v.Chapters = append(v.Chapters, item)
+	}
+	for _, k := range x.Edition.Kinds {
+		v.Kinds = append(v.Kinds, Link{Label: k.Plural, Href: v.URL(x.Layout.Kind(k.Key)), Kind: k.Key, Count: len(x.EntriesOf(k.Key))})
+	}
+	for _, p := range extra {
+		v.Pages = append(v.Pages, Link{Label: p.Title, Href: v.URL(x.Layout.Page(p.Slug))})
+	}
+	return v
+}
+
+func (t *Templates) chapter(x *index.Index, i int) *ChapterView {
+	ch := x.Chapters[i]
+	p := x.Layout.Chapter(ch.Slug)
+	v := &ChapterView{Base: newBase(x, p, ch.Title, x.Layout.Chapter(x.Chapters[0].Slug)), Chapter: ch,
+		Authors: strings.Join(ch.Authors, ", ")}
+	v.BodyClass = "chapter"
+	v.Title = ch.TitleHTML
+	if v.Title == "" {
+		v.Title = template.HTML(template.HTMLEscapeString(ch.Title))
+	}
+	for _, n := range ch.Notes {
+		nv := NoteView{ID: n.ID, Marker: n.Marker, Series: seriesName(n.Series), Label: noteLabel(&n), HTML: n.HTML, Backs: n.Refs}
+		if n.Series == index.EditorNote {
+			v.EditorNotes = append(v.EditorNotes, nv)
+		} else {
+			v.AuthorNotes = append(v.AuthorNotes, nv)
+		}
+	}
+	// The unnumbered note comes first, as in print.
+	slices.SortStableFunc(v.AuthorNotes, func(a, b NoteView) int {
+		return boolInt(a.Series != "unnumbered") - boolInt(b.Series != "unnumbered")
+	})
+	for _, s := range ch.Sections {
+		v.Contents = append(v.Contents, Link{Label: s.Title, Href: "#" + s.ID})
+	}
+	if i > 0 {
+		prev := x.Chapters[i-1]
+		v.Prev = &Link{Label: prev.Title, Href: v.URL(x.Layout.Chapter(prev.Slug))}
+	}
+	if i+1 < len(x.Chapters) {
+		next := x.Chapters[i+1]
+		v.Next = &Link{Label: next.Title, Href: v.URL(x.Layout.Chapter(next.Slug))}
+	}
+	return v
+}
+
+func boolInt(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+func (t *Templates) entry(x *index.Index, e *index.Entry) *EntryView {
+	p := x.Layout.Ref(e.Ref())
+	kind, _ := x.Edition.Kind(e.Kind)
+	v := &EntryView{Base: newBase(x, p, e.Name, x.Layout.Kind(e.Kind)), Entry: e, Kind: kind, Body: e.BodyHTML}
+	v.BodyClass = "entry " + e.Kind
+	v.Summary = e.Summary
+	if e.Wikidata != "" {
+		v.Wikidata = "https://www.wikidata.org/wiki/" + e.Wikidata
+	}
+	link := func(key string) (Link, bool) {
+		r, ok := x.EntryByKey(key)
+		if !ok {
+			return Link{}, false
+		}
+		return Link{Label: r.Name, Href: v.URL(x.Layout.Ref(r.Ref())), Kind: r.Kind, Count: len(x.Occurrences(r.Ref()))}, true
+	}
+	for _, r := range e.Related {
+		if l, ok := link(r); ok {
+			v.Related = append(v.Related, l)
+		}
+	}
+	for _, r := range x.RelatedBy(e.Key) {
+		if slices.Contains(e.Related, r) {
+			continue
+		}
+		if l, ok := link(r); ok {
+			v.RelatedBy = append(v.RelatedBy, l)
+		}
+	}
+	if e.Parent != "" {
+		if l, ok := link(e.Parent); ok {
+			v.Parent = &l
+		}
+	}
+	for _, c := range x.Children(e.Key) {
+		if l, ok := link(c.Key); ok {
+			v.Children = append(v.Children, l)
+		}
+	}
+	occ := x.Occurrences(e.Ref())
+	v.Count = len(occ)
+	v.Groups = t.groups(x, &v.Base, occ)
+	return v
+}
+
+// groups arranges occurrences by chapter and section, in reading order.
+func (t *Templates) groups(x *index.Index, b *Base, occ []index.Occurrence) []OccurrenceGroup {
+	var groups []OccurrenceGroup
+	type gk struct {
+		ch  string
+		sec int
+	}
+	at := map[gk]int{}
+	for _, o := range occ {
+		ch, ok := x.Chapter(o.Chapter)
+		if !ok {
+			continue
+		}
+		k := gk{o.Chapter, o.Section}
+		gi, seen := at[k]
+		if !seen {
+			sec := ch.Sections[min(o.Section, len(ch.Sections)-1)]
+			gi = len(groups)
+			at[k] = gi
+			groups = append(groups, OccurrenceGroup{Chapter: ch.Title, Section: sec.Title,
+				Href: b.URL(x.Layout.Chapter(ch.Slug) + "#" + sec.ID)})
+		}
+		groups[gi].Items = append(groups[gi].Items, OccurrenceItem{
+			Href:    b.URL(x.Layout.Chapter(ch.Slug) + "#" + o.ID),
+			Where:   o.Where.String(),
+			Locator: locator(o, ch),
+			Before:  o.Snippet.Before, Match: o.Snippet.Match, After: o.Snippet.After,
+		})
+	}
+	// Within a section: the text first, then its notes, each in order.
+	for i := range groups {
+		slices.SortStableFunc(groups[i].Items, func(a, b OccurrenceItem) int {
+			return boolInt(a.Where == "note") - boolInt(b.Where == "note")
+		})
+	}
+	return groups
+}
+
+func (t *Templates) kind(x *index.Index, k *index.Kind) *KindView {
+	p := x.Layout.Kind(k.Key)
+	v := &KindView{Base: newBase(x, p, k.Plural, p), Kind: k}
+	v.BodyClass = "kind " + k.Key
+	byLetter := map[string][]Link{}
+	for _, e := range x.EntriesOf(k.Key) {
+		l := initial(e.IndexName)
+		note := e.Type
+		if e.Dates != "" {
+			note = strings.TrimSpace(note + ", " + e.Dates)
+		}
+		byLetter[l] = append(byLetter[l], Link{Label: e.IndexName, Href: v.URL(x.Layout.Ref(e.Ref())), Kind: e.Kind,
+			Note: note, Count: len(x.Occurrences(e.Ref()))})
+		v.Total++
+	}
+	v.Letters = letterBar(byLetter)
+	return v
+}
+
+// letterBar lays out A–Z (and any other initials) with empty letters kept.
+func letterBar(byLetter map[string][]Link) []LetterGroup {
+	var out []LetterGroup
+	for r := 'A'; r <= 'Z'; r++ {
+		l := string(r)
+		out = append(out, LetterGroup{Letter: l, ID: "letter-" + strings.ToLower(l), Items: byLetter[l], Empty: len(byLetter[l]) == 0})
+		delete(byLetter, l)
+	}
+	var others []string
+	for l := range byLetter {
+		others = append(others, l)
+	}
+	slices.Sort(others)
+	for i, l := range others {
+		out = append(out, LetterGroup{Letter: l, ID: fmt.Sprintf("letter-other-%d", i), Items: byLetter[l]})
+	}
+	return out
+}
+
+// initial is the letter a name is filed under.
+func initial(name string) string {
+	for _, r := range index.SortName(name) {
+		if unicode.IsLetter(r) {
+			s := strings.ToUpper(string(r))
+			if s >= "A" && s <= "Z" {
+				return s
+			}
+			return s
+		}
+		if unicode.IsDigit(r) {
+			return "0–9"
+		}
+	}
+	return "#"
+}
+
+func (t *Templates) source(x *index.Index, s *index.Source) *SourceView {
+	p := x.Layout.Ref(s.Ref())
+	v := &SourceView{Base: newBase(x, p, s.Label, index.BibliographyPage), Source: s, Entry: s.Entry, Annote: s.AnnoteHTML,
+		Original: s.Var("URL"), Archived: s.CustomString("archived-url"), Current: s.CustomString("current-url")}
+	v.BodyClass = "source"
+	for _, c := range x.Citations(s.ID) {
+		ch, ok := x.Chapter(c.Chapter)
+		if !ok {
+			continue
+		}
+		cp := x.Layout.Chapter(ch.Slug)
+		item := CitationItem{Locator: c.Locator, Chapter: ch.Title}
+		if n, ok := ch.Note(c.Note); ok {
+			item.NoteLabel = noteLabel(n)
+			item.NoteHref = v.URL(cp + "#" + n.ID)
+			item.NoteText = n.Text
+			if len(n.Refs) > 0 {
+				item.ParaHref = v.URL(cp + "#" + n.Refs[0])
+				item.ParaLabel = "the passage that calls it"
+			}
+		} else {
+			item.NoteLabel = "In the text"
+			item.NoteHref = v.URL(cp + "#" + c.ID)
+		}
+		v.Citations = append(v.Citations, item)
+	}
+	for _, g := range t.groups(x, &v.Base, x.Occurrences(s.Ref())) {
+		v.Mentions = append(v.Mentions, g.Items...)
+	}
+	return v
+}
+
+func (t *Templates) bibliography(x *index.Index) *BibliographyView {
+	v := &BibliographyView{Base: newBase(x, index.BibliographyPage, "Sources", index.BibliographyPage)}
+	v.BodyClass = "bibliography"
+	for _, s := range x.Sources {
+		v.Items = append(v.Items, BibItem{ID: s.ID, Entry: s.Entry, Href: v.URL(x.Layout.Ref(s.Ref())), Cited: len(x.Citations(s.ID))})
+	}
+	return v
+}

@@ -1,0 +1,259 @@
+package render
+
+import (
+	"html/template"
+	"path"
+	"strconv"
+	"strings"
+
+	"edition/generator/index"
+)
+
+// Base is what every page's layout needs.
+type Base struct {
+	Path      string // the page's site path
+	Root      string // relative URL of the site root from this page: "", "../"
+	Title     string // for <title>, without the edition's title
+	Edition   *index.Edition
+	Nav       []NavItem
+	Canonical string
+	BodyClass string
+	Summary   string // meta description
+}
+
+// NavItem is a link in the site's navigation.
+type NavItem struct {
+	Label   string
+	Href    string
+	Current bool
+}
+
+// URL returns the relative URL of a site path from this page.
+func (b *Base) URL(target string) string { return index.Rel(b.Path, target) }
+
+// Asset is the relative URL of a static asset.
+func (b *Base) Asset(name string) string { return b.URL("assets/" + name) }
+
+// Link is a named link to a page.
+type Link struct {
+	Label string
+	Href  string
+	Kind  string // kind key, for styling
+	Note  string // a short gloss
+	Count int
+}
+
+// ChapterView is a chapter of the text.
+type ChapterView struct {
+	Base
+	Chapter     *index.Chapter
+	Title       template.HTML
+	Authors     string
+	AuthorNotes []NoteView
+	EditorNotes []NoteView
+	Prev, Next  *Link
+	Contents    []Link // the sections
+	Citation    string // how to cite this chapter
+}
+
+// NoteView is a note with its back-links.
+type NoteView struct {
+	ID      string
+	Marker  string
+	Series  string
+	Label   string // "Note 4", "Editor’s note b"
+	HTML    template.HTML
+	Backs   []string // ids of references in the text
+	Ordinal int
+}
+
+// EntryView is the page of a registry entry.
+type EntryView struct {
+	Base
+	Entry     *index.Entry
+	Kind      *index.Kind
+	Body      template.HTML
+	Related   []Link
+	RelatedBy []Link
+	Parent    *Link
+	Children  []Link
+	Count     int
+	Groups    []OccurrenceGroup
+	Strip     template.HTML // where in the text it occurs, as SVG
+	Wikidata  string
+}
+
+// OccurrenceGroup is the occurrences in one section of a chapter.
+type OccurrenceGroup struct {
+	Chapter string
+	Section string
+	Href    string
+	Items   []OccurrenceItem
+}
+
+// OccurrenceItem is one occurrence in context.
+type OccurrenceItem struct {
+	Href    string // to the mention itself
+	Where   string // text, quotation, note
+	Locator string // "¶ 12", "note 4"
+	Before  string
+	Match   string
+	After   string
+}
+
+// KindView is the A–Z page of a kind.
+type KindView struct {
+	Base
+	Kind    *index.Kind
+	Letters []LetterGroup
+	Total   int
+}
+
+// LetterGroup is the entries under one initial.
+type LetterGroup struct {
+	Letter string
+	ID     string
+	Items  []Link
+	Empty  bool // a letter with no entries, shown in the bar but not linked
+}
+
+// SourceView is the page of a bibliography record.
+type SourceView struct {
+	Base
+	Source    *index.Source
+	Entry     template.HTML
+	Annote    template.HTML
+	Original  string
+	Archived  string
+	Current   string
+	Citations []CitationItem
+	Mentions  []OccurrenceItem
+}
+
+// CitationItem is a note citing a source.
+type CitationItem struct {
+	NoteLabel string // "Note 4", "Editor’s note b", or "¶ 12" outside notes
+	NoteHref  string
+	ParaHref  string // the paragraph that calls the note
+	ParaLabel string
+	Locator   string
+	Chapter   string
+	NoteText  string
+}
+
+// BibliographyView is the list of sources.
+type BibliographyView struct {
+	Base
+	Items []BibItem
+}
+
+// BibItem is one record in the bibliography.
+type BibItem struct {
+	ID    string
+	Entry template.HTML
+	Href  string
+	Cited int
+}
+
+// HomeView is the title page.
+type HomeView struct {
+	Base
+	Chapters []ContentsItem
+	Kinds    []Link
+	Pages    []Link
+	Sources  int
+}
+
+// ContentsItem is a chapter in the table of contents.
+type ContentsItem struct {
+	Link
+	Authors  string
+	Sections []Link
+}
+
+// IndexView is the general index.
+type IndexView struct {
+	Base
+	Letters []IndexLetter
+}
+
+// IndexLetter is the headings under one initial.
+type IndexLetter struct {
+	Letter   string
+	ID       string
+	Headings []IndexHeading
+}
+
+// IndexHeading is a heading of the general index with its locators.
+type IndexHeading struct {
+	Label    string
+	Href     string // the entry's page; empty for a cross-reference
+	Kind     string
+	Locators []Link
+	Subs     []IndexHeading
+	See      *Link  // "see …" for an alias
+	SeeAlso  []Link // from related
+}
+
+// PageView is a further page such as "About this edition".
+type PageView struct {
+	Base
+	HTML template.HTML
+}
+
+// NotFoundView is the 404 page.
+type NotFoundView struct{ Base }
+
+func newBase(x *index.Index, p, title, current string) Base {
+	b := Base{Path: p, Title: title, Edition: x.Edition}
+	depth := strings.Count(p, "/")
+	b.Root = strings.Repeat("../", depth)
+	if x.Edition.BaseURL != "" {
+		canon := p
+		if path.Base(canon) == "index.html" {
+			canon = strings.TrimSuffix(canon, "index.html")
+		}
+		b.Canonical = x.Edition.BaseURL + canon
+	}
+	add := func(label, target string) {
+		b.Nav = append(b.Nav, NavItem{Label: label, Href: b.URL(target), Current: current == target})
+	}
+	if len(x.Chapters) > 0 {
+		add("Text", x.Layout.Chapter(x.Chapters[0].Slug))
+	}
+	for _, k := range x.Edition.Kinds {
+		add(k.Plural, x.Layout.Kind(k.Key))
+	}
+	add("Sources", index.BibliographyPage)
+	add("Index", index.GeneralIndexPage)
+	return b
+}
+
+func locator(o index.Occurrence, notes *index.Chapter) string {
+	if o.Where == index.Note && notes != nil {
+		if n, ok := notes.Note(o.Paragraph); ok {
+			return noteLabel(n)
+		}
+	}
+	return "¶ " + strconv.Itoa(o.ParaNum)
+}
+
+func noteLabel(n *index.NoteInfo) string {
+	switch n.Series {
+	case index.EditorNote:
+		return "Editor’s note " + n.Marker
+	case index.UnnumberedNote:
+		return "Unnumbered note"
+	}
+	return "Note " + n.Marker
+}
+
+func seriesName(s index.NoteSeries) string {
+	switch s {
+	case index.EditorNote:
+		return "editor"
+	case index.UnnumberedNote:
+		return "unnumbered"
+	}
+	return "author"
+}

@@ -1,0 +1,86 @@
+package site
+
+import (
+	"fmt"
+	"net/url"
+	"path"
+	"regexp"
+	"strings"
+
+	"edition/generator/diag"
+	"edition/generator/render"
+)
+
+var (
+	idRE   = regexp.MustCompile(`\sid="([^"]+)"`)
+	linkRE = regexp.MustCompile(`\s(?:href|src)="([^"]*)"`)
+)
+
+// CheckLinks verifies that every relative link in the site's HTML points at
+// a file of the site and, with a #fragment, at an id in it.
+func CheckLinks(files []render.File) diag.List {
+	var diags diag.List
+	ids := map[string]map[string]bool{}
+	exists := map[string]bool{}
+	for _, f := range files {
+		exists[f.Path] = true
+		if strings.HasSuffix(f.Path, ".html") {
+			set := map[string]bool{}
+			for _, m := range idRE.FindAllSubmatch(f.Data, -1) {
+				set[string(m[1])] = true
+			}
+			ids[f.Path] = set
+		}
+	}
+	for _, f := range files {
+		if !strings.HasSuffix(f.Path, ".html") {
+			continue
+		}
+		seen := map[string]bool{}
+		for _, m := range linkRE.FindAllSubmatch(f.Data, -1) {
+			raw := htmlUnescape(string(m[1]))
+			if seen[raw] {
+				continue
+			}
+			seen[raw] = true
+			if msg := checkLink(f.Path, raw, exists, ids); msg != "" {
+				diags.Errorf(diag.Pos{File: "output:" + f.Path}, "check the template or content that makes this link", "%s", msg)
+			}
+		}
+	}
+	return diags
+}
+
+func checkLink(from, raw string, exists map[string]bool, ids map[string]map[string]bool) string {
+	u, err := url.Parse(raw)
+	if err != nil {
+		return fmt.Sprintf("malformed link %q", raw)
+	}
+	if u.Scheme != "" || u.Host != "" || strings.HasPrefix(raw, "//") {
+		return "" // external
+	}
+	if strings.HasPrefix(u.Path, "/") {
+		return fmt.Sprintf("link %q is absolute; the site must use relative links", raw)
+	}
+	target := from
+	if u.Path != "" {
+		target = path.Join(path.Dir(from), u.Path)
+		if strings.HasSuffix(u.Path, "/") || u.Path == "." || u.Path == ".." {
+			target = path.Join(target, "index.html")
+		}
+		if strings.HasPrefix(target, "../") {
+			return fmt.Sprintf("link %q leaves the site", raw)
+		}
+	}
+	if !exists[target] {
+		return fmt.Sprintf("link %q points at %s, which is not in the site", raw, target)
+	}
+	if u.Fragment != "" && ids[target] != nil && !ids[target][u.Fragment] {
+		return fmt.Sprintf("link %q: %s has no id %q", raw, target, u.Fragment)
+	}
+	return ""
+}
+
+func htmlUnescape(s string) string {
+	return strings.NewReplacer("&amp;", "&", "&#34;", `"`, "&#39;", "'", "&quot;", `"`).Replace(s)
+}
