@@ -189,7 +189,6 @@ func italic(s string) string {
 	return "<i>" + esc(s) + "</i>"
 }
 
-
 // esc2 joins already-escaped first with further plain parts, escaping those.
 func esc2(first string, rest ...string) string {
 	parts := []string{first}
