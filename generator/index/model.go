@@ -158,6 +158,10 @@ type Chapter struct {
 	Words      int
 }
 
+// OpeningSection is the id of the untitled section before a chapter's first
+// heading.
+const OpeningSection = "opening"
+
 // Section is a part of a chapter under a ## heading; section 0 is the
 // untitled opening when the chapter begins without one.
 type Section struct {

@@ -99,6 +99,9 @@ func (t *Templates) chapter(x *index.Index, i int) *ChapterView {
 	for _, s := range ch.Sections {
 		v.Contents = append(v.Contents, Link{Label: s.Title, Href: "#" + s.ID})
 	}
+	if len(ch.Sections) > 0 && ch.Sections[0].ID == index.OpeningSection {
+		v.OpeningID = index.OpeningSection
+	}
 	if i > 0 {
 		prev := x.Chapters[i-1]
 		v.Prev = &Link{Label: prev.Title, Href: v.URL(x.Layout.Chapter(prev.Slug))}

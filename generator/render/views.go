@@ -53,6 +53,7 @@ type ChapterView struct {
 	EditorNotes []NoteView
 	Prev, Next  *Link
 	Contents    []Link // the sections
+	OpeningID   string // anchor of the untitled opening section, if any
 	Citation    string // how to cite this chapter
 }
 
