@@ -228,3 +228,13 @@ func (c *Chapter) Note(id string) (*NoteInfo, bool) {
 	}
 	return nil, false
 }
+
+// Paragraph returns a chapter's paragraph by id.
+func (c *Chapter) Paragraph(id string) (*Paragraph, bool) {
+	for i := range c.Paragraphs {
+		if c.Paragraphs[i].ID == id {
+			return &c.Paragraphs[i], true
+		}
+	}
+	return nil, false
+}

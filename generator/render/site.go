@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"html/template"
 	"slices"
+	"strconv"
 	"strings"
 	"unicode"
 
@@ -277,6 +278,9 @@ func (t *Templates) source(x *index.Index, s *index.Source) *SourceView {
 			if len(n.Refs) > 0 {
 				item.ParaHref = v.URL(cp + "#" + n.Refs[0])
 				item.ParaLabel = "the passage that calls it"
+				if p, ok := ch.Paragraph(n.Paragraph); ok && p.Number > 0 {
+					item.ParaLabel = "¶ " + strconv.Itoa(p.Number)
+				}
 			}
 		} else {
 			item.NoteLabel = "In the text"
