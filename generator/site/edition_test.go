@@ -145,7 +145,8 @@ func seedText(s string) string {
 // skipApparatus leaves out what the edition adds to the author's text.
 func skipApparatus(n *html.Node) bool {
 	return hasClass(n, "pnum") || hasClass(n, "noteref") || hasClass(n, "citation") ||
-		hasClass(n, "marker") || hasClass(n, "backlink") || hasClass(n, "ed-mark")
+		hasClass(n, "marker") || hasClass(n, "backlink") || hasClass(n, "ed-mark") ||
+		hasClass(n, "visually-hidden")
 }
 
 // renderedText is the chapter's title, its body, and the author's notes.
