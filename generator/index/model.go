@@ -165,6 +165,10 @@ type Section struct {
 	Title string
 }
 
+// OpeningSection is the id of a chapter's untitled opening section. It has
+// no heading to carry the id: the page puts it on the start of the text.
+const OpeningSection = "opening"
+
 // Paragraph is a paragraph of running text or quotation, or a note.
 type Paragraph struct {
 	ID      string // "p12", or the note's ID

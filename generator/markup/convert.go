@@ -119,7 +119,7 @@ func (m *Markdown) Chapter(d Doc, links *Links, opening string) *Result {
 		p.doc.RemoveChild(p.doc, h)
 	}
 	if first := p.doc.FirstChild(); first == nil || !isSectionHeading(first) {
-		ch.Sections = append(ch.Sections, index.Section{ID: "opening", Title: opening})
+		ch.Sections = append(ch.Sections, index.Section{ID: index.OpeningSection, Title: opening})
 	}
 	in.body(p.doc)
 	for _, n := range p.notes {
@@ -162,7 +162,7 @@ func (in *inspector) section() int { return max(0, len(in.ch.Sections)-1) }
 
 // body walks the text outside the notes.
 func (in *inspector) body(doc *ast.Document) {
-	in.ids = map[string]bool{"opening": true}
+	in.ids = map[string]bool{index.OpeningSection: true}
 	for c := doc.FirstChild(); c != nil; c = c.NextSibling() {
 		in.block(c, index.Body)
 	}

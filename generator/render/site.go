@@ -98,6 +98,9 @@ func (t *Templates) chapter(x *index.Index, i int) *ChapterView {
 	})
 	for _, s := range ch.Sections {
 		v.Contents = append(v.Contents, Link{Label: s.Title, Href: "#" + s.ID})
+		if s.ID == index.OpeningSection {
+			v.OpeningID = s.ID
+		}
 	}
 	if i > 0 {
 		prev := x.Chapters[i-1]

@@ -53,6 +53,7 @@ type ChapterView struct {
 	EditorNotes []NoteView
 	Prev, Next  *Link
 	Contents    []Link // the sections
+	OpeningID   string // the opening section's id, when the text begins without a heading
 	Citation    string // how to cite this chapter
 }
 
