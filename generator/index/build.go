@@ -84,7 +84,11 @@ func Build(in Input) (*Index, diag.List) {
 	for _, e := range x.Entries {
 		for _, r := range e.Related {
 			if _, ok := byKey[r]; !ok {
-				diags.Errorf(e.FieldPos["related"], diag.DidYouMean(r, allKeys, "check the key against the registry's file names"),
+				pos, ok := e.FieldPos["related "+r]
+				if !ok {
+					pos = e.FieldPos["related"]
+				}
+				diags.Errorf(pos, diag.DidYouMean(r, allKeys, "check the key against the registry's file names"),
 					"entry %q names %q as related, but there is no such entry", e.Key, r)
 				continue
 			}

@@ -101,7 +101,8 @@ type Entry struct {
 	File string
 	Pos  diag.Pos // of the entry's file; fields have their own below
 	// FieldPos holds the position of each front-matter field, for
-	// diagnostics about its value.
+	// diagnostics about its value; "related KEY" holds that of one key
+	// in the related list.
 	FieldPos map[string]diag.Pos
 }
 
