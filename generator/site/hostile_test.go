@@ -186,12 +186,12 @@ Evil <i>alias</i> and O'Brien "the" alias, and <b>Evil</b> Work.[^1] [x](javascr
 				t.Errorf("%s: content injected <%s>", f.Path, tok.Data)
 			case "img":
 				// Markdown images are content; a dangerous source is emptied.
-				if src := attrOf(tok, "src"); src != "" {
+				if src := tokAttr(tok, "src"); src != "" {
 					t.Errorf("%s: image with source %q from a data: URL", f.Path, src)
 				}
 			case "script":
-				src := attrOf(tok, "src")
-				typ := attrOf(tok, "type")
+				src := tokAttr(tok, "src")
+				typ := tokAttr(tok, "type")
 				if typ != "application/ld+json" && !strings.Contains(src, "assets/") {
 					t.Errorf("%s: a <script> not from the templates: %v", f.Path, tok)
 				}
@@ -217,7 +217,7 @@ Evil <i>alias</i> and O'Brien "the" alias, and <b>Evil</b> Work.[^1] [x](javascr
 	}
 }
 
-func attrOf(tok html.Token, key string) string {
+func tokAttr(tok html.Token, key string) string {
 	for _, a := range tok.Attr {
 		if a.Key == key {
 			return a.Val
@@ -226,7 +226,7 @@ func attrOf(tok html.Token, key string) string {
 	return ""
 }
 
-func hasAttr(tok html.Token, key string) bool {
+func tokHasAttr(tok html.Token, key string) bool {
 	for _, a := range tok.Attr {
 		if a.Key == key {
 			return true

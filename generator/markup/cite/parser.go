@@ -42,7 +42,7 @@ func (p *Parser) Parse(parent ast.Node, block text.Reader, pc parser.Context) as
 			href, label, err := o.Resolver.Resolve(it.Key)
 			if err != nil {
 				if o.Report != nil {
-					o.Report(seg.Start, err)
+					o.Report(seg.Start+1+it.Offset, err) // at the unknown @key
 				}
 				continue
 			}
@@ -80,19 +80,21 @@ func closing(line []byte) int {
 // is not a citation.
 func ParseItems(inside []byte) ([]Item, bool) {
 	var items []Item
-	for _, part := range splitItems(inside) {
+	parts, starts := splitItems(inside)
+	for i, part := range parts {
 		it, ok := parseItem(part)
 		if !ok {
 			return nil, false
 		}
+		it.Offset += starts[i]
 		items = append(items, it)
 	}
 	return items, len(items) > 0
 }
 
-// splitItems splits at semicolons outside brackets.
-func splitItems(b []byte) [][]byte {
-	var parts [][]byte
+// splitItems splits at semicolons outside brackets, and returns where each
+// part starts.
+func splitItems(b []byte) (parts [][]byte, starts []int) {
 	depth, start := 0, 0
 	for i, c := range b {
 		switch c {
@@ -102,12 +104,12 @@ func splitItems(b []byte) [][]byte {
 			depth--
 		case ';':
 			if depth == 0 {
-				parts = append(parts, b[start:i])
+				parts, starts = append(parts, b[start:i]), append(starts, start)
 				start = i + 1
 			}
 		}
 	}
-	return append(parts, b[start:])
+	return append(parts, b[start:]), append(starts, start)
 }
 
 func parseItem(part []byte) (Item, bool) {
@@ -126,6 +128,7 @@ func parseItem(part []byte) (Item, bool) {
 	if at < 0 {
 		return it, false
 	}
+	it.Offset = at
 	prefix := part[:at]
 	if bytes.HasSuffix(prefix, []byte("-")) {
 		it.SuppressAuthor = true

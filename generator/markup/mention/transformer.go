@@ -22,15 +22,21 @@ func (t *Transformer) Transform(doc *ast.Document, reader text.Reader, pc parser
 	}
 	src := reader.Source()
 	w := walker{o: o, src: src}
-	// Explicit links first, so that their text is not matched again.
+	// Explicit links first, so that their text is not matched again. They
+	// are gathered before any is replaced: replacing a node during the walk
+	// would cut the walk off from the node's later siblings.
+	var links []*ast.Link
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if entering {
 			if l, ok := n.(*ast.Link); ok {
-				w.explicit(l)
+				links = append(links, l)
 			}
 		}
 		return ast.WalkContinue, nil
 	})
+	for _, l := range links {
+		w.explicit(l)
+	}
 	if o.Matcher != nil {
 		w.matchIn(doc)
 	}
