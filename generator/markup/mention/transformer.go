@@ -22,15 +22,20 @@ func (t *Transformer) Transform(doc *ast.Document, reader text.Reader, pc parser
 	}
 	src := reader.Source()
 	w := walker{o: o, src: src}
-	// Explicit links first, so that their text is not matched again.
+	// Explicit links first, so that their text is not matched again. They
+	// are collected before any is replaced: a replaced link has no next
+	// sibling, so replacing during the walk would end it for the rest of
+	// the parent.
+	var links []*ast.Link
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if entering {
-			if l, ok := n.(*ast.Link); ok {
-				w.explicit(l)
-			}
+		if l, ok := n.(*ast.Link); ok && entering {
+			links = append(links, l)
 		}
 		return ast.WalkContinue, nil
 	})
+	for _, l := range links {
+		w.explicit(l)
+	}
 	if o.Matcher != nil {
 		w.matchIn(doc)
 	}
