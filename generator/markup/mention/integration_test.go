@@ -100,6 +100,7 @@ var testRegistry = newRegistry(
 	entry{"actor", "high-level-panel", []mention.Pattern{alias("High-Level Panel", mention.Smart)}},
 	entry{"actor", "rice", []mention.Pattern{alias("Rice", mention.Smart)}},
 	entry{"concept", "wmd", []mention.Pattern{alias("weapons of mass destruction", mention.Smart)}},
+	entry{"concept", `<a&b "c">`, []mention.Pattern{alias("markup", mention.Smart)}},
 )
 
 func newMarkdown() goldmark.Markdown {
@@ -122,4 +123,37 @@ func TestIntegration(t *testing.T) {
 		}
 		return out.String() + reports.String()
 	})
+}
+
+func convert(t *testing.T, md goldmark.Markdown, src string, o *mention.Options) string {
+	t.Helper()
+	pc := parser.NewContext()
+	if o != nil {
+		mention.With(pc, o)
+	}
+	var out bytes.Buffer
+	if err := md.Convert([]byte(src), &out, parser.WithContext(pc)); err != nil {
+		t.Fatal(err)
+	}
+	return out.String()
+}
+
+func TestWithoutOptionsNothingChanges(t *testing.T) {
+	src := "The UN Security Council and [the panel](actor:high-level-panel).\n"
+	plain := convert(t, goldmark.New(), src, nil)
+	for _, o := range []*mention.Options{nil, {Matcher: nil, Resolver: nil}} {
+		if got := convert(t, newMarkdown(), src, o); got != plain {
+			t.Errorf("with options %+v:\n got %s\nwant %s", o, got, plain)
+		}
+	}
+}
+
+func TestWithoutMatcherOnlyExplicitLinks(t *testing.T) {
+	src := "The UN Security Council and [the panel](actor:high-level-panel), [x](concept:nothing).\n"
+	// Report is nil: problems are ignored, and the unknown key renders plain.
+	got := convert(t, newMarkdown(), src, &mention.Options{Resolver: testRegistry})
+	want := `<p>The UN Security Council and <a class="mention actor" href="../actor/high-level-panel.html" data-ref="actor:high-level-panel">the panel</a>, x.</p>` + "\n"
+	if got != want {
+		t.Errorf("got  %s\nwant %s", got, want)
+	}
 }
