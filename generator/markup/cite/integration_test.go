@@ -39,7 +39,12 @@ type unknownSource struct {
 }
 
 func (e *unknownSource) Error() string { return "citation of unknown source @" + e.key }
-func (e *unknownSource) Hint() string  { return "nearest: " + strings.Join(e.near, ", ") }
+func (e *unknownSource) Hint() string {
+	if len(e.near) == 0 {
+		return "check the key"
+	}
+	return "nearest: " + strings.Join(e.near, ", ")
+}
 
 var testBibliography = bibliography{
 	"bush2002":   "Bush 2002",
