@@ -45,7 +45,7 @@ func (c *Checker) Transform(doc *ast.Document, reader text.Reader, pc parser.Con
 			return ast.WalkSkipChildren, nil
 		case *extast.Footnote:
 			label := string(n.Ref)
-			off := definitionOffset(src, label)
+			off := n.Pos() // goldmark sets it to where "[^label]:" starts
 			switch {
 			case defined[label]:
 				report(pc, off, &Problem{fmt.Sprintf("note [^%s] is defined twice", label), "remove or relabel one definition"})
@@ -90,22 +90,6 @@ func checkRun(pc parser.Context, src []byte, first *ast.Text) {
 		label := string(joined[m[2]:m[3]])
 		report(pc, offsets[m[0]], &Problem{fmt.Sprintf("note reference [^%s] has no definition", label),
 			fmt.Sprintf("add a line “[^%s]: …” with the note's text, or remove the reference", label)})
-	}
-}
-
-// definitionOffset finds where "[^label]:" is written, for diagnostics.
-func definitionOffset(src []byte, label string) int {
-	needle := []byte("[^" + label + "]:")
-	for off := 0; ; {
-		i := bytes.Index(src[off:], needle)
-		if i < 0 {
-			return 0
-		}
-		at := off + i
-		if at == 0 || src[at-1] == '\n' || src[at-1] == ' ' || src[at-1] == '>' || src[at-1] == '\t' {
-			return at
-		}
-		off = at + 1
 	}
 }
 
