@@ -87,10 +87,25 @@ func checkRun(pc parser.Context, src []byte, first *ast.Text) {
 		if m[1] < len(joined) && joined[m[1]] == ':' {
 			continue
 		}
+		// \[^1] and [^1\] are escaped brackets: text the editor meant.
+		if escaped(joined, m[0]) || escaped(joined, m[1]-1) {
+			continue
+		}
 		label := string(joined[m[2]:m[3]])
 		report(pc, offsets[m[0]], &Problem{fmt.Sprintf("note reference [^%s] has no definition", label),
 			fmt.Sprintf("add a line “[^%s]: …” with the note's text, or remove the reference", label)})
 	}
+}
+
+// escaped reports whether b[i] is escaped by a backslash: an odd number of
+// backslashes precede it.
+func escaped(b []byte, i int) bool {
+	n := 0
+	for i > 0 && b[i-1] == '\\' {
+		n++
+		i--
+	}
+	return n%2 == 1
 }
 
 // Numberer replaces goldmark's footnote links with Ref nodes, gives each
