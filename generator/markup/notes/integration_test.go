@@ -62,3 +62,32 @@ func TestIntegration(t *testing.T) {
 	md := newMarkdown()
 	golden.Run(t, "testdata/notes.txt", func(t *testing.T, src []byte) string { return convert(t, md, src) })
 }
+
+func TestCustomPrefixes(t *testing.T) {
+	md := goldmark.New(goldmark.WithExtensions(&notes.Extension{
+		Numberer: notes.Numberer{EditorPrefix: "x-", UnnumberedPrefix: "0"},
+	}))
+	src := []byte("A[^x-one] b[^0] c[^ed-two].\n\n[^x-one]: One.\n[^0]: Zero.\n[^ed-two]: Two.\n")
+	got := convert(t, md, src)
+	for _, want := range []string{
+		`== note ed-one: label "x-one", editor, marker "a"`,
+		`== note n-star: label "0", unnumbered, marker "*"`,
+		`== note n1: label "ed-two", author, marker "1"`,
+	} {
+		if !strings.Contains(got, want) {
+			t.Errorf("output lacks %q:\n%s", want, got)
+		}
+	}
+}
+
+func TestListWithoutNotes(t *testing.T) {
+	md := newMarkdown()
+	pc := parser.NewContext()
+	md.Parser().Parse(text.NewReader([]byte("No notes here.\n")), parser.WithContext(pc))
+	if l := notes.List(pc); l != nil {
+		t.Errorf("List = %v, want nil", l)
+	}
+	if l := notes.List(parser.NewContext()); l != nil {
+		t.Errorf("List before parsing = %v, want nil", l)
+	}
+}
