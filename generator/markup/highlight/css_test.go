@@ -109,6 +109,15 @@ func TestCSSHasBothThemes(t *testing.T) {
 	}
 }
 
+func TestCSSUnknownStyle(t *testing.T) {
+	for _, names := range [][2]string{{"githb", "github-dark"}, {"github", "github-drak"}} {
+		if _, err := highlight.CSS(names[0], names[1], "[data-theme=dark]", "[data-theme=light]"); err == nil ||
+			!strings.Contains(err.Error(), "drak") && !strings.Contains(err.Error(), "githb") {
+			t.Errorf("CSS(%q, %q): err = %v, want one naming the unknown style", names[0], names[1], err)
+		}
+	}
+}
+
 func TestWrite(t *testing.T) {
 	var b strings.Builder
 	if err := highlight.Write(&b, "json", `{"a": "<b>"}`); err != nil {

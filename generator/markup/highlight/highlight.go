@@ -2,6 +2,7 @@ package highlight
 
 import (
 	"bytes"
+	"fmt"
 	"strings"
 
 	"github.com/alecthomas/chroma/v2"
@@ -92,7 +93,16 @@ func Write(w interface{ WriteString(string) (int, error) }, lang, code string) e
 // `[data-theme="dark"]`) and under prefers-color-scheme: dark unless the
 // page chose light.
 func CSS(light, dark, darkSelector, lightSelector string) (string, error) {
-	ls, ds := styles.Get(light), styles.Get(dark)
+	// chroma falls back to its default style for an unknown name: say so
+	// instead, or a misspelt name silently changes every code block.
+	ls, ok := styles.Registry[strings.ToLower(light)]
+	if !ok {
+		return "", fmt.Errorf("highlight: no chroma style %q", light)
+	}
+	ds, ok := styles.Registry[strings.ToLower(dark)]
+	if !ok {
+		return "", fmt.Errorf("highlight: no chroma style %q", dark)
+	}
 	f := formatter()
 	var l, d strings.Builder
 	if err := f.WriteCSS(&l, ls); err != nil {
