@@ -157,3 +157,19 @@ func TestWithoutMatcherOnlyExplicitLinks(t *testing.T) {
 		t.Errorf("got  %s\nwant %s", got, want)
 	}
 }
+
+// wrapping declines every scheme with a wrapped ErrNotMine.
+type wrapping struct{ *registry }
+
+func (w wrapping) Lookup(scheme, key string) (int, error) {
+	return 0, fmt.Errorf("scheme %q: %w", scheme, mention.ErrNotMine)
+}
+
+func TestWrappedErrNotMineLeavesTheLinkAlone(t *testing.T) {
+	var reports []string
+	o := &mention.Options{Resolver: wrapping{testRegistry}, Report: func(_ int, err error) { reports = append(reports, err.Error()) }}
+	got := convert(t, newMarkdown(), "[the panel](actor:high-level-panel)\n", o)
+	if want := `<p><a href="actor:high-level-panel">the panel</a></p>` + "\n"; got != want || len(reports) > 0 {
+		t.Errorf("got %s and reports %q, want %s and none", got, reports, want)
+	}
+}

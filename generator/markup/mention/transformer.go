@@ -1,6 +1,7 @@
 package mention
 
 import (
+	"errors"
 	"strings"
 
 	"github.com/yuin/goldmark/ast"
@@ -66,7 +67,7 @@ func (w *walker) explicit(l *ast.Link) {
 		repl = &Plain{}
 	} else {
 		id, err := w.o.Resolver.Lookup(scheme, key)
-		if err == ErrNotMine {
+		if errors.Is(err, ErrNotMine) {
 			return
 		}
 		if err != nil {
