@@ -12,6 +12,7 @@
 //
 //	! 3:17: unknown concept "premption" (did you mean “preemption”?)
 //
-// With -update, Run rewrites the expected outputs with what the cases
-// produce: review the diff before committing it. It is used by tests only.
+// With -update (go test ./generator/markup/... -update), Run rewrites the
+// expected outputs with what the cases produce: review the diff before
+// committing it. It is used by tests only.
 package golden
