@@ -198,7 +198,7 @@ var errorCases = []errorCase{
 			edit(t, chapter1, "(place:eddystone-rocks)", "(person:eddystone-rocks)")
 			return at(t, chapter1, "[the reef](person:eddystone-rocks)", true)
 		},
-		msg: []string{`no person "eddystone-rocks": it is a place`, `write place:eddystone-rocks`},
+		msg: []string{`no person "eddystone-rocks", but there is place:eddystone-rocks`, `write place:eddystone-rocks`},
 	},
 	{
 		name: "unknown citation key",

@@ -9,6 +9,7 @@ import (
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
 )
 
 // Parser parses bracketed citations.
@@ -134,7 +135,7 @@ func parseItem(part []byte) (Item, bool) {
 		it.SuppressAuthor = true
 		prefix = prefix[:len(prefix)-1]
 	}
-	it.Prefix = strings.TrimSpace(string(prefix))
+	it.Prefix = unescape(prefix)
 	key, rest := parseKey(part[at+1:])
 	if key == "" {
 		return it, false
@@ -142,11 +143,18 @@ func parseItem(part []byte) (Item, bool) {
 	it.Key = key
 	rest = bytes.TrimSpace(rest)
 	if r, ok := bytes.CutPrefix(rest, []byte(",")); ok {
-		it.Locator = strings.TrimSpace(string(r))
+		it.Locator = unescape(r)
 	} else {
-		it.Suffix = string(rest)
+		it.Suffix = unescape(rest)
 	}
 	return it, true
+}
+
+// unescape trims b and removes Markdown's backslash escapes from it, as
+// goldmark does for text: the renderer writes these parts as text, so
+// "p. 3\]" must become "p. 3]".
+func unescape(b []byte) string {
+	return string(util.UnescapePunctuations(bytes.TrimSpace(b)))
 }
 
 // parseKey reads a citation key as Pandoc does: a letter, digit or "_",
