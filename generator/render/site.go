@@ -3,9 +3,13 @@ package render
 import (
 	"fmt"
 	"html/template"
+	"path"
+	"runtime"
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"unicode"
 
 	"edition/generator/diag"
@@ -19,54 +23,98 @@ type ExtraPage struct {
 	HTML  template.HTML
 }
 
-// Site renders every page of the edition. The caller adds the assets.
-func (t *Templates) Site(x *index.Index, extra []ExtraPage) ([]File, diag.List) {
-	var files []File
-	var diags diag.List
-	// A template that fails, fails on every page it makes: report each
-	// error once, with the first page it broke and how many others.
+// Page is a page of the site before it is rendered: where it goes, the
+// page template that renders it, and the view the template is executed
+// with. The view holds everything the page shows, so two pages with equal
+// views and templates render to equal bytes.
+type Page struct {
+	Path     string
+	Template string
+	View     any
+}
+
+// Pages lists every page of the edition with its view, in the order Site
+// renders them. Nothing is rendered yet. Views are made in parallel: they
+// only read x.
+func (t *Templates) Pages(x *index.Index, extra []ExtraPage) []Page {
+	type plan struct {
+		tmpl, path string
+		view       func() any
+	}
+	var plans []plan
+	urls := &urlCache{}
+	add := func(tmpl, p string, v func() any) { plans = append(plans, plan{tmpl, p, v}) }
+	add("home.html", index.HomePage, func() any { return t.home(x, extra) })
+	for i, ch := range x.Chapters {
+		add("chapter.html", x.Layout.Chapter(ch.Slug), func() any { return t.chapter(x, i) })
+	}
+	for _, e := range x.Entries {
+		add("entry.html", x.Layout.Ref(e.Ref()), func() any { return t.entry(x, e, urls) })
+	}
+	for i := range x.Edition.Kinds {
+		k := &x.Edition.Kinds[i]
+		add("kind.html", x.Layout.Kind(k.Key), func() any { return t.kind(x, k) })
+	}
+	for _, s := range x.Sources {
+		add("source.html", x.Layout.Ref(s.Ref()), func() any { return t.source(x, s, urls) })
+	}
+	add("bibliography.html", index.BibliographyPage, func() any { return t.bibliography(x) })
+	add("general-index.html", index.GeneralIndexPage, func() any { return t.generalIndex(x) })
+	for _, p := range extra {
+		path := x.Layout.Page(p.Slug)
+		add("page.html", path, func() any { return &PageView{Base: newBase(x, path, p.Title, path), HTML: p.HTML} })
+	}
+	add("404.html", index.NotFoundPage, func() any {
+		return &NotFoundView{Base: newBase(x, index.NotFoundPage, "Page not found", "")}
+	})
+
+	pages := make([]Page, len(plans))
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(plans)) {
+		wg.Go(func() {
+			for i := int(next.Add(1) - 1); i < len(plans); i = int(next.Add(1) - 1) {
+				p := plans[i]
+				pages[i] = Page{Path: p.path, Template: p.tmpl, View: p.view()}
+			}
+		})
+	}
+	wg.Wait()
+	return pages
+}
+
+// Render renders one page. Its error, if any, is the template's: Diagnose
+// turns the errors of a set of pages into diagnostics.
+func (t *Templates) Render(p Page) ([]byte, error) { return t.page(p.Template, p.View) }
+
+// PageError is a page that failed to render.
+type PageError struct {
+	Path string
+	Err  error
+}
+
+// Diagnose reports the errors of pages that failed to render. A template
+// that fails, fails on every page it makes: each error is reported once,
+// at the template's file, line and column, with the first page it broke
+// and how many others.
+func (t *Templates) Diagnose(failed []PageError) diag.List {
 	type failure struct {
 		first string
 		pages int
 	}
-	failed := map[string]*failure{}
+	byErr := map[string]*failure{}
 	var order []error
-	emit := func(tmpl, p string, v any) {
-		b, err := t.page(tmpl, v)
-		if err != nil {
-			if f, ok := failed[err.Error()]; ok {
-				f.pages++
-				return
-			}
-			failed[err.Error()] = &failure{first: p, pages: 1}
-			order = append(order, err)
-			return
+	for _, pe := range failed {
+		if f, ok := byErr[pe.Err.Error()]; ok {
+			f.pages++
+			continue
 		}
-		files = append(files, File{Path: p, Data: b})
+		byErr[pe.Err.Error()] = &failure{first: pe.Path, pages: 1}
+		order = append(order, pe.Err)
 	}
-	emit("home.html", index.HomePage, t.home(x, extra))
-	for i, ch := range x.Chapters {
-		emit("chapter.html", x.Layout.Chapter(ch.Slug), t.chapter(x, i))
-	}
-	for _, e := range x.Entries {
-		emit("entry.html", x.Layout.Ref(e.Ref()), t.entry(x, e))
-	}
-	for i := range x.Edition.Kinds {
-		k := &x.Edition.Kinds[i]
-		emit("kind.html", x.Layout.Kind(k.Key), t.kind(x, k))
-	}
-	for _, s := range x.Sources {
-		emit("source.html", x.Layout.Ref(s.Ref()), t.source(x, s))
-	}
-	emit("bibliography.html", index.BibliographyPage, t.bibliography(x))
-	emit("general-index.html", index.GeneralIndexPage, t.generalIndex(x))
-	for _, p := range extra {
-		path := x.Layout.Page(p.Slug)
-		emit("page.html", path, &PageView{Base: newBase(x, path, p.Title, path), HTML: p.HTML})
-	}
-	emit("404.html", index.NotFoundPage, &NotFoundView{Base: newBase(x, index.NotFoundPage, "Page not found", "")})
+	var diags diag.List
 	for _, err := range order {
-		f := failed[err.Error()]
+		f := byErr[err.Error()]
 		ds := t.diag(err)
 		for i := range ds {
 			ds[i].Message += ", making " + f.first
@@ -76,7 +124,22 @@ func (t *Templates) Site(x *index.Index, extra []ExtraPage) ([]File, diag.List) 
 		}
 		diags.Append(ds)
 	}
-	return files, diags
+	return diags
+}
+
+// Site renders every page of the edition. The caller adds the assets.
+func (t *Templates) Site(x *index.Index, extra []ExtraPage) ([]File, diag.List) {
+	var files []File
+	var failed []PageError
+	for _, p := range t.Pages(x, extra) {
+		b, err := t.Render(p)
+		if err != nil {
+			failed = append(failed, PageError{p.Path, err})
+			continue
+		}
+		files = append(files, File{Path: p.Path, Data: b})
+	}
+	return files, t.Diagnose(failed)
 }
 
 func (t *Templates) home(x *index.Index, extra []ExtraPage) *HomeView {
@@ -145,7 +208,7 @@ func boolInt(b bool) int {
 	return 0
 }
 
-func (t *Templates) entry(x *index.Index, e *index.Entry) *EntryView {
+func (t *Templates) entry(x *index.Index, e *index.Entry, urls *urlCache) *EntryView {
 	p := x.Layout.Ref(e.Ref())
 	kind, _ := x.Edition.Kind(e.Kind)
 	v := &EntryView{Base: newBase(x, p, e.Name, x.Layout.Kind(e.Kind)), Entry: e, Kind: kind, Body: e.BodyHTML}
@@ -186,18 +249,26 @@ func (t *Templates) entry(x *index.Index, e *index.Entry) *EntryView {
 	}
 	occ := x.Occurrences(e.Ref())
 	v.Count = len(occ)
-	v.Groups = t.groups(x, &v.Base, occ)
+	v.Groups = t.groups(x, &v.Base, occ, urls)
 	return v
 }
 
 // groups arranges occurrences by chapter and section, in reading order.
-func (t *Templates) groups(x *index.Index, b *Base, occ []index.Occurrence) []OccurrenceGroup {
+func (t *Templates) groups(x *index.Index, b *Base, occ []index.Occurrence, urls *urlCache) []OccurrenceGroup {
 	var groups []OccurrenceGroup
 	type gk struct {
 		ch  string
 		sec int
 	}
 	at := map[gk]int{}
+	// A link to an anchor in another page is the page's URL and the anchor.
+	anchor := func(ch *index.Chapter, id string) string {
+		p := x.Layout.Chapter(ch.Slug)
+		if p == b.Path {
+			return b.URL(p + "#" + id)
+		}
+		return urls.rel(b.Path, p) + "#" + id
+	}
 	for _, o := range occ {
 		ch, ok := x.Chapter(o.Chapter)
 		if !ok {
@@ -210,10 +281,10 @@ func (t *Templates) groups(x *index.Index, b *Base, occ []index.Occurrence) []Oc
 			gi = len(groups)
 			at[k] = gi
 			groups = append(groups, OccurrenceGroup{Chapter: ch.Title, Section: sec.Title,
-				Href: b.URL(x.Layout.Chapter(ch.Slug) + "#" + sec.ID)})
+				Href: anchor(ch, sec.ID)})
 		}
 		groups[gi].Items = append(groups[gi].Items, OccurrenceItem{
-			Href:    b.URL(x.Layout.Chapter(ch.Slug) + "#" + o.ID),
+			Href:    anchor(ch, o.ID),
 			Where:   o.Where.String(),
 			Locator: locator(o, ch),
 			Before:  o.Snippet.Before, Match: o.Snippet.Match, After: o.Snippet.After,
@@ -245,6 +316,21 @@ func (t *Templates) kind(x *index.Index, k *index.Kind) *KindView {
 	}
 	v.Letters = letterBar(byLetter)
 	return v
+}
+
+// urlCache remembers relative URLs between pages, which depend only on
+// the folder of the page linking and the page linked to. It is shared by
+// the views made in parallel by one Pages.
+type urlCache struct{ m sync.Map }
+
+func (c *urlCache) rel(from, target string) string {
+	k := [2]string{path.Dir(from), target}
+	if u, ok := c.m.Load(k); ok {
+		return u.(string)
+	}
+	u := index.Rel(from, target)
+	c.m.Store(k, u)
+	return u
 }
 
 // letterBar lays out A–Z (and any other initials) with empty letters kept.
@@ -283,7 +369,7 @@ func initial(name string) string {
 	return "#"
 }
 
-func (t *Templates) source(x *index.Index, s *index.Source) *SourceView {
+func (t *Templates) source(x *index.Index, s *index.Source, urls *urlCache) *SourceView {
 	p := x.Layout.Ref(s.Ref())
 	v := &SourceView{Base: newBase(x, p, s.Label, index.BibliographyPage), Source: s, Entry: s.Entry, Annote: s.AnnoteHTML,
 		Original: s.Var("URL"), Archived: s.CustomString("archived-url"), Current: s.CustomString("current-url")}
@@ -312,7 +398,7 @@ func (t *Templates) source(x *index.Index, s *index.Source) *SourceView {
 		}
 		v.Citations = append(v.Citations, item)
 	}
-	for _, g := range t.groups(x, &v.Base, x.Occurrences(s.Ref())) {
+	for _, g := range t.groups(x, &v.Base, x.Occurrences(s.Ref()), urls) {
 		v.Mentions = append(v.Mentions, g.Items...)
 	}
 	return v
