@@ -20,11 +20,7 @@ func (l *loader) bibliography() []*index.Source {
 		if _, err := fs.Stat(l.fsys, name); errors.Is(err, fs.ErrNotExist) {
 			continue
 		}
-		src, ok := l.read(name)
-		if !ok {
-			return nil
-		}
-		return l.Bibliography(name, src)
+		return l.bibliographyMemo(name)
 	}
 	return nil
 }

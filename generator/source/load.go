@@ -80,6 +80,7 @@ type loader struct {
 	fsys  fs.FS
 	dir   string
 	diags *diag.List
+	memo  *Memo // nil: parse every file
 }
 
 // name is the path shown in diagnostics.
@@ -142,7 +143,10 @@ func (l *loader) split(p string) (FrontMatter, *doc, *yaml.Node, bool) {
 	return fm, d, n, ok
 }
 
-func (l *loader) edition() (index.Edition, bool) {
+func (l *loader) edition() (index.Edition, bool) { return l.editionMemo() }
+
+// editionFile reads and decodes edition.yaml.
+func (l *loader) editionFile() (index.Edition, bool) {
 	var ed index.Edition
 	src, ok := l.read(EditionFile)
 	if !ok {
@@ -269,7 +273,7 @@ func (l *loader) chapters() []*Chapter {
 	var chapters []*Chapter
 	slugs := map[string]string{}
 	for _, p := range l.walk(TextDir) {
-		ch, ok := l.Chapter(p)
+		ch, ok := l.chapterMemo(p)
 		if !ok {
 			continue
 		}
@@ -323,29 +327,36 @@ func (l *loader) Chapter(p string) (*Chapter, bool) {
 func (l *loader) pages() []*Page {
 	var pages []*Page
 	for _, p := range l.walk(PagesDir) {
-		fm, d, n, ok := l.split(p)
-		if !ok {
-			continue
+		if pg, ok := l.pageMemo(p); ok {
+			pages = append(pages, pg)
 		}
-		pg := &Page{File: l.name(p), Body: fm.Body, BodyLine: fm.BodyLine}
-		d.fields(n, "the page's front matter", map[string]func(*yaml.Node){
-			"title": func(v *yaml.Node) { pg.Title = d.str(v, "title") },
-			"slug":  func(v *yaml.Node) { pg.Slug = d.str(v, "slug") },
-		})
-		if pg.Title == "" {
-			l.diags.Errorf(diag.Pos{File: pg.File, Line: 1, Col: 1}, "add “title: …” to the front matter", "the page has no title")
-			continue
-		}
-		if pg.Slug == "" {
-			pg.Slug = index.Slug(orderPrefixRE.ReplaceAllString(strings.TrimSuffix(path.Base(p), ".md"), ""))
-		}
-		if !keyRE.MatchString(pg.Slug) || reservedPages[pg.Slug] {
-			l.diags.Errorf(diag.Pos{File: pg.File, Line: 1, Col: 1}, "choose another slug", "page slug %q is invalid or taken by a generated page", pg.Slug)
-			continue
-		}
-		pages = append(pages, pg)
 	}
 	return pages
+}
+
+// page reads one further page.
+func (l *loader) page(p string) (*Page, bool) {
+	fm, d, n, ok := l.split(p)
+	if !ok {
+		return nil, false
+	}
+	pg := &Page{File: l.name(p), Body: fm.Body, BodyLine: fm.BodyLine}
+	d.fields(n, "the page's front matter", map[string]func(*yaml.Node){
+		"title": func(v *yaml.Node) { pg.Title = d.str(v, "title") },
+		"slug":  func(v *yaml.Node) { pg.Slug = d.str(v, "slug") },
+	})
+	if pg.Title == "" {
+		l.diags.Errorf(diag.Pos{File: pg.File, Line: 1, Col: 1}, "add “title: …” to the front matter", "the page has no title")
+		return nil, false
+	}
+	if pg.Slug == "" {
+		pg.Slug = index.Slug(orderPrefixRE.ReplaceAllString(strings.TrimSuffix(path.Base(p), ".md"), ""))
+	}
+	if !keyRE.MatchString(pg.Slug) || reservedPages[pg.Slug] {
+		l.diags.Errorf(diag.Pos{File: pg.File, Line: 1, Col: 1}, "choose another slug", "page slug %q is invalid or taken by a generated page", pg.Slug)
+		return nil, false
+	}
+	return pg, true
 }
 
 // reservedPages are the file names of generated pages at the top of the

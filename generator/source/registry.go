@@ -39,7 +39,7 @@ func (l *loader) registry(ed *index.Edition) []*index.Entry {
 			}
 			continue
 		}
-		if e, ok := l.Entry(p, kind); ok {
+		if e, ok := l.entryMemo(p, kind); ok {
 			entries = append(entries, e)
 		}
 	}

@@ -1,0 +1,198 @@
+package source
+
+import (
+	"bytes"
+	"fmt"
+	"io/fs"
+	"time"
+
+	"edition/generator/diag"
+	"edition/generator/index"
+)
+
+// Memo remembers what loading made of each file of a content folder, so
+// that loading the folder again re-parses only the files whose bytes
+// changed. It is for a program that rebuilds the same edition again and
+// again (edition serve). Memo.Load returns what Load returns; the values it
+// hands out are fresh copies, so callers may fill in their fields (an
+// entry's BodyHTML, a source's Label) without changing the memo. A Memo is
+// not safe for concurrent use.
+type Memo struct {
+	dir    string
+	files  map[string]*memoFile
+	gen    int
+	parsed int
+}
+
+// NewMemo returns an empty Memo.
+func NewMemo() *Memo { return &Memo{files: map[string]*memoFile{}} }
+
+// memoFile is what one file gave.
+type memoFile struct {
+	src   []byte
+	dep   string // what else the result depends on: a registry entry's kind
+	val   any
+	ok    bool
+	diags diag.List
+	gen   int // the Load that last used it
+}
+
+// Load reads the content folder fsys like Load, reusing the results of
+// files whose bytes (and, for registry entries, whose kind) are the same as
+// at the previous Load. Files are still read, so fsys should be cheap to
+// read from (a snapshot in memory) for the reuse to save time.
+func (m *Memo) Load(fsys fs.FS, dir string) (*Content, diag.List) {
+	if m.dir != dir {
+		m.dir, m.files = dir, map[string]*memoFile{}
+	}
+	m.gen++
+	m.parsed = 0
+	var diags diag.List
+	c := &Content{}
+	l := loader{fsys: fsys, dir: dir, diags: &diags, memo: m}
+	if ed, ok := l.edition(); ok {
+		c.Edition = ed
+		c.Chapters = l.chapters()
+		c.Entries = l.registry(&c.Edition)
+		c.Sources = l.bibliography()
+		c.Pages = l.pages()
+	}
+	for p, f := range m.files {
+		if f.gen != m.gen {
+			delete(m.files, p)
+		}
+	}
+	return c, diags
+}
+
+// Parsed returns how many files the last Load parsed; the others were
+// reused.
+func (m *Memo) Parsed() int { return m.parsed }
+
+// memoized returns what parse makes of the file p, from the memo when p's
+// bytes and dep are those of the last time. parse runs on a loader that
+// collects its diagnostics apart, so that they can be given again.
+func (l *loader) memoized(p, dep string, parse func(sub *loader) (any, bool)) (any, bool) {
+	m := l.memo
+	if m == nil {
+		return parse(l)
+	}
+	src, err := fs.ReadFile(l.fsys, p)
+	if err != nil {
+		return parse(l) // it reports the error
+	}
+	if f := m.files[p]; f != nil && f.dep == dep && sameBytes(f.src, src) {
+		f.gen = m.gen
+		l.diags.Append(f.diags)
+		return f.val, f.ok
+	}
+	m.parsed++
+	var local diag.List
+	sub := &loader{fsys: pinned{l.fsys, p, src}, dir: l.dir, diags: &local}
+	v, ok := parse(sub)
+	l.diags.Append(local)
+	m.files[p] = &memoFile{src: src, dep: dep, val: v, ok: ok, diags: local, gen: m.gen}
+	return v, ok
+}
+
+// sameBytes is bytes.Equal, at once when both are the same slice.
+func sameBytes(a, b []byte) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	if len(a) == 0 || &a[0] == &b[0] {
+		return true
+	}
+	return bytes.Equal(a, b)
+}
+
+// pinned is fsys with the bytes of one file fixed, so that a file parsed
+// for the memo is the file compared next time, even if it changes on disk
+// in between.
+type pinned struct {
+	fs.FS
+	path string
+	src  []byte
+}
+
+func (p pinned) ReadFile(name string) ([]byte, error) {
+	if name == p.path {
+		return p.src, nil
+	}
+	return fs.ReadFile(p.FS, name)
+}
+
+func (p pinned) Stat(name string) (fs.FileInfo, error) {
+	if name == p.path {
+		return pinnedInfo{p}, nil
+	}
+	return fs.Stat(p.FS, name)
+}
+
+type pinnedInfo struct{ p pinned }
+
+func (i pinnedInfo) Name() string       { return i.p.path }
+func (i pinnedInfo) Size() int64        { return int64(len(i.p.src)) }
+func (i pinnedInfo) Mode() fs.FileMode  { return 0o444 }
+func (i pinnedInfo) ModTime() time.Time { return time.Time{} }
+func (i pinnedInfo) IsDir() bool        { return false }
+func (i pinnedInfo) Sys() any           { return nil }
+
+// The memoized steps of loading. Each returns a copy of what the memo
+// holds, since callers fill in fields.
+
+func (l *loader) editionMemo() (index.Edition, bool) {
+	v, ok := l.memoized(EditionFile, "", func(sub *loader) (any, bool) { return sub.editionFile() })
+	ed, _ := v.(index.Edition)
+	return ed, ok
+}
+
+func (l *loader) chapterMemo(p string) (*Chapter, bool) {
+	v, ok := l.memoized(p, "chapter", func(sub *loader) (any, bool) { return sub.Chapter(p) })
+	ch, _ := v.(*Chapter)
+	if ch == nil {
+		return nil, ok
+	}
+	cp := *ch
+	return &cp, ok
+}
+
+func (l *loader) entryMemo(p string, kind *index.Kind) (*index.Entry, bool) {
+	v, ok := l.memoized(p, fmt.Sprintf("entry %#v", *kind), func(sub *loader) (any, bool) { return sub.Entry(p, kind) })
+	e, _ := v.(*index.Entry)
+	if e == nil {
+		return nil, ok
+	}
+	cp := *e
+	return &cp, ok
+}
+
+func (l *loader) bibliographyMemo(name string) []*index.Source {
+	v, _ := l.memoized(name, "bibliography", func(sub *loader) (any, bool) {
+		src, ok := sub.read(name)
+		if !ok {
+			return []*index.Source(nil), false
+		}
+		return sub.Bibliography(name, src), true
+	})
+	list, _ := v.([]*index.Source)
+	out := make([]*index.Source, len(list))
+	for i, s := range list {
+		cp := *s
+		out[i] = &cp
+	}
+	if len(out) == 0 {
+		return nil
+	}
+	return out
+}
+
+func (l *loader) pageMemo(p string) (*Page, bool) {
+	v, ok := l.memoized(p, "page", func(sub *loader) (any, bool) { return sub.page(p) })
+	pg, _ := v.(*Page)
+	if pg == nil {
+		return nil, ok
+	}
+	cp := *pg
+	return &cp, ok
+}
