@@ -8,4 +8,18 @@
 // A build with errors stops before publishing, so the previous site stays.
 // Check runs the same steps and, instead of publishing, verifies that every
 // internal link of the would-be site resolves.
+//
+// A Builder runs the pipeline again and again for a live preview, keeping
+// between builds what did not change: the folders' files in memory, each
+// file's parse (source.Memo), converted Markdown while the things it links
+// to are the same, and every page whose view, template and path are the
+// same (a fingerprint of the view decides). The index and the views are
+// made afresh every time, so entry pages, indexes and back-references are
+// always current:
+//
+//	changed files ─▶ snapshot (re-read what changed) ─▶ Memo.Load (re-parse it)
+//	  ─▶ links, fragments, chapters (convert what changed) ─▶ index.Build
+//	  ─▶ render.Pages ─▶ fingerprint each view ─▶ render what changed
+//
+// Build, Generate and Check are one-shot: a fresh Builder each time.
 package site

@@ -1,0 +1,587 @@
+package site
+
+import (
+	"fmt"
+	"hash/maphash"
+	"html/template"
+	"os"
+	"path/filepath"
+	"reflect"
+	"runtime"
+	"slices"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"edition/generator/bib"
+	"edition/generator/diag"
+	"edition/generator/index"
+	"edition/generator/markup"
+	"edition/generator/markup/highlight"
+	"edition/generator/publish"
+	"edition/generator/render"
+	"edition/generator/source"
+)
+
+// Builder builds one edition again and again, as a live preview does, and
+// keeps between builds what did not change:
+//
+//   - the content and templates folders, in memory: a build re-reads only
+//     files that are new, that the caller says changed, or whose size or
+//     modification time changed;
+//   - what each content file was parsed into (source.Memo);
+//   - the alias matcher and every converted Markdown text (chapters, entry
+//     annotations, source notes, pages), as long as the things a text can
+//     link to (kinds, entries' names and aliases, sources' labels and
+//     aliases) are the same;
+//   - every rendered page whose view, template and path are the same.
+//
+// The index is built afresh every time from the kept parts, and every view
+// is made afresh from it, so entry pages, indexes and back-references are
+// always current; a page is rendered again exactly when what it shows
+// changed. What a build produces is what Generate produces from the same
+// folders.
+//
+// A Builder's methods may be called from several goroutines; builds run
+// one at a time.
+type Builder struct {
+	opts  Options
+	cache bool // keep rendered pages (off for a one-shot build)
+
+	mu        sync.Mutex
+	content   *snapshot
+	templates *snapshot
+	memo      *source.Memo
+
+	tmpl      *render.Templates
+	tmplDiags diag.List
+	tmplKey   uint64
+
+	links      *markup.Links
+	linksDiags diag.List
+	linksFull  uint64 // what NewLinks read, positions included
+	linksKey   uint64 // what converted texts depend on
+
+	chicago  map[*bib.Record]template.HTML
+	frags    map[fragKey]*fragment
+	chapters map[string]*chapterEntry // by file
+	pages    map[string]pageEntry     // by site path
+	stable   map[ptrKey]uint64        // fingerprints of the chapters as shown, kept across builds
+	codeCSS  []byte
+	cssErr   error
+
+	seed maphash.Seed
+	work Work
+}
+
+// Work tells what a build did and what it kept.
+type Work struct {
+	Changed   []string // input files new, changed or removed since the previous build
+	Read      int      // files read from disk
+	Parsed    int      // content files parsed
+	Converted int      // chapters converted from Markdown
+	Rendered  int      // pages rendered
+	Reused    int      // pages kept from the previous build
+	Phases    []Phase  // how long each step took, in order
+}
+
+// Phase is a step of a build and how long it took.
+type Phase struct {
+	Name     string
+	Duration time.Duration
+}
+
+// lap ends the phase that began at *t and begins the next.
+func (w *Work) lap(name string, t *time.Time) {
+	now := time.Now()
+	w.Phases = append(w.Phases, Phase{name, now.Sub(*t)})
+	*t = now
+}
+
+// String is a short account of the work, for a log line.
+func (w Work) String() string {
+	return fmt.Sprintf("%d files read, %d parsed, %d chapters converted, %d pages rendered, %d kept",
+		w.Read, w.Parsed, w.Converted, w.Rendered, w.Reused)
+}
+
+// NewBuilder returns a Builder for the folders in opts. It reads nothing
+// until the first build.
+func NewBuilder(opts Options) *Builder {
+	b := newBuilder(opts)
+	b.cache = true
+	return b
+}
+
+func newBuilder(opts Options) *Builder {
+	return &Builder{
+		opts:      opts,
+		content:   newSnapshot(opts.Content),
+		templates: newSnapshot(opts.Templates),
+		memo:      source.NewMemo(),
+		chicago:   map[*bib.Record]template.HTML{},
+		frags:     map[fragKey]*fragment{},
+		chapters:  map[string]*chapterEntry{},
+		pages:     map[string]pageEntry{},
+		seed:      maphash.MakeSeed(),
+	}
+}
+
+// Work returns what the last build did.
+func (b *Builder) Work() Work {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.work
+}
+
+// Build generates the site and, if there were no errors, publishes it to
+// the output folder, like the function Build. changed is as for Generate.
+func (b *Builder) Build(changed ...string) (*Result, error) {
+	start := time.Now()
+	res := b.Generate(changed...)
+	if !res.OK() {
+		res.Duration = time.Since(start)
+		return res, nil
+	}
+	err := b.Publish(res)
+	res.Duration = time.Since(start)
+	return res, err
+}
+
+// Publish writes a generated site to the output folder (see
+// publish.Replace) and records what it did in res.Stats.
+func (b *Builder) Publish(res *Result) error {
+	files := make([]publish.File, len(res.Files))
+	for i, f := range res.Files {
+		files[i] = publish.File{Path: f.Path, Data: f.Data}
+	}
+	st, err := publish.Replace(b.opts.Output, files)
+	res.Stats = st
+	return err
+}
+
+// Generate runs the pipeline without writing anything, reusing what it can
+// from the previous build. changed names files known to have changed since
+// (paths as a file watcher reports them, under the content or templates
+// folder): they are read again even if their size and modification time
+// look the same. Other files are checked by size and time.
+func (b *Builder) Generate(changed ...string) *Result {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	b.work = Work{}
+	t0 := time.Now()
+	res := &Result{}
+	diags := &res.Diags
+	defer func() { res.Diags.Sort() }()
+	opts := b.opts
+	for _, d := range []struct{ path, what string }{{opts.Content, "content"}, {opts.Templates, "templates"}} {
+		if fi, err := os.Stat(d.path); err != nil || !fi.IsDir() {
+			diags.Errorf(diag.Pos{File: d.path}, "run from the edition's folder, or give the folder with -"+d.what,
+				"the %s folder %q does not exist", d.what, d.path)
+		}
+	}
+	if diags.HasErrors() {
+		return res
+	}
+
+	// Read: the two folders, then the content's files and the templates.
+	tmplChanged := false
+	for _, s := range []*snapshot{b.content, b.templates} {
+		diff, read, err := s.refresh(hintsUnder(s.root, changed))
+		b.work.Read += read
+		if err != nil {
+			diags.Errorf(diag.Pos{File: s.root}, "check that the folder can be read", "cannot read the folder: %v", unwrap(err))
+			continue
+		}
+		for _, rel := range diff {
+			b.work.Changed = append(b.work.Changed, filepath.Join(s.root, filepath.FromSlash(rel)))
+		}
+		if s == b.templates && (len(diff) > 0 || b.tmpl == nil) {
+			tmplChanged = true
+		}
+	}
+	if diags.HasErrors() {
+		return res
+	}
+	b.work.lap("read", &t0)
+	content, ds := b.memo.Load(b.content, opts.Content)
+	b.work.lap("parse", &t0)
+	b.work.Parsed = b.memo.Parsed()
+	diags.Append(ds)
+	if tmplChanged {
+		b.tmpl, b.tmplDiags = render.Load(b.templates, opts.Templates)
+		b.tmplKey = newFingerprinter(b.seed).sum(b.templates.files)
+	}
+	tmpl := b.tmpl
+	diags.Append(b.tmplDiags)
+	if diags.HasErrors() {
+		return res
+	}
+
+	// Link targets: entries and sources, their labels and aliases.
+	ed := &content.Edition
+	entries, sources, ds := index.CheckKeys(content.Entries, content.Sources)
+	diags.Append(ds)
+	layout := index.NewLayout(ed)
+	labels := bib.Disambiguate(recordsOf(sources))
+	chicago := make(map[*bib.Record]template.HTML, len(sources))
+	for _, s := range sources {
+		s.Label = labels[s.ID]
+		html, ok := b.chicago[s.Record]
+		if !ok {
+			html = bib.Chicago(s.Record)
+		}
+		chicago[s.Record] = html
+		s.Entry = html
+	}
+	b.chicago = chicago
+	full, key := b.linkKeys(ed, entries, sources)
+	if b.links == nil || full != b.linksFull {
+		b.links, b.linksDiags = markup.NewLinks(ed, entries, sources, layout)
+		b.linksFull = full
+	}
+	if key != b.linksKey {
+		b.linksKey = key
+		clear(b.frags)
+	}
+	links := b.links
+	diags.Append(b.linksDiags)
+	b.work.lap("links", &t0)
+
+	// Fragments: the edition's own texts, entries' annotations, sources'
+	// notes. Each is rendered for the page it appears on.
+	for _, f := range b.frags {
+		f.used = false
+	}
+	frag := func(file string, line int, text, page string) template.HTML {
+		k := fragKey{file, line, page, text}
+		f := b.frags[k]
+		if f == nil {
+			f = &fragment{}
+			f.html, f.diags = md.Fragment(markup.Doc{File: file, Line: line, Src: []byte(text), Page: page}, links)
+			b.frags[k] = f
+		}
+		f.used = true
+		diags.Append(f.diags)
+		return f.html
+	}
+	ed.CitationHTML = frag(ed.Pos.File, 0, ed.Citation, index.HomePage)
+	ed.RightsHTML = frag(ed.Pos.File, 0, ed.Rights, index.HomePage)
+	ed.LicenseHTML = frag(ed.Pos.File, 0, ed.License, index.HomePage)
+	for _, e := range entries {
+		e.BodyHTML = frag(e.File, e.BodyLine, string(e.Body), layout.Ref(e.Ref()))
+		if e.Summary == "" {
+			e.Summary = FirstSentence(PlainText(string(e.BodyHTML)))
+		}
+	}
+	for _, s := range sources {
+		if a := s.Var("annote"); a != "" {
+			s.AnnoteHTML = frag(s.Pos.File, s.AnnoteLine, a, layout.Ref(s.Ref()))
+		}
+	}
+
+	b.work.lap("fragments", &t0)
+	chapters, occ, cites, ds := b.convertChapters(content.Chapters, links, layout)
+	diags.Append(ds)
+	b.work.lap("chapters", &t0)
+	x, ds := index.Build(index.Input{Edition: ed, Entries: entries, Sources: sources, Chapters: chapters,
+		Occurrences: occ, Citations: cites})
+	diags.Append(ds)
+	b.work.lap("index", &t0)
+	res.Index = x
+	if diags.HasErrors() {
+		b.dropUnusedFragments()
+		return res
+	}
+
+	var extra []render.ExtraPage
+	for _, p := range content.Pages {
+		html := frag(p.File, p.BodyLine, string(p.Body), layout.Page(p.Slug))
+		extra = append(extra, render.ExtraPage{Slug: p.Slug, Title: p.Title, HTML: html})
+	}
+	b.dropUnusedFragments()
+	files, ds := b.render(tmpl, x, extra, &t0)
+	diags.Append(ds)
+	b.work.lap("render", &t0)
+	files = append(files, tmpl.Assets()...)
+	if b.codeCSS == nil && b.cssErr == nil {
+		css, err := highlight.CSS("github", "github-dark", `[data-theme="dark"]`, `[data-theme="light"]`)
+		b.codeCSS, b.cssErr = []byte(css), err
+	}
+	if b.cssErr != nil {
+		diags.Errorf(diag.Pos{}, "", "cannot make the code stylesheet: %v", b.cssErr)
+	}
+	files = append(files, render.File{Path: "assets/code.css", Data: b.codeCSS})
+	res.Files = files
+	return res
+}
+
+// hintsUnder returns the paths in changed that lie under root, relative to
+// it and slash-separated.
+func hintsUnder(root string, changed []string) map[string]bool {
+	if len(changed) == 0 {
+		return nil
+	}
+	absRoot, err := filepath.Abs(root)
+	if err != nil {
+		return nil
+	}
+	hints := map[string]bool{}
+	for _, p := range changed {
+		abs, err := filepath.Abs(p)
+		if err != nil {
+			continue
+		}
+		rel, err := filepath.Rel(absRoot, abs)
+		if err != nil || !filepath.IsLocal(rel) {
+			continue
+		}
+		hints[filepath.ToSlash(rel)] = true
+	}
+	return hints
+}
+
+// linkKeys fingerprints what markup.NewLinks reads: full with the aliases'
+// positions (which only its diagnostics show), key without them (what a
+// converted text depends on).
+func (b *Builder) linkKeys(ed *index.Edition, entries []*index.Entry, sources []*index.Source) (full, key uint64) {
+	type alias struct {
+		Text string
+		Case index.Case
+	}
+	type target struct {
+		Ref     index.Ref
+		Name    string
+		Aliases []alias
+	}
+	kinds := make([][2]string, len(ed.Kinds))
+	for i, k := range ed.Kinds {
+		kinds[i] = [2]string{k.Key, k.Path}
+	}
+	var targets []target
+	var positions []diag.Pos
+	add := func(ref index.Ref, name string, as []index.Alias) {
+		t := target{Ref: ref, Name: name}
+		for _, a := range as {
+			t.Aliases = append(t.Aliases, alias{a.Text, a.Case})
+			positions = append(positions, a.Pos)
+		}
+		targets = append(targets, t)
+	}
+	for _, e := range entries {
+		add(e.Ref(), e.Name, e.Aliases)
+	}
+	for _, s := range sources {
+		add(s.Ref(), s.Label, s.Aliases)
+	}
+	fp := newFingerprinter(b.seed)
+	key = fp.sum(kinds, targets)
+	return fp.sum(key, positions), key
+}
+
+// fragKey is a short Markdown text converted for a page.
+type fragKey struct {
+	file string
+	line int
+	page string
+	text string
+}
+
+type fragment struct {
+	html  template.HTML
+	diags diag.List
+	used  bool
+}
+
+func (b *Builder) dropUnusedFragments() {
+	for k, f := range b.frags {
+		if !f.used {
+			delete(b.frags, k)
+		}
+	}
+}
+
+// chapterEntry is a converted chapter with what it was converted from.
+type chapterEntry struct {
+	linksKey uint64
+	file     string
+	slug     string
+	opening  string
+	bodyLine int
+	body     []byte
+
+	res   *markup.Result
+	words int
+	// view is the chapter as this build shows it (slug, title, order…
+	// filled in); kept while those stay the same, so that its fingerprint
+	// is worked out once.
+	view     *index.Chapter
+	viewHash uint64
+	occ      []index.Occurrence // with the chapter's slug
+	cites    []index.Citation   // with the chapter's slug and calling paragraph
+}
+
+// convertChapters converts the chapters that changed, in parallel, and
+// returns all of them in reading order with their occurrences and
+// citations.
+func (b *Builder) convertChapters(in []*source.Chapter, links *markup.Links, layout index.Layout) ([]*index.Chapter, []index.Occurrence, []index.Citation, diag.List) {
+	entries := make([]*chapterEntry, len(in))
+	var wg sync.WaitGroup
+	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
+	for i, ch := range in {
+		if e := b.chapters[ch.File]; e != nil && e.linksKey == b.linksKey && e.slug == ch.Slug && e.opening == ch.Opening &&
+			e.bodyLine == ch.BodyLine && sameBytes(e.body, ch.Body) {
+			entries[i] = e
+			continue
+		}
+		b.work.Converted++
+		wg.Go(func() {
+			sem <- struct{}{}
+			defer func() { <-sem }()
+			entries[i] = convertChapter(ch, links, layout, b.linksKey)
+		})
+	}
+	wg.Wait()
+	clear(b.chapters)
+	var (
+		chapters []*index.Chapter
+		occ      []index.Occurrence
+		cites    []index.Citation
+		diags    diag.List
+	)
+	nOcc, nCites := 0, 0
+	for _, e := range entries {
+		nOcc += len(e.occ)
+		nCites += len(e.cites)
+	}
+	occ = make([]index.Occurrence, 0, nOcc)
+	cites = make([]index.Citation, 0, nCites)
+	chapters = make([]*index.Chapter, 0, len(entries))
+	var fresh []*chapterEntry
+	for i, e := range entries {
+		b.chapters[e.file] = e
+		src := in[i]
+		if c := e.view; c == nil || c.Title != src.Title || !slices.Equal(c.Authors, src.Authors) || c.Order != i {
+			c := *e.res.Chapter // the kept result stays as converted
+			c.Slug, c.Title, c.Authors, c.Opening, c.Order, c.Words = src.Slug, src.Title, src.Authors, src.Opening, i, e.words
+			e.view = &c
+			fresh = append(fresh, e)
+		}
+		chapters = append(chapters, e.view)
+		occ = append(occ, e.occ...)
+		cites = append(cites, e.cites...)
+		diags.Append(e.res.Diags)
+	}
+	if b.cache {
+		parallel(len(fresh), func(i int) { fresh[i].viewHash = newFingerprinter(b.seed).pointee(reflect.ValueOf(fresh[i].view)) })
+		b.stable = make(map[ptrKey]uint64, len(entries))
+		for _, e := range entries {
+			b.stable[keyOf(e.view)] = e.viewHash
+		}
+	}
+	return chapters, occ, cites, diags
+}
+
+// parallel calls f(0) … f(n-1) on as many goroutines as there are
+// processors.
+func parallel(n int, f func(i int)) {
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), n) {
+		wg.Go(func() {
+			for i := int(next.Add(1) - 1); i < n; i = int(next.Add(1) - 1) {
+				f(i)
+			}
+		})
+	}
+	wg.Wait()
+}
+
+func convertChapter(ch *source.Chapter, links *markup.Links, layout index.Layout, linksKey uint64) *chapterEntry {
+	r := md.Chapter(markup.Doc{File: ch.File, Line: ch.BodyLine, Src: ch.Body, Page: layout.Chapter(ch.Slug)}, links, ch.Opening)
+	e := &chapterEntry{linksKey: linksKey, file: ch.File, slug: ch.Slug, opening: ch.Opening, bodyLine: ch.BodyLine,
+		body: ch.Body, res: r}
+	c := r.Chapter
+	for _, p := range c.Paragraphs {
+		e.words += len(strings.Fields(p.Text))
+	}
+	for _, o := range r.Occurrences {
+		o.Chapter = ch.Slug
+		e.occ = append(e.occ, o)
+	}
+	for _, ct := range r.Citations {
+		ct.Chapter = ch.Slug
+		if n, ok := c.Note(ct.Note); ok {
+			ct.Paragraph = n.Paragraph
+		}
+		e.cites = append(e.cites, ct)
+	}
+	return e
+}
+
+// pageEntry is a rendered page and the fingerprint of what it was rendered
+// from.
+type pageEntry struct {
+	key  uint64
+	data []byte
+}
+
+// render renders the pages whose template, path or view changed since the
+// previous build, in parallel, and keeps the others. Files come in the
+// order of tmpl.Pages.
+func (b *Builder) render(tmpl *render.Templates, x *index.Index, extra []render.ExtraPage, t0 *time.Time) ([]render.File, diag.List) {
+	pages := tmpl.Pages(x, extra)
+	b.work.lap("views", t0)
+	files := make([]render.File, len(pages))
+	errs := make([]diag.List, len(pages))
+	keys := make([]uint64, len(pages))
+	var todo []int
+	if b.cache {
+		// Fingerprints, in parallel: each worker takes every n-th page.
+		n := runtime.GOMAXPROCS(0)
+		var wg sync.WaitGroup
+		for w := range n {
+			wg.Go(func() {
+				fp := newFingerprinter(b.seed)
+				fp.stable = b.stable
+				for i := w; i < len(pages); i += n {
+					keys[i] = fp.sum(b.tmplKey, pages[i].Template, pages[i].Path, pages[i].View)
+				}
+			})
+		}
+		wg.Wait()
+		for i, p := range pages {
+			if old, ok := b.pages[p.Path]; ok && old.key == keys[i] {
+				files[i] = render.File{Path: p.Path, Data: old.data}
+				continue
+			}
+			todo = append(todo, i)
+		}
+	} else {
+		for i := range pages {
+			todo = append(todo, i)
+		}
+	}
+	b.work.Rendered, b.work.Reused = len(todo), len(pages)-len(todo)
+	b.work.lap("fingerprints", t0)
+	parallel(len(todo), func(j int) {
+		i := todo[j]
+		files[i], errs[i] = tmpl.Render(pages[i])
+	})
+
+	var out []render.File
+	var diags diag.List
+	kept := make(map[string]pageEntry, len(pages))
+	for i, f := range files {
+		if errs[i] != nil {
+			diags.Append(errs[i])
+			continue
+		}
+		out = append(out, f)
+		if b.cache {
+			kept[f.Path] = pageEntry{key: keys[i], data: f.Data}
+		}
+	}
+	b.pages = kept
+	return out, diags
+}

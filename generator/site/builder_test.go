@@ -1,0 +1,331 @@
+package site_test
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+
+	"edition/generator/internal/corpus"
+	"edition/generator/site"
+)
+
+// The tests in this file check the incremental Builder against the
+// one-shot Generate: after any change to the content or the templates, a
+// Builder that kept what it could must produce exactly what a fresh build
+// produces, file for file, byte for byte, diagnostic for diagnostic.
+
+// copyDir copies a folder tree.
+func copyDir(t testing.TB, from, to string) {
+	t.Helper()
+	err := filepath.WalkDir(from, func(p string, d os.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(from, p)
+		dst := filepath.Join(to, rel)
+		if d.IsDir() {
+			return os.MkdirAll(dst, 0o755)
+		}
+		b, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		return os.WriteFile(dst, b, 0o644)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+// fixture makes a content folder (a small generated corpus) and a copy of
+// the edition's templates in a temporary folder.
+func fixture(t testing.TB, chapters int) site.Options {
+	t.Helper()
+	dir := t.TempDir()
+	opts := site.Options{Content: filepath.Join(dir, "content"), Templates: filepath.Join(dir, "templates"),
+		Output: filepath.Join(dir, "public")}
+	if err := corpus.Write(opts.Content, corpus.Config{Chapters: chapters, Entries: 25, Sources: 10}); err != nil {
+		t.Fatal(err)
+	}
+	copyDir(t, editionTemplates, opts.Templates)
+	return opts
+}
+
+// sameAsFresh checks that res is what a fresh build of the same folders
+// makes.
+func sameAsFresh(t *testing.T, step string, opts site.Options, res *site.Result) {
+	t.Helper()
+	fresh := site.Generate(opts)
+	if got, want := diagStrings(res), diagStrings(fresh); got != want {
+		t.Fatalf("%s: diagnostics differ from a fresh build:\nkept:\n%s\nfresh:\n%s", step, got, want)
+	}
+	if len(res.Files) != len(fresh.Files) {
+		t.Fatalf("%s: %d files, a fresh build makes %d", step, len(res.Files), len(fresh.Files))
+	}
+	for i, f := range fresh.Files {
+		g := res.Files[i]
+		if g.Path != f.Path {
+			t.Fatalf("%s: file %d is %s, in a fresh build %s", step, i, g.Path, f.Path)
+		}
+		if !bytes.Equal(g.Data, f.Data) {
+			t.Fatalf("%s: %s differs from a fresh build", step, f.Path)
+		}
+	}
+}
+
+func diagStrings(r *site.Result) string {
+	var b strings.Builder
+	for _, d := range r.Diags {
+		fmt.Fprintln(&b, d)
+	}
+	return b.String()
+}
+
+// edit rewrites a file with f, and returns its path.
+func edit(t *testing.T, p string, f func(string) string) string {
+	t.Helper()
+	b, err := os.ReadFile(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	after := f(string(b))
+	if after == string(b) {
+		t.Fatalf("the edit of %s changes nothing", p)
+	}
+	if err := os.WriteFile(p, []byte(after), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+func replaceOnce(old, new string) func(string) string {
+	return func(s string) string { return strings.Replace(s, old, new, 1) }
+}
+
+var firstParagraph = regexp.MustCompile(`(?m)^# .*\n\n(\S+)`)
+
+// editFirstParagraph puts a word at the start of a chapter's first
+// paragraph.
+func editFirstParagraph(word string) func(string) string {
+	return func(s string) string {
+		m := firstParagraph.FindStringSubmatchIndex(s)
+		return s[:m[2]] + word + " " + s[m[2]:]
+	}
+}
+
+func TestBuilderMatchesFreshBuildAfterEveryChange(t *testing.T) {
+	opts := fixture(t, 8)
+	c := func(p string) string { return filepath.Join(opts.Content, filepath.FromSlash(p)) }
+	b := site.NewBuilder(opts)
+	res := b.Generate()
+	if !res.OK() {
+		t.Fatalf("the fixture does not build: %v", res.Diags.Err())
+	}
+	sameAsFresh(t, "first build", opts, res)
+
+	entries, _ := filepath.Glob(c("registry/actor/*.md"))
+	concepts, _ := filepath.Glob(c("registry/concept/*.md"))
+	steps := []struct {
+		name    string
+		change  func() []string // returns the paths changed
+		wantErr bool
+	}{
+		{"nothing changed", func() []string { return nil }, false},
+		{"a paragraph edited", func() []string {
+			return []string{edit(t, c(corpus.ChapterPath(3)), editFirstParagraph("Meanwhile"))}
+		}, false},
+		{"a mention added", func() []string {
+			name := strings.TrimSuffix(filepath.Base(entries[0]), ".md")
+			return []string{edit(t, c(corpus.ChapterPath(2)), editFirstParagraph(fmt.Sprintf("[Someone](actor:%s) said", name)))}
+		}, false},
+		{"a chapter's title changed", func() []string {
+			return []string{edit(t, c(corpus.ChapterPath(4)), func(s string) string {
+				return regexp.MustCompile(`(?m)^title: .*$`).ReplaceAllString(s, `title: "A New Title"`)
+			})}
+		}, false},
+		{"a note removed", func() []string {
+			return []string{edit(t, c(corpus.ChapterPath(5)), func(s string) string {
+				s = strings.Replace(s, "[^1]", "", 1)
+				return regexp.MustCompile(`(?m)^\[\^1\]: .*\n\n`).ReplaceAllString(s, "")
+			})}
+		}, false},
+		{"a chapter added", func() []string {
+			p := c("text/0005b-interlude.md")
+			if err := os.WriteFile(p, []byte("---\ntitle: Interlude\n---\nA short interlude on the kind of force.\n"), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			return []string{p}
+		}, false},
+		{"a chapter removed", func() []string {
+			p := c(corpus.ChapterPath(6))
+			if err := os.Remove(p); err != nil {
+				t.Fatal(err)
+			}
+			return []string{p}
+		}, false},
+		{"an annotation edited", func() []string {
+			return []string{edit(t, entries[1], func(s string) string { return s + "\nA further remark.\n" })}
+		}, false},
+		{"an alias added", func() []string {
+			return []string{edit(t, concepts[0], replaceOnce("aliases:\n", "aliases:\n  - \"kind of force\"\n"))}
+		}, false},
+		{"an entry renamed", func() []string {
+			return []string{edit(t, entries[2], func(s string) string {
+				return regexp.MustCompile(`(?m)^name: .*$`).ReplaceAllString(s, `name: "Quite Another Name"`)
+			})}
+		}, false},
+		{"a source's author renamed", func() []string {
+			return []string{edit(t, c("bibliography.yaml"), replaceOnce("{family: ", "{family: Mac"))}
+		}, false},
+		{"a page edited", func() []string {
+			return []string{edit(t, c("pages/about.md"), replaceOnce("## The text", "## The text we print"))}
+		}, false},
+		{"the edition retitled", func() []string {
+			return []string{edit(t, c("edition.yaml"), replaceOnce("title: \"A Synthetic", "title: \"Another Synthetic"))}
+		}, false},
+		{"a template changed", func() []string {
+			return []string{edit(t, filepath.Join(opts.Templates, "entry.html"), replaceOnce("in the text</p>", "in this text</p>"))}
+		}, false},
+		{"an asset changed", func() []string {
+			return []string{edit(t, filepath.Join(opts.Templates, "assets", "style.css"), func(s string) string { return s + "\n/* more */\n" })}
+		}, false},
+		{"a broken link written", func() []string {
+			return []string{edit(t, c(corpus.ChapterPath(1)), editFirstParagraph("[nobody](actor:no-such-entry)"))}
+		}, true},
+		{"the broken link fixed", func() []string {
+			return []string{edit(t, c(corpus.ChapterPath(1)), replaceOnce("[nobody](actor:no-such-entry) ", ""))}
+		}, false},
+		{"a template broken", func() []string {
+			return []string{edit(t, filepath.Join(opts.Templates, "kind.html"), replaceOnce("{{end}}", "{{end"))}
+		}, true},
+		{"the template fixed", func() []string {
+			return []string{edit(t, filepath.Join(opts.Templates, "kind.html"), replaceOnce("{{end", "{{end}}"))}
+		}, false},
+		{"an entry removed", func() []string {
+			if err := os.Remove(entries[3]); err != nil {
+				t.Fatal(err)
+			}
+			return []string{entries[3]}
+		}, true},
+	}
+	for _, st := range steps {
+		changed := st.change()
+		res := b.Generate(changed...)
+		if res.OK() == st.wantErr {
+			t.Fatalf("%s: errors %v, want errors: %v", st.name, res.Diags.Err(), st.wantErr)
+		}
+		sameAsFresh(t, st.name, opts, res)
+	}
+}
+
+// TestBuilderKeepsWhatDidNotChange: after one paragraph of one chapter
+// changed, one file is read and parsed, one chapter converted, and only
+// the pages that show the paragraph are rendered.
+func TestBuilderKeepsWhatDidNotChange(t *testing.T) {
+	opts := fixture(t, 10)
+	b := site.NewBuilder(opts)
+	first := b.Generate()
+	if !first.OK() {
+		t.Fatal(first.Diags.Err())
+	}
+	w := b.Work()
+	if w.Converted != 10 || w.Reused != 0 || w.Rendered != len(first.Files)-len(assets(first)) {
+		t.Fatalf("first build: %+v", w)
+	}
+	p := edit(t, filepath.Join(opts.Content, filepath.FromSlash(corpus.ChapterPath(7))), editFirstParagraph("Meanwhile"))
+	res := b.Generate(p)
+	w = b.Work()
+	if w.Read != 1 || w.Parsed != 1 || w.Converted != 1 {
+		t.Errorf("after one chapter changed: %d files read, %d parsed, %d chapters converted; want 1, 1, 1", w.Read, w.Parsed, w.Converted)
+	}
+	if len(w.Changed) != 1 || w.Changed[0] != p {
+		t.Errorf("changed files %q, want [%s]", w.Changed, p)
+	}
+	// The chapter page, and any entry page whose context snippet took in
+	// the new word: a handful, not the site.
+	if w.Rendered < 1 || w.Rendered > 6 {
+		t.Errorf("%d pages rendered after a one-word change", w.Rendered)
+	}
+	var changed []string
+	for i, f := range res.Files {
+		if !bytes.Equal(f.Data, first.Files[i].Data) {
+			changed = append(changed, f.Path)
+		}
+	}
+	if len(changed) == 0 || changed[0] != "text/"+corpus.ChapterSlug(7)+".html" {
+		t.Errorf("pages changed: %q", changed)
+	}
+	if len(changed) > w.Rendered {
+		t.Errorf("%d pages changed but only %d were rendered", len(changed), w.Rendered)
+	}
+}
+
+func assets(r *site.Result) []string {
+	var a []string
+	for _, f := range r.Files {
+		if strings.HasPrefix(f.Path, "assets/") {
+			a = append(a, f.Path)
+		}
+	}
+	return a
+}
+
+// TestBuilderRereadsFilesItIsToldChanged: a file rewritten with the same
+// size and modification time is missed by the size-and-time check, but
+// not when the caller names it (as the watcher does).
+func TestBuilderRereadsFilesItIsToldChanged(t *testing.T) {
+	opts := fixture(t, 3)
+	b := site.NewBuilder(opts)
+	if res := b.Generate(); !res.OK() {
+		t.Fatal(res.Diags.Err())
+	}
+	p := filepath.Join(opts.Content, filepath.FromSlash(corpus.ChapterPath(1)))
+	fi, err := os.Stat(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	edit(t, p, editFirstParagraph("Xxx"))                                          // four bytes more…
+	edit(t, p, func(s string) string { return strings.Replace(s, "the ", "", 1) }) // …and four fewer: same size
+	if err := os.Chtimes(p, fi.ModTime(), fi.ModTime()); err != nil {
+		t.Fatal(err)
+	}
+	if fi2, _ := os.Stat(p); fi2.Size() != fi.Size() || !fi2.ModTime().Equal(fi.ModTime()) {
+		t.Fatalf("the test could not keep the size and time")
+	}
+	b.Generate()
+	if w := b.Work(); w.Read != 0 {
+		t.Fatalf("a file with the same size and time was read again (%+v)", w)
+	}
+	res := b.Generate(p)
+	if w := b.Work(); w.Read != 1 || w.Converted != 1 {
+		t.Errorf("the file named as changed was not read again: %+v", w)
+	}
+	sameAsFresh(t, "named change", opts, res)
+}
+
+// TestBuilderBuildsTheEdition: the Builder on the edition itself makes
+// what Build makes, and publishes it.
+func TestBuilderBuildsTheEdition(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "public")
+	opts := site.Options{Content: editionContent, Templates: editionTemplates, Output: out}
+	b := site.NewBuilder(opts)
+	res, err := b.Build()
+	if err != nil || !res.OK() {
+		t.Fatalf("%v %v", err, res.Diags.Err())
+	}
+	sameAsFresh(t, "edition", opts, res)
+	if res.Stats.Files != len(res.Files) || res.Duration <= 0 || res.Duration > time.Minute {
+		t.Errorf("stats %+v, duration %v", res.Stats, res.Duration)
+	}
+	for _, f := range res.Files {
+		got, err := os.ReadFile(filepath.Join(out, filepath.FromSlash(f.Path)))
+		if err != nil || !bytes.Equal(got, f.Data) {
+			t.Fatalf("%s was not published as built (%v)", f.Path, err)
+		}
+	}
+}

@@ -1,0 +1,288 @@
+package site
+
+import (
+	"bytes"
+	"io"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"slices"
+	"strings"
+	"time"
+)
+
+// snapshot is a folder held in memory: the bytes of every file, as of its
+// last refresh. A refresh lists the folder again and re-reads only the
+// files that are new, that a caller says changed, or whose size or
+// modification time differ; every other file keeps its bytes.
+//
+// A snapshot is an fs.FS, so the pipeline reads it as it reads os.DirFS:
+// folders whose name starts with a dot (.git) are left out, symbolic links
+// are followed as os.DirFS follows them, and a file that cannot be read
+// fails to read from the snapshot with the same error.
+type snapshot struct {
+	root  string
+	files map[string]*snapFile // by slash path relative to root
+	dirs  map[string][]fs.DirEntry
+}
+
+type snapFile struct {
+	name string
+	data []byte
+	err  error // why it could not be read
+	size int64
+	mod  time.Time
+	mode fs.FileMode
+}
+
+func newSnapshot(root string) *snapshot {
+	return &snapshot{root: root, files: map[string]*snapFile{}, dirs: map[string][]fs.DirEntry{}}
+}
+
+// refresh brings the snapshot up to date. changed holds slash paths
+// relative to the root that must be re-read whatever their size and time.
+// It returns the paths whose bytes are new, changed or gone, sorted, and
+// how many files it read.
+func (s *snapshot) refresh(changed map[string]bool) (diff []string, read int, err error) {
+	files := map[string]*snapFile{}
+	dirs := map[string][]fs.DirEntry{}
+	err = filepath.WalkDir(s.root, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			if p == s.root {
+				return err
+			}
+			return nil // gone while listing: the next refresh sees it
+		}
+		rel := filepath.ToSlash(strings.TrimPrefix(strings.TrimPrefix(p, s.root), string(filepath.Separator)))
+		if rel == "" {
+			rel = "."
+		}
+		if d.IsDir() {
+			if rel != "." && strings.HasPrefix(d.Name(), ".") {
+				return fs.SkipDir
+			}
+			dirs[rel] = nil
+			if rel != "." {
+				parent := path.Dir(rel)
+				dirs[parent] = append(dirs[parent], dirEntry{name: d.Name(), dir: true})
+			}
+			return nil
+		}
+		info, err := os.Stat(p) // follows a symbolic link, as os.DirFS does
+		if err == nil && info.IsDir() {
+			return nil // a link to a folder: os.DirFS lists it but does not walk it; nor do readers here
+		}
+		f := &snapFile{name: d.Name()}
+		if err == nil {
+			f.size, f.mod, f.mode = info.Size(), info.ModTime(), info.Mode()
+		}
+		old := s.files[rel]
+		switch {
+		case err != nil:
+			f.err = err
+		case old != nil && old.err == nil && !changed[rel] && old.size == f.size && old.mod.Equal(f.mod) && old.mode == f.mode:
+			f.data = old.data
+		default:
+			read++
+			f.data, f.err = os.ReadFile(p)
+			if f.err == nil {
+				f.size = int64(len(f.data))
+			}
+		}
+		if old == nil || !sameFile(old, f) {
+			diff = append(diff, rel)
+		}
+		files[rel] = f
+		parent := path.Dir(rel)
+		dirs[parent] = append(dirs[parent], dirEntry{name: d.Name(), file: f})
+		return nil
+	})
+	if err != nil {
+		return nil, read, err
+	}
+	for rel := range s.files {
+		if files[rel] == nil {
+			diff = append(diff, rel)
+		}
+	}
+	for _, list := range dirs {
+		slices.SortFunc(list, func(a, b fs.DirEntry) int { return strings.Compare(a.Name(), b.Name()) })
+	}
+	s.files, s.dirs = files, dirs
+	slices.Sort(diff)
+	return diff, read, nil
+}
+
+func sameFile(a, b *snapFile) bool {
+	if (a.err == nil) != (b.err == nil) {
+		return false
+	}
+	return a.err != nil || sameBytes(a.data, b.data)
+}
+
+// sameBytes is bytes.Equal, at once when both are the same slice.
+func sameBytes(a, b []byte) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	if len(a) == 0 || &a[0] == &b[0] {
+		return true
+	}
+	return bytes.Equal(a, b)
+}
+
+// Open implements fs.FS.
+func (s *snapshot) Open(name string) (fs.File, error) {
+	if !fs.ValidPath(name) {
+		return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrInvalid}
+	}
+	if f, ok := s.files[name]; ok {
+		if f.err != nil {
+			return nil, &fs.PathError{Op: "open", Path: name, Err: unwrap(f.err)}
+		}
+		return &openFile{f: f, r: bytes.NewReader(f.data)}, nil
+	}
+	if list, ok := s.dirs[name]; ok {
+		return &openDir{name: path.Base(name), entries: list}, nil
+	}
+	return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrNotExist}
+}
+
+// ReadFile implements fs.ReadFileFS. It returns a copy, which the caller
+// may change.
+func (s *snapshot) ReadFile(name string) ([]byte, error) {
+	if !fs.ValidPath(name) {
+		return nil, &fs.PathError{Op: "readfile", Path: name, Err: fs.ErrInvalid}
+	}
+	f, ok := s.files[name]
+	if !ok {
+		if _, dir := s.dirs[name]; dir {
+			return nil, &fs.PathError{Op: "read", Path: name, Err: errIsDir}
+		}
+		return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrNotExist}
+	}
+	if f.err != nil {
+		return nil, &fs.PathError{Op: "open", Path: name, Err: unwrap(f.err)}
+	}
+	return bytes.Clone(f.data), nil
+}
+
+// ReadDir implements fs.ReadDirFS.
+func (s *snapshot) ReadDir(name string) ([]fs.DirEntry, error) {
+	if !fs.ValidPath(name) {
+		return nil, &fs.PathError{Op: "readdir", Path: name, Err: fs.ErrInvalid}
+	}
+	list, ok := s.dirs[name]
+	if !ok {
+		if _, file := s.files[name]; file {
+			return nil, &fs.PathError{Op: "readdir", Path: name, Err: errNotDir}
+		}
+		return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrNotExist}
+	}
+	return slices.Clone(list), nil
+}
+
+// Stat implements fs.StatFS.
+func (s *snapshot) Stat(name string) (fs.FileInfo, error) {
+	f, err := s.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return f.Stat()
+}
+
+var (
+	errIsDir  = errorString("is a directory")
+	errNotDir = errorString("not a directory")
+)
+
+type errorString string
+
+func (e errorString) Error() string { return string(e) }
+
+func unwrap(err error) error {
+	if pe, ok := err.(*fs.PathError); ok {
+		return pe.Err
+	}
+	return err
+}
+
+type dirEntry struct {
+	name string
+	dir  bool
+	file *snapFile
+}
+
+func (d dirEntry) Name() string { return d.name }
+func (d dirEntry) IsDir() bool  { return d.dir }
+func (d dirEntry) Type() fs.FileMode {
+	if d.dir {
+		return fs.ModeDir
+	}
+	return 0
+}
+func (d dirEntry) Info() (fs.FileInfo, error) {
+	if d.dir {
+		return dirInfo(d.name), nil
+	}
+	return fileInfo{d.file}, nil
+}
+func (d dirEntry) String() string { return fs.FormatDirEntry(d) }
+
+type fileInfo struct{ f *snapFile }
+
+func (i fileInfo) Name() string       { return i.f.name }
+func (i fileInfo) Size() int64        { return int64(len(i.f.data)) }
+func (i fileInfo) Mode() fs.FileMode  { return i.f.mode &^ fs.ModeType }
+func (i fileInfo) ModTime() time.Time { return i.f.mod }
+func (i fileInfo) IsDir() bool        { return false }
+func (i fileInfo) Sys() any           { return nil }
+
+type dirInfo string
+
+func (i dirInfo) Name() string       { return string(i) }
+func (i dirInfo) Size() int64        { return 0 }
+func (i dirInfo) Mode() fs.FileMode  { return fs.ModeDir | 0o555 }
+func (i dirInfo) ModTime() time.Time { return time.Time{} }
+func (i dirInfo) IsDir() bool        { return true }
+func (i dirInfo) Sys() any           { return nil }
+
+type openFile struct {
+	f *snapFile
+	r *bytes.Reader
+}
+
+func (o *openFile) Stat() (fs.FileInfo, error) { return fileInfo{o.f}, nil }
+func (o *openFile) Read(b []byte) (int, error) { return o.r.Read(b) }
+func (o *openFile) Seek(off int64, whence int) (int64, error) {
+	return o.r.Seek(off, whence)
+}
+func (o *openFile) ReadAt(b []byte, off int64) (int, error) { return o.r.ReadAt(b, off) }
+func (o *openFile) Close() error                            { return nil }
+
+type openDir struct {
+	name    string
+	entries []fs.DirEntry
+	off     int
+}
+
+func (d *openDir) Stat() (fs.FileInfo, error) { return dirInfo(d.name), nil }
+func (d *openDir) Read([]byte) (int, error) {
+	return 0, &fs.PathError{Op: "read", Path: d.name, Err: errIsDir}
+}
+func (d *openDir) Close() error { return nil }
+func (d *openDir) ReadDir(n int) ([]fs.DirEntry, error) {
+	rest := d.entries[d.off:]
+	if n <= 0 {
+		d.off = len(d.entries)
+		return slices.Clone(rest), nil
+	}
+	if len(rest) == 0 {
+		return nil, io.EOF
+	}
+	n = min(n, len(rest))
+	d.off += n
+	return slices.Clone(rest[:n]), nil
+}

@@ -1,0 +1,142 @@
+package site
+
+import (
+	"hash/maphash"
+	"os"
+	"path/filepath"
+	"reflect"
+	"testing"
+	"testing/fstest"
+
+	"edition/generator/index"
+	"edition/generator/source"
+)
+
+func TestSnapshotIsAValidFS(t *testing.T) {
+	s := newSnapshot("../../templates")
+	if _, _, err := s.refresh(nil); err != nil {
+		t.Fatal(err)
+	}
+	if err := fstest.TestFS(s, "layout.html", "assets/style.css", "assets/edition.js"); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestSnapshotReadsLikeDirFS: the content loaded from a snapshot is the
+// content loaded from the folder.
+func TestSnapshotReadsLikeDirFS(t *testing.T) {
+	const dir = "../../content"
+	s := newSnapshot(dir)
+	if _, _, err := s.refresh(nil); err != nil {
+		t.Fatal(err)
+	}
+	want, wantDiags := source.Load(os.DirFS(dir), dir)
+	got, gotDiags := source.Load(s, dir)
+	if !reflect.DeepEqual(got, want) || !reflect.DeepEqual(gotDiags, wantDiags) {
+		t.Fatal("loading the snapshot gives other content than loading the folder")
+	}
+}
+
+func TestSnapshotRefresh(t *testing.T) {
+	dir := t.TempDir()
+	write := func(p, s string) {
+		t.Helper()
+		full := filepath.Join(dir, filepath.FromSlash(p))
+		if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(full, []byte(s), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("a.md", "one")
+	write("sub/b.md", "two")
+	write(".git/config", "hidden")
+	s := newSnapshot(dir)
+	diff, read, err := s.refresh(nil)
+	if err != nil || read != 2 || !reflect.DeepEqual(diff, []string{"a.md", "sub/b.md"}) {
+		t.Fatalf("first refresh: %q, %d read, %v", diff, read, err)
+	}
+	diff, read, _ = s.refresh(nil)
+	if len(diff) != 0 || read != 0 {
+		t.Fatalf("refresh of an unchanged folder: %q, %d read", diff, read)
+	}
+	write("sub/b.md", "three")
+	write("new/c.md", "four")
+	if err := os.Remove(filepath.Join(dir, "a.md")); err != nil {
+		t.Fatal(err)
+	}
+	diff, read, _ = s.refresh(nil)
+	if !reflect.DeepEqual(diff, []string{"a.md", "new/c.md", "sub/b.md"}) || read != 2 {
+		t.Fatalf("after changes: %q, %d read", diff, read)
+	}
+	if b, err := s.ReadFile("sub/b.md"); err != nil || string(b) != "three" {
+		t.Fatalf("sub/b.md reads %q, %v", b, err)
+	}
+	if _, err := s.ReadFile("a.md"); err == nil {
+		t.Fatal("a removed file can still be read")
+	}
+	// Named as changed, a file is read even if it looks the same; its
+	// bytes are the same, so it is not in the diff.
+	diff, read, _ = s.refresh(map[string]bool{"new/c.md": true})
+	if len(diff) != 0 || read != 1 {
+		t.Fatalf("refresh with a hint: %q, %d read", diff, read)
+	}
+	// A link that leads nowhere is listed and fails to read, as with
+	// os.DirFS.
+	if err := os.Symlink(filepath.Join(dir, "missing"), filepath.Join(dir, "sub", "dangling.md")); err != nil {
+		t.Skip("no symbolic links here:", err)
+	}
+	s.refresh(nil)
+	_, errDir := os.DirFS(dir).(interface {
+		ReadFile(string) ([]byte, error)
+	}).ReadFile("sub/dangling.md")
+	_, errSnap := s.ReadFile("sub/dangling.md")
+	if errSnap == nil || errDir == nil || unwrap(errSnap).Error() != unwrap(errDir).Error() {
+		t.Fatalf("dangling link: snapshot says %v, os.DirFS %v", errSnap, errDir)
+	}
+}
+
+func TestFingerprint(t *testing.T) {
+	fp := newFingerprinter(maphash.MakeSeed())
+	type view struct {
+		Chapter *index.Chapter
+		private string
+		M       map[string]int
+		Any     any
+	}
+	a := &index.Chapter{Slug: "one", BodyHTML: "<p>text</p>", Paragraphs: []index.Paragraph{{ID: "p1", Text: "text"}}}
+	b := *a // an equal chapter at another address
+	same := []struct{ x, y any }{
+		{view{Chapter: a, private: "x"}, view{Chapter: &b, private: "x"}},
+		{view{M: map[string]int{"a": 1, "b": 2, "c": 3}}, view{M: map[string]int{"c": 3, "b": 2, "a": 1}}},
+		{view{Any: 3}, view{Any: 3}},
+	}
+	for _, c := range same {
+		if fp.sum(c.x) != fp.sum(c.y) {
+			t.Errorf("%+v and %+v have different fingerprints", c.x, c.y)
+		}
+	}
+	long := string(make([]byte, 1000))
+	differ := []struct{ x, y any }{
+		{view{Chapter: a}, view{Chapter: &index.Chapter{Slug: "one", BodyHTML: "<p>text!</p>"}}},
+		{view{private: "x"}, view{private: "y"}},
+		{view{M: map[string]int{"a": 1}}, view{M: map[string]int{"a": 2}}},
+		{view{M: map[string]int{"a": 1, "b": 2}}, view{M: map[string]int{"a": 2, "b": 1}}},
+		{view{Any: 3}, view{Any: "3"}},
+		{view{Any: int64(3)}, view{Any: 3}},
+		{view{Any: long + "a"}, view{Any: long + "b"}},
+		{[]string{"ab", "c"}, []string{"a", "bc"}},
+		{view{Chapter: nil}, view{Chapter: &index.Chapter{}}},
+	}
+	for _, c := range differ {
+		if fp.sum(c.x) == fp.sum(c.y) {
+			t.Errorf("%+v and %+v have the same fingerprint", c.x, c.y)
+		}
+	}
+	// A pointer to itself does not recurse for ever.
+	type node struct{ Next *node }
+	n := &node{}
+	n.Next = n
+	fp.sum(n)
+}
