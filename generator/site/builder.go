@@ -533,7 +533,7 @@ func (b *Builder) render(tmpl *render.Templates, x *index.Index, extra []render.
 	pages := tmpl.Pages(x, extra)
 	b.work.lap("views", t0)
 	files := make([]render.File, len(pages))
-	errs := make([]diag.List, len(pages))
+	errs := make([]error, len(pages))
 	keys := make([]uint64, len(pages))
 	var todo []int
 	if b.cache {
@@ -566,15 +566,16 @@ func (b *Builder) render(tmpl *render.Templates, x *index.Index, extra []render.
 	b.work.lap("fingerprints", t0)
 	parallel(len(todo), func(j int) {
 		i := todo[j]
-		files[i], errs[i] = tmpl.Render(pages[i])
+		files[i].Path = pages[i].Path
+		files[i].Data, errs[i] = tmpl.Render(pages[i])
 	})
 
 	var out []render.File
-	var diags diag.List
+	var failed []render.PageError
 	kept := make(map[string]pageEntry, len(pages))
 	for i, f := range files {
 		if errs[i] != nil {
-			diags.Append(errs[i])
+			failed = append(failed, render.PageError{Path: f.Path, Err: errs[i]})
 			continue
 		}
 		out = append(out, f)
@@ -583,5 +584,5 @@ func (b *Builder) render(tmpl *render.Templates, x *index.Index, extra []render.
 		}
 	}
 	b.pages = kept
-	return out, diags
+	return out, tmpl.Diagnose(failed)
 }
