@@ -11,11 +11,13 @@
 //     litter (.DS_Store, Thumbs.db) and anything in a hidden folder;
 //
 //   - bursts are debounced: the paths changed are collected until the
-//     folders have been quiet for a moment (or a steady stream has gone on
-//     for too long), then sent as one Batch. A save by an editor (which may
-//     write, rename and delete several files) or a git checkout is one
-//     batch, and changes that arrive while the receiver is busy fold into
-//     the next batch instead of queuing up.
+//     folders have been quiet for a moment (15ms, or 100ms when the changes
+//     follow a batch closely, as in a checkout or a script writing many
+//     files; at most 500ms under a steady stream), then sent as one Batch.
+//     A save by an editor (which may write, rename and delete several
+//     files) is one batch, a long burst one or two, and changes that
+//     arrive while the receiver is busy fold into the next batch instead
+//     of queuing up.
 //
 //     fsnotify events ──filter──▶ pending paths ──quiet for Debounce──▶ Batch ──▶ Batches()
 //

@@ -21,6 +21,12 @@ type Options struct {
 	// are sent. Default 15ms: longer than the gaps in an editor's save,
 	// short enough not to be felt.
 	Debounce time.Duration
+	// Burst is the quiet wanted instead of Debounce when changes keep
+	// coming: when a change follows the previous batch within Burst, the
+	// watcher takes it for part of a burst (a checkout, a script writing
+	// many files, a slow copy) and waits for Burst of quiet before sending
+	// the rest. Default 100ms.
+	Burst time.Duration
 	// MaxDelay bounds how long a change waits while events keep coming.
 	// Default 500ms.
 	MaxDelay time.Duration
@@ -55,6 +61,9 @@ type Watcher struct {
 func New(roots []string, opts Options) (*Watcher, error) {
 	if opts.Debounce <= 0 {
 		opts.Debounce = 15 * time.Millisecond
+	}
+	if opts.Burst <= 0 {
+		opts.Burst = 100 * time.Millisecond
 	}
 	if opts.MaxDelay <= 0 {
 		opts.MaxDelay = 500 * time.Millisecond
@@ -196,6 +205,8 @@ func (w *Watcher) loop() {
 		pending, ready         = map[string]bool{}, map[string]bool{}
 		pendingOver, readyOver bool
 		first                  time.Time // of the oldest pending change
+		flushed                time.Time // when the last batch was made
+		quiet                  = w.opts.Debounce
 		timer                  = time.NewTimer(time.Hour)
 	)
 	timer.Stop()
@@ -203,8 +214,12 @@ func (w *Watcher) loop() {
 		now := time.Now()
 		if len(pending) == 0 && !pendingOver {
 			first = now
+			quiet = w.opts.Debounce
+			if now.Sub(flushed) < w.opts.Burst {
+				quiet = w.opts.Burst // the changes go on: wait for their end
+			}
 		}
-		wait := min(w.opts.Debounce, w.opts.MaxDelay-now.Sub(first))
+		wait := min(quiet, w.opts.MaxDelay-now.Sub(first))
 		timer.Reset(max(wait, 0))
 	}
 	for {
@@ -244,6 +259,7 @@ func (w *Watcher) loop() {
 			}
 			w.report(fmt.Errorf("watch: %w", err))
 		case <-timer.C:
+			flushed = time.Now()
 			for p := range pending {
 				ready[p] = true
 			}

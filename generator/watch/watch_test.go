@@ -201,3 +201,20 @@ func TestNewRefusesMissingFolders(t *testing.T) {
 		t.Fatal("watching a missing folder did not fail")
 	}
 }
+
+// TestChangesThatGoOnWaitLonger: a change that closely follows a batch is
+// taken for part of a burst and waits for the longer quiet (here bounded
+// by MaxDelay), so a slow burst is not cut into many batches.
+func TestChangesThatGoOnWaitLonger(t *testing.T) {
+	root := t.TempDir()
+	a, b := filepath.Join(root, "a.md"), filepath.Join(root, "b.md")
+	w := start(t, root, watch.Options{Debounce: 5 * time.Millisecond, Burst: time.Hour, MaxDelay: 300 * time.Millisecond})
+	write(t, a, "one")
+	until(t, w, a)
+	t0 := time.Now()
+	write(t, b, "two")
+	until(t, w, b)
+	if waited := time.Since(t0); waited < 300*time.Millisecond {
+		t.Errorf("a change right after a batch came after %v, before the burst's quiet (bounded at 300ms)", waited)
+	}
+}

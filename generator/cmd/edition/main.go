@@ -2,6 +2,7 @@
 //
 //	edition build   build content/ + templates/ into public/
 //	edition check   check everything a build checks, write nothing
+//	edition serve   live preview: serve the site, rebuild and reload on every save
 //
 // Exit codes: 0 success, 1 errors in the content or templates (or a
 // failure to write), 2 wrong usage.
@@ -26,6 +27,8 @@ const usage = `edition turns a scholarly text in Markdown into an annotated onli
 Usage:
   edition build [flags]   build the site into the output folder
   edition check [flags]   check the content and the would-be site; write nothing
+  edition serve [flags]   serve the site on this machine, rebuild it on every save
+                          and reload the pages open in the browser
 
 Run "edition <command> -h" for the flags of a command.
 `
@@ -45,6 +48,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return build(args[1:], stdout, stderr)
 	case "check":
 		return check(args[1:], stdout, stderr)
+	case "serve":
+		return serveCmd(args[1:], stdout, stderr)
 	case "-h", "-help", "--help", "help":
 		fmt.Fprint(stdout, usage)
 		return 0

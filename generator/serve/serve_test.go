@@ -1,0 +1,750 @@
+package serve_test
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"io"
+	"io/fs"
+	"net"
+	"net/http"
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"edition/generator/serve"
+	"edition/generator/site"
+)
+
+// The tests in this file run the live preview for real: the pipeline
+// (site.Builder) on a copy of the fixture edition in a temporary folder,
+// a real fsnotify watcher on it, the server on a free loopback port, and
+// HTTP and Server-Sent Events clients. Every wait polls with a deadline.
+
+const (
+	fixtureContent = "../testdata/fixture/content"
+	repoTemplates  = "../../templates"
+	deadline       = 20 * time.Second
+	chapterFile    = "text/01-first-lights.md"
+	chapterPage    = "text/first-lights.html"
+)
+
+// logBuffer collects the server's log lines.
+type logBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (l *logBuffer) Write(p []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.Write(p)
+}
+
+func (l *logBuffer) String() string {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.String()
+}
+
+// session is a live preview of a copy of the fixture edition.
+type session struct {
+	t                       *testing.T
+	dir, content, templates string
+	out                     string
+	srv                     *serve.Server
+	log                     *logBuffer
+}
+
+func copyTree(t testing.TB, from, to string) {
+	t.Helper()
+	err := filepath.WalkDir(from, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(from, p)
+		dst := filepath.Join(to, rel)
+		if d.IsDir() {
+			return os.MkdirAll(dst, 0o755)
+		}
+		b, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		return os.WriteFile(dst, b, 0o644)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+// builder adapts the site's Builder to the server, as cmd/edition does.
+func builder(opts site.Options) (func([]string) serve.Build, func(serve.Build) error) {
+	b := site.NewBuilder(opts)
+	build := func(changed []string) serve.Build {
+		res := b.Generate(changed...)
+		return serve.Build{Files: res.Files, Diags: res.Diags}
+	}
+	publish := func(bl serve.Build) error { return b.Publish(&site.Result{Files: bl.Files}) }
+	return build, publish
+}
+
+// start copies the fixture and starts a preview of it. edit, if given,
+// changes the copy before the server starts.
+func start(t *testing.T, edit func(content string)) *session {
+	t.Helper()
+	dir := t.TempDir()
+	s := &session{t: t, dir: dir, content: filepath.Join(dir, "content"), templates: filepath.Join(dir, "templates"),
+		out: filepath.Join(dir, "public"), log: &logBuffer{}}
+	copyTree(t, fixtureContent, s.content)
+	copyTree(t, repoTemplates, s.templates)
+	if edit != nil {
+		edit(s.content)
+	}
+	build, publish := builder(site.Options{Content: s.content, Templates: s.templates, Output: s.out})
+	srv, err := serve.Start(serve.Options{Build: build, Publish: publish, Watch: []string{s.content, s.templates}, Log: s.log})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.srv = srv
+	t.Cleanup(func() {
+		srv.Close()
+		if t.Failed() {
+			t.Logf("server log:\n%s", s.log)
+		}
+	})
+	return s
+}
+
+func (s *session) path(rel string) string { return filepath.Join(s.content, filepath.FromSlash(rel)) }
+
+// edit replaces old by new in a content file, once.
+func (s *session) edit(rel, old, new string) {
+	s.t.Helper()
+	p := s.path(rel)
+	b, err := os.ReadFile(p)
+	if err != nil {
+		s.t.Fatal(err)
+	}
+	if !bytes.Contains(b, []byte(old)) {
+		s.t.Fatalf("%s does not contain %q", rel, old)
+	}
+	if err := os.WriteFile(p, bytes.Replace(b, []byte(old), []byte(new), 1), 0o644); err != nil {
+		s.t.Fatal(err)
+	}
+}
+
+func (s *session) write(rel, text string) {
+	s.t.Helper()
+	p := s.path(rel)
+	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+		s.t.Fatal(err)
+	}
+	if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+		s.t.Fatal(err)
+	}
+}
+
+// get requests a path of the site.
+func (s *session) get(p string) (*http.Response, string) {
+	s.t.Helper()
+	resp, err := http.Get(strings.TrimSuffix(s.srv.URL(), "/") + p)
+	if err != nil {
+		s.t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	b, err := io.ReadAll(resp.Body)
+	if err != nil {
+		s.t.Fatal(err)
+	}
+	return resp, string(b)
+}
+
+// waitLog waits until the log has a line containing each of parts, and
+// returns it.
+func (s *session) waitLog(parts ...string) string {
+	s.t.Helper()
+	end := time.Now().Add(deadline)
+	for time.Now().Before(end) {
+		for line := range strings.Lines(s.log.String()) {
+			ok := true
+			for _, p := range parts {
+				ok = ok && strings.Contains(line, p)
+			}
+			if ok {
+				return line
+			}
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
+	s.t.Fatalf("no log line with %q within %v", parts, deadline)
+	return ""
+}
+
+// buildsOf counts the builds whose log line names the file rel.
+func (s *session) buildsOf(rel string) int {
+	n := 0
+	re := regexp.MustCompile(`^\d\d:\d\d:\d\d .*` + regexp.QuoteMeta(filepath.FromSlash(rel)) + `.*: build \d+ `)
+	for line := range strings.Lines(s.log.String()) {
+		if re.MatchString(line) {
+			n++
+		}
+	}
+	return n
+}
+
+// sentinel makes one more change, to a file the site does not use, and
+// waits for its build: any build still due for earlier changes has run by
+// then, or is folded into this one (and then named in its log line).
+func (s *session) sentinel(name string) string {
+	s.t.Helper()
+	s.write(name, "not part of the edition")
+	return s.waitLog(filepath.Base(name), "build ")
+}
+
+// sse is an event read from the event stream.
+type sse struct {
+	Name string
+	Data map[string]any
+}
+
+// stream is a client of the server's event stream.
+type stream struct {
+	t      *testing.T
+	events chan sse
+}
+
+func (s *session) stream() *stream {
+	s.t.Helper()
+	resp, err := http.Get(s.srv.URL() + "_edition/events")
+	if err != nil {
+		s.t.Fatal(err)
+	}
+	if ct := resp.Header.Get("Content-Type"); !strings.HasPrefix(ct, "text/event-stream") {
+		s.t.Fatalf("event stream has Content-Type %q", ct)
+	}
+	st := &stream{t: s.t, events: make(chan sse, 64)}
+	go func() {
+		defer close(st.events)
+		sc := bufio.NewScanner(resp.Body)
+		sc.Buffer(make([]byte, 1<<20), 1<<20)
+		var name, data string
+		for sc.Scan() {
+			line := sc.Text()
+			switch {
+			case strings.HasPrefix(line, "event: "):
+				name = strings.TrimPrefix(line, "event: ")
+			case strings.HasPrefix(line, "data: "):
+				data = strings.TrimPrefix(line, "data: ")
+			case line == "" && name != "":
+				e := sse{Name: name}
+				if err := json.Unmarshal([]byte(data), &e.Data); err != nil {
+					e.Data = map[string]any{"unparsable": data}
+				}
+				st.events <- e
+				name, data = "", ""
+			}
+		}
+	}()
+	s.t.Cleanup(func() { resp.Body.Close() })
+	return st
+}
+
+// next returns the next event, which must be called name.
+func (st *stream) next(name string) sse {
+	st.t.Helper()
+	select {
+	case e, ok := <-st.events:
+		if !ok {
+			st.t.Fatalf("the event stream ended while waiting for %q", name)
+		}
+		if e.Name != name {
+			st.t.Fatalf("event %q (%v), want %q", e.Name, e.Data, name)
+		}
+		return e
+	case <-time.After(deadline):
+		st.t.Fatalf("no %q event within %v", name, deadline)
+	}
+	return sse{}
+}
+
+func strs(v any) []string {
+	var out []string
+	if list, ok := v.([]any); ok {
+		for _, x := range list {
+			out = append(out, fmt.Sprint(x))
+		}
+	}
+	return out
+}
+
+// Editing a chapter makes exactly one build, one reload event naming the
+// page and the passage that changed, and the next request has the new
+// text (with the live-reload script, which only the server adds).
+func TestEditReloadsOnce(t *testing.T) {
+	s := start(t, nil)
+	st := s.stream()
+	hello := st.next("hello")
+	if hello.Data["failed"] != nil {
+		t.Fatalf("hello says the build failed: %v", hello.Data)
+	}
+	s.edit(chapterFile, "Nine miles south-west of Plymouth", "Nine long miles south-west of Plymouth")
+	ev := st.next("reload")
+	if !slices.Contains(strs(ev.Data["pages"]), chapterPage) {
+		t.Errorf("reload names pages %v, not %s", ev.Data["pages"], chapterPage)
+	}
+	anchors, _ := ev.Data["anchors"].(map[string]any)
+	if anchors[chapterPage] != "p1" {
+		t.Errorf("the changed passage of %s is %v, want p1 (the first paragraph)", chapterPage, anchors[chapterPage])
+	}
+	if ev.Data["build"] == hello.Data["build"] {
+		t.Errorf("the reload event has the old build %v", ev.Data["build"])
+	}
+	resp, body := s.get("/" + chapterPage)
+	if resp.StatusCode != 200 || !strings.Contains(body, "Nine long miles") {
+		t.Fatalf("the page does not have the new text (status %d)", resp.StatusCode)
+	}
+	if !strings.Contains(body, `<script src="/_edition/live.js" data-build="`+ev.Data["build"].(string)+`" data-page="`+chapterPage+`" defer></script>`) {
+		t.Errorf("the page has no live-reload script for its build")
+	}
+	// The output folder has the new page too, without the script, once
+	// the build's log line says it was written.
+	s.waitLog("build 2 ", "written in")
+	out, err := os.ReadFile(filepath.Join(s.out, filepath.FromSlash(chapterPage)))
+	if err != nil || !bytes.Contains(out, []byte("Nine long miles")) || bytes.Contains(out, []byte("_edition")) {
+		t.Errorf("the output folder's page is not the new build, as built (%v)", err)
+	}
+
+	line := s.sentinel("text/notes.txt")
+	if strings.Contains(line, "01-first-lights.md") {
+		t.Errorf("a build for the edit came late, with the sentinel: %s", line)
+	}
+	if n := s.buildsOf(chapterFile); n != 1 {
+		t.Errorf("the edit made %d builds, want 1:\n%s", n, s.log)
+	}
+	if got := s.srv.Builds(); got != 3 {
+		t.Errorf("%d builds: want the first, the edit's and the sentinel's", got)
+	}
+	// The sentinel changed no page: its reload event says so.
+	if ev := st.next("reload"); len(strs(ev.Data["pages"])) != 0 || ev.Data["all"] != false {
+		t.Errorf("a change outside the edition reloads %v", ev.Data)
+	}
+}
+
+// A new file in a new folder is picked up, and every page it touches is
+// current: the entry's page, the chapter that mentions it, the index.
+func TestNewFileInNewFolder(t *testing.T) {
+	s := start(t, nil)
+	st := s.stream()
+	st.next("hello")
+	s.write("registry/concept/weather/great-storm.md",
+		"---\nname: Great Storm\naliases: [Great Storm]\n---\nThe storm of November 1703.\n")
+	ev := st.next("reload")
+	pages := strs(ev.Data["pages"])
+	for _, want := range []string{"concepts/great-storm.html", "concepts/index.html", "general-index.html", chapterPage} {
+		if !slices.Contains(pages, want) {
+			t.Errorf("reload does not name %s: %v", want, pages)
+		}
+	}
+	if resp, body := s.get("/concepts/great-storm.html"); resp.StatusCode != 200 || !strings.Contains(body, "The storm of November 1703.") {
+		t.Errorf("the new entry's page: status %d", resp.StatusCode)
+	}
+	if _, body := s.get("/" + chapterPage); !strings.Contains(body, `href="../concepts/great-storm.html"`) {
+		t.Errorf("the chapter does not link the new entry")
+	}
+	if _, body := s.get("/general-index.html"); !strings.Contains(body, "Great Storm") {
+		t.Errorf("the general index does not list the new entry")
+	}
+}
+
+// A burst of 50 writes makes one or two builds, not 50, and the last write
+// wins.
+func TestBurstOfWrites(t *testing.T) {
+	s := start(t, nil)
+	p := s.path(chapterFile)
+	orig, err := os.ReadFile(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range 50 {
+		text := bytes.Replace(orig, []byte("Nine miles"), fmt.Appendf(nil, "Nine miles (draft %d)", i), 1)
+		if err := os.WriteFile(p, text, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	s.sentinel("text/notes.txt") // which may fold into the burst's last build
+	if builds := s.buildsOf(chapterFile); builds < 1 || builds > 2 {
+		t.Errorf("50 writes made %d builds, want 1 or 2:\n%s", builds, s.log)
+	}
+	if s.srv.Builds() > 4 {
+		t.Errorf("%d builds in all", s.srv.Builds())
+	}
+	if _, body := s.get("/" + chapterPage); !strings.Contains(body, "(draft 49)") {
+		t.Errorf("the page does not have the last write")
+	}
+}
+
+// lineCol is the line and column (counted in characters) where needle
+// starts in a file.
+func lineCol(t *testing.T, file, needle string) (int, int) {
+	t.Helper()
+	b, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	i := strings.Index(string(b), needle)
+	if i < 0 {
+		t.Fatalf("%s does not contain %q", file, needle)
+	}
+	before := string(b[:i])
+	line := strings.Count(before, "\n") + 1
+	col := len([]rune(before[strings.LastIndex(before, "\n")+1:])) + 1
+	return line, col
+}
+
+// A broken edit keeps the last good page served and reports the error,
+// with its file, line and column, to open pages and to pages opened
+// later; the fix clears it.
+func TestBrokenEditKeepsTheLastGoodSite(t *testing.T) {
+	s := start(t, nil)
+	st := s.stream()
+	st.next("hello")
+	_, before := s.get("/" + chapterPage)
+
+	s.edit(chapterFile, "Nine miles south-west", "Nine miles, said [the keeper](person:nobody), south-west")
+	ev := st.next("failed")
+	line, col := lineCol(t, s.path(chapterFile), "[the keeper]")
+	wantPos := fmt.Sprintf("%s:%d:%d", s.path(chapterFile), line, col)
+	errs, _ := ev.Data["errors"].([]any)
+	if len(errs) != 1 {
+		t.Fatalf("failed event with %d errors: %v", len(errs), ev.Data)
+	}
+	first := errs[0].(map[string]any)
+	if first["pos"] != wantPos || !strings.Contains(first["message"].(string), `unknown entry "person:nobody"`) {
+		t.Errorf("the error is reported as %v %q, want %s and the unknown entry", first["pos"], first["message"], wantPos)
+	}
+	resp, during := s.get("/" + chapterPage)
+	if resp.StatusCode != 200 || during != before {
+		t.Errorf("during the failure the page is not the last good one (status %d)", resp.StatusCode)
+	}
+	s.waitLog(wantPos + `: error: unknown entry "person:nobody"`)
+
+	// A page opened now learns of the failure at once.
+	late := s.stream()
+	if h := late.next("hello"); h.Data["failed"] == nil {
+		t.Errorf("a new stream is not told of the failure: %v", h.Data)
+	}
+
+	s.edit(chapterFile, ", said [the keeper](person:nobody),", " and more")
+	ev = st.next("reload")
+	if !slices.Contains(strs(ev.Data["pages"]), chapterPage) {
+		t.Errorf("the fix does not reload %s: %v", chapterPage, ev.Data)
+	}
+	late.next("reload")
+	if h := s.stream().next("hello"); h.Data["failed"] != nil {
+		t.Errorf("after the fix, a new stream is told of a failure: %v", h.Data)
+	}
+	if _, body := s.get("/" + chapterPage); !strings.Contains(body, "Nine miles and more south-west") {
+		t.Errorf("the fixed page is not served")
+	}
+}
+
+// rawGet sends a request line as written, without the client cleaning the
+// path, and returns the status code and the body.
+func rawGet(t *testing.T, srv *serve.Server, target, host string) (int, string) {
+	t.Helper()
+	addr := strings.TrimSuffix(strings.TrimPrefix(srv.URL(), "http://"), "/")
+	if host == "" {
+		host = addr
+	}
+	conn, err := net.DialTimeout("tcp", addr, deadline)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	conn.SetDeadline(time.Now().Add(deadline))
+	fmt.Fprintf(conn, "GET %s HTTP/1.1\r\nHost: %s\r\nConnection: close\r\n\r\n", target, host)
+	resp, err := http.ReadResponse(bufio.NewReader(conn), nil)
+	if err != nil {
+		t.Fatalf("GET %s: %v", target, err)
+	}
+	defer resp.Body.Close()
+	b, _ := io.ReadAll(resp.Body)
+	return resp.StatusCode, string(b)
+}
+
+// No request reaches a file outside the site: not with "..", encoded or
+// not, not with backslashes, not through a symbolic link, whatever is on
+// the disk.
+func TestNoAccessOutsideTheSite(t *testing.T) {
+	s := start(t, nil)
+	const secret = "TOP-SECRET-a91f3"
+	if err := os.WriteFile(filepath.Join(s.dir, "secret.txt"), []byte(secret), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	// A link in the output folder leading out of it.
+	if err := os.Symlink(filepath.Join(s.dir, "secret.txt"), filepath.Join(s.out, "leak.txt")); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(s.dir, filepath.Join(s.out, "up")); err != nil {
+		t.Fatal(err)
+	}
+	for _, target := range []string{
+		"/../secret.txt", "/%2e%2e/secret.txt", "/%2E%2E/secret.txt", "/text/../../secret.txt",
+		"/text/%2e%2e/%2e%2e/secret.txt", "/text/..%2f..%2fsecret.txt", "/%2e%2e%2fsecret.txt",
+		"/..%5csecret.txt", "/text/..\\..\\secret.txt", "/assets/%2e%2e/%2e%2e/%2e%2e/secret.txt",
+		"/leak.txt", "/up/secret.txt", "/up/content/edition.yaml", "//secret.txt",
+		"/" + s.dir + "/secret.txt", "/%00/secret.txt", "/..", "/text/..",
+	} {
+		code, body := rawGet(t, s.srv, target, "")
+		if code != 400 && code != 404 {
+			t.Errorf("GET %s: status %d, want 400 or 404", target, code)
+		}
+		if strings.Contains(body, secret) || strings.Contains(body, "Fixture Press") && strings.Contains(body, "kinds:") {
+			t.Errorf("GET %s: the answer shows a file outside the site", target)
+		}
+	}
+}
+
+// The server's rules: content types, folders, the site's 404 page, no
+// caching, GET and HEAD only, and only requests for localhost.
+func TestServingRules(t *testing.T) {
+	s := start(t, nil)
+	built := map[string][]byte{}
+	err := filepath.WalkDir(s.out, func(p string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			rel, _ := filepath.Rel(s.out, p)
+			built[filepath.ToSlash(rel)], err = os.ReadFile(p)
+		}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		path, ctype string
+		status      int
+		want        string
+	}{
+		{"/", "text/html; charset=utf-8", 200, "<title>The Light on the Eddystone</title>"},
+		{"/index.html", "text/html; charset=utf-8", 200, "<title>The Light on the Eddystone</title>"},
+		{"/concepts/", "text/html; charset=utf-8", 200, "<h1"},
+		{"/assets/style.css", "text/css; charset=utf-8", 200, ""},
+		{"/assets/edition.js", "text/javascript; charset=utf-8", 200, ""},
+		{"/no-such-page.html", "text/html; charset=utf-8", 404, "Page not found"},
+		{"/_edition/live.js", "text/javascript; charset=utf-8", 200, "EventSource"},
+		{"/_edition/overlay.css", "text/css; charset=utf-8", 200, ".box"},
+	} {
+		resp, body := s.get(c.path)
+		if resp.StatusCode != c.status || resp.Header.Get("Content-Type") != c.ctype || !strings.Contains(body, c.want) {
+			t.Errorf("GET %s: %d %q; want %d %q with %q", c.path, resp.StatusCode, resp.Header.Get("Content-Type"), c.status, c.ctype, c.want)
+		}
+		if cc := resp.Header.Get("Cache-Control"); cc != "no-store" {
+			t.Errorf("GET %s: Cache-Control %q", c.path, cc)
+		}
+		site := strings.TrimPrefix(c.path, "/")
+		if data, ok := built[site]; ok && !strings.HasSuffix(site, ".html") && body != string(data) {
+			t.Errorf("GET %s: not the file as built", c.path)
+		}
+	}
+	// HTML gets the script, once; other files are served as built.
+	_, home := s.get("/")
+	if strings.Count(home, "/_edition/live.js") != 1 || strings.Replace(home, scriptRE.FindString(home), "", 1) != string(built["index.html"]) {
+		t.Errorf("the home page is not the page as built with one script added")
+	}
+	// A folder without its slash is redirected to it.
+	client := &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
+	resp, err := client.Get(s.srv.URL() + "concepts?x=1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusFound || resp.Header.Get("Location") != "/concepts/?x=1" {
+		t.Errorf("GET /concepts: %d to %q, want 302 to /concepts/?x=1", resp.StatusCode, resp.Header.Get("Location"))
+	}
+	// The 404 page deep in the site still finds its stylesheet and links.
+	resp, deep := s.get("/text/no/such/page.html")
+	if resp.StatusCode != 404 || !strings.Contains(deep, `href="/assets/style.css"`) || !strings.Contains(deep, `href="/index.html"`) ||
+		!strings.Contains(deep, `href="#main"`) {
+		t.Errorf("a deep 404 page keeps links relative to the root it was built for")
+	}
+	// HEAD: headers only.
+	req, _ := http.NewRequest(http.MethodHead, s.srv.URL()+"assets/style.css", nil)
+	resp, err = http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if resp.StatusCode != 200 || len(b) != 0 || resp.ContentLength != int64(len(built["assets/style.css"])) {
+		t.Errorf("HEAD: %d, %d bytes of body, Content-Length %d", resp.StatusCode, len(b), resp.ContentLength)
+	}
+	resp, err = http.Post(s.srv.URL(), "text/plain", strings.NewReader("x"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusMethodNotAllowed {
+		t.Errorf("POST: %d, want 405", resp.StatusCode)
+	}
+	// Only requests for localhost: another site cannot read the preview by
+	// pointing its own name at 127.0.0.1.
+	if code, _ := rawGet(t, s.srv, "/", "attacker.example"); code != http.StatusMisdirectedRequest {
+		t.Errorf("Host attacker.example: %d, want 421", code)
+	}
+	port := s.srv.URL()[strings.LastIndex(s.srv.URL(), ":")+1 : len(s.srv.URL())-1]
+	for _, host := range []string{"localhost:" + port, "127.0.0.1:" + port, "[::1]:" + port, "localhost"} {
+		if code, _ := rawGet(t, s.srv, "/", host); code != 200 {
+			t.Errorf("Host %s: %d, want 200", host, code)
+		}
+	}
+}
+
+var scriptRE = regexp.MustCompile(`<script src="/_edition/live.js"[^>]*></script>\n`)
+
+// tree reads every file under dir.
+func tree(t *testing.T, dir string) map[string]string {
+	t.Helper()
+	files := map[string]string{}
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			rel, _ := filepath.Rel(dir, p)
+			b, err := os.ReadFile(p)
+			files[filepath.ToSlash(rel)] = string(b)
+			return err
+		}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return files
+}
+
+// What edition build writes is byte for byte the same whether or not a
+// preview ran, and what the preview writes is what edition build writes.
+func TestOutputIsTheSameWithOrWithoutServe(t *testing.T) {
+	s := start(t, nil)
+	// A session: requests, an edit, a failure, and back.
+	st := s.stream()
+	st.next("hello")
+	s.get("/")
+	s.get("/" + chapterPage)
+	s.edit(chapterFile, "Nine miles", "Ten miles")
+	st.next("reload")
+	s.edit(chapterFile, "Ten miles", "Ten miles [x](person:nobody)")
+	st.next("failed")
+	s.edit(chapterFile, "Ten miles [x](person:nobody)", "Nine miles")
+	st.next("reload")
+	s.get("/" + chapterPage)
+	s.srv.Close()
+	served := tree(t, s.out)
+
+	fresh := filepath.Join(t.TempDir(), "public")
+	res, err := site.Build(site.Options{Content: s.content, Templates: s.templates, Output: fresh})
+	if err != nil || !res.OK() {
+		t.Fatalf("build: %v %v", err, res.Diags.Err())
+	}
+	built := tree(t, fresh)
+	if len(served) != len(built) {
+		t.Fatalf("the preview wrote %d files, edition build %d", len(served), len(built))
+	}
+	for p, data := range built {
+		if served[p] != data {
+			t.Errorf("%s differs between the preview's output and edition build's", p)
+		}
+		if strings.Contains(served[p], "_edition") {
+			t.Errorf("%s holds the preview's script", p)
+		}
+	}
+	// And a build over the preview's output changes nothing.
+	res, err = site.Build(site.Options{Content: s.content, Templates: s.templates, Output: s.out})
+	if err != nil || res.Stats.Written != 0 {
+		t.Errorf("a build after the preview rewrote %d files (%v)", res.Stats.Written, err)
+	}
+}
+
+// A first build that fails still serves: a page with the errors, which
+// reloads once the content is fixed.
+func TestFirstBuildFails(t *testing.T) {
+	s := start(t, func(content string) {
+		p := filepath.Join(content, filepath.FromSlash(chapterFile))
+		b, _ := os.ReadFile(p)
+		os.WriteFile(p, bytes.Replace(b, []byte("Nine miles"), []byte("Nine [miles](concept:nowhere)"), 1), 0o644)
+	})
+	resp, body := s.get("/" + chapterPage)
+	if resp.StatusCode != http.StatusServiceUnavailable || !strings.Contains(body, `unknown entry &#34;concept:nowhere&#34;`) ||
+		!strings.Contains(body, "/_edition/live.js") {
+		t.Fatalf("before any good build: status %d\n%s", resp.StatusCode, body)
+	}
+	st := s.stream()
+	if h := st.next("hello"); h.Data["failed"] == nil {
+		t.Errorf("hello does not report the failure")
+	}
+	s.edit(chapterFile, "Nine [miles](concept:nowhere)", "Nine miles")
+	if ev := st.next("reload"); ev.Data["all"] != true {
+		t.Errorf("the first good build does not reload every page: %v", ev.Data)
+	}
+	if resp, _ := s.get("/" + chapterPage); resp.StatusCode != 200 {
+		t.Errorf("after the fix: status %d", resp.StatusCode)
+	}
+}
+
+// Close ends the event streams and stops serving, promptly.
+func TestCloseIsClean(t *testing.T) {
+	s := start(t, nil)
+	st := s.stream()
+	st.next("hello")
+	done := make(chan error)
+	go func() { done <- s.srv.Close() }()
+	select {
+	case err := <-done:
+		if err != nil {
+			t.Fatalf("Close: %v", err)
+		}
+	case <-time.After(deadline):
+		t.Fatal("Close did not return")
+	}
+	select {
+	case _, ok := <-st.events:
+		if ok {
+			t.Error("an event after Close")
+		}
+	case <-time.After(deadline):
+		t.Error("the event stream is still open after Close")
+	}
+	if _, err := http.Get(s.srv.URL()); err == nil {
+		t.Error("the server still answers after Close")
+	}
+}
+
+func TestPortInUse(t *testing.T) {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ln.Close()
+	port := ln.Addr().(*net.TCPAddr).Port
+	_, err = serve.Start(serve.Options{Build: func([]string) serve.Build { return serve.Build{} }, Port: port, Log: io.Discard})
+	if err == nil || !strings.Contains(err.Error(), "in use") || !strings.Contains(err.Error(), "-port 0") {
+		t.Fatalf("starting on a busy port: %v", err)
+	}
+}
+
+func TestLoopback(t *testing.T) {
+	for host, want := range map[string]bool{
+		"127.0.0.1": true, "127.1.2.3": true, "::1": true, "[::1]": true, "localhost": true, "LocalHost": true,
+		"app.localhost": true, "0.0.0.0": false, "::": false, "192.168.1.5": false, "example.org": false, "": false,
+		"localhost.example.org": false,
+	} {
+		if got := serve.Loopback(host); got != want {
+			t.Errorf("Loopback(%q) = %v, want %v", host, got, want)
+		}
+	}
+}
