@@ -17,18 +17,29 @@
     .map(function (t) { return "main " + t + "[id]"; }).join(", ");
 
   // The passage at the top of the window: the last one that starts above
-  // the top edge and reaches below it, or else the first one below it.
+  // the top edge and reaches below it, or else (or if that one only holds
+  // it) the first one below the edge.
   function passageAtTop() {
     var all = document.querySelectorAll(PASSAGES), best = null;
     for (var i = 0; i < all.length; i++) {
       var r = all[i].getBoundingClientRect();
       if (r.top <= 1 && r.bottom > 0) best = all[i];
-      else if (r.top > 1) { if (!best) best = all[i]; break; }
+      else if (r.top > 1) { if (!best || best.contains(all[i])) best = all[i]; break; }
     }
     return best;
   }
 
+  // While this page stands, the browser keeps its hands off the scroll
+  // position after a reload (we put the reader back ourselves); when the
+  // reader leaves it for good, the browser's own restoring comes back.
+  var reloading = false;
+  try { history.scrollRestoration = "manual"; } catch (e) { /* ignore */ }
+  window.addEventListener("pagehide", function () {
+    if (!reloading) try { history.scrollRestoration = "auto"; } catch (e) { /* ignore */ }
+  });
+
   function reload(changed) {
+    reloading = true;
     var at = passageAtTop();
     var pos = {
       path: location.pathname, y: window.scrollY,
@@ -37,8 +48,7 @@
     };
     try {
       sessionStorage.setItem(KEY, JSON.stringify(pos));
-      history.scrollRestoration = "manual";
-    } catch (e) { /* storage may be off: the browser keeps what it can */ }
+    } catch (e) { /* storage may be off: the page reloads at the top */ }
     location.reload();
   }
 
@@ -70,7 +80,6 @@
     // Late styles or fonts can move things: place again once, unless the
     // reader has scrolled meanwhile.
     window.addEventListener("load", function () { if (window.scrollY === at) place(); }, { once: true });
-    try { history.scrollRestoration = "auto"; } catch (e) { /* ignore */ }
   }
 
   var host = null;
