@@ -4,12 +4,10 @@ import (
 	"fmt"
 	"html/template"
 	"path"
-	"runtime"
 	"slices"
 	"strconv"
 	"strings"
 	"sync"
-	"sync/atomic"
 	"unicode"
 
 	"edition/generator/diag"
@@ -24,68 +22,68 @@ type ExtraPage struct {
 }
 
 // Page is a page of the site before it is rendered: where it goes, the
-// page template that renders it, and the view the template is executed
-// with. The view holds everything the page shows, so two pages with equal
-// views and templates render to equal bytes.
+// page template that renders it, what it is about, and the view the
+// template is executed with, made when first asked for. The view holds
+// everything the page shows, so two pages with equal views and templates
+// render to equal bytes.
 type Page struct {
 	Path     string
 	Template string
-	View     any
+	// Subject is what the page shows: an *index.Chapter, *index.Entry,
+	// *index.Source or *index.Kind; nil for the edition's own pages (home,
+	// bibliography, general index, further pages, 404).
+	Subject any
+
+	make func() any
+	once sync.Once
+	view any
 }
 
-// Pages lists every page of the edition with its view, in the order Site
-// renders them. Nothing is rendered yet. Views are made in parallel: they
-// only read x.
-func (t *Templates) Pages(x *index.Index, extra []ExtraPage) []Page {
-	type plan struct {
-		tmpl, path string
-		view       func() any
-	}
-	var plans []plan
+// View makes the page's view, once; it may be called from several
+// goroutines (views only read the index).
+func (p *Page) View() any {
+	p.once.Do(func() { p.view, p.make = p.make(), nil })
+	return p.view
+}
+
+// Pages lists every page of the edition, in the order Site renders them.
+// Nothing is made yet: each page's view is made when asked for, so that a
+// caller who knows a page did not change need not make it.
+func (t *Templates) Pages(x *index.Index, extra []ExtraPage) []*Page {
+	var pages []*Page
 	urls := &urlCache{}
-	add := func(tmpl, p string, v func() any) { plans = append(plans, plan{tmpl, p, v}) }
-	add("home.html", index.HomePage, func() any { return t.home(x, extra) })
+	add := func(tmpl, p string, subject any, v func() any) {
+		pages = append(pages, &Page{Path: p, Template: tmpl, Subject: subject, make: v})
+	}
+	add("home.html", index.HomePage, nil, func() any { return t.home(x, extra) })
 	for i, ch := range x.Chapters {
-		add("chapter.html", x.Layout.Chapter(ch.Slug), func() any { return t.chapter(x, i) })
+		add("chapter.html", x.Layout.Chapter(ch.Slug), ch, func() any { return t.chapter(x, i) })
 	}
 	for _, e := range x.Entries {
-		add("entry.html", x.Layout.Ref(e.Ref()), func() any { return t.entry(x, e, urls) })
+		add("entry.html", x.Layout.Ref(e.Ref()), e, func() any { return t.entry(x, e, urls) })
 	}
 	for i := range x.Edition.Kinds {
 		k := &x.Edition.Kinds[i]
-		add("kind.html", x.Layout.Kind(k.Key), func() any { return t.kind(x, k) })
+		add("kind.html", x.Layout.Kind(k.Key), k, func() any { return t.kind(x, k) })
 	}
 	for _, s := range x.Sources {
-		add("source.html", x.Layout.Ref(s.Ref()), func() any { return t.source(x, s, urls) })
+		add("source.html", x.Layout.Ref(s.Ref()), s, func() any { return t.source(x, s, urls) })
 	}
-	add("bibliography.html", index.BibliographyPage, func() any { return t.bibliography(x) })
-	add("general-index.html", index.GeneralIndexPage, func() any { return t.generalIndex(x) })
+	add("bibliography.html", index.BibliographyPage, nil, func() any { return t.bibliography(x) })
+	add("general-index.html", index.GeneralIndexPage, nil, func() any { return t.generalIndex(x) })
 	for _, p := range extra {
 		path := x.Layout.Page(p.Slug)
-		add("page.html", path, func() any { return &PageView{Base: newBase(x, path, p.Title, path), HTML: p.HTML} })
+		add("page.html", path, nil, func() any { return &PageView{Base: newBase(x, path, p.Title, path), HTML: p.HTML} })
 	}
-	add("404.html", index.NotFoundPage, func() any {
+	add("404.html", index.NotFoundPage, nil, func() any {
 		return &NotFoundView{Base: newBase(x, index.NotFoundPage, "Page not found", "")}
 	})
-
-	pages := make([]Page, len(plans))
-	var next atomic.Int64
-	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), len(plans)) {
-		wg.Go(func() {
-			for i := int(next.Add(1) - 1); i < len(plans); i = int(next.Add(1) - 1) {
-				p := plans[i]
-				pages[i] = Page{Path: p.path, Template: p.tmpl, View: p.view()}
-			}
-		})
-	}
-	wg.Wait()
 	return pages
 }
 
 // Render renders one page. Its error, if any, is the template's: Diagnose
 // turns the errors of a set of pages into diagnostics.
-func (t *Templates) Render(p Page) ([]byte, error) { return t.page(p.Template, p.View) }
+func (t *Templates) Render(p *Page) ([]byte, error) { return t.page(p.Template, p.View()) }
 
 // PageError is a page that failed to render.
 type PageError struct {

@@ -35,19 +35,23 @@ import (
 //     annotations, source notes, pages), as long as the things a text can
 //     link to (kinds, entries' names and aliases, sources' labels and
 //     aliases) are the same;
-//   - every rendered page whose view, template and path are the same.
+//   - every rendered page whose view, template and path are the same (a
+//     fingerprint of the view decides), or, for the pages that gather
+//     occurrences from the whole text (entries, sources, the general
+//     index), whose pre-key is the same: a key of the index data the view
+//     reads, which spares making the view at all (see prekeys.go).
 //
-// The index is built afresh every time from the kept parts, and every view
-// is made afresh from it, so entry pages, indexes and back-references are
-// always current; a page is rendered again exactly when what it shows
-// changed. What a build produces is what Generate produces from the same
-// folders.
+// The index is built afresh every time from the kept parts, so entry
+// pages, indexes and back-references are always current; a page is
+// rendered again exactly when what it shows changed. What a build produces
+// is what Generate produces from the same folders.
 //
 // A Builder's methods may be called from several goroutines; builds run
 // one at a time.
 type Builder struct {
-	opts  Options
-	cache bool // keep rendered pages (off for a one-shot build)
+	opts   Options
+	cache  bool // keep rendered pages (off for a one-shot build)
+	verify bool // check pages kept by pre-key against their views (tests)
 
 	mu        sync.Mutex
 	content   *snapshot
@@ -519,51 +523,68 @@ func convertChapter(ch *source.Chapter, links *markup.Links, layout index.Layout
 	return e
 }
 
-// pageEntry is a rendered page and the fingerprint of what it was rendered
-// from.
+// pageEntry is a rendered page and the key of what it was rendered from.
 type pageEntry struct {
-	key  uint64
+	key  uint64 // its pre-key, or the fingerprint of its view
+	fp   uint64 // in verify mode, the fingerprint of its view
 	data []byte
 }
 
-// render renders the pages whose template, path or view changed since the
-// previous build, in parallel, and keeps the others. Files come in the
-// order of tmpl.Pages.
+// render renders the pages that changed since the previous build, in
+// parallel, and keeps the others. A page changed if its pre-key (for the
+// pages that have one) or the fingerprint of its template, path and view
+// changed. Files come in the order of tmpl.Pages.
 func (b *Builder) render(tmpl *render.Templates, x *index.Index, extra []render.ExtraPage, t0 *time.Time) ([]render.File, diag.List) {
 	pages := tmpl.Pages(x, extra)
-	b.work.lap("views", t0)
-	files := make([]render.File, len(pages))
-	errs := make([]error, len(pages))
-	keys := make([]uint64, len(pages))
+	n := len(pages)
+	files := make([]render.File, n)
+	errs := make([]error, n)
+	keys := make([]uint64, n)
+	fps := make([]uint64, n)
 	var todo []int
+	var diags diag.List
 	if b.cache {
-		// Fingerprints, in parallel: each worker takes every n-th page.
-		n := runtime.GOMAXPROCS(0)
+		pk := b.newPreKeys(x, newFingerprinter(b.seed))
+		// In parallel: each worker takes every w-th page.
+		w := runtime.GOMAXPROCS(0)
 		var wg sync.WaitGroup
-		for w := range n {
+		for i0 := range w {
 			wg.Go(func() {
 				fp := newFingerprinter(b.seed)
 				fp.stable = b.stable
-				for i := w; i < len(pages); i += n {
-					keys[i] = fp.sum(b.tmplKey, pages[i].Template, pages[i].Path, pages[i].View)
+				for i := i0; i < n; i += w {
+					p := pages[i]
+					view := func() uint64 { return fp.sum(b.tmplKey, p.Template, p.Path, p.View()) }
+					k, ok := pk.key(p, fp)
+					if !ok {
+						k = view()
+					} else if b.verify {
+						fps[i] = view()
+					}
+					keys[i] = k
 				}
 			})
 		}
 		wg.Wait()
 		for i, p := range pages {
-			if old, ok := b.pages[p.Path]; ok && old.key == keys[i] {
-				files[i] = render.File{Path: p.Path, Data: old.data}
+			old, ok := b.pages[p.Path]
+			if !ok || old.key != keys[i] {
+				todo = append(todo, i)
 				continue
 			}
-			todo = append(todo, i)
+			files[i] = render.File{Path: p.Path, Data: old.data}
+			if b.verify && old.fp != fps[i] {
+				diags.Errorf(diag.Pos{}, "update the pre-keys in generator/site/prekeys.go",
+					"internal: %s was kept by its pre-key, but its view changed", p.Path)
+			}
 		}
 	} else {
 		for i := range pages {
 			todo = append(todo, i)
 		}
 	}
-	b.work.Rendered, b.work.Reused = len(todo), len(pages)-len(todo)
-	b.work.lap("fingerprints", t0)
+	b.work.Rendered, b.work.Reused = len(todo), n-len(todo)
+	b.work.lap("keys", t0)
 	parallel(len(todo), func(j int) {
 		i := todo[j]
 		files[i].Path = pages[i].Path
@@ -572,7 +593,7 @@ func (b *Builder) render(tmpl *render.Templates, x *index.Index, extra []render.
 
 	var out []render.File
 	var failed []render.PageError
-	kept := make(map[string]pageEntry, len(pages))
+	kept := make(map[string]pageEntry, n)
 	for i, f := range files {
 		if errs[i] != nil {
 			failed = append(failed, render.PageError{Path: f.Path, Err: errs[i]})
@@ -580,9 +601,10 @@ func (b *Builder) render(tmpl *render.Templates, x *index.Index, extra []render.
 		}
 		out = append(out, f)
 		if b.cache {
-			kept[f.Path] = pageEntry{key: keys[i], data: f.Data}
+			kept[f.Path] = pageEntry{key: keys[i], fp: fps[i], data: f.Data}
 		}
 	}
 	b.pages = kept
-	return out, tmpl.Diagnose(failed)
+	diags.Append(tmpl.Diagnose(failed))
+	return out, diags
 }

@@ -3,6 +3,7 @@ package site_test
 import (
 	"bytes"
 	"fmt"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -122,6 +123,7 @@ func TestBuilderMatchesFreshBuildAfterEveryChange(t *testing.T) {
 	opts := fixture(t, 8)
 	c := func(p string) string { return filepath.Join(opts.Content, filepath.FromSlash(p)) }
 	b := site.NewBuilder(opts)
+	site.Verify(b)
 	res := b.Generate()
 	if !res.OK() {
 		t.Fatalf("the fixture does not build: %v", res.Diags.Err())
@@ -142,6 +144,14 @@ func TestBuilderMatchesFreshBuildAfterEveryChange(t *testing.T) {
 		{"a mention added", func() []string {
 			name := strings.TrimSuffix(filepath.Base(entries[0]), ".md")
 			return []string{edit(t, c(corpus.ChapterPath(2)), editFirstParagraph(fmt.Sprintf("[Someone](actor:%s) said", name)))}
+		}, false},
+		{"a word just after a mention changed", func() []string {
+			// Only the mention's context changes: not its place, not the
+			// text before it.
+			return []string{edit(t, c(corpus.ChapterPath(3)), func(s string) string {
+				m := regexp.MustCompile(`\]\([a-z]+:[a-z0-9-]+\) (\w+)`).FindStringSubmatchIndex(s)
+				return s[:m[2]] + "unexpectedly" + s[m[3]:]
+			})}
 		}, false},
 		{"a chapter's title changed", func() []string {
 			return []string{edit(t, c(corpus.ChapterPath(4)), func(s string) string {
@@ -327,5 +337,46 @@ func TestBuilderBuildsTheEdition(t *testing.T) {
 		if err != nil || !bytes.Equal(got, f.Data) {
 			t.Fatalf("%s was not published as built (%v)", f.Path, err)
 		}
+	}
+}
+
+// TestBuilderRandomEdits makes random small edits to random chapters, as
+// an editor might, and checks after each that the Builder (in verify mode:
+// every page kept by its pre-key is checked against its view) makes what
+// a fresh build makes. The edits are the same at every run.
+func TestBuilderRandomEdits(t *testing.T) {
+	opts := fixture(t, 6)
+	b := site.NewBuilder(opts)
+	site.Verify(b)
+	if res := b.Generate(); !res.OK() {
+		t.Fatal(res.Diags.Err())
+	}
+	r := rand.New(rand.NewPCG(7, 7))
+	words := regexp.MustCompile(`[A-Za-z]{3,}`)
+	for step := range 15 {
+		p := filepath.Join(opts.Content, filepath.FromSlash(corpus.ChapterPath(r.IntN(6))))
+		var what string
+		edit(t, p, func(s string) string {
+			body := strings.Index(s, "\n# ") // after the front matter
+			ms := words.FindAllStringIndex(s[body:], -1)
+			m := ms[r.IntN(len(ms))]
+			at, end := body+m[0], body+m[1]
+			switch r.IntN(4) {
+			case 0:
+				what = "a word inserted"
+				return s[:at] + "newly " + s[at:]
+			case 1:
+				what = "a word removed"
+				return s[:at] + s[end:]
+			case 2:
+				what = "a word replaced"
+				return s[:at] + "otherwise" + s[end:]
+			default:
+				what = "a paragraph split"
+				return s[:at] + "\n\n" + strings.ToUpper(s[at:at+1]) + s[at+1:]
+			}
+		})
+		res := b.Generate(p)
+		sameAsFresh(t, fmt.Sprintf("step %d (%s in %s)", step, what, filepath.Base(p)), opts, res)
 	}
 }
