@@ -216,20 +216,22 @@ type sse struct {
 
 // stream is a client of the server's event stream.
 type stream struct {
-	t      *testing.T
+	t      testing.TB
 	events chan sse
 }
 
-func (s *session) stream() *stream {
-	s.t.Helper()
-	resp, err := http.Get(s.srv.URL() + "_edition/events")
+func (s *session) stream() *stream { return openStream(s.t, s.srv) }
+
+func openStream(t testing.TB, srv *serve.Server) *stream {
+	t.Helper()
+	resp, err := http.Get(srv.URL() + "_edition/events")
 	if err != nil {
-		s.t.Fatal(err)
+		t.Fatal(err)
 	}
 	if ct := resp.Header.Get("Content-Type"); !strings.HasPrefix(ct, "text/event-stream") {
-		s.t.Fatalf("event stream has Content-Type %q", ct)
+		t.Fatalf("event stream has Content-Type %q", ct)
 	}
-	st := &stream{t: s.t, events: make(chan sse, 64)}
+	st := &stream{t: t, events: make(chan sse, 64)}
 	go func() {
 		defer close(st.events)
 		sc := bufio.NewScanner(resp.Body)
@@ -252,24 +254,31 @@ func (s *session) stream() *stream {
 			}
 		}
 	}()
-	s.t.Cleanup(func() { resp.Body.Close() })
+	t.Cleanup(func() { resp.Body.Close() })
 	return st
 }
 
 // next returns the next event, which must be called name.
 func (st *stream) next(name string) sse {
 	st.t.Helper()
+	e := nextEvent(st.t, st)
+	if e.Name != name {
+		st.t.Fatalf("event %q (%v), want %q", e.Name, e.Data, name)
+	}
+	return e
+}
+
+// nextEvent returns the next event, whatever its name.
+func nextEvent(t testing.TB, st *stream) sse {
+	t.Helper()
 	select {
 	case e, ok := <-st.events:
 		if !ok {
-			st.t.Fatalf("the event stream ended while waiting for %q", name)
-		}
-		if e.Name != name {
-			st.t.Fatalf("event %q (%v), want %q", e.Name, e.Data, name)
+			t.Fatal("the event stream ended")
 		}
 		return e
 	case <-time.After(deadline):
-		st.t.Fatalf("no %q event within %v", name, deadline)
+		t.Fatalf("no event within %v", deadline)
 	}
 	return sse{}
 }
