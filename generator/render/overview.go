@@ -115,7 +115,17 @@ func (t *Templates) overview(x *index.Index, tm *textMap) *OverviewView {
 			break // a single shared paragraph says little
 		}
 		row := PairRow{A: t.entryLink(x, &v.Base, k.a), B: t.entryLink(x, &v.Base, k.b), Count: len(shared[k])}
-		for _, u := range shared[k] {
+		where := slices.Clone(shared[k])
+		// In reading order; a note just after the paragraph that calls it.
+		at := func(u unit) float64 {
+			if _, isNote := tm.noteAt[u.chapter+"#"+u.id]; isNote {
+				return tm.atParagraph(u.chapter, u.id) + 1e-9
+			}
+			sp := tm.paras[u.chapter+"#"+u.id]
+			return (sp.start + sp.words) / tm.total
+		}
+		slices.SortStableFunc(where, func(a, b unit) int { return cmp.Compare(at(a), at(b)) })
+		for _, u := range where {
 			ch, ok := x.Chapter(u.chapter)
 			if !ok {
 				continue
@@ -198,8 +208,7 @@ func wrapWords(s string, width, lines int) []string {
 
 // Heat map geometry, in the SVG's user units.
 const (
-	heatLabelW = 196
-	heatCellW  = 66
+	heatCellW  = 76
 	heatCellH  = 20
 	heatTotalW = 46
 	heatLineH  = 13
@@ -222,10 +231,15 @@ func heatMap(v *OverviewView) template.HTML {
 	headLines := 1
 	heads := make([][]string, len(v.Sections))
 	for i, s := range v.Sections {
-		heads[i] = wrapWords(s.Label, 11, 3)
+		heads[i] = wrapWords(s.Label, 13, 3)
 		headLines = max(headLines, len(heads[i]))
 	}
 	top := headLines*heatLineH + 10
+	// Room for the longest name, at about 6.6 units a character.
+	heatLabelW := 40
+	for _, r := range v.Rows {
+		heatLabelW = max(heatLabelW, int(6.6*float64(len([]rune(r.Entry.Label))))+14)
+	}
 	w := heatLabelW + len(v.Sections)*heatCellW + heatTotalW
 	h := top + len(v.Rows)*heatCellH + 4
 	var s strings.Builder

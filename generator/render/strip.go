@@ -30,6 +30,27 @@ const (
 	stripTargetW = 9 // the invisible, wider area a pointer can hit
 )
 
+// stripWideColumn is the strip's width in pixels on a wide screen, and
+// stripCharW the width of a label's character: together they say how much
+// of a section's name fits its band.
+const (
+	stripWideColumn = 560
+	stripCharW      = 6.4
+)
+
+// fitLabel shortens a section's name to fit a band px pixels wide.
+func fitLabel(title string, px float64) string {
+	n := int((px - 8) / stripCharW)
+	r := []rune(title)
+	switch {
+	case len(r) <= n:
+		return title
+	case n < 4:
+		return ""
+	}
+	return strings.TrimRight(string(r[:n-1]), " ,;:") + "…"
+}
+
 // pct writes a fraction as a percentage for an SVG attribute.
 func pct(f float64) string {
 	f = min(max(f, 0), 1)
@@ -52,9 +73,10 @@ func (m *textMap) strip(id, label string, marks []stripMark) template.HTML {
 		}
 		fmt.Fprintf(&s, `<rect class="%s" x="%s" y="%d" width="%s" height="%d"><title>%s</title></rect>`,
 			cls, pct(x0), stripTextY-2, pct(x1-x0), stripHeight-stripTextY+2, esc(sec.Title))
-		// The section's name, clipped to its band by a nested viewport.
-		fmt.Fprintf(&s, `<svg class="sec-label" x="%s" y="0" width="%s" height="%d" aria-hidden="true"><text x="3" y="%d">%s</text></svg>`,
-			pct(x0), pct(x1-x0), stripTextY-2, stripLabelY, esc(sec.Title))
+		// The section's name where the column is wide, its number where it
+		// is narrow; each clipped to its band by a nested viewport.
+		fmt.Fprintf(&s, `<svg class="sec-label" x="%s" y="0" width="%s" height="%d" aria-hidden="true"><text class="long" x="3" y="%d">%s</text><text class="short" x="3" y="%d">%d</text></svg>`,
+			pct(x0), pct(x1-x0), stripTextY-2, stripLabelY, esc(fitLabel(sec.Title, (x1-x0)*stripWideColumn)), stripLabelY, i+1)
 		if i > 0 {
 			fmt.Fprintf(&s, `<line class="sep" x1="%s" x2="%s" y1="%d" y2="%d"/>`, pct(x0), pct(x0), 2, stripHeight)
 		}
@@ -64,7 +86,7 @@ func (m *textMap) strip(id, label string, marks []stripMark) template.HTML {
 		if mk.note {
 			y, h = stripNoteY, stripNoteH
 		}
-		fmt.Fprintf(&s, `<a href="%s" aria-label="%s"><rect class="hit" x="%s" y="%d" width="%d" height="%d" transform="translate(%d 0)"/><rect class="mk %s" x="%s" y="%d" width="%d" height="%d" transform="translate(%d 0)"/></a>`,
+		fmt.Fprintf(&s, `<a href="%s" aria-label="%s"><rect class="hit" x="%s" y="%d" width="%d" height="%d" transform="translate(%d 0)"/><rect class="mk m-%s" x="%s" y="%d" width="%d" height="%d" transform="translate(%d 0)"/></a>`,
 			esc(mk.href), esc(mk.label),
 			pct(mk.at), y-2, stripTargetW, h+4, -stripTargetW/2,
 			esc(mk.class), pct(mk.at), y, stripMarkW, h, -stripMarkW/2)
