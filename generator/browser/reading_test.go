@@ -196,3 +196,25 @@ func TestThemeSwitchCyclesAndRemembers(t *testing.T) {
 		})
 	}
 }
+
+// The A–Z pages have a letter bar: each letter with entries leads to them.
+func TestLetterBar(t *testing.T) {
+	tb := newTab(t, overHTTP, 390, 844, true)
+	tb.visit("actors/index.html")
+	letters := eval[[]string](tb, `[...document.querySelectorAll(".letter-bar a")].map(a => a.getAttribute("href"))`)
+	empty := eval[int](tb, `document.querySelectorAll(".letter-bar span").length`)
+	if len(letters)+empty != 26 || len(letters) < 10 {
+		t.Fatalf("the letter bar links %d letters and shows %d empty ones", len(letters), empty)
+	}
+	for _, h := range letters {
+		if eval[int](tb, `document.querySelectorAll(`+jsString(h+" + ul li a")+`).length`) == 0 {
+			t.Errorf("letter %s leads to no entries", h)
+		}
+	}
+	last := letters[len(letters)-1]
+	tb.tap(`.letter-bar a[href="` + last + `"]`)
+	tb.waitFor(`location.hash === `+jsString(last), "the letter to lead to its entries")
+	if !tb.inView(last) {
+		t.Errorf("the entries under %s are not in view", last)
+	}
+}

@@ -78,7 +78,7 @@
       var series = ref.classList.contains("editor") ? "editor" : ref.classList.contains("unnumbered") ? "unnumbered" : "author";
       var sn = el("span", "sidenote " + series);
       sn.id = "sn-" + id;
-      sn.setAttribute("role", "note");
+      sn.setAttribute("role", "doc-footnote");
       sn.setAttribute("aria-label", ref.getAttribute("aria-label") || "Note");
       var mark = el("span", "sn-mark", ref.textContent);
       mark.setAttribute("aria-hidden", "true");
