@@ -168,6 +168,7 @@ func TestAccessibilityOfEveryKindOfPageInBothThemes(t *testing.T) {
 	axeSource(t)
 	for _, scheme := range []string{"light", "dark"} {
 		t.Run(scheme, func(t *testing.T) {
+			t.Parallel() // two tabs at once: axe does not depend on timing
 			tb := newTab(t, overHTTP, 1400, 900, false)
 			tb.setScheme(scheme)
 			for _, p := range pagesOfEachKind {

@@ -61,6 +61,7 @@ func TestMeasure(t *testing.T) {
 func TestNoOverflowNoShift(t *testing.T) {
 	for _, w := range []int64{320, 390, 768, 1100, 1920} {
 		t.Run(fmt.Sprint(w), func(t *testing.T) {
+			t.Parallel()
 			tb := newTab(t, overHTTP, w, 800, w < 800)
 			for _, p := range pagesOfEachKind {
 				tb.visit(p.path)
@@ -124,16 +125,27 @@ func TestScreenshots(t *testing.T) {
 	dir := screenshots(t)
 	t.Logf("screenshots in %s", dir)
 	shots := append([]struct{ name, path string }{}, pagesOfEachKind...)
-	shots = append(shots, struct{ name, path string }{"text-notes", textPage + "#p14"})
+	shots = append(shots, struct{ name, path string }{"text-notes", textPage + "#p14"},
+		struct{ name, path string }{"text-preview", textPage}, struct{ name, path string }{"text-bare", textPage + "#p14"})
 	for _, w := range []int64{390, 1400} {
 		for _, scheme := range []string{"light", "dark"} {
 			tb := newTab(t, overHTTP, w, map[bool]int64{true: 844, false: 900}[w < 800], w < 800)
 			tb.setScheme(scheme)
 			for _, s := range shots {
 				tb.visit(s.path)
-				if s.name == "text-notes" && w < 800 {
+				switch {
+				case s.name == "text-notes" && w < 800:
 					tb.tap("#r-n10")
 					tb.waitFor(`__test.shown("#sn-n10")`, "the note to open")
+				case s.name == "text-preview" && w < 800:
+					tb.tap("#p3 a.mention.concept")
+					tb.waitFor(`__test.shown("#preview")`, "the card")
+				case s.name == "text-preview":
+					tb.hover("#p3 a.mention.concept")
+					tb.waitFor(`__test.shown("#preview")`, "the card")
+				case s.name == "text-bare":
+					tb.do(clickSel("#tool-annotations"))
+					eval[bool](tb, `(document.querySelector("#p14").scrollIntoView(), true)`)
 				}
 				png, err := chromedp.Run(tb.ctx, chromedp.CaptureScreenshot())
 				if err != nil {
@@ -142,6 +154,9 @@ func TestScreenshots(t *testing.T) {
 				name := fmt.Sprintf("%s-%d-%s.png", s.name, w, scheme)
 				if err := os.WriteFile(filepath.Join(dir, name), png, 0o644); err != nil {
 					t.Fatal(err)
+				}
+				if s.name == "text-bare" {
+					tb.do(clickSel("#tool-annotations"))
 				}
 			}
 		}

@@ -103,7 +103,8 @@ func TestPermalinkAndCiteThisPassage(t *testing.T) {
 	tb.press(keyEnter)
 	tb.waitFor(`document.querySelector("#toast").textContent.includes("¶ 12")`, "the citation to be copied")
 	got := eval[string](tb, `navigator.clipboard.readText()`)
-	for _, part := range []string{"Daalder", "“Beyond Preemption: An Overview,”", "2007", "¶ 12", "ed. ", env.base + textPage + "#p12"} {
+	t.Logf("citation: %s", got)
+	for _, part := range []string{"Daalder", "“Beyond Preemption: An Overview”", "(Brookings Institution Press, 2007)", "¶ 12", "ed. ", env.base + textPage + "#p12"} {
 		if !strings.Contains(got, part) {
 			t.Errorf("the citation %q lacks %q", got, part)
 		}

@@ -139,10 +139,6 @@ func passageCitation(x *index.Index, ch *index.Chapter) string {
 	if len(authors) > 0 {
 		b.WriteString(joinNames(authors) + ", ")
 	}
-	b.WriteString("“" + ch.Title + ",”")
-	if ch.Title != ed.Title {
-		b.WriteString(" in " + ed.Title)
-	}
 	var orig []string
 	if ed.Publisher != "" {
 		orig = append(orig, ed.Publisher)
@@ -150,10 +146,18 @@ func passageCitation(x *index.Index, ch *index.Chapter) string {
 	if ed.Year != 0 {
 		orig = append(orig, strconv.Itoa(ed.Year))
 	}
-	if len(orig) > 0 {
-		b.WriteString(" (" + strings.Join(orig, ", ") + ")")
+	switch {
+	case ch.Title != ed.Title:
+		b.WriteString("“" + ch.Title + ",” in " + ed.Title)
+	case len(orig) > 0:
+		b.WriteString("“" + ch.Title + "”")
+	default:
+		b.WriteString("“" + ch.Title + ",”")
 	}
-	b.WriteString(", ¶ {p}, annotated online edition")
+	if len(orig) > 0 {
+		b.WriteString(" (" + strings.Join(orig, ", ") + "),")
+	}
+	b.WriteString(" ¶ {p}, annotated online edition")
 	if len(ed.Editors) > 0 {
 		b.WriteString(", ed. " + joinNames(ed.Editors))
 	}

@@ -150,7 +150,7 @@
     foot.appendChild(el("span", "pv-count"));
     foot.appendChild(el("a", "pv-link", "Open page"));
     card.appendChild(foot);
-    card.addEventListener("pointerenter", function () { clearTimeout(hideTimer); });
+    card.addEventListener("pointerenter", function () { clearTimeout(hideTimer); clearTimeout(showTimer); });
     card.addEventListener("pointerleave", function (ev) { if (ev.pointerType !== "touch") scheduleHide(); });
     card.addEventListener("focusout", function (ev) { if (!card.contains(ev.relatedTarget) && ev.relatedTarget !== cardFor) scheduleHide(); });
     (doc.querySelector("main") || doc.body).appendChild(card);
