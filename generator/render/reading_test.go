@@ -295,3 +295,12 @@ func TestChapterTitleIsPlainText(t *testing.T) {
 		}
 	}
 }
+
+// Every internal link and anchor of the site resolves: the strips', the
+// overview's and the contents' included.
+func TestEveryLinkResolves(t *testing.T) {
+	_, _ = generate(t)
+	for _, d := range site.CheckLinks(edition.res.Files) {
+		t.Error(d)
+	}
+}

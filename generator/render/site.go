@@ -115,6 +115,11 @@ func (t *Templates) chapter(x *index.Index, i int) *ChapterView {
 		v.Contents = append(v.Contents, Link{Label: s.Title, Href: "#" + s.ID})
 	}
 	v.Cite = passageCitation(x, ch)
+	// markup reserves the id "opening" for the text before the first
+	// heading; the body carries it, so that links to that section land.
+	if len(ch.Sections) > 0 && ch.Sections[0].ID == "opening" {
+		v.OpeningID = ch.Sections[0].ID
+	}
 	if i > 0 {
 		prev := x.Chapters[i-1]
 		v.Prev = &Link{Label: prev.Title, Href: v.URL(x.Layout.Chapter(prev.Slug))}

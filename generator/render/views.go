@@ -54,6 +54,7 @@ type ChapterView struct {
 	EditorNotes []NoteView
 	Prev, Next  *Link
 	Contents    []Link // the sections
+	OpeningID   string // the id of the untitled opening section, if the text has one
 	// Cite is how to cite a passage of this chapter, with "{p}" where the
 	// paragraph's number goes and "{url}" where its address goes.
 	Cite string
