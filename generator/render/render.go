@@ -184,6 +184,7 @@ var funcs = template.FuncMap{
 	"inc":    func(i int) int { return i + 1 },
 	"plural": plural,
 	"join":   strings.Join,
+	"lower":  strings.ToLower,
 }
 
 // plural writes "1 mention" or "3 mentions".

@@ -17,6 +17,7 @@ type ExtraPage struct {
 	Slug  string
 	Title string
 	HTML  template.HTML
+	File  string // where it was written, for diagnostics
 }
 
 // Site renders every page of the edition. The caller adds the assets.
@@ -44,21 +45,23 @@ func (t *Templates) Site(x *index.Index, extra []ExtraPage) ([]File, diag.List) 
 		}
 		files = append(files, File{Path: p, Data: b})
 	}
+	tm := newTextMap(x)
 	emit("home.html", index.HomePage, t.home(x, extra))
 	for i, ch := range x.Chapters {
 		emit("chapter.html", x.Layout.Chapter(ch.Slug), t.chapter(x, i))
 	}
 	for _, e := range x.Entries {
-		emit("entry.html", x.Layout.Ref(e.Ref()), t.entry(x, e))
+		emit("entry.html", x.Layout.Ref(e.Ref()), t.entry(x, tm, e))
 	}
 	for i := range x.Edition.Kinds {
 		k := &x.Edition.Kinds[i]
 		emit("kind.html", x.Layout.Kind(k.Key), t.kind(x, k))
 	}
 	for _, s := range x.Sources {
-		emit("source.html", x.Layout.Ref(s.Ref()), t.source(x, s))
+		emit("source.html", x.Layout.Ref(s.Ref()), t.source(x, tm, s))
 	}
 	emit("bibliography.html", index.BibliographyPage, t.bibliography(x))
+	emit("overview.html", OverviewPage, t.overview(x, tm))
 	emit("general-index.html", index.GeneralIndexPage, t.generalIndex(x))
 	for _, p := range extra {
 		path := x.Layout.Page(p.Slug)
@@ -75,6 +78,17 @@ func (t *Templates) Site(x *index.Index, extra []ExtraPage) ([]File, diag.List) 
 			}
 		}
 		diags.Append(ds)
+	}
+	for _, p := range extra {
+		if x.Layout.Page(p.Slug) == OverviewPage {
+			diags.Errorf(diag.Pos{File: p.File, Line: 1, Col: 1}, "rename the page's file: the overview has this address",
+				"page %q would replace the overview page %s", p.Slug, OverviewPage)
+		}
+	}
+	if f, err := t.previews(x); err != nil {
+		diags.Errorf(diag.Pos{File: t.dir}, "", "cannot write the preview cards: %v", err)
+	} else {
+		files = append(files, f)
 	}
 	return files, diags
 }
@@ -105,9 +119,9 @@ func (t *Templates) chapter(x *index.Index, i int) *ChapterView {
 	v := &ChapterView{Base: newBase(x, p, ch.Title, x.Layout.Chapter(x.Chapters[0].Slug)), Chapter: ch,
 		Authors: strings.Join(ch.Authors, ", ")}
 	v.BodyClass = "chapter"
-	v.Title = ch.TitleHTML
-	if v.Title == "" {
-		v.Title = template.HTML(template.HTMLEscapeString(ch.Title))
+	v.Heading = ch.TitleHTML
+	if v.Heading == "" {
+		v.Heading = template.HTML(template.HTMLEscapeString(ch.Title))
 	}
 	for _, n := range ch.Notes {
 		nv := NoteView{ID: n.ID, Marker: n.Marker, Series: seriesName(n.Series), Label: noteLabel(&n), HTML: n.HTML, Backs: n.Refs}
@@ -127,6 +141,7 @@ func (t *Templates) chapter(x *index.Index, i int) *ChapterView {
 			v.OpeningID = s.ID
 		}
 	}
+	v.Cite = passageCitation(x, ch)
 	if i > 0 {
 		prev := x.Chapters[i-1]
 		v.Prev = &Link{Label: prev.Title, Href: v.URL(x.Layout.Chapter(prev.Slug))}
@@ -138,6 +153,58 @@ func (t *Templates) chapter(x *index.Index, i int) *ChapterView {
 	return v
 }
 
+// passageCitation is how to cite a paragraph of ch, with "{p}" for the
+// paragraph's number and "{url}" for its address, which the page's script
+// fills in (the address depends on where the edition is read).
+func passageCitation(x *index.Index, ch *index.Chapter) string {
+	ed := x.Edition
+	var b strings.Builder
+	authors := ch.Authors
+	if len(authors) == 0 {
+		authors = ed.Authors
+	}
+	if len(authors) > 0 {
+		b.WriteString(joinNames(authors) + ", ")
+	}
+	var orig []string
+	if ed.Publisher != "" {
+		orig = append(orig, ed.Publisher)
+	}
+	if ed.Year != 0 {
+		orig = append(orig, strconv.Itoa(ed.Year))
+	}
+	switch {
+	case ch.Title != ed.Title:
+		b.WriteString("“" + ch.Title + ",” in " + ed.Title)
+	case len(orig) > 0:
+		b.WriteString("“" + ch.Title + "”")
+	default:
+		b.WriteString("“" + ch.Title + ",”")
+	}
+	if len(orig) > 0 {
+		b.WriteString(" (" + strings.Join(orig, ", ") + "),")
+	}
+	b.WriteString(" ¶ {p}, annotated online edition")
+	if len(ed.Editors) > 0 {
+		b.WriteString(", ed. " + joinNames(ed.Editors))
+	}
+	b.WriteString(", {url}.")
+	return b.String()
+}
+
+// joinNames joins names as prose does: "A", "A and B", "A, B, and C".
+func joinNames(n []string) string {
+	switch len(n) {
+	case 0:
+		return ""
+	case 1:
+		return n[0]
+	case 2:
+		return n[0] + " and " + n[1]
+	}
+	return strings.Join(n[:len(n)-1], ", ") + ", and " + n[len(n)-1]
+}
+
 func boolInt(b bool) int {
 	if b {
 		return 1
@@ -145,7 +212,7 @@ func boolInt(b bool) int {
 	return 0
 }
 
-func (t *Templates) entry(x *index.Index, e *index.Entry) *EntryView {
+func (t *Templates) entry(x *index.Index, tm *textMap, e *index.Entry) *EntryView {
 	p := x.Layout.Ref(e.Ref())
 	kind, _ := x.Edition.Kind(e.Kind)
 	v := &EntryView{Base: newBase(x, p, e.Name, x.Layout.Kind(e.Kind)), Entry: e, Kind: kind, Body: e.BodyHTML}
@@ -159,7 +226,7 @@ func (t *Templates) entry(x *index.Index, e *index.Entry) *EntryView {
 		if !ok {
 			return Link{}, false
 		}
-		return Link{Label: r.Name, Href: v.URL(x.Layout.Ref(r.Ref())), Kind: r.Kind, Count: len(x.Occurrences(r.Ref()))}, true
+		return t.entryLink(x, &v.Base, r), true
 	}
 	for _, r := range e.Related {
 		if l, ok := link(r); ok {
@@ -187,6 +254,10 @@ func (t *Templates) entry(x *index.Index, e *index.Entry) *EntryView {
 	occ := x.Occurrences(e.Ref())
 	v.Count = len(occ)
 	v.Groups = t.groups(x, &v.Base, occ)
+	if len(occ) > 0 {
+		v.Strip = tm.strip("strip", "Where “"+e.Name+"” occurs in the text: "+plural(len(occ), "mention", "mentions")+", each linked",
+			tm.occurrenceMarks(&v.Base, x, occ))
+	}
 	return v
 }
 
@@ -240,7 +311,7 @@ func (t *Templates) kind(x *index.Index, k *index.Kind) *KindView {
 			note = strings.TrimSpace(note + ", " + e.Dates)
 		}
 		byLetter[l] = append(byLetter[l], Link{Label: e.IndexName, Href: v.URL(x.Layout.Ref(e.Ref())), Kind: e.Kind,
-			Note: note, Count: len(x.Occurrences(e.Ref()))})
+			Ref: e.Ref().String(), Note: note, Count: len(x.Occurrences(e.Ref()))})
 		v.Total++
 	}
 	v.Letters = letterBar(byLetter)
@@ -283,7 +354,7 @@ func initial(name string) string {
 	return "#"
 }
 
-func (t *Templates) source(x *index.Index, s *index.Source) *SourceView {
+func (t *Templates) source(x *index.Index, tm *textMap, s *index.Source) *SourceView {
 	p := x.Layout.Ref(s.Ref())
 	v := &SourceView{Base: newBase(x, p, s.Label, index.BibliographyPage), Source: s, Entry: s.Entry, Annote: s.AnnoteHTML,
 		Original: s.Var("URL"), Archived: s.CustomString("archived-url"), Current: s.CustomString("current-url")}
@@ -312,8 +383,14 @@ func (t *Templates) source(x *index.Index, s *index.Source) *SourceView {
 		}
 		v.Citations = append(v.Citations, item)
 	}
-	for _, g := range t.groups(x, &v.Base, x.Occurrences(s.Ref())) {
+	occ := x.Occurrences(s.Ref())
+	for _, g := range t.groups(x, &v.Base, occ) {
 		v.Mentions = append(v.Mentions, g.Items...)
+	}
+	cites := x.Citations(s.ID)
+	if n := len(cites) + len(occ); n > 0 {
+		marks := append(tm.citationMarks(&v.Base, x, cites), tm.occurrenceMarks(&v.Base, x, occ)...)
+		v.Strip = tm.strip("strip", "Where “"+s.Label+"” is cited or named in the text: "+plural(n, "place", "places")+", each linked", marks)
 	}
 	return v
 }

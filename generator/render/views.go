@@ -39,6 +39,7 @@ type Link struct {
 	Label string
 	Href  string
 	Kind  string // kind key, for styling
+	Ref   string // "concept:key", for the preview card; empty if none
 	Note  string // a short gloss
 	Count int
 }
@@ -47,14 +48,16 @@ type Link struct {
 type ChapterView struct {
 	Base
 	Chapter     *index.Chapter
-	Title       template.HTML
+	Heading     template.HTML // the displayed title, which may carry a note reference
 	Authors     string
 	AuthorNotes []NoteView
 	EditorNotes []NoteView
 	Prev, Next  *Link
 	Contents    []Link // the sections
-	OpeningID   string // anchor of the untitled opening section, if any
-	Citation    string // how to cite this chapter
+	OpeningID   string // the id of the untitled opening section, if the text has one
+	// Cite is how to cite a passage of this chapter, with "{p}" where the
+	// paragraph's number goes and "{url}" where its address goes.
+	Cite string
 }
 
 // NoteView is a note with its back-links.
@@ -129,6 +132,7 @@ type SourceView struct {
 	Current   string
 	Citations []CitationItem
 	Mentions  []OccurrenceItem
+	Strip     template.HTML // where in the text it is cited or named, as SVG
 }
 
 // CitationItem is a note citing a source.
@@ -190,6 +194,7 @@ type IndexHeading struct {
 	Label    string
 	Href     string // the entry's page; empty for a cross-reference
 	Kind     string
+	Ref      string // "concept:key", for the preview card
 	Locators []Link
 	Subs     []IndexHeading
 	See      *Link  // "see …" for an alias
@@ -222,6 +227,7 @@ func newBase(x *index.Index, p, title, current string) Base {
 	if len(x.Chapters) > 0 {
 		add("Text", x.Layout.Chapter(x.Chapters[0].Slug))
 	}
+	add("Overview", OverviewPage)
 	for _, k := range x.Edition.Kinds {
 		add(k.Plural, x.Layout.Kind(k.Key))
 	}

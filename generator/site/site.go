@@ -131,7 +131,7 @@ func Generate(opts Options) *Result {
 	for _, p := range content.Pages {
 		html, ds := md.Fragment(markup.Doc{File: p.File, Line: p.BodyLine, Src: p.Body, Page: layout.Page(p.Slug)}, links)
 		diags.Append(ds)
-		extra = append(extra, render.ExtraPage{Slug: p.Slug, Title: p.Title, HTML: html})
+		extra = append(extra, render.ExtraPage{Slug: p.Slug, Title: p.Title, HTML: html, File: p.File})
 	}
 	files, ds := tmpl.Site(x, extra)
 	diags.Append(ds)
