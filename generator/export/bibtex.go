@@ -15,7 +15,7 @@ var bibtexTypes = map[string]string{
 	"chapter": "incollection", "entry": "incollection", "entry-dictionary": "incollection",
 	"entry-encyclopedia": "incollection",
 	"paper-conference":   "inproceedings",
-	"article": "article", "article-journal": "article", "article-magazine": "article",
+	"article":            "article", "article-journal": "article", "article-magazine": "article",
 	"article-newspaper": "article", "review": "article", "review-book": "article",
 	"report": "techreport", "thesis": "phdthesis", "pamphlet": "booklet", "manuscript": "unpublished",
 }
