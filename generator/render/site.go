@@ -24,6 +24,7 @@ func (t *Templates) Site(x *index.Index, extra []ExtraPage) ([]File, diag.List) 
 	var files []File
 	var diags diag.List
 	emit := func(tmpl, p string, v any) {
+		t.addReuse(x, v)
 		b, err := t.page(tmpl, v)
 		if err != nil {
 			diags.Append(templateDiag(t.dir, err))
@@ -51,6 +52,7 @@ func (t *Templates) Site(x *index.Index, extra []ExtraPage) ([]File, diag.List) 
 		path := x.Layout.Page(p.Slug)
 		emit("page.html", path, &PageView{Base: newBase(x, path, p.Title, path), HTML: p.HTML})
 	}
+	t.findPages(x, emit)
 	emit("404.html", index.NotFoundPage, &NotFoundView{Base: newBase(x, index.NotFoundPage, "Page not found", "")})
 	return files, diags
 }

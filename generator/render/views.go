@@ -19,6 +19,7 @@ type Base struct {
 	Canonical string
 	BodyClass string
 	Summary   string // meta description
+	Meta      *PageMeta
 }
 
 // NavItem is a link in the site's navigation.
@@ -55,6 +56,7 @@ type ChapterView struct {
 	Contents    []Link // the sections
 	OpeningID   string // anchor of the untitled opening section, if any
 	Citation    string // how to cite this chapter
+	Cite        *ChapterCite
 }
 
 // NoteView is a note with its back-links.
@@ -129,6 +131,7 @@ type SourceView struct {
 	Current   string
 	Citations []CitationItem
 	Mentions  []OccurrenceItem
+	Cite      []CiteBlock // the record in BibTeX, RIS, CSL-JSON
 }
 
 // CitationItem is a note citing a source.

@@ -46,14 +46,14 @@ const ShardBytes = 6 << 10
 
 // doc is one searchable document, as search.js reads it.
 type doc struct {
-	Kind    int      `json:"k"`           // index into the manifest's kinds
-	Title   string   `json:"t"`           // "Kofi Annan", "¶ 12", "Note 4"
-	Context string   `json:"c,omitempty"` // "Beyond Preemption · The UN Response", "Actor · person"
-	URL     string   `json:"u"`           // site path, with #fragment
-	Text    string   `json:"x"`           // for snippets
-	Aliases []string `json:"a,omitempty"` // entries and sources: the names it answers to
-	Occurs  []int    `json:"o,omitempty"` // entries and sources: passages that name it
-	Marks   []string `json:"h,omitempty"` // entries and sources: the words that name it there
+	Kind    int        `json:"k"`           // index into the manifest's kinds
+	Title   string     `json:"t"`           // "Kofi Annan", "¶ 12", "Note 4"
+	Context string     `json:"c,omitempty"` // "Beyond Preemption · The UN Response", "Actor · person"
+	URL     string     `json:"u"`           // site path, with #fragment
+	Text    string     `json:"x"`           // for snippets
+	Aliases []string   `json:"a,omitempty"` // entries and sources: the names it answers to
+	Occurs  []int      `json:"o,omitempty"` // entries and sources: passages that name it
+	Marks   [][]string `json:"h,omitempty"` // entries and sources: the words that name it in each of those
 
 	names string // text weighed as names
 }
@@ -61,7 +61,8 @@ type doc struct {
 // kind is a filter: a kind of entry, the sources, the text or the notes.
 type kind struct {
 	Key   string `json:"key"`
-	Label string `json:"label"`
+	Label string `json:"label"` // "Actors", for filters
+	One   string `json:"one"`   // "Actor", for a result
 }
 
 type manifest struct {
@@ -95,17 +96,17 @@ func Build(x *index.Index) (*Index, error) {
 	var kinds []kind
 	var docs []*doc
 	kindOf := map[string]int{}
-	addKind := func(key, label string) int {
+	addKind := func(key, label, one string) int {
 		kindOf[key] = len(kinds)
-		kinds = append(kinds, kind{key, label})
+		kinds = append(kinds, kind{key, label, one})
 		return kindOf[key]
 	}
-	textKind := addKind("text", "Text")
-	notesKind := addKind("notes", "Notes")
+	textKind := addKind("text", "Text", "Text")
+	notesKind := addKind("notes", "Notes", "Note")
 	for _, k := range x.Edition.Kinds {
-		addKind(k.Key, k.Plural)
+		addKind(k.Key, k.Plural, k.Name)
 	}
-	sourceKind := addKind(index.SourceKind.Key, index.SourceKind.Plural)
+	sourceKind := addKind(index.SourceKind.Key, index.SourceKind.Plural, index.SourceKind.Name)
 
 	// Documents are numbered kind by kind, in the order of kinds, so that
 	// the client knows a document's kind from its number. Passages come
@@ -129,30 +130,37 @@ func Build(x *index.Index) (*Index, error) {
 				URL:     x.Layout.Chapter(ch.Slug) + "#" + n.ID, Text: n.Text})
 		}
 	}
-	occurs := func(ref index.Ref, extra []index.Citation) ([]int, []string) { // passages naming ref
-		var ids []int
-		var marks []string
-		seen := map[int]bool{}
-		add := func(chapter, para string) {
-			if d, ok := passage[chapter+"#"+para]; ok && !seen[d] {
-				seen[d] = true
-				ids = append(ids, d)
+	occurs := func(ref index.Ref, extra []index.Citation) ([]int, [][]string) { // passages naming ref
+		words := map[int][]string{}
+		add := func(chapter, para, match string) {
+			if d, ok := passage[chapter+"#"+para]; ok {
+				if _, seen := words[d]; !seen {
+					words[d] = []string{}
+				}
+				if match != "" && !slices.Contains(words[d], match) {
+					words[d] = append(words[d], match)
+				}
 			}
 		}
 		for _, o := range x.Occurrences(ref) {
-			add(o.Chapter, o.Paragraph)
-			if !slices.Contains(marks, o.Snippet.Match) {
-				marks = append(marks, o.Snippet.Match)
-			}
+			add(o.Chapter, o.Paragraph, o.Snippet.Match)
 		}
 		for _, c := range extra {
 			if c.Note != "" {
-				add(c.Chapter, c.Note)
+				add(c.Chapter, c.Note, "")
 			} else {
-				add(c.Chapter, c.Paragraph)
+				add(c.Chapter, c.Paragraph, "")
 			}
 		}
+		ids := make([]int, 0, len(words))
+		for d := range words {
+			ids = append(ids, d)
+		}
 		slices.Sort(ids)
+		marks := make([][]string, len(ids))
+		for i, d := range ids {
+			marks[i] = words[d]
+		}
 		return ids, marks
 	}
 	for _, k := range x.Edition.Kinds {
@@ -324,7 +332,7 @@ func (ix *Index) String() string {
 		(ix.Bytes+512)/1024, len(ix.Files), ix.Terms, ix.Shards, ix.Docs)
 }
 
-func entryDoc(x *index.Index, e *index.Entry, kind int, occurs func(index.Ref, []index.Citation) ([]int, []string)) *doc {
+func entryDoc(x *index.Index, e *index.Entry, kind int, occurs func(index.Ref, []index.Citation) ([]int, [][]string)) *doc {
 	k, _ := x.Edition.Kind(e.Kind)
 	d := &doc{Kind: kind, Title: e.Name, URL: x.Layout.Ref(e.Ref()), Context: joinNonEmpty(" · ", k.Name, e.Type, e.Dates)}
 	d.Text = joinNonEmpty(" ", e.Summary, plainHTML(string(e.BodyHTML)))

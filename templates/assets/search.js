@@ -285,9 +285,9 @@
         match[d] = am;
         if (am === 3) {
           // The query names this entry: every passage that names it counts.
-          (doc.o || []).forEach(function (p) {
+          (doc.o || []).forEach(function (p, j) {
             score[p] = (score[p] || 0) + 1;
-            (via[p] = via[p] || []).push.apply(via[p], doc.h || []);
+            (via[p] = via[p] || []).push.apply(via[p], (doc.h || [])[j] || []);
           });
         }
       });
@@ -311,7 +311,7 @@
           var d = shown[i];
           var k = m.kinds[doc.k];
           return {
-            id: d, kind: k.key, kindLabel: k.label, title: doc.t, context: doc.c || "", url: doc.u,
+            id: d, kind: k.key, kindLabel: k.one, title: doc.t, context: doc.c || "", url: doc.u,
             entity: (match[d] || 0) >= 2,
             snippet: snippet(doc.x, marks, via[d] || [], self.stop)
           };
@@ -481,7 +481,7 @@
       res.results.forEach(function (r, i) {
         var li = el("li", { role: "option", id: "site-search-opt-" + i, "aria-selected": "false",
           "data-href": href(r.url), "class": "search-option " + r.kind + (r.entity ? " named" : "") });
-        li.appendChild(el("span", { "class": "kind" }, r.entity ? r.kindLabel.replace(/s$/, "") : r.kindLabel));
+        li.appendChild(el("span", { "class": "kind" }, r.kindLabel));
         li.appendChild(el("span", { "class": "title" }, r.title));
         if (r.context && !r.entity) li.appendChild(el("span", { "class": "context" }, r.context));
         li.appendChild(snippetNode(r.snippet));
