@@ -46,6 +46,9 @@ func writeRIS(b *strings.Builder, r *bib.Record) {
 	}
 	tag("TY", typ)
 	tag("ID", r.ID)
+	// AU, as Zotero and EndNote write and read it. (The 2011 RIS
+	// specification labels AU by type: the reporter of a newspaper article,
+	// the sponsor of a bill; readers that follow it file the names there.)
 	for _, n := range r.Names["author"] {
 		tag("AU", risName(n))
 	}
@@ -113,7 +116,9 @@ func writeRIS(b *strings.Builder, r *bib.Record) {
 	b.WriteString("ER  - \n")
 }
 
-// risName is "Family, Given[, Suffix]", or an institution's name.
+// risName is "Family, Given[, Suffix]", or an institution's name. (RIS
+// cannot protect a comma in an institution's name: readers take what comes
+// before it as a family name.)
 func risName(n bib.Name) string {
 	if n.IsLiteral() {
 		return n.Literal
