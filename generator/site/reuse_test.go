@@ -595,10 +595,10 @@ func TestRISAndCSLJSONParse(t *testing.T) {
 	x := res.Index
 	type name struct{ Family, Given, Literal string }
 	type item struct {
-		ID             string
-		Title          string
-		Author         []name
-		Issued         struct {
+		ID     string
+		Title  string
+		Author []name
+		Issued struct {
 			DateParts [][]any `json:"date-parts"`
 		}
 	}
