@@ -550,7 +550,21 @@ func TestBibTeXRoundTrips(t *testing.T) {
 				t.Errorf("%s: entry %q is not in the bibliography", a.File, e.Key)
 				continue
 			}
-			str := func(f string) string { v, _ := e.Fields[f].(string); return v }
+			// A field is text, or a list for those biblatex reads as lists
+			// (publisher, institution, location).
+			str := func(f string) string {
+				switch v := e.Fields[f].(type) {
+				case string:
+					return v
+				case []any:
+					var parts []string
+					for _, p := range v {
+						parts = append(parts, fmt(p))
+					}
+					return strings.Join(parts, " and ")
+				}
+				return ""
+			}
 			if got := str("title"); got != s.Title() {
 				t.Errorf("%s: title %q, want %q", e.Key, got, s.Title())
 			}
@@ -580,6 +594,10 @@ func TestBibTeXRoundTrips(t *testing.T) {
 				if got != c {
 					t.Errorf("%s: container %q, want %q", e.Key, got, c)
 				}
+			}
+			// The publisher (“Rowman & Littlefield” tests the escaping).
+			if p := s.Var("publisher"); p != "" && str("publisher")+str("institution")+str("school") != p {
+				t.Errorf("%s: publisher %q, want %q", e.Key, str("publisher")+str("institution")+str("school"), p)
 			}
 			if p := s.Var("page"); p != "" && strings.ReplaceAll(str("pages"), "–", "-") != strings.ReplaceAll(p, "–", "-") {
 				t.Errorf("%s: pages %q, want %q", e.Key, str("pages"), p)
@@ -901,5 +919,44 @@ func TestRegistryJSON(t *testing.T) {
 		if len(s.Citations) != len(x.Citations(s.ID)) {
 			t.Errorf("source %s: %d citations, want %d", s.ID, len(s.Citations), len(x.Citations(s.ID)))
 		}
+	}
+}
+
+// TestPagesKeepToAStrictCSP: every page works under a
+// Content-Security-Policy of default-src 'self': scripts come from files
+// (JSON-LD is data, not script), there is no inline style or event
+// handler, and nothing is loaded from elsewhere.
+func TestPagesKeepToAStrictCSP(t *testing.T) {
+	_, out := buildWithBase(t)
+	for _, page := range htmlPages(t, out) {
+		var walk func(*html.Node)
+		walk = func(n *html.Node) {
+			if n.Type == html.ElementNode {
+				switch n.Data {
+				case "script":
+					if attr(n, "src") == "" && attr(n, "type") != "application/ld+json" {
+						t.Errorf("%s: an inline script", page)
+					}
+					if src := attr(n, "src"); strings.Contains(src, "//") {
+						t.Errorf("%s: a script from elsewhere: %s", page, src)
+					}
+				case "style":
+					t.Errorf("%s: an inline <style>", page)
+				case "link":
+					if h := attr(n, "href"); attr(n, "rel") == "stylesheet" && strings.Contains(h, "//") {
+						t.Errorf("%s: a stylesheet from elsewhere: %s", page, h)
+					}
+				}
+				for _, a := range n.Attr {
+					if a.Key == "style" || strings.HasPrefix(a.Key, "on") {
+						t.Errorf("%s: <%s %s=…>", page, n.Data, a.Key)
+					}
+				}
+			}
+			for c := n.FirstChild; c != nil; c = c.NextSibling {
+				walk(c)
+			}
+		}
+		walk(parsePage(t, out, page))
 	}
 }

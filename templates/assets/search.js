@@ -522,6 +522,11 @@
         if (!list.hidden) { ev.preventDefault(); close(); } else input.value = "";
       }
     });
+    // Enter on a chosen option goes to it, however the form came to be
+    // submitted (some assistive technologies submit without a keydown).
+    form.addEventListener("submit", function (ev) {
+      if (!list.hidden && active >= 0) { ev.preventDefault(); go(active); }
+    });
     list.addEventListener("mousedown", function (ev) { ev.preventDefault(); });
     list.addEventListener("click", function (ev) {
       var li = ev.target.closest("[role=option]");
