@@ -12,10 +12,10 @@ import (
 // @misc.
 var bibtexTypes = map[string]string{
 	"book": "book", "classic": "book", "collection": "book",
-	"chapter": "incollection", "entry": "incollection", "entry-dictionary": "incollection",
-	"entry-encyclopedia": "incollection",
-	"paper-conference":   "inproceedings",
-	"article":            "article", "article-journal": "article", "article-magazine": "article",
+	"chapter": "incollection", "entry": "incollection",
+	"entry-dictionary": "incollection", "entry-encyclopedia": "incollection",
+	"paper-conference": "inproceedings", "article": "article",
+	"article-journal": "article", "article-magazine": "article",
 	"article-newspaper": "article", "review": "article", "review-book": "article",
 	"report": "techreport", "thesis": "phdthesis", "pamphlet": "booklet", "manuscript": "unpublished",
 }
