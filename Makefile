@@ -3,12 +3,13 @@
 #   make test    run every test (vet, unit, end-to-end, browser)
 #   make check   check content, templates and every link; write nothing
 #   make clean   remove build output
+#   make fuzz    fuzz the parsers and the Markdown path (FUZZTIME=60s each)
 
 GO      ?= go
 BIN     := bin/edition
 GOFILES := $(shell find generator -name '*.go' -not -name '*_test.go') go.mod go.sum
 
-.PHONY: all build test check clean vet
+.PHONY: all build test check clean vet fuzz
 
 all: build
 
@@ -27,6 +28,16 @@ vet:
 
 test: vet
 	$(GO) test -race ./...
+
+# Fuzz each target for FUZZTIME (CI runs them for 20s each after make test).
+FUZZTIME ?= 60s
+FUZZ := markup/mention:FuzzFind markup/cite:FuzzParseItems source:FuzzSplit markup:FuzzChapter
+fuzz:
+	@set -e; for t in $(FUZZ); do \
+	  pkg=$${t%%:*}; name=$${t##*:}; \
+	  echo "fuzz $$name ($$pkg, $(FUZZTIME))"; \
+	  $(GO) test ./generator/$$pkg -run='^$$' -fuzz="^$$name\$$" -fuzztime=$(FUZZTIME); \
+	done
 
 clean:
 	rm -rf public public.staging-* public.old-* bin

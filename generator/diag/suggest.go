@@ -5,9 +5,10 @@ import (
 	"strings"
 )
 
-// Nearest returns up to n candidates closest to word by edit distance, best
-// first, leaving out those too far away to be a plausible typo. It feeds the
-// "did you mean" hints.
+// Nearest returns up to n candidates closest to word by edit distance,
+// leaving out those too far away to be a plausible typo and those further
+// than the best: when one candidate is a letter away, one three letters
+// away is noise. It feeds the "did you mean" hints.
 func Nearest(word string, candidates []string, n int) []string {
 	type scored struct {
 		s string
@@ -34,7 +35,7 @@ func Nearest(word string, candidates []string, n int) []string {
 	})
 	var out []string
 	for _, f := range found {
-		if len(out) == n {
+		if len(out) == n || f.d > found[0].d {
 			break
 		}
 		if !slices.Contains(out, f.s) {

@@ -84,7 +84,11 @@ func Build(in Input) (*Index, diag.List) {
 	for _, e := range x.Entries {
 		for _, r := range e.Related {
 			if _, ok := byKey[r]; !ok {
-				diags.Errorf(e.FieldPos["related"], diag.DidYouMean(r, allKeys, "check the key against the registry's file names"),
+				pos, ok := e.FieldPos["related "+r]
+				if !ok {
+					pos = e.FieldPos["related"]
+				}
+				diags.Errorf(pos, diag.DidYouMean(r, allKeys, "check the key against the registry's file names"),
 					"entry %q names %q as related, but there is no such entry", e.Key, r)
 				continue
 			}
@@ -96,9 +100,11 @@ func Build(in Input) (*Index, diag.List) {
 			case !ok:
 				diags.Errorf(e.FieldPos["parent"], diag.DidYouMean(e.Parent, allKeys, "check the key against the registry's file names"),
 					"entry %q has parent %q, but there is no such entry", e.Key, e.Parent)
-			case p == e || p.Parent == e.Key:
-				diags.Errorf(e.FieldPos["parent"], "a sub-entry's parent must not be the entry itself or one of its sub-entries",
-					"entry %q and %q are each other's parent", e.Key, e.Parent)
+			case p == e:
+				diags.Errorf(e.FieldPos["parent"], "remove “parent:” or name another entry", "entry %q is its own parent", e.Key)
+			case parentCycle(e, byKey) != nil:
+				diags.Errorf(e.FieldPos["parent"], "a sub-entry's parent must not be one of its own sub-entries",
+					"entry %q is its own ancestor: %s", e.Key, strings.Join(parentCycle(e, byKey), " → "))
 			default:
 				x.children[e.Parent] = append(x.children[e.Parent], e)
 			}
@@ -117,6 +123,24 @@ func Build(in Input) (*Index, diag.List) {
 		}
 	}
 	return x, diags
+}
+
+// parentCycle returns the chain of parents that leads from e back to e, or
+// nil when e's parents end, as they should, at an entry without one.
+func parentCycle(e *Entry, byKey map[string]*Entry) []string {
+	chain := []string{e.Key}
+	for cur := e; len(chain) <= len(byKey)+1; {
+		p, ok := byKey[cur.Parent]
+		if cur.Parent == "" || !ok {
+			return nil
+		}
+		chain = append(chain, p.Key)
+		if p == e {
+			return chain
+		}
+		cur = p
+	}
+	return nil // a cycle further up, reported at its own entries
 }
 
 // CheckKeys reports entries and sources that cannot coexist: one key used

@@ -101,7 +101,8 @@ type Entry struct {
 	File string
 	Pos  diag.Pos // of the entry's file; fields have their own below
 	// FieldPos holds the position of each front-matter field, for
-	// diagnostics about its value.
+	// diagnostics about its value; "related KEY" holds that of one key
+	// in the related list.
 	FieldPos map[string]diag.Pos
 }
 
@@ -158,16 +159,16 @@ type Chapter struct {
 	Words      int
 }
 
-// OpeningSection is the id of the untitled section before a chapter's first
-// heading.
-const OpeningSection = "opening"
-
 // Section is a part of a chapter under a ## heading; section 0 is the
 // untitled opening when the chapter begins without one.
 type Section struct {
 	ID    string
 	Title string
 }
+
+// OpeningSection is the id of a chapter's untitled opening section. It has
+// no heading to carry the id: the page puts it on the start of the text.
+const OpeningSection = "opening"
 
 // Paragraph is a paragraph of running text or quotation, or a note.
 type Paragraph struct {

@@ -10,6 +10,7 @@ import (
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
 
 	"edition/generator/diag"
 	"edition/generator/index"
@@ -253,12 +254,14 @@ func (in *inspector) collectAt(n ast.Node, paraID string, num int, where index.W
 		start, end int
 	}
 	var spans []span
+	// floor is where the last mention ended: its text is kept whole.
+	floor := 0
 	var walk func(ast.Node)
 	walk = func(n ast.Node) {
 		for c := n.FirstChild(); c != nil; c = c.NextSibling() {
 			switch c := c.(type) {
 			case *ast.Text:
-				b.Write(c.Value(in.p.src))
+				b.Write(textValue(c, in.p.src))
 				if c.SoftLineBreak() || c.HardLineBreak() {
 					b.WriteByte(' ')
 				}
@@ -272,13 +275,12 @@ func (in *inspector) collectAt(n ast.Node, paraID string, num int, where index.W
 				start := b.Len()
 				walk(c)
 				spans = append(spans, span{c, start, b.Len()})
+				floor = b.Len()
 			case *cite.Node:
 				// The citation is metadata, not text: drop it and the space
-				// before it ("p. 5 [@x]; see" reads "p. 5; see").
-				if t := b.String(); strings.HasSuffix(t, " ") {
-					b.Reset()
-					b.WriteString(strings.TrimRight(t, " "))
-				}
+				// before it ("p. 5 [@x]; see" reads "p. 5; see"), but not a
+				// space inside a mention's text, which its snippet holds.
+				trimSpaceEnd(&b, floor)
 				in.citeNum++
 				c.ID = "c" + strconv.Itoa(in.citeNum)
 				for _, it := range c.Items {
@@ -311,6 +313,27 @@ func (in *inspector) collectAt(n ast.Node, paraID string, num int, where index.W
 		})
 	}
 	return text
+}
+
+// trimSpaceEnd removes the spaces at the end of b, but none before floor.
+func trimSpaceEnd(b *strings.Builder, floor int) {
+	s := b.String()
+	t := s[:floor] + strings.TrimRight(s[floor:], " ")
+	if len(t) < len(s) {
+		b.Reset()
+		b.WriteString(t)
+	}
+}
+
+// textValue is the text of t as a reader sees it: Markdown's backslash
+// escapes and character references resolved, as goldmark renders them,
+// except in raw text (code).
+func textValue(t *ast.Text, src []byte) []byte {
+	v := t.Value(src)
+	if t.IsRaw() {
+		return v
+	}
+	return util.UnescapePunctuations(util.ResolveNumericReferences(util.ResolveEntityNames(v)))
 }
 
 // snippetContext is how many characters of context a snippet keeps on each
@@ -349,7 +372,7 @@ func plainText(n ast.Node, src []byte) string {
 		}
 		switch c := c.(type) {
 		case *ast.Text:
-			b.Write(c.Value(src))
+			b.Write(textValue(c, src))
 			if c.SoftLineBreak() {
 				b.WriteByte(' ')
 			}

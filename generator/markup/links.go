@@ -101,7 +101,7 @@ func (l *Links) lookup(scheme, key string) (int, error) {
 		// The key may exist under another kind.
 		for _, other := range slices.Sorted(mapKeys(l.kinds)) {
 			if other != scheme && l.Has(index.Ref{Kind: other, Key: key}) {
-				return 0, &lookupError{fmt.Sprintf("no %s %q: it is a %s", scheme, key, other),
+				return 0, &lookupError{fmt.Sprintf("no %s %q, but there is %s:%s", scheme, key, other, key),
 					fmt.Sprintf("write %s:%s", other, key)}
 			}
 		}

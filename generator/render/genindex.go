@@ -47,6 +47,20 @@ func (t *Templates) generalIndex(x *index.Index) *IndexView {
 		}
 		return h
 	}
+	// withSubs is an entry's heading with its sub-entries, and theirs, as
+	// deep as the registry nests them (bounded, in case parents form a
+	// cycle longer than index.Build detects).
+	var withSubs func(e *index.Entry, depth int) IndexHeading
+	withSubs = func(e *index.Entry, depth int) IndexHeading {
+		h := heading(e)
+		if depth < maxIndexDepth {
+			for _, c := range x.Children(e.Key) {
+				h.Subs = append(h.Subs, withSubs(c, depth+1))
+			}
+		}
+		slices.SortFunc(h.Subs, func(a, b IndexHeading) int { return index.CompareNames(a.Label, b.Label) })
+		return h
+	}
 	var headings []IndexHeading
 	for _, e := range x.Entries {
 		if e.Parent != "" {
@@ -54,12 +68,7 @@ func (t *Templates) generalIndex(x *index.Index) *IndexView {
 				continue // listed under its parent
 			}
 		}
-		h := heading(e)
-		for _, c := range x.Children(e.Key) {
-			h.Subs = append(h.Subs, heading(c))
-		}
-		slices.SortFunc(h.Subs, func(a, b IndexHeading) int { return index.CompareNames(a.Label, b.Label) })
-		headings = append(headings, h)
+		headings = append(headings, withSubs(e, 0))
 		for _, a := range e.Aliases {
 			if seeWorthy(a.Text, e) {
 				headings = append(headings, IndexHeading{Label: a.Text,
@@ -88,6 +97,9 @@ func (t *Templates) generalIndex(x *index.Index) *IndexView {
 	}
 	return v
 }
+
+// maxIndexDepth bounds the nesting of sub-entries in the general index.
+const maxIndexDepth = 8
 
 // seeWorthy reports whether an alias deserves a "see" cross-reference: it
 // would be filed elsewhere than the entry and is not a mere inflection of

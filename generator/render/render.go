@@ -11,6 +11,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"edition/generator/diag"
 )
@@ -25,7 +26,12 @@ type File struct {
 type Templates struct {
 	pages  map[string]*template.Template // by page template name
 	assets []File
-	dir    string // for diagnostics
+	dir    string            // for diagnostics
+	src    map[string][]byte // each template's text, for diagnostics
+
+	// Highlight, if set, turns code in a language into highlighted HTML
+	// (the citation exports on source pages).
+	Highlight func(lang, code string) template.HTML
 }
 
 // LayoutFile is the template every page is rendered in.
@@ -38,7 +44,7 @@ const AssetsDir = "assets"
 // for diagnostics) and reads the static assets.
 func Load(fsys fs.FS, dir string) (*Templates, diag.List) {
 	var diags diag.List
-	t := &Templates{pages: map[string]*template.Template{}, dir: dir}
+	t := &Templates{pages: map[string]*template.Template{}, dir: dir, src: map[string][]byte{}}
 	names, err := fs.Glob(fsys, "*.html")
 	if err != nil || len(names) == 0 {
 		diags.Errorf(diag.Pos{File: dir}, "the templates folder must hold layout.html and a template per page", "no templates found")
@@ -51,8 +57,8 @@ func Load(fsys fs.FS, dir string) (*Templates, diag.List) {
 			pages = append(pages, n)
 			continue
 		}
-		if err := parseFile(base, fsys, n); err != nil {
-			diags.Append(templateDiag(dir, err))
+		if err := t.parseFile(base, fsys, n); err != nil {
+			diags.Append(t.diag(err))
 		}
 	}
 	if base.Lookup(LayoutFile) == nil || base.Lookup(LayoutFile).Tree == nil {
@@ -65,10 +71,10 @@ func Load(fsys fs.FS, dir string) (*Templates, diag.List) {
 	for _, n := range pages {
 		pt, err := base.Clone()
 		if err == nil {
-			err = parseFile(pt, fsys, n)
+			err = t.parseFile(pt, fsys, n)
 		}
 		if err != nil {
-			diags.Append(templateDiag(dir, err))
+			diags.Append(t.diag(err))
 			continue
 		}
 		t.pages[n] = pt
@@ -94,11 +100,12 @@ func Load(fsys fs.FS, dir string) (*Templates, diag.List) {
 	return t, diags
 }
 
-func parseFile(t *template.Template, fsys fs.FS, name string) error {
+func (ts *Templates) parseFile(t *template.Template, fsys fs.FS, name string) error {
 	b, err := fs.ReadFile(fsys, name)
 	if err != nil {
 		return err
 	}
+	ts.src[name] = b
 	tt := t
 	if t.Name() != name {
 		tt = t.New(name)
@@ -112,20 +119,43 @@ func (t *Templates) Assets() []File { return t.assets }
 
 var templateErrRE = regexp.MustCompile(`template: ([^:]+):(\d+)(?::(\d+))?: (?:executing "[^"]*" at <[^>]*>: )?(.*)`)
 
-// templateDiag turns a template error into a diagnostic at the template's
-// file and line.
-func templateDiag(dir string, err error) diag.List {
+// diag turns a template error into a diagnostic at the template's file,
+// line and, for an error in executing it, column.
+func (t *Templates) diag(err error) diag.List {
 	var diags diag.List
 	msg := err.Error()
 	if m := templateErrRE.FindStringSubmatch(msg); m != nil {
 		line, _ := strconv.Atoi(m[2])
-		col, _ := strconv.Atoi(m[3])
-		diags.Errorf(diag.Pos{File: path.Join(dir, m[1]), Line: line, Col: col},
+		col := 0
+		if m[3] != "" {
+			// text/template counts the column in bytes from 0.
+			b, _ := strconv.Atoi(m[3])
+			col = b + 1
+			if text := lineOf(t.src[m[1]], line); b <= len(text) {
+				col = utf8.RuneCount(text[:b]) + 1
+			}
+		}
+		diags.Errorf(diag.Pos{File: path.Join(t.dir, m[1]), Line: line, Col: col},
 			"fix the template", "template error: %s", m[4])
 		return diags
 	}
-	diags.Errorf(diag.Pos{File: dir}, "fix the template", "template error: %s", msg)
+	diags.Errorf(diag.Pos{File: t.dir}, "fix the template", "template error: %s", msg)
 	return diags
+}
+
+// lineOf returns line n (from 1) of src, or nil.
+func lineOf(src []byte, n int) []byte {
+	for i := 1; i < n; i++ {
+		j := bytes.IndexByte(src, '\n')
+		if j < 0 {
+			return nil
+		}
+		src = src[j+1:]
+	}
+	if j := bytes.IndexByte(src, '\n'); j >= 0 {
+		src = src[:j]
+	}
+	return src
 }
 
 // page executes the page template name with v.

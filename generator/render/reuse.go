@@ -11,7 +11,6 @@ import (
 	"edition/generator/bib"
 	"edition/generator/export"
 	"edition/generator/index"
-	"edition/generator/markup/highlight"
 	"edition/generator/search"
 )
 
@@ -128,7 +127,7 @@ func (t *Templates) reuseView(x *index.Index) *ReuseView {
 		rec := editionRecord(x, x.Chapters[0], x.Edition.BaseURL)
 		v.Cite = []CiteBlock{
 			{ID: "cite-edition-chicago", Format: "Chicago", Code: editionNote(x, x.Chapters[0], rec, "")},
-			highlighted("cite-edition-bibtex", "BibTeX", export.BibTeXFormat.Lang, string(export.BibTeX([]*bib.Record{rec}))),
+			t.highlighted("cite-edition-bibtex", "BibTeX", export.BibTeXFormat.Lang, string(export.BibTeX([]*bib.Record{rec}))),
 		}
 	}
 	dl := func(label, p, media, about string) {
@@ -169,7 +168,7 @@ func (t *Templates) addReuse(x *index.Index, v any) {
 		og = "article"
 		m.JSONLD = ld(chapterLD(x, ch), bookLD(x))
 		m.Citation = citationTags(x, ch)
-		v.Cite = chapterCite(x, ch)
+		v.Cite = t.chapterCite(x, ch)
 	case *EntryView:
 		m.JSONLD = ld(entryLD(x, v.Entry))
 		if b.Summary == "" {
@@ -177,7 +176,7 @@ func (t *Templates) addReuse(x *index.Index, v any) {
 		}
 	case *SourceView:
 		m.JSONLD = ld(sourceLD(x, v.Source))
-		v.Cite = sourceCite(x, b, v.Source)
+		v.Cite = t.sourceCite(x, b, v.Source)
 		if b.Summary == "" {
 			b.Summary = plainText(string(v.Source.Entry))
 		}
@@ -597,11 +596,17 @@ func andList(s []string) string {
 	return strings.Join(s[:len(s)-1], ", ") + ", and " + s[len(s)-1]
 }
 
-// highlighted is a citation block of code highlighted with chroma.
-func highlighted(id, format, lang, code string) CiteBlock {
-	var b strings.Builder
-	_ = highlight.Write(&b, lang, code)
-	return CiteBlock{ID: id, Format: format, Code: template.HTML(b.String())}
+// highlighted is a citation block of code, highlighted by the Templates'
+// Highlight function (set by the caller, so that render needs no
+// highlighter of its own), or plain.
+func (t *Templates) highlighted(id, format, lang, code string) CiteBlock {
+	var h template.HTML
+	if t.Highlight != nil {
+		h = t.Highlight(lang, code)
+	} else {
+		h = template.HTML("<pre><code>" + template.HTMLEscapeString(code) + "</code></pre>")
+	}
+	return CiteBlock{ID: id, Format: format, Code: h}
 }
 
 // Placeholders for the paragraph a passage citation names; the page's
@@ -611,13 +616,13 @@ const (
 	anchorMark = "PARAGRAPHANCHOR"
 )
 
-func chapterCite(x *index.Index, ch *index.Chapter) *ChapterCite {
+func (t *Templates) chapterCite(x *index.Index, ch *index.Chapter) *ChapterCite {
 	base := absURL(x.Edition, x.Layout.Chapter(ch.Slug))
 	rec := editionRecord(x, ch, base)
 	c := &ChapterCite{}
 	c.Chapter = []CiteBlock{
 		{ID: "cite-chapter-chicago", Format: "Chicago", Code: editionNote(x, ch, rec, "")},
-		highlighted("cite-chapter-bibtex", "BibTeX", export.BibTeXFormat.Lang, string(export.BibTeX([]*bib.Record{rec}))),
+		t.highlighted("cite-chapter-bibtex", "BibTeX", export.BibTeXFormat.Lang, string(export.BibTeX([]*bib.Record{rec}))),
 	}
 	first := "1"
 	for _, p := range ch.Paragraphs {
@@ -637,7 +642,7 @@ func chapterCite(x *index.Index, ch *index.Chapter) *ChapterCite {
 		passage.Vars["URL"] = base + "#" + anchorMark
 	}
 	passage.ID = rec.ID + "-p" + paraMark
-	bt := highlighted("cite-passage-bibtex", "BibTeX", export.BibTeXFormat.Lang, string(export.BibTeX([]*bib.Record{&passage})))
+	bt := t.highlighted("cite-passage-bibtex", "BibTeX", export.BibTeXFormat.Lang, string(export.BibTeX([]*bib.Record{&passage})))
 	bt.Code = template.HTML(strings.NewReplacer(
 		paraMark, `<span data-cite="para">`+first+`</span>`,
 		anchorMark, `<span data-cite="anchor">p`+first+`</span>`).Replace(string(bt.Code)))
@@ -648,7 +653,7 @@ func chapterCite(x *index.Index, ch *index.Chapter) *ChapterCite {
 	return c
 }
 
-func sourceCite(x *index.Index, b *Base, s *index.Source) []CiteBlock {
+func (t *Templates) sourceCite(x *index.Index, b *Base, s *index.Source) []CiteBlock {
 	var out []CiteBlock
 	for _, f := range []export.Format{export.BibTeXFormat, export.RISFormat} {
 		var code string
@@ -657,7 +662,7 @@ func sourceCite(x *index.Index, b *Base, s *index.Source) []CiteBlock {
 		} else {
 			code = string(export.RIS([]*bib.Record{s.Record}))
 		}
-		blk := highlighted("cite-"+f.Ext, f.Name, f.Lang, code)
+		blk := t.highlighted("cite-"+f.Ext, f.Name, f.Lang, code)
 		blk.Href = b.URL(export.SourceFile(x.Layout, s, f))
 		blk.Media = f.Media
 		out = append(out, blk)

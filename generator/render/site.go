@@ -23,11 +23,24 @@ type ExtraPage struct {
 func (t *Templates) Site(x *index.Index, extra []ExtraPage) ([]File, diag.List) {
 	var files []File
 	var diags diag.List
+	// A template that fails, fails on every page it makes: report each
+	// error once, with the first page it broke and how many others.
+	type failure struct {
+		first string
+		pages int
+	}
+	failed := map[string]*failure{}
+	var order []error
 	emit := func(tmpl, p string, v any) {
 		t.addReuse(x, v)
 		b, err := t.page(tmpl, v)
 		if err != nil {
-			diags.Append(templateDiag(t.dir, err))
+			if f, ok := failed[err.Error()]; ok {
+				f.pages++
+				return
+			}
+			failed[err.Error()] = &failure{first: p, pages: 1}
+			order = append(order, err)
 			return
 		}
 		files = append(files, File{Path: p, Data: b})
@@ -54,6 +67,17 @@ func (t *Templates) Site(x *index.Index, extra []ExtraPage) ([]File, diag.List) 
 	}
 	t.findPages(x, emit)
 	emit("404.html", index.NotFoundPage, &NotFoundView{Base: newBase(x, index.NotFoundPage, "Page not found", "")})
+	for _, err := range order {
+		f := failed[err.Error()]
+		ds := t.diag(err)
+		for i := range ds {
+			ds[i].Message += ", making " + f.first
+			if f.pages > 1 {
+				ds[i].Message += fmt.Sprintf(" and %d other pages", f.pages-1)
+			}
+		}
+		diags.Append(ds)
+	}
 	return files, diags
 }
 
@@ -101,9 +125,9 @@ func (t *Templates) chapter(x *index.Index, i int) *ChapterView {
 	})
 	for _, s := range ch.Sections {
 		v.Contents = append(v.Contents, Link{Label: s.Title, Href: "#" + s.ID})
-	}
-	if len(ch.Sections) > 0 && ch.Sections[0].ID == index.OpeningSection {
-		v.OpeningID = index.OpeningSection
+		if s.ID == index.OpeningSection {
+			v.OpeningID = s.ID
+		}
 	}
 	if i > 0 {
 		prev := x.Chapters[i-1]

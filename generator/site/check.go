@@ -56,8 +56,17 @@ func checkLink(from, raw string, exists map[string]bool, ids map[string]map[stri
 	if err != nil {
 		return fmt.Sprintf("malformed link %q", raw)
 	}
-	if u.Scheme != "" || u.Host != "" || strings.HasPrefix(raw, "//") {
+	switch u.Scheme {
+	case "http", "https", "mailto":
 		return "" // external
+	case "":
+		if u.Host != "" || strings.HasPrefix(raw, "//") {
+			return fmt.Sprintf("link %q depends on the page's scheme; write https://", raw)
+		}
+	default:
+		// An entry link the generator did not resolve (concept:x), or a
+		// scheme no browser follows.
+		return fmt.Sprintf("link %q has the scheme %q, which is not a web link", raw, u.Scheme)
 	}
 	if strings.HasPrefix(u.Path, "/") {
 		return fmt.Sprintf("link %q is absolute; the site must use relative links", raw)

@@ -117,7 +117,7 @@ func TestEditionMatchesSeed(t *testing.T) {
 		if next := nextElement(p); next != nil && next.Data == "blockquote" {
 			continue
 		}
-		text := strings.TrimSpace(textOf(p, skipApparatus))
+		text := strings.TrimSpace(plainOf(p, skipApparatus))
 		if text == "" || strings.ContainsRune(".?!:”’)", lastRune(text)) {
 			continue
 		}
@@ -145,7 +145,8 @@ func seedText(s string) string {
 // skipApparatus leaves out what the edition adds to the author's text.
 func skipApparatus(n *html.Node) bool {
 	return hasClass(n, "pnum") || hasClass(n, "noteref") || hasClass(n, "citation") ||
-		hasClass(n, "marker") || hasClass(n, "backlink") || hasClass(n, "ed-mark")
+		hasClass(n, "marker") || hasClass(n, "backlink") || hasClass(n, "ed-mark") ||
+		hasClass(n, "visually-hidden")
 }
 
 // renderedText is the chapter's title, its body, and the author's notes.
@@ -156,7 +157,7 @@ func renderedText(doc *html.Node) string {
 			n.Data == "div" && hasClass(n, "body") ||
 			n.Data == "div" && hasClass(n, "note-body") && hasAncestorClass(n, "author-notes")
 	}) {
-		b.WriteString(textOf(n, skipApparatus))
+		b.WriteString(plainOf(n, skipApparatus))
 		b.WriteString("\n")
 	}
 	return b.String()
@@ -193,23 +194,7 @@ func window(ws []string, i int) []string {
 	return ws[max(0, i-8):min(len(ws), i+8)]
 }
 
-func findAll(n *html.Node, match func(*html.Node) bool) []*html.Node {
-	var out []*html.Node
-	var walk func(*html.Node)
-	walk = func(n *html.Node) {
-		if n.Type == html.ElementNode && match(n) {
-			out = append(out, n)
-			return
-		}
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			walk(c)
-		}
-	}
-	walk(n)
-	return out
-}
-
-func textOf(n *html.Node, skip func(*html.Node) bool) string {
+func plainOf(n *html.Node, skip func(*html.Node) bool) string {
 	var b strings.Builder
 	var walk func(*html.Node)
 	walk = func(n *html.Node) {
@@ -232,19 +217,6 @@ func textOf(n *html.Node, skip func(*html.Node) bool) string {
 	}
 	walk(n)
 	return b.String()
-}
-
-func attr(n *html.Node, key string) string {
-	for _, a := range n.Attr {
-		if a.Key == key {
-			return a.Val
-		}
-	}
-	return ""
-}
-
-func hasClass(n *html.Node, class string) bool {
-	return n.Type == html.ElementNode && strings.Contains(" "+attr(n, "class")+" ", " "+class+" ")
 }
 
 func hasAncestorClass(n *html.Node, class string) bool {

@@ -1,12 +1,14 @@
 package site
 
 import (
+	"html/template"
 	"strings"
 
 	"edition/generator/bib"
 	"edition/generator/diag"
 	"edition/generator/export"
 	"edition/generator/index"
+	"edition/generator/markup/highlight"
 	"edition/generator/render"
 	"edition/generator/search"
 )
@@ -74,4 +76,11 @@ func findAndReuse(x *index.Index, pages []render.File) ([]render.File, *search.I
 	}
 	add(export.RobotsFile, export.Robots(x.Edition.BaseURL, ok))
 	return files, ix, diags
+}
+
+// highlightCode highlights code with chroma for render (the Cite blocks).
+func highlightCode(lang, code string) template.HTML {
+	var b strings.Builder
+	_ = highlight.Write(&b, lang, code)
+	return template.HTML(b.String())
 }

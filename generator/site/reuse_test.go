@@ -187,7 +187,7 @@ func jsonLD(t *testing.T, page string, doc *html.Node) []map[string]any {
 		return nil
 	}
 	var v map[string]any
-	if err := json.Unmarshal([]byte(textOf(scripts[0], func(*html.Node) bool { return false })), &v); err != nil {
+	if err := json.Unmarshal([]byte(textOf(scripts[0])), &v); err != nil {
 		t.Errorf("%s: JSON-LD does not parse: %v", page, err)
 		return nil
 	}
@@ -559,7 +559,7 @@ func TestBibTeXRoundTrips(t *testing.T) {
 				case []any:
 					var parts []string
 					for _, p := range v {
-						parts = append(parts, fmt(p))
+						parts = append(parts, asString(p))
 					}
 					return strings.Join(parts, " and ")
 				}
@@ -582,7 +582,7 @@ func TestBibTeXRoundTrips(t *testing.T) {
 					if n, ok := m["name"].(string); ok {
 						got = append(got, n)
 					} else {
-						got = append(got, strings.TrimSuffix(m["lastName"].(string)+", "+fmt(m["firstName"]), ", "))
+						got = append(got, strings.TrimSuffix(m["lastName"].(string)+", "+asString(m["firstName"]), ", "))
 					}
 				}
 				if want := inverted(s.Names[role]); !slices.Equal(got, want) {
@@ -606,7 +606,7 @@ func TestBibTeXRoundTrips(t *testing.T) {
 	}
 }
 
-func fmt(v any) string { s, _ := v.(string); return s }
+func asString(v any) string { s, _ := v.(string); return s }
 
 func TestRISAndCSLJSONParse(t *testing.T) {
 	res, out := buildWithBase(t)

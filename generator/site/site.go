@@ -82,6 +82,7 @@ func Generate(opts Options) *Result {
 	diags.Append(ds)
 	tmpl, ds := render.Load(os.DirFS(opts.Templates), opts.Templates)
 	diags.Append(ds)
+	tmpl.Highlight = highlightCode
 	if diags.HasErrors() {
 		return res
 	}

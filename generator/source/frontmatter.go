@@ -40,9 +40,13 @@ func Split(src []byte) (FrontMatter, error) {
 	for off := start; ; {
 		l, next, more := cutLine(src[off:])
 		if isFence(l, true) {
+			bodyLine := line + 1
+			if !more {
+				bodyLine = line // the fence ends the file: the empty body is on its line
+			}
 			return FrontMatter{
 				YAML: src[start:off], YAMLLine: 2,
-				Body: src[len(src)-len(next):], BodyLine: line + 1,
+				Body: src[len(src)-len(next):], BodyLine: bodyLine,
 			}, nil
 		}
 		if !more {

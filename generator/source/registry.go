@@ -76,8 +76,16 @@ func (l *loader) Entry(p string, kind *index.Kind) (*index.Entry, bool) {
 		"index_name": func(v *yaml.Node) { e.IndexName = d.str(v, "index_name") },
 		"type":       func(v *yaml.Node) { at("type", v); e.Type = d.str(v, "type") },
 		"aliases":    func(v *yaml.Node) { e.Aliases = l.aliases(d, v) },
-		"related":    func(v *yaml.Node) { at("related", v); e.Related = d.strs(v, "related") },
-		"parent":     func(v *yaml.Node) { at("parent", v); e.Parent = d.str(v, "parent") },
+		"related": func(v *yaml.Node) {
+			at("related", v)
+			e.Related = d.strs(v, "related")
+			if v.Kind == yaml.SequenceNode {
+				for _, item := range v.Content {
+					at("related "+item.Value, item) // each key's own place, for diagnostics
+				}
+			}
+		},
+		"parent": func(v *yaml.Node) { at("parent", v); e.Parent = d.str(v, "parent") },
 		"wikidata": func(v *yaml.Node) {
 			e.Wikidata = d.str(v, "wikidata")
 			if e.Wikidata != "" && !wikidataRE.MatchString(e.Wikidata) {

@@ -1,6 +1,7 @@
 package source
 
 import (
+	"bytes"
 	"fmt"
 	"regexp"
 	"slices"
@@ -32,6 +33,9 @@ func (d *doc) parse(src []byte) (*yaml.Node, bool) {
 			line, _ = strconv.Atoi(m[1])
 			msg = msg[len(m[0]):]
 		}
+		if l := errorLine(src, msg); l > 0 {
+			line = l
+		}
 		pos := diag.Pos{File: d.file}
 		if line > 0 {
 			pos.Line = d.line0 + line
@@ -44,6 +48,46 @@ func (d *doc) parse(src []byte) (*yaml.Node, bool) {
 		return &yaml.Node{Kind: yaml.MappingNode}, true
 	}
 	return n.Content[0], true
+}
+
+// unterminated is the error of a quoted string left open.
+const unterminated = "found unexpected end of stream"
+
+// errorLine returns the line of src on which the YAML error msg is, or 0.
+// The parser's own line numbers cannot be trusted: some errors are
+// reported on the line where they were noticed, some a line early, some
+// (on the first line) with no line at all. So the first lines of src are
+// parsed again, as few as fail the way the whole did (found by bisection:
+// once a prefix holds the mistake, longer ones fail on it too); if the
+// lines just before are an open quoted string, the mistake is where the
+// string opens.
+func errorLine(src []byte, msg string) int {
+	lines := bytes.SplitAfter(src, []byte("\n"))
+	fails := func(k int) string {
+		var n yaml.Node
+		err := yaml.Unmarshal(bytes.Join(lines[:k], nil), &n)
+		if err == nil {
+			return ""
+		}
+		return yamlLineRE.ReplaceAllString(err.Error(), "")
+	}
+	if fails(len(lines)) != msg {
+		return 0
+	}
+	lo, hi := 1, len(lines) // the answer is in [lo, hi]
+	for lo < hi {
+		mid := (lo + hi) / 2
+		if fails(mid) == msg {
+			hi = mid
+		} else {
+			lo = mid + 1
+		}
+	}
+	k := lo
+	for k > 1 && fails(k-1) == unterminated {
+		k--
+	}
+	return k
 }
 
 // pos is the file position of n.

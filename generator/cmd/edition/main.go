@@ -54,14 +54,13 @@ func run(args []string, stdout, stderr io.Writer) int {
 	}
 }
 
-// commonFlags are the folders every command reads or writes.
+// commonFlags are the folders every command reads.
 func commonFlags(name string, stderr io.Writer) (*flag.FlagSet, *site.Options) {
 	fs := flag.NewFlagSet("edition "+name, flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	o := &site.Options{}
 	fs.StringVar(&o.Content, "content", "content", "the content `folder`: edition.yaml, text/, registry/, bibliography")
 	fs.StringVar(&o.Templates, "templates", "templates", "the templates `folder`: layout.html, page templates, assets/")
-	fs.StringVar(&o.Output, "out", "public", "the output `folder`; replaced whole by a successful build")
 	return fs, o
 }
 
@@ -82,6 +81,7 @@ func parse(fs *flag.FlagSet, args []string) (int, bool) {
 
 func build(args []string, stdout, stderr io.Writer) int {
 	fs, o := commonFlags("build", stderr)
+	fs.StringVar(&o.Output, "out", "public", "the output `folder`; replaced whole by a successful build")
 	verbose := fs.Bool("v", false, "list every entry with the number of mentions linked")
 	fs.Usage = func() {
 		fmt.Fprintf(stderr, "Usage: edition build [flags]\n\nBuild the edition into the output folder. A build with errors writes nothing,\nso the previous site stays as it was.\n\nFlags:\n")

@@ -16,6 +16,7 @@ type Item struct {
 	Locator        string // text after "@key,": "p. 15"
 	Suffix         string // text after @key without a comma
 	SuppressAuthor bool   // [-@key]
+	Offset         int    // byte offset of the "@" after the opening bracket
 
 	Href  string // set by the resolver; empty when the key is unknown
 	Label string

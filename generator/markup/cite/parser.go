@@ -9,6 +9,7 @@ import (
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
 )
 
 // Parser parses bracketed citations.
@@ -42,7 +43,7 @@ func (p *Parser) Parse(parent ast.Node, block text.Reader, pc parser.Context) as
 			href, label, err := o.Resolver.Resolve(it.Key)
 			if err != nil {
 				if o.Report != nil {
-					o.Report(seg.Start, err)
+					o.Report(seg.Start+1+it.Offset, err) // at the unknown @key
 				}
 				continue
 			}
@@ -80,19 +81,21 @@ func closing(line []byte) int {
 // is not a citation.
 func ParseItems(inside []byte) ([]Item, bool) {
 	var items []Item
-	for _, part := range splitItems(inside) {
+	parts, starts := splitItems(inside)
+	for i, part := range parts {
 		it, ok := parseItem(part)
 		if !ok {
 			return nil, false
 		}
+		it.Offset += starts[i]
 		items = append(items, it)
 	}
 	return items, len(items) > 0
 }
 
-// splitItems splits at semicolons outside brackets.
-func splitItems(b []byte) [][]byte {
-	var parts [][]byte
+// splitItems splits at semicolons outside brackets, and returns where each
+// part starts.
+func splitItems(b []byte) (parts [][]byte, starts []int) {
 	depth, start := 0, 0
 	for i, c := range b {
 		switch c {
@@ -102,12 +105,12 @@ func splitItems(b []byte) [][]byte {
 			depth--
 		case ';':
 			if depth == 0 {
-				parts = append(parts, b[start:i])
+				parts, starts = append(parts, b[start:i]), append(starts, start)
 				start = i + 1
 			}
 		}
 	}
-	return append(parts, b[start:])
+	return append(parts, b[start:]), append(starts, start)
 }
 
 func parseItem(part []byte) (Item, bool) {
@@ -126,12 +129,13 @@ func parseItem(part []byte) (Item, bool) {
 	if at < 0 {
 		return it, false
 	}
+	it.Offset = at
 	prefix := part[:at]
 	if bytes.HasSuffix(prefix, []byte("-")) {
 		it.SuppressAuthor = true
 		prefix = prefix[:len(prefix)-1]
 	}
-	it.Prefix = strings.TrimSpace(string(prefix))
+	it.Prefix = unescape(prefix)
 	key, rest := parseKey(part[at+1:])
 	if key == "" {
 		return it, false
@@ -139,11 +143,18 @@ func parseItem(part []byte) (Item, bool) {
 	it.Key = key
 	rest = bytes.TrimSpace(rest)
 	if r, ok := bytes.CutPrefix(rest, []byte(",")); ok {
-		it.Locator = strings.TrimSpace(string(r))
+		it.Locator = unescape(r)
 	} else {
-		it.Suffix = string(rest)
+		it.Suffix = unescape(rest)
 	}
 	return it, true
+}
+
+// unescape trims b and removes Markdown's backslash escapes from it, as
+// goldmark does for text: the renderer writes these parts as text, so
+// "p. 3\]" must become "p. 3]".
+func unescape(b []byte) string {
+	return string(util.UnescapePunctuations(bytes.TrimSpace(b)))
 }
 
 // parseKey reads a citation key as Pandoc does: a letter, digit or "_",

@@ -28,6 +28,15 @@ func (r *Renderer) render(w util.BufWriter, _ []byte, n ast.Node, entering bool)
 		_ = w.WriteByte('"')
 	}
 	_ = w.WriteByte('>')
+	// Inside a link's text, [see [@a]](url), a link to the source would
+	// nest one <a> in another, which HTML forbids: write labels as text.
+	inLink := false
+	for p := n.Parent(); p != nil; p = p.Parent() {
+		if _, ok := p.(*ast.Link); ok {
+			inLink = true
+			break
+		}
+	}
 	for i, it := range c.Items {
 		if i > 0 {
 			_, _ = w.WriteString("; ")
@@ -35,11 +44,14 @@ func (r *Renderer) render(w util.BufWriter, _ []byte, n ast.Node, entering bool)
 		if it.Prefix != "" {
 			_, _ = w.Write(util.EscapeHTML([]byte(it.Prefix + " ")))
 		}
-		if it.Href == "" {
+		switch {
+		case it.Href == "":
 			_, _ = w.WriteString(`<span class="unresolved">@`)
 			_, _ = w.Write(util.EscapeHTML([]byte(it.Key)))
 			_, _ = w.WriteString(`</span>`)
-		} else {
+		case inLink:
+			_, _ = w.Write(util.EscapeHTML([]byte(it.Label)))
+		default:
 			_, _ = w.WriteString(`<a class="cite" href="`)
 			_, _ = w.Write(util.EscapeHTML(util.URLEscape([]byte(it.Href), false)))
 			_, _ = w.WriteString(`" data-ref="source:`)

@@ -2,6 +2,7 @@ package highlight
 
 import (
 	"bytes"
+	"fmt"
 	"strings"
 
 	"github.com/alecthomas/chroma/v2"
@@ -92,18 +93,27 @@ func Write(w interface{ WriteString(string) (int, error) }, lang, code string) e
 // `[data-theme="dark"]`) and under prefers-color-scheme: dark unless the
 // page chose light.
 func CSS(light, dark, darkSelector, lightSelector string) (string, error) {
-	var b strings.Builder
+	// chroma falls back to its default style for an unknown name: say so
+	// instead, or a misspelt name silently changes every code block.
+	ls, ok := styles.Registry[strings.ToLower(light)]
+	if !ok {
+		return "", fmt.Errorf("highlight: no chroma style %q", light)
+	}
+	ds, ok := styles.Registry[strings.ToLower(dark)]
+	if !ok {
+		return "", fmt.Errorf("highlight: no chroma style %q", dark)
+	}
 	f := formatter()
-	ls := styles.Get(light)
-	ds := styles.Get(dark)
-	if err := f.WriteCSS(&b, ls); err != nil {
+	var l, d strings.Builder
+	if err := f.WriteCSS(&l, ls); err != nil {
 		return "", err
 	}
-	var d strings.Builder
 	if err := f.WriteCSS(&d, ds); err != nil {
 		return "", err
 	}
 	darkCSS := d.String()
+	var b strings.Builder
+	b.WriteString(prefixRules(l.String(), ""))
 	b.WriteString(prefixRules(darkCSS, darkSelector+" "))
 	b.WriteString("@media (prefers-color-scheme: dark) {\n")
 	b.WriteString(prefixRules(darkCSS, ":root:not("+lightSelector+") "))
@@ -112,15 +122,15 @@ func CSS(light, dark, darkSelector, lightSelector string) (string, error) {
 }
 
 // prefixRules puts prefix before each rule's selector in chroma's CSS, which
-// writes one rule per line as "/* Name */ .chroma .x { … }".
+// writes one rule per line as "/* Name */ .chroma .x { … }". It keeps only
+// the rules for .chroma: chroma also writes one for ".bg", the body of a
+// standalone page, which would style any element of that class on ours (and
+// the dark style's, unprefixed, would win in light mode too).
 func prefixRules(css, prefix string) string {
 	var b strings.Builder
 	for _, line := range strings.Split(css, "\n") {
 		if i := strings.Index(line, ".chroma"); i >= 0 {
-			line = line[:i] + prefix + line[i:]
-		}
-		if strings.TrimSpace(line) != "" {
-			b.WriteString(line + "\n")
+			b.WriteString(line[:i] + prefix + line[i:] + "\n")
 		}
 	}
 	return b.String()

@@ -175,7 +175,7 @@ func (m *Matcher) Find(dst []Match, text []byte) []Match {
 			}
 			if t := m.nodes[n].terminal; t != nil && endsWord(text, j+1) {
 				for _, p := range t {
-					if !m.exact[p] || string(text[i:j+1]) == m.patterns[p].Text {
+					if !m.exact[p] || sameExact(text[i:j+1], m.patterns[p].Text) {
 						best, bestEnd = p, j+1
 						break
 					}
@@ -193,6 +193,21 @@ func (m *Matcher) Find(dst []Match, text []byte) []Match {
 		i += size
 	}
 	return dst
+}
+
+// sameExact reports whether text is pattern as written, except that a line
+// break or tab in text stands for the pattern's space, as fold has it: an
+// alias broken across lines in the source is still the alias.
+func sameExact(text []byte, pattern string) bool {
+	if len(text) != len(pattern) {
+		return false
+	}
+	for i, c := range text {
+		if c != pattern[i] && !(pattern[i] == ' ' && (c == '\n' || c == '\r' || c == '\t')) {
+			return false
+		}
+	}
+	return true
 }
 
 // endsWord reports whether position end of text is a word boundary: the

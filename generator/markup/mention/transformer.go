@@ -1,6 +1,7 @@
 package mention
 
 import (
+	"errors"
 	"strings"
 
 	"github.com/yuin/goldmark/ast"
@@ -22,15 +23,20 @@ func (t *Transformer) Transform(doc *ast.Document, reader text.Reader, pc parser
 	}
 	src := reader.Source()
 	w := walker{o: o, src: src}
-	// Explicit links first, so that their text is not matched again.
+	// Explicit links first, so that their text is not matched again. They
+	// are collected before any is replaced: a replaced link has no next
+	// sibling, so replacing during the walk would end it for the rest of
+	// the parent.
+	var links []*ast.Link
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if entering {
-			if l, ok := n.(*ast.Link); ok {
-				w.explicit(l)
-			}
+		if l, ok := n.(*ast.Link); ok && entering {
+			links = append(links, l)
 		}
 		return ast.WalkContinue, nil
 	})
+	for _, l := range links {
+		w.explicit(l)
+	}
 	if o.Matcher != nil {
 		w.matchIn(doc)
 	}
@@ -61,7 +67,7 @@ func (w *walker) explicit(l *ast.Link) {
 		repl = &Plain{}
 	} else {
 		id, err := w.o.Resolver.Lookup(scheme, key)
-		if err == ErrNotMine {
+		if errors.Is(err, ErrNotMine) {
 			return
 		}
 		if err != nil {

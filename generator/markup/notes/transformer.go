@@ -45,7 +45,7 @@ func (c *Checker) Transform(doc *ast.Document, reader text.Reader, pc parser.Con
 			return ast.WalkSkipChildren, nil
 		case *extast.Footnote:
 			label := string(n.Ref)
-			off := definitionOffset(src, label)
+			off := n.Pos() // goldmark sets it to where "[^label]:" starts
 			switch {
 			case defined[label]:
 				report(pc, off, &Problem{fmt.Sprintf("note [^%s] is defined twice", label), "remove or relabel one definition"})
@@ -87,26 +87,25 @@ func checkRun(pc parser.Context, src []byte, first *ast.Text) {
 		if m[1] < len(joined) && joined[m[1]] == ':' {
 			continue
 		}
+		// \[^1] and [^1\] are escaped brackets: text the editor meant.
+		if escaped(joined, m[0]) || escaped(joined, m[1]-1) {
+			continue
+		}
 		label := string(joined[m[2]:m[3]])
 		report(pc, offsets[m[0]], &Problem{fmt.Sprintf("note reference [^%s] has no definition", label),
 			fmt.Sprintf("add a line “[^%s]: …” with the note's text, or remove the reference", label)})
 	}
 }
 
-// definitionOffset finds where "[^label]:" is written, for diagnostics.
-func definitionOffset(src []byte, label string) int {
-	needle := []byte("[^" + label + "]:")
-	for off := 0; ; {
-		i := bytes.Index(src[off:], needle)
-		if i < 0 {
-			return 0
-		}
-		at := off + i
-		if at == 0 || src[at-1] == '\n' || src[at-1] == ' ' || src[at-1] == '>' || src[at-1] == '\t' {
-			return at
-		}
-		off = at + 1
+// escaped reports whether b[i] is escaped by a backslash: an odd number of
+// backslashes precede it.
+func escaped(b []byte, i int) bool {
+	n := 0
+	for i > 0 && b[i-1] == '\\' {
+		n++
+		i--
 	}
+	return n%2 == 1
 }
 
 // Numberer replaces goldmark's footnote links with Ref nodes, gives each

@@ -1,0 +1,512 @@
+package main
+
+import (
+	"bytes"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+// The fixture edition and the repository's real templates, found from the
+// package folder before any test changes the working directory.
+var (
+	fixtureContent = mustAbs("../../testdata/fixture/content")
+	repoTemplates  = mustAbs("../../../templates")
+)
+
+func mustAbs(p string) string {
+	a, err := filepath.Abs(p)
+	if err != nil {
+		panic(err)
+	}
+	return a
+}
+
+// edition runs the command as a user would from the edition's folder and
+// returns its exit code, standard output and standard error.
+func edition(args ...string) (int, string, string) {
+	var out, errb bytes.Buffer
+	code := run(args, &out, &errb)
+	return code, out.String(), errb.String()
+}
+
+// workspace copies the fixture's content and the templates into a fresh
+// folder and makes it the working directory: content/, templates/, and
+// public/ once built.
+func workspace(t *testing.T) string {
+	t.Helper()
+	dir := t.TempDir()
+	copyTree(t, fixtureContent, filepath.Join(dir, "content"))
+	copyTree(t, repoTemplates, filepath.Join(dir, "templates"))
+	t.Chdir(dir)
+	return dir
+}
+
+func copyTree(t *testing.T, src, dst string) {
+	t.Helper()
+	err := filepath.WalkDir(src, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(src, p)
+		target := filepath.Join(dst, rel)
+		if d.IsDir() {
+			return os.MkdirAll(target, 0o755)
+		}
+		b, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		return os.WriteFile(target, b, 0o644)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+// snapshot reads every file under dir (relative paths → contents); a
+// missing dir is an empty snapshot.
+func snapshot(t *testing.T, dir string) map[string]string {
+	t.Helper()
+	files := map[string]string{}
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			if p == dir && os.IsNotExist(err) {
+				return filepath.SkipDir
+			}
+			return err
+		}
+		if !d.IsDir() {
+			b, err := os.ReadFile(p)
+			if err != nil {
+				return err
+			}
+			rel, _ := filepath.Rel(dir, p)
+			files[filepath.ToSlash(rel)] = string(b)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return files
+}
+
+// sameFiles reports how two snapshots differ, or "" when they do not.
+func sameFiles(before, after map[string]string) string {
+	var diffs []string
+	for p, b := range before {
+		a, ok := after[p]
+		switch {
+		case !ok:
+			diffs = append(diffs, "removed "+p)
+		case a != b:
+			diffs = append(diffs, "changed "+p)
+		}
+	}
+	for p := range after {
+		if _, ok := before[p]; !ok {
+			diffs = append(diffs, "added "+p)
+		}
+	}
+	slices.Sort(diffs)
+	return strings.Join(diffs, ", ")
+}
+
+// edit replaces the one occurrence of old in file (a path in the
+// workspace) with new.
+func edit(t *testing.T, file, old, new string) {
+	t.Helper()
+	b, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := strings.Count(string(b), old); n != 1 {
+		t.Fatalf("%s holds %q %d times; the mutation needs exactly one", file, old, n)
+	}
+	write(t, file, strings.Replace(string(b), old, new, 1))
+}
+
+func write(t *testing.T, file, content string) {
+	t.Helper()
+	if err := os.MkdirAll(filepath.Dir(file), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(file, []byte(content), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// at returns "file:line:col" of the first occurrence of needle in file, the
+// column counted in characters as the diagnostics count it; with col false,
+// "file:line".
+func at(t *testing.T, file, needle string, col bool) string {
+	t.Helper()
+	b, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	i := bytes.Index(b, []byte(needle))
+	if i < 0 {
+		t.Fatalf("%s does not hold %q", file, needle)
+	}
+	line := bytes.Count(b[:i], []byte("\n")) + 1
+	pos := file + ":" + strconv.Itoa(line)
+	if col {
+		start := bytes.LastIndexByte(b[:i], '\n') + 1
+		pos += ":" + strconv.Itoa(utf8.RuneCount(b[start:i])+1)
+	}
+	return pos
+}
+
+// Files of the fixture, as paths in the workspace.
+const (
+	chapter1     = "content/text/01-first-lights.md"
+	chapter2     = "content/text/02-stone.md"
+	bibliography = "content/bibliography.yaml"
+	registry     = "content/registry/"
+)
+
+// errorCase is one mistake in an edition and what the command must say
+// about it.
+type errorCase struct {
+	name string
+	// mutate makes the mistake in the workspace and returns where the
+	// diagnostic must point ("file:line:col" or "file:line" or "file").
+	mutate func(t *testing.T) string
+	msg    []string // what the diagnostic must say, in order
+	args   []string // the command line; default: build
+}
+
+var errorCases = []errorCase{
+	{
+		name: "unknown key in an explicit link",
+		mutate: func(t *testing.T) string {
+			edit(t, chapter1, "(place:eddystone-rocks)", "(place:eddystone-rock)")
+			return at(t, chapter1, "[the reef](place:eddystone-rock)", true)
+		},
+		msg: []string{`unknown entry "place:eddystone-rock"`, `did you mean “eddystone-rocks”?`},
+	},
+	{
+		name: "explicit link to a key of another kind",
+		mutate: func(t *testing.T) string {
+			edit(t, chapter1, "(place:eddystone-rocks)", "(person:eddystone-rocks)")
+			return at(t, chapter1, "[the reef](person:eddystone-rocks)", true)
+		},
+		msg: []string{`no person "eddystone-rocks", but there is place:eddystone-rocks`, `write place:eddystone-rocks`},
+	},
+	{
+		name: "unknown citation key",
+		mutate: func(t *testing.T) string {
+			edit(t, chapter1, "[@smeaton1791, p. 3]", "[@smeton1791, p. 3]")
+			return at(t, chapter1, "@smeton1791", true)
+		},
+		msg: []string{`citation of unknown source @smeton1791`, `did you mean “smeaton1791”?`},
+	},
+	{
+		name: "unknown second key of a citation",
+		mutate: func(t *testing.T) string {
+			edit(t, chapter1, "[@smeaton1791; @mariner1899, p. 22]", "[@smeaton1791; @marinr1899, p. 22]")
+			return at(t, chapter1, "@marinr1899", true)
+		},
+		msg: []string{`citation of unknown source @marinr1899`, `did you mean “mariner1899”?`},
+	},
+	{
+		name: "note reference without a definition",
+		mutate: func(t *testing.T) string {
+			edit(t, chapter2, "chose stone.", "chose stone.[^missing]")
+			return at(t, chapter2, "[^missing]", true)
+		},
+		msg: []string{`note reference [^missing] has no definition`, `add a line “[^missing]: …”`},
+	},
+	{
+		name: "note defined but never referenced",
+		mutate: func(t *testing.T) string {
+			edit(t, chapter2, "[^ed-narrative]: ", "[^unused]: Never called.\n\n[^ed-narrative]: ")
+			return at(t, chapter2, "[^unused]:", true)
+		},
+		msg: []string{`note [^unused] is defined but never referenced`, `add [^unused] where the note belongs, or delete the definition`},
+	},
+	{
+		name: "alias claimed by two entries",
+		mutate: func(t *testing.T) string {
+			f := registry + "place/smeatons-tower.md"
+			edit(t, f, "aliases: [Smeaton’s Tower]", "aliases: [Smeaton’s Tower, Plymouth Hoe]")
+			return at(t, f, "Plymouth Hoe", true)
+		},
+		msg: []string{`alias "Plymouth Hoe" is also claimed by place:plymouth-hoe (content/registry/place/plymouth-hoe.md:5:5)`,
+			`keep the alias in one entry and link the other explicitly`},
+	},
+	{
+		name: "one key in two kinds",
+		mutate: func(t *testing.T) string {
+			write(t, registry+"person/plymouth.md", "---\nname: Plymouth Brethren\n---\nA church.\n")
+			return registry + "place/plymouth.md:1:1"
+		},
+		msg: []string{`duplicate key "plymouth": also content/registry/person/plymouth.md`, `keys are unique across all kinds`},
+	},
+	{
+		name: "two records whose pages collide",
+		mutate: func(t *testing.T) string {
+			b, _ := os.ReadFile(bibliography)
+			write(t, bibliography, string(b)+"\n  - id: Quarry1897\n    type: book\n    title: Another Book\n")
+			return at(t, bibliography, "id: Quarry1897", true)
+		},
+		msg: []string{`record "Quarry1897" would have the same page as record "quarry1897" (` + bibliography + `:`, `change one of the ids`},
+	},
+	{
+		name: "two chapters with one slug",
+		mutate: func(t *testing.T) string {
+			b, _ := os.ReadFile(chapter2)
+			write(t, "content/text/03-stone.md", string(b))
+			return "content/text/03-stone.md"
+		},
+		msg: []string{`chapter slug "stone" is already used by ` + chapter2, `set another “slug:”`},
+	},
+	{
+		name: "related names a missing entry",
+		mutate: func(t *testing.T) string {
+			f := registry + "person/rudyerd.md"
+			edit(t, f, "related: [winstanley, smeaton]", "related: [winstanley, smeeton]")
+			return at(t, f, "smeeton", true)
+		},
+		msg: []string{`entry "rudyerd" names "smeeton" as related, but there is no such entry`, `did you mean “smeaton”?`},
+	},
+	{
+		name: "parent names a missing entry",
+		mutate: func(t *testing.T) string {
+			f := registry + "place/plymouth-sound.md"
+			edit(t, f, "parent: plymouth", "parent: plymoth")
+			return at(t, f, "plymoth", true)
+		},
+		msg: []string{`entry "plymouth-sound" has parent "plymoth", but there is no such entry`, `did you mean “plymouth”`},
+	},
+	{
+		name: "parents in a circle",
+		mutate: func(t *testing.T) string {
+			f := registry + "place/plymouth.md"
+			edit(t, f, "wikidata: Q43382\n", "wikidata: Q43382\nparent: smeatons-tower\n")
+			return at(t, f, "smeatons-tower", true)
+		},
+		msg: []string{`entry "plymouth" is its own ancestor: plymouth → smeatons-tower → plymouth-hoe → plymouth`},
+	},
+	{
+		name: "malformed YAML in front matter: a colon in a value",
+		mutate: func(t *testing.T) string {
+			edit(t, chapter1, `title: "The Rocks and the First Lights"`, `title: The Rocks: and the First Lights`)
+			return at(t, chapter1, "title:", false)
+		},
+		msg: []string{`malformed YAML: mapping values are not allowed in this context`, `quote values that contain “: ”`},
+	},
+	{
+		name: "malformed YAML in front matter: an unclosed quotation mark",
+		mutate: func(t *testing.T) string {
+			edit(t, chapter1, `title: "The Rocks and the First Lights"`, `title: "The Rocks and the First Lights`)
+			return at(t, chapter1, "title:", false)
+		},
+		msg: []string{`malformed YAML: `},
+	},
+	{
+		name: "malformed YAML in front matter: an unclosed list",
+		mutate: func(t *testing.T) string {
+			edit(t, chapter1, `authors: ["Edith Mariner"]`, `authors: ["Edith Mariner"`)
+			return at(t, chapter1, "authors:", false)
+		},
+		msg: []string{`malformed YAML: did not find expected ',' or ']'`},
+	},
+	{
+		name: "malformed YAML in the bibliography: bad indentation",
+		mutate: func(t *testing.T) string {
+			edit(t, bibliography, "    publisher: G. Nicol\n", "    publisher: G. Nicol\n     place: London\n")
+			return at(t, bibliography, "     place: London", false)
+		},
+		msg: []string{`malformed YAML: mapping values are not allowed in this context`},
+	},
+	{
+		name: "front matter without a closing fence",
+		mutate: func(t *testing.T) string {
+			f := registry + "concept/masonry.md"
+			edit(t, f, "related: [hydraulic-lime]\n---\n", "related: [hydraulic-lime]\n")
+			return f + ":1:1"
+		},
+		msg: []string{`front matter opened on line 1 is never closed`, `add a line “---” after the last front-matter field`},
+	},
+	{
+		name: "unknown front-matter field",
+		mutate: func(t *testing.T) string {
+			edit(t, chapter2, "\nauthors:", "\nautors:")
+			return at(t, chapter2, "autors:", true)
+		},
+		msg: []string{`unknown field "autors" in the chapter's front matter`, `did you mean “authors”?`},
+	},
+	{
+		name: "unknown field in a registry entry",
+		mutate: func(t *testing.T) string {
+			f := registry + "person/smeaton.md"
+			edit(t, f, "dates: ", "date: ")
+			return at(t, f, "date: ", true)
+		},
+		msg: []string{`unknown field "date" in the entry's front matter`, `did you mean “dates”?`},
+	},
+	{
+		name: "bibliography record without an id",
+		mutate: func(t *testing.T) string {
+			edit(t, bibliography, "  - id: trinity1882\n    type: webpage", "  - type: webpage")
+			return at(t, bibliography, "type: webpage", true)
+		},
+		msg: []string{`the record has no id`, `add “id: …”`},
+	},
+	{
+		name: "bibliography record without a title",
+		mutate: func(t *testing.T) string {
+			edit(t, bibliography, "    title: Notes on Hydraulic Lime\n", "")
+			return at(t, bibliography, "id: quarry1897", true)
+		},
+		msg: []string{`record "quarry1897" has no title`, `add “title: …”`},
+	},
+	{
+		name: "invalid CSL date parts",
+		mutate: func(t *testing.T) string {
+			edit(t, bibliography, "[[1897, 5]]", "[[1897, 13]]")
+			return at(t, bibliography, "{date-parts: [[1897, 13]]}", true)
+		},
+		msg: []string{`invalid issued date: month 13 is not between 1 and 12`},
+	},
+	{
+		name: "invalid CSL date string",
+		mutate: func(t *testing.T) string {
+			edit(t, bibliography, `issued: "1899"`, `issued: "1899-02-30"`)
+			return at(t, bibliography, `"1899-02-30"`, true)
+		},
+		msg: []string{`invalid issued date: day 30 is not in February`},
+	},
+	{
+		name: "file that is not UTF-8",
+		mutate: func(t *testing.T) string {
+			edit(t, chapter2, "chose stone", "chose st\xf6ne") // Latin-1 ö
+			return at(t, chapter2, "\xf6", true)
+		},
+		msg: []string{`the file is not valid UTF-8 (byte 0xf6)`, `save the file as UTF-8`},
+	},
+	{
+		name: "empty chapter",
+		mutate: func(t *testing.T) string {
+			write(t, "content/text/03-empty.md", "---\ntitle: Empty\n---\n\n")
+			return "content/text/03-empty.md:4:1"
+		},
+		msg: []string{`the chapter is empty`},
+	},
+	{
+		name: "template that does not parse",
+		mutate: func(t *testing.T) string {
+			edit(t, "templates/entry.html", `<p class="count">`, `{{if}}<p class="count">`)
+			return at(t, "templates/entry.html", "{{if}}", false)
+		},
+		msg: []string{`template error: missing value for if`, `fix the template`},
+	},
+	{
+		name: "template that fails to execute",
+		mutate: func(t *testing.T) string {
+			edit(t, "templates/entry.html", `{{.Entry.Name}}`, `{{.Entry.Nme}}`)
+			return at(t, "templates/entry.html", ".Nme", true)
+		},
+		msg: []string{`template error: can't evaluate field Nme in type *index.Entry, making `, ` and 13 other pages`},
+	},
+	{
+		name: "content folder that does not exist",
+		mutate: func(t *testing.T) string {
+			return "nowhere"
+		},
+		args: []string{"build", "-content", "nowhere"},
+		msg:  []string{`the content folder "nowhere" does not exist`, `give the folder with -content`},
+	},
+}
+
+// TestBuildErrors makes one mistake per case in a copy of the fixture and
+// checks that `edition build` fails with exit code 1, names the place and
+// the problem, and leaves the site it built before exactly as it was.
+func TestBuildErrors(t *testing.T) {
+	for _, tc := range errorCases {
+		t.Run(tc.name, func(t *testing.T) {
+			dir := workspace(t)
+			if code, _, stderr := edition("build"); code != 0 {
+				t.Fatalf("the fixture does not build (exit %d):\n%s", code, stderr)
+			}
+			before := snapshot(t, "public")
+			if len(before) == 0 {
+				t.Fatal("the first build wrote nothing")
+			}
+
+			where := tc.mutate(t)
+			args := tc.args
+			if args == nil {
+				args = []string{"build"}
+			}
+			code, stdout, stderr := edition(args...)
+			if code != 1 {
+				t.Errorf("exit code %d, want 1\nstdout: %s", code, stdout)
+			}
+			line := diagnosticAt(stderr, where+": error: ")
+			if line == "" {
+				t.Errorf("no error at %s; the command said:\n%s", where, stderr)
+			} else if !containsInOrder(line, tc.msg) {
+				t.Errorf("the error at %s says\n  %s\nwant, in order: %q", where, line, tc.msg)
+			}
+			if !strings.Contains(stderr, "public was not changed") {
+				t.Errorf("the command does not say that the site was left alone:\n%s", stderr)
+			}
+			if diff := sameFiles(before, snapshot(t, "public")); diff != "" {
+				t.Errorf("a failed build changed the site: %s", diff)
+			}
+			if left, _ := filepath.Glob(filepath.Join(dir, "public.*")); len(left) > 0 {
+				t.Errorf("a failed build left %v behind", left)
+			}
+		})
+	}
+}
+
+// diagnosticAt returns the first line of out that starts with prefix.
+func diagnosticAt(out, prefix string) string {
+	for line := range strings.Lines(out) {
+		if strings.HasPrefix(line, prefix) {
+			return strings.TrimSpace(line)
+		}
+	}
+	return ""
+}
+
+func containsInOrder(s string, parts []string) bool {
+	for _, p := range parts {
+		i := strings.Index(s, p)
+		if i < 0 {
+			return false
+		}
+		s = s[i+len(p):]
+	}
+	return true
+}
+
+// An entry the text never mentions is worth a warning, not a failure.
+func TestBuildWarnsOfUnmentionedEntry(t *testing.T) {
+	workspace(t)
+	write(t, registry+"concept/beacon.md", "---\nname: Beacon\naliases: [beacon]\n---\nA fire lit as a signal.\n")
+	code, stdout, stderr := edition("build")
+	if code != 0 {
+		t.Fatalf("exit code %d, want 0:\n%s", code, stderr)
+	}
+	want := registry + `concept/beacon.md:1:1: warning: entry "beacon" is never mentioned in the text`
+	if diagnosticAt(stderr, want) == "" {
+		t.Errorf("no warning %q; the command said:\n%s", want, stderr)
+	}
+	if !strings.Contains(stdout, "1 warnings") && !strings.Contains(stdout, "1 warning") {
+		t.Errorf("the summary does not count the warning: %s", stdout)
+	}
+	if _, err := os.Stat("public/concepts/beacon.html"); err != nil {
+		t.Errorf("the entry's page was not written: %v", err)
+	}
+}

@@ -1,0 +1,242 @@
+package markup_test
+
+import (
+	"fmt"
+	"regexp"
+	"slices"
+	"strings"
+	"sync"
+	"testing"
+
+	"edition/generator/index"
+	"edition/generator/markup"
+)
+
+func chapter(t *testing.T, links *markup.Links, src string) *markup.Result {
+	t.Helper()
+	return md.Chapter(markup.Doc{File: chapterFile, Line: chapterLine, Src: []byte(src), Page: chapterPage}, links, "Opening")
+}
+
+var idRE = regexp.MustCompile(` id="([^"]*)"`)
+
+// ids returns every id in the chapter's HTML, body and notes.
+func ids(ch *index.Chapter) []string {
+	html := string(ch.BodyHTML) + string(ch.TitleHTML)
+	for _, n := range ch.Notes {
+		html += string(n.HTML)
+	}
+	var out []string
+	for _, m := range idRE.FindAllStringSubmatch(html, -1) {
+		out = append(out, m[1])
+	}
+	return out
+}
+
+// numbered returns prefix1 … prefixN.
+func numbered(prefix string, n int) []string {
+	var out []string
+	for i := 1; i <= n; i++ {
+		out = append(out, fmt.Sprintf("%s%d", prefix, i))
+	}
+	return out
+}
+
+// longChapter has n sections of three paragraphs (one a quotation), each
+// paragraph with two mentions and a citation, and a note per section with
+// a mention and a citation.
+func longChapter(n int) string {
+	var b strings.Builder
+	b.WriteString("# A *long* chapter\n\n")
+	for i := 1; i <= n; i++ {
+		fmt.Fprintf(&b, "## Part %d\n\n", i)
+		fmt.Fprintf(&b, "Preemption and the Security Council [@nss2002, p. %d].[^%d]\n\n", i, i)
+		fmt.Fprintf(&b, "> George W. Bush on prevention [@bush2002].\n\n")
+		fmt.Fprintf(&b, "Legitimacy and\nthe High-Level Panel [see @nss2002].\n\n")
+		fmt.Fprintf(&b, "[^%d]: On preemption, [@bush2002, %d].\n\n", i, i)
+	}
+	return b.String()
+}
+
+func TestChapterAssignsIDsInDocumentOrder(t *testing.T) {
+	const sections = 4
+	r := chapter(t, newLinks(t), longChapter(sections))
+	ch := r.Chapter
+	if len(r.Diags) > 0 {
+		t.Fatalf("diagnostics: %v", r.Diags)
+	}
+
+	var paraIDs []string
+	for i, p := range ch.Paragraphs {
+		paraIDs = append(paraIDs, p.ID)
+		if p.Number != i+1 {
+			t.Errorf("paragraph %s has number %d, want %d", p.ID, p.Number, i+1)
+		}
+		if want := i / 3; p.Section != want {
+			t.Errorf("paragraph %s in section %d, want %d", p.ID, p.Section, want)
+		}
+		if want := []index.Where{index.Body, index.Quote, index.Body}[i%3]; p.Where != want {
+			t.Errorf("paragraph %s is %s, want %s", p.ID, p.Where, want)
+		}
+	}
+	if want := numbered("p", 3*sections); !slices.Equal(paraIDs, want) {
+		t.Errorf("paragraph ids %v, want %v", paraIDs, want)
+	}
+
+	var sectionIDs []string
+	for _, s := range ch.Sections {
+		sectionIDs = append(sectionIDs, s.ID)
+	}
+	// The chapter opens with a section: there is no untitled opening.
+	if want := []string{"part-1", "part-2", "part-3", "part-4"}; !slices.Equal(sectionIDs, want) {
+		t.Errorf("section ids %v, want %v", sectionIDs, want)
+	}
+
+	// Mentions are numbered through the text, then through the notes in
+	// order of reference.
+	var mentionIDs []string
+	var where []index.Where
+	for _, o := range r.Occurrences {
+		mentionIDs = append(mentionIDs, o.ID)
+		where = append(where, o.Where)
+		if o.Snippet.Match == "" || !strings.Contains(o.Snippet.Before+o.Snippet.Match+o.Snippet.After, o.Snippet.Match) {
+			t.Errorf("occurrence %s has snippet %+v", o.ID, o.Snippet)
+		}
+		if o.Pos.File != chapterFile || o.Pos.Line < chapterLine {
+			t.Errorf("occurrence %s at %s, want a line of %s from %d on", o.ID, o.Pos, chapterFile, chapterLine)
+		}
+	}
+	perSection := 6 // two mentions in each of three paragraphs
+	if want := numbered("m", (perSection+1)*sections); !slices.Equal(mentionIDs, want) {
+		t.Errorf("mention ids %v, want %v", mentionIDs, want)
+	}
+	for i, w := range where {
+		want := index.Note
+		if i < perSection*sections {
+			want = []index.Where{index.Body, index.Body, index.Quote, index.Quote, index.Body, index.Body}[i%perSection]
+		}
+		if w != want {
+			t.Errorf("mention %s is in %s, want %s", mentionIDs[i], w, want)
+		}
+	}
+
+	var citeIDs []string
+	for _, c := range r.Citations {
+		citeIDs = append(citeIDs, c.ID)
+	}
+	if want := numbered("c", 4*sections); !slices.Equal(citeIDs, want) {
+		t.Errorf("citation ids %v, want %v", citeIDs, want)
+	}
+	last := r.Citations[len(r.Citations)-1]
+	if last.Note != fmt.Sprintf("n%d", sections) || last.Locator != fmt.Sprint(sections) || last.Section != sections-1 {
+		t.Errorf("last citation %+v, want one in note n%d, section %d, locator %d", last, sections, sections-1, sections)
+	}
+
+	// Every id is in the HTML once.
+	all := ids(ch)
+	seen := map[string]int{}
+	for _, id := range all {
+		seen[id]++
+	}
+	for id, n := range seen {
+		if n > 1 {
+			t.Errorf("id %q appears %d times in the chapter's HTML", id, n)
+		}
+	}
+	for _, id := range slices.Concat(paraIDs, sectionIDs, mentionIDs, citeIDs, numbered("r-n", sections)) {
+		if seen[id] != 1 {
+			t.Errorf("id %q appears %d times in the chapter's HTML, want once", id, seen[id])
+		}
+	}
+
+	if want := "A <em>long</em> chapter"; string(ch.TitleHTML) != want {
+		t.Errorf("TitleHTML = %q, want %q", ch.TitleHTML, want)
+	}
+	if strings.Contains(string(ch.BodyHTML), "<h1") {
+		t.Errorf("the title heading is still in the body:\n%s", ch.BodyHTML)
+	}
+}
+
+func TestChapterTitleOnlyFromTheTop(t *testing.T) {
+	r := chapter(t, newLinks(t), "Text.\n\n# Later\n")
+	if r.Chapter.TitleHTML != "" {
+		t.Errorf("TitleHTML = %q from a heading that does not open the chapter", r.Chapter.TitleHTML)
+	}
+	if !strings.Contains(string(r.Chapter.BodyHTML), "<h1>Later</h1>") {
+		t.Errorf("the later heading left the body:\n%s", r.Chapter.BodyHTML)
+	}
+	r = chapter(t, newLinks(t), "## Only a section\n\nText.\n")
+	if r.Chapter.TitleHTML != "" || r.Chapter.Sections[0].ID != "only-a-section" {
+		t.Errorf("a chapter opening with ## has title %q and sections %v", r.Chapter.TitleHTML, r.Chapter.Sections)
+	}
+}
+
+func TestDiagnosticsAreOffsetByTheFirstLine(t *testing.T) {
+	links := newLinks(t)
+	src := []byte("Text.\n\nThe [doctrine](concept:premption), «[@nss2020]».\n")
+	for _, first := range []int{1, 7, 120} {
+		r := md.Chapter(markup.Doc{File: "ch.md", Line: first, Src: src, Page: chapterPage}, links, "Opening")
+		r.Diags.Sort()
+		var got []string
+		for _, d := range r.Diags {
+			got = append(got, d.String())
+		}
+		line := first + 2
+		want := []string{
+			fmt.Sprintf(`ch.md:%d:5: error: unknown entry "concept:premption" (did you mean “preemption”?)`, line),
+			// Columns count characters: « is one. The column is the key's @.
+			fmt.Sprintf(`ch.md:%d:38: error: citation of unknown source @nss2020 (did you mean “nss2002”?)`, line),
+		}
+		if !slices.Equal(got, want) {
+			t.Errorf("first line %d: diagnostics\n%s\nwant\n%s", first, strings.Join(got, "\n"), strings.Join(want, "\n"))
+		}
+	}
+}
+
+func TestFragment(t *testing.T) {
+	links := newLinks(t)
+	html, ds := md.Fragment(markup.Doc{File: "entry.md", Line: 4, Src: []byte(
+		"Preemption, as [the panel](actor:high-level-panel) said[^1] and [@bush2002] wrote.\n\n[^1]: On the UN Security Council.\n"),
+		Page: "concepts/preemption.html"}, links)
+	if len(ds) > 0 {
+		t.Fatalf("diagnostics: %v", ds)
+	}
+	got := string(html)
+	for _, want := range []string{
+		`<p>Preemption, as <a class="mention actor" href="../actors/high-level-panel.html" data-ref="actor:high-level-panel">the panel</a> said`,
+		`<a class="noteref author" id="r-n1" href="#n1" role="doc-noteref" aria-label="Note 1">1</a>`,
+		`<a class="cite" href="../sources/bush2002.html" data-ref="source:bush2002">Bush 2002</a>`,
+		`<ol class="fragment-notes"><li id="n1"><p>On the UN Security Council.</p>`,
+	} {
+		if !strings.Contains(got, want) {
+			t.Errorf("Fragment lacks\n%s\nin\n%s", want, got)
+		}
+	}
+	for _, bad := range []string{`id="p`, `id="m`, `id="c`, `class="pnum"`, `data-ref="concept:preemption"`, `data-ref="actor:unsc"`} {
+		if strings.Contains(got, bad) {
+			t.Errorf("Fragment has %s:\n%s", bad, got)
+		}
+	}
+
+	_, ds = md.Fragment(markup.Doc{File: "entry.md", Line: 4, Src: []byte("See\n[it](concept:prevent).\n"), Page: "concepts/x.html"}, links)
+	if len(ds) != 1 || ds[0].String() != `entry.md:5:1: error: unknown entry "concept:prevent" (did you mean “prevention”?)` {
+		t.Errorf("Fragment diagnostics %v", ds)
+	}
+}
+
+// One Markdown is shared by every goroutine of a build: run with -race.
+func TestChapterConcurrently(t *testing.T) {
+	links := newLinks(t)
+	src := longChapter(3)
+	want := dump(chapter(t, links, src))
+	var wg sync.WaitGroup
+	results := make([]string, 8)
+	for i := range results {
+		wg.Go(func() { results[i] = dump(chapter(t, links, src)) })
+	}
+	wg.Wait()
+	for i, got := range results {
+		if got != want {
+			t.Fatalf("goroutine %d converted the chapter differently:\n%s\nwant\n%s", i, got, want)
+		}
+	}
+}

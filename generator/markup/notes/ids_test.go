@@ -1,0 +1,29 @@
+package notes
+
+import "testing"
+
+func TestLetters(t *testing.T) {
+	for n, want := range map[int]string{1: "a", 2: "b", 26: "z", 27: "aa", 28: "ab", 52: "az", 53: "ba", 702: "zz", 703: "aaa"} {
+		if got := letters(n); got != want {
+			t.Errorf("letters(%d) = %q, want %q", n, got, want)
+		}
+	}
+}
+
+func TestIDSafe(t *testing.T) {
+	for in, want := range map[string]string{
+		"qian":         "qian",
+		"Qian_2":       "qian_2",
+		"a.b":          "a-b",
+		"-a b-":        "a-b",
+		"Qián":         "qi-n",
+		"<script>":     "script",
+		"":             "",
+		"***":          "",
+		"x\"onclick=y": "x-onclick-y",
+	} {
+		if got := idSafe(in); got != want {
+			t.Errorf("idSafe(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

@@ -1,0 +1,143 @@
+package publish
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+func read(t *testing.T, p string) string {
+	t.Helper()
+	b, err := os.ReadFile(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}
+
+func TestReplaceWritesTheWholeSite(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "public")
+	st, err := Replace(dir, []File{{"index.html", []byte("home")}, {"a/b/c.html", []byte("deep")}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st.Files != 2 || st.Written != 2 || st.Unchanged != 0 || st.Bytes != 8 {
+		t.Errorf("stats %+v", st)
+	}
+	if read(t, filepath.Join(dir, "a/b/c.html")) != "deep" {
+		t.Error("deep file not written")
+	}
+	// A second site replaces the first whole: files it lacks are gone.
+	if _, err := Replace(dir, []File{{"index.html", []byte("home 2")}}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "a")); !os.IsNotExist(err) {
+		t.Errorf("a file of the old site survived: %v", err)
+	}
+	if read(t, filepath.Join(dir, "index.html")) != "home 2" {
+		t.Error("index.html not replaced")
+	}
+}
+
+// Unchanged files keep their inode and modification time, so that a sync to
+// a host sends only what changed.
+func TestReplaceKeepsUnchangedFiles(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "public")
+	if _, err := Replace(dir, []File{{"same.html", []byte("same")}, {"changed.html", []byte("v1")}}); err != nil {
+		t.Fatal(err)
+	}
+	old := time.Now().Add(-time.Hour)
+	for _, f := range []string{"same.html", "changed.html"} {
+		if err := os.Chtimes(filepath.Join(dir, f), old, old); err != nil {
+			t.Fatal(err)
+		}
+	}
+	st, err := Replace(dir, []File{{"same.html", []byte("same")}, {"changed.html", []byte("v2")}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st.Written != 1 || st.Unchanged != 1 {
+		t.Errorf("stats %+v, want 1 written and 1 unchanged", st)
+	}
+	fi, _ := os.Stat(filepath.Join(dir, "same.html"))
+	if d := fi.ModTime().Sub(old); d > time.Second || d < -time.Second {
+		t.Errorf("the unchanged file was rewritten (mtime %v)", fi.ModTime())
+	}
+	fi, _ = os.Stat(filepath.Join(dir, "changed.html"))
+	if !fi.ModTime().After(old.Add(time.Minute)) {
+		t.Error("the changed file kept its old modification time")
+	}
+}
+
+func TestReplaceRefusesPathsOutsideTheFolder(t *testing.T) {
+	root := t.TempDir()
+	dir := filepath.Join(root, "public")
+	for _, bad := range []string{"../escape.html", "/abs.html", "a/../../x.html", `a\..\..\x.html`, ""} {
+		_, err := Replace(dir, []File{{bad, []byte("x")}})
+		if err == nil || !strings.Contains(err.Error(), "outside the output folder") {
+			t.Errorf("path %q: err %v, want a refusal", bad, err)
+		}
+	}
+	entries, _ := os.ReadDir(root)
+	if len(entries) != 0 {
+		t.Errorf("a refused site left %d entries next to the output", len(entries))
+	}
+	if _, err := Replace(dir, []File{{"a.html", nil}, {"a.html", nil}}); err == nil {
+		t.Error("two files with one path must be refused")
+	}
+}
+
+// A run killed between the two renames of a non-atomic swap leaves the old
+// site under another name: the next run puts it back, and removes staging
+// folders.
+func TestRecoverRestoresAndCleansUp(t *testing.T) {
+	root := t.TempDir()
+	dir := filepath.Join(root, "public")
+	old := dir + oldSuffix + "123"
+	if err := os.MkdirAll(old, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	os.WriteFile(filepath.Join(old, "index.html"), []byte("old site"), 0o644)
+	os.MkdirAll(dir+stagingSuffix+"456", 0o755)
+	if err := Recover(dir); err != nil {
+		t.Fatal(err)
+	}
+	if read(t, filepath.Join(dir, "index.html")) != "old site" {
+		t.Error("the old site was not restored")
+	}
+	entries, _ := os.ReadDir(root)
+	if len(entries) != 1 {
+		t.Errorf("leftovers remain: %v", entries)
+	}
+}
+
+func TestReplaceReportsWriteErrors(t *testing.T) {
+	root := t.TempDir()
+	blocker := filepath.Join(root, "file")
+	os.WriteFile(blocker, []byte("not a folder"), 0o644)
+	_, err := Replace(filepath.Join(blocker, "public"), []File{{"index.html", []byte("x")}})
+	if err == nil {
+		t.Fatal("writing under a regular file must fail")
+	}
+}
+
+func TestSwapRenamesFallback(t *testing.T) {
+	root := t.TempDir()
+	dir := filepath.Join(root, "public")
+	staging := dir + stagingSuffix + "1"
+	os.MkdirAll(dir, 0o755)
+	os.WriteFile(filepath.Join(dir, "v"), []byte("old"), 0o644)
+	os.MkdirAll(staging, 0o755)
+	os.WriteFile(filepath.Join(staging, "v"), []byte("new"), 0o644)
+	if err := swapRenames(staging, dir); err != nil {
+		t.Fatal(err)
+	}
+	if read(t, filepath.Join(dir, "v")) != "new" {
+		t.Error("not swapped")
+	}
+	if entries, _ := os.ReadDir(root); len(entries) != 1 {
+		t.Errorf("leftovers: %v", entries)
+	}
+}
