@@ -28,6 +28,10 @@ type Templates struct {
 	assets []File
 	dir    string            // for diagnostics
 	src    map[string][]byte // each template's text, for diagnostics
+
+	// Highlight, if set, turns code in a language into highlighted HTML
+	// (the citation exports on source pages).
+	Highlight func(lang, code string) template.HTML
 }
 
 // LayoutFile is the template every page is rendered in.

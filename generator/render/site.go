@@ -33,6 +33,7 @@ func (t *Templates) Site(x *index.Index, extra []ExtraPage) ([]File, diag.List) 
 	failed := map[string]*failure{}
 	var order []error
 	emit := func(tmpl, p string, v any) {
+		t.addReuse(x, v)
 		b, err := t.page(tmpl, v)
 		if err != nil {
 			if f, ok := failed[err.Error()]; ok {
@@ -67,6 +68,7 @@ func (t *Templates) Site(x *index.Index, extra []ExtraPage) ([]File, diag.List) 
 		path := x.Layout.Page(p.Slug)
 		emit("page.html", path, &PageView{Base: newBase(x, path, p.Title, path), HTML: p.HTML})
 	}
+	t.findPages(x, emit)
 	emit("404.html", index.NotFoundPage, &NotFoundView{Base: newBase(x, index.NotFoundPage, "Page not found", "")})
 	for _, err := range order {
 		f := failed[err.Error()]

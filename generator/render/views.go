@@ -19,6 +19,7 @@ type Base struct {
 	Canonical string
 	BodyClass string
 	Summary   string // meta description
+	Meta      *PageMeta
 }
 
 // NavItem is a link in the site's navigation.
@@ -57,7 +58,8 @@ type ChapterView struct {
 	OpeningID   string // the id of the untitled opening section, if the text has one
 	// Cite is how to cite a passage of this chapter, with "{p}" where the
 	// paragraph's number goes and "{url}" where its address goes.
-	Cite string
+	Cite      string
+	HowToCite *ChapterCite // the chapter and a passage in Chicago and BibTeX
 }
 
 // NoteView is a note with its back-links.
@@ -133,6 +135,7 @@ type SourceView struct {
 	Citations []CitationItem
 	Mentions  []OccurrenceItem
 	Strip     template.HTML // where in the text it is cited or named, as SVG
+	Cite      []CiteBlock   // the record in BibTeX, RIS, CSL-JSON
 }
 
 // CitationItem is a note citing a source.

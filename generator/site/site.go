@@ -17,6 +17,7 @@ import (
 	"edition/generator/markup/highlight"
 	"edition/generator/publish"
 	"edition/generator/render"
+	"edition/generator/search"
 	"edition/generator/source"
 )
 
@@ -32,6 +33,7 @@ type Result struct {
 	Diags    diag.List
 	Index    *index.Index // nil when the content could not be indexed
 	Files    []render.File
+	Search   *search.Index // nil when the site was not generated
 	Stats    publish.Stats
 	Duration time.Duration
 }
@@ -80,6 +82,7 @@ func Generate(opts Options) *Result {
 	diags.Append(ds)
 	tmpl, ds := render.Load(os.DirFS(opts.Templates), opts.Templates)
 	diags.Append(ds)
+	tmpl.Highlight = highlightCode
 	if diags.HasErrors() {
 		return res
 	}
@@ -141,6 +144,10 @@ func Generate(opts Options) *Result {
 		diags.Errorf(diag.Pos{}, "", "cannot make the code stylesheet: %v", err)
 	}
 	files = append(files, render.File{Path: "assets/code.css", Data: []byte(css)})
+	more, ix, ds := findAndReuse(x, files)
+	diags.Append(ds)
+	files = append(files, more...)
+	res.Search = ix
 	res.Files = files
 	return res
 }
@@ -221,6 +228,9 @@ func Summarize(r *Result) string {
 	}
 	fmt.Fprintf(&b, "%d files (%d written, %d unchanged, %.1f MB) in %s",
 		r.Stats.Files, r.Stats.Written, r.Stats.Unchanged, float64(r.Stats.Bytes)/1e6, r.Duration.Round(time.Millisecond))
+	if r.Search != nil {
+		fmt.Fprintf(&b, "; %s", r.Search)
+	}
 	if w := r.Diags.Count(diag.Warning); w > 0 {
 		fmt.Fprintf(&b, "; %d warnings", w)
 	}
