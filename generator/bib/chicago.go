@@ -221,7 +221,8 @@ func Label(r *Record) string {
 	return who + " " + Year(r)
 }
 
-// Year is the year of issue as text, the literal date, or "n.d.".
+// Year is the year of issue as text, the literal date, the publication
+// status ("forthcoming") of an undated work, or "n.d.".
 func Year(r *Record) string {
 	d := r.Issued()
 	if y := d.Year(); y != 0 {
@@ -229,6 +230,9 @@ func Year(r *Record) string {
 	}
 	if d.Literal != "" {
 		return d.Literal
+	}
+	if s := r.Var("status"); s != "" {
+		return s // "forthcoming", "in press"
 	}
 	return "n.d."
 }

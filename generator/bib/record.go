@@ -106,11 +106,14 @@ func (d Date) String() string {
 		}
 		return fmt.Sprintf("%s %d, %d", monthNames[p[1]-1], p[2], p[0])
 	}
-	s := one(d.Parts[0])
 	if len(d.Parts) > 1 {
-		s += "–" + one(d.Parts[1])
+		a, b := d.Parts[0], d.Parts[1]
+		if len(a) == 2 && len(b) == 2 && a[0] == b[0] { // January–February 2004
+			return monthNames[a[1]-1] + "–" + monthNames[b[1]-1] + " " + strconv.Itoa(a[0])
+		}
+		return one(a) + "–" + one(b)
 	}
-	return s
+	return one(d.Parts[0])
 }
 
 // ISO formats the first date as YYYY, YYYY-MM or YYYY-MM-DD.

@@ -4,10 +4,22 @@
 // each page template defines "content" (and may define "head").
 //
 //	*index.Index ──views (typed, one per page)──▶ templates ──▶ []File
+//	             ──textMap──▶ strips (entry.html, source.html), overview.html
+//	             ──previews──▶ assets/previews.js
 //
 // Every link in a page is relative (a view's Root leads back to the site's
 // root), so the site works under any subpath and from file://. Everything
 // from content is escaped by html/template, except HTML that package markup
 // rendered from Markdown, which is trusted because raw HTML is never passed
 // through.
+//
+// The figures are drawn here, at build time, as SVG that needs no script
+// and no style attribute (colours come from the stylesheet's classes, so
+// they follow the theme): each entry's and source's strip of where it
+// occurs (textMap lays the whole text on one line, a paragraph taking room
+// by its words), and the overview's heat map of the first kind of entry by
+// section and its chart of the pairs that share most paragraphs and notes,
+// each with a table of the same numbers. The preview cards that edition.js
+// shows are written as a script (previews.js), not JSON, because browsers
+// refuse fetch() from file://.
 package render

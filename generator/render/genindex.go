@@ -22,7 +22,7 @@ func (t *Templates) generalIndex(x *index.Index) *IndexView {
 		chapterNo[ch.Slug] = i + 1
 	}
 	heading := func(e *index.Entry) IndexHeading {
-		h := IndexHeading{Label: e.IndexName, Href: v.URL(x.Layout.Ref(e.Ref())), Kind: e.Kind}
+		h := IndexHeading{Label: e.IndexName, Href: v.URL(x.Layout.Ref(e.Ref())), Kind: e.Kind, Ref: e.Ref().String()}
 		seen := map[string]bool{}
 		for _, o := range x.Occurrences(e.Ref()) {
 			key := o.Chapter + "#" + o.Paragraph

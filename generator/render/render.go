@@ -28,6 +28,10 @@ type Templates struct {
 	assets []File
 	dir    string            // for diagnostics
 	src    map[string][]byte // each template's text, for diagnostics
+
+	// Highlight, if set, turns code in a language into highlighted HTML
+	// (the citation exports on source pages).
+	Highlight func(lang, code string) template.HTML
 }
 
 // LayoutFile is the template every page is rendered in.
@@ -184,6 +188,7 @@ var funcs = template.FuncMap{
 	"inc":    func(i int) int { return i + 1 },
 	"plural": plural,
 	"join":   strings.Join,
+	"lower":  strings.ToLower,
 }
 
 // plural writes "1 mention" or "3 mentions".

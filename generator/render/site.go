@@ -19,6 +19,7 @@ type ExtraPage struct {
 	Slug  string
 	Title string
 	HTML  template.HTML
+	File  string // where it was written, for diagnostics
 }
 
 // Page is a page of the site before it is rendered: where it goes, the
@@ -31,7 +32,8 @@ type Page struct {
 	Template string
 	// Subject is what the page shows: an *index.Chapter, *index.Entry,
 	// *index.Source or *index.Kind; nil for the edition's own pages (home,
-	// bibliography, general index, further pages, 404).
+	// bibliography, overview, general index, further pages, search, reuse,
+	// 404).
 	Subject any
 
 	make func() any
@@ -51,30 +53,37 @@ func (p *Page) View() any {
 // caller who knows a page did not change need not make it.
 func (t *Templates) Pages(x *index.Index, extra []ExtraPage) []*Page {
 	var pages []*Page
-	urls := &urlCache{}
 	add := func(tmpl, p string, subject any, v func() any) {
-		pages = append(pages, &Page{Path: p, Template: tmpl, Subject: subject, make: v})
+		pages = append(pages, &Page{Path: p, Template: tmpl, Subject: subject, make: func() any {
+			view := v()
+			t.addReuse(x, view)
+			return view
+		}})
 	}
+	urls := &urlCache{}
+	tm := newTextMap(x)
 	add("home.html", index.HomePage, nil, func() any { return t.home(x, extra) })
 	for i, ch := range x.Chapters {
 		add("chapter.html", x.Layout.Chapter(ch.Slug), ch, func() any { return t.chapter(x, i) })
 	}
 	for _, e := range x.Entries {
-		add("entry.html", x.Layout.Ref(e.Ref()), e, func() any { return t.entry(x, e, urls) })
+		add("entry.html", x.Layout.Ref(e.Ref()), e, func() any { return t.entry(x, tm, urls, e) })
 	}
 	for i := range x.Edition.Kinds {
 		k := &x.Edition.Kinds[i]
 		add("kind.html", x.Layout.Kind(k.Key), k, func() any { return t.kind(x, k) })
 	}
 	for _, s := range x.Sources {
-		add("source.html", x.Layout.Ref(s.Ref()), s, func() any { return t.source(x, s, urls) })
+		add("source.html", x.Layout.Ref(s.Ref()), s, func() any { return t.source(x, tm, urls, s) })
 	}
 	add("bibliography.html", index.BibliographyPage, nil, func() any { return t.bibliography(x) })
+	add("overview.html", OverviewPage, nil, func() any { return t.overview(x, tm) })
 	add("general-index.html", index.GeneralIndexPage, nil, func() any { return t.generalIndex(x) })
 	for _, p := range extra {
 		path := x.Layout.Page(p.Slug)
 		add("page.html", path, nil, func() any { return &PageView{Base: newBase(x, path, p.Title, path), HTML: p.HTML} })
 	}
+	t.findPages(x, func(tmpl, p string, v func() any) { add(tmpl, p, nil, v) })
 	add("404.html", index.NotFoundPage, nil, func() any {
 		return &NotFoundView{Base: newBase(x, index.NotFoundPage, "Page not found", "")}
 	})
@@ -125,7 +134,28 @@ func (t *Templates) Diagnose(failed []PageError) diag.List {
 	return diags
 }
 
-// Site renders every page of the edition. The caller adds the assets.
+// Extras makes the files of the site besides its pages and assets (the
+// preview cards) and checks that no further page takes a generated page's
+// address.
+func (t *Templates) Extras(x *index.Index, extra []ExtraPage) ([]File, diag.List) {
+	var files []File
+	var diags diag.List
+	for _, p := range extra {
+		if x.Layout.Page(p.Slug) == OverviewPage {
+			diags.Errorf(diag.Pos{File: p.File, Line: 1, Col: 1}, "rename the page's file: the overview has this address",
+				"page %q would replace the overview page %s", p.Slug, OverviewPage)
+		}
+	}
+	if f, err := t.previews(x); err != nil {
+		diags.Errorf(diag.Pos{File: t.dir}, "", "cannot write the preview cards: %v", err)
+	} else {
+		files = append(files, f)
+	}
+	return files, diags
+}
+
+// Site renders every page of the edition and the preview cards. The caller
+// adds the assets.
 func (t *Templates) Site(x *index.Index, extra []ExtraPage) ([]File, diag.List) {
 	var files []File
 	var failed []PageError
@@ -137,7 +167,10 @@ func (t *Templates) Site(x *index.Index, extra []ExtraPage) ([]File, diag.List) 
 		}
 		files = append(files, File{Path: p.Path, Data: b})
 	}
-	return files, t.Diagnose(failed)
+	diags := t.Diagnose(failed)
+	more, ds := t.Extras(x, extra)
+	diags.Append(ds)
+	return append(files, more...), diags
 }
 
 func (t *Templates) home(x *index.Index, extra []ExtraPage) *HomeView {
@@ -166,9 +199,9 @@ func (t *Templates) chapter(x *index.Index, i int) *ChapterView {
 	v := &ChapterView{Base: newBase(x, p, ch.Title, x.Layout.Chapter(x.Chapters[0].Slug)), Chapter: ch,
 		Authors: strings.Join(ch.Authors, ", ")}
 	v.BodyClass = "chapter"
-	v.Title = ch.TitleHTML
-	if v.Title == "" {
-		v.Title = template.HTML(template.HTMLEscapeString(ch.Title))
+	v.Heading = ch.TitleHTML
+	if v.Heading == "" {
+		v.Heading = template.HTML(template.HTMLEscapeString(ch.Title))
 	}
 	for _, n := range ch.Notes {
 		nv := NoteView{ID: n.ID, Marker: n.Marker, Series: seriesName(n.Series), Label: noteLabel(&n), HTML: n.HTML, Backs: n.Refs}
@@ -188,6 +221,7 @@ func (t *Templates) chapter(x *index.Index, i int) *ChapterView {
 			v.OpeningID = s.ID
 		}
 	}
+	v.Cite = passageCitation(x, ch)
 	if i > 0 {
 		prev := x.Chapters[i-1]
 		v.Prev = &Link{Label: prev.Title, Href: v.URL(x.Layout.Chapter(prev.Slug))}
@@ -199,6 +233,58 @@ func (t *Templates) chapter(x *index.Index, i int) *ChapterView {
 	return v
 }
 
+// passageCitation is how to cite a paragraph of ch, with "{p}" for the
+// paragraph's number and "{url}" for its address, which the page's script
+// fills in (the address depends on where the edition is read).
+func passageCitation(x *index.Index, ch *index.Chapter) string {
+	ed := x.Edition
+	var b strings.Builder
+	authors := ch.Authors
+	if len(authors) == 0 {
+		authors = ed.Authors
+	}
+	if len(authors) > 0 {
+		b.WriteString(joinNames(authors) + ", ")
+	}
+	var orig []string
+	if ed.Publisher != "" {
+		orig = append(orig, ed.Publisher)
+	}
+	if ed.Year != 0 {
+		orig = append(orig, strconv.Itoa(ed.Year))
+	}
+	switch {
+	case ch.Title != ed.Title:
+		b.WriteString("“" + ch.Title + ",” in " + ed.Title)
+	case len(orig) > 0:
+		b.WriteString("“" + ch.Title + "”")
+	default:
+		b.WriteString("“" + ch.Title + ",”")
+	}
+	if len(orig) > 0 {
+		b.WriteString(" (" + strings.Join(orig, ", ") + "),")
+	}
+	b.WriteString(" ¶ {p}, annotated online edition")
+	if len(ed.Editors) > 0 {
+		b.WriteString(", ed. " + joinNames(ed.Editors))
+	}
+	b.WriteString(", {url}.")
+	return b.String()
+}
+
+// joinNames joins names as prose does: "A", "A and B", "A, B, and C".
+func joinNames(n []string) string {
+	switch len(n) {
+	case 0:
+		return ""
+	case 1:
+		return n[0]
+	case 2:
+		return n[0] + " and " + n[1]
+	}
+	return strings.Join(n[:len(n)-1], ", ") + ", and " + n[len(n)-1]
+}
+
 func boolInt(b bool) int {
 	if b {
 		return 1
@@ -206,7 +292,7 @@ func boolInt(b bool) int {
 	return 0
 }
 
-func (t *Templates) entry(x *index.Index, e *index.Entry, urls *urlCache) *EntryView {
+func (t *Templates) entry(x *index.Index, tm *textMap, urls *urlCache, e *index.Entry) *EntryView {
 	p := x.Layout.Ref(e.Ref())
 	kind, _ := x.Edition.Kind(e.Kind)
 	v := &EntryView{Base: newBase(x, p, e.Name, x.Layout.Kind(e.Kind)), Entry: e, Kind: kind, Body: e.BodyHTML}
@@ -220,7 +306,7 @@ func (t *Templates) entry(x *index.Index, e *index.Entry, urls *urlCache) *Entry
 		if !ok {
 			return Link{}, false
 		}
-		return Link{Label: r.Name, Href: v.URL(x.Layout.Ref(r.Ref())), Kind: r.Kind, Count: len(x.Occurrences(r.Ref()))}, true
+		return t.entryLink(x, &v.Base, r), true
 	}
 	for _, r := range e.Related {
 		if l, ok := link(r); ok {
@@ -248,6 +334,10 @@ func (t *Templates) entry(x *index.Index, e *index.Entry, urls *urlCache) *Entry
 	occ := x.Occurrences(e.Ref())
 	v.Count = len(occ)
 	v.Groups = t.groups(x, &v.Base, occ, urls)
+	if len(occ) > 0 {
+		v.Strip = tm.strip("strip", "Where “"+e.Name+"” occurs in the text: "+plural(len(occ), "mention", "mentions")+", each linked",
+			tm.occurrenceMarks(&v.Base, x, occ))
+	}
 	return v
 }
 
@@ -309,7 +399,7 @@ func (t *Templates) kind(x *index.Index, k *index.Kind) *KindView {
 			note = strings.TrimSpace(note + ", " + e.Dates)
 		}
 		byLetter[l] = append(byLetter[l], Link{Label: e.IndexName, Href: v.URL(x.Layout.Ref(e.Ref())), Kind: e.Kind,
-			Note: note, Count: len(x.Occurrences(e.Ref()))})
+			Ref: e.Ref().String(), Note: note, Count: len(x.Occurrences(e.Ref()))})
 		v.Total++
 	}
 	v.Letters = letterBar(byLetter)
@@ -318,7 +408,7 @@ func (t *Templates) kind(x *index.Index, k *index.Kind) *KindView {
 
 // urlCache remembers relative URLs between pages, which depend only on
 // the folder of the page linking and the page linked to. It is shared by
-// the views made in parallel by one Pages.
+// the views of one Pages, which may be made in parallel.
 type urlCache struct{ m sync.Map }
 
 func (c *urlCache) rel(from, target string) string {
@@ -367,7 +457,7 @@ func initial(name string) string {
 	return "#"
 }
 
-func (t *Templates) source(x *index.Index, s *index.Source, urls *urlCache) *SourceView {
+func (t *Templates) source(x *index.Index, tm *textMap, urls *urlCache, s *index.Source) *SourceView {
 	p := x.Layout.Ref(s.Ref())
 	v := &SourceView{Base: newBase(x, p, s.Label, index.BibliographyPage), Source: s, Entry: s.Entry, Annote: s.AnnoteHTML,
 		Original: s.Var("URL"), Archived: s.CustomString("archived-url"), Current: s.CustomString("current-url")}
@@ -396,8 +486,14 @@ func (t *Templates) source(x *index.Index, s *index.Source, urls *urlCache) *Sou
 		}
 		v.Citations = append(v.Citations, item)
 	}
-	for _, g := range t.groups(x, &v.Base, x.Occurrences(s.Ref()), urls) {
+	occ := x.Occurrences(s.Ref())
+	for _, g := range t.groups(x, &v.Base, occ, urls) {
 		v.Mentions = append(v.Mentions, g.Items...)
+	}
+	cites := x.Citations(s.ID)
+	if n := len(cites) + len(occ); n > 0 {
+		marks := append(tm.citationMarks(&v.Base, x, cites), tm.occurrenceMarks(&v.Base, x, occ)...)
+		v.Strip = tm.strip("strip", "Where “"+s.Label+"” is cited or named in the text: "+plural(n, "place", "places")+", each linked", marks)
 	}
 	return v
 }

@@ -19,6 +19,7 @@ type Base struct {
 	Canonical string
 	BodyClass string
 	Summary   string // meta description
+	Meta      *PageMeta
 }
 
 // NavItem is a link in the site's navigation.
@@ -39,6 +40,7 @@ type Link struct {
 	Label string
 	Href  string
 	Kind  string // kind key, for styling
+	Ref   string // "concept:key", for the preview card; empty if none
 	Note  string // a short gloss
 	Count int
 }
@@ -47,14 +49,17 @@ type Link struct {
 type ChapterView struct {
 	Base
 	Chapter     *index.Chapter
-	Title       template.HTML
+	Heading     template.HTML // the displayed title, which may carry a note reference
 	Authors     string
 	AuthorNotes []NoteView
 	EditorNotes []NoteView
 	Prev, Next  *Link
 	Contents    []Link // the sections
-	OpeningID   string // anchor of the untitled opening section, if any
-	Citation    string // how to cite this chapter
+	OpeningID   string // the id of the untitled opening section, if the text has one
+	// Cite is how to cite a passage of this chapter, with "{p}" where the
+	// paragraph's number goes and "{url}" where its address goes.
+	Cite      string
+	HowToCite *ChapterCite // the chapter and a passage in Chicago and BibTeX
 }
 
 // NoteView is a note with its back-links.
@@ -129,6 +134,8 @@ type SourceView struct {
 	Current   string
 	Citations []CitationItem
 	Mentions  []OccurrenceItem
+	Strip     template.HTML // where in the text it is cited or named, as SVG
+	Cite      []CiteBlock   // the record in BibTeX, RIS, CSL-JSON
 }
 
 // CitationItem is a note citing a source.
@@ -190,6 +197,7 @@ type IndexHeading struct {
 	Label    string
 	Href     string // the entry's page; empty for a cross-reference
 	Kind     string
+	Ref      string // "concept:key", for the preview card
 	Locators []Link
 	Subs     []IndexHeading
 	See      *Link  // "see …" for an alias
@@ -222,6 +230,7 @@ func newBase(x *index.Index, p, title, current string) Base {
 	if len(x.Chapters) > 0 {
 		add("Text", x.Layout.Chapter(x.Chapters[0].Slug))
 	}
+	add("Overview", OverviewPage)
 	for _, k := range x.Edition.Kinds {
 		add(k.Plural, x.Layout.Kind(k.Key))
 	}

@@ -44,8 +44,9 @@ func TestFirstChange(t *testing.T) {
 		{page(`<p id="p1">One <a id="m1" href="x">x</a>.</p><p id="p2">Two!</p><ol><li id="n1">Note.</li></ol>`), "p2"},
 		{page(`<p id="p1">One <a id="m1" href="x">x</a>, more.</p><p id="p2">Two.</p><ol><li id="n1">Note.</li></ol>`), "p1"},
 		{page(`<p id="p1">One <a id="m1" href="x">x</a>.</p><p id="p2">Two.</p><ol><li id="n1">A note.</li></ol>`), "n1"},
-		{[]byte(strings.Replace(string(old), "<title>T", "<title>U", 1)), ""},            // before <main>
-		{page(`<p id="p0">New.</p><p id="p1">One <a id="m1" href="x">x</a>.</p>`), "p0"}, // at the start of <main>
+		{[]byte(strings.Replace(string(old), "<title>T", "<title>U", 1)), ""},                                       // before <main>
+		{[]byte(strings.Replace(strings.Replace(string(old), "<title>T", "<title>U", 1), "Two.", "Two!", 1)), "p2"}, // and in it
+		{page(`<p id="p0">New.</p><p id="p1">One <a id="m1" href="x">x</a>.</p>`), "p0"},                            // at the start of <main>
 	} {
 		if got := firstChange(old, c.next); got != c.want {
 			t.Errorf("firstChange = %q, want %q\n%s", got, c.want, c.next)

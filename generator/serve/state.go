@@ -84,27 +84,32 @@ func sameBytes(a, b []byte) bool {
 // passages a reader can be taken to.
 var blockIDRE = regexp.MustCompile(`<(?:p|li|h[1-6]|blockquote|section|article|aside|div|dd|dt|tr|figure|pre|table|ol|ul)\b[^>]*?\sid="([^"]+)"`)
 
-// firstChange returns the id of the passage where next first differs
-// from old: the last block with an id that opens before the first
-// difference, or in whose opening tag the difference is, within <main>.
-// It returns "" when the difference comes before the main content (a
-// title, the navigation).
+// firstChange returns the id of the passage where the main content of
+// next first differs from that of old: the last block with an id that
+// opens before the first difference, or in whose opening tag the
+// difference is, within <main>. Differences before <main> (the title, the
+// metadata, the navigation) are no passage. It returns "" when there is
+// no such passage.
 func firstChange(old, next []byte) string {
-	n := 0
-	for n < len(old) && n < len(next) && old[n] == next[n] {
-		n++
+	mo, mn := bytes.Index(old, []byte("<main")), bytes.Index(next, []byte("<main"))
+	if mo < 0 || mn < 0 {
+		return ""
 	}
-	main := bytes.Index(next, []byte("<main"))
-	if main < 0 || n < main {
+	o, n := old[mo:], next[mn:]
+	i := 0
+	for i < len(o) && i < len(n) && o[i] == n[i] {
+		i++
+	}
+	if i == len(o) && i == len(n) {
 		return ""
 	}
 	// Take in the tag the difference falls in: a passage inserted or
 	// renumbered differs inside its own opening tag.
-	end := n
-	if i := bytes.IndexByte(next[n:], '>'); i >= 0 {
-		end = n + i + 1
+	end := i
+	if j := bytes.IndexByte(n[i:], '>'); j >= 0 {
+		end = i + j + 1
 	}
-	ms := blockIDRE.FindAllSubmatch(next[main:end], -1)
+	ms := blockIDRE.FindAllSubmatch(n[:end], -1)
 	if len(ms) == 0 {
 		return ""
 	}

@@ -36,10 +36,10 @@ import (
 //     link to (kinds, entries' names and aliases, sources' labels and
 //     aliases) are the same;
 //   - every rendered page whose view, template and path are the same (a
-//     fingerprint of the view decides), or, for the pages that gather
-//     occurrences from the whole text (entries, sources, the general
-//     index), whose pre-key is the same: a key of the index data the view
-//     reads, which spares making the view at all (see prekeys.go).
+//     fingerprint of the view decides), or, for the general index, which
+//     gathers every occurrence, whose pre-key is the same: a key of the
+//     index data its view reads, which spares making the view at all (see
+//     prekeys.go).
 //
 // The index is built afresh every time from the kept parts, so entry
 // pages, indexes and back-references are always current; a page is
@@ -214,6 +214,7 @@ func (b *Builder) Generate(changed ...string) *Result {
 	diags.Append(ds)
 	if tmplChanged {
 		b.tmpl, b.tmplDiags = render.Load(b.templates, opts.Templates)
+		b.tmpl.Highlight = highlightCode
 		b.tmplKey = newFingerprinter(b.seed).sum(b.templates.files)
 	}
 	tmpl := b.tmpl
@@ -301,11 +302,14 @@ func (b *Builder) Generate(changed ...string) *Result {
 	var extra []render.ExtraPage
 	for _, p := range content.Pages {
 		html := frag(p.File, p.BodyLine, string(p.Body), layout.Page(p.Slug))
-		extra = append(extra, render.ExtraPage{Slug: p.Slug, Title: p.Title, HTML: html})
+		extra = append(extra, render.ExtraPage{Slug: p.Slug, Title: p.Title, HTML: html, File: p.File})
 	}
 	b.dropUnusedFragments()
 	files, ds := b.render(tmpl, x, extra, &t0)
 	diags.Append(ds)
+	more, ds := tmpl.Extras(x, extra)
+	diags.Append(ds)
+	files = append(files, more...)
 	b.work.lap("render", &t0)
 	files = append(files, tmpl.Assets()...)
 	if b.codeCSS == nil && b.cssErr == nil {
@@ -316,6 +320,11 @@ func (b *Builder) Generate(changed ...string) *Result {
 		diags.Errorf(diag.Pos{}, "", "cannot make the code stylesheet: %v", b.cssErr)
 	}
 	files = append(files, render.File{Path: "assets/code.css", Data: b.codeCSS})
+	more, ix, ds := findAndReuse(x, files)
+	diags.Append(ds)
+	files = append(files, more...)
+	b.work.lap("find and reuse", &t0)
+	res.Search = ix
 	res.Files = files
 	return res
 }
@@ -555,7 +564,7 @@ func (b *Builder) render(tmpl *render.Templates, x *index.Index, extra []render.
 				for i := i0; i < n; i += w {
 					p := pages[i]
 					view := func() uint64 { return fp.sum(b.tmplKey, p.Template, p.Path, p.View()) }
-					k, ok := pk.key(p, fp)
+					k, ok := pk.key(p)
 					if !ok {
 						k = view()
 					} else if b.verify {

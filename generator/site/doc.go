@@ -3,7 +3,7 @@
 // is the only package that knows the order of the steps:
 //
 //	source.Load ─▶ index.CheckKeys ─▶ markup.NewLinks ─▶ markup (fragments, chapters, in parallel)
-//	  ─▶ index.Build ─▶ render (pages + assets) ─▶ publish.Replace
+//	  ─▶ index.Build ─▶ render (pages + assets) ─▶ search, export (findAndReuse) ─▶ publish.Replace
 //
 // A build with errors stops before publishing, so the previous site stays.
 // Check runs the same steps and, instead of publishing, verifies that every

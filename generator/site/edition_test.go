@@ -146,7 +146,7 @@ func seedText(s string) string {
 func skipApparatus(n *html.Node) bool {
 	return hasClass(n, "pnum") || hasClass(n, "noteref") || hasClass(n, "citation") ||
 		hasClass(n, "marker") || hasClass(n, "backlink") || hasClass(n, "ed-mark") ||
-		hasClass(n, "visually-hidden")
+		hasClass(n, "vh")
 }
 
 // renderedText is the chapter's title, its body, and the author's notes.

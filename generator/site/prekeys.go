@@ -9,25 +9,28 @@ import (
 )
 
 // Pre-keys. Most pages are cheap to make, and the Builder decides whether
-// one changed by the fingerprint of its view. Three kinds of page gather
-// occurrences from the whole text: an entry's page, a source's page and
-// the general index. Making their views (some 40,000 occurrences for a
-// thousand chapters) and fingerprinting them is most of an incremental
-// build. For them, preKeys works out a key straight from the index data
-// their views read, without making the views: equal keys, equal pages.
+// one changed by the fingerprint of its view. The general index gathers
+// every occurrence of every entry: making its view (some 40,000 locators
+// for a thousand chapters) and fingerprinting it would cost more than all
+// the other pages that do not change. For it, preKeys works out a key
+// straight from the index data its view reads, without making the view:
+// equal keys, equal pages.
 //
-// The keys follow what render's entry, source and generalIndex read. When
-// those change to show more of the index, the keys below must take it in.
-// A Builder in verify mode (the site's tests) checks each page kept by its
-// pre-key against the fingerprint of its view, and reports a page whose
-// view changed under an unchanged key.
+// The key follows what render's generalIndex (and the metadata addReuse
+// gives it) reads. When that changes to show more of the index, the key
+// below must take it in. A Builder in verify mode (the site's tests) checks
+// each page kept by its pre-key against the fingerprint of its view, and
+// reports a page whose view changed under an unchanged key.
+//
+// Entry and source pages have no pre-key: their strips place every mark on
+// a line made of the whole text's paragraphs, so nearly any edit moves
+// them.
 type preKeys struct {
 	seed  maphash.Seed
 	x     *index.Index
-	base  uint64            // templates, edition, navigation: what every page shows
-	chaps map[string]uint64 // chapter slug → what occurrence lists show of it
-	full  map[index.Ref]uint64
-	loc   map[index.Ref]uint64 // occurrences as the general index shows them
+	base  uint64               // templates, edition, navigation: what every page shows
+	chaps map[string]uint64    // chapter slug → its headings and note labels
+	loc   map[index.Ref]uint64 // each entry's occurrences as the general index shows them
 }
 
 // keyBuf encodes values for a key.
@@ -42,18 +45,10 @@ func (k keyBuf) num(n int) keyBuf { return binary.LittleEndian.AppendUint64(k, u
 
 func (k keyBuf) u64(n uint64) keyBuf { return binary.LittleEndian.AppendUint64(k, n) }
 
-func (k keyBuf) flag(b bool) keyBuf {
-	if b {
-		return append(k, 1)
-	}
-	return append(k, 0)
-}
-
 // newPreKeys works out what the keys share: the base, each chapter's
-// headings and note labels, and each entry's and source's occurrences.
+// headings and note labels, and each entry's occurrences.
 func (b *Builder) newPreKeys(x *index.Index, fp *fingerprinter) *preKeys {
-	pk := &preKeys{seed: b.seed, x: x, chaps: make(map[string]uint64, len(x.Chapters)),
-		full: map[index.Ref]uint64{}, loc: map[index.Ref]uint64{}}
+	pk := &preKeys{seed: b.seed, x: x, chaps: make(map[string]uint64, len(x.Chapters)), loc: map[index.Ref]uint64{}}
 	first := ""
 	if len(x.Chapters) > 0 {
 		first = x.Chapters[0].Slug
@@ -69,102 +64,40 @@ func (b *Builder) newPreKeys(x *index.Index, fp *fingerprinter) *preKeys {
 		}
 		pk.chaps[ch.Slug] = maphash.Bytes(b.seed, k)
 	}
-	refs := make([]index.Ref, 0, len(x.Entries)+len(x.Sources))
+	var loc keyBuf
 	for _, e := range x.Entries {
-		refs = append(refs, e.Ref())
-	}
-	for _, s := range x.Sources {
-		refs = append(refs, s.Ref())
-	}
-	var full, loc keyBuf
-	for _, r := range refs {
-		full, loc = full[:0], loc[:0]
+		loc = loc[:0]
 		last := ""
-		for _, o := range x.Occurrences(r) {
+		for _, o := range x.Occurrences(e.Ref()) {
 			if o.Chapter != last {
 				last = o.Chapter
-				full = full.str(o.Chapter).u64(pk.chaps[o.Chapter])
 				loc = loc.str(o.Chapter).u64(pk.chaps[o.Chapter])
 			}
-			full = full.str(o.Target.Kind).str(o.Target.Key).num(o.Section).str(o.Paragraph).num(o.ParaNum).
-				str(o.ID).num(int(o.Where)).flag(o.Explicit).str(o.Snippet.Before).str(o.Snippet.Match).
-				str(o.Snippet.After).str(o.Pos.File).num(o.Pos.Line).num(o.Pos.Col)
 			loc = loc.str(o.Paragraph).num(o.ParaNum).num(int(o.Where))
 		}
-		pk.full[r] = maphash.Bytes(b.seed, full)
-		pk.loc[r] = maphash.Bytes(b.seed, loc)
+		pk.loc[e.Ref()] = maphash.Bytes(b.seed, loc)
 	}
 	return pk
 }
 
 // key returns the pre-key of a page, if it is of a kind that has one.
-func (pk *preKeys) key(p *render.Page, fp *fingerprinter) (uint64, bool) {
+func (pk *preKeys) key(p *render.Page) (uint64, bool) {
+	if p.Subject != nil || p.Template != "general-index.html" {
+		return 0, false
+	}
 	x := pk.x
 	k := keyBuf(nil).u64(pk.base).str(p.Template).str(p.Path)
-	switch s := p.Subject.(type) {
-	case *index.Entry:
-		if p.Template != "entry.html" {
-			return 0, false
+	for _, ch := range x.Chapters {
+		k = k.str(ch.Slug)
+	}
+	for _, e := range x.Entries {
+		k = k.str(e.Kind).str(e.Key).str(e.Name).str(e.IndexName).str(e.Parent).u64(pk.loc[e.Ref()])
+		for _, r := range e.Related {
+			k = k.str(r)
 		}
-		k = append(k, 'E')
-		k = k.u64(fp.sum(s)).u64(pk.full[s.Ref()])
-		// The entries it links to, with their mention counts.
-		link := func(key string) {
-			k = k.str(key)
-			if r, ok := x.EntryByKey(key); ok {
-				k = k.str(r.Name).str(r.Kind).str(r.Key).num(len(x.Occurrences(r.Ref())))
-			}
+		for _, a := range e.Aliases {
+			k = k.str(a.Text)
 		}
-		for _, r := range s.Related {
-			link(r)
-		}
-		for _, r := range x.RelatedBy(s.Key) {
-			link(r)
-		}
-		if s.Parent != "" {
-			link(s.Parent)
-		}
-		for _, c := range x.Children(s.Key) {
-			link(c.Key)
-		}
-	case *index.Source:
-		if p.Template != "source.html" {
-			return 0, false
-		}
-		k = append(k, 'S')
-		k = k.u64(fp.sum(s)).u64(pk.full[s.Ref()])
-		// Each citation, with the note it stands in and the paragraph
-		// that calls the note.
-		for _, c := range x.Citations(s.ID) {
-			k = k.u64(fp.sum(c)).u64(pk.chaps[c.Chapter])
-			if ch, ok := x.Chapter(c.Chapter); ok {
-				if n, ok := ch.Note(c.Note); ok {
-					k = k.u64(fp.sum(*n))
-					if para, ok := ch.Paragraph(n.Paragraph); ok {
-						k = k.num(para.Number)
-					}
-				}
-			}
-		}
-	case nil:
-		if p.Template != "general-index.html" {
-			return 0, false
-		}
-		k = append(k, 'G')
-		for _, ch := range x.Chapters {
-			k = k.str(ch.Slug)
-		}
-		for _, e := range x.Entries {
-			k = k.str(e.Kind).str(e.Key).str(e.Name).str(e.IndexName).str(e.Parent).u64(pk.loc[e.Ref()])
-			for _, r := range e.Related {
-				k = k.str(r)
-			}
-			for _, a := range e.Aliases {
-				k = k.str(a.Text)
-			}
-		}
-	default:
-		return 0, false
 	}
 	return maphash.Bytes(pk.seed, k), true
 }

@@ -11,6 +11,7 @@ import (
 	"edition/generator/markup"
 	"edition/generator/publish"
 	"edition/generator/render"
+	"edition/generator/search"
 )
 
 // Options says where a build reads and writes.
@@ -25,6 +26,7 @@ type Result struct {
 	Diags    diag.List
 	Index    *index.Index // nil when the content could not be indexed
 	Files    []render.File
+	Search   *search.Index // nil when the site was not generated
 	Stats    publish.Stats
 	Duration time.Duration
 }
@@ -75,6 +77,9 @@ func Summarize(r *Result) string {
 	}
 	fmt.Fprintf(&b, "%d files (%d written, %d unchanged, %.1f MB) in %s",
 		r.Stats.Files, r.Stats.Written, r.Stats.Unchanged, float64(r.Stats.Bytes)/1e6, r.Duration.Round(time.Millisecond))
+	if r.Search != nil {
+		fmt.Fprintf(&b, "; %s", r.Search)
+	}
 	if w := r.Diags.Count(diag.Warning); w > 0 {
 		fmt.Fprintf(&b, "; %d warnings", w)
 	}

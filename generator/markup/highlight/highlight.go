@@ -111,7 +111,11 @@ func CSS(light, dark, darkSelector, lightSelector string) (string, error) {
 	if err := f.WriteCSS(&d, ds); err != nil {
 		return "", err
 	}
-	darkCSS := d.String()
+	// A token the dark style leaves at its plain text colour has no rule of
+	// its own there, so the light style's rule would win: reset every token
+	// to the dark text first (more specific than a light rule, less than a
+	// dark one).
+	darkCSS := resetRule(ds) + d.String()
 	var b strings.Builder
 	b.WriteString(prefixRules(l.String(), ""))
 	b.WriteString(prefixRules(darkCSS, darkSelector+" "))
@@ -134,4 +138,18 @@ func prefixRules(css, prefix string) string {
 		}
 	}
 	return b.String()
+}
+
+// resetRule sets every token of a style's code to its plain text, in the
+// one-rule-per-line form prefixRules expects.
+func resetRule(st *chroma.Style) string {
+	text := st.Get(chroma.Text).Colour
+	if !text.IsSet() {
+		text = st.Get(chroma.Background).Colour
+	}
+	color := "inherit"
+	if text.IsSet() {
+		color = text.String()
+	}
+	return "/* reset */ .chroma span { color: " + color + "; font-weight: normal; font-style: normal; text-decoration: none; background-color: transparent }\n"
 }

@@ -1,0 +1,24 @@
+// Package browser holds the edition's tests in a real browser: it builds
+// the edition in content/ with site.Build, serves it from a subpath of a
+// localhost server (under Content-Security-Policy: default-src 'self') and
+// opens it from file://, and drives Debian's Chromium with chromedp to read
+// it as a reader would:
+//
+//	site.Build ─▶ t.TempDir() ─┬─ httptest server, /edition/… ─┐
+//	                           └─ file://…                    ─┴─▶ Chromium (one browser, a tab per test)
+//
+// The tests check notes beside the text and in place, previews on hover,
+// focus and touch, the way from a mention to its entry and back, the
+// annotation and theme switches and their memory, citing a passage, the
+// measure and the absence of overflow and layout shift, axe-core's
+// verdict on every kind of page in both themes, and that no request leaves
+// the page's origin. They write screenshots of each kind of page at 390 and
+// 1400 pixels, light and dark, to $EDITION_SCREENSHOTS (default: a new
+// temporary folder, named in the log).
+//
+// The package has no code of its own: everything is in _test.go files. The
+// tests skip, saying why, only when no Chromium binary is installed
+// ($EDITION_CHROMIUM names one explicitly). axe-core comes from npm (a
+// pinned version, checked against its registry integrity) and is cached in
+// the user's cache folder; $EDITION_AXE may name an axe.min.js instead.
+package browser

@@ -1,0 +1,164 @@
+package browser
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/chromedp/cdproto/emulation"
+	"github.com/chromedp/chromedp"
+)
+
+// measureJS counts the characters on each full line of the text's
+// paragraphs (not the last line of a paragraph, not notes or numbers) and
+// returns their average.
+const measureJS = `(() => {
+  const skip = ".sidenote, .pnum, .cite-btn, .noteref";
+  let chars = 0, lines = 0;
+  for (const p of document.querySelectorAll(".text .body > p")) {
+    const lh = parseFloat(getComputedStyle(p).lineHeight), top = p.getBoundingClientRect().top;
+    const perLine = new Map();
+    const walker = document.createTreeWalker(p, NodeFilter.SHOW_TEXT,
+      {acceptNode: n => n.parentElement.closest(skip) ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT});
+    const range = document.createRange();
+    for (let n; (n = walker.nextNode());) {
+      for (let i = 0; i < n.length; i++) {
+        range.setStart(n, i); range.setEnd(n, i + 1);
+        const r = range.getClientRects()[0];
+        if (!r || r.width === 0) continue;
+        const line = Math.floor(((r.top + r.bottom) / 2 - top) / lh);
+        perLine.set(line, (perLine.get(line) || 0) + 1);
+      }
+    }
+    const counts = [...perLine.entries()].sort((a, b) => a[0] - b[0]).map(e => e[1]);
+    counts.pop(); // a paragraph's last line is short
+    for (const c of counts) { chars += c; lines++; }
+  }
+  return lines ? chars / lines : 0;
+})()`
+
+// The measure stays between 60 and 75 characters a line wherever the
+// screen is wide enough for it.
+func TestMeasure(t *testing.T) {
+	for _, w := range []int64{1024, 1400, 1920} {
+		t.Run(fmt.Sprint(w), func(t *testing.T) {
+			tb := newTab(t, overHTTP, w, 900, false)
+			tb.visit(textPage)
+			avg := eval[float64](tb, measureJS)
+			t.Logf("%.1f characters a line at %d px", avg, w)
+			if avg < 60 || avg > 75 {
+				t.Errorf("%.1f characters a line at %d px; want 60–75", avg, w)
+			}
+		})
+	}
+}
+
+// From 320 to 1920 pixels no page is wider than the screen, and nothing
+// moves once the page has loaded.
+func TestNoOverflowNoShift(t *testing.T) {
+	for _, w := range []int64{320, 390, 768, 1100, 1920} {
+		t.Run(fmt.Sprint(w), func(t *testing.T) {
+			t.Parallel()
+			tb := newTab(t, overHTTP, w, 800, w < 800)
+			for _, p := range pagesOfEachKind {
+				tb.visit(p.path)
+				over := eval[[]string](tb, `[...document.querySelectorAll("body *")].filter(e => {
+					if (e.closest(".scroll, .sidenote, svg")) return false;
+					const r = e.getBoundingClientRect();
+					return r.width > 0 && r.right > innerWidth + 1;
+				}).slice(0, 5).map(e => e.tagName.toLowerCase() + "." + e.className + " " + Math.round(e.getBoundingClientRect().right))`)
+				sw := eval[float64](tb, `document.documentElement.scrollWidth`)
+				if sw > float64(w) || len(over) > 0 {
+					t.Errorf("%s at %d px: the page is %.0f px wide; too wide: %s", p.name, w, sw, strings.Join(over, ", "))
+				}
+				if s := tb.layoutShift(); s > 0.001 {
+					t.Errorf("%s at %d px: the layout shifted by %.4f after loading", p.name, w, s)
+				}
+			}
+		})
+	}
+}
+
+// In print, the notes are endnotes and the site's chrome is gone.
+func TestPrintHasEndnotesAndNoChrome(t *testing.T) {
+	tb := newTab(t, overHTTP, 1400, 900, false)
+	tb.visit(textPage)
+	tb.do(chromedp.Func(func(ctx context.Context, _ *chromedp.Target) error {
+		_, err := chromedp.Call(ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Media: "print"})
+		return err
+	}))
+	for _, sel := range []string{".site-header", ".site-footer", ".reader-tools", "#sn-n1", ".toc", ".pager"} {
+		if tb.shown(sel) {
+			t.Errorf("%s is printed", sel)
+		}
+	}
+	for _, sel := range []string{"#n1", "#ed-article51", "#r-n1", "#r-ed-article51", "#n1 .citation"} {
+		if !tb.shown(sel) {
+			t.Errorf("%s is not printed", sel)
+		}
+	}
+}
+
+// screenshots is where the screenshots go: $EDITION_SCREENSHOTS, or a new
+// temporary folder.
+func screenshots(t *testing.T) string {
+	t.Helper()
+	dir := os.Getenv("EDITION_SCREENSHOTS")
+	if dir == "" {
+		var err error
+		if dir, err = os.MkdirTemp("", "edition-screenshots-"); err != nil {
+			t.Fatal(err)
+		}
+	} else if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	return dir
+}
+
+// Screenshots of each kind of page at 390 and 1400 px, light and dark,
+// for a person to look at.
+func TestScreenshots(t *testing.T) {
+	needBrowser(t)
+	dir := screenshots(t)
+	t.Logf("screenshots in %s", dir)
+	shots := append([]struct{ name, path string }{}, pagesOfEachKind...)
+	shots = append(shots, struct{ name, path string }{"text-notes", textPage + "#p14"},
+		struct{ name, path string }{"text-preview", textPage}, struct{ name, path string }{"text-bare", textPage + "#p14"})
+	for _, w := range []int64{390, 1400} {
+		for _, scheme := range []string{"light", "dark"} {
+			tb := newTab(t, overHTTP, w, map[bool]int64{true: 844, false: 900}[w < 800], w < 800)
+			tb.setScheme(scheme)
+			for _, s := range shots {
+				tb.visit(s.path)
+				switch {
+				case s.name == "text-notes" && w < 800:
+					tb.tap("#r-n10")
+					tb.waitFor(`__test.shown("#sn-n10")`, "the note to open")
+				case s.name == "text-preview" && w < 800:
+					tb.tap("#p3 a.mention.concept")
+					tb.waitFor(`__test.shown("#preview")`, "the card")
+				case s.name == "text-preview":
+					tb.hover("#p3 a.mention.concept")
+					tb.waitFor(`__test.shown("#preview")`, "the card")
+				case s.name == "text-bare":
+					tb.do(clickSel("#tool-annotations"))
+					eval[bool](tb, `(document.querySelector("#p14").scrollIntoView(), true)`)
+				}
+				png, err := chromedp.Run(tb.ctx, chromedp.CaptureScreenshot())
+				if err != nil {
+					t.Fatalf("screenshot of %s: %v", s.path, err)
+				}
+				name := fmt.Sprintf("%s-%d-%s.png", s.name, w, scheme)
+				if err := os.WriteFile(filepath.Join(dir, name), png, 0o644); err != nil {
+					t.Fatal(err)
+				}
+				if s.name == "text-bare" {
+					tb.do(clickSel("#tool-annotations"))
+				}
+			}
+		}
+	}
+}

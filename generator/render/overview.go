@@ -1,0 +1,307 @@
+package render
+
+import (
+	"cmp"
+	"fmt"
+	"html/template"
+	"math"
+	"slices"
+	"strings"
+
+	"edition/generator/index"
+)
+
+// OverviewPage is the path of the overview: the edition's principal kind
+// of entry across the sections of the text, and which of its entries occur
+// together.
+const OverviewPage = "overview.html"
+
+// overviewPairs is how many pairs of entries the overview shows.
+const overviewPairs = 12
+
+// OverviewView is the overview page.
+type OverviewView struct {
+	Base
+	Kind     *index.Kind // the kind shown: the edition's first
+	Sections []Link      // the columns: every section of every chapter
+	Rows     []HeatRow   // one per entry that occurs, most mentioned first
+	HeatMap  template.HTML
+	Pairs    []PairRow
+	PairMap  template.HTML
+	Units    int // paragraphs and notes in which entries of the kind occur
+}
+
+// HeatRow is an entry with its mentions per section.
+type HeatRow struct {
+	Entry  Link
+	Counts []int
+	Total  int
+}
+
+// PairRow is two entries and the paragraphs or notes they share.
+type PairRow struct {
+	A, B  Link
+	Count int
+	Where []Link // the shared paragraphs and notes
+}
+
+func (t *Templates) overview(x *index.Index, tm *textMap) *OverviewView {
+	v := &OverviewView{Base: newBase(x, OverviewPage, "Overview", OverviewPage)}
+	v.BodyClass = "overview"
+	if len(x.Edition.Kinds) == 0 {
+		return v
+	}
+	v.Kind = &x.Edition.Kinds[0]
+	for _, s := range tm.sections {
+		href := v.URL(x.Layout.Chapter(s.Chapter) + "#" + s.ID)
+		label := s.Title
+		if len(x.Chapters) > 1 {
+			if ch, ok := x.Chapter(s.Chapter); ok {
+				label = ch.Title + ": " + s.Title
+			}
+		}
+		v.Sections = append(v.Sections, Link{Label: label, Href: href})
+	}
+	type unit struct{ chapter, id string }
+	units := map[unit][]*index.Entry{}
+	var order []unit
+	for _, e := range x.EntriesOf(v.Kind.Key) {
+		occ := x.Occurrences(e.Ref())
+		if len(occ) == 0 {
+			continue
+		}
+		row := HeatRow{Entry: t.entryLink(x, &v.Base, e), Counts: make([]int, len(tm.sections)), Total: len(occ)}
+		for _, o := range occ {
+			if si := tm.section(o.Chapter, o.Section); si >= 0 {
+				row.Counts[si]++
+			}
+			u := unit{o.Chapter, o.Paragraph}
+			if _, seen := units[u]; !seen {
+				order = append(order, u)
+			}
+			if l := units[u]; len(l) == 0 || l[len(l)-1] != e {
+				units[u] = append(l, e)
+			}
+		}
+		v.Rows = append(v.Rows, row)
+	}
+	slices.SortStableFunc(v.Rows, func(a, b HeatRow) int { return cmp.Compare(b.Total, a.Total) })
+	v.Units = len(units)
+
+	type pairKey struct{ a, b *index.Entry }
+	shared := map[pairKey][]unit{}
+	for _, u := range order {
+		es := units[u]
+		for i := range es {
+			for j := i + 1; j < len(es); j++ {
+				a, b := es[i], es[j]
+				if index.CompareNames(a.Name, b.Name) > 0 {
+					a, b = b, a
+				}
+				k := pairKey{a, b}
+				shared[k] = append(shared[k], u)
+			}
+		}
+	}
+	keys := make([]pairKey, 0, len(shared))
+	for k := range shared {
+		keys = append(keys, k)
+	}
+	slices.SortFunc(keys, func(p, q pairKey) int {
+		return cmp.Or(cmp.Compare(len(shared[q]), len(shared[p])), index.CompareNames(p.a.Name, q.a.Name), index.CompareNames(p.b.Name, q.b.Name))
+	})
+	for _, k := range keys[:min(len(keys), overviewPairs)] {
+		if len(shared[k]) < 2 {
+			break // a single shared paragraph says little
+		}
+		row := PairRow{A: t.entryLink(x, &v.Base, k.a), B: t.entryLink(x, &v.Base, k.b), Count: len(shared[k])}
+		where := slices.Clone(shared[k])
+		// In reading order; a note just after the paragraph that calls it.
+		at := func(u unit) float64 {
+			if _, isNote := tm.noteAt[u.chapter+"#"+u.id]; isNote {
+				return tm.atParagraph(u.chapter, u.id) + 1e-9
+			}
+			sp := tm.paras[u.chapter+"#"+u.id]
+			return (sp.start + sp.words) / tm.total
+		}
+		slices.SortStableFunc(where, func(a, b unit) int { return cmp.Compare(at(a), at(b)) })
+		for _, u := range where {
+			ch, ok := x.Chapter(u.chapter)
+			if !ok {
+				continue
+			}
+			row.Where = append(row.Where, Link{Label: unitLabel(ch, u.id, len(x.Chapters) > 1), Href: v.URL(x.Layout.Chapter(ch.Slug) + "#" + u.id)})
+		}
+		v.Pairs = append(v.Pairs, row)
+	}
+	v.HeatMap = heatMap(v)
+	v.PairMap = pairChart(v)
+	return v
+}
+
+// entryLink is a link to an entry's page that can show its preview.
+func (t *Templates) entryLink(x *index.Index, b *Base, e *index.Entry) Link {
+	return Link{Label: e.Name, Href: b.URL(x.Layout.Ref(e.Ref())), Kind: e.Kind, Ref: e.Ref().String(), Count: len(x.Occurrences(e.Ref()))}
+}
+
+// unitLabel names a paragraph ("¶ 12") or a note ("n 4", "ed. n b").
+func unitLabel(ch *index.Chapter, id string, withChapter bool) string {
+	label := ""
+	if n, ok := ch.Note(id); ok {
+		switch n.Series {
+		case index.EditorNote:
+			label = "ed. n " + n.Marker
+		case index.UnnumberedNote:
+			label = "n *"
+		default:
+			label = "n " + n.Marker
+		}
+	} else {
+		for _, p := range ch.Paragraphs {
+			if p.ID == id {
+				label = fmt.Sprintf("¶ %d", p.Number)
+			}
+		}
+	}
+	if withChapter {
+		label = ch.Title + ", " + label
+	}
+	return label
+}
+
+// heatLevel maps a count to one of six shades, on a logarithmic scale so
+// that a few very frequent entries do not wash out the rest.
+func heatLevel(n, maxN int) int {
+	if n <= 0 || maxN <= 0 {
+		return 0
+	}
+	return max(1, min(6, int(math.Ceil(6*math.Log1p(float64(n))/math.Log1p(float64(maxN))))))
+}
+
+// wrapWords breaks a label into lines of about width characters.
+func wrapWords(s string, width, lines int) []string {
+	var out []string
+	cur := ""
+	for _, w := range strings.Fields(s) {
+		switch {
+		case cur == "":
+			cur = w
+		case len([]rune(cur))+1+len([]rune(w)) <= width:
+			cur += " " + w
+		default:
+			out = append(out, cur)
+			cur = w
+		}
+	}
+	if cur != "" {
+		out = append(out, cur)
+	}
+	if len(out) > lines {
+		out = append(out[:lines-1], strings.Join(out[lines-1:], " "))
+		last := []rune(out[lines-1])
+		if len(last) > width {
+			out[lines-1] = string(last[:width-1]) + "…"
+		}
+	}
+	return out
+}
+
+// Heat map geometry, in the SVG's user units.
+const (
+	heatCellW  = 76
+	heatCellH  = 20
+	heatTotalW = 46
+	heatLineH  = 13
+)
+
+// heatMap draws entries × sections as shaded cells with their counts.
+// Colours come from the stylesheet (classes h0–h6), so the figure follows
+// the reader's theme; every number is also written in its cell.
+func heatMap(v *OverviewView) template.HTML {
+	if len(v.Rows) == 0 || len(v.Sections) == 0 {
+		return ""
+	}
+	esc := template.HTMLEscapeString
+	maxN := 0
+	for _, r := range v.Rows {
+		for _, c := range r.Counts {
+			maxN = max(maxN, c)
+		}
+	}
+	headLines := 1
+	heads := make([][]string, len(v.Sections))
+	for i, s := range v.Sections {
+		heads[i] = wrapWords(s.Label, 13, 3)
+		headLines = max(headLines, len(heads[i]))
+	}
+	top := headLines*heatLineH + 10
+	// Room for the longest name, at about 6.6 units a character.
+	heatLabelW := 40
+	for _, r := range v.Rows {
+		heatLabelW = max(heatLabelW, int(6.6*float64(len([]rune(r.Entry.Label))))+14)
+	}
+	w := heatLabelW + len(v.Sections)*heatCellW + heatTotalW
+	h := top + len(v.Rows)*heatCellH + 4
+	var s strings.Builder
+	fmt.Fprintf(&s, `<svg class="heatmap" viewBox="0 0 %d %d" width="%d" height="%d" role="img" aria-labelledby="heat-caption">`, w, h, w, h)
+	for i, lines := range heads {
+		cx := heatLabelW + i*heatCellW + heatCellW/2
+		y0 := top - 6 - (len(lines)-1)*heatLineH
+		fmt.Fprintf(&s, `<text class="col" x="%d" y="%d">`, cx, y0)
+		for j, l := range lines {
+			if j == 0 {
+				fmt.Fprintf(&s, `<tspan x="%d">%s</tspan>`, cx, esc(l))
+			} else {
+				fmt.Fprintf(&s, `<tspan x="%d" dy="%d">%s</tspan>`, cx, heatLineH, esc(l))
+			}
+		}
+		s.WriteString(`</text>`)
+	}
+	fmt.Fprintf(&s, `<text class="col" x="%d" y="%d">Total</text>`, heatLabelW+len(v.Sections)*heatCellW+heatTotalW/2+2, top-6)
+	for r, row := range v.Rows {
+		y := top + r*heatCellH
+		fmt.Fprintf(&s, `<text class="row" x="%d" y="%d">%s</text>`, heatLabelW-8, y+heatCellH-6, esc(row.Entry.Label))
+		for c, n := range row.Counts {
+			x := heatLabelW + c*heatCellW
+			lvl := heatLevel(n, maxN)
+			fmt.Fprintf(&s, `<rect class="h%d" x="%d" y="%d" width="%d" height="%d"/>`, lvl, x+1, y+1, heatCellW-2, heatCellH-2)
+			if n > 0 {
+				fmt.Fprintf(&s, `<text class="n l%d" x="%d" y="%d">%d</text>`, lvl, x+heatCellW/2, y+heatCellH-6, n)
+			}
+		}
+		fmt.Fprintf(&s, `<text class="n total" x="%d" y="%d">%d</text>`, heatLabelW+len(v.Sections)*heatCellW+heatTotalW/2+2, y+heatCellH-6, row.Total)
+	}
+	s.WriteString(`</svg>`)
+	return template.HTML(s.String())
+}
+
+// Pair chart geometry.
+const (
+	pairW     = 600
+	pairRowH  = 38
+	pairBarY  = 19
+	pairBarH  = 12
+	pairCount = 40 // room for the number after the longest bar
+)
+
+// pairChart draws the pairs as bars: the pair's names above, the number of
+// paragraphs and notes they share as the bar's length and as a number.
+func pairChart(v *OverviewView) template.HTML {
+	if len(v.Pairs) == 0 {
+		return ""
+	}
+	esc := template.HTMLEscapeString
+	maxN := v.Pairs[0].Count
+	h := len(v.Pairs)*pairRowH + 4
+	var s strings.Builder
+	fmt.Fprintf(&s, `<svg class="pairs" viewBox="0 0 %d %d" width="%d" height="%d" role="img" aria-labelledby="pairs-caption">`, pairW, h, pairW, h)
+	for i, p := range v.Pairs {
+		y := i * pairRowH
+		fmt.Fprintf(&s, `<text class="pair" x="0" y="%d">%s <tspan class="amp">&amp;</tspan> %s</text>`, y+14, esc(p.A.Label), esc(p.B.Label))
+		bw := float64(pairW-pairCount) * float64(p.Count) / float64(maxN)
+		fmt.Fprintf(&s, `<rect class="bar" x="0" y="%d" width="%.1f" height="%d"/>`, y+pairBarY, bw, pairBarH)
+		fmt.Fprintf(&s, `<text class="n" x="%.1f" y="%d">%d</text>`, bw+6, y+pairBarY+pairBarH-1, p.Count)
+	}
+	s.WriteString(`</svg>`)
+	return template.HTML(s.String())
+}

@@ -1,0 +1,309 @@
+package render_test
+
+import (
+	"bytes"
+	"compress/gzip"
+	"encoding/json"
+	"fmt"
+	"html"
+	"regexp"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+
+	"edition/generator/index"
+	"edition/generator/render"
+	"edition/generator/site"
+)
+
+// The real edition, generated once (nothing is written).
+var edition struct {
+	once  sync.Once
+	res   *site.Result
+	files map[string][]byte
+}
+
+func generate(t *testing.T) (*index.Index, map[string][]byte) {
+	t.Helper()
+	edition.once.Do(func() {
+		edition.res = site.Generate(site.Options{Content: "../../content", Templates: "../../templates"})
+		edition.files = map[string][]byte{}
+		for _, f := range edition.res.Files {
+			edition.files[f.Path] = f.Data
+		}
+	})
+	if !edition.res.OK() {
+		t.Fatalf("the edition does not build:\n%s", edition.res.Diags)
+	}
+	return edition.res.Index, edition.files
+}
+
+// The budget: all the stylesheets and scripts the pages load, compressed,
+// stay under 40 KB.
+func TestAssetBudget(t *testing.T) {
+	_, files := generate(t)
+	total := 0
+	for p, b := range files {
+		// What pages load: the assets. The search index's shards are data
+		// fetched a few at a time by a query, not part of any page.
+		if !strings.HasPrefix(p, "assets/") || !strings.HasSuffix(p, ".css") && !strings.HasSuffix(p, ".js") {
+			continue
+		}
+		var z bytes.Buffer
+		w, _ := gzip.NewWriterLevel(&z, gzip.BestCompression)
+		_, _ = w.Write(b)
+		_ = w.Close()
+		t.Logf("%-24s %6d bytes, %6d gzipped", p, len(b), z.Len())
+		total += z.Len()
+	}
+	t.Logf("all CSS and JS: %d bytes gzipped", total)
+	if total >= 40*1024 {
+		t.Errorf("CSS and JS take %d bytes gzipped; the budget is 40 KB", total)
+	}
+}
+
+var (
+	styleAttrRE    = regexp.MustCompile(`(?i)<[^>]+\sstyle\s*=`)
+	inlineScriptRE = regexp.MustCompile(`(?i)<script(?:\s[^>]*)?>`)
+	styleElemRE    = regexp.MustCompile(`(?i)<style[\s>]`)
+	handlerAttrRE  = regexp.MustCompile(`(?i)<[^>]+\son[a-z]+\s*=`)
+	externalRE     = regexp.MustCompile(`(?i)\s(?:src|href)="(?:https?:)?//`)
+)
+
+// Every page works under Content-Security-Policy: default-src 'self': no
+// inline script, style or event handler, and nothing loaded from elsewhere
+// (links to elsewhere are fine; loading is not).
+func TestPagesNeedNothingInline(t *testing.T) {
+	_, files := generate(t)
+	pages := 0
+	for p, b := range files {
+		if !strings.HasSuffix(p, ".html") {
+			continue
+		}
+		pages++
+		s := string(b)
+		if m := styleAttrRE.FindString(s); m != "" {
+			t.Errorf("%s: a style attribute: %s", p, m)
+		}
+		if styleElemRE.MatchString(s) {
+			t.Errorf("%s: a <style> element", p)
+		}
+		if m := handlerAttrRE.FindString(s); m != "" {
+			t.Errorf("%s: an inline event handler: %s", p, m)
+		}
+		for _, tag := range inlineScriptRE.FindAllString(s, -1) {
+			// JSON-LD is data, not script: a CSP does not block it.
+			if !strings.Contains(tag, " src=") && !strings.Contains(tag, `type="application/ld+json"`) {
+				t.Errorf("%s: an inline script: %s", p, tag)
+			}
+		}
+		for _, line := range strings.Split(s, "\n") {
+			if externalRE.MatchString(line) && (strings.Contains(line, "<script") || strings.Contains(line, "<link") || strings.Contains(line, "<img")) {
+				t.Errorf("%s: loads something from elsewhere: %s", p, strings.TrimSpace(line))
+			}
+		}
+	}
+	if pages < 10 {
+		t.Fatalf("only %d pages", pages)
+	}
+}
+
+var (
+	stripMarkRE = regexp.MustCompile(`<a href="([^"]+)" aria-label="[^"]+"><rect class="hit"`)
+)
+
+// Each entry's strip has one mark per occurrence, each linking to it.
+func TestEntryStripsMarkEveryOccurrence(t *testing.T) {
+	x, files := generate(t)
+	checked := 0
+	for _, e := range x.Entries {
+		page := x.Layout.Ref(e.Ref())
+		occ := x.Occurrences(e.Ref())
+		b := string(files[page])
+		marks := stripMarkRE.FindAllStringSubmatch(b, -1)
+		if len(occ) == 0 {
+			if strings.Contains(b, `class="strip"`) {
+				t.Errorf("%s: a strip, but no occurrences", page)
+			}
+			continue
+		}
+		if len(marks) != len(occ) {
+			t.Errorf("%s: %d marks for %d occurrences", page, len(marks), len(occ))
+			continue
+		}
+		for i, o := range occ {
+			want := index.Rel(page, x.Layout.Chapter(o.Chapter)+"#"+o.ID)
+			if got := html.UnescapeString(marks[i][1]); got != want {
+				t.Errorf("%s: mark %d links to %s, want %s", page, i, got, want)
+			}
+		}
+		checked++
+	}
+	if checked == 0 {
+		t.Fatal("no entry has a strip")
+	}
+}
+
+var (
+	heatRowRE  = regexp.MustCompile(`<tr><th scope="row"><a href="([^"]+)"[^>]*>[^<]*</a></th>((?:<td>\d+</td>)+)</tr>`)
+	heatCellRE = regexp.MustCompile(`<td>(\d+)</td>`)
+	pairRowRE  = regexp.MustCompile(`<tr><th scope="row"><a href="([^"]+)"[^>]*>[^<]*</a> &amp; <a href="([^"]+)"[^>]*>[^<]*</a></th><td>(\d+)</td>`)
+)
+
+// The overview's table gives, for each concept, its mentions in each
+// section and in all; the pairs are counted over shared paragraphs and
+// notes. Both are recounted here from the index.
+func TestOverviewNumbersAgreeWithTheIndex(t *testing.T) {
+	x, files := generate(t)
+	b := string(files[render.OverviewPage])
+	if b == "" {
+		t.Fatal("no overview page")
+	}
+	kind := x.Edition.Kinds[0].Key
+	byPage := map[string]*index.Entry{}
+	for _, e := range x.EntriesOf(kind) {
+		byPage[index.Rel(render.OverviewPage, x.Layout.Ref(e.Ref()))] = e
+	}
+	type sec struct {
+		ch string
+		i  int
+	}
+	var secs []sec
+	for _, ch := range x.Chapters {
+		for i := range ch.Sections {
+			secs = append(secs, sec{ch.Slug, i})
+		}
+	}
+	rows := heatRowRE.FindAllStringSubmatch(b, -1)
+	occurring := 0
+	for _, e := range x.EntriesOf(kind) {
+		if len(x.Occurrences(e.Ref())) > 0 {
+			occurring++
+		}
+	}
+	if len(rows) != occurring {
+		t.Fatalf("the table has %d rows; %d %s entries occur", len(rows), occurring, kind)
+	}
+	last := 1 << 30
+	for _, r := range rows {
+		e := byPage[html.UnescapeString(r[1])]
+		if e == nil {
+			t.Fatalf("a row for %s, which is no %s", r[1], kind)
+		}
+		var got []int
+		for _, c := range heatCellRE.FindAllStringSubmatch(r[2], -1) {
+			n, _ := strconv.Atoi(c[1])
+			got = append(got, n)
+		}
+		want := make([]int, len(secs)+1)
+		for _, o := range x.Occurrences(e.Ref()) {
+			for i, s := range secs {
+				if s.ch == o.Chapter && s.i == o.Section {
+					want[i]++
+				}
+			}
+			want[len(secs)]++
+		}
+		if fmt.Sprint(got) != fmt.Sprint(want) {
+			t.Errorf("%s: the table says %v, the index %v", e.Key, got, want)
+		}
+		if want[len(secs)] > last {
+			t.Errorf("%s is out of order: %d mentions after a row with %d", e.Key, want[len(secs)], last)
+		}
+		last = want[len(secs)]
+	}
+
+	units := map[string]map[*index.Entry]bool{}
+	for _, e := range x.EntriesOf(kind) {
+		for _, o := range x.Occurrences(e.Ref()) {
+			u := o.Chapter + "#" + o.Paragraph
+			if units[u] == nil {
+				units[u] = map[*index.Entry]bool{}
+			}
+			units[u][e] = true
+		}
+	}
+	pairs := pairRowRE.FindAllStringSubmatch(b, -1)
+	if len(pairs) == 0 {
+		t.Fatal("no pairs of concepts on the overview")
+	}
+	prev := 1 << 30
+	for _, p := range pairs {
+		a, c := byPage[html.UnescapeString(p[1])], byPage[html.UnescapeString(p[2])]
+		if a == nil || c == nil || a == c {
+			t.Fatalf("a pair of %s and %s", p[1], p[2])
+		}
+		n, _ := strconv.Atoi(p[3])
+		want := 0
+		for _, in := range units {
+			if in[a] && in[c] {
+				want++
+			}
+		}
+		if n != want || n > prev {
+			t.Errorf("%s & %s: the overview says %d paragraphs and notes, the index %d (previous row %d)", a.Key, c.Key, n, want, prev)
+		}
+		prev = n
+	}
+	if !strings.Contains(b, `<svg class="heatmap"`) || !strings.Contains(b, `<svg class="pairs"`) {
+		t.Error("the overview lacks its figures")
+	}
+}
+
+// Every link that carries a data-ref has a preview card, whose count
+// agrees with the index.
+func TestPreviewCardsCoverEveryLink(t *testing.T) {
+	x, files := generate(t)
+	js := string(files["assets/"+render.PreviewsAsset])
+	start, end := strings.Index(js, "{"), strings.LastIndex(js, "}")
+	if start < 0 || end < start {
+		t.Fatalf("no cards in %s", render.PreviewsAsset)
+	}
+	var cards map[string][5]any
+	if err := json.Unmarshal([]byte(js[start:end+1]), &cards); err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range x.Entries {
+		c, ok := cards[e.Ref().String()]
+		if !ok {
+			t.Errorf("no card for %s", e.Ref())
+			continue
+		}
+		want := fmt.Sprintf("%d mention", len(x.Occurrences(e.Ref())))
+		if c[0] != e.Name || !strings.HasPrefix(c[3].(string), want) || c[4] != x.Layout.Ref(e.Ref()) || c[2] == "" {
+			t.Errorf("card for %s: %v", e.Ref(), c)
+		}
+	}
+	refRE := regexp.MustCompile(`data-ref="([^"]+)"`)
+	for p, b := range files {
+		for _, m := range refRE.FindAllSubmatch(b, -1) {
+			if _, ok := cards[html.UnescapeString(string(m[1]))]; !ok {
+				t.Errorf("%s: no card for data-ref %s", p, m[1])
+			}
+		}
+	}
+}
+
+// The page's <title> is plain text, even when the displayed title carries
+// a note reference.
+func TestChapterTitleIsPlainText(t *testing.T) {
+	x, files := generate(t)
+	for _, ch := range x.Chapters {
+		b := string(files[x.Layout.Chapter(ch.Slug)])
+		i, j := strings.Index(b, "<title>"), strings.Index(b, "</title>")
+		title := b[i+len("<title>") : j]
+		if strings.Contains(title, "&lt;") || !strings.HasPrefix(html.UnescapeString(title), ch.Title) {
+			t.Errorf("%s: <title>%s</title>", ch.Slug, title)
+		}
+	}
+}
+
+// Every internal link and anchor of the site resolves: the strips', the
+// overview's and the contents' included.
+func TestEveryLinkResolves(t *testing.T) {
+	_, _ = generate(t)
+	for _, d := range site.CheckLinks(edition.res.Files) {
+		t.Error(d)
+	}
+}

@@ -1,0 +1,152 @@
+package render
+
+import (
+	"fmt"
+	"html/template"
+	"strings"
+
+	"edition/generator/index"
+)
+
+// stripMark is one occurrence drawn on a strip.
+type stripMark struct {
+	at    float64 // where it stands, from 0 to 1
+	note  bool    // in a note: drawn on the lower row
+	class string  // "text", "quotation", "note"
+	href  string
+	label string // the link's accessible name
+}
+
+// Strip geometry, in CSS pixels; horizontal positions are percentages so
+// that the strip stretches to any width without distorting its labels.
+const (
+	stripHeight  = 60
+	stripLabelY  = 13 // baseline of the section labels
+	stripTextY   = 18 // top of the row of marks in the running text
+	stripTextH   = 24
+	stripNoteY   = 46 // top of the row of marks in notes
+	stripNoteH   = 12
+	stripMarkW   = 3
+	stripTargetW = 9 // the invisible, wider area a pointer can hit
+)
+
+// stripWideColumn is the strip's width in pixels on a wide screen, and
+// stripCharW the width of a label's character: together they say how much
+// of a section's name fits its band.
+const (
+	stripWideColumn = 560
+	stripCharW      = 6.4
+)
+
+// fitLabel shortens a section's name to fit a band px pixels wide.
+func fitLabel(title string, px float64) string {
+	n := int((px - 8) / stripCharW)
+	r := []rune(title)
+	switch {
+	case len(r) <= n:
+		return title
+	case n < 4:
+		return ""
+	}
+	return strings.TrimRight(string(r[:n-1]), " ,;:") + "…"
+}
+
+// pct writes a fraction as a percentage for an SVG attribute.
+func pct(f float64) string {
+	f = min(max(f, 0), 1)
+	return strings.TrimRight(strings.TrimRight(fmt.Sprintf("%.3f", f*100), "0"), ".") + "%"
+}
+
+// strip draws where something occurs in the text: one band per section,
+// one mark per occurrence (a link to it), the running text above and the
+// notes below. It is drawn at build time; nothing in it needs a script.
+func (m *textMap) strip(id, label string, marks []stripMark) template.HTML {
+	var s strings.Builder
+	esc := template.HTMLEscapeString
+	fmt.Fprintf(&s, `<svg class="strip" id="%s" width="100%%" height="%d" role="group" aria-label="%s">`,
+		esc(id), stripHeight, esc(label))
+	for i, sec := range m.sections {
+		x0, x1 := sec.start/m.total, sec.end/m.total
+		cls := "band"
+		if i%2 == 1 {
+			cls += " alt"
+		}
+		fmt.Fprintf(&s, `<rect class="%s" x="%s" y="%d" width="%s" height="%d"><title>%s</title></rect>`,
+			cls, pct(x0), stripTextY-2, pct(x1-x0), stripHeight-stripTextY+2, esc(sec.Title))
+		// The section's name where the column is wide, its number where it
+		// is narrow; each clipped to its band by a nested viewport.
+		fmt.Fprintf(&s, `<svg class="sec-label" x="%s" y="0" width="%s" height="%d" aria-hidden="true"><text class="long" x="3" y="%d">%s</text><text class="short" x="3" y="%d">%d</text></svg>`,
+			pct(x0), pct(x1-x0), stripTextY-2, stripLabelY, esc(fitLabel(sec.Title, (x1-x0)*stripWideColumn)), stripLabelY, i+1)
+		if i > 0 {
+			fmt.Fprintf(&s, `<line class="sep" x1="%s" x2="%s" y1="%d" y2="%d"/>`, pct(x0), pct(x0), 2, stripHeight)
+		}
+	}
+	for _, mk := range marks {
+		y, h := stripTextY, stripTextH
+		if mk.note {
+			y, h = stripNoteY, stripNoteH
+		}
+		fmt.Fprintf(&s, `<a href="%s" aria-label="%s"><rect class="hit" x="%s" y="%d" width="%d" height="%d" transform="translate(%d 0)"/><rect class="mk m-%s" x="%s" y="%d" width="%d" height="%d" transform="translate(%d 0)"/></a>`,
+			esc(mk.href), esc(mk.label),
+			pct(mk.at), y-2, stripTargetW, h+4, -stripTargetW/2,
+			esc(mk.class), pct(mk.at), y, stripMarkW, h, -stripMarkW/2)
+	}
+	s.WriteString(`</svg>`)
+	return template.HTML(s.String())
+}
+
+// occurrenceMarks turns occurrences into marks that link from page b.
+func (m *textMap) occurrenceMarks(b *Base, x *index.Index, occ []index.Occurrence) []stripMark {
+	var out []stripMark
+	for _, o := range occ {
+		ch, ok := x.Chapter(o.Chapter)
+		if !ok {
+			continue
+		}
+		out = append(out, stripMark{
+			at:    m.at(o),
+			note:  o.Where == index.Note,
+			class: o.Where.String(),
+			href:  b.URL(x.Layout.Chapter(ch.Slug) + "#" + o.ID),
+			label: locator(o, ch) + ": " + o.Snippet.Match,
+		})
+	}
+	return out
+}
+
+// citationMarks turns a source's citations into marks.
+func (m *textMap) citationMarks(b *Base, x *index.Index, cites []index.Citation) []stripMark {
+	var out []stripMark
+	for _, c := range cites {
+		ch, ok := x.Chapter(c.Chapter)
+		if !ok {
+			continue
+		}
+		mk := stripMark{class: "note", note: true, href: b.URL(x.Layout.Chapter(ch.Slug) + "#" + c.ID)}
+		if n, ok := ch.Note(c.Note); ok {
+			mk.at = m.atParagraph(ch.Slug, n.ID)
+			mk.label = noteLabel(n)
+		} else {
+			mk.at = m.atParagraph(ch.Slug, c.Paragraph)
+			mk.note, mk.class = false, "text"
+			mk.label = "In the text"
+			if p := m.paraNumber(ch, c.Paragraph); p > 0 {
+				mk.label = fmt.Sprintf("¶ %d", p)
+			}
+		}
+		if c.Locator != "" {
+			mk.label += ", " + c.Locator
+		}
+		out = append(out, mk)
+	}
+	return out
+}
+
+func (m *textMap) paraNumber(ch *index.Chapter, id string) int {
+	for _, p := range ch.Paragraphs {
+		if p.ID == id {
+			return p.Number
+		}
+	}
+	return 0
+}

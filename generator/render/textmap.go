@@ -1,0 +1,130 @@
+package render
+
+import (
+	"strings"
+
+	"edition/generator/index"
+)
+
+// textMap lays the whole edition out on one line, from 0 (the first word
+// of the first chapter) to 1 (the last word of the last), so that any
+// occurrence can be drawn where it stands. A paragraph takes room in
+// proportion to its words; a note stands where the text calls it.
+type textMap struct {
+	total    float64            // words in the running text of all chapters
+	paras    map[string]span    // "chapter#p12" → where the paragraph lies, in words
+	text     map[string]string  // "chapter#p12" → its plain text
+	noteAt   map[string]string  // "chapter#n4" → id of the paragraph (or note) that calls it
+	sections []sectionSpan      // in reading order
+	chapters map[string]float64 // slug → where the chapter starts
+}
+
+// span is a stretch of the text, in words from the start of the edition.
+type span struct{ start, words float64 }
+
+// sectionSpan is one section of one chapter on the line.
+type sectionSpan struct {
+	Chapter string // slug
+	Index   int    // the section's index in its chapter
+	Title   string
+	ID      string
+	start   float64
+	end     float64
+}
+
+func newTextMap(x *index.Index) *textMap {
+	m := &textMap{paras: map[string]span{}, text: map[string]string{}, noteAt: map[string]string{}, chapters: map[string]float64{}}
+	var at float64
+	for _, ch := range x.Chapters {
+		m.chapters[ch.Slug] = at
+		first := len(m.sections)
+		for i, s := range ch.Sections {
+			m.sections = append(m.sections, sectionSpan{Chapter: ch.Slug, Index: i, Title: s.Title, ID: s.ID, start: -1})
+		}
+		for _, p := range ch.Paragraphs {
+			w := float64(max(1, len(strings.Fields(p.Text))))
+			key := ch.Slug + "#" + p.ID
+			m.paras[key] = span{at, w}
+			m.text[key] = p.Text
+			if si := first + p.Section; si < len(m.sections) && m.sections[si].start < 0 {
+				m.sections[si].start = at
+			}
+			at += w
+		}
+		for _, n := range ch.Notes {
+			m.noteAt[ch.Slug+"#"+n.ID] = n.Paragraph
+		}
+		// A section without paragraphs of its own starts where the next
+		// one does; each ends where the next begins.
+		end := at
+		for i := len(m.sections) - 1; i >= first; i-- {
+			if m.sections[i].start < 0 {
+				m.sections[i].start = end
+			}
+			m.sections[i].end = end
+			end = m.sections[i].start
+		}
+	}
+	m.total = max(at, 1)
+	return m
+}
+
+// paragraphOf returns the paragraph of the running text that id (a
+// paragraph or a note) belongs to: a note belongs to the paragraph that
+// calls it, or to the paragraph calling the note that calls it.
+func (m *textMap) paragraphOf(chapter, id string) (string, bool) {
+	for range 8 { // notes calling notes: a few levels at most
+		if _, ok := m.paras[chapter+"#"+id]; ok {
+			return id, true
+		}
+		caller, ok := m.noteAt[chapter+"#"+id]
+		if !ok || caller == "" {
+			return "", false
+		}
+		id = caller
+	}
+	return "", false
+}
+
+// at returns where an occurrence stands on the line, from 0 to 1. In the
+// running text that is where its words are in the paragraph; in a note, the
+// end of the paragraph that calls the note.
+func (m *textMap) at(o index.Occurrence) float64 {
+	pid, ok := m.paragraphOf(o.Chapter, o.Paragraph)
+	if !ok {
+		return m.chapters[o.Chapter] / m.total // a note called from the title
+	}
+	key := o.Chapter + "#" + pid
+	sp := m.paras[key]
+	frac := 1.0
+	if o.Where != index.Note {
+		frac = 0.5
+		text := m.text[key]
+		before := strings.TrimPrefix(o.Snippet.Before, "…")
+		if i := strings.Index(text, before+o.Snippet.Match); i >= 0 && len(text) > 0 {
+			frac = float64(i+len(before)) / float64(len(text))
+		}
+	}
+	return (sp.start + frac*sp.words) / m.total
+}
+
+// atParagraph returns where a paragraph (or the paragraph calling a note)
+// ends on the line.
+func (m *textMap) atParagraph(chapter, id string) float64 {
+	pid, ok := m.paragraphOf(chapter, id)
+	if !ok {
+		return m.chapters[chapter] / m.total
+	}
+	sp := m.paras[chapter+"#"+pid]
+	return (sp.start + sp.words) / m.total
+}
+
+// section returns the index in m.sections of a chapter's section.
+func (m *textMap) section(chapter string, i int) int {
+	for j, s := range m.sections {
+		if s.Chapter == chapter && s.Index == i {
+			return j
+		}
+	}
+	return -1
+}

@@ -1,0 +1,357 @@
+package search
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"html"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+
+	"edition/generator/index"
+)
+
+// File is a file of the index, with its path under the site's root.
+type File struct {
+	Path string
+	Data []byte
+}
+
+// Index is a built search index.
+type Index struct {
+	Files  []File
+	Docs   int // documents: entries, sources, paragraphs, notes
+	Terms  int // distinct terms
+	Shards int // posting files
+	Bytes  int // all files together
+}
+
+// Folder is where the index lives in the site; ManifestFile is the file a
+// page loads first.
+const (
+	Folder       = "search"
+	ManifestFile = Folder + "/index.js"
+)
+
+// nameWeight is how much more a word in an entry's name or alias counts
+// than a word in running text.
+const nameWeight = 16
+
+// ShardBytes is the size a posting shard is cut at.
+const ShardBytes = 6 << 10
+
+// doc is one searchable document, as search.js reads it.
+type doc struct {
+	Kind    int        `json:"k"`           // index into the manifest's kinds
+	Title   string     `json:"t"`           // "Kofi Annan", "¶ 12", "Note 4"
+	Context string     `json:"c,omitempty"` // "Beyond Preemption · The UN Response", "Actor · person"
+	URL     string     `json:"u"`           // site path, with #fragment
+	Text    string     `json:"x"`           // for snippets
+	Aliases []string   `json:"a,omitempty"` // entries and sources: the names it answers to
+	Occurs  []int      `json:"o,omitempty"` // entries and sources: passages that name it
+	Marks   [][]string `json:"h,omitempty"` // entries and sources: the words that name it in each of those
+
+	names string // text weighed as names
+}
+
+// kind is a filter: a kind of entry, the sources, the text or the notes.
+type kind struct {
+	Key   string `json:"key"`
+	Label string `json:"label"` // "Actors", for filters
+	One   string `json:"one"`   // "Actor", for a result
+}
+
+type manifest struct {
+	Version string     `json:"v"`
+	Kinds   []kind     `json:"kinds"`
+	Docs    int        `json:"docs"`
+	First   []int      `json:"first"`  // the first document of each kind
+	Shards  [][]string `json:"shards"` // [first term, file name] in term order
+	Stop    []string   `json:"stop"`
+}
+
+var tagRE = regexp.MustCompile(`<(/?)([a-zA-Z0-9]*)[^>]*>`)
+
+// blockTags end a run of words; other tags stand inside words' flow.
+var blockTags = map[string]bool{"p": true, "li": true, "br": true, "div": true, "blockquote": true, "ol": true,
+	"ul": true, "h1": true, "h2": true, "h3": true, "h4": true, "tr": true, "td": true, "th": true, "pre": true}
+
+// plainHTML is the text of HTML that markup wrote.
+func plainHTML(h string) string {
+	t := tagRE.ReplaceAllStringFunc(h, func(tag string) string {
+		if blockTags[strings.ToLower(tagRE.FindStringSubmatch(tag)[2])] {
+			return " "
+		}
+		return ""
+	})
+	return strings.Join(strings.Fields(html.UnescapeString(t)), " ")
+}
+
+// Build makes the search index of an edition.
+func Build(x *index.Index) (*Index, error) {
+	var kinds []kind
+	var docs []*doc
+	kindOf := map[string]int{}
+	addKind := func(key, label, one string) int {
+		kindOf[key] = len(kinds)
+		kinds = append(kinds, kind{key, label, one})
+		return kindOf[key]
+	}
+	textKind := addKind("text", "Text", "Text")
+	notesKind := addKind("notes", "Notes", "Note")
+	for _, k := range x.Edition.Kinds {
+		addKind(k.Key, k.Plural, k.Name)
+	}
+	sourceKind := addKind(index.SourceKind.Key, index.SourceKind.Plural, index.SourceKind.Name)
+
+	// Documents are numbered kind by kind, in the order of kinds, so that
+	// the client knows a document's kind from its number. Passages come
+	// first, so that their numbers are known to the entries.
+	passage := map[string]int{} // chapter slug + "#" + paragraph or note id → doc
+	first := []int{0}
+	for _, ch := range x.Chapters {
+		for _, p := range ch.Paragraphs {
+			passage[ch.Slug+"#"+p.ID] = len(docs)
+			docs = append(docs, &doc{Kind: textKind, Title: "¶ " + strconv.Itoa(p.Number),
+				Context: joinNonEmpty(" · ", ch.Title, sectionTitle(ch, p.Section)),
+				URL:     x.Layout.Chapter(ch.Slug) + "#" + p.ID, Text: p.Text})
+		}
+	}
+	first = append(first, len(docs))
+	for _, ch := range x.Chapters {
+		for _, n := range ch.Notes {
+			passage[ch.Slug+"#"+n.ID] = len(docs)
+			docs = append(docs, &doc{Kind: notesKind, Title: noteTitle(n),
+				Context: joinNonEmpty(" · ", ch.Title, sectionTitle(ch, n.Section)),
+				URL:     x.Layout.Chapter(ch.Slug) + "#" + n.ID, Text: n.Text})
+		}
+	}
+	occurs := func(ref index.Ref, extra []index.Citation) ([]int, [][]string) { // passages naming ref
+		words := map[int][]string{}
+		add := func(chapter, para, match string) {
+			if d, ok := passage[chapter+"#"+para]; ok {
+				if _, seen := words[d]; !seen {
+					words[d] = []string{}
+				}
+				if match != "" && !slices.Contains(words[d], match) {
+					words[d] = append(words[d], match)
+				}
+			}
+		}
+		for _, o := range x.Occurrences(ref) {
+			add(o.Chapter, o.Paragraph, o.Snippet.Match)
+		}
+		for _, c := range extra {
+			if c.Note != "" {
+				add(c.Chapter, c.Note, "")
+			} else {
+				add(c.Chapter, c.Paragraph, "")
+			}
+		}
+		ids := make([]int, 0, len(words))
+		for d := range words {
+			ids = append(ids, d)
+		}
+		slices.Sort(ids)
+		marks := make([][]string, len(ids))
+		for i, d := range ids {
+			marks[i] = words[d]
+		}
+		return ids, marks
+	}
+	for _, k := range x.Edition.Kinds {
+		first = append(first, len(docs))
+		for _, e := range x.EntriesOf(k.Key) {
+			docs = append(docs, entryDoc(x, e, kindOf[e.Kind], occurs))
+		}
+	}
+	first = append(first, len(docs))
+	for _, s := range x.Sources {
+		d := &doc{Kind: sourceKind, Title: s.Title(), URL: x.Layout.Ref(s.Ref()), Context: "Source · " + s.Label}
+		d.Text = joinNonEmpty(" ", plainHTML(string(s.Entry)), plainHTML(string(s.AnnoteHTML)))
+		names := []string{s.Title(), s.Label}
+		for _, a := range s.Aliases {
+			d.Aliases = append(d.Aliases, a.Text)
+			names = append(names, a.Text)
+		}
+		d.names = strings.Join(names, " · ")
+		d.Occurs, d.Marks = occurs(s.Ref(), x.Citations(s.ID))
+		docs = append(docs, d)
+	}
+
+	// Postings: term → doc → weight. The weight counts a word in running
+	// text once (up to nameWeight-1) and a word in a name or alias
+	// nameWeight times, so that the client can tell the two apart.
+	type counts struct{ text, names int }
+	postings := map[string]map[int]*counts{}
+	post := func(text string, d int, name bool) {
+		for _, t := range Terms(text) {
+			m := postings[t]
+			if m == nil {
+				m = map[int]*counts{}
+				postings[t] = m
+			}
+			c := m[d]
+			if c == nil {
+				c = &counts{}
+				m[d] = c
+			}
+			if name {
+				c.names++
+			} else {
+				c.text++
+			}
+		}
+	}
+	for i, d := range docs {
+		post(d.Text, i, false)
+		post(d.names, i, true)
+	}
+	terms := make([]string, 0, len(postings))
+	for t := range postings {
+		terms = append(terms, t)
+	}
+	slices.Sort(terms)
+
+	ix := &Index{Docs: len(docs), Terms: len(terms)}
+	add := func(path string, name string, data any) error {
+		b, err := json.Marshal(data)
+		if err != nil {
+			return err
+		}
+		var buf bytes.Buffer
+		buf.WriteString("EditionSearch.register(")
+		nb, _ := json.Marshal(name)
+		buf.Write(nb)
+		buf.WriteByte(',')
+		buf.Write(b)
+		buf.WriteString(");\n")
+		ix.Files = append(ix.Files, File{Path: path, Data: buf.Bytes()})
+		ix.Bytes += buf.Len()
+		return nil
+	}
+
+	// Shards: consecutive runs of the sorted vocabulary, cut at about
+	// ShardBytes; named by their content so a browser never mixes builds.
+	var shards [][]string
+	var cur bytes.Buffer
+	curFirst := ""
+	flush := func() error {
+		if cur.Len() == 0 {
+			return nil
+		}
+		body := "{" + cur.String() + "}"
+		sum := sha256.Sum256([]byte(body))
+		name := "t/" + hex.EncodeToString(sum[:5])
+		shards = append(shards, []string{curFirst, name})
+		var v any = json.RawMessage(body)
+		cur.Reset()
+		return add(Folder+"/"+name+".js", name, v)
+	}
+	for _, t := range terms {
+		m := postings[t]
+		ids := make([]int, 0, len(m))
+		for d := range m {
+			ids = append(ids, d)
+		}
+		slices.Sort(ids)
+		list := make([]int, 0, 2*len(ids))
+		for _, d := range ids {
+			list = append(list, d, min(m[d].text, nameWeight-1)+nameWeight*min(m[d].names, 64))
+		}
+		kb, _ := json.Marshal(t)
+		lb, _ := json.Marshal(list)
+		if cur.Len() > 0 && cur.Len()+len(kb)+len(lb) > ShardBytes {
+			if err := flush(); err != nil {
+				return nil, err
+			}
+		}
+		if cur.Len() == 0 {
+			curFirst = t
+		} else {
+			cur.WriteByte(',')
+		}
+		cur.Write(kb)
+		cur.WriteByte(':')
+		cur.Write(lb)
+	}
+	if err := flush(); err != nil {
+		return nil, err
+	}
+	ix.Shards = len(shards)
+	for i, d := range docs {
+		name := "d/" + strconv.Itoa(i)
+		if err := add(Folder+"/"+name+".js", name, d); err != nil {
+			return nil, err
+		}
+	}
+	stop := make([]string, 0, len(stopwords))
+	for w := range stopwords {
+		stop = append(stop, w)
+	}
+	slices.Sort(stop)
+	h := sha256.New()
+	for _, f := range ix.Files {
+		h.Write(f.Data)
+	}
+	m := manifest{Version: hex.EncodeToString(h.Sum(nil)[:6]), Kinds: kinds, Docs: len(docs), First: first, Shards: shards, Stop: stop}
+	if err := add(ManifestFile, "index", m); err != nil {
+		return nil, err
+	}
+	return ix, nil
+}
+
+func noteTitle(n index.NoteInfo) string {
+	switch n.Series {
+	case index.EditorNote:
+		return "Editor’s note " + n.Marker
+	case index.UnnumberedNote:
+		return "Unnumbered note"
+	}
+	return "Note " + n.Marker
+}
+
+func joinNonEmpty(sep string, parts ...string) string {
+	var kept []string
+	for _, p := range parts {
+		if p = strings.TrimSpace(p); p != "" {
+			kept = append(kept, p)
+		}
+	}
+	return strings.Join(kept, sep)
+}
+
+// String sums the index up for the build log: "search index 310 KB in 330
+// files".
+func (ix *Index) String() string {
+	return fmt.Sprintf("search index %d KB in %d files (%d terms in %d shards, %d documents)",
+		(ix.Bytes+512)/1024, len(ix.Files), ix.Terms, ix.Shards, ix.Docs)
+}
+
+func entryDoc(x *index.Index, e *index.Entry, kind int, occurs func(index.Ref, []index.Citation) ([]int, [][]string)) *doc {
+	k, _ := x.Edition.Kind(e.Kind)
+	d := &doc{Kind: kind, Title: e.Name, URL: x.Layout.Ref(e.Ref()), Context: joinNonEmpty(" · ", k.Name, e.Type, e.Dates)}
+	d.Text = joinNonEmpty(" ", e.Summary, plainHTML(string(e.BodyHTML)))
+	names := []string{e.Name}
+	if e.IndexName != e.Name {
+		names = append(names, e.IndexName)
+	}
+	for _, a := range e.Aliases {
+		d.Aliases = append(d.Aliases, a.Text)
+		names = append(names, a.Text)
+	}
+	d.names = strings.Join(names, " · ")
+	d.Occurs, d.Marks = occurs(e.Ref(), nil)
+	return d
+}
+
+func sectionTitle(ch *index.Chapter, i int) string {
+	if i < len(ch.Sections) {
+		return ch.Sections[i].Title
+	}
+	return ""
+}

@@ -1,0 +1,20 @@
+// Package search builds the edition's static search index at build time,
+// from the parsed text and the registry, as small files that the reader's
+// browser loads on demand (templates/assets/search.js is the client).
+//
+//	*index.Index ──documents──▶ entries, sources, paragraphs, notes
+//	             ──Tokens─────▶ terms with weights (names and aliases count more)
+//	             ──shards─────▶ search/index.js             the manifest: kinds, shard ranges
+//	                            search/t/<hash>.js          postings, one range of the sorted vocabulary each
+//	                            search/d/<n>.js             one document: title, link, text, aliases, occurrences
+//
+// Every file is JavaScript that hands its data to EditionSearch.register
+// when it is added as a <script src>, so the index loads over http and from
+// file:// alike (browsers refuse fetch() of local files) under a
+// Content-Security-Policy of default-src 'self'. A query loads the manifest,
+// the shards whose range holds its words (or, to forgive a typo, the shards
+// of its first letter) and the documents it shows.
+//
+// Tokens here and tokens() in search.js must agree exactly; the tests
+// compare them on the whole text.
+package search

@@ -1,0 +1,303 @@
+package search_test
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"slices"
+	"strings"
+	"sync"
+	"testing"
+
+	"edition/generator/index"
+	"edition/generator/search"
+	"edition/generator/site"
+)
+
+// The tests in this file run the real search client, the built site's
+// assets/search.js, in Node on the index built from the edition in
+// content/, through testdata/run.js.
+
+var (
+	buildOnce sync.Once
+	built     *site.Result
+	builtDir  string
+	buildErr  error
+)
+
+// edition builds the edition once for all the tests of this file.
+func edition(t *testing.T) (*site.Result, string) {
+	t.Helper()
+	buildOnce.Do(func() {
+		dir, err := os.MkdirTemp("", "edition-search-test-")
+		if err != nil {
+			buildErr = err
+			return
+		}
+		builtDir = filepath.Join(dir, "public")
+		built, buildErr = site.Build(site.Options{Content: "../../content", Templates: "../../templates", Output: builtDir})
+		if buildErr == nil && !built.OK() {
+			buildErr = built.Diags.Err()
+		}
+	})
+	if buildErr != nil {
+		t.Fatal(buildErr)
+	}
+	return built, builtDir
+}
+
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if builtDir != "" {
+		os.RemoveAll(filepath.Dir(builtDir))
+	}
+	os.Exit(code)
+}
+
+type result struct {
+	Kind, Title, URL string
+	Entity           bool
+	Marked           []string
+	Snippet          string
+}
+
+type answer struct {
+	Query       string
+	Total       int
+	Corrections []struct {
+		From string
+		To   []string
+	}
+	Loaded []struct {
+		Name  string
+		Bytes int
+	}
+	Results []result
+}
+
+func node(t *testing.T) string {
+	t.Helper()
+	n, err := exec.LookPath("node")
+	if err != nil {
+		t.Skip("node is not installed: the search client cannot be run (apt-get install nodejs)")
+	}
+	return n
+}
+
+// run runs testdata/run.js in mode with input (JSON) and decodes its output
+// into out.
+func run(t *testing.T, mode string, options string, input, out any) {
+	t.Helper()
+	_, dir := edition(t)
+	in, _ := json.Marshal(input)
+	args := []string{"testdata/run.js", dir, mode}
+	if options != "" {
+		args = append(args, options)
+	}
+	cmd := exec.Command(node(t), args...)
+	cmd.Stdin = bytes.NewReader(in)
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	b, err := cmd.Output()
+	if err != nil {
+		t.Fatalf("node %s: %v\n%s", strings.Join(args, " "), err, stderr.String())
+	}
+	if err := json.Unmarshal(b, out); err != nil {
+		t.Fatalf("node %s: %v\n%s", strings.Join(args, " "), err, b)
+	}
+}
+
+func query(t *testing.T, options string, qs ...string) []answer {
+	t.Helper()
+	var out []answer
+	run(t, "search", options, qs, &out)
+	return out
+}
+
+func TestAliasFindsTheEntryFirst(t *testing.T) {
+	res, _ := edition(t)
+	r2p := res.Index.Layout.Ref(index.Ref{Kind: "concept", Key: "responsibility-to-protect"})
+	for _, a := range query(t, "", "R2P", "responsibility to protect", "Responsibility to Protect", "the responsibility to protect") {
+		if len(a.Results) == 0 {
+			t.Errorf("%q finds nothing", a.Query)
+			continue
+		}
+		if first := a.Results[0]; first.URL != r2p || !first.Entity {
+			t.Errorf("%q: first result is %s %q (entity %v), want the concept %s", a.Query, first.Kind, first.Title, first.Entity, r2p)
+		}
+		passages := 0
+		for _, r := range a.Results {
+			if r.Kind == "text" || r.Kind == "notes" {
+				passages++
+			}
+		}
+		if passages == 0 {
+			t.Errorf("%q: no passage among the results, only entries", a.Query)
+		}
+	}
+}
+
+// TestEntityFindsEveryPassageNamingIt: "Annan" offers the actor, then
+// every paragraph and note that names him, including those that call him
+// "the secretary general" without his name.
+func TestEntityFindsEveryPassageNamingIt(t *testing.T) {
+	res, _ := edition(t)
+	ref := index.Ref{Kind: "actor", Key: "kofi-annan"}
+	a := query(t, "", "Annan")[0]
+	if len(a.Results) == 0 || a.Results[0].URL != res.Index.Layout.Ref(ref) || !a.Results[0].Entity {
+		t.Fatalf("the first result for Annan is not the actor: %+v", a.Results[:min(1, len(a.Results))])
+	}
+	got := map[string]result{}
+	for _, r := range a.Results {
+		got[r.URL] = r
+	}
+	want := map[string]bool{}
+	withoutName := 0
+	for _, o := range res.Index.Occurrences(ref) {
+		u := res.Index.Layout.Chapter(o.Chapter) + "#" + o.Paragraph
+		want[u] = true
+		r, ok := got[u]
+		if !ok {
+			t.Errorf("%s names Annan (%q) but is not among the results", u, o.Snippet.Match)
+			continue
+		}
+		if !strings.Contains(strings.ToLower(r.Snippet), "annan") {
+			withoutName++
+		}
+		if len(r.Marked) == 0 {
+			t.Errorf("%s: nothing is highlighted in %q", u, r.Snippet)
+		}
+	}
+	if len(want) < 8 {
+		t.Fatalf("only %d passages name Annan; the edition names him in more", len(want))
+	}
+	if withoutName == 0 {
+		t.Errorf("every passage found says “Annan”; those that say only “secretary general” are missing")
+	}
+}
+
+func TestOneTypoIsForgiven(t *testing.T) {
+	for _, c := range []struct{ typo, word string }{{"prevnetive", "preventive"}, {"sovereignity", "sovereignty"}, {"Anan", "annan"}} {
+		a := query(t, "", c.typo)[0]
+		if a.Total == 0 {
+			t.Errorf("%q finds nothing; want %q", c.typo, c.word)
+			continue
+		}
+		found := false
+		for _, r := range a.Results {
+			for _, m := range r.Marked {
+				if search.Normalize(m) == c.word || strings.Contains(strings.ToLower(m), c.word) {
+					found = true
+				}
+			}
+		}
+		if !found {
+			t.Errorf("%q: no result highlights %q", c.typo, c.word)
+		}
+		if len(a.Corrections) == 0 || !slices.Contains(a.Corrections[0].To, c.word) {
+			t.Errorf("%q: corrections %+v do not name %q", c.typo, a.Corrections, c.word)
+		}
+	}
+}
+
+func TestAbsentWordFindsNothing(t *testing.T) {
+	res, _ := edition(t)
+	for _, w := range []string{"xylophone", "zeppelinqq", "marmalade"} {
+		for _, ch := range res.Index.Chapters {
+			for _, p := range ch.Paragraphs {
+				if strings.Contains(strings.ToLower(p.Text), w) {
+					t.Fatalf("%q is in the text after all", w)
+				}
+			}
+		}
+		if a := query(t, "", w)[0]; a.Total != 0 {
+			t.Errorf("%q finds %d results, e.g. %+v", w, a.Total, a.Results[0])
+		}
+	}
+}
+
+func TestPrefixAsYouType(t *testing.T) {
+	res, _ := edition(t)
+	annan := res.Index.Layout.Ref(index.Ref{Kind: "actor", Key: "kofi-annan"})
+	a := query(t, `{"prefix": true, "limit": 5}`, "Kofi Ann")[0]
+	if len(a.Results) == 0 || a.Results[0].URL != annan {
+		t.Errorf("typing “Kofi Ann” does not offer Kofi Annan first: %+v", a.Results)
+	}
+	b := query(t, `{"prefix": false, "limit": 5}`, "Kofi Ann")[0]
+	if b.Total != 0 && len(b.Results) > 0 && b.Results[0].URL == annan && b.Results[0].Entity {
+		t.Errorf("without prefix matching, “Ann” should not name Kofi Annan")
+	}
+}
+
+func TestFilterByKind(t *testing.T) {
+	all := query(t, "", "Annan")[0]
+	notes := query(t, `{"kinds": ["notes"]}`, "Annan")[0]
+	if notes.Total == 0 || notes.Total >= all.Total {
+		t.Fatalf("notes only: %d of %d results", notes.Total, all.Total)
+	}
+	for _, r := range notes.Results {
+		if r.Kind != "notes" {
+			t.Errorf("a %s among the notes: %q", r.Kind, r.Title)
+		}
+	}
+}
+
+// TestQueryLoadsLittle: a query loads the manifest, the shards its words
+// need and the documents it shows, not the index.
+func TestQueryLoadsLittle(t *testing.T) {
+	res, _ := edition(t)
+	ix := res.Search
+	for _, a := range query(t, `{"limit": 10, "prefix": true}`, "Annan", "responsibility to protect", "prevnetive") {
+		bytes := 0
+		for _, l := range a.Loaded {
+			bytes += l.Bytes
+		}
+		if bytes > ix.Bytes/5 {
+			t.Errorf("%q loaded %d of the index's %d bytes (%d files)", a.Query, bytes, ix.Bytes, len(a.Loaded))
+		}
+		t.Logf("%q: %d results, %d bytes in %d files", a.Query, a.Total, bytes, len(a.Loaded))
+	}
+	for _, f := range ix.Files {
+		if strings.HasPrefix(f.Path, search.Folder+"/t/") && len(f.Data) > 2*search.ShardBytes {
+			t.Errorf("shard %s has %d bytes", f.Path, len(f.Data))
+		}
+	}
+}
+
+// TestTokensAgree: search.js must cut and normalize words exactly as the
+// generator does, on the whole text and on words that are easy to get wrong.
+func TestTokensAgree(t *testing.T) {
+	res, _ := edition(t)
+	texts := []string{"Annan’s", "states’ rights", "don't", "self-defense", "Qián Qíchēn", "ﬁnance",
+		"9/11", "A/RES/60/1", "’tis", "crises", "NATO’s", "the UN’s Security Council", "Ivo H. Daalder"}
+	for _, ch := range res.Index.Chapters {
+		for _, p := range ch.Paragraphs {
+			texts = append(texts, p.Text)
+		}
+		for _, n := range ch.Notes {
+			texts = append(texts, n.Text)
+		}
+	}
+	for _, e := range res.Index.Entries {
+		texts = append(texts, e.Name)
+		for _, a := range e.Aliases {
+			texts = append(texts, a.Text)
+		}
+	}
+	var js [][]string
+	run(t, "tokens", "", texts, &js)
+	if len(js) != len(texts) {
+		t.Fatalf("%d answers for %d texts", len(js), len(texts))
+	}
+	for i, s := range texts {
+		goTerms := search.Terms(s)
+		if goTerms == nil {
+			goTerms = []string{}
+		}
+		if !slices.Equal(goTerms, js[i]) {
+			t.Errorf("%q:\n Go: %q\n JS: %q", s, goTerms, js[i])
+		}
+	}
+}
