@@ -18,6 +18,8 @@ import (
 	"testing"
 	"time"
 
+	"edition/generator/diag"
+	"edition/generator/render"
 	"edition/generator/serve"
 	"edition/generator/site"
 )
@@ -88,8 +90,12 @@ func copyTree(t testing.TB, from, to string) {
 func builder(opts site.Options) (func([]string) serve.Build, func(serve.Build) error) {
 	b := site.NewBuilder(opts)
 	build := func(changed []string) serve.Build {
-		res := b.Generate(changed...)
-		return serve.Build{Files: res.Files, Diags: res.Diags}
+		res := b.GeneratePages(changed...)
+		return serve.Build{Files: res.Files, Diags: res.Diags, Rest: func() ([]render.File, diag.List) {
+			n := len(res.Files)
+			b.Finish(res)
+			return res.Files[n:], res.Diags
+		}}
 	}
 	publish := func(bl serve.Build) error { return b.Publish(&site.Result{Files: bl.Files}) }
 	return build, publish
@@ -325,6 +331,12 @@ func TestEditReloadsOnce(t *testing.T) {
 	// The output folder has the new page too, without the script, once
 	// the build's log line says it was written.
 	s.waitLog("build 2 ", "written in")
+	// The files no page shows (search index, exports) are current too, and
+	// served as built.
+	if resp, tei := s.get("/edition.tei.xml"); resp.StatusCode != 200 || !strings.Contains(tei, "Nine long miles") ||
+		resp.Header.Get("Content-Type") != "application/xml" {
+		t.Errorf("the TEI text is not the new build's (status %d, %s)", resp.StatusCode, resp.Header.Get("Content-Type"))
+	}
 	out, err := os.ReadFile(filepath.Join(s.out, filepath.FromSlash(chapterPage)))
 	if err != nil || !bytes.Contains(out, []byte("Nine long miles")) || bytes.Contains(out, []byte("_edition")) {
 		t.Errorf("the output folder's page is not the new build, as built (%v)", err)

@@ -29,6 +29,12 @@ type Build struct {
 	Files []render.File // the site; not used when Diags has errors
 	Diags diag.List
 	Note  string // what the pipeline did, for the log line (optional)
+	// Rest, if set, makes the site's remaining files, those no page shows
+	// (a search index, exports), and returns them with the diagnostics of
+	// the whole build. The server calls it after a good build, once the
+	// browsers have been told to reload, and then serves and publishes
+	// them with the others; until then it serves the previous ones.
+	Rest func() ([]render.File, diag.List)
 }
 
 // Options configure a Server.
@@ -204,24 +210,16 @@ func (s *Server) rebuild(changed []string) {
 	what := describe(changed)
 
 	if b.Diags.HasErrors() {
-		f := newFailure(b.Diags)
-		s.failed.Store(f)
-		s.hub.send(event{name: "failed", data: f.json})
-		kept := "no site to show yet"
-		if s.site.Load() != nil {
-			kept = "still serving the last good build"
-		}
-		var lines strings.Builder
-		for _, d := range b.Diags {
-			lines.WriteString("  " + d.String() + "\n")
-		}
-		s.logf("%sbuild %d failed in %s: %s; %s\n%s", what, n, ms(took), plural(b.Diags.Count(diag.Error), "error"), kept,
-			strings.TrimRight(lines.String(), "\n"))
+		s.fail(what, n, took, b.Diags)
 		return
 	}
 
 	old := s.site.Load()
-	next := newSite(b.Files, s.instance, int(n))
+	var oldRest []render.File
+	if old != nil {
+		oldRest = old.restFiles()
+	}
+	next := newSite(b.Files, oldRest, s.instance, int(n))
 	ch := changes(old, next)
 	wasFailed := s.failed.Swap(nil) != nil
 	s.site.Store(next)
@@ -246,15 +244,46 @@ func (s *Server) rebuild(changed []string) {
 	if b.Note != "" {
 		fmt.Fprintf(&line, "; %s", b.Note)
 	}
+	all := b.Files
+	if b.Rest != nil {
+		rstart := time.Now()
+		rest, diags := b.Rest()
+		if diags.HasErrors() {
+			s.logf("%s", line.String())
+			s.fail(what, n, time.Since(start), diags)
+			return
+		}
+		s.site.Store(newSite(b.Files, rest, s.instance, int(n)))
+		all = append(slices.Clip(b.Files), rest...)
+		fmt.Fprintf(&line, "; %s more in %s", plural(len(rest), "file"), ms(time.Since(rstart)))
+	}
 	if s.opts.Publish != nil {
 		pstart := time.Now()
-		if err := s.opts.Publish(b); err != nil {
+		if err := s.opts.Publish(Build{Files: all, Diags: b.Diags, Note: b.Note}); err != nil {
 			fmt.Fprintf(&line, "; could not write the output: %v", err)
 		} else {
 			fmt.Fprintf(&line, "; written in %s", ms(time.Since(pstart)))
 		}
 	}
 	s.logf("%s", line.String())
+}
+
+// fail makes a failed build's errors the served state: browsers show
+// them over the last good site.
+func (s *Server) fail(what string, n int64, took time.Duration, diags diag.List) {
+	f := newFailure(diags)
+	s.failed.Store(f)
+	s.hub.send(event{name: "failed", data: f.json})
+	kept := "no site to show yet"
+	if s.site.Load() != nil {
+		kept = "still serving the last good build"
+	}
+	var lines strings.Builder
+	for _, d := range diags {
+		lines.WriteString("  " + d.String() + "\n")
+	}
+	s.logf("%sbuild %d failed in %s: %s; %s\n%s", what, n, ms(took), plural(diags.Count(diag.Error), "error"), kept,
+		strings.TrimRight(lines.String(), "\n"))
 }
 
 // describe says what changed, for the log line.

@@ -17,15 +17,24 @@ type siteState struct {
 	build int
 	tag   string // instance and build, written into each page
 	files map[string][]byte
+	rest  []render.File // the files no page shows (see Build.Rest)
 }
 
-func newSite(files []render.File, instance string, build int) *siteState {
-	s := &siteState{build: build, tag: instance + "-" + strconv.Itoa(build), files: make(map[string][]byte, len(files))}
+// newSite makes a site of a build's pages and other files and its rest,
+// which may still be the previous build's.
+func newSite(files, rest []render.File, instance string, build int) *siteState {
+	s := &siteState{build: build, tag: instance + "-" + strconv.Itoa(build), files: make(map[string][]byte, len(files)+len(rest)),
+		rest: rest}
+	for _, f := range rest {
+		s.files[f.Path] = f.Data
+	}
 	for _, f := range files {
 		s.files[f.Path] = f.Data
 	}
 	return s
 }
+
+func (s *siteState) restFiles() []render.File { return s.rest }
 
 // changeSet is what a build changed in the site.
 type changeSet struct {
@@ -44,7 +53,14 @@ func changes(old, next *siteState) changeSet {
 		c.all = true
 		return c
 	}
+	rest := map[string]bool{} // files no page shows: no reason to reload
+	for _, f := range next.rest {
+		rest[f.Path] = true
+	}
 	for p, data := range next.files {
+		if rest[p] {
+			continue
+		}
 		prev, ok := old.files[p]
 		if ok && sameBytes(prev, data) {
 			continue
@@ -59,7 +75,7 @@ func changes(old, next *siteState) changeSet {
 		}
 	}
 	for p := range old.files {
-		if _, ok := next.files[p]; !ok {
+		if _, ok := next.files[p]; !ok && !rest[p] {
 			c.pages = append(c.pages, p)
 		}
 	}

@@ -75,8 +75,44 @@ type Builder struct {
 	codeCSS  []byte
 	cssErr   error
 
-	seed maphash.Seed
-	work Work
+	seed      maphash.Seed
+	work      Work
+	highlight highlightMemo
+}
+
+// highlightMemo keeps the code that views highlight (the citations to
+// copy on every source page) from one build to the next: chroma takes
+// longer than making the rest of the view. Safe for concurrent use.
+type highlightMemo struct {
+	mu         sync.Mutex
+	prev, used map[[2]string]template.HTML
+}
+
+// next starts a build: what the previous build did not use is dropped.
+func (h *highlightMemo) next() {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	h.prev, h.used = h.used, map[[2]string]template.HTML{}
+}
+
+func (h *highlightMemo) code(lang, code string) template.HTML {
+	k := [2]string{lang, code}
+	h.mu.Lock()
+	out, ok := h.used[k]
+	if !ok {
+		out, ok = h.prev[k]
+	}
+	h.mu.Unlock()
+	if !ok {
+		out = highlightCode(lang, code)
+	}
+	h.mu.Lock()
+	if h.used == nil {
+		h.used = map[[2]string]template.HTML{}
+	}
+	h.used[k] = out
+	h.mu.Unlock()
+	return out
 }
 
 // Work tells what a build did and what it kept.
@@ -170,9 +206,19 @@ func (b *Builder) Publish(res *Result) error {
 // folder): they are read again even if their size and modification time
 // look the same. Other files are checked by size and time.
 func (b *Builder) Generate(changed ...string) *Result {
+	res := b.GeneratePages(changed...)
+	b.Finish(res)
+	return res
+}
+
+// GeneratePages is Generate without the files that no page shows: the
+// search index, the exports, the TEI text, the sitemap. Finish adds them.
+// A live preview reloads the browsers in between.
+func (b *Builder) GeneratePages(changed ...string) *Result {
 	b.mu.Lock()
 	defer b.mu.Unlock()
 	b.work = Work{}
+	b.highlight.next()
 	t0 := time.Now()
 	res := &Result{}
 	diags := &res.Diags
@@ -214,7 +260,7 @@ func (b *Builder) Generate(changed ...string) *Result {
 	diags.Append(ds)
 	if tmplChanged {
 		b.tmpl, b.tmplDiags = render.Load(b.templates, opts.Templates)
-		b.tmpl.Highlight = highlightCode
+		b.tmpl.Highlight = b.highlight.code
 		b.tmplKey = newFingerprinter(b.seed).sum(b.templates.files)
 	}
 	tmpl := b.tmpl
@@ -320,13 +366,28 @@ func (b *Builder) Generate(changed ...string) *Result {
 		diags.Errorf(diag.Pos{}, "", "cannot make the code stylesheet: %v", b.cssErr)
 	}
 	files = append(files, render.File{Path: "assets/code.css", Data: b.codeCSS})
-	more, ix, ds := findAndReuse(x, files)
-	diags.Append(ds)
-	files = append(files, more...)
-	b.work.lap("find and reuse", &t0)
-	res.Search = ix
 	res.Files = files
+	res.unfinished = true
 	return res
+}
+
+// Finish adds to a result of GeneratePages the files that let readers find
+// their way and scholars reuse the edition (see findAndReuse). It does
+// nothing to a result that stopped before the pages, or that is finished.
+func (b *Builder) Finish(res *Result) {
+	if !res.unfinished {
+		return
+	}
+	res.unfinished = false
+	t0 := time.Now()
+	more, ix, ds := findAndReuse(res.Index, res.Files)
+	res.Diags.Append(ds)
+	res.Diags.Sort()
+	res.Files = append(res.Files, more...)
+	res.Search = ix
+	b.mu.Lock()
+	b.work.lap("find and reuse", &t0)
+	b.mu.Unlock()
 }
 
 // hintsUnder returns the paths in changed that lie under root, relative to

@@ -29,6 +29,8 @@ type Result struct {
 	Search   *search.Index // nil when the site was not generated
 	Stats    publish.Stats
 	Duration time.Duration
+
+	unfinished bool // by Builder.GeneratePages: Finish is still to run
 }
 
 // OK reports whether the build had no errors.

@@ -11,7 +11,7 @@
 //     litter (.DS_Store, Thumbs.db) and anything in a hidden folder;
 //
 //   - bursts are debounced: the paths changed are collected until the
-//     folders have been quiet for a moment (15ms, or 100ms when the changes
+//     folders have been quiet for a moment (10ms, or 100ms when the changes
 //     follow a batch closely, as in a checkout or a script writing many
 //     files; at most 500ms under a steady stream), then sent as one Batch.
 //     A save by an editor (which may write, rename and delete several

@@ -18,7 +18,7 @@ import (
 // Options configure a Watcher. The zero value works.
 type Options struct {
 	// Debounce is how long the folders must be quiet before the changes
-	// are sent. Default 15ms: longer than the gaps in an editor's save,
+	// are sent. Default 10ms: longer than the gaps in an editor's save,
 	// short enough not to be felt.
 	Debounce time.Duration
 	// Burst is the quiet wanted instead of Debounce when changes keep
@@ -60,7 +60,7 @@ type Watcher struct {
 // New starts watching the folders roots and everything in them.
 func New(roots []string, opts Options) (*Watcher, error) {
 	if opts.Debounce <= 0 {
-		opts.Debounce = 15 * time.Millisecond
+		opts.Debounce = 10 * time.Millisecond
 	}
 	if opts.Burst <= 0 {
 		opts.Burst = 100 * time.Millisecond

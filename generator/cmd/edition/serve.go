@@ -10,6 +10,8 @@ import (
 	"strings"
 	"syscall"
 
+	"edition/generator/diag"
+	"edition/generator/render"
 	"edition/generator/serve"
 	"edition/generator/site"
 	"edition/generator/watch"
@@ -60,10 +62,15 @@ func serveUntil(ctx context.Context, o site.Options, addr string, port int, stdo
 	b := site.NewBuilder(o)
 	opts := serve.Options{
 		Build: func(changed []string) serve.Build {
-			res := b.Generate(changed...)
+			res := b.GeneratePages(changed...)
 			w := b.Work()
 			return serve.Build{Files: res.Files, Diags: res.Diags,
-				Note: fmt.Sprintf("%s converted, %d of %d pages rendered", chapters(w.Converted), w.Rendered, w.Rendered+w.Reused)}
+				Note: fmt.Sprintf("%s converted, %d of %d pages rendered", chapters(w.Converted), w.Rendered, w.Rendered+w.Reused),
+				Rest: func() ([]render.File, diag.List) {
+					n := len(res.Files)
+					b.Finish(res)
+					return res.Files[n:], res.Diags
+				}}
 		},
 		Watch:        []string{o.Content, o.Templates},
 		WatchOptions: watch.Options{Ignore: outputFolder(o.Output)},
