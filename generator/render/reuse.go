@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync/atomic"
 
 	"edition/generator/bib"
 	"edition/generator/export"
@@ -306,13 +307,8 @@ func chapterLD(x *index.Index, ch *index.Chapter) obj {
 	}
 	o["position"] = ch.Order + 1
 	mentions := []obj{}
-	for _, e := range x.Entries {
-		for _, oc := range x.Occurrences(e.Ref()) {
-			if oc.Chapter == ch.Slug {
-				mentions = append(mentions, entryLD(x, e))
-				break
-			}
-		}
+	for _, e := range refsOf(x).mentioned[ch.Slug] {
+		mentions = append(mentions, entryLD(x, e))
 	}
 	o["mentions"] = mentions
 	cites := []obj{}
@@ -463,16 +459,47 @@ func container(x *index.Index) *index.Source {
 
 // citedIn lists the sources a chapter cites, in bibliography order.
 func citedIn(x *index.Index, ch *index.Chapter) []*index.Source {
-	var out []*index.Source
-	for _, s := range x.Sources {
-		for _, c := range x.Citations(s.ID) {
-			if c.Chapter == ch.Slug {
-				out = append(out, s)
-				break
+	return refsOf(x).cited[ch.Slug]
+}
+
+// chapterRefs is, for each chapter of an index, the entries it mentions
+// and the sources it cites, in the index's order: worked out once for all
+// chapters, not by a search of every occurrence for each chapter.
+type chapterRefs struct {
+	x         *index.Index
+	mentioned map[string][]*index.Entry
+	cited     map[string][]*index.Source
+}
+
+// lastRefs holds the chapterRefs of the index rendered last.
+var lastRefs atomic.Pointer[chapterRefs]
+
+func refsOf(x *index.Index) *chapterRefs {
+	if r := lastRefs.Load(); r != nil && r.x == x {
+		return r
+	}
+	r := &chapterRefs{x: x, mentioned: map[string][]*index.Entry{}, cited: map[string][]*index.Source{}}
+	for _, e := range x.Entries {
+		last := ""
+		for _, oc := range x.Occurrences(e.Ref()) {
+			if oc.Chapter == last {
+				continue
+			}
+			last = oc.Chapter
+			if l := r.mentioned[oc.Chapter]; len(l) == 0 || l[len(l)-1] != e {
+				r.mentioned[oc.Chapter] = append(l, e)
 			}
 		}
 	}
-	return out
+	for _, s := range x.Sources {
+		for _, c := range x.Citations(s.ID) {
+			if l := r.cited[c.Chapter]; len(l) == 0 || l[len(l)-1] != s {
+				r.cited[c.Chapter] = append(l, s)
+			}
+		}
+	}
+	lastRefs.Store(r)
+	return r
 }
 
 // splitName reads "Ivo H. Daalder" as given names and a family name.

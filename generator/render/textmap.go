@@ -2,6 +2,7 @@ package render
 
 import (
 	"strings"
+	"sync"
 
 	"edition/generator/index"
 )
@@ -17,6 +18,15 @@ type textMap struct {
 	noteAt   map[string]string  // "chapter#n4" → id of the paragraph (or note) that calls it
 	sections []sectionSpan      // in reading order
 	chapters map[string]float64 // slug → where the chapter starts
+	secIndex map[secKey]int     // (chapter, section index) → index in sections
+
+	bandsOnce sync.Once
+	bands     string // the strips' section bands, the same on every strip
+}
+
+type secKey struct {
+	chapter string
+	index   int
 }
 
 // span is a stretch of the text, in words from the start of the edition.
@@ -66,6 +76,12 @@ func newTextMap(x *index.Index) *textMap {
 		}
 	}
 	m.total = max(at, 1)
+	m.secIndex = make(map[secKey]int, len(m.sections))
+	for j, sec := range m.sections {
+		if _, dup := m.secIndex[secKey{sec.Chapter, sec.Index}]; !dup {
+			m.secIndex[secKey{sec.Chapter, sec.Index}] = j
+		}
+	}
 	return m
 }
 
@@ -121,10 +137,8 @@ func (m *textMap) atParagraph(chapter, id string) float64 {
 
 // section returns the index in m.sections of a chapter's section.
 func (m *textMap) section(chapter string, i int) int {
-	for j, s := range m.sections {
-		if s.Chapter == chapter && s.Index == i {
-			return j
-		}
+	if j, ok := m.secIndex[secKey{chapter, i}]; ok {
+		return j
 	}
 	return -1
 }
