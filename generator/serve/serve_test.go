@@ -119,6 +119,15 @@ func start(t *testing.T, edit func(content string)) *session {
 		t.Fatal(err)
 	}
 	s.srv = srv
+	// The first build is served at once; its search index and exports,
+	// and the output folder, follow in the background.
+	end := time.Now().Add(deadline)
+	for !regexp.MustCompile(`build 1 (failed|in .*written in)`).MatchString(s.log.String()) {
+		if time.Now().After(end) {
+			t.Fatalf("the first build did not finish:\n%s", s.log)
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
 	t.Cleanup(func() {
 		srv.Close()
 		if t.Failed() {

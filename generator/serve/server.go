@@ -32,8 +32,10 @@ type Build struct {
 	// Rest, if set, makes the site's remaining files, those no page shows
 	// (a search index, exports), and returns them with the diagnostics of
 	// the whole build. The server calls it after a good build, once the
-	// browsers have been told to reload, and then serves and publishes
-	// them with the others; until then it serves the previous ones.
+	// browsers have been told to reload, in the background (the next build
+	// may start meanwhile, and then this build's rest is not used), and
+	// then serves and publishes them with the others; until then it serves
+	// the previous ones.
 	Rest func() ([]render.File, diag.List)
 }
 
@@ -79,11 +81,13 @@ type Server struct {
 	failed atomic.Pointer[failure]   // the errors of the last build, if it failed
 	builds atomic.Int64              // builds run, good or not
 
-	logMu  sync.Mutex
-	done   chan struct{}
-	loopWG sync.WaitGroup
-	served chan error
-	closed sync.Once
+	logMu     sync.Mutex
+	done      chan struct{}
+	loopWG    sync.WaitGroup
+	restWG    sync.WaitGroup // builds' rests, made in the background
+	publishMu sync.Mutex
+	served    chan error
+	closed    sync.Once
 }
 
 // Loopback reports whether host is a name or address that only this
@@ -169,6 +173,7 @@ func (s *Server) Close() error {
 			s.watcher.Close()
 		}
 		s.loopWG.Wait()
+		s.restWG.Wait()
 		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 		defer cancel()
 		err = s.http.Shutdown(ctx)
@@ -244,28 +249,49 @@ func (s *Server) rebuild(changed []string) {
 	if b.Note != "" {
 		fmt.Fprintf(&line, "; %s", b.Note)
 	}
-	all := b.Files
-	if b.Rest != nil {
+	if b.Rest == nil {
+		s.publish(b.Files, b, &line)
+		s.logf("%s", line.String())
+		return
+	}
+	// The rest in the background: the next build need not wait for it.
+	stored := s.site.Load()
+	s.restWG.Go(func() {
 		rstart := time.Now()
 		rest, diags := b.Rest()
-		if diags.HasErrors() {
+		switch {
+		case s.site.Load() != stored:
+			line.WriteString("; a newer build took over before the search index and exports were done")
+		case diags.HasErrors():
 			s.logf("%s", line.String())
 			s.fail(what, n, time.Since(start), diags)
 			return
+		default:
+			if !s.site.CompareAndSwap(stored, newSite(b.Files, rest, s.instance, int(n))) {
+				line.WriteString("; a newer build took over before the search index and exports were done")
+				break
+			}
+			fmt.Fprintf(&line, "; %s more in %s", plural(len(rest), "file"), ms(time.Since(rstart)))
+			s.publish(append(slices.Clip(b.Files), rest...), b, &line)
 		}
-		s.site.Store(newSite(b.Files, rest, s.instance, int(n)))
-		all = append(slices.Clip(b.Files), rest...)
-		fmt.Fprintf(&line, "; %s more in %s", plural(len(rest), "file"), ms(time.Since(rstart)))
+		s.logf("%s", line.String())
+	})
+}
+
+// publish hands a good build's files to Options.Publish, one build at a
+// time, and says how it went on the log line.
+func (s *Server) publish(files []render.File, b Build, line *strings.Builder) {
+	if s.opts.Publish == nil {
+		return
 	}
-	if s.opts.Publish != nil {
-		pstart := time.Now()
-		if err := s.opts.Publish(Build{Files: all, Diags: b.Diags, Note: b.Note}); err != nil {
-			fmt.Fprintf(&line, "; could not write the output: %v", err)
-		} else {
-			fmt.Fprintf(&line, "; written in %s", ms(time.Since(pstart)))
-		}
+	s.publishMu.Lock()
+	defer s.publishMu.Unlock()
+	start := time.Now()
+	if err := s.opts.Publish(Build{Files: files, Diags: b.Diags, Note: b.Note}); err != nil {
+		fmt.Fprintf(line, "; could not write the output: %v", err)
+	} else {
+		fmt.Fprintf(line, "; written in %s", ms(time.Since(start)))
 	}
-	s.logf("%s", line.String())
 }
 
 // fail makes a failed build's errors the served state: browsers show

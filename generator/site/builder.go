@@ -374,20 +374,17 @@ func (b *Builder) GeneratePages(changed ...string) *Result {
 // Finish adds to a result of GeneratePages the files that let readers find
 // their way and scholars reuse the edition (see findAndReuse). It does
 // nothing to a result that stopped before the pages, or that is finished.
+// It reads only the result, so it may run while the next build does.
 func (b *Builder) Finish(res *Result) {
 	if !res.unfinished {
 		return
 	}
 	res.unfinished = false
-	t0 := time.Now()
 	more, ix, ds := findAndReuse(res.Index, res.Files)
 	res.Diags.Append(ds)
 	res.Diags.Sort()
 	res.Files = append(res.Files, more...)
 	res.Search = ix
-	b.mu.Lock()
-	b.work.lap("find and reuse", &t0)
-	b.mu.Unlock()
 }
 
 // hintsUnder returns the paths in changed that lie under root, relative to
