@@ -2,6 +2,7 @@
 #   make         build the edition into public/
 #   make test    run every test (vet, unit, end-to-end, browser)
 #   make check   check content, templates and every link; write nothing
+#   make serve   live preview on http://127.0.0.1:8080/: rebuild and reload on every save
 #   make clean   remove build output
 #   make fuzz    fuzz the parsers and the Markdown path (FUZZTIME=60s each)
 
@@ -9,7 +10,7 @@ GO      ?= go
 BIN     := bin/edition
 GOFILES := $(shell find generator -name '*.go' -not -name '*_test.go') go.mod go.sum
 
-.PHONY: all build test check clean vet fuzz
+.PHONY: all build test check serve clean vet fuzz
 
 all: build
 
@@ -21,6 +22,9 @@ build: $(BIN)
 
 check: $(BIN)
 	$(BIN) check
+
+serve: $(BIN)
+	$(BIN) serve
 
 vet:
 	@test -z "$$(gofmt -l generator)" || { echo "gofmt needed:"; gofmt -l generator; exit 1; }
