@@ -2,14 +2,16 @@
 // site, which it rebuilds whenever a watched file changes and reloads in
 // the browsers that show it.
 //
-//	watch.Batch ──Build (the pipeline, given by the caller)──▶ Build{Files, Diags}
-//	   good: swap the site in memory ─▶ SSE "reload" (pages changed, first changed passage of each)
-//	         ─▶ Publish (optional: write the output folder)
+//	watch.Batch ──Build (the pipeline, given by the caller)──▶ Build{Files, Diags, Rest}
+//	   good: swap the pages in ─▶ SSE "reload" (pages changed, first changed passage of each)
+//	         ─▶ in the background: Rest (search index, exports) ─▶ swap in ─▶ Publish (optional)
 //	   bad:  keep the last good site ─▶ SSE "failed" (file:line:col, message) ─▶ overlay
 //
 // The package does not know the pipeline: the caller (cmd/edition) hands it
 // a Build function. Builds run one at a time; changes that come in during a
-// build are folded into the next one (see package watch).
+// build are folded into the next one (see package watch). A build's rest
+// is made while the next build may already run, and dropped if a newer
+// build was served first.
 //
 // The site is served from memory, never from the disk, so no request can
 // reach a file outside it, whatever its path (.., %2e%2e, symbolic links).

@@ -13,13 +13,16 @@
 // between builds what did not change: the folders' files in memory, each
 // file's parse (source.Memo), converted Markdown while the things it links
 // to are the same, and every page whose view, template and path are the
-// same (a fingerprint of the view decides). The index and the views are
-// made afresh every time, so entry pages, indexes and back-references are
-// always current:
+// same (a fingerprint of the view decides; for the general index, a
+// pre-key of the index data it shows). The index is built afresh every
+// time, so entry pages, indexes and back-references are always current:
 //
 //	changed files ─▶ snapshot (re-read what changed) ─▶ Memo.Load (re-parse it)
 //	  ─▶ links, fragments, chapters (convert what changed) ─▶ index.Build
 //	  ─▶ render.Pages ─▶ fingerprint each view ─▶ render what changed
 //
-// Build, Generate and Check are one-shot: a fresh Builder each time.
+// GeneratePages stops before the files no page shows (search index,
+// exports, TEI, sitemap), which Finish makes, so that a preview can reload
+// the browsers in between. Build, Generate and Check are one-shot: a fresh
+// Builder each time.
 package site
