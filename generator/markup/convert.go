@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/yuin/goldmark/ast"
+	extast "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
@@ -182,7 +183,9 @@ func (in *inspector) block(n ast.Node, where index.Where) {
 		return
 	case *ast.Blockquote:
 		where = index.Quote
-	case *ast.Paragraph, *ast.TextBlock:
+	case *ast.Paragraph, *ast.TextBlock, *extast.Table:
+		// A table is one passage: numbered like a paragraph, so that what
+		// its cells mention is indexed and linkable.
 		in.paragraph(n, where)
 		return
 	}
@@ -296,6 +299,16 @@ func (in *inspector) collectAt(n ast.Node, paraID string, num int, where index.W
 					}
 					in.res.Citations = append(in.res.Citations, cit)
 				}
+			case *extast.TableCell:
+				if c.PreviousSibling() != nil {
+					b.WriteString(" · ") // cells read as one passage
+				}
+				walk(c)
+			case *extast.TableRow, *extast.TableHeader:
+				if b.Len() > 0 {
+					b.WriteString(" / ")
+				}
+				walk(c)
 			case *notes.Ref:
 				// The marker is not part of the text.
 			default:

@@ -20,6 +20,7 @@ type Base struct {
 	BodyClass string
 	Summary   string // meta description
 	Meta      *PageMeta
+	abs       string // when set, links are absolute URLs under it (the 404 page)
 }
 
 // NavItem is a link in the site's navigation.
@@ -30,7 +31,12 @@ type NavItem struct {
 }
 
 // URL returns the relative URL of a site path from this page.
-func (b *Base) URL(target string) string { return index.Rel(b.Path, target) }
+func (b *Base) URL(target string) string {
+	if b.abs != "" {
+		return b.abs + target
+	}
+	return index.Rel(b.Path, target)
+}
 
 // Asset is the relative URL of a static asset.
 func (b *Base) Asset(name string) string { return b.URL("assets/" + name) }
@@ -217,6 +223,11 @@ func newBase(x *index.Index, p, title, current string) Base {
 	b := Base{Path: p, Title: title, Edition: x.Edition}
 	depth := strings.Count(p, "/")
 	b.Root = strings.Repeat("../", depth)
+	if p == index.NotFoundPage && x.Edition.BaseURL != "" {
+		// A host serves the 404 page at whatever address was missing, at
+		// any depth: relative links would break there, absolute ones hold.
+		b.abs, b.Root = x.Edition.BaseURL, x.Edition.BaseURL
+	}
 	if x.Edition.BaseURL != "" {
 		canon := p
 		if path.Base(canon) == "index.html" {

@@ -244,3 +244,41 @@ func tokHasAttr(tok html.Token, key string) bool {
 
 // generatedSVG are the classes of the SVG the templates draw.
 var generatedSVG = map[string]bool{"strip": true, "sec-label": true, "heatmap": true, "pairs": true}
+
+// With base_url set, the 404 page links absolutely: hosts serve it at any
+// depth, where relative links would lead nowhere.
+func TestNotFoundPageLinksAbsolutelyUnderABaseURL(t *testing.T) {
+	dir := writeEdition(t, map[string]string{
+		"edition.yaml": minimalEdition + "base_url: https://example.org/edition/\n",
+		"text/01-a.md": "---\ntitle: A\n---\nText.\n",
+	})
+	res := site.Generate(site.Options{Content: filepath.Join(dir, "content"), Templates: editionTemplates})
+	if !res.OK() {
+		t.Fatal(res.Diags.Err())
+	}
+	for _, f := range res.Files {
+		if f.Path != "404.html" {
+			continue
+		}
+		doc, err := html.Parse(strings.NewReader(string(f.Data)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		n := 0
+		for _, a := range findAll(doc, func(n *html.Node) bool { return hasAttr(n, "href") || hasAttr(n, "src") }) {
+			u := attr(a, "href") + attr(a, "src")
+			if strings.HasPrefix(u, "#") {
+				continue
+			}
+			n++
+			if !strings.HasPrefix(u, "https://example.org/edition/") {
+				t.Errorf("404.html links %q, not under the base URL", u)
+			}
+		}
+		if n < 5 {
+			t.Errorf("only %d links checked", n)
+		}
+		return
+	}
+	t.Fatal("no 404.html")
+}
