@@ -40,3 +40,33 @@ func TestEditionHTMLIsValid(t *testing.T) {
 		t.Fatalf("the Nu Html Checker reports errors (%v):\n%s", err, strings.Join(lines, "\n"))
 	}
 }
+
+// TestXMLOutputsAreValid runs xmllint over every XML file of the edition
+// built with a base URL: each must be well-formed, and the sitemap must fit
+// the sitemap protocol's schema.
+func TestXMLOutputsAreValid(t *testing.T) {
+	xmllint, err := exec.LookPath("xmllint")
+	if err != nil {
+		t.Skip("xmllint is not installed (apt-get install libxml2-utils); .ci/run installs it")
+	}
+	_, out := buildWithBase(t)
+	var xmls []string
+	_ = filepath.WalkDir(out, func(p string, d os.DirEntry, err error) error {
+		if err == nil && !d.IsDir() && strings.HasSuffix(p, ".xml") {
+			xmls = append(xmls, p)
+		}
+		return err
+	})
+	if len(xmls) < 2 {
+		t.Fatalf("only %d XML files: want the sitemap and the TEI text at least", len(xmls))
+	}
+	for _, f := range xmls {
+		args := []string{"--noout", "--nonet"}
+		if filepath.Base(f) == "sitemap.xml" {
+			args = append(args, "--schema", "testdata/sitemap.xsd")
+		}
+		if b, err := exec.Command(xmllint, append(args, f)...).CombinedOutput(); err != nil {
+			t.Errorf("xmllint %s: %v\n%s", filepath.Base(f), err, b)
+		}
+	}
+}
