@@ -1,6 +1,8 @@
 package cite
 
 import (
+	"strings"
+
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/renderer"
 	"github.com/yuin/goldmark/util"
@@ -41,6 +43,9 @@ func (r *Renderer) render(w util.BufWriter, _ []byte, n ast.Node, entering bool)
 		if i > 0 {
 			_, _ = w.WriteString("; ")
 		}
+		if it.SuppressAuthor {
+			it.Label = yearOf(it.Label)
+		}
 		if it.Prefix != "" {
 			_, _ = w.Write(util.EscapeHTML([]byte(it.Prefix + " ")))
 		}
@@ -69,4 +74,13 @@ func (r *Renderer) render(w util.BufWriter, _ []byte, n ast.Node, entering bool)
 	}
 	_, _ = w.WriteString(`</span>`)
 	return ast.WalkContinue, nil
+}
+
+// yearOf is what a citation with its author suppressed ([-@key]) shows of
+// an author-date label: the date, "2002a" of "Bush 2002a".
+func yearOf(label string) string {
+	if i := strings.LastIndexByte(label, ' '); i >= 0 {
+		return label[i+1:]
+	}
+	return label
 }
