@@ -1,6 +1,8 @@
 package render
 
 import (
+	"fmt"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -20,8 +22,43 @@ type textMap struct {
 	chapters map[string]float64 // slug → where the chapter starts
 	secIndex map[secKey]int     // (chapter, section index) → index in sections
 
+	// The stretches the strips and the overview divide the text into:
+	// its sections, or when there are more than maxBands of them, its
+	// chapters, or runs of chapters, so that neither a strip nor the
+	// overview grows with the length of the text.
+	bands        []band
+	bandUnit     BandUnit
+	bandChapters int   // chapters in a band, by ByChapterRange
+	bandOf       []int // index in sections → index in bands
+
 	bandsOnce sync.Once
-	bands     string // the strips' section bands, the same on every strip
+	bandsSVG  string // the strips' bands, the same on every strip
+}
+
+// maxBands is how many bands a strip has at most, and how many columns
+// the overview: at a wide column's 560 pixels, a band keeps some 23
+// pixels, room for its number.
+const maxBands = 24
+
+// BandUnit is what a band of the strips and a column of the overview
+// stands for.
+type BandUnit int
+
+const (
+	BySection      BandUnit = iota // one section of a chapter
+	ByChapter                      // one chapter
+	ByChapterRange                 // a run of consecutive chapters
+)
+
+// band is a stretch of the text drawn as one band of the strips and one
+// column of the overview.
+type band struct {
+	Title   string // the section's or chapter's title, or "Chapters 1–42"
+	Short   string // its number where the column is narrow: "3", "1–42"
+	Chapter string // slug of the chapter where it starts
+	ID      string // the anchor it starts at in that chapter's page, or ""
+	start   float64
+	end     float64
 }
 
 type secKey struct {
@@ -82,7 +119,60 @@ func newTextMap(x *index.Index) *textMap {
 			m.secIndex[secKey{sec.Chapter, sec.Index}] = j
 		}
 	}
+	m.makeBands(x)
 	return m
+}
+
+// makeBands divides the text into at most maxBands bands: by section if
+// there are few enough sections, else by chapter if there are few enough
+// chapters, else by runs of chapters of equal length (the last shorter).
+func (m *textMap) makeBands(x *index.Index) {
+	m.bandOf = make([]int, len(m.sections))
+	if len(m.sections) <= maxBands {
+		m.bandUnit = BySection
+		for i, sec := range m.sections {
+			m.bands = append(m.bands, band{Title: sec.Title, Short: strconv.Itoa(i + 1), Chapter: sec.Chapter, ID: sec.ID,
+				start: sec.start, end: sec.end})
+			m.bandOf[i] = i
+		}
+		return
+	}
+	per := (len(x.Chapters) + maxBands - 1) / maxBands
+	m.bandChapters = per
+	m.bandUnit = ByChapter
+	if per > 1 {
+		m.bandUnit = ByChapterRange
+	}
+	chapterBand := make(map[string]int, len(x.Chapters))
+	for i := 0; i < len(x.Chapters); i += per {
+		last := min(i+per, len(x.Chapters)) - 1
+		first := x.Chapters[i]
+		b := band{Title: first.Title, Short: strconv.Itoa(i + 1), Chapter: first.Slug, start: m.chapters[first.Slug]}
+		if last > i {
+			b.Title = fmt.Sprintf("Chapters %d–%d", i+1, last+1)
+			b.Short = fmt.Sprintf("%d–%d", i+1, last+1)
+		}
+		b.end = m.total
+		if last+1 < len(x.Chapters) {
+			b.end = m.chapters[x.Chapters[last+1].Slug]
+		}
+		for _, ch := range x.Chapters[i : last+1] {
+			chapterBand[ch.Slug] = len(m.bands)
+		}
+		m.bands = append(m.bands, b)
+	}
+	for i, sec := range m.sections {
+		m.bandOf[i] = chapterBand[sec.Chapter]
+	}
+}
+
+// band returns the index in m.bands of the band that holds a chapter's
+// section, or -1.
+func (m *textMap) band(chapter string, section int) int {
+	if j := m.section(chapter, section); j >= 0 {
+		return m.bandOf[j]
+	}
+	return -1
 }
 
 // paragraphOf returns the paragraph of the running text that id (a
