@@ -44,6 +44,23 @@ const nameWeight = 16
 // ShardBytes is the size a posting shard is cut at.
 const ShardBytes = 6 << 10
 
+// MaxDocFiles is how many document files an index has at most. An
+// edition of up to that many documents has one file per document, so that
+// a query loads only what it shows; a larger one puts consecutive
+// documents together, a power of two of them per file, so that the site
+// does not grow by tens of thousands of files (each one a write for the
+// build and for every host it is copied to).
+const MaxDocFiles = 2048
+
+// DocsPerFile is how many documents go in one file of an index of n.
+func DocsPerFile(n int) int {
+	per := 1
+	for (n+per-1)/per > MaxDocFiles {
+		per *= 2
+	}
+	return per
+}
+
 // doc is one searchable document, as search.js reads it.
 type doc struct {
 	Kind    int        `json:"k"`           // index into the manifest's kinds
@@ -69,8 +86,9 @@ type manifest struct {
 	Version string     `json:"v"`
 	Kinds   []kind     `json:"kinds"`
 	Docs    int        `json:"docs"`
-	First   []int      `json:"first"`  // the first document of each kind
-	Shards  [][]string `json:"shards"` // [first term, file name] in term order
+	Per     int        `json:"per,omitempty"` // documents per file, when more than one
+	First   []int      `json:"first"`         // the first document of each kind
+	Shards  [][]string `json:"shards"`        // [first term, file name] in term order
 	Stop    []string   `json:"stop"`
 }
 
@@ -283,9 +301,14 @@ func Build(x *index.Index) (*Index, error) {
 		return nil, err
 	}
 	ix.Shards = len(shards)
-	for i, d := range docs {
-		name := "d/" + strconv.Itoa(i)
-		if err := add(Folder+"/"+name+".js", name, d); err != nil {
+	per := DocsPerFile(len(docs))
+	for i := 0; i < len(docs); i += per {
+		name := "d/" + strconv.Itoa(i/per)
+		var data any = docs[i]
+		if per > 1 {
+			data = docs[i:min(i+per, len(docs))]
+		}
+		if err := add(Folder+"/"+name+".js", name, data); err != nil {
 			return nil, err
 		}
 	}
@@ -299,6 +322,9 @@ func Build(x *index.Index) (*Index, error) {
 		h.Write(f.Data)
 	}
 	m := manifest{Version: hex.EncodeToString(h.Sum(nil)[:6]), Kinds: kinds, Docs: len(docs), First: first, Shards: shards, Stop: stop}
+	if per > 1 {
+		m.Per = per
+	}
 	if err := add(ManifestFile, "index", m); err != nil {
 		return nil, err
 	}
