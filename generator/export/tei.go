@@ -5,7 +5,10 @@ import (
 	"fmt"
 	"html/template"
 	"regexp"
+	"runtime"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"unicode"
 
 	"golang.org/x/net/html"
@@ -383,26 +386,49 @@ func (t *teiWriter) biblStruct(s *index.Source) {
 func (t *teiWriter) text() {
 	t.open("text")
 	t.open("body")
-	for _, ch := range t.x.Chapters {
-		t.chapter = ch
-		t.noted = map[string]bool{}
-		t.line(`<div type="chapter" %s>`, attr("xml:id", ncName(ch.Slug)))
-		t.depth++
-		title := string(ch.TitleHTML)
-		if title == "" {
-			title = template.HTMLEscapeString(ch.Title)
+	// Each chapter is written on its own, in parallel, then all are put
+	// together in reading order.
+	chapters := make([]*teiWriter, len(t.x.Chapters))
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(chapters)) {
+		wg.Go(func() {
+			for i := int(next.Add(1) - 1); i < len(chapters); i = int(next.Add(1) - 1) {
+				c := &teiWriter{x: t.x, depth: t.depth}
+				c.chapterDiv(t.x.Chapters[i])
+				chapters[i] = c
+			}
+		})
+	}
+	wg.Wait()
+	for _, c := range chapters {
+		if c.err != nil && t.err == nil {
+			t.err = c.err
 		}
-		t.line("<head>%s</head>", t.inline(title))
-		for _, a := range ch.Authors {
-			t.elem("byline", "", a)
-		}
-		t.blocks(string(ch.BodyHTML))
-		t.close("div")
+		t.b.Write(c.b.Bytes())
 	}
 	t.close("body")
 	t.close("text")
 	t.depth--
 	t.line("</TEI>")
+}
+
+// chapterDiv writes a chapter as a div.
+func (t *teiWriter) chapterDiv(ch *index.Chapter) {
+	t.chapter = ch
+	t.noted = map[string]bool{}
+	t.line(`<div type="chapter" %s>`, attr("xml:id", ncName(ch.Slug)))
+	t.depth++
+	title := string(ch.TitleHTML)
+	if title == "" {
+		title = template.HTMLEscapeString(ch.Title)
+	}
+	t.line("<head>%s</head>", t.inline(title))
+	for _, a := range ch.Authors {
+		t.elem("byline", "", a)
+	}
+	t.blocks(string(ch.BodyHTML))
+	t.close("div")
 }
 
 // blocks converts the chapter's body HTML: paragraphs, quotations, lists
@@ -702,6 +728,8 @@ func xmlText(s string) string {
 	return b.String()
 }
 
-func xmlAttr(s string) string {
-	return strings.NewReplacer(`"`, "&quot;", "\n", "&#10;", "\t", "&#9;").Replace(xmlText(s))
-}
+// attrEscaper escapes what xmlText leaves that an attribute value may not
+// hold as it is.
+var attrEscaper = strings.NewReplacer(`"`, "&quot;", "\n", "&#10;", "\t", "&#9;")
+
+func xmlAttr(s string) string { return attrEscaper.Replace(xmlText(s)) }

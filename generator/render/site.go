@@ -48,6 +48,14 @@ func (p *Page) View() any {
 	return p.view
 }
 
+// Release lets go of the page's view once the page is rendered, so that a
+// large site does not hold every view until its last page is done. View
+// returns nil after it.
+func (p *Page) Release() {
+	p.once.Do(func() { p.make = nil })
+	p.view = nil
+}
+
 // Pages lists every page of the edition, in the order Site renders them.
 // Nothing is made yet: each page's view is made when asked for, so that a
 // caller who knows a page did not change need not make it.

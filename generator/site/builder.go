@@ -21,6 +21,7 @@ import (
 	"edition/generator/markup/highlight"
 	"edition/generator/publish"
 	"edition/generator/render"
+	"edition/generator/search"
 	"edition/generator/source"
 )
 
@@ -206,7 +207,7 @@ func (b *Builder) Publish(res *Result) error {
 // folder): they are read again even if their size and modification time
 // look the same. Other files are checked by size and time.
 func (b *Builder) Generate(changed ...string) *Result {
-	res := b.GeneratePages(changed...)
+	res := b.generatePages(changed, true)
 	b.Finish(res)
 	return res
 }
@@ -214,7 +215,12 @@ func (b *Builder) Generate(changed ...string) *Result {
 // GeneratePages is Generate without the files that no page shows: the
 // search index, the exports, the TEI text, the sitemap. Finish adds them.
 // A live preview reloads the browsers in between.
-func (b *Builder) GeneratePages(changed ...string) *Result {
+func (b *Builder) GeneratePages(changed ...string) *Result { return b.generatePages(changed, false) }
+
+// generatePages is GeneratePages; early starts making what Finish adds as
+// soon as the index is built, on a goroutine of its own, while the pages
+// are rendered (Finish then waits for it).
+func (b *Builder) generatePages(changed []string, early bool) *Result {
 	b.mu.Lock()
 	defer b.mu.Unlock()
 	b.work = Work{}
@@ -351,7 +357,15 @@ func (b *Builder) GeneratePages(changed ...string) *Result {
 		extra = append(extra, render.ExtraPage{Slug: p.Slug, Title: p.Title, HTML: html, File: p.File})
 	}
 	b.dropUnusedFragments()
-	files, ds := b.render(tmpl, x, extra, &t0)
+	pages := tmpl.Pages(x, extra)
+	if early {
+		paths := make([]string, len(pages))
+		for i, p := range pages {
+			paths[i] = p.Path
+		}
+		res.pending = startFinish(x, paths)
+	}
+	files, ds := b.render(tmpl, x, pages, &t0)
 	diags.Append(ds)
 	more, ds := tmpl.Extras(x, extra)
 	diags.Append(ds)
@@ -379,12 +393,46 @@ func (b *Builder) Finish(res *Result) {
 	if !res.unfinished {
 		return
 	}
+
 	res.unfinished = false
-	more, ix, ds := findAndReuse(res.Index, res.Files)
+	var (
+		more []render.File
+		ix   *search.Index
+		ds   diag.List
+	)
+	if p := res.pending; p != nil {
+		<-p.done
+		more, ix, ds = p.files, p.ix, p.diags
+		res.pending = nil
+	} else {
+		paths := make([]string, len(res.Files))
+		for i, f := range res.Files {
+			paths[i] = f.Path
+		}
+		more, ix, ds = findAndReuse(res.Index, paths)
+	}
 	res.Diags.Append(ds)
 	res.Diags.Sort()
 	res.Files = append(res.Files, more...)
 	res.Search = ix
+}
+
+// pendingFinish is what Finish adds, being made on a goroutine of its own.
+type pendingFinish struct {
+	done  chan struct{}
+	files []render.File
+	ix    *search.Index
+	diags diag.List
+}
+
+// startFinish starts findAndReuse on its own goroutine.
+func startFinish(x *index.Index, pages []string) *pendingFinish {
+	p := &pendingFinish{done: make(chan struct{})}
+	go func() {
+		defer close(p.done)
+		p.files, p.ix, p.diags = findAndReuse(x, pages)
+	}()
+	return p
 }
 
 // hintsUnder returns the paths in changed that lie under root, relative to
@@ -601,8 +649,7 @@ type pageEntry struct {
 // parallel, and keeps the others. A page changed if its pre-key (for the
 // pages that have one) or the fingerprint of its template, path and view
 // changed. Files come in the order of tmpl.Pages.
-func (b *Builder) render(tmpl *render.Templates, x *index.Index, extra []render.ExtraPage, t0 *time.Time) ([]render.File, diag.List) {
-	pages := tmpl.Pages(x, extra)
+func (b *Builder) render(tmpl *render.Templates, x *index.Index, pages []*render.Page, t0 *time.Time) ([]render.File, diag.List) {
 	n := len(pages)
 	files := make([]render.File, n)
 	errs := make([]error, n)
@@ -656,6 +703,7 @@ func (b *Builder) render(tmpl *render.Templates, x *index.Index, extra []render.
 		i := todo[j]
 		files[i].Path = pages[i].Path
 		files[i].Data, errs[i] = tmpl.Render(pages[i])
+		pages[i].Release()
 	})
 
 	var out []render.File

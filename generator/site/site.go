@@ -30,7 +30,8 @@ type Result struct {
 	Stats    publish.Stats
 	Duration time.Duration
 
-	unfinished bool // by Builder.GeneratePages: Finish is still to run
+	unfinished bool           // by Builder.GeneratePages: Finish is still to run
+	pending    *pendingFinish // what Finish adds, when it is being made already
 }
 
 // OK reports whether the build had no errors.
