@@ -8,9 +8,12 @@ import (
 	"fmt"
 	"html"
 	"regexp"
+	"runtime"
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
+	"sync/atomic"
 
 	"edition/generator/index"
 )
@@ -203,31 +206,18 @@ func Build(x *index.Index) (*Index, error) {
 
 	// Postings: term → doc → weight. The weight counts a word in running
 	// text once (up to nameWeight-1) and a word in a name or alias
-	// nameWeight times, so that the client can tell the two apart.
-	type counts struct{ text, names int }
-	postings := map[string]map[int]*counts{}
-	post := func(text string, d int, name bool) {
-		for _, t := range Terms(text) {
-			m := postings[t]
-			if m == nil {
-				m = map[int]*counts{}
-				postings[t] = m
-			}
-			c := m[d]
-			if c == nil {
-				c = &counts{}
-				m[d] = c
-			}
-			if name {
-				c.names++
-			} else {
-				c.text++
-			}
+	// nameWeight times, so that the client can tell the two apart. Each
+	// document's terms are counted on its own, in parallel; then each
+	// term's list is made in document order.
+	perDoc := make([][]termCount, len(docs))
+	parallel(len(docs), func(i int, words map[string]string) {
+		perDoc[i] = countTerms(docs[i], words)
+	})
+	postings := map[string][]int{} // term → doc, weight, doc, weight…
+	for i, tcs := range perDoc {
+		for _, tc := range tcs {
+			postings[tc.term] = append(postings[tc.term], i, min(tc.text, nameWeight-1)+nameWeight*min(tc.names, 64))
 		}
-	}
-	for i, d := range docs {
-		post(d.Text, i, false)
-		post(d.names, i, true)
 	}
 	terms := make([]string, 0, len(postings))
 	for t := range postings {
@@ -237,19 +227,12 @@ func Build(x *index.Index) (*Index, error) {
 
 	ix := &Index{Docs: len(docs), Terms: len(terms)}
 	add := func(path string, name string, data any) error {
-		b, err := json.Marshal(data)
+		f, err := fragment(path, name, data)
 		if err != nil {
 			return err
 		}
-		var buf bytes.Buffer
-		buf.WriteString("EditionSearch.register(")
-		nb, _ := json.Marshal(name)
-		buf.Write(nb)
-		buf.WriteByte(',')
-		buf.Write(b)
-		buf.WriteString(");\n")
-		ix.Files = append(ix.Files, File{Path: path, Data: buf.Bytes()})
-		ix.Bytes += buf.Len()
+		ix.Files = append(ix.Files, f)
+		ix.Bytes += len(f.Data)
 		return nil
 	}
 
@@ -271,16 +254,7 @@ func Build(x *index.Index) (*Index, error) {
 		return add(Folder+"/"+name+".js", name, v)
 	}
 	for _, t := range terms {
-		m := postings[t]
-		ids := make([]int, 0, len(m))
-		for d := range m {
-			ids = append(ids, d)
-		}
-		slices.Sort(ids)
-		list := make([]int, 0, 2*len(ids))
-		for _, d := range ids {
-			list = append(list, d, min(m[d].text, nameWeight-1)+nameWeight*min(m[d].names, 64))
-		}
+		list := postings[t]
 		kb, _ := json.Marshal(t)
 		lb, _ := json.Marshal(list)
 		if cur.Len() > 0 && cur.Len()+len(kb)+len(lb) > ShardBytes {
@@ -301,16 +275,24 @@ func Build(x *index.Index) (*Index, error) {
 		return nil, err
 	}
 	ix.Shards = len(shards)
+	// The documents' files, made in parallel.
 	per := DocsPerFile(len(docs))
-	for i := 0; i < len(docs); i += per {
-		name := "d/" + strconv.Itoa(i/per)
-		var data any = docs[i]
+	docFiles := make([]File, (len(docs)+per-1)/per)
+	errs := make([]error, len(docFiles))
+	parallel(len(docFiles), func(j int, _ map[string]string) {
+		name := "d/" + strconv.Itoa(j)
+		var data any = docs[j*per]
 		if per > 1 {
-			data = docs[i:min(i+per, len(docs))]
+			data = docs[j*per : min((j+1)*per, len(docs))]
 		}
-		if err := add(Folder+"/"+name+".js", name, data); err != nil {
-			return nil, err
+		docFiles[j], errs[j] = fragment(Folder+"/"+name+".js", name, data)
+	})
+	for j, f := range docFiles {
+		if errs[j] != nil {
+			return nil, errs[j]
 		}
+		ix.Files = append(ix.Files, f)
+		ix.Bytes += len(f.Data)
 	}
 	stop := make([]string, 0, len(stopwords))
 	for w := range stopwords {
@@ -349,6 +331,73 @@ func joinNonEmpty(sep string, parts ...string) string {
 		}
 	}
 	return strings.Join(kept, sep)
+}
+
+// fragment makes a file of the index: a script that hands data, as JSON,
+// to EditionSearch.register under name.
+func fragment(path, name string, data any) (File, error) {
+	b, err := json.Marshal(data)
+	if err != nil {
+		return File{}, err
+	}
+	var buf bytes.Buffer
+	buf.Grow(len(b) + len(name) + 40)
+	buf.WriteString("EditionSearch.register(")
+	nb, _ := json.Marshal(name)
+	buf.Write(nb)
+	buf.WriteByte(',')
+	buf.Write(b)
+	buf.WriteString(");\n")
+	return File{Path: path, Data: buf.Bytes()}, nil
+}
+
+// termCount is how often a term occurs in a document's text and in its
+// names.
+type termCount struct {
+	term        string
+	text, names int
+}
+
+// countTerms counts the terms of a document, in the order they first
+// occur. words remembers the terms of words seen before (Normalize is the
+// costly part of counting).
+func countTerms(d *doc, words map[string]string) []termCount {
+	var out []termCount
+	at := map[string]int{}
+	count := func(text string, name bool) {
+		forTerms(text, words, func(t string) {
+			i, ok := at[t]
+			if !ok {
+				i = len(out)
+				at[t] = i
+				out = append(out, termCount{term: t})
+			}
+			if name {
+				out[i].names++
+			} else {
+				out[i].text++
+			}
+		})
+	}
+	count(d.Text, false)
+	count(d.names, true)
+	return out
+}
+
+// parallel calls f(0) … f(n-1) on as many goroutines as there are
+// processors, each with a map of its own for f to remember things in.
+func parallel(n int, f func(i int, memo map[string]string)) {
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), n) {
+		wg.Go(func() {
+			memo := map[string]string{}
+			for i := int(next.Add(1) - 1); i < n; i = int(next.Add(1) - 1) {
+				f(i, memo)
+			}
+		})
+	}
+	wg.Wait()
 }
 
 // String sums the index up for the build log: "search index 310 KB in 330
