@@ -9,13 +9,19 @@ import (
 	"edition/generator/index"
 )
 
-// textMap lays the whole edition out on one line, from 0 (the first word
-// of the first chapter) to 1 (the last word of the last), so that any
-// occurrence can be drawn where it stands. A paragraph takes room in
-// proportion to its words; a note stands where the text calls it.
+// textMap lays the whole edition out on one line, from 0 (the first
+// paragraph of the first chapter) to 1 (the end of the last), so that any
+// occurrence can be drawn where it stands. Every paragraph takes the same
+// room, and an occurrence stands where its words are in its paragraph; a
+// note stands at the end of the paragraph that calls it.
+//
+// Measuring the text in paragraphs, not words, keeps the drawings still
+// while an editor writes: a word typed or deleted moves only the marks in
+// its own paragraph, so that a rebuild rewrites only the pages of the
+// entries named there, not every page with a strip.
 type textMap struct {
-	total    float64            // words in the running text of all chapters
-	paras    map[string]span    // "chapter#p12" → where the paragraph lies, in words
+	total    float64            // paragraphs in the running text of all chapters
+	paras    map[string]span    // "chapter#p12" → where the paragraph lies, in paragraphs
 	text     map[string]string  // "chapter#p12" → its plain text
 	noteAt   map[string]string  // "chapter#n4" → id of the paragraph (or note) that calls it
 	sections []sectionSpan      // in reading order
@@ -66,7 +72,8 @@ type secKey struct {
 	index   int
 }
 
-// span is a stretch of the text, in words from the start of the edition.
+// span is a stretch of the text, in paragraphs from the start of the
+// edition.
 type span struct{ start, words float64 }
 
 // sectionSpan is one section of one chapter on the line.
@@ -89,7 +96,7 @@ func newTextMap(x *index.Index) *textMap {
 			m.sections = append(m.sections, sectionSpan{Chapter: ch.Slug, Index: i, Title: s.Title, ID: s.ID, start: -1})
 		}
 		for _, p := range ch.Paragraphs {
-			w := float64(max(1, len(strings.Fields(p.Text))))
+			const w = 1.0
 			key := ch.Slug + "#" + p.ID
 			m.paras[key] = span{at, w}
 			m.text[key] = p.Text
