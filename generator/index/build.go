@@ -58,8 +58,13 @@ func Build(in Input) (*Index, diag.List) {
 		byKey[e.Key] = e
 	}
 	x.Entries = slices.Clone(in.Entries)
+	sortNames := make(map[*Entry]string, len(x.Entries)) // SortName of each IndexName, made once
+	for _, e := range x.Entries {
+		sortNames[e] = SortName(e.IndexName)
+	}
 	slices.SortStableFunc(x.Entries, func(a, b *Entry) int {
-		return cmp.Or(cmp.Compare(kindOrder[a.Kind], kindOrder[b.Kind]), CompareNames(a.IndexName, b.IndexName), cmp.Compare(a.Key, b.Key))
+		return cmp.Or(cmp.Compare(kindOrder[a.Kind], kindOrder[b.Kind]),
+			cmp.Compare(sortNames[a], sortNames[b]), cmp.Compare(a.IndexName, b.IndexName), cmp.Compare(a.Key, b.Key))
 	})
 	for _, s := range in.Sources {
 		x.sources[s.ID] = s
