@@ -10,6 +10,7 @@ import (
 	"sync"
 	"sync/atomic"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -658,15 +659,6 @@ func (t *teiWriter) noteAt(id string) string {
 	return b.String()
 }
 
-func parseFragment(h string) []*html.Node {
-	ctx := &html.Node{Type: html.ElementNode, Data: "body", DataAtom: atom.Body}
-	nodes, err := html.ParseFragment(strings.NewReader(h), ctx)
-	if err != nil {
-		return nil
-	}
-	return nodes
-}
-
 func getAttr(n *html.Node, key string) string {
 	for _, a := range n.Attr {
 		if a.Key == key {
@@ -709,6 +701,14 @@ func plain(h template.HTML, md string) string {
 // xmlText escapes text for XML content and drops characters XML cannot
 // hold.
 func xmlText(s string) string {
+	plain := true // ASCII that needs no escape: most text
+	for i := 0; i < len(s) && plain; i++ {
+		c := s[i]
+		plain = c < utf8.RuneSelf && c != '&' && c != '<' && c != '>' && (c >= 0x20 || c == '\t' || c == '\n' || c == '\r')
+	}
+	if plain {
+		return s
+	}
 	var b strings.Builder
 	for _, r := range s {
 		switch {
