@@ -2,9 +2,11 @@ package site_test
 
 import (
 	"bytes"
+	"context"
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime/pprof"
 	"testing"
 	"time"
 
@@ -63,10 +65,12 @@ func BenchmarkRebuild(b *testing.B) {
 		if err := os.WriteFile(p, text, 0o644); err != nil {
 			b.Fatal(err)
 		}
+		// Labelled, for go test -cpuprofile: pprof -tagfocus step=pages.
 		t0 := time.Now()
-		res := bl.GeneratePages(p)
+		var res *site.Result
+		pprof.Do(context.Background(), pprof.Labels("step", "pages"), func(context.Context) { res = bl.GeneratePages(p) })
 		t1 := time.Now()
-		bl.Finish(res)
+		pprof.Do(context.Background(), pprof.Labels("step", "rest"), func(context.Context) { bl.Finish(res) })
 		pages += t1.Sub(t0)
 		rest += time.Since(t1)
 		if !res.OK() {

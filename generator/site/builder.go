@@ -73,12 +73,24 @@ type Builder struct {
 	chapters map[string]*chapterEntry // by file
 	pages    map[string]pageEntry     // by site path
 	stable   map[ptrKey]uint64        // fingerprints of the chapters as shown, kept across builds
-	codeCSS  []byte
-	cssErr   error
+
+	// What entry and source pages read besides their own occurrences and
+	// citations (see subjectsKey), and which entries and sources the
+	// chapters converted since pages were last rendered name (a build that
+	// fails before its pages leaves them for the next).
+	subjects      uint64
+	dirtyRefs     map[index.Ref]bool
+	dirtyCited    map[string]bool
+	dirtyChapters map[string]bool // slugs of chapters whose view was made again
+	codeCSS       []byte
+	cssErr        error
 
 	seed      maphash.Seed
 	work      Work
 	highlight highlightMemo
+
+	stream bool  // Build writes each file as it is made (see Write)
+	sink   *sink // where they go, during such a build
 }
 
 // highlightMemo keeps the code that views highlight (the citations to
@@ -165,6 +177,10 @@ func newBuilder(opts Options) *Builder {
 		chapters:  map[string]*chapterEntry{},
 		pages:     map[string]pageEntry{},
 		seed:      maphash.MakeSeed(),
+
+		dirtyRefs:     map[index.Ref]bool{},
+		dirtyCited:    map[string]bool{},
+		dirtyChapters: map[string]bool{},
 	}
 }
 
@@ -179,6 +195,9 @@ func (b *Builder) Work() Work {
 // the output folder, like the function Build. changed is as for Generate.
 func (b *Builder) Build(changed ...string) (*Result, error) {
 	start := time.Now()
+	if b.stream {
+		return b.buildStreaming(start, changed)
+	}
 	res := b.Generate(changed...)
 	if !res.OK() {
 		res.Duration = time.Since(start)
@@ -187,6 +206,48 @@ func (b *Builder) Build(changed ...string) (*Result, error) {
 	err := b.Publish(res)
 	res.Duration = time.Since(start)
 	return res, err
+}
+
+// buildStreaming is Build for a Builder made by Write.
+func (b *Builder) buildStreaming(start time.Time, changed []string) (*Result, error) {
+	w, err := publish.Begin(b.opts.Output)
+	if err != nil {
+		return &Result{Duration: time.Since(start)}, err
+	}
+	b.sink = &sink{w: w}
+	res := b.Generate(changed...)
+	s := b.sink
+	b.sink = nil
+	res.Duration = time.Since(start)
+	if !res.OK() || s.err != nil {
+		w.Abort()
+		return res, s.err
+	}
+	res.Stats, err = w.Commit()
+	res.Duration = time.Since(start)
+	return res, err
+}
+
+// sink takes a streaming build's files to its publish.Writer and lets go
+// of their bytes. It keeps the first error.
+type sink struct {
+	w   *publish.Writer
+	mu  sync.Mutex
+	err error
+}
+
+// put writes files and empties their Data.
+func (s *sink) put(files []render.File) {
+	for i := range files {
+		if err := s.w.Write(publish.File{Path: files[i].Path, Data: files[i].Data}); err != nil {
+			s.mu.Lock()
+			if s.err == nil {
+				s.err = err
+			}
+			s.mu.Unlock()
+		}
+		files[i].Data = nil
+	}
 }
 
 // Publish writes a generated site to the output folder (see
@@ -363,7 +424,7 @@ func (b *Builder) generatePages(changed []string, early bool) *Result {
 		for i, p := range pages {
 			paths[i] = p.Path
 		}
-		res.pending = startFinish(x, paths)
+		res.pending = startFinish(x, paths, b.sink)
 	}
 	files, ds := b.render(tmpl, x, pages, &t0)
 	diags.Append(ds)
@@ -380,6 +441,9 @@ func (b *Builder) generatePages(changed []string, early bool) *Result {
 		diags.Errorf(diag.Pos{}, "", "cannot make the code stylesheet: %v", b.cssErr)
 	}
 	files = append(files, render.File{Path: "assets/code.css", Data: b.codeCSS})
+	if b.sink != nil && !diags.HasErrors() {
+		b.sink.put(files[len(files)-len(more)-len(tmpl.Assets())-1:])
+	}
 	res.Files = files
 	res.unfinished = true
 	return res
@@ -417,6 +481,93 @@ func (b *Builder) Finish(res *Result) {
 	res.Search = ix
 }
 
+// markDirty notes the entries a converted chapter names and the sources it
+// cites or names, before or after its conversion: their pages may change.
+func (b *Builder) markDirty(e *chapterEntry) {
+	for _, o := range e.occ {
+		b.dirtyRefs[o.Target] = true
+		if o.Target.Kind == index.SourceKind.Key {
+			b.dirtyCited[o.Target.Key] = true
+		}
+	}
+	for _, c := range e.cites {
+		b.dirtyCited[c.Source] = true
+	}
+}
+
+// dirtyClosure returns a test for the chapter, entry and source pages that
+// may have changed because a chapter was converted (or its title, authors
+// or place changed): that chapter's page, and the pages of the entries and
+// sources it names or cites, before or after, and of the entries that link
+// to one of those entries (a link shows the count of mentions). It is
+// true of every other page.
+func (b *Builder) dirtyClosure(x *index.Index) func(*render.Page) bool {
+	dirty := map[string]bool{} // entry keys
+	for r := range b.dirtyRefs {
+		if r.Kind == index.SourceKind.Key {
+			continue
+		}
+		dirty[r.Key] = true
+	}
+	linked := map[string]bool{}
+	for k := range dirty {
+		linked[k] = true
+		e, ok := x.EntryByKey(k)
+		if !ok {
+			continue
+		}
+		for _, r := range e.Related {
+			linked[r] = true
+		}
+		for _, r := range x.RelatedBy(k) {
+			linked[r] = true
+		}
+		if e.Parent != "" {
+			linked[e.Parent] = true
+		}
+		for _, c := range x.Children(k) {
+			linked[c.Key] = true
+		}
+	}
+	return func(p *render.Page) bool {
+		switch s := p.Subject.(type) {
+		case *index.Entry:
+			return linked[s.Key]
+		case *index.Source:
+			return b.dirtyCited[s.ID]
+		case *index.Chapter:
+			return b.dirtyChapters[s.Slug]
+		}
+		return true
+	}
+}
+
+// subjectsKey is a key of what a chapter's, an entry's or a source's page
+// reads beyond its own chapter, or its own occurrences and citations: the
+// templates, the edition, every entry and source, and the shape of every
+// chapter (its slug, title, order, sections, and the section of each
+// paragraph, which place the strips' bands and marks; a chapter's page
+// links to its neighbours). While it stays the same, the page of a chapter
+// not converted again, and of an entry or source that no converted chapter
+// names, is as before.
+func (b *Builder) subjectsKey(x *index.Index) uint64 {
+	type shape struct {
+		Slug, Title string
+		Order       int
+		Sections    []index.Section
+		Paragraphs  []int
+	}
+	shapes := make([]shape, len(x.Chapters))
+	for i, ch := range x.Chapters {
+		sh := shape{Slug: ch.Slug, Title: ch.Title, Order: ch.Order, Sections: ch.Sections, Paragraphs: make([]int, len(ch.Paragraphs))}
+		for j, p := range ch.Paragraphs {
+			sh.Paragraphs[j] = p.Section
+		}
+		shapes[i] = sh
+	}
+	return newFingerprinter(b.seed).sum(b.tmplKey, x.Edition, x.Entries, x.Sources, shapes)
+}
+
 // pendingFinish is what Finish adds, being made on a goroutine of its own.
 type pendingFinish struct {
 	done  chan struct{}
@@ -425,12 +576,22 @@ type pendingFinish struct {
 	diags diag.List
 }
 
-// startFinish starts findAndReuse on its own goroutine.
-func startFinish(x *index.Index, pages []string) *pendingFinish {
+// startFinish starts findAndReuse on its own goroutine. With a sink, it
+// writes the files there as soon as they are made.
+func startFinish(x *index.Index, pages []string, s *sink) *pendingFinish {
 	p := &pendingFinish{done: make(chan struct{})}
 	go func() {
 		defer close(p.done)
 		p.files, p.ix, p.diags = findAndReuse(x, pages)
+		if s == nil || p.diags.HasErrors() {
+			return
+		}
+		parallel(len(p.files), func(i int) { s.put(p.files[i : i+1]) })
+		if p.ix != nil {
+			for i := range p.ix.Files {
+				p.ix.Files[i].Data = nil
+			}
+		}
 	}()
 	return p
 }
@@ -554,6 +715,9 @@ func (b *Builder) convertChapters(in []*source.Chapter, links *markup.Links, lay
 			continue
 		}
 		b.work.Converted++
+		if e := b.chapters[ch.File]; e != nil {
+			b.markDirty(e)
+		}
 		wg.Go(func() {
 			sem <- struct{}{}
 			defer func() { <-sem }()
@@ -561,6 +725,11 @@ func (b *Builder) convertChapters(in []*source.Chapter, links *markup.Links, lay
 		})
 	}
 	wg.Wait()
+	for i, e := range entries {
+		if e != b.chapters[in[i].File] {
+			b.markDirty(e)
+		}
+	}
 	clear(b.chapters)
 	var (
 		chapters []*index.Chapter
@@ -585,6 +754,7 @@ func (b *Builder) convertChapters(in []*source.Chapter, links *markup.Links, lay
 			c.Slug, c.Title, c.Authors, c.Opening, c.Order, c.Words = src.Slug, src.Title, src.Authors, src.Opening, i, e.words
 			e.view = &c
 			fresh = append(fresh, e)
+			b.dirtyChapters[c.Slug] = true
 		}
 		chapters = append(chapters, e.view)
 		occ = append(occ, e.occ...)
@@ -659,6 +829,12 @@ func (b *Builder) render(tmpl *render.Templates, x *index.Index, pages []*render
 	var diags diag.List
 	if b.cache {
 		pk := b.newPreKeys(x, newFingerprinter(b.seed))
+		// Chapter, entry and source pages that no converted chapter
+		// touches are as before when nothing else they read changed.
+		subjects := b.subjectsKey(x)
+		sameSubjects := subjects == b.subjects
+		b.subjects = subjects
+		dirty := b.dirtyClosure(x)
 		// In parallel: each worker takes every w-th page.
 		w := runtime.GOMAXPROCS(0)
 		var wg sync.WaitGroup
@@ -669,11 +845,16 @@ func (b *Builder) render(tmpl *render.Templates, x *index.Index, pages []*render
 				for i := i0; i < n; i += w {
 					p := pages[i]
 					view := func() uint64 { return fp.sum(b.tmplKey, p.Template, p.Path, p.View()) }
+					if b.verify {
+						fps[i] = view()
+					}
+					if old, ok := b.pages[p.Path]; ok && sameSubjects && !dirty(p) {
+						keys[i] = old.key
+						continue
+					}
 					k, ok := pk.key(p)
 					if !ok {
 						k = view()
-					} else if b.verify {
-						fps[i] = view()
 					}
 					keys[i] = k
 				}
@@ -688,8 +869,8 @@ func (b *Builder) render(tmpl *render.Templates, x *index.Index, pages []*render
 			}
 			files[i] = render.File{Path: p.Path, Data: old.data}
 			if b.verify && old.fp != fps[i] {
-				diags.Errorf(diag.Pos{}, "update the pre-keys in generator/site/prekeys.go",
-					"internal: %s was kept by its pre-key, but its view changed", p.Path)
+				diags.Errorf(diag.Pos{}, "update the pre-keys (prekeys.go) or what makes a page dirty (subjectsKey, dirtyClosure)",
+					"internal: %s was kept, but its view changed", p.Path)
 			}
 		}
 	} else {
@@ -704,6 +885,9 @@ func (b *Builder) render(tmpl *render.Templates, x *index.Index, pages []*render
 		files[i].Path = pages[i].Path
 		files[i].Data, errs[i] = tmpl.Render(pages[i])
 		pages[i].Release()
+		if b.sink != nil && errs[i] == nil {
+			b.sink.put(files[i : i+1])
+		}
 	})
 
 	var out []render.File
@@ -720,6 +904,9 @@ func (b *Builder) render(tmpl *render.Templates, x *index.Index, pages []*render
 		}
 	}
 	b.pages = kept
+	clear(b.dirtyRefs)
+	clear(b.dirtyCited)
+	clear(b.dirtyChapters)
 	diags.Append(tmpl.Diagnose(failed))
 	return out, diags
 }

@@ -45,6 +45,18 @@ var md = markup.New()
 // in Result.Diags.
 func Build(opts Options) (*Result, error) { return newBuilder(opts).Build() }
 
+// Write is Build for a caller that does not need the files once they are
+// written, such as edition build: each file goes to the output's staging
+// folder as soon as it is made, so that the site is never held in memory
+// whole and writing overlaps making. Result.Files (and Result.Search's
+// files) then have their paths but no bytes. As with Build, a build with
+// errors leaves the output folder as it was.
+func Write(opts Options) (*Result, error) {
+	b := newBuilder(opts)
+	b.stream = true
+	return b.Build()
+}
+
 // Generate runs the pipeline without writing anything.
 func Generate(opts Options) *Result { return newBuilder(opts).Generate() }
 

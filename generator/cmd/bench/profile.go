@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"runtime/pprof"
+	"syscall"
 	"time"
 
 	"edition/generator/site"
@@ -49,7 +50,10 @@ func profileCmd(args []string) int {
 	if *peak != "" {
 		go watchPeak(*peak, stop)
 	}
-	res, err := site.Build(site.Options{Content: filepath.Join(d, "content"), Templates: "templates", Output: filepath.Join(d, "public")})
+	opts := site.Options{Content: filepath.Join(d, "content"), Templates: "templates", Output: filepath.Join(d, "public")}
+	t0, ru0 := time.Now(), rusage()
+	res, err := site.Write(opts)
+	fmt.Fprintf(os.Stderr, "build: %v wall, %v CPU\n", time.Since(t0).Round(time.Millisecond), (rusage() - ru0).Round(time.Millisecond))
 	pprof.StopCPUProfile()
 	close(stop)
 	f.Close()
@@ -97,4 +101,13 @@ func watchPeak(path string, stop chan struct{}) {
 			fmt.Fprintf(os.Stderr, "heap in use %d MiB\n", last>>20)
 		}
 	}
+}
+
+// rusage is the CPU time this process has used.
+func rusage() time.Duration {
+	var ru syscall.Rusage
+	if syscall.Getrusage(syscall.RUSAGE_SELF, &ru) != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
