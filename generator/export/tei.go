@@ -30,8 +30,36 @@ import (
 //
 // Which TEI element an entry gets follows its type (person; organization or
 // group; state, country or place) and, for events, its kind's key.
-func TEI(x *index.Index) ([]byte, error) {
-	t := &teiWriter{x: x}
+func TEI(x *index.Index) ([]byte, error) { return TEIWith(x, nil) }
+
+// TEICache keeps the TEI of each chapter from one call of TEIWith to the
+// next, for a live preview: a chapter that did not change (the same
+// *index.Chapter) of a registry whose entries are encoded alike is not
+// converted again. Its methods may be called from several goroutines.
+type TEICache struct {
+	mu       sync.Mutex
+	registry string // how the entries were encoded: see teiRegistry
+	divs     map[*index.Chapter]teiDiv
+}
+
+type teiDiv struct {
+	depth int
+	data  []byte
+}
+
+// teiRegistry says how a chapter's mentions are encoded: each entry's
+// reference and element.
+func teiRegistry(x *index.Index) string {
+	var b strings.Builder
+	for _, e := range x.Entries {
+		b.WriteString(e.Kind + ":" + e.Key + "=" + teiKindOf(e).name + "\n")
+	}
+	return b.String()
+}
+
+// TEIWith is TEI, keeping the chapters' TEI in c (which may be nil).
+func TEIWith(x *index.Index, c *TEICache) ([]byte, error) {
+	t := &teiWriter{x: x, cache: c}
 	t.header()
 	t.text()
 	if t.err != nil {
@@ -42,6 +70,7 @@ func TEI(x *index.Index) ([]byte, error) {
 
 type teiWriter struct {
 	x     *index.Index
+	cache *TEICache // or nil
 	b     bytes.Buffer
 	depth int
 	err   error
@@ -389,24 +418,53 @@ func (t *teiWriter) text() {
 	t.open("body")
 	// Each chapter is written on its own, in parallel, then all are put
 	// together in reading order.
-	chapters := make([]*teiWriter, len(t.x.Chapters))
+	divs := make([][]byte, len(t.x.Chapters))
+	kept := map[*index.Chapter]teiDiv{}
+	if c := t.cache; c != nil {
+		reg := teiRegistry(t.x)
+		c.mu.Lock()
+		if c.registry == reg {
+			kept = c.divs
+		}
+		c.registry = reg
+		c.mu.Unlock()
+	}
 	var next atomic.Int64
 	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), len(chapters)) {
+	var errMu sync.Mutex
+	for range min(runtime.GOMAXPROCS(0), len(divs)) {
 		wg.Go(func() {
-			for i := int(next.Add(1) - 1); i < len(chapters); i = int(next.Add(1) - 1) {
+			for i := int(next.Add(1) - 1); i < len(divs); i = int(next.Add(1) - 1) {
+				ch := t.x.Chapters[i]
+				if d, ok := kept[ch]; ok && d.depth == t.depth {
+					divs[i] = d.data
+					continue
+				}
 				c := &teiWriter{x: t.x, depth: t.depth}
-				c.chapterDiv(t.x.Chapters[i])
-				chapters[i] = c
+				c.chapterDiv(ch)
+				divs[i] = c.b.Bytes()
+				if c.err != nil {
+					errMu.Lock()
+					if t.err == nil {
+						t.err = c.err
+					}
+					errMu.Unlock()
+				}
 			}
 		})
 	}
 	wg.Wait()
-	for _, c := range chapters {
-		if c.err != nil && t.err == nil {
-			t.err = c.err
+	if c := t.cache; c != nil && t.err == nil {
+		m := make(map[*index.Chapter]teiDiv, len(divs))
+		for i, ch := range t.x.Chapters {
+			m[ch] = teiDiv{t.depth, divs[i]}
 		}
-		t.b.Write(c.b.Bytes())
+		c.mu.Lock()
+		c.divs = m
+		c.mu.Unlock()
+	}
+	for _, d := range divs {
+		t.b.Write(d)
 	}
 	t.close("body")
 	t.close("text")

@@ -74,6 +74,14 @@ func Build(in Input) (*Index, diag.List) {
 	for _, c := range in.Chapters {
 		x.chapters[c.Slug] = c
 	}
+	// Each target's list is made at its length, then filled in order.
+	nOcc := map[Ref]int{}
+	for i := range in.Occurrences {
+		nOcc[in.Occurrences[i].Target]++
+	}
+	for r, n := range nOcc {
+		x.occurrences[r] = make([]Occurrence, 0, n)
+	}
 	for _, o := range in.Occurrences {
 		x.occurrences[o.Target] = append(x.occurrences[o.Target], o)
 	}

@@ -114,12 +114,21 @@ func (t *Templates) overview(x *index.Index, tm *textMap) *OverviewView {
 
 	type pairKey struct{ a, b *index.Entry }
 	shared := map[pairKey][]unit{}
+	sortName := map[*index.Entry]string{} // index.SortName of each name, made once
+	names := func(a, b *index.Entry) int {
+		for _, e := range []*index.Entry{a, b} {
+			if _, ok := sortName[e]; !ok {
+				sortName[e] = index.SortName(e.Name)
+			}
+		}
+		return cmp.Or(cmp.Compare(sortName[a], sortName[b]), cmp.Compare(a.Name, b.Name)) // index.CompareNames
+	}
 	for _, u := range order {
 		es := units[u]
 		for i := range es {
 			for j := i + 1; j < len(es); j++ {
 				a, b := es[i], es[j]
-				if index.CompareNames(a.Name, b.Name) > 0 {
+				if names(a, b) > 0 {
 					a, b = b, a
 				}
 				k := pairKey{a, b}
@@ -132,7 +141,7 @@ func (t *Templates) overview(x *index.Index, tm *textMap) *OverviewView {
 		keys = append(keys, k)
 	}
 	slices.SortFunc(keys, func(p, q pairKey) int {
-		return cmp.Or(cmp.Compare(len(shared[q]), len(shared[p])), index.CompareNames(p.a.Name, q.a.Name), index.CompareNames(p.b.Name, q.b.Name))
+		return cmp.Or(cmp.Compare(len(shared[q]), len(shared[p])), names(p.a, q.a), names(p.b, q.b))
 	})
 	for _, k := range keys[:min(len(keys), overviewPairs)] {
 		if len(shared[k]) < 2 {

@@ -33,6 +33,9 @@ type Templates struct {
 	// Highlight, if set, turns code in a language into highlighted HTML
 	// (the citation exports on source pages).
 	Highlight func(lang, code string) template.HTML
+
+	linesMu sync.Mutex
+	lines   map[[2]string]string // firstLines, remembered
 }
 
 // LayoutFile is the template every page is rendered in.

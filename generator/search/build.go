@@ -113,9 +113,34 @@ func plainHTML(h string) string {
 }
 
 // Build makes the search index of an edition.
-func Build(x *index.Index) (*Index, error) {
-	var kinds []kind
+func Build(x *index.Index) (*Index, error) { return BuildWith(x, nil) }
+
+// Cache keeps, from one BuildWith to the next, what the documents' texts
+// were counted into and what passages were encoded as, so that a live
+// preview rebuilds the index counting and encoding only the texts that
+// changed. Its methods may be called from several goroutines.
+type Cache struct {
+	mu     sync.Mutex
+	counts map[countKey][]termCount
+	plain  map[string]string
+	json   map[passageKey][]byte
+}
+
+// countKey is what a document's terms are counted from.
+type countKey struct{ text, names string }
+
+// passageKey is all a paragraph's or a note's document holds.
+type passageKey struct {
+	kind                      int
+	title, context, url, text string
+}
+
+// BuildWith is Build, keeping what it can in c (which may be nil).
+func BuildWith(x *index.Index, c *Cache) (*Index, error) {
+	memo := newMemo(c)
 	var docs []*doc
+	defer func() { memo.keep(c, len(docs)) }()
+	var kinds []kind
 	kindOf := map[string]int{}
 	addKind := func(key, label, one string) int {
 		kindOf[key] = len(kinds)
@@ -187,13 +212,13 @@ func Build(x *index.Index) (*Index, error) {
 	for _, k := range x.Edition.Kinds {
 		first = append(first, len(docs))
 		for _, e := range x.EntriesOf(k.Key) {
-			docs = append(docs, entryDoc(x, e, kindOf[e.Kind], occurs))
+			docs = append(docs, entryDoc(x, e, kindOf[e.Kind], occurs, memo))
 		}
 	}
 	first = append(first, len(docs))
 	for _, s := range x.Sources {
 		d := &doc{Kind: sourceKind, Title: s.Title(), URL: x.Layout.Ref(s.Ref()), Context: "Source · " + s.Label}
-		d.Text = joinNonEmpty(" ", plainHTML(string(s.Entry)), plainHTML(string(s.AnnoteHTML)))
+		d.Text = joinNonEmpty(" ", memo.plainHTML(string(s.Entry)), memo.plainHTML(string(s.AnnoteHTML)))
 		names := []string{s.Title(), s.Label}
 		for _, a := range s.Aliases {
 			d.Aliases = append(d.Aliases, a.Text)
@@ -211,8 +236,28 @@ func Build(x *index.Index) (*Index, error) {
 	// term's list is made in document order.
 	perDoc := make([][]termCount, len(docs))
 	parallel(len(docs), func(i int, words map[string]string) {
+		k := countKey{docs[i].Text, docs[i].names}
+		if tc, ok := memo.prevCounts[k]; ok {
+			perDoc[i] = tc
+			return
+		}
 		perDoc[i] = countTerms(docs[i], words)
 	})
+	if c != nil {
+		// The counts of this build's documents join those kept; the map is
+		// made afresh only when it holds twice as many as there are
+		// documents, so that most builds add only what changed.
+		memo.counts = memo.prevCounts
+		if memo.counts == nil || len(memo.counts) > 2*len(docs) {
+			memo.counts = make(map[countKey][]termCount, len(docs))
+		}
+		for i, d := range docs {
+			k := countKey{d.Text, d.names}
+			if _, ok := memo.counts[k]; !ok {
+				memo.counts[k] = perDoc[i]
+			}
+		}
+	}
 	postings := map[string][]int{} // term → doc, weight, doc, weight…
 	for i, tcs := range perDoc {
 		for _, tc := range tcs {
@@ -249,14 +294,18 @@ func Build(x *index.Index) (*Index, error) {
 		sum := sha256.Sum256([]byte(body))
 		name := "t/" + hex.EncodeToString(sum[:5])
 		shards = append(shards, []string{curFirst, name})
-		var v any = json.RawMessage(body)
 		cur.Reset()
-		return add(Folder+"/"+name+".js", name, v)
+		// body is compact JSON already, as json.Marshal would write it.
+		f := script(Folder+"/"+name+".js", name, []byte(body))
+		ix.Files = append(ix.Files, f)
+		ix.Bytes += len(f.Data)
+		return nil
 	}
+	var lb []byte
 	for _, t := range terms {
 		list := postings[t]
 		kb, _ := json.Marshal(t)
-		lb, _ := json.Marshal(list)
+		lb = appendInts(lb[:0], list)
 		if cur.Len() > 0 && cur.Len()+len(kb)+len(lb) > ShardBytes {
 			if err := flush(); err != nil {
 				return nil, err
@@ -278,19 +327,40 @@ func Build(x *index.Index) (*Index, error) {
 	// The documents' files, made in parallel.
 	per := DocsPerFile(len(docs))
 	docFiles := make([]File, (len(docs)+per-1)/per)
-	errs := make([]error, len(docFiles))
+	docJSON := make([][]byte, len(docs))
+	jsonErrs := make([]error, len(docs))
+	parallel(len(docs), func(i int, _ map[string]string) {
+		docJSON[i], jsonErrs[i] = memo.docJSON(docs[i])
+	})
+	for _, err := range jsonErrs {
+		if err != nil {
+			return nil, err
+		}
+	}
 	parallel(len(docFiles), func(j int, _ map[string]string) {
 		name := "d/" + strconv.Itoa(j)
-		var data any = docs[j*per]
-		if per > 1 {
-			data = docs[j*per : min((j+1)*per, len(docs))]
+		if per == 1 {
+			docFiles[j] = script(Folder+"/"+name+".js", name, docJSON[j])
+			return
 		}
-		docFiles[j], errs[j] = fragment(Folder+"/"+name+".js", name, data)
+		// What json.Marshal makes of the slice of them.
+		list := docJSON[j*per : min((j+1)*per, len(docs))]
+		n := 2
+		for _, b := range list {
+			n += len(b) + 1
+		}
+		arr := make([]byte, 0, n)
+		arr = append(arr, '[')
+		for k, b := range list {
+			if k > 0 {
+				arr = append(arr, ',')
+			}
+			arr = append(arr, b...)
+		}
+		arr = append(arr, ']')
+		docFiles[j] = script(Folder+"/"+name+".js", name, arr)
 	})
-	for j, f := range docFiles {
-		if errs[j] != nil {
-			return nil, errs[j]
-		}
+	for _, f := range docFiles {
 		ix.Files = append(ix.Files, f)
 		ix.Bytes += len(f.Data)
 	}
@@ -340,15 +410,117 @@ func fragment(path, name string, data any) (File, error) {
 	if err != nil {
 		return File{}, err
 	}
+	return script(path, name, b), nil
+}
+
+// appendInts appends a list of non-negative numbers as json.Marshal writes
+// it.
+func appendInts(b []byte, list []int) []byte {
+	b = append(b, '[')
+	for i, n := range list {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = strconv.AppendInt(b, int64(n), 10)
+	}
+	return append(b, ']')
+}
+
+// script is fragment for data already in JSON.
+func script(path, name string, data []byte) File {
 	var buf bytes.Buffer
-	buf.Grow(len(b) + len(name) + 40)
+	buf.Grow(len(data) + len(name) + 40)
 	buf.WriteString("EditionSearch.register(")
 	nb, _ := json.Marshal(name)
 	buf.Write(nb)
 	buf.WriteByte(',')
-	buf.Write(b)
+	buf.Write(data)
 	buf.WriteString(");\n")
-	return File{Path: path, Data: buf.Bytes()}, nil
+	return File{Path: path, Data: buf.Bytes()}
+}
+
+// memo is what one BuildWith reads from its Cache and what it leaves
+// there for the next.
+type memo struct {
+	prevCounts map[countKey][]termCount
+	prevPlain  map[string]string
+	prevJSON   map[passageKey][]byte
+
+	mu     sync.Mutex
+	counts map[countKey][]termCount
+	plain  map[string]string
+	json   map[passageKey][]byte
+	keepIt bool
+}
+
+func newMemo(c *Cache) *memo {
+	m := &memo{plain: map[string]string{}, json: map[passageKey][]byte{}}
+	if c != nil {
+		c.mu.Lock()
+		m.prevCounts, m.prevPlain, m.prevJSON = c.counts, c.plain, c.json
+		// The maps are this build's to change now; another build at the
+		// same time starts afresh.
+		c.counts, c.plain, c.json = nil, nil, nil
+		c.mu.Unlock()
+		m.keepIt = true
+	}
+	return m
+}
+
+// keep leaves in c what this build made, for the next: what it found in
+// the previous build's maps and what it made. A map grown to more than
+// twice what the build used is made afresh, to let go of texts that are
+// no more.
+func (m *memo) keep(c *Cache, docs int) {
+	if c == nil || m.counts == nil {
+		return
+	}
+	if m.prevJSON != nil && len(m.prevJSON)+len(m.json) <= 2*docs {
+		for k, b := range m.json {
+			m.prevJSON[k] = b
+		}
+		m.json = m.prevJSON
+	}
+	c.mu.Lock()
+	c.counts, c.plain, c.json = m.counts, m.plain, m.json
+	c.mu.Unlock()
+}
+
+// plainHTML is plainHTML, remembered.
+func (m *memo) plainHTML(h string) string {
+	if t, ok := m.prevPlain[h]; ok {
+		if m.keepIt {
+			m.plain[h] = t
+		}
+		return t
+	}
+	t := plainHTML(h)
+	if m.keepIt {
+		m.plain[h] = t
+	}
+	return t
+}
+
+// docJSON encodes a document; a paragraph's or a note's is remembered.
+// It may be called from several goroutines.
+func (m *memo) docJSON(d *doc) ([]byte, error) {
+	if d.Aliases != nil || d.Occurs != nil || d.Marks != nil {
+		return json.Marshal(d)
+	}
+	k := passageKey{d.Kind, d.Title, d.Context, d.URL, d.Text}
+	if b, ok := m.prevJSON[k]; ok {
+		return b, nil
+	}
+	b, err := json.Marshal(d)
+	if err != nil {
+		return nil, err
+	}
+	if m.keepIt {
+		m.mu.Lock()
+		m.json[k] = b
+		m.mu.Unlock()
+	}
+	return b, nil
 }
 
 // termCount is how often a term occurs in a document's text and in its
@@ -407,10 +579,10 @@ func (ix *Index) String() string {
 		(ix.Bytes+512)/1024, len(ix.Files), ix.Terms, ix.Shards, ix.Docs)
 }
 
-func entryDoc(x *index.Index, e *index.Entry, kind int, occurs func(index.Ref, []index.Citation) ([]int, [][]string)) *doc {
+func entryDoc(x *index.Index, e *index.Entry, kind int, occurs func(index.Ref, []index.Citation) ([]int, [][]string), memo *memo) *doc {
 	k, _ := x.Edition.Kind(e.Kind)
 	d := &doc{Kind: kind, Title: e.Name, URL: x.Layout.Ref(e.Ref()), Context: joinNonEmpty(" · ", k.Name, e.Type, e.Dates)}
-	d.Text = joinNonEmpty(" ", e.Summary, plainHTML(string(e.BodyHTML)))
+	d.Text = joinNonEmpty(" ", e.Summary, memo.plainHTML(string(e.BodyHTML)))
 	names := []string{e.Name}
 	if e.IndexName != e.Name {
 		names = append(names, e.IndexName)

@@ -16,6 +16,7 @@ import (
 
 	"edition/generator/bib"
 	"edition/generator/diag"
+	"edition/generator/export"
 	"edition/generator/index"
 	"edition/generator/markup"
 	"edition/generator/markup/highlight"
@@ -82,6 +83,7 @@ type Builder struct {
 	dirtyRefs     map[index.Ref]bool
 	dirtyCited    map[string]bool
 	dirtyChapters map[string]bool // slugs of chapters whose view was made again
+	counts        map[string]int  // each entry's mentions when pages were last rendered
 	codeCSS       []byte
 	cssErr        error
 
@@ -89,6 +91,9 @@ type Builder struct {
 	work      Work
 	highlight highlightMemo
 
+	tei    export.TEICache // the chapters' TEI, kept between builds
+	search search.Cache    // the search index's counts and passages, likewise
+	reg    export.RegistryCache
 	stream bool  // Build writes each file as it is made (see Write)
 	sink   *sink // where they go, during such a build
 }
@@ -389,7 +394,11 @@ func (b *Builder) generatePages(changed []string, early bool) *Result {
 	for _, e := range entries {
 		e.BodyHTML = frag(e.File, e.BodyLine, string(e.Body), layout.Ref(e.Ref()))
 		if e.Summary == "" {
-			e.Summary = FirstSentence(PlainText(string(e.BodyHTML)))
+			f := b.frags[fragKey{e.File, e.BodyLine, layout.Ref(e.Ref()), string(e.Body)}]
+			if !f.summarized {
+				f.summary, f.summarized = FirstSentence(PlainText(string(f.html))), true
+			}
+			e.Summary = f.summary
 		}
 	}
 	for _, s := range sources {
@@ -473,7 +482,11 @@ func (b *Builder) Finish(res *Result) {
 		for i, f := range res.Files {
 			paths[i] = f.Path
 		}
-		more, ix, ds = findAndReuse(res.Index, paths)
+		var keep *finishCaches
+		if b.cache {
+			keep = &finishCaches{tei: &b.tei, search: &b.search, registry: &b.reg}
+		}
+		more, ix, ds = findAndReuse(res.Index, paths, keep)
 	}
 	res.Diags.Append(ds)
 	res.Diags.Sort()
@@ -499,8 +512,8 @@ func (b *Builder) markDirty(e *chapterEntry) {
 // may have changed because a chapter was converted (or its title, authors
 // or place changed): that chapter's page, and the pages of the entries and
 // sources it names or cites, before or after, and of the entries that link
-// to one of those entries (a link shows the count of mentions). It is
-// true of every other page.
+// to one of those entries whose count of mentions changed (a link shows
+// it). It is true of every other page.
 func (b *Builder) dirtyClosure(x *index.Index) func(*render.Page) bool {
 	dirty := map[string]bool{} // entry keys
 	for r := range b.dirtyRefs {
@@ -515,6 +528,9 @@ func (b *Builder) dirtyClosure(x *index.Index) func(*render.Page) bool {
 		e, ok := x.EntryByKey(k)
 		if !ok {
 			continue
+		}
+		if n, ok := b.counts[k]; ok && n == len(x.Occurrences(e.Ref())) {
+			continue // the links to it show the same count
 		}
 		for _, r := range e.Related {
 			linked[r] = true
@@ -582,7 +598,7 @@ func startFinish(x *index.Index, pages []string, s *sink) *pendingFinish {
 	p := &pendingFinish{done: make(chan struct{})}
 	go func() {
 		defer close(p.done)
-		p.files, p.ix, p.diags = findAndReuse(x, pages)
+		p.files, p.ix, p.diags = findAndReuse(x, pages, nil)
 		if s == nil || p.diags.HasErrors() {
 			return
 		}
@@ -671,6 +687,10 @@ type fragment struct {
 	html  template.HTML
 	diags diag.List
 	used  bool
+	// summary is the first sentence of html, once made (an entry's
+	// summary, when it gives none).
+	summary    string
+	summarized bool
 }
 
 func (b *Builder) dropUnusedFragments() {
@@ -904,6 +924,10 @@ func (b *Builder) render(tmpl *render.Templates, x *index.Index, pages []*render
 		}
 	}
 	b.pages = kept
+	b.counts = make(map[string]int, len(x.Entries))
+	for _, e := range x.Entries {
+		b.counts[e.Key] = len(x.Occurrences(e.Ref()))
+	}
 	clear(b.dirtyRefs)
 	clear(b.dirtyCited)
 	clear(b.dirtyChapters)

@@ -18,8 +18,12 @@ import (
 // edition and scholars reuse it: the search index, the bibliography in
 // CSL-JSON, BibTeX and RIS (whole and per source), the registry as JSON, the
 // text as TEI, and sitemap.xml (with a base URL) and robots.txt. pages are
-// the paths of the site's other files, for the sitemap.
-func findAndReuse(x *index.Index, pages []string) ([]render.File, *search.Index, diag.List) {
+// the paths of the site's other files, for the sitemap. keep, if not nil,
+// keeps what can be kept from one build to the next.
+func findAndReuse(x *index.Index, pages []string, keep *finishCaches) ([]render.File, *search.Index, diag.List) {
+	if keep == nil {
+		keep = &finishCaches{}
+	}
 	var diags diag.List
 	fail := func(what string, err error) {
 		diags.Errorf(diag.Pos{File: x.Edition.Pos.File}, "this is a bug in the generator; please report it", "cannot write %s: %v", what, err)
@@ -30,7 +34,7 @@ func findAndReuse(x *index.Index, pages []string) ([]render.File, *search.Index,
 		ix                        *search.Index
 		searchErr, teiErr, regErr error
 		searchFiles, sourceFiles  []render.File
-		tei, registry             []byte
+		teiText, registry         []byte
 		perSourceErr              = make([]error, len(x.Sources))
 	)
 	records := make([]*bib.Record, len(x.Sources))
@@ -39,15 +43,15 @@ func findAndReuse(x *index.Index, pages []string) ([]render.File, *search.Index,
 	}
 	var wg sync.WaitGroup
 	wg.Go(func() {
-		ix, searchErr = search.Build(x)
+		ix, searchErr = search.BuildWith(x, keep.search)
 		if searchErr == nil {
 			for _, f := range ix.Files {
 				searchFiles = append(searchFiles, render.File{Path: f.Path, Data: f.Data})
 			}
 		}
 	})
-	wg.Go(func() { tei, teiErr = export.TEI(x) })
-	wg.Go(func() { registry, regErr = export.Registry(x) })
+	wg.Go(func() { teiText, teiErr = export.TEIWith(x, keep.tei) })
+	wg.Go(func() { registry, regErr = export.RegistryWith(x, keep.registry) })
 	wg.Go(func() {
 		for i, s := range x.Sources {
 			sourceFiles = append(sourceFiles,
@@ -89,7 +93,7 @@ func findAndReuse(x *index.Index, pages []string) ([]render.File, *search.Index,
 	if teiErr != nil {
 		fail("the TEI text", teiErr)
 	} else {
-		add(export.TEIFile, tei)
+		add(export.TEIFile, teiText)
 	}
 
 	var htmlPages []string
@@ -104,6 +108,14 @@ func findAndReuse(x *index.Index, pages []string) ([]render.File, *search.Index,
 	}
 	add(export.RobotsFile, export.Robots(x.Edition.BaseURL, ok))
 	return files, ix, diags
+}
+
+// finishCaches are what a Builder keeps for findAndReuse from one build to
+// the next; a nil field keeps nothing.
+type finishCaches struct {
+	tei      *export.TEICache
+	search   *search.Cache
+	registry *export.RegistryCache
 }
 
 // highlightCode highlights code with chroma for render (the Cite blocks).
