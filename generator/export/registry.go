@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"hash/maphash"
 	"reflect"
+	"slices"
 	"sync"
 
 	"edition/generator/index"
@@ -131,9 +132,14 @@ func Registry(x *index.Index) ([]byte, error) { return RegistryWith(x, nil) }
 // change from one build to the next. Its methods may be called from
 // several goroutines.
 type RegistryCache struct {
+	// Yield, if set, is called now and then while the registry is made: a
+	// live preview blocks in it while a newer build runs.
+	Yield func()
+
 	mu    sync.Mutex
 	seeds [2]maphash.Seed
 	items map[[2]uint64][]byte
+	size  int
 }
 
 // RegistryWith is Registry, keeping what it can in c (which may be nil).
@@ -200,6 +206,7 @@ func RegistryWith(x *index.Index, c *RegistryCache) ([]byte, error) {
 	}
 	b = b[:len(b)-len("\n}")]
 	items := c.begin()
+	b = slices.Grow(b, items.size)
 	for _, list := range []struct {
 		name  string
 		items []any
@@ -210,6 +217,9 @@ func RegistryWith(x *index.Index, c *RegistryCache) ([]byte, error) {
 			continue
 		}
 		for i, it := range list.items {
+			if i%64 == 0 && c != nil && c.Yield != nil {
+				c.Yield()
+			}
 			j, err := items.json(it)
 			if err != nil {
 				return nil, err
@@ -222,15 +232,16 @@ func RegistryWith(x *index.Index, c *RegistryCache) ([]byte, error) {
 		}
 		b = append(b, "\n ]"...)
 	}
-	c.end(items)
-	return append(b, "\n}\n"...), nil
+	b = append(b, "\n}\n"...)
+	c.end(items, len(b))
+	return b, nil
 }
 
 // registryItems is a RegistryWith's use of its cache.
 type registryItems struct {
 	seeds      [2]maphash.Seed
 	prev, next map[[2]uint64][]byte
-	key        []byte
+	size       int // the length of the last registry made, to size the next
 }
 
 func (c *RegistryCache) begin() *registryItems {
@@ -239,20 +250,20 @@ func (c *RegistryCache) begin() *registryItems {
 	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	if c.items == nil {
+	if c.items == nil && c.size == 0 {
 		c.seeds = [2]maphash.Seed{maphash.MakeSeed(), maphash.MakeSeed()}
 	}
-	r := &registryItems{seeds: c.seeds, prev: c.items, next: map[[2]uint64][]byte{}}
+	r := &registryItems{seeds: c.seeds, prev: c.items, next: map[[2]uint64][]byte{}, size: c.size}
 	c.items = nil // another call at the same time starts afresh
 	return r
 }
 
-func (c *RegistryCache) end(r *registryItems) {
+func (c *RegistryCache) end(r *registryItems, size int) {
 	if c == nil {
 		return
 	}
 	c.mu.Lock()
-	c.items = r.next
+	c.items, c.size = r.next, size
 	c.mu.Unlock()
 }
 
@@ -263,9 +274,12 @@ func (r *registryItems) json(v any) ([]byte, error) {
 	if r.next == nil {
 		return json.MarshalIndent(v, "  ", " ")
 	}
-	// The key: every field, in order, each with its length.
-	r.key = appendItem(r.key[:0], reflect.ValueOf(v))
-	k := [2]uint64{maphash.Bytes(r.seeds[0], r.key), maphash.Bytes(r.seeds[1], r.key)}
+	// The key: two hashes of every field, in order, each with its length.
+	var h [2]maphash.Hash
+	h[0].SetSeed(r.seeds[0])
+	h[1].SetSeed(r.seeds[1])
+	hashItem(&h, reflect.ValueOf(v))
+	k := [2]uint64{h[0].Sum64(), h[1].Sum64()}
 	b, ok := r.prev[k]
 	if !ok {
 		var err error
@@ -277,35 +291,44 @@ func (r *registryItems) json(v any) ([]byte, error) {
 	return b, nil
 }
 
-// appendItem encodes the strings, booleans and slices that an entry's or
-// a source's JSON is made of, for its key.
-func appendItem(b []byte, v reflect.Value) []byte {
+// hashItem hashes the strings, booleans and slices that an entry's or a
+// source's JSON is made of, for its key.
+func hashItem(h *[2]maphash.Hash, v reflect.Value) {
+	var n [9]byte
+	num := func(x uint64) {
+		binary.LittleEndian.PutUint64(n[:8], x)
+		h[0].Write(n[:8])
+		h[1].Write(n[:8])
+	}
 	switch v.Kind() {
 	case reflect.Interface:
-		b = append(b, v.Elem().Type().Name()...)
-		return appendItem(b, v.Elem())
+		h[0].WriteString(v.Elem().Type().Name())
+		h[1].WriteString(v.Elem().Type().Name())
+		hashItem(h, v.Elem())
 	case reflect.String:
-		b = binary.LittleEndian.AppendUint64(b, uint64(v.Len()))
-		return append(b, v.String()...)
+		num(uint64(v.Len()))
+		h[0].WriteString(v.String())
+		h[1].WriteString(v.String())
 	case reflect.Bool:
 		if v.Bool() {
-			return append(b, 1)
+			num(1)
+		} else {
+			num(0)
 		}
-		return append(b, 0)
 	case reflect.Slice:
 		if v.IsNil() {
-			return append(b, 0xff)
+			num(1 << 63)
+			return
 		}
-		b = binary.LittleEndian.AppendUint64(b, uint64(v.Len()))
+		num(uint64(v.Len()))
 		for i := range v.Len() {
-			b = appendItem(b, v.Index(i))
+			hashItem(h, v.Index(i))
 		}
-		return b
 	case reflect.Struct:
 		for i := range v.NumField() {
-			b = appendItem(b, v.Field(i))
+			hashItem(h, v.Field(i))
 		}
-		return b
+	default:
+		panic("export: no key for a " + v.Type().String())
 	}
-	panic("export: no key for a " + v.Type().String())
 }

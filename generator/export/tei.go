@@ -37,6 +37,10 @@ func TEI(x *index.Index) ([]byte, error) { return TEIWith(x, nil) }
 // *index.Chapter) of a registry whose entries are encoded alike is not
 // converted again. Its methods may be called from several goroutines.
 type TEICache struct {
+	// Yield, if set, is called before each chapter is written: a live
+	// preview blocks in it while a newer build runs.
+	Yield func()
+
 	mu       sync.Mutex
 	registry string // how the entries were encoded: see teiRegistry
 	divs     map[*index.Chapter]teiDiv
@@ -436,6 +440,9 @@ func (t *teiWriter) text() {
 		wg.Go(func() {
 			for i := int(next.Add(1) - 1); i < len(divs); i = int(next.Add(1) - 1) {
 				ch := t.x.Chapters[i]
+				if t.cache != nil && t.cache.Yield != nil {
+					t.cache.Yield()
+				}
 				if d, ok := kept[ch]; ok && d.depth == t.depth {
 					divs[i] = d.data
 					continue
@@ -463,6 +470,11 @@ func (t *teiWriter) text() {
 		c.divs = m
 		c.mu.Unlock()
 	}
+	n := 0
+	for _, d := range divs {
+		n += len(d)
+	}
+	t.b.Grow(n + 4096)
 	for _, d := range divs {
 		t.b.Write(d)
 	}

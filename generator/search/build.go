@@ -120,6 +120,11 @@ func Build(x *index.Index) (*Index, error) { return BuildWith(x, nil) }
 // preview rebuilds the index counting and encoding only the texts that
 // changed. Its methods may be called from several goroutines.
 type Cache struct {
+	// Yield, if set, is called now and then while an index is made: a
+	// live preview blocks in it while a newer build runs, so that the
+	// index of the last build does not slow the next.
+	Yield func()
+
 	mu     sync.Mutex
 	counts map[countKey][]termCount
 	plain  map[string]string
@@ -138,6 +143,10 @@ type passageKey struct {
 // BuildWith is Build, keeping what it can in c (which may be nil).
 func BuildWith(x *index.Index, c *Cache) (*Index, error) {
 	memo := newMemo(c)
+	yield := func() {}
+	if c != nil && c.Yield != nil {
+		yield = c.Yield
+	}
 	var docs []*doc
 	defer func() { memo.keep(c, len(docs)) }()
 	var kinds []kind
@@ -235,7 +244,7 @@ func BuildWith(x *index.Index, c *Cache) (*Index, error) {
 	// document's terms are counted on its own, in parallel; then each
 	// term's list is made in document order.
 	perDoc := make([][]termCount, len(docs))
-	parallel(len(docs), func(i int, words map[string]string) {
+	parallel(len(docs), yield, func(i int, words map[string]string) {
 		k := countKey{docs[i].Text, docs[i].names}
 		if tc, ok := memo.prevCounts[k]; ok {
 			perDoc[i] = tc
@@ -329,7 +338,7 @@ func BuildWith(x *index.Index, c *Cache) (*Index, error) {
 	docFiles := make([]File, (len(docs)+per-1)/per)
 	docJSON := make([][]byte, len(docs))
 	jsonErrs := make([]error, len(docs))
-	parallel(len(docs), func(i int, _ map[string]string) {
+	parallel(len(docs), yield, func(i int, _ map[string]string) {
 		docJSON[i], jsonErrs[i] = memo.docJSON(docs[i])
 	})
 	for _, err := range jsonErrs {
@@ -337,7 +346,7 @@ func BuildWith(x *index.Index, c *Cache) (*Index, error) {
 			return nil, err
 		}
 	}
-	parallel(len(docFiles), func(j int, _ map[string]string) {
+	parallel(len(docFiles), yield, func(j int, _ map[string]string) {
 		name := "d/" + strconv.Itoa(j)
 		if per == 1 {
 			docFiles[j] = script(Folder+"/"+name+".js", name, docJSON[j])
@@ -557,14 +566,18 @@ func countTerms(d *doc, words map[string]string) []termCount {
 }
 
 // parallel calls f(0) … f(n-1) on as many goroutines as there are
-// processors, each with a map of its own for f to remember things in.
-func parallel(n int, f func(i int, memo map[string]string)) {
+// processors, each with a map of its own for f to remember things in;
+// each calls yield every 256 calls of f.
+func parallel(n int, yield func(), f func(i int, memo map[string]string)) {
 	var next atomic.Int64
 	var wg sync.WaitGroup
 	for range min(runtime.GOMAXPROCS(0), n) {
 		wg.Go(func() {
 			memo := map[string]string{}
 			for i := int(next.Add(1) - 1); i < n; i = int(next.Add(1) - 1) {
+				if i%256 == 0 {
+					yield()
+				}
 				f(i, memo)
 			}
 		})

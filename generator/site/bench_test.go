@@ -60,6 +60,7 @@ func BenchmarkRebuild(b *testing.B) {
 		b.Fatal(err)
 	}
 	var pages, rest time.Duration
+	phases := map[string]time.Duration{}
 	for i := 0; b.Loop(); i++ {
 		text := bytes.Replace(orig, []byte(". "), fmt.Appendf(nil, ". Revision %d. ", i), 1)
 		if err := os.WriteFile(p, text, 0o644); err != nil {
@@ -73,10 +74,16 @@ func BenchmarkRebuild(b *testing.B) {
 		pprof.Do(context.Background(), pprof.Labels("step", "rest"), func(context.Context) { bl.Finish(res) })
 		pages += t1.Sub(t0)
 		rest += time.Since(t1)
+		for _, ph := range bl.Work().Phases {
+			phases[ph.Name] += ph.Duration
+		}
 		if !res.OK() {
 			b.Fatal(res.Diags.Err())
 		}
 	}
 	b.ReportMetric(float64(pages.Milliseconds())/float64(b.N), "pages-ms")
 	b.ReportMetric(float64(rest.Milliseconds())/float64(b.N), "rest-ms")
+	for name, d := range phases {
+		b.ReportMetric(float64(d.Microseconds())/1e3/float64(b.N), name+"-ms")
+	}
 }

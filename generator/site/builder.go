@@ -91,6 +91,10 @@ type Builder struct {
 	work      Work
 	highlight highlightMemo
 
+	// pause is held by a build of a Builder that keeps pages: the rest of
+	// the previous build (Finish) waits in its Yield while a build runs.
+	pause sync.RWMutex
+
 	tei    export.TEICache // the chapters' TEI, kept between builds
 	search search.Cache    // the search index's counts and passages, likewise
 	reg    export.RegistryCache
@@ -172,7 +176,7 @@ func NewBuilder(opts Options) *Builder {
 }
 
 func newBuilder(opts Options) *Builder {
-	return &Builder{
+	b := &Builder{
 		opts:      opts,
 		content:   newSnapshot(opts.Content),
 		templates: newSnapshot(opts.Templates),
@@ -187,6 +191,9 @@ func newBuilder(opts Options) *Builder {
 		dirtyCited:    map[string]bool{},
 		dirtyChapters: map[string]bool{},
 	}
+	yield := func() { b.pause.RLock(); b.pause.RUnlock() }
+	b.tei.Yield, b.search.Yield, b.reg.Yield = yield, yield, yield
+	return b
 }
 
 // Work returns what the last build did.
@@ -289,6 +296,10 @@ func (b *Builder) GeneratePages(changed ...string) *Result { return b.generatePa
 func (b *Builder) generatePages(changed []string, early bool) *Result {
 	b.mu.Lock()
 	defer b.mu.Unlock()
+	if b.cache {
+		b.pause.Lock()
+		defer b.pause.Unlock()
+	}
 	b.work = Work{}
 	b.highlight.next()
 	t0 := time.Now()
@@ -427,7 +438,16 @@ func (b *Builder) generatePages(changed []string, early bool) *Result {
 		extra = append(extra, render.ExtraPage{Slug: p.Slug, Title: p.Title, HTML: html, File: p.File})
 	}
 	b.dropUnusedFragments()
+	// What render needs besides the pages, made while they are listed.
+	var keysWG sync.WaitGroup
+	var pk *preKeys
+	var subjects uint64
+	if b.cache {
+		keysWG.Go(func() { pk = b.newPreKeys(x, newFingerprinter(b.seed)) })
+		keysWG.Go(func() { subjects = b.subjectsKey(x, extra) })
+	}
 	pages := tmpl.Pages(x, extra)
+	keysWG.Wait()
 	if early {
 		paths := make([]string, len(pages))
 		for i, p := range pages {
@@ -435,7 +455,7 @@ func (b *Builder) generatePages(changed []string, early bool) *Result {
 		}
 		res.pending = startFinish(x, paths, b.sink)
 	}
-	files, ds := b.render(tmpl, x, pages, &t0)
+	files, ds := b.render(tmpl, x, pages, pk, subjects, &t0)
 	diags.Append(ds)
 	more, ds := tmpl.Extras(x, extra)
 	diags.Append(ds)
@@ -513,7 +533,8 @@ func (b *Builder) markDirty(e *chapterEntry) {
 // or place changed): that chapter's page, and the pages of the entries and
 // sources it names or cites, before or after, and of the entries that link
 // to one of those entries whose count of mentions changed (a link shows
-// it). It is true of every other page.
+// it). It is false of the title page and the search page, and true of
+// every other page.
 func (b *Builder) dirtyClosure(x *index.Index) func(*render.Page) bool {
 	dirty := map[string]bool{} // entry keys
 	for r := range b.dirtyRefs {
@@ -554,34 +575,41 @@ func (b *Builder) dirtyClosure(x *index.Index) func(*render.Page) bool {
 		case *index.Chapter:
 			return b.dirtyChapters[s.Slug]
 		}
-		return true
+		return p.Template != "home.html" && p.Template != render.SearchPage
 	}
 }
 
 // subjectsKey is a key of what a chapter's, an entry's or a source's page
 // reads beyond its own chapter, or its own occurrences and citations: the
-// templates, the edition, every entry and source, and the shape of every
-// chapter (its slug, title, order, sections, and the section of each
-// paragraph, which place the strips' bands and marks; a chapter's page
-// links to its neighbours). While it stays the same, the page of a chapter
-// not converted again, and of an entry or source that no converted chapter
-// names, is as before.
-func (b *Builder) subjectsKey(x *index.Index) uint64 {
+// templates, the edition, every entry and source, the shape of every
+// chapter (its slug, title, authors, order, sections, and the section of
+// each paragraph, which place the strips' bands and marks; a chapter's
+// page links to its neighbours) and the further pages' titles. While it
+// stays the same, the page of a chapter not converted again, and of an
+// entry or source that no converted chapter names, is as before; so are
+// the title page and the search page, which show nothing else.
+func (b *Builder) subjectsKey(x *index.Index, extra []render.ExtraPage) uint64 {
 	type shape struct {
 		Slug, Title string
+		Authors     []string
 		Order       int
 		Sections    []index.Section
 		Paragraphs  []int
 	}
 	shapes := make([]shape, len(x.Chapters))
 	for i, ch := range x.Chapters {
-		sh := shape{Slug: ch.Slug, Title: ch.Title, Order: ch.Order, Sections: ch.Sections, Paragraphs: make([]int, len(ch.Paragraphs))}
+		sh := shape{Slug: ch.Slug, Title: ch.Title, Authors: ch.Authors, Order: ch.Order, Sections: ch.Sections,
+			Paragraphs: make([]int, len(ch.Paragraphs))}
 		for j, p := range ch.Paragraphs {
 			sh.Paragraphs[j] = p.Section
 		}
 		shapes[i] = sh
 	}
-	return newFingerprinter(b.seed).sum(b.tmplKey, x.Edition, x.Entries, x.Sources, shapes)
+	pages := make([][2]string, len(extra))
+	for i, p := range extra {
+		pages[i] = [2]string{p.Slug, p.Title}
+	}
+	return newFingerprinter(b.seed).sum(b.tmplKey, x.Edition, x.Entries, x.Sources, shapes, pages)
 }
 
 // pendingFinish is what Finish adds, being made on a goroutine of its own.
@@ -836,22 +864,23 @@ type pageEntry struct {
 }
 
 // render renders the pages that changed since the previous build, in
-// parallel, and keeps the others. A page changed if its pre-key (for the
-// pages that have one) or the fingerprint of its template, path and view
-// changed. Files come in the order of tmpl.Pages.
-func (b *Builder) render(tmpl *render.Templates, x *index.Index, pages []*render.Page, t0 *time.Time) ([]render.File, diag.List) {
+// parallel, and keeps the others. A page changed if its subject is dirty
+// (see dirtyClosure) or what it reads besides changed (subjects, the
+// subjectsKey), else if its pre-key (pk, for the pages that have one) or
+// the fingerprint of its template, path and view changed. Files come in
+// the order of tmpl.Pages.
+func (b *Builder) render(tmpl *render.Templates, x *index.Index, pages []*render.Page, pk *preKeys, subjects uint64, t0 *time.Time) ([]render.File, diag.List) {
 	n := len(pages)
 	files := make([]render.File, n)
 	errs := make([]error, n)
 	keys := make([]uint64, n)
 	fps := make([]uint64, n)
+	force := make([]bool, n)
 	var todo []int
 	var diags diag.List
 	if b.cache {
-		pk := b.newPreKeys(x, newFingerprinter(b.seed))
 		// Chapter, entry and source pages that no converted chapter
 		// touches are as before when nothing else they read changed.
-		subjects := b.subjectsKey(x)
 		sameSubjects := subjects == b.subjects
 		b.subjects = subjects
 		dirty := b.dirtyClosure(x)
@@ -868,9 +897,17 @@ func (b *Builder) render(tmpl *render.Templates, x *index.Index, pages []*render
 					if b.verify {
 						fps[i] = view()
 					}
-					if old, ok := b.pages[p.Path]; ok && sameSubjects && !dirty(p) {
-						keys[i] = old.key
-						continue
+					if old, ok := b.pages[p.Path]; ok && sameSubjects {
+						if !dirty(p) {
+							keys[i] = old.key
+							continue
+						}
+						if _, ok := p.Subject.(*index.Chapter); ok {
+							// A chapter converted again: rendered again without
+							// a fingerprint, which would cost as much.
+							force[i] = true
+							continue
+						}
 					}
 					k, ok := pk.key(p)
 					if !ok {
@@ -883,7 +920,7 @@ func (b *Builder) render(tmpl *render.Templates, x *index.Index, pages []*render
 		wg.Wait()
 		for i, p := range pages {
 			old, ok := b.pages[p.Path]
-			if !ok || old.key != keys[i] {
+			if !ok || old.key != keys[i] || force[i] {
 				todo = append(todo, i)
 				continue
 			}
