@@ -243,21 +243,37 @@ func (b *Builder) buildStreaming(start time.Time, changed []string) (*Result, er
 // sink takes a streaming build's files to its publish.Writer and lets go
 // of their bytes. It keeps the first error.
 type sink struct {
-	w   *publish.Writer
-	mu  sync.Mutex
-	err error
+	w    *publish.Writer
+	mu   sync.Mutex
+	err  error
+	done map[string]bool // the paths written
+}
+
+// wrote reports whether a file was written.
+func (s *sink) wrote(path string) bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.done[path]
+}
+
+// putParallel is put on all processors.
+func (s *sink) putParallel(files []render.File) {
+	parallel(len(files), func(i int) { s.put(files[i : i+1]) })
 }
 
 // put writes files and empties their Data.
 func (s *sink) put(files []render.File) {
 	for i := range files {
-		if err := s.w.Write(publish.File{Path: files[i].Path, Data: files[i].Data}); err != nil {
-			s.mu.Lock()
-			if s.err == nil {
-				s.err = err
-			}
-			s.mu.Unlock()
+		err := s.w.Write(publish.File{Path: files[i].Path, Data: files[i].Data})
+		s.mu.Lock()
+		if err != nil && s.err == nil {
+			s.err = err
 		}
+		if s.done == nil {
+			s.done = map[string]bool{}
+		}
+		s.done[files[i].Path] = true
+		s.mu.Unlock()
 		files[i].Data = nil
 	}
 }
@@ -506,7 +522,7 @@ func (b *Builder) Finish(res *Result) {
 		if b.cache {
 			keep = &finishCaches{tei: &b.tei, search: &b.search, registry: &b.reg}
 		}
-		more, ix, ds = findAndReuse(res.Index, paths, keep)
+		more, ix, ds = findAndReuse(res.Index, paths, keep, nil)
 	}
 	res.Diags.Append(ds)
 	res.Diags.Sort()
@@ -626,15 +642,20 @@ func startFinish(x *index.Index, pages []string, s *sink) *pendingFinish {
 	p := &pendingFinish{done: make(chan struct{})}
 	go func() {
 		defer close(p.done)
-		p.files, p.ix, p.diags = findAndReuse(x, pages, nil)
+		p.files, p.ix, p.diags = findAndReuse(x, pages, nil, s)
 		if s == nil || p.diags.HasErrors() {
 			return
 		}
-		parallel(len(p.files), func(i int) { s.put(p.files[i : i+1]) })
-		if p.ix != nil {
-			for i := range p.ix.Files {
-				p.ix.Files[i].Data = nil
+		// What findAndReuse did not write as it went: the small files.
+		var rest []render.File
+		for _, f := range p.files {
+			if !s.wrote(f.Path) {
+				rest = append(rest, f)
 			}
+		}
+		s.putParallel(rest)
+		for i := range p.files {
+			p.files[i].Data = nil
 		}
 	}()
 	return p

@@ -20,7 +20,7 @@ import (
 // text as TEI, and sitemap.xml (with a base URL) and robots.txt. pages are
 // the paths of the site's other files, for the sitemap. keep, if not nil,
 // keeps what can be kept from one build to the next.
-func findAndReuse(x *index.Index, pages []string, keep *finishCaches) ([]render.File, *search.Index, diag.List) {
+func findAndReuse(x *index.Index, pages []string, keep *finishCaches, out *sink) ([]render.File, *search.Index, diag.List) {
 	if keep == nil {
 		keep = &finishCaches{}
 	}
@@ -41,17 +41,46 @@ func findAndReuse(x *index.Index, pages []string, keep *finishCaches) ([]render.
 	for i, s := range x.Sources {
 		records[i] = s.Record
 	}
+	// With a sink (a one-shot build that writes as it goes), the three
+	// large parts are made one after the other and each written as soon as
+	// it is done, so that at most one of them is in memory; they run
+	// alongside the pages, which keep the processors busy anyway.
+	var big sync.Mutex
+	part := func(f func()) func() {
+		if out == nil {
+			return f
+		}
+		return func() { big.Lock(); defer big.Unlock(); f() }
+	}
 	var wg sync.WaitGroup
-	wg.Go(func() {
+	wg.Go(part(func() {
 		ix, searchErr = search.BuildWith(x, keep.search)
 		if searchErr == nil {
 			for _, f := range ix.Files {
 				searchFiles = append(searchFiles, render.File{Path: f.Path, Data: f.Data})
 			}
+			if out != nil {
+				out.putParallel(searchFiles)
+				for i := range ix.Files {
+					ix.Files[i].Data = nil
+				}
+			}
 		}
-	})
-	wg.Go(func() { teiText, teiErr = export.TEIWith(x, keep.tei) })
-	wg.Go(func() { registry, regErr = export.RegistryWith(x, keep.registry) })
+	}))
+	wg.Go(part(func() {
+		teiText, teiErr = export.TEIWith(x, keep.tei)
+		if out != nil && teiErr == nil {
+			out.put([]render.File{{Path: export.TEIFile, Data: teiText}})
+			teiText = nil
+		}
+	}))
+	wg.Go(part(func() {
+		registry, regErr = export.RegistryWith(x, keep.registry)
+		if out != nil && regErr == nil {
+			out.put([]render.File{{Path: export.RegistryFile, Data: registry}})
+			registry = nil
+		}
+	}))
 	wg.Go(func() {
 		for i, s := range x.Sources {
 			sourceFiles = append(sourceFiles,
