@@ -478,7 +478,7 @@ func (g *gen) chapter(i int) string {
 				fmt.Fprintf(&notes, "[^ed-%d]: %s\n\n", ednote, sentence(r, 15))
 			} else {
 				note++
-				src := g.sources[(i*cfg.Notes+k)%len(g.sources)]
+				src := g.sources[(i*authorNotes+note-1)%len(g.sources)] // in turn: each is cited
 				calls[at] = append(calls[at], fmt.Sprintf("[^%d]", note))
 				mention := ""
 				if len(g.entries) > 0 {
