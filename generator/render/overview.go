@@ -239,6 +239,10 @@ func wrapWords(s string, width, lines int) []string {
 	return out
 }
 
+// wideHeatMap is how many columns a heat map may have and still be shrunk
+// to the width of the page.
+const wideHeatMap = 8
+
 // Heat map geometry, in the SVG's user units.
 const (
 	heatCellW  = 76
@@ -276,7 +280,13 @@ func heatMap(v *OverviewView) template.HTML {
 	w := heatLabelW + len(v.Sections)*heatCellW + heatTotalW
 	h := top + len(v.Rows)*heatCellH + 4
 	var s strings.Builder
-	fmt.Fprintf(&s, `<svg class="heatmap" viewBox="0 0 %d %d" width="%d" height="%d" role="img" aria-labelledby="heat-caption">`, w, h, w, h)
+	// A map of many columns keeps its size and scrolls sideways on any
+	// screen: shrunk to the column, its numbers could not be read.
+	class := "heatmap"
+	if len(v.Sections) > wideHeatMap {
+		class += " wide"
+	}
+	fmt.Fprintf(&s, `<svg class="%s" viewBox="0 0 %d %d" width="%d" height="%d" role="img" aria-labelledby="heat-caption">`, class, w, h, w, h)
 	for i, lines := range heads {
 		cx := heatLabelW + i*heatCellW + heatCellW/2
 		y0 := top - 6 - (len(lines)-1)*heatLineH

@@ -343,6 +343,7 @@ func (t *Templates) entry(x *index.Index, tm *textMap, urls *urlCache, e *index.
 	v.Count = len(occ)
 	v.Groups = t.groups(x, &v.Base, occ, urls)
 	if len(occ) > 0 {
+		v.Bands = tm.BandsWord()
 		v.Strip = tm.strip("strip", "Where “"+e.Name+"” occurs in the text: "+plural(len(occ), "mention", "mentions")+", each linked",
 			tm.occurrenceMarks(&v.Base, x, occ))
 	}
@@ -501,6 +502,7 @@ func (t *Templates) source(x *index.Index, tm *textMap, urls *urlCache, s *index
 	cites := x.Citations(s.ID)
 	if n := len(cites) + len(occ); n > 0 {
 		marks := append(tm.citationMarks(&v.Base, x, cites), tm.occurrenceMarks(&v.Base, x, occ)...)
+		v.Bands = tm.BandsWord()
 		v.Strip = tm.strip("strip", "Where “"+s.Label+"” is cited or named in the text: "+plural(n, "place", "places")+", each linked", marks)
 	}
 	return v

@@ -99,9 +99,21 @@ func (m *textMap) bandsDrawing() string {
 			fmt.Fprintf(&s, `<rect class="%s" x="%s" y="%d" width="%s" height="%d"><title>%s</title></rect>`,
 				cls, pct(x0), stripTextY-2, pct(x1-x0), stripHeight-stripTextY+2, esc(b.Title))
 			// The band's name where the column is wide, its number where it
-			// is narrow; each clipped to its band by a nested viewport.
+			// is narrow; each clipped to its band by a nested viewport. Bands
+			// of chapters show their number where their title does not fit;
+			// where there are many, only every other band is numbered on a
+			// narrow screen.
+			long, short := fitLabel(b.Title, (x1-x0)*stripWideColumn), b.Short
+			if m.bandUnit != BySection {
+				if long == "" {
+					long = fitLabel(b.Short, (x1-x0)*stripWideColumn)
+				}
+				if len(m.bands) > maxBands/2 && i%2 == 1 {
+					short = ""
+				}
+			}
 			fmt.Fprintf(&s, `<svg class="sec-label" x="%s" y="0" width="%s" height="%d" aria-hidden="true"><text class="long" x="3" y="%d">%s</text><text class="short" x="3" y="%d">%s</text></svg>`,
-				pct(x0), pct(x1-x0), stripTextY-2, stripLabelY, esc(fitLabel(b.Title, (x1-x0)*stripWideColumn)), stripLabelY, esc(b.Short))
+				pct(x0), pct(x1-x0), stripTextY-2, stripLabelY, esc(long), stripLabelY, esc(short))
 			if i > 0 {
 				fmt.Fprintf(&s, `<line class="sep" x1="%s" x2="%s" y1="%d" y2="%d"/>`, pct(x0), pct(x0), 2, stripHeight)
 			}

@@ -60,7 +60,7 @@ const (
 // column of the overview.
 type band struct {
 	Title   string // the section's or chapter's title, or "Chapters 1–42"
-	Short   string // its number where the column is narrow: "3", "1–42"
+	Short   string // its number, for where its title does not fit: "3"
 	Chapter string // slug of the chapter where it starts
 	ID      string // the anchor it starts at in that chapter's page, or ""
 	start   float64
@@ -154,10 +154,11 @@ func (m *textMap) makeBands(x *index.Index) {
 	for i := 0; i < len(x.Chapters); i += per {
 		last := min(i+per, len(x.Chapters)) - 1
 		first := x.Chapters[i]
-		b := band{Title: first.Title, Short: strconv.Itoa(i + 1), Chapter: first.Slug, start: m.chapters[first.Slug]}
+		// Numbered in order: a band too narrow for its title shows its
+		// number, and its title when pointed at.
+		b := band{Title: first.Title, Short: strconv.Itoa(len(m.bands) + 1), Chapter: first.Slug, start: m.chapters[first.Slug]}
 		if last > i {
 			b.Title = fmt.Sprintf("Chapters %d–%d", i+1, last+1)
-			b.Short = fmt.Sprintf("%d–%d", i+1, last+1)
 		}
 		b.end = m.total
 		if last+1 < len(x.Chapters) {
@@ -171,6 +172,18 @@ func (m *textMap) makeBands(x *index.Index) {
 	for i, sec := range m.sections {
 		m.bandOf[i] = chapterBand[sec.Chapter]
 	}
+}
+
+// BandsWord names what the bands are, for a caption: "sections",
+// "chapters" or "runs of chapters".
+func (m *textMap) BandsWord() string {
+	switch m.bandUnit {
+	case ByChapter:
+		return "chapters"
+	case ByChapterRange:
+		return "runs of chapters"
+	}
+	return "sections"
 }
 
 // band returns the index in m.bands of the band that holds a chapter's
