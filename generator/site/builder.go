@@ -497,7 +497,9 @@ func (b *Builder) generatePages(changed []string, early bool) *Result {
 // Finish adds to a result of GeneratePages the files that let readers find
 // their way and scholars reuse the edition (see findAndReuse). It does
 // nothing to a result that stopped before the pages, or that is finished.
-// It reads only the result, so it may run while the next build does.
+// It reads only the result, so it may run while the next build does; it
+// then waits at intervals until that build is done, which keeps it from
+// slowing the build a live preview waits for.
 func (b *Builder) Finish(res *Result) {
 	if !res.unfinished {
 		return

@@ -25,6 +25,24 @@ type spec struct {
 
 func (s spec) name() string { return fmt.Sprintf("c%d-e%d", s.Chapters, s.Entries) }
 
+// label names the corpus in the table: "1,000 chapters × 3,000 entries".
+func (s spec) label() string {
+	ch := "chapters"
+	if s.Chapters == 1 {
+		ch = "chapter"
+	}
+	return fmt.Sprintf("%s %s × %s entries", thousands(s.Chapters), ch, thousands(s.Entries))
+}
+
+// thousands writes n with commas between thousands.
+func thousands(n int) string {
+	s := strconv.Itoa(n)
+	for i := len(s) - 3; i > 0; i -= 3 {
+		s = s[:i] + "," + s[i:]
+	}
+	return s
+}
+
 func (s spec) config() corpus.Config {
 	return corpus.Config{Chapters: s.Chapters, Entries: s.Entries, Sources: s.Sources}
 }
@@ -72,7 +90,7 @@ func measureCmd(args []string) int {
 	var o options
 	chapters := fl.String("chapters", "1,100,1000", "comma-separated `counts` of chapters")
 	entries := fl.String("entries", "300,3000", "comma-separated `counts` of registry entries")
-	fl.IntVar(&o.runs, "runs", 3, "runs of each tool on each corpus; the median is reported")
+	fl.IntVar(&o.runs, "runs", 5, "runs of each tool on each corpus; the median is reported")
 	fl.IntVar(&o.cores, "cores", runtime.NumCPU(), "GOMAXPROCS for every tool")
 	fl.StringVar(&o.dir, "dir", "bench/corpus", "where the corpora and outputs go (git-ignored)")
 	fl.StringVar(&o.edition, "edition", "bin/edition", "the edition binary")
@@ -450,7 +468,7 @@ func table(rows []row) string {
 	b.WriteString("| corpus | words | tool | wall | CPU | peak memory | files | MB written | wall ÷ floor | CPU ÷ floor |\n")
 	b.WriteString("| --- | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n")
 	for _, r := range rows {
-		name := fmt.Sprintf("%d chapters × %d entries", r.Chapters, r.Entries)
+		name := r.spec.label()
 		for _, res := range []result{r.edition, r.floor, r.hugo} {
 			if !res.ok {
 				continue
@@ -463,7 +481,7 @@ func table(rows []row) string {
 	b.WriteString("\nA second `edition build` over the first, after one word of one chapter changed:\n\n")
 	b.WriteString("| corpus | files |\n| --- | --- |\n")
 	for _, r := range rows {
-		fmt.Fprintf(&b, "| %d chapters × %d entries | %s |\n", r.Chapters, r.Entries, r.rebuild)
+		fmt.Fprintf(&b, "| %s | %s |\n", r.spec.label(), r.rebuild)
 	}
 	b.WriteString("\n")
 	return b.String()
