@@ -5,12 +5,15 @@
 #   make serve   live preview on http://127.0.0.1:8080/: rebuild and reload on every save
 #   make clean   remove build output
 #   make fuzz    fuzz the parsers and the Markdown path (FUZZTIME=60s each)
+#   make bench   measure builds of 1, 100 and 1,000 chapters against plain goldmark
+#                (and Hugo), and the matching, indexing and rendering benchmarks;
+#                writes bench/results.md (BENCHFLAGS=-h lists the options)
 
 GO      ?= go
 BIN     := bin/edition
 GOFILES := $(shell find generator -name '*.go' -not -name '*_test.go') go.mod go.sum
 
-.PHONY: all build test check serve clean vet fuzz
+.PHONY: all build test check serve clean vet fuzz bench
 
 all: build
 
@@ -43,5 +46,12 @@ fuzz:
 	  $(GO) test ./generator/$$pkg -run='^$$' -fuzz="^$$name\$$" -fuzztime=$(FUZZTIME); \
 	done
 
+# The corpora and their outputs go to bench/corpus/ (git-ignored, about a
+# gigabyte); make clean removes them.
+BENCHFLAGS ?=
+bench: $(BIN)
+	$(GO) build -o bin/bench ./generator/cmd/bench
+	bin/bench $(BENCHFLAGS)
+
 clean:
-	rm -rf public public.staging-* public.old-* bin
+	rm -rf public public.staging-* public.old-* bin bench/corpus bench/*.prof

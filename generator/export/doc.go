@@ -10,4 +10,7 @@
 //	[]page paths ──Sitemap, Robots───────▶ sitemap.xml, robots.txt
 //
 // export does no I/O: every function returns bytes for the caller to write.
+// TEIWith and RegistryWith keep, in a cache the caller holds from one build
+// to the next, each chapter's TEI and each entry's JSON, for a live
+// preview that changes a little at a time.
 package export

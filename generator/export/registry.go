@@ -1,7 +1,12 @@
 package export
 
 import (
+	"encoding/binary"
 	"encoding/json"
+	"hash/maphash"
+	"reflect"
+	"slices"
+	"sync"
 
 	"edition/generator/index"
 )
@@ -11,13 +16,13 @@ import (
 // can be reused without scraping its pages. Paths are relative to the site's
 // root (BaseURL, when the edition has one, makes them absolute).
 
+// registryJSON is the registry's head: its entries and sources follow.
 type registryJSON struct {
 	Format   string        `json:"format"`
 	Edition  editionJSON   `json:"edition"`
 	Kinds    []kindJSON    `json:"kinds"`
 	Chapters []chapterJSON `json:"chapters"`
-	Entries  []entryJSON   `json:"entries"`
-	Sources  []sourceJSON  `json:"sources"`
+	// then "entries": []entryJSON, "sources": []sourceJSON
 }
 
 type editionJSON struct {
@@ -120,25 +125,45 @@ func aliasesJSON(as []index.Alias) []aliasJSON {
 }
 
 // Registry writes the registry and the occurrence index as JSON.
-func Registry(x *index.Index) ([]byte, error) {
+func Registry(x *index.Index) ([]byte, error) { return RegistryWith(x, nil) }
+
+// RegistryCache keeps the JSON of each entry and source from one call of
+// RegistryWith to the next, for a live preview, where most entries do not
+// change from one build to the next. Its methods may be called from
+// several goroutines.
+type RegistryCache struct {
+	// Yield, if set, is called now and then while the registry is made: a
+	// live preview blocks in it while a newer build runs.
+	Yield func()
+
+	mu    sync.Mutex
+	seeds [2]maphash.Seed
+	items map[[2]uint64][]byte
+	size  int
+}
+
+// RegistryWith is Registry, keeping what it can in c (which may be nil).
+// The document is json.MarshalIndent's, put together from the JSON of each
+// entry and source, indented where it stands.
+func RegistryWith(x *index.Index, c *RegistryCache) ([]byte, error) {
 	ed := x.Edition
-	out := registryJSON{
+	head := registryJSON{
 		Format: "edition-registry/1",
 		Edition: editionJSON{Title: ed.Title, Authors: ed.Authors, Editors: ed.Editors, Publisher: ed.Publisher,
 			Year: ed.Year, Language: ed.Language, BaseURL: ed.BaseURL},
-		Kinds: []kindJSON{}, Chapters: []chapterJSON{}, Entries: []entryJSON{}, Sources: []sourceJSON{},
+		Kinds: []kindJSON{}, Chapters: []chapterJSON{},
 	}
 	for _, k := range ed.Kinds {
-		out.Kinds = append(out.Kinds, kindJSON{Key: k.Key, Name: k.Name, Plural: k.Plural, Types: k.Types})
+		head.Kinds = append(head.Kinds, kindJSON{Key: k.Key, Name: k.Name, Plural: k.Plural, Types: k.Types})
 	}
 	sectionID := map[string][]index.Section{}
 	for _, ch := range x.Chapters {
-		c := chapterJSON{Slug: ch.Slug, Title: ch.Title, URL: x.Layout.Chapter(ch.Slug), Sections: []sectionJSON{}}
+		cj := chapterJSON{Slug: ch.Slug, Title: ch.Title, URL: x.Layout.Chapter(ch.Slug), Sections: []sectionJSON{}}
 		for _, s := range ch.Sections {
-			c.Sections = append(c.Sections, sectionJSON{ID: s.ID, Title: s.Title})
+			cj.Sections = append(cj.Sections, sectionJSON{ID: s.ID, Title: s.Title})
 		}
 		sectionID[ch.Slug] = ch.Sections
-		out.Chapters = append(out.Chapters, c)
+		head.Chapters = append(head.Chapters, cj)
 	}
 	occurrences := func(ref index.Ref) []occurrenceJSON {
 		list := []occurrenceJSON{}
@@ -153,12 +178,14 @@ func Registry(x *index.Index) ([]byte, error) {
 		}
 		return list
 	}
-	for _, e := range x.Entries {
-		out.Entries = append(out.Entries, entryJSON{Key: e.Key, Kind: e.Kind, Name: e.Name, IndexName: e.IndexName,
+	entries := make([]any, len(x.Entries))
+	for i, e := range x.Entries {
+		entries[i] = entryJSON{Key: e.Key, Kind: e.Kind, Name: e.Name, IndexName: e.IndexName,
 			Type: e.Type, URL: x.Layout.Ref(e.Ref()), Aliases: aliasesJSON(e.Aliases), Related: e.Related,
-			Parent: e.Parent, Wikidata: e.Wikidata, Dates: e.Dates, Summary: e.Summary, Occurrences: occurrences(e.Ref())})
+			Parent: e.Parent, Wikidata: e.Wikidata, Dates: e.Dates, Summary: e.Summary, Occurrences: occurrences(e.Ref())}
 	}
-	for _, s := range x.Sources {
+	sources := make([]any, len(x.Sources))
+	for i, s := range x.Sources {
 		sj := sourceJSON{ID: s.ID, Label: s.Label, Type: s.Type, Title: s.Title(), URL: x.Layout.Ref(s.Ref()),
 			Aliases: aliasesJSON(s.Aliases), Citations: []citationJSON{}, Occurrences: occurrences(s.Ref())}
 		for _, c := range x.Citations(s.ID) {
@@ -169,11 +196,139 @@ func Registry(x *index.Index) ([]byte, error) {
 			sj.Citations = append(sj.Citations, citationJSON{Chapter: c.Chapter, Note: c.Note, Paragraph: c.Paragraph,
 				ID: c.ID, Locator: c.Locator, URL: x.Layout.Chapter(c.Chapter) + "#" + anchor})
 		}
-		out.Sources = append(out.Sources, sj)
+		sources[i] = sj
 	}
-	b, err := json.MarshalIndent(out, "", " ")
+
+	// The head without its closing brace, then the two lists.
+	b, err := json.MarshalIndent(head, "", " ")
 	if err != nil {
 		return nil, err
 	}
-	return append(b, '\n'), nil
+	b = b[:len(b)-len("\n}")]
+	items := c.begin()
+	b = slices.Grow(b, items.size)
+	for _, list := range []struct {
+		name  string
+		items []any
+	}{{"entries", entries}, {"sources", sources}} {
+		b = append(b, ",\n \""+list.name+"\": ["...)
+		if len(list.items) == 0 {
+			b = append(b, ']')
+			continue
+		}
+		for i, it := range list.items {
+			if i%64 == 0 && c != nil && c.Yield != nil {
+				c.Yield()
+			}
+			j, err := items.json(it)
+			if err != nil {
+				return nil, err
+			}
+			if i > 0 {
+				b = append(b, ',')
+			}
+			b = append(b, "\n  "...)
+			b = append(b, j...)
+		}
+		b = append(b, "\n ]"...)
+	}
+	b = append(b, "\n}\n"...)
+	c.end(items, len(b))
+	return b, nil
+}
+
+// registryItems is a RegistryWith's use of its cache.
+type registryItems struct {
+	seeds      [2]maphash.Seed
+	prev, next map[[2]uint64][]byte
+	size       int // the length of the last registry made, to size the next
+}
+
+func (c *RegistryCache) begin() *registryItems {
+	if c == nil {
+		return &registryItems{}
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.items == nil && c.size == 0 {
+		c.seeds = [2]maphash.Seed{maphash.MakeSeed(), maphash.MakeSeed()}
+	}
+	r := &registryItems{seeds: c.seeds, prev: c.items, next: map[[2]uint64][]byte{}, size: c.size}
+	c.items = nil // another call at the same time starts afresh
+	return r
+}
+
+func (c *RegistryCache) end(r *registryItems, size int) {
+	if c == nil {
+		return
+	}
+	c.mu.Lock()
+	c.items, c.size = r.next, size
+	c.mu.Unlock()
+}
+
+// json is an entry's or a source's JSON, indented as it stands in the
+// registry: as kept, when an item with the same content was encoded
+// before.
+func (r *registryItems) json(v any) ([]byte, error) {
+	if r.next == nil {
+		return json.MarshalIndent(v, "  ", " ")
+	}
+	// The key: two hashes of every field, in order, each with its length.
+	var h [2]maphash.Hash
+	h[0].SetSeed(r.seeds[0])
+	h[1].SetSeed(r.seeds[1])
+	hashItem(&h, reflect.ValueOf(v))
+	k := [2]uint64{h[0].Sum64(), h[1].Sum64()}
+	b, ok := r.prev[k]
+	if !ok {
+		var err error
+		if b, err = json.MarshalIndent(v, "  ", " "); err != nil {
+			return nil, err
+		}
+	}
+	r.next[k] = b
+	return b, nil
+}
+
+// hashItem hashes the strings, booleans and slices that an entry's or a
+// source's JSON is made of, for its key.
+func hashItem(h *[2]maphash.Hash, v reflect.Value) {
+	var n [9]byte
+	num := func(x uint64) {
+		binary.LittleEndian.PutUint64(n[:8], x)
+		h[0].Write(n[:8])
+		h[1].Write(n[:8])
+	}
+	switch v.Kind() {
+	case reflect.Interface:
+		h[0].WriteString(v.Elem().Type().Name())
+		h[1].WriteString(v.Elem().Type().Name())
+		hashItem(h, v.Elem())
+	case reflect.String:
+		num(uint64(v.Len()))
+		h[0].WriteString(v.String())
+		h[1].WriteString(v.String())
+	case reflect.Bool:
+		if v.Bool() {
+			num(1)
+		} else {
+			num(0)
+		}
+	case reflect.Slice:
+		if v.IsNil() {
+			num(1 << 63)
+			return
+		}
+		num(uint64(v.Len()))
+		for i := range v.Len() {
+			hashItem(h, v.Index(i))
+		}
+	case reflect.Struct:
+		for i := range v.NumField() {
+			hashItem(h, v.Field(i))
+		}
+	default:
+		panic("export: no key for a " + v.Type().String())
+	}
 }

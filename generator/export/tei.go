@@ -5,8 +5,12 @@ import (
 	"fmt"
 	"html/template"
 	"regexp"
+	"runtime"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -26,8 +30,40 @@ import (
 //
 // Which TEI element an entry gets follows its type (person; organization or
 // group; state, country or place) and, for events, its kind's key.
-func TEI(x *index.Index) ([]byte, error) {
-	t := &teiWriter{x: x}
+func TEI(x *index.Index) ([]byte, error) { return TEIWith(x, nil) }
+
+// TEICache keeps the TEI of each chapter from one call of TEIWith to the
+// next, for a live preview: a chapter that did not change (the same
+// *index.Chapter) of a registry whose entries are encoded alike is not
+// converted again. Its methods may be called from several goroutines.
+type TEICache struct {
+	// Yield, if set, is called before each chapter is written: a live
+	// preview blocks in it while a newer build runs.
+	Yield func()
+
+	mu       sync.Mutex
+	registry string // how the entries were encoded: see teiRegistry
+	divs     map[*index.Chapter]teiDiv
+}
+
+type teiDiv struct {
+	depth int
+	data  []byte
+}
+
+// teiRegistry says how a chapter's mentions are encoded: each entry's
+// reference and element.
+func teiRegistry(x *index.Index) string {
+	var b strings.Builder
+	for _, e := range x.Entries {
+		b.WriteString(e.Kind + ":" + e.Key + "=" + teiKindOf(e).name + "\n")
+	}
+	return b.String()
+}
+
+// TEIWith is TEI, keeping the chapters' TEI in c (which may be nil).
+func TEIWith(x *index.Index, c *TEICache) ([]byte, error) {
+	t := &teiWriter{x: x, cache: c}
 	t.header()
 	t.text()
 	if t.err != nil {
@@ -38,6 +74,7 @@ func TEI(x *index.Index) ([]byte, error) {
 
 type teiWriter struct {
 	x     *index.Index
+	cache *TEICache // or nil
 	b     bytes.Buffer
 	depth int
 	err   error
@@ -383,26 +420,86 @@ func (t *teiWriter) biblStruct(s *index.Source) {
 func (t *teiWriter) text() {
 	t.open("text")
 	t.open("body")
-	for _, ch := range t.x.Chapters {
-		t.chapter = ch
-		t.noted = map[string]bool{}
-		t.line(`<div type="chapter" %s>`, attr("xml:id", ncName(ch.Slug)))
-		t.depth++
-		title := string(ch.TitleHTML)
-		if title == "" {
-			title = template.HTMLEscapeString(ch.Title)
+	// Each chapter is written on its own, in parallel, then all are put
+	// together in reading order.
+	divs := make([][]byte, len(t.x.Chapters))
+	kept := map[*index.Chapter]teiDiv{}
+	if c := t.cache; c != nil {
+		reg := teiRegistry(t.x)
+		c.mu.Lock()
+		if c.registry == reg {
+			kept = c.divs
 		}
-		t.line("<head>%s</head>", t.inline(title))
-		for _, a := range ch.Authors {
-			t.elem("byline", "", a)
+		c.registry = reg
+		c.mu.Unlock()
+	}
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	var errMu sync.Mutex
+	for range min(runtime.GOMAXPROCS(0), len(divs)) {
+		wg.Go(func() {
+			for i := int(next.Add(1) - 1); i < len(divs); i = int(next.Add(1) - 1) {
+				ch := t.x.Chapters[i]
+				if t.cache != nil && t.cache.Yield != nil {
+					t.cache.Yield()
+				}
+				if d, ok := kept[ch]; ok && d.depth == t.depth {
+					divs[i] = d.data
+					continue
+				}
+				c := &teiWriter{x: t.x, depth: t.depth}
+				c.chapterDiv(ch)
+				divs[i] = c.b.Bytes()
+				if c.err != nil {
+					errMu.Lock()
+					if t.err == nil {
+						t.err = c.err
+					}
+					errMu.Unlock()
+				}
+			}
+		})
+	}
+	wg.Wait()
+	if c := t.cache; c != nil && t.err == nil {
+		m := make(map[*index.Chapter]teiDiv, len(divs))
+		for i, ch := range t.x.Chapters {
+			m[ch] = teiDiv{t.depth, divs[i]}
 		}
-		t.blocks(string(ch.BodyHTML))
-		t.close("div")
+		c.mu.Lock()
+		c.divs = m
+		c.mu.Unlock()
+	}
+	n := 0
+	for _, d := range divs {
+		n += len(d)
+	}
+	t.b.Grow(n + 4096)
+	for _, d := range divs {
+		t.b.Write(d)
 	}
 	t.close("body")
 	t.close("text")
 	t.depth--
 	t.line("</TEI>")
+}
+
+// chapterDiv writes a chapter as a div.
+func (t *teiWriter) chapterDiv(ch *index.Chapter) {
+	t.chapter = ch
+	t.noted = map[string]bool{}
+	t.line(`<div type="chapter" %s>`, attr("xml:id", ncName(ch.Slug)))
+	t.depth++
+	title := string(ch.TitleHTML)
+	if title == "" {
+		title = template.HTMLEscapeString(ch.Title)
+	}
+	t.line("<head>%s</head>", t.inline(title))
+	for _, a := range ch.Authors {
+		t.elem("byline", "", a)
+	}
+	t.blocks(string(ch.BodyHTML))
+	t.close("div")
 }
 
 // blocks converts the chapter's body HTML: paragraphs, quotations, lists
@@ -632,15 +729,6 @@ func (t *teiWriter) noteAt(id string) string {
 	return b.String()
 }
 
-func parseFragment(h string) []*html.Node {
-	ctx := &html.Node{Type: html.ElementNode, Data: "body", DataAtom: atom.Body}
-	nodes, err := html.ParseFragment(strings.NewReader(h), ctx)
-	if err != nil {
-		return nil
-	}
-	return nodes
-}
-
 func getAttr(n *html.Node, key string) string {
 	for _, a := range n.Attr {
 		if a.Key == key {
@@ -683,6 +771,14 @@ func plain(h template.HTML, md string) string {
 // xmlText escapes text for XML content and drops characters XML cannot
 // hold.
 func xmlText(s string) string {
+	plain := true // ASCII that needs no escape: most text
+	for i := 0; i < len(s) && plain; i++ {
+		c := s[i]
+		plain = c < utf8.RuneSelf && c != '&' && c != '<' && c != '>' && (c >= 0x20 || c == '\t' || c == '\n' || c == '\r')
+	}
+	if plain {
+		return s
+	}
 	var b strings.Builder
 	for _, r := range s {
 		switch {
@@ -702,6 +798,8 @@ func xmlText(s string) string {
 	return b.String()
 }
 
-func xmlAttr(s string) string {
-	return strings.NewReplacer(`"`, "&quot;", "\n", "&#10;", "\t", "&#9;").Replace(xmlText(s))
-}
+// attrEscaper escapes what xmlText leaves that an attribute value may not
+// hold as it is.
+var attrEscaper = strings.NewReplacer(`"`, "&quot;", "\n", "&#10;", "\t", "&#9;")
+
+func xmlAttr(s string) string { return attrEscaper.Replace(xmlText(s)) }

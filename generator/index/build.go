@@ -58,8 +58,13 @@ func Build(in Input) (*Index, diag.List) {
 		byKey[e.Key] = e
 	}
 	x.Entries = slices.Clone(in.Entries)
+	sortNames := make(map[*Entry]string, len(x.Entries)) // SortName of each IndexName, made once
+	for _, e := range x.Entries {
+		sortNames[e] = SortName(e.IndexName)
+	}
 	slices.SortStableFunc(x.Entries, func(a, b *Entry) int {
-		return cmp.Or(cmp.Compare(kindOrder[a.Kind], kindOrder[b.Kind]), CompareNames(a.IndexName, b.IndexName), cmp.Compare(a.Key, b.Key))
+		return cmp.Or(cmp.Compare(kindOrder[a.Kind], kindOrder[b.Kind]),
+			cmp.Compare(sortNames[a], sortNames[b]), cmp.Compare(a.IndexName, b.IndexName), cmp.Compare(a.Key, b.Key))
 	})
 	for _, s := range in.Sources {
 		x.sources[s.ID] = s
@@ -68,6 +73,14 @@ func Build(in Input) (*Index, diag.List) {
 	slices.SortStableFunc(x.Sources, func(a, b *Source) int { return cmp.Compare(bib.SortKey(a.Record), bib.SortKey(b.Record)) })
 	for _, c := range in.Chapters {
 		x.chapters[c.Slug] = c
+	}
+	// Each target's list is made at its length, then filled in order.
+	nOcc := map[Ref]int{}
+	for i := range in.Occurrences {
+		nOcc[in.Occurrences[i].Target]++
+	}
+	for r, n := range nOcc {
+		x.occurrences[r] = make([]Occurrence, 0, n)
 	}
 	for _, o := range in.Occurrences {
 		x.occurrences[o.Target] = append(x.occurrences[o.Target], o)

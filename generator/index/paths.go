@@ -26,6 +26,14 @@ var reservedSlugs = map[string]bool{"index": true, "con": true, "prn": true, "au
 // When that loses information (a reserved or overlong name, or one with no
 // ASCII letter left), a short hash of the key keeps distinct keys distinct.
 func Slug(key string) string {
+	if isSlug(key) {
+		return key
+	}
+	return slugSlow(key)
+}
+
+// slugSlow is Slug for any key.
+func slugSlow(key string) string {
 	var b strings.Builder
 	hyphen := false
 	for _, r := range norm.NFKD.String(key) {
@@ -54,4 +62,23 @@ func Slug(key string) string {
 		return s + "-" + h
 	}
 	return s
+}
+
+// isSlug reports whether key is its own slug: lowercase ASCII letters and
+// digits in runs joined by single hyphens, not reserved, not too long, as
+// most keys are. Slug gives such a key back as it is, without the work.
+func isSlug(key string) bool {
+	if key == "" || len(key) > maxSlug || key[0] == '-' || key[len(key)-1] == '-' || reservedSlugs[key] {
+		return false
+	}
+	for i := 0; i < len(key); i++ {
+		c := key[i]
+		switch {
+		case 'a' <= c && c <= 'z', '0' <= c && c <= '9':
+		case c == '-' && key[i-1] != '-':
+		default:
+			return false
+		}
+	}
+	return true
 }

@@ -9,6 +9,7 @@ import (
 	"runtime"
 	"strings"
 	"sync"
+	"sync/atomic"
 )
 
 // File is a file to publish.
@@ -32,31 +33,136 @@ const (
 
 // Replace makes files the whole content of dir.
 func Replace(dir string, files []File) (Stats, error) {
-	var st Stats
+	w, err := Begin(dir)
+	if err != nil {
+		return Stats{}, err
+	}
+	var (
+		next     atomic.Int64
+		firstErr atomic.Value
+		wg       sync.WaitGroup
+	)
+	for range min(runtime.GOMAXPROCS(0), max(1, len(files))) {
+		wg.Go(func() {
+			for i := int(next.Add(1) - 1); i < len(files); i = int(next.Add(1) - 1) {
+				if err := w.Write(files[i]); err != nil {
+					firstErr.CompareAndSwap(nil, err)
+					return
+				}
+			}
+		})
+	}
+	wg.Wait()
+	if err, _ := firstErr.Load().(error); err != nil {
+		w.Abort()
+		return w.Stats(), err
+	}
+	return w.Commit()
+}
+
+// Writer writes a new site into a staging folder next to its output
+// folder, a file at a time, as the files are made; Commit then swaps it in
+// whole, and Abort drops it, leaving the output folder as it was. Its
+// methods may be called from several goroutines.
+type Writer struct {
+	dir, staging string
+
+	mu   sync.Mutex
+	seen map[string]bool
+	dirs map[string]bool
+	st   Stats
+	done bool
+}
+
+// Begin starts writing a new site for dir: it cleans up after a killed
+// run (see Recover) and makes the staging folder.
+func Begin(dir string) (*Writer, error) {
 	dir = filepath.Clean(dir)
 	if err := Recover(dir); err != nil {
-		return st, err
+		return nil, err
 	}
 	parent := filepath.Dir(dir)
 	if err := os.MkdirAll(parent, 0o755); err != nil {
-		return st, fmt.Errorf("publish: %w", err)
+		return nil, fmt.Errorf("publish: %w", err)
 	}
 	staging, err := os.MkdirTemp(parent, filepath.Base(dir)+stagingSuffix)
 	if err != nil {
-		return st, fmt.Errorf("publish: cannot create a staging folder next to %s: %w", dir, err)
+		return nil, fmt.Errorf("publish: cannot create a staging folder next to %s: %w", dir, err)
 	}
 	if err := os.Chmod(staging, 0o755); err != nil {
-		return st, fmt.Errorf("publish: %w", err)
-	}
-	if st, err = write(staging, dir, files); err != nil {
 		os.RemoveAll(staging)
-		return st, err
+		return nil, fmt.Errorf("publish: %w", err)
 	}
-	if err := swap(staging, dir); err != nil {
-		os.RemoveAll(staging)
+	return &Writer{dir: dir, staging: staging, seen: map[string]bool{}, dirs: map[string]bool{staging: true}}, nil
+}
+
+// Write puts a file of the new site in the staging folder: a link to the
+// file at the same path in the current site when its bytes are the same,
+// else the bytes.
+func (w *Writer) Write(f File) error {
+	if !filepath.IsLocal(filepath.FromSlash(f.Path)) || strings.Contains(f.Path, "\\") {
+		return fmt.Errorf("publish: refusing to write %q outside the output folder", f.Path)
+	}
+	d := filepath.Dir(filepath.Join(w.staging, filepath.FromSlash(f.Path)))
+	w.mu.Lock()
+	if w.done {
+		w.mu.Unlock()
+		return fmt.Errorf("publish: %s written after the site was committed or dropped", f.Path)
+	}
+	if w.seen[f.Path] {
+		w.mu.Unlock()
+		return fmt.Errorf("publish: two pages want the path %q", f.Path)
+	}
+	w.seen[f.Path] = true
+	w.st.Files++
+	w.st.Bytes += int64(len(f.Data))
+	made := w.dirs[d]
+	w.mu.Unlock()
+	if !made {
+		if err := os.MkdirAll(d, 0o755); err != nil {
+			return fmt.Errorf("publish: %w", err)
+		}
+		w.mu.Lock()
+		w.dirs[d] = true
+		w.mu.Unlock()
+	}
+	linked, err := writeOne(w.staging, w.dir, f)
+	w.mu.Lock()
+	if linked {
+		w.st.Unchanged++
+	} else if err == nil {
+		w.st.Written++
+	}
+	w.mu.Unlock()
+	return err
+}
+
+// Stats tells what the Writer has written so far.
+func (w *Writer) Stats() Stats {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	return w.st
+}
+
+// Commit swaps the new site in for the old one, which it removes.
+func (w *Writer) Commit() (Stats, error) {
+	w.mu.Lock()
+	w.done = true
+	st := w.st
+	w.mu.Unlock()
+	if err := swap(w.staging, w.dir); err != nil {
+		os.RemoveAll(w.staging)
 		return st, fmt.Errorf("publish: cannot put the new site in place: %w", err)
 	}
 	return st, nil
+}
+
+// Abort drops the new site: the output folder stays as it was.
+func (w *Writer) Abort() {
+	w.mu.Lock()
+	w.done = true
+	w.mu.Unlock()
+	os.RemoveAll(w.staging)
 }
 
 // Recover cleans up after a run that was killed: it removes staging
@@ -90,59 +196,6 @@ func Recover(dir string) error {
 		}
 	}
 	return nil
-}
-
-// write puts files under staging, linking those identical to the file at
-// the same path under old.
-func write(staging, old string, files []File) (Stats, error) {
-	st := Stats{Files: len(files)}
-	seen := make(map[string]bool, len(files))
-	dirs := map[string]bool{}
-	for _, f := range files {
-		if !filepath.IsLocal(filepath.FromSlash(f.Path)) || strings.Contains(f.Path, "\\") {
-			return st, fmt.Errorf("publish: refusing to write %q outside the output folder", f.Path)
-		}
-		if seen[f.Path] {
-			return st, fmt.Errorf("publish: two pages want the path %q", f.Path)
-		}
-		seen[f.Path] = true
-		dirs[filepath.Dir(filepath.Join(staging, filepath.FromSlash(f.Path)))] = true
-		st.Bytes += int64(len(f.Data))
-	}
-	for d := range dirs {
-		if err := os.MkdirAll(d, 0o755); err != nil {
-			return st, fmt.Errorf("publish: %w", err)
-		}
-	}
-	var (
-		mu       sync.Mutex
-		firstErr error
-		wg       sync.WaitGroup
-	)
-	work := make(chan File)
-	for range runtime.GOMAXPROCS(0) {
-		wg.Go(func() {
-			for f := range work {
-				linked, err := writeOne(staging, old, f)
-				mu.Lock()
-				if err != nil && firstErr == nil {
-					firstErr = err
-				}
-				if linked {
-					st.Unchanged++
-				} else {
-					st.Written++
-				}
-				mu.Unlock()
-			}
-		})
-	}
-	for _, f := range files {
-		work <- f
-	}
-	close(work)
-	wg.Wait()
-	return st, firstErr
 }
 
 func writeOne(staging, old string, f File) (linked bool, err error) {

@@ -16,9 +16,10 @@
 // The figures are drawn here, at build time, as SVG that needs no script
 // and no style attribute (colours come from the stylesheet's classes, so
 // they follow the theme): each entry's and source's strip of where it
-// occurs (textMap lays the whole text on one line, a paragraph taking room
-// by its words), and the overview's heat map of the first kind of entry by
-// section and its chart of the pairs that share most paragraphs and notes,
+// occurs (textMap lays the whole text on one line, each paragraph taking the
+// same room, in bands: the sections, or the chapters or runs of chapters of
+// a long text), and the overview's heat map of the first kind of entry by
+// the same bands and its chart of the pairs that share most paragraphs and notes,
 // each with a table of the same numbers. The preview cards that edition.js
 // shows are written as a script (previews.js), not JSON, because browsers
 // refuse fetch() from file://.

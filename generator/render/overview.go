@@ -19,12 +19,21 @@ const OverviewPage = "overview.html"
 // overviewPairs is how many pairs of entries the overview shows.
 const overviewPairs = 12
 
+// overviewRows is how many entries the heat map shows at most: the most
+// mentioned. Each entry's own page draws where all of its mentions are.
+const overviewRows = 60
+
 // OverviewView is the overview page.
 type OverviewView struct {
 	Base
-	Kind     *index.Kind // the kind shown: the edition's first
-	Sections []Link      // the columns: every section of every chapter
-	Rows     []HeatRow   // one per entry that occurs, most mentioned first
+	Kind *index.Kind // the kind shown: the edition's first
+	// Sections are the columns: every section of every chapter, or when
+	// there are many, every chapter, or runs of chapters (see Column).
+	Sections []Link
+	Column   string    // what a column is: "section", "chapter" or "run of chapters"
+	Across   string    // "section by section", "chapter by chapter", "in runs of 42 chapters"
+	Rows     []HeatRow // one per entry that occurs, most mentioned first
+	Omitted  int       // entries that occur but have no row (beyond overviewRows)
 	HeatMap  template.HTML
 	Pairs    []PairRow
 	PairMap  template.HTML
@@ -52,15 +61,26 @@ func (t *Templates) overview(x *index.Index, tm *textMap) *OverviewView {
 		return v
 	}
 	v.Kind = &x.Edition.Kinds[0]
-	for _, s := range tm.sections {
-		href := v.URL(x.Layout.Chapter(s.Chapter) + "#" + s.ID)
-		label := s.Title
-		if len(x.Chapters) > 1 {
-			if ch, ok := x.Chapter(s.Chapter); ok {
-				label = ch.Title + ": " + s.Title
+	switch tm.bandUnit {
+	case BySection:
+		v.Column, v.Across = "section", "section by section"
+	case ByChapter:
+		v.Column, v.Across = "chapter", "chapter by chapter"
+	default:
+		v.Column, v.Across = "run of chapters", fmt.Sprintf("in runs of %d chapters", tm.bandChapters)
+	}
+	for _, b := range tm.bands {
+		href := x.Layout.Chapter(b.Chapter)
+		if b.ID != "" {
+			href += "#" + b.ID
+		}
+		label := b.Title
+		if tm.bandUnit == BySection && len(x.Chapters) > 1 {
+			if ch, ok := x.Chapter(b.Chapter); ok {
+				label = ch.Title + ": " + b.Title
 			}
 		}
-		v.Sections = append(v.Sections, Link{Label: label, Href: href})
+		v.Sections = append(v.Sections, Link{Label: label, Href: v.URL(href)})
 	}
 	type unit struct{ chapter, id string }
 	units := map[unit][]*index.Entry{}
@@ -70,10 +90,10 @@ func (t *Templates) overview(x *index.Index, tm *textMap) *OverviewView {
 		if len(occ) == 0 {
 			continue
 		}
-		row := HeatRow{Entry: t.entryLink(x, &v.Base, e), Counts: make([]int, len(tm.sections)), Total: len(occ)}
+		row := HeatRow{Entry: t.entryLink(x, &v.Base, e), Counts: make([]int, len(tm.bands)), Total: len(occ)}
 		for _, o := range occ {
-			if si := tm.section(o.Chapter, o.Section); si >= 0 {
-				row.Counts[si]++
+			if bi := tm.band(o.Chapter, o.Section); bi >= 0 {
+				row.Counts[bi]++
 			}
 			u := unit{o.Chapter, o.Paragraph}
 			if _, seen := units[u]; !seen {
@@ -86,16 +106,29 @@ func (t *Templates) overview(x *index.Index, tm *textMap) *OverviewView {
 		v.Rows = append(v.Rows, row)
 	}
 	slices.SortStableFunc(v.Rows, func(a, b HeatRow) int { return cmp.Compare(b.Total, a.Total) })
+	if len(v.Rows) > overviewRows {
+		v.Omitted = len(v.Rows) - overviewRows
+		v.Rows = v.Rows[:overviewRows]
+	}
 	v.Units = len(units)
 
 	type pairKey struct{ a, b *index.Entry }
 	shared := map[pairKey][]unit{}
+	sortName := map[*index.Entry]string{} // index.SortName of each name, made once
+	names := func(a, b *index.Entry) int {
+		for _, e := range []*index.Entry{a, b} {
+			if _, ok := sortName[e]; !ok {
+				sortName[e] = index.SortName(e.Name)
+			}
+		}
+		return cmp.Or(cmp.Compare(sortName[a], sortName[b]), cmp.Compare(a.Name, b.Name)) // index.CompareNames
+	}
 	for _, u := range order {
 		es := units[u]
 		for i := range es {
 			for j := i + 1; j < len(es); j++ {
 				a, b := es[i], es[j]
-				if index.CompareNames(a.Name, b.Name) > 0 {
+				if names(a, b) > 0 {
 					a, b = b, a
 				}
 				k := pairKey{a, b}
@@ -108,7 +141,7 @@ func (t *Templates) overview(x *index.Index, tm *textMap) *OverviewView {
 		keys = append(keys, k)
 	}
 	slices.SortFunc(keys, func(p, q pairKey) int {
-		return cmp.Or(cmp.Compare(len(shared[q]), len(shared[p])), index.CompareNames(p.a.Name, q.a.Name), index.CompareNames(p.b.Name, q.b.Name))
+		return cmp.Or(cmp.Compare(len(shared[q]), len(shared[p])), names(p.a, q.a), names(p.b, q.b))
 	})
 	for _, k := range keys[:min(len(keys), overviewPairs)] {
 		if len(shared[k]) < 2 {
@@ -206,6 +239,10 @@ func wrapWords(s string, width, lines int) []string {
 	return out
 }
 
+// wideHeatMap is how many columns a heat map may have and still be shrunk
+// to the width of the page.
+const wideHeatMap = 8
+
 // Heat map geometry, in the SVG's user units.
 const (
 	heatCellW  = 76
@@ -243,7 +280,13 @@ func heatMap(v *OverviewView) template.HTML {
 	w := heatLabelW + len(v.Sections)*heatCellW + heatTotalW
 	h := top + len(v.Rows)*heatCellH + 4
 	var s strings.Builder
-	fmt.Fprintf(&s, `<svg class="heatmap" viewBox="0 0 %d %d" width="%d" height="%d" role="img" aria-labelledby="heat-caption">`, w, h, w, h)
+	// A map of many columns keeps its size and scrolls sideways on any
+	// screen: shrunk to the column, its numbers could not be read.
+	class := "heatmap"
+	if len(v.Sections) > wideHeatMap {
+		class += " wide"
+	}
+	fmt.Fprintf(&s, `<svg class="%s" viewBox="0 0 %d %d" width="%d" height="%d" role="img" aria-labelledby="heat-caption">`, class, w, h, w, h)
 	for i, lines := range heads {
 		cx := heatLabelW + i*heatCellW + heatCellW/2
 		y0 := top - 6 - (len(lines)-1)*heatLineH

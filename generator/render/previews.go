@@ -38,7 +38,7 @@ func (t *Templates) previews(x *index.Index) (File, error) {
 			kind += " · " + e.Dates
 		}
 		n := len(x.Occurrences(e.Ref()))
-		cards[e.Ref().String()] = preview{e.Name, kind, firstLines(string(e.BodyHTML), e.Summary),
+		cards[e.Ref().String()] = preview{e.Name, kind, t.firstLines(string(e.BodyHTML), e.Summary),
 			plural(n, "mention", "mentions") + " in the text", x.Layout.Ref(e.Ref())}
 	}
 	for _, s := range x.Sources {
@@ -46,9 +46,9 @@ func (t *Templates) previews(x *index.Index) (File, error) {
 		if s.Type != "" {
 			kind += " · " + strings.ReplaceAll(s.Type, "-", " ")
 		}
-		text := firstLines(string(s.AnnoteHTML), "")
+		text := t.firstLines(string(s.AnnoteHTML), "")
 		if text == "" {
-			text = firstLines(string(s.Entry), "")
+			text = t.firstLines(string(s.Entry), "")
 		}
 		count := "Cited in " + plural(len(x.Citations(s.ID)), "note", "notes")
 		if len(x.Citations(s.ID)) == 0 {
@@ -78,6 +78,26 @@ var (
 func plainText(h string) string {
 	h = tagRE.ReplaceAllString(blockTagRE.ReplaceAllString(h, " "), "")
 	return strings.Join(strings.Fields(html.UnescapeString(h)), " ")
+}
+
+// firstLines is the function firstLines, remembered from one build to
+// the next while the templates are the same: annotations seldom change.
+func (t *Templates) firstLines(h, summary string) string {
+	k := [2]string{h, summary}
+	t.linesMu.Lock()
+	s, ok := t.lines[k]
+	t.linesMu.Unlock()
+	if ok {
+		return s
+	}
+	s = firstLines(h, summary)
+	t.linesMu.Lock()
+	if t.lines == nil || len(t.lines) > 1<<16 {
+		t.lines = map[[2]string]string{}
+	}
+	t.lines[k] = s
+	t.linesMu.Unlock()
+	return s
 }
 
 // firstLines returns the opening of an annotation: whole sentences up to

@@ -11,6 +11,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"edition/generator/diag"
@@ -32,6 +33,9 @@ type Templates struct {
 	// Highlight, if set, turns code in a language into highlighted HTML
 	// (the citation exports on source pages).
 	Highlight func(lang, code string) template.HTML
+
+	linesMu sync.Mutex
+	lines   map[[2]string]string // firstLines, remembered
 }
 
 // LayoutFile is the template every page is rendered in.
@@ -164,12 +168,19 @@ func (t *Templates) page(name string, v any) ([]byte, error) {
 	if !ok {
 		return nil, fmt.Errorf("template: %s:0: missing page template (add %s to the templates folder)", name, name)
 	}
-	var b bytes.Buffer
-	if err := pt.ExecuteTemplate(&b, LayoutFile, v); err != nil {
+	b := buffers.Get().(*bytes.Buffer)
+	defer buffers.Put(b)
+	b.Reset()
+	if err := pt.ExecuteTemplate(b, LayoutFile, v); err != nil {
 		return nil, err
 	}
-	return b.Bytes(), nil
+	return bytes.Clone(b.Bytes()), nil
 }
+
+// buffers are the pages' buffers, used again from page to page: a page is
+// copied out of its buffer at its own size, and the buffer grows no more
+// once it holds the longest page.
+var buffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 
 // Has reports whether a page template exists.
 func (t *Templates) Has(name string) bool { _, ok := t.pages[name]; return ok }

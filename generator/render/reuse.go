@@ -1,6 +1,7 @@
 package render
 
 import (
+	"cmp"
 	"html/template"
 	"regexp"
 	"slices"
@@ -112,8 +113,18 @@ func (t *Templates) searchView(x *index.Index) *SearchView {
 			Href: v.URL(x.Layout.Ref(s.Ref())), Kind: index.SourceKind.Key, Note: index.SourceKind.Name + ", " + s.Label})
 		v.Total++
 	}
+	sortName := map[string]string{} // index.SortName of each label, made once
 	for _, items := range byLetter {
-		slices.SortStableFunc(items, func(a, b Link) int { return index.CompareNames(a.Label, b.Label) })
+		for _, it := range items {
+			if _, ok := sortName[it.Label]; !ok {
+				sortName[it.Label] = index.SortName(it.Label)
+			}
+		}
+	}
+	for _, items := range byLetter {
+		slices.SortStableFunc(items, func(a, b Link) int {
+			return cmp.Or(cmp.Compare(sortName[a.Label], sortName[b.Label]), cmp.Compare(a.Label, b.Label))
+		})
 	}
 	v.Letters = letterBar(byLetter)
 	return v

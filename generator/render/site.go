@@ -48,6 +48,14 @@ func (p *Page) View() any {
 	return p.view
 }
 
+// Release lets go of the page's view once the page is rendered, so that a
+// large site does not hold every view until its last page is done. View
+// returns nil after it.
+func (p *Page) Release() {
+	p.once.Do(func() { p.make = nil })
+	p.view = nil
+}
+
 // Pages lists every page of the edition, in the order Site renders them.
 // Nothing is made yet: each page's view is made when asked for, so that a
 // caller who knows a page did not change need not make it.
@@ -335,6 +343,7 @@ func (t *Templates) entry(x *index.Index, tm *textMap, urls *urlCache, e *index.
 	v.Count = len(occ)
 	v.Groups = t.groups(x, &v.Base, occ, urls)
 	if len(occ) > 0 {
+		v.Bands = tm.BandsWord()
 		v.Strip = tm.strip("strip", "Where “"+e.Name+"” occurs in the text: "+plural(len(occ), "mention", "mentions")+", each linked",
 			tm.occurrenceMarks(&v.Base, x, occ))
 	}
@@ -493,6 +502,7 @@ func (t *Templates) source(x *index.Index, tm *textMap, urls *urlCache, s *index
 	cites := x.Citations(s.ID)
 	if n := len(cites) + len(occ); n > 0 {
 		marks := append(tm.citationMarks(&v.Base, x, cites), tm.occurrenceMarks(&v.Base, x, occ)...)
+		v.Bands = tm.BandsWord()
 		v.Strip = tm.strip("strip", "Where “"+s.Label+"” is cited or named in the text: "+plural(n, "place", "places")+", each linked", marks)
 	}
 	return v

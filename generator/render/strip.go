@@ -57,13 +57,14 @@ func pct(f float64) string {
 	return strings.TrimRight(strings.TrimRight(fmt.Sprintf("%.3f", f*100), "0"), ".") + "%"
 }
 
-// strip draws where something occurs in the text: one band per section,
-// one mark per occurrence (a link to it), the running text above and the
+// strip draws where something occurs in the text: one band per section
+// (or chapter, or run of chapters: see textMap.bands), one mark per
+// occurrence (a link to it), the running text above and the
 // notes below. It is drawn at build time; nothing in it needs a script.
 func (m *textMap) strip(id, label string, marks []stripMark) template.HTML {
 	var s strings.Builder
 	esc := template.HTMLEscapeString
-	bands := m.sectionBands()
+	bands := m.bandsDrawing()
 	s.Grow(len(bands) + 320*len(marks) + 256)
 	fmt.Fprintf(&s, `<svg class="strip" id="%s" width="100%%" height="%d" role="group" aria-label="%s">`,
 		esc(id), stripHeight, esc(label))
@@ -82,31 +83,44 @@ func (m *textMap) strip(id, label string, marks []stripMark) template.HTML {
 	return template.HTML(s.String())
 }
 
-// sectionBands draws one band per section, with its label: the same on
-// every strip, so drawn once per text map.
-func (m *textMap) sectionBands() string {
+// bandsDrawing draws one band per band of the text map (a section, a
+// chapter or a run of chapters), with its label: the same on every strip,
+// so drawn once per text map.
+func (m *textMap) bandsDrawing() string {
 	m.bandsOnce.Do(func() {
 		var s strings.Builder
 		esc := template.HTMLEscapeString
-		for i, sec := range m.sections {
-			x0, x1 := sec.start/m.total, sec.end/m.total
+		for i, b := range m.bands {
+			x0, x1 := b.start/m.total, b.end/m.total
 			cls := "band"
 			if i%2 == 1 {
 				cls += " alt"
 			}
 			fmt.Fprintf(&s, `<rect class="%s" x="%s" y="%d" width="%s" height="%d"><title>%s</title></rect>`,
-				cls, pct(x0), stripTextY-2, pct(x1-x0), stripHeight-stripTextY+2, esc(sec.Title))
-			// The section's name where the column is wide, its number where it
-			// is narrow; each clipped to its band by a nested viewport.
-			fmt.Fprintf(&s, `<svg class="sec-label" x="%s" y="0" width="%s" height="%d" aria-hidden="true"><text class="long" x="3" y="%d">%s</text><text class="short" x="3" y="%d">%d</text></svg>`,
-				pct(x0), pct(x1-x0), stripTextY-2, stripLabelY, esc(fitLabel(sec.Title, (x1-x0)*stripWideColumn)), stripLabelY, i+1)
+				cls, pct(x0), stripTextY-2, pct(x1-x0), stripHeight-stripTextY+2, esc(b.Title))
+			// The band's name where the column is wide, its number where it
+			// is narrow; each clipped to its band by a nested viewport. Bands
+			// of chapters show their number where their title does not fit;
+			// where there are many, only every other band is numbered on a
+			// narrow screen.
+			long, short := fitLabel(b.Title, (x1-x0)*stripWideColumn), b.Short
+			if m.bandUnit != BySection {
+				if long == "" {
+					long = fitLabel(b.Short, (x1-x0)*stripWideColumn)
+				}
+				if len(m.bands) > maxBands/2 && i%2 == 1 {
+					short = ""
+				}
+			}
+			fmt.Fprintf(&s, `<svg class="sec-label" x="%s" y="0" width="%s" height="%d" aria-hidden="true"><text class="long" x="3" y="%d">%s</text><text class="short" x="3" y="%d">%s</text></svg>`,
+				pct(x0), pct(x1-x0), stripTextY-2, stripLabelY, esc(long), stripLabelY, esc(short))
 			if i > 0 {
 				fmt.Fprintf(&s, `<line class="sep" x1="%s" x2="%s" y1="%d" y2="%d"/>`, pct(x0), pct(x0), 2, stripHeight)
 			}
 		}
-		m.bands = s.String()
+		m.bandsSVG = s.String()
 	})
-	return m.bands
+	return m.bandsSVG
 }
 
 // occurrenceMarks turns occurrences into marks that link from page b.

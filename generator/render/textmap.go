@@ -1,27 +1,70 @@
 package render
 
 import (
+	"fmt"
+	"strconv"
 	"strings"
 	"sync"
 
 	"edition/generator/index"
 )
 
-// textMap lays the whole edition out on one line, from 0 (the first word
-// of the first chapter) to 1 (the last word of the last), so that any
-// occurrence can be drawn where it stands. A paragraph takes room in
-// proportion to its words; a note stands where the text calls it.
+// textMap lays the whole edition out on one line, from 0 (the first
+// paragraph of the first chapter) to 1 (the end of the last), so that any
+// occurrence can be drawn where it stands. Every paragraph takes the same
+// room, and an occurrence stands where its words are in its paragraph; a
+// note stands at the end of the paragraph that calls it.
+//
+// Measuring the text in paragraphs, not words, keeps the drawings still
+// while an editor writes: a word typed or deleted moves only the marks in
+// its own paragraph, so that a rebuild rewrites only the pages of the
+// entries named there, not every page with a strip.
 type textMap struct {
-	total    float64            // words in the running text of all chapters
-	paras    map[string]span    // "chapter#p12" → where the paragraph lies, in words
+	total    float64            // paragraphs in the running text of all chapters
+	paras    map[string]span    // "chapter#p12" → where the paragraph lies, in paragraphs
 	text     map[string]string  // "chapter#p12" → its plain text
 	noteAt   map[string]string  // "chapter#n4" → id of the paragraph (or note) that calls it
 	sections []sectionSpan      // in reading order
 	chapters map[string]float64 // slug → where the chapter starts
 	secIndex map[secKey]int     // (chapter, section index) → index in sections
 
+	// The stretches the strips and the overview divide the text into:
+	// its sections, or when there are more than maxBands of them, its
+	// chapters, or runs of chapters, so that neither a strip nor the
+	// overview grows with the length of the text.
+	bands        []band
+	bandUnit     BandUnit
+	bandChapters int   // chapters in a band, by ByChapterRange
+	bandOf       []int // index in sections → index in bands
+
 	bandsOnce sync.Once
-	bands     string // the strips' section bands, the same on every strip
+	bandsSVG  string // the strips' bands, the same on every strip
+}
+
+// maxBands is how many bands a strip has at most, and how many columns
+// the overview: at a wide column's 560 pixels, a band keeps some 23
+// pixels, room for its number.
+const maxBands = 24
+
+// BandUnit is what a band of the strips and a column of the overview
+// stands for.
+type BandUnit int
+
+const (
+	BySection      BandUnit = iota // one section of a chapter
+	ByChapter                      // one chapter
+	ByChapterRange                 // a run of consecutive chapters
+)
+
+// band is a stretch of the text drawn as one band of the strips and one
+// column of the overview.
+type band struct {
+	Title   string // the section's or chapter's title, or "Chapters 1–42"
+	Short   string // its number, for where its title does not fit: "3"
+	Chapter string // slug of the chapter where it starts
+	ID      string // the anchor it starts at in that chapter's page, or ""
+	start   float64
+	end     float64
 }
 
 type secKey struct {
@@ -29,7 +72,8 @@ type secKey struct {
 	index   int
 }
 
-// span is a stretch of the text, in words from the start of the edition.
+// span is a stretch of the text, in paragraphs from the start of the
+// edition.
 type span struct{ start, words float64 }
 
 // sectionSpan is one section of one chapter on the line.
@@ -52,7 +96,7 @@ func newTextMap(x *index.Index) *textMap {
 			m.sections = append(m.sections, sectionSpan{Chapter: ch.Slug, Index: i, Title: s.Title, ID: s.ID, start: -1})
 		}
 		for _, p := range ch.Paragraphs {
-			w := float64(max(1, len(strings.Fields(p.Text))))
+			const w = 1.0
 			key := ch.Slug + "#" + p.ID
 			m.paras[key] = span{at, w}
 			m.text[key] = p.Text
@@ -82,7 +126,73 @@ func newTextMap(x *index.Index) *textMap {
 			m.secIndex[secKey{sec.Chapter, sec.Index}] = j
 		}
 	}
+	m.makeBands(x)
 	return m
+}
+
+// makeBands divides the text into at most maxBands bands: by section if
+// there are few enough sections, else by chapter if there are few enough
+// chapters, else by runs of chapters of equal length (the last shorter).
+func (m *textMap) makeBands(x *index.Index) {
+	m.bandOf = make([]int, len(m.sections))
+	if len(m.sections) <= maxBands {
+		m.bandUnit = BySection
+		for i, sec := range m.sections {
+			m.bands = append(m.bands, band{Title: sec.Title, Short: strconv.Itoa(i + 1), Chapter: sec.Chapter, ID: sec.ID,
+				start: sec.start, end: sec.end})
+			m.bandOf[i] = i
+		}
+		return
+	}
+	per := (len(x.Chapters) + maxBands - 1) / maxBands
+	m.bandChapters = per
+	m.bandUnit = ByChapter
+	if per > 1 {
+		m.bandUnit = ByChapterRange
+	}
+	chapterBand := make(map[string]int, len(x.Chapters))
+	for i := 0; i < len(x.Chapters); i += per {
+		last := min(i+per, len(x.Chapters)) - 1
+		first := x.Chapters[i]
+		// Numbered in order: a band too narrow for its title shows its
+		// number, and its title when pointed at.
+		b := band{Title: first.Title, Short: strconv.Itoa(len(m.bands) + 1), Chapter: first.Slug, start: m.chapters[first.Slug]}
+		if last > i {
+			b.Title = fmt.Sprintf("Chapters %d–%d", i+1, last+1)
+		}
+		b.end = m.total
+		if last+1 < len(x.Chapters) {
+			b.end = m.chapters[x.Chapters[last+1].Slug]
+		}
+		for _, ch := range x.Chapters[i : last+1] {
+			chapterBand[ch.Slug] = len(m.bands)
+		}
+		m.bands = append(m.bands, b)
+	}
+	for i, sec := range m.sections {
+		m.bandOf[i] = chapterBand[sec.Chapter]
+	}
+}
+
+// BandsWord names what the bands are, for a caption: "sections",
+// "chapters" or "runs of chapters".
+func (m *textMap) BandsWord() string {
+	switch m.bandUnit {
+	case ByChapter:
+		return "chapters"
+	case ByChapterRange:
+		return "runs of chapters"
+	}
+	return "sections"
+}
+
+// band returns the index in m.bands of the band that holds a chapter's
+// section, or -1.
+func (m *textMap) band(chapter string, section int) int {
+	if j := m.section(chapter, section); j >= 0 {
+		return m.bandOf[j]
+	}
+	return -1
 }
 
 // paragraphOf returns the paragraph of the running text that id (a

@@ -92,6 +92,7 @@ type EntryView struct {
 	Count     int
 	Groups    []OccurrenceGroup
 	Strip     template.HTML // where in the text it occurs, as SVG
+	Bands     string        // what the strip's bands are: "sections", "chapters", "runs of chapters"
 	Wikidata  string
 }
 
@@ -141,6 +142,7 @@ type SourceView struct {
 	Citations []CitationItem
 	Mentions  []OccurrenceItem
 	Strip     template.HTML // where in the text it is cited or named, as SVG
+	Bands     string        // what the strip's bands are, as for EntryView
 	Cite      []CiteBlock   // the record in BibTeX, RIS, CSL-JSON
 }
 

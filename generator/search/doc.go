@@ -7,6 +7,8 @@
 //	             ──shards─────▶ search/index.js             the manifest: kinds, shard ranges
 //	                            search/t/<hash>.js          postings, one range of the sorted vocabulary each
 //	                            search/d/<n>.js             one document: title, link, text, aliases, occurrences
+//	                                                        (in an edition of more than MaxDocFiles documents, a
+//	                                                        run of them: the manifest's "per" documents a file)
 //
 // Every file is JavaScript that hands its data to EditionSearch.register
 // when it is added as a <script src>, so the index loads over http and from

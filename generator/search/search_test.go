@@ -7,11 +7,13 @@ import (
 	"os/exec"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
 
 	"edition/generator/index"
+	"edition/generator/internal/corpus"
 	"edition/generator/search"
 	"edition/generator/site"
 )
@@ -91,6 +93,12 @@ func node(t *testing.T) string {
 func run(t *testing.T, mode string, options string, input, out any) {
 	t.Helper()
 	_, dir := edition(t)
+	runIn(t, dir, mode, options, input, out)
+}
+
+// runIn is run on the site built in dir.
+func runIn(t *testing.T, dir, mode string, options string, input, out any) {
+	t.Helper()
 	in, _ := json.Marshal(input)
 	args := []string{"testdata/run.js", dir, mode}
 	if options != "" {
@@ -299,5 +307,80 @@ func TestTokensAgree(t *testing.T) {
 		if !slices.Equal(goTerms, js[i]) {
 			t.Errorf("%q:\n Go: %q\n JS: %q", s, goTerms, js[i])
 		}
+	}
+}
+
+// TestLargeIndexSharesDocumentFiles: an edition of more documents than
+// MaxDocFiles puts neighbouring documents in one file, and the client
+// still finds each document in its file: every passage found shows the
+// words that made it found, and every result's title is the title of
+// the passage or entry it links to.
+func TestLargeIndexSharesDocumentFiles(t *testing.T) {
+	node(t) // skips the test without Node
+	dir := t.TempDir()
+	content := filepath.Join(dir, "content")
+	if err := corpus.Write(content, corpus.Config{Chapters: 50, Entries: 100, Sources: 20}); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(dir, "public")
+	res, err := site.Build(site.Options{Content: content, Templates: "../../templates", Output: out})
+	if err != nil || !res.OK() {
+		t.Fatalf("%v %v", err, res.Diags.Err())
+	}
+	ix := res.Search
+	per := search.DocsPerFile(ix.Docs)
+	docFiles := 0
+	for _, f := range ix.Files {
+		if strings.HasPrefix(f.Path, search.Folder+"/d/") {
+			docFiles++
+		}
+	}
+	if ix.Docs <= search.MaxDocFiles || per < 2 || docFiles != (ix.Docs+per-1)/per || docFiles > search.MaxDocFiles {
+		t.Fatalf("%d documents, %d a file, in %d files", ix.Docs, per, docFiles)
+	}
+	// What each result should be called, from the index.
+	x := res.Index
+	title := map[string]string{}
+	for _, ch := range x.Chapters {
+		for _, p := range ch.Paragraphs {
+			title[x.Layout.Chapter(ch.Slug)+"#"+p.ID] = "¶ " + strconv.Itoa(p.Number)
+		}
+		for _, nt := range ch.Notes {
+			if nt.Series == index.AuthorNote {
+				title[x.Layout.Chapter(ch.Slug)+"#"+nt.ID] = "Note " + nt.Marker
+			}
+		}
+	}
+	for _, e := range x.Entries {
+		title[x.Layout.Ref(e.Ref())] = e.Name
+	}
+	var queries []string
+	for _, e := range x.Entries[:5] {
+		queries = append(queries, e.Name)
+	}
+	queries = append(queries, "doctrine", "league")
+	var answers []answer
+	runIn(t, out, "search", `{"limit": 1000}`, queries, &answers)
+	checked := 0
+	for _, a := range answers {
+		if len(a.Results) < 2 {
+			t.Errorf("%q finds %d results", a.Query, len(a.Results))
+		}
+		for _, r := range a.Results {
+			if (r.Kind == "text" || r.Kind == "notes") && len(r.Marked) == 0 {
+				t.Errorf("%q: %s %q shows none of the words that found it: %q", a.Query, r.URL, r.Title, r.Snippet)
+			}
+			want, ok := title[r.URL]
+			if !ok {
+				continue // an editor's note, a source
+			}
+			if r.Title != want {
+				t.Errorf("%q: the result linking to %s is called %q, want %q", a.Query, r.URL, r.Title, want)
+			}
+			checked++
+		}
+	}
+	if checked < 100 {
+		t.Errorf("only %d results checked", checked)
 	}
 }

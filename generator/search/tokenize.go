@@ -1,8 +1,10 @@
 package search
 
 import (
+	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 )
@@ -25,13 +27,23 @@ func init() {
 }
 
 func isWordRune(r rune) bool {
-	return unicode.IsLetter(r) || unicode.IsNumber(r) || unicode.Is(unicode.Mn, r) || r == '\'' || r == '’'
+	if r < utf8.RuneSelf {
+		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9' || r == '\''
+	}
+	return unicode.IsLetter(r) || unicode.IsNumber(r) || unicode.Is(unicode.Mn, r) || r == '’'
 }
 
 // Words splits text into words: runs of letters, digits and inner
 // apostrophes. Hyphens and other punctuation separate words.
 func Words(text string) []Word {
 	var out []Word
+	eachWord(text, func(raw string, s, e int) { out = append(out, Word{Term: Normalize(raw), Start: s, End: e}) })
+	return out
+}
+
+// eachWord calls f with each word of text, as Words finds them, and its
+// offsets.
+func eachWord(text string, f func(raw string, start, end int)) {
 	start := -1
 	flush := func(end int) {
 		if start < 0 {
@@ -58,25 +70,32 @@ func Words(text string) []Word {
 		if raw == "" {
 			return
 		}
-		out = append(out, Word{Term: Normalize(raw), Start: s, End: e})
+		f(raw, s, e)
 	}
-	for i, r := range text {
+	for i := 0; i < len(text); {
+		r, size := rune(text[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(text[i:])
+		}
 		if isWordRune(r) {
 			if start < 0 {
 				start = i
 			}
-			continue
+		} else {
+			flush(i)
 		}
-		flush(i)
+		i += size
 	}
 	flush(len(text))
-	return out
 }
 
 // Normalize turns one word into its index term: lower case, accents
 // dropped, a possessive 's dropped, apostrophes removed, a plural s
 // stemmed; "" for a stopword.
 func Normalize(w string) string {
+	if t, ok := normalizeASCII(w); ok {
+		return t
+	}
 	var b strings.Builder
 	for _, r := range norm.NFKD.String(w) {
 		if unicode.Is(unicode.Mn, r) {
@@ -94,6 +113,47 @@ func Normalize(w string) string {
 		return ""
 	}
 	return stem(s)
+}
+
+// normalizeASCII is Normalize for a word of ASCII letters, digits and
+// apostrophes (which NFKD leaves as they are), most words of most texts,
+// without allocating when the term is the word itself.
+func normalizeASCII(w string) (string, bool) {
+	var buf [64]byte
+	if len(w) > len(buf) {
+		return "", false
+	}
+	b := buf[:0]
+	lower := true
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		switch {
+		case c >= utf8.RuneSelf:
+			return "", false
+		case 'A' <= c && c <= 'Z':
+			c += 'a' - 'A'
+			lower = false
+		case c == '\'':
+			lower = false
+		}
+		b = append(b, c)
+	}
+	if len(b) >= 2 && b[len(b)-2] == '\'' && b[len(b)-1] == 's' {
+		b = b[:len(b)-2]
+	}
+	if lower {
+		// Nothing changed: w is its own term, but for the stopwords and
+		// the stem.
+		if stopwords[w] {
+			return "", true
+		}
+		return stem(w), true
+	}
+	b = slices.DeleteFunc(b, func(c byte) bool { return c == '\'' })
+	if stopwords[string(b)] {
+		return "", true
+	}
+	return stem(string(b)), true
 }
 
 // stem removes a plural ending (Harman's S-stemmer) from words of four
@@ -116,10 +176,23 @@ func stem(s string) string {
 // Terms returns the index terms of text: no stopwords, no one-letter words.
 func Terms(text string) []string {
 	var out []string
-	for _, w := range Words(text) {
-		if len([]rune(w.Term)) > 1 {
-			out = append(out, w.Term)
-		}
-	}
+	forTerms(text, nil, func(t string) { out = append(out, t) })
 	return out
+}
+
+// forTerms calls f with each index term of text, in order. memo, if not
+// nil, keeps the term of each word already normalized.
+func forTerms(text string, memo map[string]string, f func(term string)) {
+	eachWord(text, func(raw string, _, _ int) {
+		t, ok := memo[raw]
+		if !ok {
+			t = Normalize(raw)
+			if memo != nil {
+				memo[strings.Clone(raw)] = t
+			}
+		}
+		if utf8.RuneCountInString(t) > 1 {
+			f(t)
+		}
+	})
 }

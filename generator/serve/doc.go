@@ -11,7 +11,8 @@
 // a Build function. Builds run one at a time; changes that come in during a
 // build are folded into the next one (see package watch). A build's rest
 // is made while the next build may already run, and dropped if a newer
-// build was served first.
+// build was served first; rests are made one at a time, and one still
+// waiting when a newer build is done is not made at all.
 //
 // The site is served from memory, never from the disk, so no request can
 // reach a file outside it, whatever its path (.., %2e%2e, symbolic links).

@@ -35,7 +35,8 @@ type Build struct {
 	// browsers have been told to reload, in the background (the next build
 	// may start meanwhile, and then this build's rest is not used), and
 	// then serves and publishes them with the others; until then it serves
-	// the previous ones.
+	// the previous ones. Rests are made one at a time; one still waiting
+	// when a newer build is done is not made at all.
 	Rest func() ([]render.File, diag.List)
 }
 
@@ -85,6 +86,9 @@ type Server struct {
 	done      chan struct{}
 	loopWG    sync.WaitGroup
 	restWG    sync.WaitGroup // builds' rests, made in the background
+	restMu    sync.Mutex
+	restNext  *restJob // the rest to make next: the newest build's
+	restBusy  bool     // whether a goroutine is making rests
 	publishMu sync.Mutex
 	served    chan error
 	closed    sync.Once
@@ -255,27 +259,85 @@ func (s *Server) rebuild(changed []string) {
 		return
 	}
 	// The rest in the background: the next build need not wait for it.
-	stored := s.site.Load()
-	s.restWG.Go(func() {
-		rstart := time.Now()
-		rest, diags := b.Rest()
-		switch {
-		case s.site.Load() != stored:
-			line.WriteString("; a newer build took over before the search index and exports were done")
-		case diags.HasErrors():
-			s.logf("%s", line.String())
-			s.fail(what, n, time.Since(start), diags)
+	s.queueRest(&restJob{b: b, line: &line, stored: s.site.Load(), what: what, n: n, start: start})
+}
+
+// restJob is a build's rest, to be made in the background.
+type restJob struct {
+	b      Build
+	line   *strings.Builder
+	stored *siteState // the site the build made
+	what   string
+	n      int64
+	start  time.Time
+}
+
+// superseded is the end of the log line of a build whose rest a newer
+// build made needless.
+const superseded = "; a newer build took over before the search index and exports were done"
+
+// queueRest has a build's rest made in the background. Rests are made one
+// at a time, the newest first: a rest still waiting when a newer build
+// queues its own is dropped (the newer one replaces what it would make),
+// so that an editor saving again and again does not pile up work that
+// slows the next reload.
+func (s *Server) queueRest(j *restJob) {
+	s.restMu.Lock()
+	defer s.restMu.Unlock()
+	if old := s.restNext; old != nil {
+		old.line.WriteString(superseded)
+		s.logf("%s", old.line.String())
+	}
+	s.restNext = j
+	if !s.restBusy {
+		s.restBusy = true
+		s.restWG.Go(s.makeRests)
+	}
+}
+
+// makeRests makes the queued rests until there is none.
+func (s *Server) makeRests() {
+	for {
+		s.restMu.Lock()
+		j := s.restNext
+		s.restNext = nil
+		if j == nil {
+			s.restBusy = false
+			s.restMu.Unlock()
 			return
-		default:
-			if !s.site.CompareAndSwap(stored, newSite(b.Files, rest, s.instance, int(n))) {
-				line.WriteString("; a newer build took over before the search index and exports were done")
-				break
-			}
-			fmt.Fprintf(&line, "; %s more in %s", plural(len(rest), "file"), ms(time.Since(rstart)))
-			s.publish(append(slices.Clip(b.Files), rest...), b, &line)
 		}
+		s.restMu.Unlock()
+		s.makeRest(j)
+	}
+}
+
+// makeRest makes a build's rest and, if no newer build took over, serves
+// and publishes it.
+func (s *Server) makeRest(j *restJob) {
+	b, line := j.b, j.line
+	if s.site.Load() != j.stored {
+		line.WriteString(superseded)
 		s.logf("%s", line.String())
-	})
+		return
+	}
+	rstart := time.Now()
+	rest, diags := b.Rest()
+	switch {
+	case s.site.Load() != j.stored:
+		line.WriteString(superseded)
+	case diags.HasErrors():
+		s.logf("%s", line.String())
+		s.fail(j.what, j.n, time.Since(j.start), diags)
+		return
+	default:
+		if !s.site.CompareAndSwap(j.stored, newSite(b.Files, rest, s.instance, int(j.n))) {
+			line.WriteString(superseded)
+			break
+		}
+		fmt.Fprintf(line, "; %s more in %s", plural(len(rest), "file"), ms(time.Since(rstart)))
+		s.publish(append(slices.Clip(b.Files), rest...), b, line)
+	}
+	s.logf("%s", line.String())
 }
 
 // publish hands a good build's files to Options.Publish, one build at a

@@ -16,11 +16,13 @@ import (
 
 	"edition/generator/bib"
 	"edition/generator/diag"
+	"edition/generator/export"
 	"edition/generator/index"
 	"edition/generator/markup"
 	"edition/generator/markup/highlight"
 	"edition/generator/publish"
 	"edition/generator/render"
+	"edition/generator/search"
 	"edition/generator/source"
 )
 
@@ -72,12 +74,32 @@ type Builder struct {
 	chapters map[string]*chapterEntry // by file
 	pages    map[string]pageEntry     // by site path
 	stable   map[ptrKey]uint64        // fingerprints of the chapters as shown, kept across builds
-	codeCSS  []byte
-	cssErr   error
+
+	// What entry and source pages read besides their own occurrences and
+	// citations (see subjectsKey), and which entries and sources the
+	// chapters converted since pages were last rendered name (a build that
+	// fails before its pages leaves them for the next).
+	subjects      uint64
+	dirtyRefs     map[index.Ref]bool
+	dirtyCited    map[string]bool
+	dirtyChapters map[string]bool // slugs of chapters whose view was made again
+	counts        map[string]int  // each entry's mentions when pages were last rendered
+	codeCSS       []byte
+	cssErr        error
 
 	seed      maphash.Seed
 	work      Work
 	highlight highlightMemo
+
+	// pause is held by a build of a Builder that keeps pages: the rest of
+	// the previous build (Finish) waits in its Yield while a build runs.
+	pause sync.RWMutex
+
+	tei    export.TEICache // the chapters' TEI, kept between builds
+	search search.Cache    // the search index's counts and passages, likewise
+	reg    export.RegistryCache
+	stream bool  // Build writes each file as it is made (see Write)
+	sink   *sink // where they go, during such a build
 }
 
 // highlightMemo keeps the code that views highlight (the citations to
@@ -154,7 +176,7 @@ func NewBuilder(opts Options) *Builder {
 }
 
 func newBuilder(opts Options) *Builder {
-	return &Builder{
+	b := &Builder{
 		opts:      opts,
 		content:   newSnapshot(opts.Content),
 		templates: newSnapshot(opts.Templates),
@@ -164,7 +186,14 @@ func newBuilder(opts Options) *Builder {
 		chapters:  map[string]*chapterEntry{},
 		pages:     map[string]pageEntry{},
 		seed:      maphash.MakeSeed(),
+
+		dirtyRefs:     map[index.Ref]bool{},
+		dirtyCited:    map[string]bool{},
+		dirtyChapters: map[string]bool{},
 	}
+	yield := func() { b.pause.RLock(); b.pause.RUnlock() }
+	b.tei.Yield, b.search.Yield, b.reg.Yield = yield, yield, yield
+	return b
 }
 
 // Work returns what the last build did.
@@ -178,6 +207,9 @@ func (b *Builder) Work() Work {
 // the output folder, like the function Build. changed is as for Generate.
 func (b *Builder) Build(changed ...string) (*Result, error) {
 	start := time.Now()
+	if b.stream {
+		return b.buildStreaming(start, changed)
+	}
 	res := b.Generate(changed...)
 	if !res.OK() {
 		res.Duration = time.Since(start)
@@ -186,6 +218,64 @@ func (b *Builder) Build(changed ...string) (*Result, error) {
 	err := b.Publish(res)
 	res.Duration = time.Since(start)
 	return res, err
+}
+
+// buildStreaming is Build for a Builder made by Write.
+func (b *Builder) buildStreaming(start time.Time, changed []string) (*Result, error) {
+	w, err := publish.Begin(b.opts.Output)
+	if err != nil {
+		return &Result{Duration: time.Since(start)}, err
+	}
+	b.sink = &sink{w: w}
+	res := b.Generate(changed...)
+	s := b.sink
+	b.sink = nil
+	res.Duration = time.Since(start)
+	if !res.OK() || s.err != nil {
+		w.Abort()
+		return res, s.err
+	}
+	res.Stats, err = w.Commit()
+	res.Duration = time.Since(start)
+	return res, err
+}
+
+// sink takes a streaming build's files to its publish.Writer and lets go
+// of their bytes. It keeps the first error.
+type sink struct {
+	w    *publish.Writer
+	mu   sync.Mutex
+	err  error
+	done map[string]bool // the paths written
+}
+
+// wrote reports whether a file was written.
+func (s *sink) wrote(path string) bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.done[path]
+}
+
+// putParallel is put on all processors.
+func (s *sink) putParallel(files []render.File) {
+	parallel(len(files), func(i int) { s.put(files[i : i+1]) })
+}
+
+// put writes files and empties their Data.
+func (s *sink) put(files []render.File) {
+	for i := range files {
+		err := s.w.Write(publish.File{Path: files[i].Path, Data: files[i].Data})
+		s.mu.Lock()
+		if err != nil && s.err == nil {
+			s.err = err
+		}
+		if s.done == nil {
+			s.done = map[string]bool{}
+		}
+		s.done[files[i].Path] = true
+		s.mu.Unlock()
+		files[i].Data = nil
+	}
 }
 
 // Publish writes a generated site to the output folder (see
@@ -206,7 +296,7 @@ func (b *Builder) Publish(res *Result) error {
 // folder): they are read again even if their size and modification time
 // look the same. Other files are checked by size and time.
 func (b *Builder) Generate(changed ...string) *Result {
-	res := b.GeneratePages(changed...)
+	res := b.generatePages(changed, true)
 	b.Finish(res)
 	return res
 }
@@ -214,9 +304,18 @@ func (b *Builder) Generate(changed ...string) *Result {
 // GeneratePages is Generate without the files that no page shows: the
 // search index, the exports, the TEI text, the sitemap. Finish adds them.
 // A live preview reloads the browsers in between.
-func (b *Builder) GeneratePages(changed ...string) *Result {
+func (b *Builder) GeneratePages(changed ...string) *Result { return b.generatePages(changed, false) }
+
+// generatePages is GeneratePages; early starts making what Finish adds as
+// soon as the index is built, on a goroutine of its own, while the pages
+// are rendered (Finish then waits for it).
+func (b *Builder) generatePages(changed []string, early bool) *Result {
 	b.mu.Lock()
 	defer b.mu.Unlock()
+	if b.cache {
+		b.pause.Lock()
+		defer b.pause.Unlock()
+	}
 	b.work = Work{}
 	b.highlight.next()
 	t0 := time.Now()
@@ -322,7 +421,11 @@ func (b *Builder) GeneratePages(changed ...string) *Result {
 	for _, e := range entries {
 		e.BodyHTML = frag(e.File, e.BodyLine, string(e.Body), layout.Ref(e.Ref()))
 		if e.Summary == "" {
-			e.Summary = FirstSentence(PlainText(string(e.BodyHTML)))
+			f := b.frags[fragKey{e.File, e.BodyLine, layout.Ref(e.Ref()), string(e.Body)}]
+			if !f.summarized {
+				f.summary, f.summarized = FirstSentence(PlainText(string(f.html))), true
+			}
+			e.Summary = f.summary
 		}
 	}
 	for _, s := range sources {
@@ -351,7 +454,24 @@ func (b *Builder) GeneratePages(changed ...string) *Result {
 		extra = append(extra, render.ExtraPage{Slug: p.Slug, Title: p.Title, HTML: html, File: p.File})
 	}
 	b.dropUnusedFragments()
-	files, ds := b.render(tmpl, x, extra, &t0)
+	// What render needs besides the pages, made while they are listed.
+	var keysWG sync.WaitGroup
+	var pk *preKeys
+	var subjects uint64
+	if b.cache {
+		keysWG.Go(func() { pk = b.newPreKeys(x, newFingerprinter(b.seed)) })
+		keysWG.Go(func() { subjects = b.subjectsKey(x, extra) })
+	}
+	pages := tmpl.Pages(x, extra)
+	keysWG.Wait()
+	if early {
+		paths := make([]string, len(pages))
+		for i, p := range pages {
+			paths[i] = p.Path
+		}
+		res.pending = startFinish(x, paths, b.sink)
+	}
+	files, ds := b.render(tmpl, x, pages, pk, subjects, &t0)
 	diags.Append(ds)
 	more, ds := tmpl.Extras(x, extra)
 	diags.Append(ds)
@@ -366,6 +486,9 @@ func (b *Builder) GeneratePages(changed ...string) *Result {
 		diags.Errorf(diag.Pos{}, "", "cannot make the code stylesheet: %v", b.cssErr)
 	}
 	files = append(files, render.File{Path: "assets/code.css", Data: b.codeCSS})
+	if b.sink != nil && !diags.HasErrors() {
+		b.sink.put(files[len(files)-len(more)-len(tmpl.Assets())-1:])
+	}
 	res.Files = files
 	res.unfinished = true
 	return res
@@ -374,17 +497,170 @@ func (b *Builder) GeneratePages(changed ...string) *Result {
 // Finish adds to a result of GeneratePages the files that let readers find
 // their way and scholars reuse the edition (see findAndReuse). It does
 // nothing to a result that stopped before the pages, or that is finished.
-// It reads only the result, so it may run while the next build does.
+// It reads only the result, so it may run while the next build does; it
+// then waits at intervals until that build is done, which keeps it from
+// slowing the build a live preview waits for.
 func (b *Builder) Finish(res *Result) {
 	if !res.unfinished {
 		return
 	}
+
 	res.unfinished = false
-	more, ix, ds := findAndReuse(res.Index, res.Files)
+	var (
+		more []render.File
+		ix   *search.Index
+		ds   diag.List
+	)
+	if p := res.pending; p != nil {
+		<-p.done
+		more, ix, ds = p.files, p.ix, p.diags
+		res.pending = nil
+	} else {
+		paths := make([]string, len(res.Files))
+		for i, f := range res.Files {
+			paths[i] = f.Path
+		}
+		var keep *finishCaches
+		if b.cache {
+			keep = &finishCaches{tei: &b.tei, search: &b.search, registry: &b.reg}
+		}
+		more, ix, ds = findAndReuse(res.Index, paths, keep, nil)
+	}
 	res.Diags.Append(ds)
 	res.Diags.Sort()
 	res.Files = append(res.Files, more...)
 	res.Search = ix
+}
+
+// markDirty notes the entries a converted chapter names and the sources it
+// cites or names, before or after its conversion: their pages may change.
+func (b *Builder) markDirty(e *chapterEntry) {
+	for _, o := range e.occ {
+		b.dirtyRefs[o.Target] = true
+		if o.Target.Kind == index.SourceKind.Key {
+			b.dirtyCited[o.Target.Key] = true
+		}
+	}
+	for _, c := range e.cites {
+		b.dirtyCited[c.Source] = true
+	}
+}
+
+// dirtyClosure returns a test for the chapter, entry and source pages that
+// may have changed because a chapter was converted (or its title, authors
+// or place changed): that chapter's page, and the pages of the entries and
+// sources it names or cites, before or after, and of the entries that link
+// to one of those entries whose count of mentions changed (a link shows
+// it). It is false of the title page and the search page, and true of
+// every other page.
+func (b *Builder) dirtyClosure(x *index.Index) func(*render.Page) bool {
+	dirty := map[string]bool{} // entry keys
+	for r := range b.dirtyRefs {
+		if r.Kind == index.SourceKind.Key {
+			continue
+		}
+		dirty[r.Key] = true
+	}
+	linked := map[string]bool{}
+	for k := range dirty {
+		linked[k] = true
+		e, ok := x.EntryByKey(k)
+		if !ok {
+			continue
+		}
+		if n, ok := b.counts[k]; ok && n == len(x.Occurrences(e.Ref())) {
+			continue // the links to it show the same count
+		}
+		for _, r := range e.Related {
+			linked[r] = true
+		}
+		for _, r := range x.RelatedBy(k) {
+			linked[r] = true
+		}
+		if e.Parent != "" {
+			linked[e.Parent] = true
+		}
+		for _, c := range x.Children(k) {
+			linked[c.Key] = true
+		}
+	}
+	return func(p *render.Page) bool {
+		switch s := p.Subject.(type) {
+		case *index.Entry:
+			return linked[s.Key]
+		case *index.Source:
+			return b.dirtyCited[s.ID]
+		case *index.Chapter:
+			return b.dirtyChapters[s.Slug]
+		}
+		return p.Template != "home.html" && p.Template != render.SearchPage
+	}
+}
+
+// subjectsKey is a key of what a chapter's, an entry's or a source's page
+// reads beyond its own chapter, or its own occurrences and citations: the
+// templates, the edition, every entry and source, the shape of every
+// chapter (its slug, title, authors, order, sections, and the section of
+// each paragraph, which place the strips' bands and marks; a chapter's
+// page links to its neighbours) and the further pages' titles. While it
+// stays the same, the page of a chapter not converted again, and of an
+// entry or source that no converted chapter names, is as before; so are
+// the title page and the search page, which show nothing else.
+func (b *Builder) subjectsKey(x *index.Index, extra []render.ExtraPage) uint64 {
+	type shape struct {
+		Slug, Title string
+		Authors     []string
+		Order       int
+		Sections    []index.Section
+		Paragraphs  []int
+	}
+	shapes := make([]shape, len(x.Chapters))
+	for i, ch := range x.Chapters {
+		sh := shape{Slug: ch.Slug, Title: ch.Title, Authors: ch.Authors, Order: ch.Order, Sections: ch.Sections,
+			Paragraphs: make([]int, len(ch.Paragraphs))}
+		for j, p := range ch.Paragraphs {
+			sh.Paragraphs[j] = p.Section
+		}
+		shapes[i] = sh
+	}
+	pages := make([][2]string, len(extra))
+	for i, p := range extra {
+		pages[i] = [2]string{p.Slug, p.Title}
+	}
+	return newFingerprinter(b.seed).sum(b.tmplKey, x.Edition, x.Entries, x.Sources, shapes, pages)
+}
+
+// pendingFinish is what Finish adds, being made on a goroutine of its own.
+type pendingFinish struct {
+	done  chan struct{}
+	files []render.File
+	ix    *search.Index
+	diags diag.List
+}
+
+// startFinish starts findAndReuse on its own goroutine. With a sink, it
+// writes the files there as soon as they are made.
+func startFinish(x *index.Index, pages []string, s *sink) *pendingFinish {
+	p := &pendingFinish{done: make(chan struct{})}
+	go func() {
+		defer close(p.done)
+		p.files, p.ix, p.diags = findAndReuse(x, pages, nil, s)
+		if s == nil || p.diags.HasErrors() {
+			return
+		}
+		// What findAndReuse did not write as it went: the small files.
+		var rest []render.File
+		for _, f := range p.files {
+			if !s.wrote(f.Path) {
+				rest = append(rest, f)
+			}
+		}
+		s.putParallel(rest)
+		for i := range p.files {
+			p.files[i].Data = nil
+		}
+	}()
+	return p
 }
 
 // hintsUnder returns the paths in changed that lie under root, relative to
@@ -462,6 +738,10 @@ type fragment struct {
 	html  template.HTML
 	diags diag.List
 	used  bool
+	// summary is the first sentence of html, once made (an entry's
+	// summary, when it gives none).
+	summary    string
+	summarized bool
 }
 
 func (b *Builder) dropUnusedFragments() {
@@ -506,6 +786,9 @@ func (b *Builder) convertChapters(in []*source.Chapter, links *markup.Links, lay
 			continue
 		}
 		b.work.Converted++
+		if e := b.chapters[ch.File]; e != nil {
+			b.markDirty(e)
+		}
 		wg.Go(func() {
 			sem <- struct{}{}
 			defer func() { <-sem }()
@@ -513,6 +796,11 @@ func (b *Builder) convertChapters(in []*source.Chapter, links *markup.Links, lay
 		})
 	}
 	wg.Wait()
+	for i, e := range entries {
+		if e != b.chapters[in[i].File] {
+			b.markDirty(e)
+		}
+	}
 	clear(b.chapters)
 	var (
 		chapters []*index.Chapter
@@ -537,6 +825,7 @@ func (b *Builder) convertChapters(in []*source.Chapter, links *markup.Links, lay
 			c.Slug, c.Title, c.Authors, c.Opening, c.Order, c.Words = src.Slug, src.Title, src.Authors, src.Opening, i, e.words
 			e.view = &c
 			fresh = append(fresh, e)
+			b.dirtyChapters[c.Slug] = true
 		}
 		chapters = append(chapters, e.view)
 		occ = append(occ, e.occ...)
@@ -598,20 +887,26 @@ type pageEntry struct {
 }
 
 // render renders the pages that changed since the previous build, in
-// parallel, and keeps the others. A page changed if its pre-key (for the
-// pages that have one) or the fingerprint of its template, path and view
-// changed. Files come in the order of tmpl.Pages.
-func (b *Builder) render(tmpl *render.Templates, x *index.Index, extra []render.ExtraPage, t0 *time.Time) ([]render.File, diag.List) {
-	pages := tmpl.Pages(x, extra)
+// parallel, and keeps the others. A page changed if its subject is dirty
+// (see dirtyClosure) or what it reads besides changed (subjects, the
+// subjectsKey), else if its pre-key (pk, for the pages that have one) or
+// the fingerprint of its template, path and view changed. Files come in
+// the order of tmpl.Pages.
+func (b *Builder) render(tmpl *render.Templates, x *index.Index, pages []*render.Page, pk *preKeys, subjects uint64, t0 *time.Time) ([]render.File, diag.List) {
 	n := len(pages)
 	files := make([]render.File, n)
 	errs := make([]error, n)
 	keys := make([]uint64, n)
 	fps := make([]uint64, n)
+	force := make([]bool, n)
 	var todo []int
 	var diags diag.List
 	if b.cache {
-		pk := b.newPreKeys(x, newFingerprinter(b.seed))
+		// Chapter, entry and source pages that no converted chapter
+		// touches are as before when nothing else they read changed.
+		sameSubjects := subjects == b.subjects
+		b.subjects = subjects
+		dirty := b.dirtyClosure(x)
 		// In parallel: each worker takes every w-th page.
 		w := runtime.GOMAXPROCS(0)
 		var wg sync.WaitGroup
@@ -622,11 +917,24 @@ func (b *Builder) render(tmpl *render.Templates, x *index.Index, extra []render.
 				for i := i0; i < n; i += w {
 					p := pages[i]
 					view := func() uint64 { return fp.sum(b.tmplKey, p.Template, p.Path, p.View()) }
+					if b.verify {
+						fps[i] = view()
+					}
+					if old, ok := b.pages[p.Path]; ok && sameSubjects {
+						if !dirty(p) {
+							keys[i] = old.key
+							continue
+						}
+						if _, ok := p.Subject.(*index.Chapter); ok {
+							// A chapter converted again: rendered again without
+							// a fingerprint, which would cost as much.
+							force[i] = true
+							continue
+						}
+					}
 					k, ok := pk.key(p)
 					if !ok {
 						k = view()
-					} else if b.verify {
-						fps[i] = view()
 					}
 					keys[i] = k
 				}
@@ -635,14 +943,14 @@ func (b *Builder) render(tmpl *render.Templates, x *index.Index, extra []render.
 		wg.Wait()
 		for i, p := range pages {
 			old, ok := b.pages[p.Path]
-			if !ok || old.key != keys[i] {
+			if !ok || old.key != keys[i] || force[i] {
 				todo = append(todo, i)
 				continue
 			}
 			files[i] = render.File{Path: p.Path, Data: old.data}
 			if b.verify && old.fp != fps[i] {
-				diags.Errorf(diag.Pos{}, "update the pre-keys in generator/site/prekeys.go",
-					"internal: %s was kept by its pre-key, but its view changed", p.Path)
+				diags.Errorf(diag.Pos{}, "update the pre-keys (prekeys.go) or what makes a page dirty (subjectsKey, dirtyClosure)",
+					"internal: %s was kept, but its view changed", p.Path)
 			}
 		}
 	} else {
@@ -656,6 +964,10 @@ func (b *Builder) render(tmpl *render.Templates, x *index.Index, extra []render.
 		i := todo[j]
 		files[i].Path = pages[i].Path
 		files[i].Data, errs[i] = tmpl.Render(pages[i])
+		pages[i].Release()
+		if b.sink != nil && errs[i] == nil {
+			b.sink.put(files[i : i+1])
+		}
 	})
 
 	var out []render.File
@@ -672,6 +984,13 @@ func (b *Builder) render(tmpl *render.Templates, x *index.Index, extra []render.
 		}
 	}
 	b.pages = kept
+	b.counts = make(map[string]int, len(x.Entries))
+	for _, e := range x.Entries {
+		b.counts[e.Key] = len(x.Occurrences(e.Ref()))
+	}
+	clear(b.dirtyRefs)
+	clear(b.dirtyCited)
+	clear(b.dirtyChapters)
 	diags.Append(tmpl.Diagnose(failed))
 	return out, diags
 }

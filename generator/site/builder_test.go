@@ -12,6 +12,7 @@ import (
 	"testing"
 	"time"
 
+	"edition/generator/index"
 	"edition/generator/internal/corpus"
 	"edition/generator/site"
 )
@@ -48,10 +49,16 @@ func copyDir(t testing.TB, from, to string) {
 // the edition's templates in a temporary folder.
 func fixture(t testing.TB, chapters int) site.Options {
 	t.Helper()
+	return fixtureOf(t, corpus.Config{Chapters: chapters, Entries: 25, Sources: 10})
+}
+
+// fixtureOf is fixture for a corpus of any size.
+func fixtureOf(t testing.TB, cfg corpus.Config) site.Options {
+	t.Helper()
 	dir := t.TempDir()
 	opts := site.Options{Content: filepath.Join(dir, "content"), Templates: filepath.Join(dir, "templates"),
 		Output: filepath.Join(dir, "public")}
-	if err := corpus.Write(opts.Content, corpus.Config{Chapters: chapters, Entries: 25, Sources: 10}); err != nil {
+	if err := corpus.Write(opts.Content, cfg); err != nil {
 		t.Fatal(err)
 	}
 	copyDir(t, editionTemplates, opts.Templates)
@@ -109,7 +116,10 @@ func replaceOnce(old, new string) func(string) string {
 	return func(s string) string { return strings.Replace(s, old, new, 1) }
 }
 
-var firstParagraph = regexp.MustCompile(`(?m)^# .*\n\n(\S+)`)
+var (
+	firstParagraph = regexp.MustCompile(`(?m)^# .*\n\n(\S+)`)
+	explicitLink   = regexp.MustCompile(`\[(this [a-z]+)\]\([a-z]+:[a-z0-9-]+\)`)
+)
 
 // editFirstParagraph puts a word at the start of a chapter's first
 // paragraph.
@@ -210,6 +220,17 @@ func TestBuilderMatchesFreshBuildAfterEveryChange(t *testing.T) {
 		}, true},
 		{"the broken link fixed", func() []string {
 			return []string{edit(t, c(corpus.ChapterPath(1)), replaceOnce("[nobody](actor:no-such-entry) ", ""))}
+		}, false},
+		{"a mention taken out while a broken link is written", func() []string {
+			// The build fails after converting the chapter: the next build
+			// must still render the page of the entry whose mention went.
+			return []string{edit(t, c(corpus.ChapterPath(4)), func(s string) string {
+				s = explicitLink.ReplaceAllString(s, "$1")
+				return editFirstParagraph("[nobody](actor:no-such-entry)")(s)
+			})}
+		}, true},
+		{"the broken link fixed, the mentions still out", func() []string {
+			return []string{edit(t, c(corpus.ChapterPath(4)), replaceOnce("[nobody](actor:no-such-entry) ", ""))}
 		}, false},
 		{"a template broken", func() []string {
 			return []string{edit(t, filepath.Join(opts.Templates, "kind.html"), replaceOnce("{{end}}", "{{end"))}
@@ -377,5 +398,65 @@ func TestBuilderRandomEdits(t *testing.T) {
 		})
 		res := b.Generate(p)
 		sameAsFresh(t, fmt.Sprintf("step %d (%s in %s)", step, what, filepath.Base(p)), opts, res)
+	}
+}
+
+// TestBuilderRendersOnlyThePagesOfWhatAChapterNames: in an edition whose
+// entries are each named in a chapter or two, an edit of one chapter
+// renders again the pages of the entries and sources it names, not every
+// entry's page; and a build that fails between two others does not make
+// the Builder forget the pages the failed edit touched.
+func TestBuilderRendersOnlyThePagesOfWhatAChapterNames(t *testing.T) {
+	opts := fixtureOf(t, corpus.Config{Chapters: 4, Entries: 300, Sources: 30})
+	b := site.NewBuilder(opts)
+	site.Verify(b)
+	first := b.Generate()
+	if !first.OK() {
+		t.Fatal(first.Diags.Err())
+	}
+	x := first.Index
+	// An entry linked explicitly in chapter 2 and named nowhere else.
+	p := filepath.Join(opts.Content, filepath.FromSlash(corpus.ChapterPath(1)))
+	src, err := os.ReadFile(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var link, ref string
+	for _, m := range regexp.MustCompile(`\[this [a-z]+\]\(([a-z]+:[a-z0-9-]+)\)`).FindAllStringSubmatch(string(src), -1) {
+		kind, key, _ := strings.Cut(m[1], ":")
+		if occ := x.Occurrences(index.Ref{Kind: kind, Key: key}); len(occ) == 1 {
+			link, ref = m[0], m[1]
+			break
+		}
+	}
+	if link == "" {
+		t.Fatal("no entry of the corpus is named once, by an explicit link in chapter 2")
+	}
+	kind, key, _ := strings.Cut(ref, ":")
+	page := x.Layout.Ref(index.Ref{Kind: kind, Key: key})
+
+	// A word edited: a few pages, not the 300 entries'.
+	edit(t, p, editFirstParagraph("Meanwhile"))
+	res := b.Generate(p)
+	sameAsFresh(t, "a word edited", opts, res)
+	if w := b.Work(); w.Rendered > 60 {
+		t.Errorf("one word edited: %d pages rendered, %d kept", w.Rendered, w.Reused)
+	}
+	// The mention taken out, and a broken link written: the build fails.
+	edit(t, p, func(s string) string {
+		s = strings.Replace(s, link, "this entry", 1)
+		return editFirstParagraph("[nobody](actor:no-such-entry)")(s)
+	})
+	if res := b.Generate(p); res.OK() {
+		t.Fatal("a broken link did not fail the build")
+	}
+	// The link fixed: the entry's page says it is no longer mentioned.
+	edit(t, p, replaceOnce("[nobody](actor:no-such-entry) ", ""))
+	res = b.Generate(p)
+	sameAsFresh(t, "after a failed build", opts, res)
+	for _, f := range res.Files {
+		if f.Path == page && !strings.Contains(string(f.Data), "Not mentioned in the text") {
+			t.Errorf("%s still shows the mention taken out", page)
+		}
 	}
 }

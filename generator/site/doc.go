@@ -3,26 +3,35 @@
 // is the only package that knows the order of the steps:
 //
 //	source.Load ─▶ index.CheckKeys ─▶ markup.NewLinks ─▶ markup (fragments, chapters, in parallel)
-//	  ─▶ index.Build ─▶ render (pages + assets) ─▶ search, export (findAndReuse) ─▶ publish.Replace
+//	  ─▶ index.Build ─▶ render (pages + assets, in parallel) ─▶ publish.Replace
+//	                ─▶ search, export (findAndReuse, alongside the pages) ─┘
 //
 // A build with errors stops before publishing, so the previous site stays.
 // Check runs the same steps and, instead of publishing, verifies that every
-// internal link of the would-be site resolves.
+// internal link of the would-be site resolves. Write (edition build) hands
+// each file to a publish.Writer as soon as it is made, instead of holding
+// the site in memory to the end; a build with errors aborts the Writer.
 //
 // A Builder runs the pipeline again and again for a live preview, keeping
 // between builds what did not change: the folders' files in memory, each
 // file's parse (source.Memo), converted Markdown while the things it links
-// to are the same, and every page whose view, template and path are the
-// same (a fingerprint of the view decides; for the general index, a
-// pre-key of the index data it shows). The index is built afresh every
+// to are the same, and every page that shows nothing that changed. The
+// pages of chapters, entries and sources are kept while what they read
+// besides their own chapter or occurrences is the same (subjectsKey) and
+// no chapter converted in the build names them (dirtyClosure); the general
+// index and the overview by a pre-key of the index data they show; any
+// other page by a fingerprint of its view. The index is built afresh every
 // time, so entry pages, indexes and back-references are always current:
 //
 //	changed files ─▶ snapshot (re-read what changed) ─▶ Memo.Load (re-parse it)
 //	  ─▶ links, fragments, chapters (convert what changed) ─▶ index.Build
-//	  ─▶ render.Pages ─▶ fingerprint each view ─▶ render what changed
+//	  ─▶ render.Pages ─▶ keep, pre-key or fingerprint each page ─▶ render what changed
 //
 // GeneratePages stops before the files no page shows (search index,
 // exports, TEI, sitemap), which Finish makes, so that a preview can reload
-// the browsers in between. Build, Generate and Check are one-shot: a fresh
-// Builder each time.
+// the browsers in between; a Builder keeps what those are made of (each
+// chapter's TEI, each text's search terms, each registry entry's JSON) and
+// makes them again from what changed, and while a newer build runs, Finish
+// waits. Build, Generate, Write and Check are one-shot: a fresh Builder
+// each time.
 package site

@@ -3,6 +3,7 @@ package site
 import (
 	"html/template"
 	"strings"
+	"sync"
 
 	"edition/generator/bib"
 	"edition/generator/diag"
@@ -17,57 +18,117 @@ import (
 // edition and scholars reuse it: the search index, the bibliography in
 // CSL-JSON, BibTeX and RIS (whole and per source), the registry as JSON, the
 // text as TEI, and sitemap.xml (with a base URL) and robots.txt. pages are
-// the site's other files, for the sitemap.
-func findAndReuse(x *index.Index, pages []render.File) ([]render.File, *search.Index, diag.List) {
-	var files []render.File
+// the paths of the site's other files, for the sitemap. keep, if not nil,
+// keeps what can be kept from one build to the next.
+func findAndReuse(x *index.Index, pages []string, keep *finishCaches, out *sink) ([]render.File, *search.Index, diag.List) {
+	if keep == nil {
+		keep = &finishCaches{}
+	}
 	var diags diag.List
 	fail := func(what string, err error) {
 		diags.Errorf(diag.Pos{File: x.Edition.Pos.File}, "this is a bug in the generator; please report it", "cannot write %s: %v", what, err)
 	}
-	add := func(p string, b []byte) { files = append(files, render.File{Path: p, Data: b}) }
-
-	ix, err := search.Build(x)
-	if err != nil {
-		fail("the search index", err)
-	} else {
-		for _, f := range ix.Files {
-			add(f.Path, f.Data)
-		}
-	}
-
+	// The parts are independent: each is made on its own goroutine into
+	// its own list, and the lists are put together in a fixed order.
+	var (
+		ix                        *search.Index
+		searchErr, teiErr, regErr error
+		searchFiles, sourceFiles  []render.File
+		teiText, registry         []byte
+		perSourceErr              = make([]error, len(x.Sources))
+	)
 	records := make([]*bib.Record, len(x.Sources))
 	for i, s := range x.Sources {
 		records[i] = s.Record
-		add(export.SourceFile(x.Layout, s, export.BibTeXFormat), export.BibTeX(records[i:i+1]))
-		add(export.SourceFile(x.Layout, s, export.RISFormat), export.RIS(records[i:i+1]))
-		j, err := export.CSLJSON(records[i : i+1])
-		if err != nil {
-			fail(s.ID+" as CSL-JSON", err)
+	}
+	// With a sink (a one-shot build that writes as it goes), the three
+	// large parts are made one after the other and each written as soon as
+	// it is done, so that at most one of them is in memory; they run
+	// alongside the pages, which keep the processors busy anyway.
+	var big sync.Mutex
+	part := func(f func()) func() {
+		if out == nil {
+			return f
 		}
-		add(export.SourceFile(x.Layout, s, export.CSLJSONFormat), j)
+		return func() { big.Lock(); defer big.Unlock(); f() }
 	}
-	add(export.BibliographyFile(export.BibTeXFormat), export.BibTeX(records))
-	add(export.BibliographyFile(export.RISFormat), export.RIS(records))
-	if j, err := export.CSLJSON(records); err != nil {
-		fail("the bibliography as CSL-JSON", err)
-	} else {
-		add(export.BibliographyFile(export.CSLJSONFormat), j)
+	var wg sync.WaitGroup
+	wg.Go(part(func() {
+		ix, searchErr = search.BuildWith(x, keep.search)
+		if searchErr == nil {
+			for _, f := range ix.Files {
+				searchFiles = append(searchFiles, render.File{Path: f.Path, Data: f.Data})
+			}
+			if out != nil {
+				out.putParallel(searchFiles)
+				for i := range ix.Files {
+					ix.Files[i].Data = nil
+				}
+			}
+		}
+	}))
+	wg.Go(part(func() {
+		teiText, teiErr = export.TEIWith(x, keep.tei)
+		if out != nil && teiErr == nil {
+			out.put([]render.File{{Path: export.TEIFile, Data: teiText}})
+			teiText = nil
+		}
+	}))
+	wg.Go(part(func() {
+		registry, regErr = export.RegistryWith(x, keep.registry)
+		if out != nil && regErr == nil {
+			out.put([]render.File{{Path: export.RegistryFile, Data: registry}})
+			registry = nil
+		}
+	}))
+	wg.Go(func() {
+		for i, s := range x.Sources {
+			sourceFiles = append(sourceFiles,
+				render.File{Path: export.SourceFile(x.Layout, s, export.BibTeXFormat), Data: export.BibTeX(records[i : i+1])},
+				render.File{Path: export.SourceFile(x.Layout, s, export.RISFormat), Data: export.RIS(records[i : i+1])})
+			j, err := export.CSLJSON(records[i : i+1])
+			perSourceErr[i] = err
+			sourceFiles = append(sourceFiles, render.File{Path: export.SourceFile(x.Layout, s, export.CSLJSONFormat), Data: j})
+		}
+	})
+	bibtex, ris := export.BibTeX(records), export.RIS(records)
+	csl, cslErr := export.CSLJSON(records)
+	wg.Wait()
+
+	var files []render.File
+	add := func(p string, b []byte) { files = append(files, render.File{Path: p, Data: b}) }
+	if searchErr != nil {
+		fail("the search index", searchErr)
 	}
-	if j, err := export.Registry(x); err != nil {
-		fail("the registry", err)
-	} else {
-		add(export.RegistryFile, j)
+	files = append(files, searchFiles...)
+	for i, err := range perSourceErr {
+		if err != nil {
+			fail(x.Sources[i].ID+" as CSL-JSON", err)
+		}
 	}
-	if t, err := export.TEI(x); err != nil {
-		fail("the TEI text", err)
+	files = append(files, sourceFiles...)
+	add(export.BibliographyFile(export.BibTeXFormat), bibtex)
+	add(export.BibliographyFile(export.RISFormat), ris)
+	if cslErr != nil {
+		fail("the bibliography as CSL-JSON", cslErr)
 	} else {
-		add(export.TEIFile, t)
+		add(export.BibliographyFile(export.CSLJSONFormat), csl)
+	}
+	if regErr != nil {
+		fail("the registry", regErr)
+	} else {
+		add(export.RegistryFile, registry)
+	}
+	if teiErr != nil {
+		fail("the TEI text", teiErr)
+	} else {
+		add(export.TEIFile, teiText)
 	}
 
 	var htmlPages []string
-	for _, f := range pages {
-		if strings.HasSuffix(f.Path, ".html") && f.Path != index.NotFoundPage {
-			htmlPages = append(htmlPages, f.Path)
+	for _, p := range pages {
+		if strings.HasSuffix(p, ".html") && p != index.NotFoundPage {
+			htmlPages = append(htmlPages, p)
 		}
 	}
 	sm, ok := export.Sitemap(x.Edition.BaseURL, htmlPages)
@@ -76,6 +137,14 @@ func findAndReuse(x *index.Index, pages []render.File) ([]render.File, *search.I
 	}
 	add(export.RobotsFile, export.Robots(x.Edition.BaseURL, ok))
 	return files, ix, diags
+}
+
+// finishCaches are what a Builder keeps for findAndReuse from one build to
+// the next; a nil field keeps nothing.
+type finishCaches struct {
+	tei      *export.TEICache
+	search   *search.Cache
+	registry *export.RegistryCache
 }
 
 // highlightCode highlights code with chroma for render (the Cite blocks).

@@ -22,15 +22,22 @@ import (
 // each page kept by its pre-key against the fingerprint of its view, and
 // reports a page whose view changed under an unchanged key.
 //
-// Entry and source pages have no pre-key: their strips place every mark on
-// a line made of the whole text's paragraphs, so nearly any edit moves
-// them.
+// The overview counts the mentions of the first kind of entry by band of
+// the text and pairs them by paragraph or note: its pre-key is made of the
+// chapters' structure (titles, sections, paragraphs, notes) and of each of
+// those entries' occurrences, where they stand but not their words, so
+// that an edit of the words of a paragraph leaves it as it is.
+//
+// Entry and source pages have no pre-key: the Builder keeps them while
+// nothing they read changed (see Builder.subjectsKey and dirtyClosure).
 type preKeys struct {
 	seed  maphash.Seed
 	x     *index.Index
 	base  uint64               // templates, edition, navigation: what every page shows
 	chaps map[string]uint64    // chapter slug → its headings and note labels
 	loc   map[index.Ref]uint64 // each entry's occurrences as the general index shows them
+
+	overview uint64 // the overview's pre-key, or 0 when it has none
 }
 
 // keyBuf encodes values for a key.
@@ -64,6 +71,7 @@ func (b *Builder) newPreKeys(x *index.Index, fp *fingerprinter) *preKeys {
 		}
 		pk.chaps[ch.Slug] = maphash.Bytes(b.seed, k)
 	}
+	pk.overview = overviewKey(x, pk.base, b.seed)
 	var loc keyBuf
 	for _, e := range x.Entries {
 		loc = loc[:0]
@@ -80,8 +88,41 @@ func (b *Builder) newPreKeys(x *index.Index, fp *fingerprinter) *preKeys {
 	return pk
 }
 
+// overviewKey is the overview's pre-key: see the top of this file.
+func overviewKey(x *index.Index, base uint64, seed maphash.Seed) uint64 {
+	if len(x.Edition.Kinds) == 0 {
+		return 0
+	}
+	k := keyBuf(nil).u64(base).str(render.OverviewPage)
+	for _, ch := range x.Chapters {
+		k = k.str(ch.Slug).str(ch.Title).num(len(ch.Sections))
+		for _, s := range ch.Sections {
+			k = k.str(s.ID).str(s.Title)
+		}
+		k = k.num(len(ch.Paragraphs))
+		for _, p := range ch.Paragraphs {
+			k = k.str(p.ID).num(p.Number).num(p.Section)
+		}
+		k = k.num(len(ch.Notes))
+		for _, n := range ch.Notes {
+			k = k.str(n.ID).num(int(n.Series)).str(n.Marker).str(n.Paragraph)
+		}
+	}
+	for _, e := range x.EntriesOf(x.Edition.Kinds[0].Key) {
+		occ := x.Occurrences(e.Ref())
+		k = k.str(e.Key).str(e.Name).num(len(occ))
+		for _, o := range occ {
+			k = k.str(o.Chapter).num(o.Section).str(o.Paragraph)
+		}
+	}
+	return maphash.Bytes(seed, k)
+}
+
 // key returns the pre-key of a page, if it is of a kind that has one.
 func (pk *preKeys) key(p *render.Page) (uint64, bool) {
+	if p.Subject == nil && p.Template == "overview.html" && p.Path == render.OverviewPage && pk.overview != 0 {
+		return pk.overview, true
+	}
 	if p.Subject != nil || p.Template != "general-index.html" {
 		return 0, false
 	}

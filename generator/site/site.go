@@ -30,7 +30,8 @@ type Result struct {
 	Stats    publish.Stats
 	Duration time.Duration
 
-	unfinished bool // by Builder.GeneratePages: Finish is still to run
+	unfinished bool           // by Builder.GeneratePages: Finish is still to run
+	pending    *pendingFinish // what Finish adds, when it is being made already
 }
 
 // OK reports whether the build had no errors.
@@ -43,6 +44,18 @@ var md = markup.New()
 // opts.Output. The error is for failures to write; problems in the input are
 // in Result.Diags.
 func Build(opts Options) (*Result, error) { return newBuilder(opts).Build() }
+
+// Write is Build for a caller that does not need the files once they are
+// written, such as edition build: each file goes to the output's staging
+// folder as soon as it is made, so that the site is never held in memory
+// whole and writing overlaps making. Result.Files (and Result.Search's
+// files) then have their paths but no bytes. As with Build, a build with
+// errors leaves the output folder as it was.
+func Write(opts Options) (*Result, error) {
+	b := newBuilder(opts)
+	b.stream = true
+	return b.Build()
+}
 
 // Generate runs the pipeline without writing anything.
 func Generate(opts Options) *Result { return newBuilder(opts).Generate() }

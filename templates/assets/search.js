@@ -276,7 +276,7 @@
       return self.entityKinds[self.kindOf(+d)] && perTok.every(function (pt) { return pt.names[d]; });
     }).sort(function (a, b) { return score[b] - score[a]; }).slice(0, 24);
 
-    return Promise.all(named.map(function (d) { return self.load("d/" + d); })).then(function (docs) {
+    return Promise.all(named.map(function (d) { return self.doc(d); })).then(function (docs) {
       var match = {}, via = {};
       docs.forEach(function (doc, i) {
         var d = named[i];
@@ -306,7 +306,7 @@
         return group(a) - group(b) || (match[b] || 0) - (match[a] || 0) || score[b] - score[a] || a - b;
       });
       var shown = ids.slice(opts.offset || 0, (opts.offset || 0) + limit);
-      return Promise.all(shown.map(function (d) { return self.load("d/" + d); })).then(function (docs) {
+      return Promise.all(shown.map(function (d) { return self.doc(d); })).then(function (docs) {
         var results = docs.map(function (doc, i) {
           var d = shown[i];
           var k = m.kinds[doc.k];
@@ -319,6 +319,15 @@
         return { query: query, total: ids.length, results: results, corrections: corrections };
       });
     });
+  };
+
+  // doc loads document d: from its own file, or from the file it shares
+  // with its neighbours (the manifest's "per" documents a file) in a large
+  // edition.
+  Engine.prototype.doc = function (d) {
+    var per = this.m.per || 1;
+    if (per === 1) return this.load("d/" + d);
+    return this.load("d/" + Math.floor(d / per)).then(function (docs) { return docs[d % per]; });
   };
 
   // kindOf finds a document's kind without loading it: the manifest gives

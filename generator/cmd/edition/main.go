@@ -95,7 +95,7 @@ func build(args []string, stdout, stderr io.Writer) int {
 	if code, ok := parse(fs, args); !ok {
 		return code
 	}
-	res, err := site.Build(*o)
+	res, err := site.Write(*o)
 	report(stderr, res.Diags)
 	if err != nil {
 		fmt.Fprintf(stderr, "edition: %v\n", err)

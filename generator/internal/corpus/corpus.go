@@ -11,19 +11,27 @@ import (
 
 // Config says how big a corpus to make. Zero fields take the defaults.
 type Config struct {
-	Chapters   int    // chapters of text; default 10
-	Paragraphs int    // paragraphs per chapter; default 12
-	Entries    int    // registry entries (concepts, actors, events); default 60
-	Sources    int    // bibliography records; default 20
-	Seed       uint64 // default 1; the same seed makes the same corpus
+	Chapters int    // chapters of text; default 10
+	Words    int    // words of running text per chapter, about; default 2,000
+	Notes    int    // notes per chapter, the author's and the editor's; default 24
+	Mentions int    // mentions of entries per chapter, in the text and the notes, about; default 80
+	Entries  int    // registry entries (concepts, actors, events); default 60
+	Sources  int    // bibliography records; default 20
+	Seed     uint64 // default 1; the same seed makes the same corpus
 }
 
 func (c Config) withDefaults() Config {
 	if c.Chapters <= 0 {
 		c.Chapters = 10
 	}
-	if c.Paragraphs <= 0 {
-		c.Paragraphs = 12
+	if c.Words <= 0 {
+		c.Words = 2000
+	}
+	if c.Notes <= 0 {
+		c.Notes = 24
+	}
+	if c.Mentions <= 0 {
+		c.Mentions = 80
 	}
 	if c.Entries <= 0 {
 		c.Entries = 60
@@ -104,6 +112,7 @@ type gen struct {
 	used    map[string]bool // every invented word and filler word, lowercased
 	next    int             // counter for invented words
 	entries []*entry
+	byKey   map[string]*entry
 	sources []*source
 }
 
@@ -146,11 +155,16 @@ func keyOf(name string) string {
 	return strings.TrimSuffix(b.String(), "-")
 }
 
+// makeEntries invents the registry. Each entry has one to three aliases,
+// most of several words, some sharing their first words with many others
+// ("doctrine of …", "Republic of …", "the … government"), as a large
+// registry's do.
 func (g *gen) makeEntries() []*entry {
 	r := rand.New(rand.NewPCG(g.cfg.Seed, 1))
 	var out []*entry
 	for i := range g.cfg.Entries {
 		e := &entry{}
+		var aliases []string
 		switch i % 5 {
 		case 0, 1: // concepts
 			e.kind = "concept"
@@ -159,7 +173,8 @@ func (g *gen) makeEntries() []*entry {
 			t := types[i%len(types)]
 			e.typ = t.typ
 			e.name = w + " " + t.noun
-			e.aliases = []string{strings.ToLower(e.name), strings.ToLower(w) + "ism"}
+			lw := strings.ToLower(w)
+			aliases = []string{strings.ToLower(e.name), t.noun + " of " + lw, lw + "ism"}
 		case 2, 3: // actors
 			e.kind = "actor"
 			switch i % 3 {
@@ -168,26 +183,30 @@ func (g *gen) makeEntries() []*entry {
 				given, family := g.word(), g.word()
 				e.name = given + " " + family
 				e.indexName = family + ", " + given
-				e.aliases = []string{e.name, family}
+				title := []string{"President", "Minister", "General", "Professor"}[(i/3)%4]
+				aliases = []string{e.name, title + " " + family, family}
 				born := 1900 + (i*7)%60
 				e.dates = fmt.Sprintf("%d–%d", born, born+50+i%30)
 			case 1:
 				e.typ = "state"
 				e.name = g.word()
-				e.aliases = []string{e.name}
+				aliases = []string{e.name, "Republic of " + e.name, "the " + e.name + " government"}
 			default:
 				e.typ = "organization"
-				e.name = g.word() + " League"
-				e.aliases = []string{e.name}
+				w := g.word()
+				e.name = w + " League"
+				aliases = []string{e.name, "League of " + w, "the " + w + " alliance"}
 			}
 		default: // events
 			e.kind = "event"
 			types := []struct{ typ, noun string }{{"crisis", "crisis"}, {"war", "war"}, {"meeting", "summit"}}
 			t := types[i%len(types)]
 			e.typ = t.typ
-			e.name = g.word() + " " + t.noun
-			e.aliases = []string{e.name}
+			w := g.word()
+			e.name = w + " " + t.noun
+			aliases = []string{e.name, t.noun + " in " + w, "the " + w + " affair"}
 		}
+		e.aliases = aliases[:1+(i/5)%3]
 		e.key = keyOf(e.name)
 		if e.indexName == "" {
 			e.indexName = e.name
@@ -211,6 +230,31 @@ func (g *gen) makeEntries() []*entry {
 				}
 			}
 		}
+	}
+	g.byKey = make(map[string]*entry, len(out))
+	for _, e := range out {
+		g.byKey[e.key] = e
+	}
+	return out
+}
+
+// Entry is an entry of a generated registry, as Registry lists it.
+type Entry struct {
+	Kind, Key, Name string
+	Aliases         []string
+}
+
+// Registry returns the entries of the corpus that cfg makes, with their
+// aliases, without making the rest.
+func Registry(cfg Config) []Entry {
+	cfg = cfg.withDefaults()
+	g := &gen{cfg: cfg, files: map[string][]byte{}, used: map[string]bool{}}
+	for _, w := range filler {
+		g.used[w] = true
+	}
+	var out []Entry
+	for _, e := range g.makeEntries() {
+		out = append(out, Entry{Kind: e.kind, Key: e.key, Name: e.name, Aliases: slices.Clone(e.aliases)})
 	}
 	return out
 }
@@ -299,7 +343,7 @@ func (g *gen) entryFile(e *entry) string {
 	b.WriteString("---\n")
 	fmt.Fprintf(&b, "%s is an invented %s. %s\n", e.name, e.typ, sentence(r, 14))
 	if len(e.related) > 0 {
-		rel := g.byKey(e.related[0])
+		rel := g.byKey[e.related[0]]
 		fmt.Fprintf(&b, "\nIt is often read together with [%s](%s:%s). %s\n", rel.name, rel.kind, rel.key, sentence(r, 10))
 	}
 	if len(g.sources) > 0 {
@@ -307,15 +351,6 @@ func (g *gen) entryFile(e *entry) string {
 		fmt.Fprintf(&b, "\nThe standard account is %s’s [@%s, p. %d].\n", s.family, s.id, 1+r.IntN(300))
 	}
 	return b.String()
-}
-
-func (g *gen) byKey(k string) *entry {
-	for _, e := range g.entries {
-		if e.key == k {
-			return e
-		}
-	}
-	return nil
 }
 
 func (g *gen) bibliography() string {
@@ -357,59 +392,110 @@ func (g *gen) about() string {
 	return b.String()
 }
 
-// chapter writes chapter i: a title heading, an opening, sections, a
-// quotation, notes and editor's notes. Entries and sources are handed out
-// in turn across the corpus, so that each is mentioned and cited.
+// paragraphWords is about how many words a paragraph of running text has.
+const paragraphWords = 90
+
+// sectionParagraphs is how many paragraphs a section has, about.
+const sectionParagraphs = 5
+
+// chapter writes chapter i: a title heading, an opening, sections, block
+// quotations, the author's notes (each citing a source) and the editor's
+// notes. It has about cfg.Words words of running text, cfg.Notes notes and
+// cfg.Mentions mentions: one in each author's note, the rest spread over
+// the paragraphs. Entries and sources are handed out in turn across the
+// corpus, so that each is mentioned and cited.
 func (g *gen) chapter(i int) string {
-	r := rand.New(rand.NewPCG(g.cfg.Seed, uint64(10000+i)))
-	P := g.cfg.Paragraphs
+	cfg := g.cfg
+	r := rand.New(rand.NewPCG(cfg.Seed, uint64(10000+i)))
+	P := max(1, (cfg.Words+paragraphWords/2)/paragraphWords)
 	var body, notes strings.Builder
 	title := titleCase(pick(r, filler)) + " and " + titleCase(pick(r, filler))
 	fmt.Fprintf(&body, "---\ntitle: %s\nauthors: [\"Corpus Generator\"]\n---\n", quote(title))
+	notesLeft := cfg.Notes
 	if i == 0 {
 		fmt.Fprintf(&body, "# %s[^*]\n\n", title)
 		fmt.Fprintf(&notes, "[^*]: %s\n\n", sentence(r, 12))
+		notesLeft--
 	} else {
 		fmt.Fprintf(&body, "# %s\n\n", title)
 	}
-	sections := 4
-	note, ednote := 0, 0
-	turn := i * P * 3 // whose turn it is to be mentioned
+	// Which paragraph each note and each mention of the text goes to.
+	noteAt := spread(max(0, notesLeft), P)
+	edEvery := 6 // every sixth note is the editor's
+	authorNotes := 0
+	for k := range max(0, notesLeft) {
+		if k%edEvery != edEvery-1 {
+			authorNotes++
+		}
+	}
+	inText := max(0, cfg.Mentions-authorNotes)
+	if len(g.sources) == 0 {
+		inText = cfg.Mentions
+	}
+	mentionAt := spread(inText, P)
+	note, ednote, k := 0, 0, 0
+	turn := i * cfg.Mentions // whose turn it is to be mentioned
+	next := func() *entry {
+		e := g.entries[turn%len(g.entries)]
+		turn++
+		return e
+	}
+	words := 0
 	for p := range P {
-		if p > 0 && p%max(1, P/sections) == 0 {
+		if p > 0 && p%sectionParagraphs == 0 {
 			fmt.Fprintf(&body, "## %s of the %s\n\n", titleCase(pick(r, filler)), pick(r, filler))
 		}
-		var para strings.Builder
-		sentences := 5 + r.IntN(3)
-		for s := range sentences {
-			words := sentenceWords(r, 10+r.IntN(10))
-			// Mentions in the first three sentences.
-			if s < 3 && len(g.entries) > 0 {
-				e := g.entries[turn%len(g.entries)]
-				turn++
-				at := 1 + r.IntN(len(words)-1)
+		// The paragraph's share of the chapter's words.
+		want := cfg.Words*(p+1)/P - words
+		var sentences [][]string
+		for n := 0; n < want; {
+			ws := sentenceWords(r, min(max(want-n, 4), 10+r.IntN(10)))
+			n += len(ws)
+			sentences = append(sentences, ws)
+		}
+		words += want
+		if len(g.entries) > 0 {
+			for range mentionAt[p] {
+				e := next()
+				j := r.IntN(len(sentences))
+				at := 1 + r.IntN(len(sentences[j])-1)
 				m := e.mention(r)
 				if turn%7 == 0 {
 					m = fmt.Sprintf("[this %s](%s:%s)", pick(r, filler), e.kind, e.key)
 				}
-				words = slices.Insert(words, at, m)
+				sentences[j] = slices.Insert(sentences[j], at, m)
 			}
-			para.WriteString(strings.Join(words, " "))
-			para.WriteString(".")
-			if s == 1 && p%2 == 0 && len(g.sources) > 0 {
-				note++
-				src := g.sources[(i*P+p)%len(g.sources)]
-				fmt.Fprintf(&para, "[^%d]", note)
-				e := g.entries[(turn+3)%len(g.entries)]
-				fmt.Fprintf(&notes, "[^%d]: %s, *%s* (%d), on %s. %s [@%s, p. %d]\n\n", note, src.family, src.title,
-					src.year, e.mention(r), sentence(r, 8), src.id, 1+r.IntN(400))
-			}
-			if s == 2 && p%4 == 1 {
+		}
+		var para strings.Builder
+		// The paragraph's notes are called at the ends of its sentences, from
+		// the second on.
+		calls := map[int][]string{}
+		for c := range noteAt[p] {
+			at := min(len(sentences)-1, 1+c)
+			if k%edEvery == edEvery-1 || len(g.sources) == 0 {
 				ednote++
-				fmt.Fprintf(&para, "[^ed-%d]", ednote)
+				calls[at] = append(calls[at], fmt.Sprintf("[^ed-%d]", ednote))
 				fmt.Fprintf(&notes, "[^ed-%d]: %s\n\n", ednote, sentence(r, 15))
+			} else {
+				note++
+				src := g.sources[(i*authorNotes+note-1)%len(g.sources)] // in turn: each is cited
+				calls[at] = append(calls[at], fmt.Sprintf("[^%d]", note))
+				mention := ""
+				if len(g.entries) > 0 {
+					mention = next().mention(r)
+				}
+				fmt.Fprintf(&notes, "[^%d]: %s, *%s* (%d), on %s. %s [@%s, p. %d]\n\n", note, src.family, src.title,
+					src.year, mention, sentence(r, 8), src.id, 1+r.IntN(400))
 			}
-			if s < sentences-1 {
+			k++
+		}
+		for j, ws := range sentences {
+			para.WriteString(strings.Join(ws, " "))
+			para.WriteString(".")
+			for _, c := range calls[j] {
+				para.WriteString(c)
+			}
+			if j < len(sentences)-1 {
 				para.WriteString(" ")
 			}
 		}
@@ -421,6 +507,16 @@ func (g *gen) chapter(i int) string {
 	}
 	body.WriteString(notes.String())
 	return strings.TrimRight(body.String(), "\n") + "\n"
+}
+
+// spread shares n things out over k places as evenly as it can: how many
+// go to each place.
+func spread(n, k int) []int {
+	out := make([]int, k)
+	for j := range n {
+		out[j*k/n]++
+	}
+	return out
 }
 
 func pick(r *rand.Rand, ws []string) string { return ws[r.IntN(len(ws))] }

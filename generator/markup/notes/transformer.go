@@ -68,6 +68,22 @@ func (c *Checker) Transform(doc *ast.Document, reader text.Reader, pc parser.Con
 // checkRun looks for "[^label]" left as text in the run of Text nodes that
 // starts at first: goldmark leaves a reference to an undefined note as text.
 func checkRun(pc parser.Context, src []byte, first *ast.Text) {
+	// Most runs hold no "[^" at all: look before copying anything.
+	found, prev := false, byte(0)
+	for n := ast.Node(first); n != nil && !found; n = n.NextSibling() {
+		t, ok := n.(*ast.Text)
+		if !ok {
+			break
+		}
+		seg := src[t.Segment.Start:t.Segment.Stop]
+		found = len(seg) > 0 && prev == '[' && seg[0] == '^' || bytes.Contains(seg, []byte("[^"))
+		if len(seg) > 0 {
+			prev = seg[len(seg)-1]
+		}
+	}
+	if !found {
+		return
+	}
 	var joined []byte
 	var offsets []int // source offset of each joined byte
 	for n := ast.Node(first); n != nil; n = n.NextSibling() {

@@ -1,0 +1,83 @@
+package render_test
+
+import (
+	"os"
+	"path/filepath"
+	"sync"
+	"testing"
+
+	"edition/generator/index"
+	"edition/generator/internal/corpus"
+	"edition/generator/render"
+	"edition/generator/site"
+)
+
+// A corpus of 100 chapters and 3,000 entries, generated once for the
+// rendering benchmarks.
+var large struct {
+	once sync.Once
+	x    *index.Index
+	tmpl *render.Templates
+	err  string
+}
+
+func largeIndex(b *testing.B) (*index.Index, *render.Templates) {
+	b.Helper()
+	large.once.Do(func() {
+		dir := filepath.Join(b.TempDir(), "content")
+		if err := corpus.Write(dir, corpus.Config{Chapters: 100, Entries: 3000, Sources: 300}); err != nil {
+			large.err = err.Error()
+			return
+		}
+		res := site.Generate(site.Options{Content: dir, Templates: "../../templates"})
+		if !res.OK() {
+			large.err = res.Diags.Err().Error()
+			return
+		}
+		large.x = res.Index
+		tmpl, ds := render.Load(os.DirFS("../../templates"), "templates")
+		if ds.HasErrors() {
+			large.err = ds.Err().Error()
+		}
+		large.tmpl = tmpl
+	})
+	if large.err != "" {
+		b.Fatal(large.err)
+	}
+	return large.x, large.tmpl
+}
+
+// BenchmarkRender makes and renders the pages of each template of a site
+// of 100 chapters and 3,000 entries: the view (what the page shows, drawn
+// from the index) and the template's execution, per page.
+func BenchmarkRender(b *testing.B) {
+	for _, name := range []string{"chapter.html", "entry.html", "source.html", "general-index.html", "overview.html", "home.html"} {
+		b.Run(name, func(b *testing.B) {
+			x, tmpl := largeIndex(b)
+			var pages []*render.Page
+			for _, p := range tmpl.Pages(x, nil) {
+				if p.Template == name {
+					pages = append(pages, p)
+				}
+			}
+			b.ReportAllocs()
+			size := 0
+			for b.Loop() {
+				size = 0
+				// Views are made once per Pages: make them afresh each time.
+				for _, p := range tmpl.Pages(x, nil) {
+					if p.Template != name {
+						continue
+					}
+					out, err := tmpl.Render(p)
+					if err != nil {
+						b.Fatal(err)
+					}
+					size += len(out)
+				}
+			}
+			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(pages)), "ns/page")
+			b.ReportMetric(float64(size)/float64(len(pages)), "bytes/page")
+		})
+	}
+}
