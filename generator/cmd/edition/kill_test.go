@@ -1,7 +1,6 @@
 package main
 
 import (
-	"io/fs"
 	"math/rand/v2"
 	"os"
 	"os/exec"
@@ -88,24 +87,7 @@ func TestKilledBuildLeavesOldOrNewSite(t *testing.T) {
 func makeBigEdition(t *testing.T, dst, extra string) {
 	t.Helper()
 	src := "../../../content"
-	err := filepath.WalkDir(src, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		rel, _ := filepath.Rel(src, p)
-		target := filepath.Join(dst, rel)
-		if d.IsDir() {
-			return os.MkdirAll(target, 0o755)
-		}
-		b, err := os.ReadFile(p)
-		if err != nil {
-			return err
-		}
-		return os.WriteFile(target, b, 0o644)
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
+	copyTree(t, src, dst)
 	chapter, err := os.ReadFile(filepath.Join(src, "text", "01-overview.md"))
 	if err != nil {
 		t.Fatal(err)
