@@ -96,6 +96,12 @@ func Normalize(w string) string {
 	if t, ok := normalizeASCII(w); ok {
 		return t
 	}
+	return normalizeAny(w)
+}
+
+// normalizeAny is Normalize for any word: the definition that
+// normalizeASCII, its fast path, must agree with.
+func normalizeAny(w string) string {
 	var b strings.Builder
 	for _, r := range norm.NFKD.String(w) {
 		if unicode.Is(unicode.Mn, r) {
