@@ -143,8 +143,9 @@ type RegistryCache struct {
 }
 
 // RegistryWith is Registry, keeping what it can in c (which may be nil).
-// The document is json.MarshalIndent's, put together from the JSON of each
-// entry and source, indented where it stands.
+// The head is indented; each entry and source is compact JSON on a line of
+// its own, so that the file stays readable line by line and diffs well,
+// without the indentation that made up half of its bytes.
 func RegistryWith(x *index.Index, c *RegistryCache) ([]byte, error) {
 	ed := x.Edition
 	head := registryJSON{
@@ -267,12 +268,11 @@ func (c *RegistryCache) end(r *registryItems, size int) {
 	c.mu.Unlock()
 }
 
-// json is an entry's or a source's JSON, indented as it stands in the
-// registry: as kept, when an item with the same content was encoded
-// before.
+// json is an entry's or a source's JSON, on one line: as kept, when an
+// item with the same content was encoded before.
 func (r *registryItems) json(v any) ([]byte, error) {
 	if r.next == nil {
-		return json.MarshalIndent(v, "  ", " ")
+		return json.Marshal(v)
 	}
 	// The key: two hashes of every field, in order, each with its length.
 	var h [2]maphash.Hash
@@ -283,7 +283,7 @@ func (r *registryItems) json(v any) ([]byte, error) {
 	b, ok := r.prev[k]
 	if !ok {
 		var err error
-		if b, err = json.MarshalIndent(v, "  ", " "); err != nil {
+		if b, err = json.Marshal(v); err != nil {
 			return nil, err
 		}
 	}
