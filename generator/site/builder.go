@@ -415,6 +415,39 @@ func (b *Builder) generatePages(changed []string, early bool) *Result {
 		diags.Append(f.diags)
 		return f.html
 	}
+	// The entries' and sources' texts are converted first, on all cores
+	// (with an entry's summary, when it gives none); the loops below then
+	// find each in b.frags.
+	type fragJob struct {
+		k         fragKey
+		summarize bool
+	}
+	var todo []fragJob
+	for _, e := range entries {
+		if k := (fragKey{e.File, e.BodyLine, layout.Ref(e.Ref()), string(e.Body)}); b.frags[k] == nil {
+			todo = append(todo, fragJob{k, e.Summary == ""})
+		}
+	}
+	for _, s := range sources {
+		if a := s.Var("annote"); a != "" {
+			if k := (fragKey{s.Pos.File, s.AnnoteLine, layout.Ref(s.Ref()), a}); b.frags[k] == nil {
+				todo = append(todo, fragJob{k, false})
+			}
+		}
+	}
+	made := make([]fragment, len(todo))
+	parallel(len(todo), func(i int) {
+		k, f := todo[i].k, &made[i]
+		f.html, f.diags = md.Fragment(markup.Doc{File: k.file, Line: k.line, Src: []byte(k.text), Page: k.page}, links)
+		if todo[i].summarize {
+			f.summary, f.summarized = FirstSentence(PlainText(string(f.html))), true
+		}
+	})
+	for i, j := range todo {
+		if b.frags[j.k] == nil { // two entries may share a key
+			b.frags[j.k] = &made[i]
+		}
+	}
 	ed.CitationHTML = frag(ed.Pos.File, 0, ed.Citation, index.HomePage)
 	ed.RightsHTML = frag(ed.Pos.File, 0, ed.Rights, index.HomePage)
 	ed.LicenseHTML = frag(ed.Pos.File, 0, ed.License, index.HomePage)

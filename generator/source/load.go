@@ -272,7 +272,13 @@ var orderPrefixRE = regexp.MustCompile(`^\d+[-_. ]+`)
 func (l *loader) chapters() []*Chapter {
 	var chapters []*Chapter
 	slugs := map[string]string{}
-	for _, p := range l.walk(TextDir) {
+	paths := l.walk(TextDir)
+	jobs := make([]memoJob, len(paths))
+	for i, p := range paths {
+		jobs[i] = chapterJob(p)
+	}
+	l.prefetch(jobs)
+	for _, p := range paths {
 		ch, ok := l.chapterMemo(p)
 		if !ok {
 			continue

@@ -4,6 +4,9 @@ import (
 	"bytes"
 	"fmt"
 	"io/fs"
+	"runtime"
+	"sync"
+	"sync/atomic"
 	"time"
 
 	"edition/generator/diag"
@@ -95,6 +98,58 @@ func (l *loader) memoized(p, dep string, parse func(sub *loader) (any, bool)) (a
 	return v, ok
 }
 
+// memoJob is a file for prefetch to parse, as memoized would.
+type memoJob struct {
+	p, dep string
+	parse  func(sub *loader) (any, bool)
+}
+
+// prefetch parses on all cores the files of jobs that the memo does not
+// hold as they are, and puts them in the memo, so that the memoized calls
+// that follow, one after another, find them there. Without a memo it does
+// nothing.
+func (l *loader) prefetch(jobs []memoJob) {
+	m := l.memo
+	if m == nil {
+		return
+	}
+	type miss struct {
+		memoJob
+		src []byte
+		f   *memoFile
+	}
+	var misses []miss
+	for _, j := range jobs {
+		src, err := fs.ReadFile(l.fsys, j.p)
+		if err != nil {
+			continue // memoized reports it
+		}
+		if f := m.files[j.p]; f != nil && f.dep == j.dep && sameBytes(f.src, src) {
+			continue
+		}
+		misses = append(misses, miss{memoJob: j, src: src})
+	}
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(misses)) {
+		wg.Go(func() {
+			for i := int(next.Add(1) - 1); i < len(misses); i = int(next.Add(1) - 1) {
+				mi := &misses[i]
+				var local diag.List
+				sub := &loader{fsys: pinned{l.fsys, mi.p, mi.src}, dir: l.dir, diags: &local}
+				v, ok := mi.parse(sub)
+				mi.f = &memoFile{src: mi.src, dep: mi.dep, val: v, ok: ok, diags: local}
+			}
+		})
+	}
+	wg.Wait()
+	for _, mi := range misses {
+		m.parsed++
+		mi.f.gen = m.gen - 1 // memoized marks it as used
+		m.files[mi.p] = mi.f
+	}
+}
+
 // sameBytes is bytes.Equal, at once when both are the same slice.
 func sameBytes(a, b []byte) bool {
 	if len(a) != len(b) {
@@ -147,8 +202,16 @@ func (l *loader) editionMemo() (index.Edition, bool) {
 	return ed, ok
 }
 
+func chapterJob(p string) memoJob {
+	return memoJob{p, "chapter", func(sub *loader) (any, bool) { return sub.Chapter(p) }}
+}
+
+func entryJob(p string, kind *index.Kind) memoJob {
+	return memoJob{p, fmt.Sprintf("entry %#v", *kind), func(sub *loader) (any, bool) { return sub.Entry(p, kind) }}
+}
+
 func (l *loader) chapterMemo(p string) (*Chapter, bool) {
-	v, ok := l.memoized(p, "chapter", func(sub *loader) (any, bool) { return sub.Chapter(p) })
+	v, ok := l.memoized(p, "chapter", chapterJob(p).parse)
 	ch, _ := v.(*Chapter)
 	if ch == nil {
 		return nil, ok
@@ -158,7 +221,8 @@ func (l *loader) chapterMemo(p string) (*Chapter, bool) {
 }
 
 func (l *loader) entryMemo(p string, kind *index.Kind) (*index.Entry, bool) {
-	v, ok := l.memoized(p, fmt.Sprintf("entry %#v", *kind), func(sub *loader) (any, bool) { return sub.Entry(p, kind) })
+	j := entryJob(p, kind)
+	v, ok := l.memoized(j.p, j.dep, j.parse)
 	e, _ := v.(*index.Entry)
 	if e == nil {
 		return nil, ok

@@ -21,7 +21,16 @@ func (l *loader) registry(ed *index.Edition) []*index.Entry {
 		kindKeys = append(kindKeys, k.Key)
 	}
 	reported := map[string]bool{}
-	for _, p := range l.walk(RegistryDir) {
+	paths := l.walk(RegistryDir)
+	var jobs []memoJob
+	for _, p := range paths {
+		kindKey, _, nested := strings.Cut(strings.TrimPrefix(p, RegistryDir+"/"), "/")
+		if kind, ok := ed.Kind(kindKey); ok && nested {
+			jobs = append(jobs, entryJob(p, kind))
+		}
+	}
+	l.prefetch(jobs)
+	for _, p := range paths {
 		rel := strings.TrimPrefix(p, RegistryDir+"/")
 		kindKey, _, nested := strings.Cut(rel, "/")
 		if !nested {
