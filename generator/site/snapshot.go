@@ -47,6 +47,7 @@ func newSnapshot(root string) *snapshot {
 func (s *snapshot) refresh(changed map[string]bool) (diff []string, read int, err error) {
 	files := map[string]*snapFile{}
 	dirs := map[string][]fs.DirEntry{}
+	var pending []pendingFile
 	err = filepath.WalkDir(s.root, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			if p == s.root {
@@ -69,37 +70,53 @@ func (s *snapshot) refresh(changed map[string]bool) (diff []string, read int, er
 			}
 			return nil
 		}
-		info, err := os.Stat(p) // follows a symbolic link, as os.DirFS does
-		if err == nil && info.IsDir() {
-			return nil // a link to a folder: os.DirFS lists it but does not walk it; nor do readers here
-		}
-		f := &snapFile{name: d.Name()}
-		if err == nil {
-			f.size, f.mod, f.mode = info.Size(), info.ModTime(), info.Mode()
-		}
-		old := s.files[rel]
-		switch {
-		case err != nil:
-			f.err = err
-		case old != nil && old.err == nil && !changed[rel] && old.size == f.size && old.mod.Equal(f.mod) && old.mode == f.mode:
-			f.data = old.data
-		default:
-			read++
-			f.data, f.err = os.ReadFile(p)
-			if f.err == nil {
-				f.size = int64(len(f.data))
-			}
-		}
-		if old == nil || !sameFile(old, f) {
-			diff = append(diff, rel)
-		}
-		files[rel] = f
-		parent := path.Dir(rel)
-		dirs[parent] = append(dirs[parent], dirEntry{name: d.Name(), file: f})
+		pending = append(pending, pendingFile{rel: rel, path: p, name: d.Name()})
 		return nil
 	})
 	if err != nil {
 		return nil, read, err
+	}
+	// Stat and read the files on all cores; then take them in the order
+	// of the walk.
+	parallel(len(pending), func(i int) {
+		pf := &pending[i]
+		info, err := os.Stat(pf.path) // follows a symbolic link, as os.DirFS does
+		if err == nil && info.IsDir() {
+			return // a link to a folder: os.DirFS lists it but does not walk it; nor do readers here
+		}
+		f := &snapFile{name: pf.name}
+		if err == nil {
+			f.size, f.mod, f.mode = info.Size(), info.ModTime(), info.Mode()
+		}
+		old := s.files[pf.rel]
+		switch {
+		case err != nil:
+			f.err = err
+		case old != nil && old.err == nil && !changed[pf.rel] && old.size == f.size && old.mod.Equal(f.mod) && old.mode == f.mode:
+			f.data = old.data
+		default:
+			pf.read = true
+			f.data, f.err = os.ReadFile(pf.path)
+			if f.err == nil {
+				f.size = int64(len(f.data))
+			}
+		}
+		pf.file = f
+	})
+	for _, pf := range pending {
+		f := pf.file
+		if f == nil {
+			continue
+		}
+		if pf.read {
+			read++
+		}
+		if old := s.files[pf.rel]; old == nil || !sameFile(old, f) {
+			diff = append(diff, pf.rel)
+		}
+		files[pf.rel] = f
+		parent := path.Dir(pf.rel)
+		dirs[parent] = append(dirs[parent], dirEntry{name: pf.name, file: f})
 	}
 	for rel := range s.files {
 		if files[rel] == nil {
@@ -112,6 +129,13 @@ func (s *snapshot) refresh(changed map[string]bool) (diff []string, read int, er
 	s.files, s.dirs = files, dirs
 	slices.Sort(diff)
 	return diff, read, nil
+}
+
+// pendingFile is a file found by refresh's walk, to stat and read.
+type pendingFile struct {
+	rel, path, name string
+	file            *snapFile // nil: a link to a folder
+	read            bool
 }
 
 func sameFile(a, b *snapFile) bool {
