@@ -221,15 +221,15 @@ func RegistryWith(x *index.Index, c *RegistryCache) ([]byte, error) {
 			if i%64 == 0 && c != nil && c.Yield != nil {
 				c.Yield()
 			}
-			j, err := items.json(it)
-			if err != nil {
-				return nil, err
-			}
 			if i > 0 {
 				b = append(b, ',')
 			}
 			b = append(b, "\n  "...)
-			b = append(b, j...)
+			if c == nil {
+				b = appendItem(b, it)
+				continue
+			}
+			b = append(b, items.json(it)...)
 		}
 		b = append(b, "\n ]"...)
 	}
@@ -270,10 +270,7 @@ func (c *RegistryCache) end(r *registryItems, size int) {
 
 // json is an entry's or a source's JSON, on one line: as kept, when an
 // item with the same content was encoded before.
-func (r *registryItems) json(v any) ([]byte, error) {
-	if r.next == nil {
-		return json.Marshal(v)
-	}
+func (r *registryItems) json(v any) []byte {
 	// The key: two hashes of every field, in order, each with its length.
 	var h [2]maphash.Hash
 	h[0].SetSeed(r.seeds[0])
@@ -282,13 +279,10 @@ func (r *registryItems) json(v any) ([]byte, error) {
 	k := [2]uint64{h[0].Sum64(), h[1].Sum64()}
 	b, ok := r.prev[k]
 	if !ok {
-		var err error
-		if b, err = json.Marshal(v); err != nil {
-			return nil, err
-		}
+		b = appendItem(nil, v)
 	}
 	r.next[k] = b
-	return b, nil
+	return b
 }
 
 // hashItem hashes the strings, booleans and slices that an entry's or a
