@@ -172,6 +172,7 @@ func (t *Templates) addReuse(x *index.Index, v any) {
 	title := b.Title
 	og := "website"
 	w := &ldWriter{}
+	w.b.Grow(1024)
 	switch v := v.(type) {
 	case *HomeView:
 		editionLD(w, x, true, true)
@@ -181,11 +182,11 @@ func (t *Templates) addReuse(x *index.Index, v any) {
 		title = ch.Title
 		og = "article"
 		d := reuseOf(x).refs()
-		w.b = append(w.b, `{"@context":"https://schema.org","@graph":[`...)
+		w.raw(`{"@context":"https://schema.org","@graph":[`)
 		chapterLD(w, x, d, ch)
-		w.b = append(w.b, ',')
-		w.b = append(w.b, d.book...)
-		w.b = append(w.b, "]}"...)
+		w.raw(",")
+		w.raw(d.book)
+		w.raw("]}")
 		rec := editionRecord(x, ch, absURL(ed, x.Layout.Chapter(ch.Slug)))
 		m.Citation = citationTags(x, ch, rec)
 		v.HowToCite = t.chapterCite(x, ch, rec)
@@ -209,12 +210,12 @@ func (t *Templates) addReuse(x *index.Index, v any) {
 		w.str("@context", "https://schema.org")
 		w.str("@type", typ)
 		w.key("isPartOf")
-		w.b = append(w.b, reuseOf(x).edition...)
+		w.raw(reuseOf(x).edition)
 		w.str("name", pageName(b, ed))
 		w.strIf("url", absURL(ed, b.Path))
 		w.end()
 	}
-	m.JSONLD = template.JS(w.b)
+	m.JSONLD = template.JS(w.b.String())
 	m.OG = append(m.OG, MetaTag{"og:type", og}, MetaTag{"og:title", pageName(&Base{Title: title}, ed)},
 		MetaTag{"og:site_name", ed.Title})
 	if b.Summary != "" {
@@ -239,33 +240,42 @@ func pageName(b *Base, ed *index.Edition) string {
 // json.Marshal escapes them (<, > and & too, so that nothing in a string
 // can end the <script> the JSON-LD is written in). TestJSONLDIsEncodingJSONs
 // checks the order and the escaping on every page of an edition.
-type ldWriter struct{ b []byte }
+type ldWriter struct {
+	b    strings.Builder
+	last byte // the last byte written
+}
+
+// raw writes JSON as it is: punctuation, or a node written before.
+func (w *ldWriter) raw(s string) {
+	if s != "" {
+		w.b.WriteString(s)
+		w.last = s[len(s)-1]
+	}
+}
 
 // sep writes the comma before a member or an element, unless it is the
 // first of its object or array.
 func (w *ldWriter) sep() {
-	if n := len(w.b); n > 0 {
-		switch w.b[n-1] {
-		case '{', '[', ':':
-		default:
-			w.b = append(w.b, ',')
-		}
+	switch w.last {
+	case 0, '{', '[', ':':
+	default:
+		w.raw(",")
 	}
 }
 
 // begin starts an object: a value, an element or the page's node.
-func (w *ldWriter) begin() { w.sep(); w.b = append(w.b, '{') }
-func (w *ldWriter) end()   { w.b = append(w.b, '}') }
+func (w *ldWriter) begin() { w.sep(); w.raw("{") }
+func (w *ldWriter) end()   { w.raw("}") }
 
 // key starts a member named k (a name of our own, which needs no escaping).
 func (w *ldWriter) key(k string) {
 	w.sep()
-	w.b = append(w.b, '"')
-	w.b = append(w.b, k...)
-	w.b = append(w.b, '"', ':')
+	w.b.WriteByte('"')
+	w.b.WriteString(k)
+	w.raw(`":`)
 }
 
-func (w *ldWriter) str(k, v string) { w.key(k); w.b = appendJSONString(w.b, v) }
+func (w *ldWriter) str(k, v string) { w.key(k); w.quote(v) }
 
 // strIf writes a string member unless v is "".
 func (w *ldWriter) strIf(k, v string) {
@@ -274,13 +284,13 @@ func (w *ldWriter) strIf(k, v string) {
 	}
 }
 
-func (w *ldWriter) num(k string, n int) { w.key(k); w.b = strconv.AppendInt(w.b, int64(n), 10) }
+func (w *ldWriter) num(k string, n int) { w.key(k); w.raw(strconv.Itoa(n)) }
 
-// list starts an array member; elements are objects (begin) or strings
-// (elem).
-func (w *ldWriter) list(k string) { w.key(k); w.b = append(w.b, '[') }
-func (w *ldWriter) endList()      { w.b = append(w.b, ']') }
-func (w *ldWriter) elem(v string) { w.sep(); w.b = appendJSONString(w.b, v) }
+// list starts an array member; elements are objects (begin), strings
+// (elem) or nodes written before (sep, raw).
+func (w *ldWriter) list(k string) { w.key(k); w.raw("[") }
+func (w *ldWriter) endList()      { w.raw("]") }
+func (w *ldWriter) elem(v string) { w.sep(); w.quote(v) }
 
 // typed writes {"@type":typ,"name":name}, a member or an element.
 func (w *ldWriter) typed(typ, name string) {
@@ -290,13 +300,14 @@ func (w *ldWriter) typed(typ, name string) {
 	w.end()
 }
 
-// appendJSONString appends s as encoding/json writes a string with HTML
-// escaping: quotes and backslashes escaped, control characters as \n, \t
-// … or \u00XX, <, > and & as \u003c, \u003e and \u0026, U+2028 and
-// U+2029 as \u2028 and \u2029, invalid UTF-8 as \ufffd.
-func appendJSONString(dst []byte, s string) []byte {
+// quote writes s as encoding/json writes a string with HTML escaping:
+// quotes and backslashes escaped, control characters as \n, \t … or
+// \u00XX, <, > and & as \u003c, \u003e and \u0026, U+2028 and U+2029 as
+// \u2028 and \u2029, invalid UTF-8 as \ufffd.
+func (w *ldWriter) quote(s string) {
 	const hex = "0123456789abcdef"
-	dst = append(dst, '"')
+	b := &w.b
+	b.WriteByte('"')
 	start := 0
 	for i := 0; i < len(s); {
 		c := s[i]
@@ -305,22 +316,25 @@ func appendJSONString(dst []byte, s string) []byte {
 				i++
 				continue
 			}
-			dst = append(dst, s[start:i]...)
+			b.WriteString(s[start:i])
 			switch c {
 			case '"', '\\':
-				dst = append(dst, '\\', c)
+				b.WriteByte('\\')
+				b.WriteByte(c)
 			case '\b':
-				dst = append(dst, '\\', 'b')
+				b.WriteString(`\b`)
 			case '\f':
-				dst = append(dst, '\\', 'f')
+				b.WriteString(`\f`)
 			case '\n':
-				dst = append(dst, '\\', 'n')
+				b.WriteString(`\n`)
 			case '\r':
-				dst = append(dst, '\\', 'r')
+				b.WriteString(`\r`)
 			case '\t':
-				dst = append(dst, '\\', 't')
+				b.WriteString(`\t`)
 			default:
-				dst = append(dst, '\\', 'u', '0', '0', hex[c>>4], hex[c&0xF])
+				b.WriteString(`\u00`)
+				b.WriteByte(hex[c>>4])
+				b.WriteByte(hex[c&0xF])
 			}
 			i++
 			start = i
@@ -329,11 +343,12 @@ func appendJSONString(dst []byte, s string) []byte {
 		r, size := utf8.DecodeRuneInString(s[i:])
 		switch {
 		case r == utf8.RuneError && size == 1:
-			dst = append(dst, s[start:i]...)
-			dst = append(dst, `\ufffd`...)
+			b.WriteString(s[start:i])
+			b.WriteString(`\ufffd`)
 		case r == '\u2028' || r == '\u2029':
-			dst = append(dst, s[start:i]...)
-			dst = append(dst, '\\', 'u', '2', '0', '2', hex[r&0xF])
+			b.WriteString(s[start:i])
+			b.WriteString(`\u202`)
+			b.WriteByte(hex[r&0xF])
 		default:
 			i += size
 			continue
@@ -341,8 +356,8 @@ func appendJSONString(dst []byte, s string) []byte {
 		i += size
 		start = i
 	}
-	dst = append(dst, s[start:]...)
-	return append(dst, '"')
+	b.WriteString(s[start:])
+	w.raw(`"`)
 }
 
 // absURL is the absolute URL of a site path, or "" without a base URL.
@@ -393,9 +408,9 @@ func editionLD(w *ldWriter, x *index.Index, full, top bool) {
 		}
 		w.key("hasPart")
 		if len(x.Chapters) == 0 {
-			w.b = append(w.b, "null"...)
+			w.raw("null")
 		} else {
-			w.b = append(w.b, '[')
+			w.raw("[")
 			for _, ch := range x.Chapters {
 				cu := absURL(ed, x.Layout.Chapter(ch.Slug))
 				w.begin()
@@ -430,15 +445,29 @@ func chapterLD(w *ldWriter, x *index.Index, d *reuseData, ch *index.Chapter) {
 	if len(authors) == 0 {
 		authors = ed.Authors
 	}
+	// The nodes of the works it cites and of the entries it mentions,
+	// which make most of its bytes.
+	cited, mentioned := d.cited[ch.Slug], d.mentioned[ch.Slug]
+	nodes := make([]string, 0, len(cited)+len(mentioned))
+	size := w.b.Len() + 2*len(d.book) + 1024
+	for _, s := range cited {
+		nodes = append(nodes, d.source(s))
+		size += len(nodes[len(nodes)-1]) + 1
+	}
+	for _, e := range mentioned {
+		nodes = append(nodes, d.entry(e))
+		size += len(nodes[len(nodes)-1]) + 1
+	}
+	w.b.Grow(size - w.b.Len())
 	u := absURL(ed, x.Layout.Chapter(ch.Slug))
 	w.begin()
 	w.id(u)
 	w.str("@type", "Chapter")
 	w.persons("author", authors)
 	w.list("citation")
-	for _, s := range d.cited[ch.Slug] {
+	for _, n := range nodes[:len(cited)] {
 		w.sep()
-		w.b = append(w.b, d.source(s)...)
+		w.raw(n)
 	}
 	w.endList()
 	if ed.Year != 0 {
@@ -447,11 +476,11 @@ func chapterLD(w *ldWriter, x *index.Index, d *reuseData, ch *index.Chapter) {
 	w.str("headline", ch.Title)
 	w.strIf("inLanguage", ed.Language)
 	w.key("isPartOf")
-	w.b = append(w.b, d.book...)
+	w.raw(d.book)
 	w.list("mentions")
-	for _, e := range d.mentioned[ch.Slug] {
+	for _, n := range nodes[len(cited):] {
 		w.sep()
-		w.b = append(w.b, d.entry(e)...)
+		w.raw(n)
 	}
 	w.endList()
 	w.str("name", ch.Title)
@@ -648,15 +677,15 @@ func findContainer(x *index.Index) *index.Source {
 type reuseData struct {
 	x         *index.Index
 	container *index.Source
-	book      []byte // bookLD
-	edition   []byte // editionLD, short: what a page is part of
+	book      string // bookLD
+	edition   string // editionLD, short: what a page is part of
 
 	refsOnce  sync.Once
 	mentioned map[string][]*index.Entry
 	cited     map[string][]*index.Source
 
 	mu    sync.Mutex
-	nodes map[any][]byte // *index.Entry or *index.Source → its JSON-LD
+	nodes map[any]string // *index.Entry or *index.Source → its JSON-LD; citeRef → its CitationReference
 }
 
 // lastReuse holds the reuseData of the index rendered last.
@@ -666,16 +695,16 @@ func reuseOf(x *index.Index) *reuseData {
 	if d := lastReuse.Load(); d != nil && d.x == x {
 		return d
 	}
-	d := &reuseData{x: x, container: findContainer(x), nodes: map[any][]byte{}}
+	d := &reuseData{x: x, container: findContainer(x), nodes: map[any]string{}}
 	w := &ldWriter{}
 	editionLD(w, x, false, false)
-	d.edition = w.b
+	d.edition = w.b.String()
 	if d.container == nil {
 		d.book = d.edition
 	} else {
 		w = &ldWriter{}
 		bookLD(w, x, d.container)
-		d.book = w.b
+		d.book = w.b.String()
 	}
 	lastReuse.Store(d)
 	return d
@@ -711,7 +740,7 @@ func (d *reuseData) refs() *reuseData {
 
 // node is the JSON-LD of an entry or a source (not a page's own node),
 // written by write the first time it is asked for.
-func (d *reuseData) node(key any, write func(w *ldWriter)) []byte {
+func (d *reuseData) node(key any, write func(w *ldWriter)) string {
 	d.mu.Lock()
 	b, ok := d.nodes[key]
 	d.mu.Unlock()
@@ -721,17 +750,25 @@ func (d *reuseData) node(key any, write func(w *ldWriter)) []byte {
 	w := &ldWriter{}
 	write(w)
 	d.mu.Lock()
-	d.nodes[key] = w.b
+	n := w.b.String()
+	d.nodes[key] = n
 	d.mu.Unlock()
-	return w.b
+	return n
 }
 
-func (d *reuseData) entry(e *index.Entry) []byte {
+func (d *reuseData) entry(e *index.Entry) string {
 	return d.node(e, func(w *ldWriter) { entryLD(w, d.x, e, false) })
 }
 
-func (d *reuseData) source(s *index.Source) []byte {
+func (d *reuseData) source(s *index.Source) string {
 	return d.node(s, func(w *ldWriter) { sourceLD(w, d.x, s, "", false) })
+}
+
+// citeRef keys a source's CitationReference in reuseData.nodes.
+type citeRef struct{ s *index.Source }
+
+func (d *reuseData) citationReference(s *index.Source) string {
+	return d.node(citeRef{s}, func(w *ldWriter) { w.b.WriteString(CitationReference(s.Record)) })
 }
 
 // splitName reads "Ivo H. Daalder" as given names and a family name.
@@ -960,8 +997,9 @@ func citationTags(x *index.Index, ch *index.Chapter, rec *bib.Record) []MetaTag 
 		add("citation_fulltext_html_url", u)
 		add("citation_public_url", u)
 	}
-	for _, s := range reuseOf(x).refs().cited[ch.Slug] {
-		add("citation_reference", CitationReference(s.Record))
+	d := reuseOf(x).refs()
+	for _, s := range d.cited[ch.Slug] {
+		add("citation_reference", d.citationReference(s))
 	}
 	return tags
 }
