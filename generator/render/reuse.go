@@ -104,7 +104,7 @@ func attrEscape(b *strings.Builder, s string) {
 type CiteBlock struct {
 	ID     string        // element id, for the copy button
 	Format string        // "BibTeX", "RIS", "Chicago"
-	Code   template.HTML // highlighted with chroma, or formatted text
+	Code   template.HTML // highlighted with chroma's classes (Templates.Highlight), or formatted text
 	Href   string        // the file to download, if any
 	Media  string        // its media type
 }

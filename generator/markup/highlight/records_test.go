@@ -39,13 +39,21 @@ func exportRecords() []*bib.Record {
 	}
 	dates := []bib.Date{{}, {Parts: [][]int{{2001}}}, {Parts: [][]int{{2001, 9}}}, {Parts: [][]int{{2001, 9, 11}}}, {Literal: "forthcoming {soon}"}}
 	ids := []string{"smith2001", "key with spaces, commas {braces} # % = ~", "Qián Qíchēn", "", "nul\x00byte"}
+	// Every type with one set of values in turn; every set of values with
+	// the types whose exports differ most (book, chapter, article).
 	var out []*bib.Record
 	i := 0
-	for _, typ := range types {
+	add := func(typ string, v map[string]string) {
+		out = append(out, &bib.Record{ID: ids[i%len(ids)], Type: typ, Vars: v, Names: names[i%len(names)],
+			Dates: map[string]bib.Date{"issued": dates[i%len(dates)]}})
+		i++
+	}
+	for j, typ := range types {
+		add(typ, values[j%len(values)])
+	}
+	for _, typ := range types[:10] {
 		for _, v := range values {
-			n := names[i%len(names)]
-			out = append(out, &bib.Record{ID: ids[i%len(ids)], Type: typ, Vars: v, Names: n, Dates: map[string]bib.Date{"issued": dates[i%len(dates)]}})
-			i++
+			add(typ, v)
 		}
 	}
 	// Longer than chroma joins into one token.
@@ -113,7 +121,7 @@ func TestRecordsDamaged(t *testing.T) {
 			if i < len(c.code) && same(t, c.lexer, c.code[:i]+c.code[i+1:]) {
 				fast++
 			}
-			for _, ins := range []string{"{", "}", ",", "\n", " ", "=", "@", "\"", "A"} {
+			for _, ins := range []string{"{", "}", ",", "\n", " ", "="} {
 				if same(t, c.lexer, c.code[:i]+ins+c.code[i:]) {
 					fast++
 				}
