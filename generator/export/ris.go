@@ -37,7 +37,10 @@ func RIS(records []*bib.Record) []byte {
 func writeRIS(b *strings.Builder, r *bib.Record) {
 	tag := func(t, v string) {
 		if v = risValue(v); v != "" {
-			fmt.Fprintf(b, "%s  - %s\n", t, v)
+			b.WriteString(t)
+			b.WriteString("  - ")
+			b.WriteString(v)
+			b.WriteByte('\n')
 		}
 	}
 	typ := risTypes[r.Type]
@@ -135,6 +138,9 @@ func risName(n bib.Name) string {
 
 // risValue puts a value on one line: RIS has no way to continue a tag.
 func risValue(v string) string {
+	if risPlain(v) {
+		return v
+	}
 	v = strings.Map(func(r rune) rune {
 		if r == '\n' || r == '\r' || r == '\t' {
 			return ' '
@@ -145,4 +151,20 @@ func risValue(v string) string {
 		return r
 	}, v)
 	return strings.Join(strings.Fields(v), " ")
+}
+
+// risPlain reports whether risValue would leave v as it is: ASCII with no
+// control characters, no space at either end and no two spaces together.
+// (Most values are; the general way copies each twice.)
+func risPlain(v string) bool {
+	if v == "" || v[0] == ' ' || v[len(v)-1] == ' ' {
+		return v == ""
+	}
+	for i := 0; i < len(v); i++ {
+		c := v[i]
+		if c < 0x20 || c >= 0x7f || c == ' ' && v[i+1] == ' ' {
+			return false
+		}
+	}
+	return true
 }

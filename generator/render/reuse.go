@@ -7,7 +7,9 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"sync/atomic"
+	"unicode/utf8"
 
 	"edition/generator/bib"
 	"edition/generator/export"
@@ -23,9 +25,9 @@ import (
 
 // PageMeta is a page's metadata for machines.
 type PageMeta struct {
-	JSONLD   any       // schema.org, written in <script type="application/ld+json">
-	Citation []MetaTag // Highwire / Google Scholar citation_* tags
-	OG       []MetaTag // Open Graph
+	JSONLD   template.JS // schema.org, written in <script type="application/ld+json"> as it is (see ldWriter)
+	Citation []MetaTag   // Highwire / Google Scholar citation_* tags
+	OG       []MetaTag   // Open Graph
 }
 
 // MetaTag is a <meta name|property content> pair.
@@ -34,11 +36,75 @@ type MetaTag struct {
 	Content string
 }
 
+// Tags writes the page's <meta> tags, each on a line of its own: its
+// citation_* tags as <meta name>, its Open Graph tags as <meta property>.
+// The "meta" partial ranged over them in html/template, which escaped each
+// name and value by a reflected call: written here, with the same escaping
+// (attrEscape), they cost a tenth.
+func (m *PageMeta) Tags() template.HTML {
+	n := 0
+	for _, t := range m.Citation {
+		n += len(t.Name) + len(t.Content) + 32
+	}
+	for _, t := range m.OG {
+		n += len(t.Name) + len(t.Content) + 36
+	}
+	var b strings.Builder
+	b.Grow(n)
+	for _, t := range m.Citation {
+		b.WriteString("\n<meta name=\"")
+		attrEscape(&b, t.Name)
+		b.WriteString(`" content="`)
+		attrEscape(&b, t.Content)
+		b.WriteString(`">`)
+	}
+	for _, t := range m.OG {
+		b.WriteString("\n<meta property=\"")
+		attrEscape(&b, t.Name)
+		b.WriteString(`" content="`)
+		attrEscape(&b, t.Content)
+		b.WriteString(`">`)
+	}
+	return template.HTML(b.String())
+}
+
+// attrEscape writes s as html/template escapes a string in a quoted
+// attribute's value: NUL as U+FFFD, and " & ' + < > as character
+// references. (TestMetaTagsEscapeAsTemplates holds it to html/template's.)
+func attrEscape(b *strings.Builder, s string) {
+	last := 0
+	for i := 0; i < len(s); i++ {
+		var r string
+		switch s[i] {
+		case 0:
+			r = "\uFFFD"
+		case '"':
+			r = "&#34;"
+		case '&':
+			r = "&amp;"
+		case '\'':
+			r = "&#39;"
+		case '+':
+			r = "&#43;"
+		case '<':
+			r = "&lt;"
+		case '>':
+			r = "&gt;"
+		default:
+			continue
+		}
+		b.WriteString(s[last:i])
+		b.WriteString(r)
+		last = i + 1
+	}
+	b.WriteString(s[last:])
+}
+
 // CiteBlock is a citation in one format, ready to copy.
 type CiteBlock struct {
 	ID     string        // element id, for the copy button
 	Format string        // "BibTeX", "RIS", "Chicago"
-	Code   template.HTML // highlighted with chroma, or formatted text
+	Code   template.HTML // highlighted with chroma's classes (Templates.Highlight), or formatted text
 	Href   string        // the file to download, if any
 	Media  string        // its media type
 }
@@ -169,39 +235,51 @@ func (t *Templates) addReuse(x *index.Index, v any) {
 	ed := x.Edition
 	title := b.Title
 	og := "website"
+	w := &ldWriter{}
+	w.b.Grow(1024)
 	switch v := v.(type) {
 	case *HomeView:
-		m.JSONLD = ld(editionLD(x, true))
+		editionLD(w, x, true, true)
 		title = ed.Title
 	case *ChapterView:
 		ch := v.Chapter
 		title = ch.Title
 		og = "article"
-		m.JSONLD = ld(chapterLD(x, ch), bookLD(x))
-		m.Citation = citationTags(x, ch)
-		v.HowToCite = t.chapterCite(x, ch)
+		d := reuseOf(x).refs()
+		w.raw(`{"@context":"https://schema.org","@graph":[`)
+		chapterLD(w, x, d, ch)
+		w.raw(",")
+		w.raw(d.book)
+		w.raw("]}")
+		rec := editionRecord(x, ch, absURL(ed, x.Layout.Chapter(ch.Slug)))
+		m.Citation = citationTags(x, ch, rec)
+		v.HowToCite = t.chapterCite(x, ch, rec)
 	case *EntryView:
-		m.JSONLD = ld(entryLD(x, v.Entry))
+		entryLD(w, x, v.Entry, true)
 		if b.Summary == "" {
 			b.Summary = v.Entry.Summary
 		}
 	case *SourceView:
-		m.JSONLD = ld(sourceLD(x, v.Source))
+		sourceLD(w, x, v.Source, "", true)
 		v.Cite = t.sourceCite(x, b, v.Source)
 		if b.Summary == "" {
 			b.Summary = plainText(string(v.Source.Entry))
 		}
 	default:
-		page := obj{"@type": "WebPage", "name": pageName(b, ed)}
+		typ := "WebPage"
 		if _, ok := v.(*KindView); ok {
-			page["@type"] = "CollectionPage"
+			typ = "CollectionPage"
 		}
-		page["isPartOf"] = editionLD(x, false)
-		if u := absURL(ed, b.Path); u != "" {
-			page["url"] = u
-		}
-		m.JSONLD = ld(page)
+		w.begin()
+		w.str("@context", "https://schema.org")
+		w.str("@type", typ)
+		w.key("isPartOf")
+		w.raw(reuseOf(x).edition)
+		w.str("name", pageName(b, ed))
+		w.strIf("url", absURL(ed, b.Path))
+		w.end()
 	}
+	m.JSONLD = template.JS(w.b.String())
 	m.OG = append(m.OG, MetaTag{"og:type", og}, MetaTag{"og:title", pageName(&Base{Title: title}, ed)},
 		MetaTag{"og:site_name", ed.Title})
 	if b.Summary != "" {
@@ -219,16 +297,131 @@ func pageName(b *Base, ed *index.Edition) string {
 	return b.Title
 }
 
-// obj is a JSON-LD object.
-type obj = map[string]any
+// ldWriter writes schema.org JSON-LD byte for byte as encoding/json writes
+// the same nodes made of map[string]any: no spaces, each object's members
+// in the byte order of their names (each function below writes its members
+// in that order: keep it when adding one), strings escaped as
+// json.Marshal escapes them (<, > and & too, so that nothing in a string
+// can end the <script> the JSON-LD is written in). TestJSONLDIsEncodingJSONs
+// checks the order and the escaping on every page of an edition.
+type ldWriter struct {
+	b    strings.Builder
+	last byte // the last byte written
+}
 
-// ld wraps nodes for a page: one node, or a @graph of several.
-func ld(nodes ...obj) obj {
-	if len(nodes) == 1 {
-		nodes[0]["@context"] = "https://schema.org"
-		return nodes[0]
+// raw writes JSON as it is: punctuation, or a node written before.
+func (w *ldWriter) raw(s string) {
+	if s != "" {
+		w.b.WriteString(s)
+		w.last = s[len(s)-1]
 	}
-	return obj{"@context": "https://schema.org", "@graph": nodes}
+}
+
+// sep writes the comma before a member or an element, unless it is the
+// first of its object or array.
+func (w *ldWriter) sep() {
+	switch w.last {
+	case 0, '{', '[', ':':
+	default:
+		w.raw(",")
+	}
+}
+
+// begin starts an object: a value, an element or the page's node.
+func (w *ldWriter) begin() { w.sep(); w.raw("{") }
+func (w *ldWriter) end()   { w.raw("}") }
+
+// key starts a member named k (a name of our own, which needs no escaping).
+func (w *ldWriter) key(k string) {
+	w.sep()
+	w.b.WriteByte('"')
+	w.b.WriteString(k)
+	w.raw(`":`)
+}
+
+func (w *ldWriter) str(k, v string) { w.key(k); w.quote(v) }
+
+// strIf writes a string member unless v is "".
+func (w *ldWriter) strIf(k, v string) {
+	if v != "" {
+		w.str(k, v)
+	}
+}
+
+func (w *ldWriter) num(k string, n int) { w.key(k); w.raw(strconv.Itoa(n)) }
+
+// list starts an array member; elements are objects (begin), strings
+// (elem) or nodes written before (sep, raw).
+func (w *ldWriter) list(k string) { w.key(k); w.raw("[") }
+func (w *ldWriter) endList()      { w.raw("]") }
+func (w *ldWriter) elem(v string) { w.sep(); w.quote(v) }
+
+// typed writes {"@type":typ,"name":name}, a member or an element.
+func (w *ldWriter) typed(typ, name string) {
+	w.begin()
+	w.str("@type", typ)
+	w.str("name", name)
+	w.end()
+}
+
+// quote writes s as encoding/json writes a string with HTML escaping:
+// quotes and backslashes escaped, control characters as \n, \t … or
+// \u00XX, <, > and & as \u003c, \u003e and \u0026, U+2028 and U+2029 as
+// \u2028 and \u2029, invalid UTF-8 as \ufffd.
+func (w *ldWriter) quote(s string) {
+	const hex = "0123456789abcdef"
+	b := &w.b
+	b.WriteByte('"')
+	start := 0
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if c >= 0x20 && c != '"' && c != '\\' && c != '<' && c != '>' && c != '&' {
+				i++
+				continue
+			}
+			b.WriteString(s[start:i])
+			switch c {
+			case '"', '\\':
+				b.WriteByte('\\')
+				b.WriteByte(c)
+			case '\b':
+				b.WriteString(`\b`)
+			case '\f':
+				b.WriteString(`\f`)
+			case '\n':
+				b.WriteString(`\n`)
+			case '\r':
+				b.WriteString(`\r`)
+			case '\t':
+				b.WriteString(`\t`)
+			default:
+				b.WriteString(`\u00`)
+				b.WriteByte(hex[c>>4])
+				b.WriteByte(hex[c&0xF])
+			}
+			i++
+			start = i
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r == utf8.RuneError && size == 1:
+			b.WriteString(s[start:i])
+			b.WriteString(`\ufffd`)
+		case r == '\u2028' || r == '\u2029':
+			b.WriteString(s[start:i])
+			b.WriteString(`\u202`)
+			b.WriteByte(hex[r&0xF])
+		default:
+			i += size
+			continue
+		}
+		i += size
+		start = i
+	}
+	b.WriteString(s[start:])
+	w.raw(`"`)
 }
 
 // absURL is the absolute URL of a site path, or "" without a base URL.
@@ -239,95 +432,132 @@ func absURL(ed *index.Edition, p string) string {
 	return export.PageURL(ed.BaseURL, p)
 }
 
-func withURL(o obj, ed *index.Edition, p string) obj {
-	if u := absURL(ed, p); u != "" {
-		o["@id"] = u
-		o["url"] = u
+// id writes a node's @id (its absolute URL), if it has one: the first of
+// its members.
+func (w *ldWriter) id(u string) { w.strIf("@id", u) }
+
+// context writes the @context of a page's node, before everything else.
+func (w *ldWriter) context(top bool) {
+	if top {
+		w.str("@context", "https://schema.org")
 	}
-	return o
 }
 
-// persons turns names as edition.yaml gives them into schema.org persons.
-func persons(names []string) []obj {
-	out := []obj{}
+// persons writes names as edition.yaml gives them as schema.org persons.
+func (w *ldWriter) persons(k string, names []string) {
+	w.list(k)
 	for _, n := range names {
-		out = append(out, obj{"@type": "Person", "name": n})
+		w.typed("Person", n)
 	}
-	return out
+	w.endList()
 }
 
 // editionLD is the online edition as a schema.org Book; full adds its
-// parts and rights.
-func editionLD(x *index.Index, full bool) obj {
+// parts and rights, top its @context.
+func editionLD(w *ldWriter, x *index.Index, full, top bool) {
 	ed := x.Edition
-	o := withURL(obj{"@type": "Book", "name": ed.Title, "bookFormat": "https://schema.org/EBook"}, ed, index.HomePage)
-	if !full {
-		return o
+	u := absURL(ed, index.HomePage)
+	w.begin()
+	w.context(top)
+	w.id(u)
+	w.str("@type", "Book")
+	if full {
+		w.persons("author", ed.Authors)
 	}
-	o["author"] = persons(ed.Authors)
-	if len(ed.Editors) > 0 {
-		o["editor"] = persons(ed.Editors)
+	w.str("bookFormat", "https://schema.org/EBook")
+	if full {
+		w.str("description", "An annotated online edition")
+		if len(ed.Editors) > 0 {
+			w.persons("editor", ed.Editors)
+		}
+		w.key("hasPart")
+		if len(x.Chapters) == 0 {
+			w.raw("null")
+		} else {
+			w.raw("[")
+			for _, ch := range x.Chapters {
+				cu := absURL(ed, x.Layout.Chapter(ch.Slug))
+				w.begin()
+				w.id(cu)
+				w.str("@type", "Chapter")
+				w.str("name", ch.Title)
+				w.strIf("url", cu)
+				w.end()
+			}
+			w.endList()
+		}
+		w.strIf("inLanguage", ed.Language)
+		if c := container(x); c != nil {
+			w.key("isBasedOn")
+			sourceLD(w, x, c, "", false)
+		}
+		if ed.License != "" {
+			w.str("license", plainText(string(ed.LicenseHTML)))
+		}
 	}
-	if ed.Language != "" {
-		o["inLanguage"] = ed.Language
-	}
-	o["description"] = "An annotated online edition"
-	if ed.License != "" {
-		o["license"] = plainText(string(ed.LicenseHTML))
-	}
-	var parts []obj
-	for _, ch := range x.Chapters {
-		parts = append(parts, withURL(obj{"@type": "Chapter", "name": ch.Title}, ed, x.Layout.Chapter(ch.Slug)))
-	}
-	o["hasPart"] = parts
-	if c := container(x); c != nil {
-		o["isBasedOn"] = sourceLD(x, c)
-	}
-	return o
+	w.str("name", ed.Title)
+	w.strIf("url", u)
+	w.end()
 }
 
-// bookLD is the printed book the text appeared in, or the edition.
-func bookLD(x *index.Index) obj {
-	if c := container(x); c != nil {
-		o := sourceLD(x, c)
-		o["@type"] = "Book"
-		return o
-	}
-	return editionLD(x, false)
-}
+// bookLD is the printed book the text appeared in, c, as a Book.
+func bookLD(w *ldWriter, x *index.Index, c *index.Source) { sourceLD(w, x, c, "Book", false) }
 
-func chapterLD(x *index.Index, ch *index.Chapter) obj {
+func chapterLD(w *ldWriter, x *index.Index, d *reuseData, ch *index.Chapter) {
 	ed := x.Edition
 	authors := ch.Authors
 	if len(authors) == 0 {
 		authors = ed.Authors
 	}
-	o := withURL(obj{"@type": "Chapter", "name": ch.Title, "headline": ch.Title, "author": persons(authors)}, ed, x.Layout.Chapter(ch.Slug))
-	o["isPartOf"] = bookLD(x)
-	if ed.Language != "" {
-		o["inLanguage"] = ed.Language
+	// The nodes of the works it cites and of the entries it mentions,
+	// which make most of its bytes.
+	cited, mentioned := d.cited[ch.Slug], d.mentioned[ch.Slug]
+	nodes := make([]string, 0, len(cited)+len(mentioned))
+	size := w.b.Len() + 2*len(d.book) + 1024
+	for _, s := range cited {
+		nodes = append(nodes, d.source(s))
+		size += len(nodes[len(nodes)-1]) + 1
 	}
+	for _, e := range mentioned {
+		nodes = append(nodes, d.entry(e))
+		size += len(nodes[len(nodes)-1]) + 1
+	}
+	w.b.Grow(size - w.b.Len())
+	u := absURL(ed, x.Layout.Chapter(ch.Slug))
+	w.begin()
+	w.id(u)
+	w.str("@type", "Chapter")
+	w.persons("author", authors)
+	w.list("citation")
+	for _, n := range nodes[:len(cited)] {
+		w.sep()
+		w.raw(n)
+	}
+	w.endList()
 	if ed.Year != 0 {
-		o["datePublished"] = strconv.Itoa(ed.Year)
+		w.str("datePublished", strconv.Itoa(ed.Year))
 	}
+	w.str("headline", ch.Title)
+	w.strIf("inLanguage", ed.Language)
+	w.key("isPartOf")
+	w.raw(d.book)
+	w.list("mentions")
+	for _, n := range nodes[len(cited):] {
+		w.sep()
+		w.raw(n)
+	}
+	w.endList()
+	w.str("name", ch.Title)
+	w.num("position", ch.Order+1)
 	if ed.Publisher != "" {
-		o["publisher"] = obj{"@type": "Organization", "name": ed.Publisher}
+		w.key("publisher")
+		w.typed("Organization", ed.Publisher)
 	}
+	w.strIf("url", u)
 	if ch.Words > 0 {
-		o["wordCount"] = ch.Words
+		w.num("wordCount", ch.Words)
 	}
-	o["position"] = ch.Order + 1
-	mentions := []obj{}
-	for _, e := range refsOf(x).mentioned[ch.Slug] {
-		mentions = append(mentions, entryLD(x, e))
-	}
-	o["mentions"] = mentions
-	cites := []obj{}
-	for _, s := range citedIn(x, ch) {
-		cites = append(cites, sourceLD(x, s))
-	}
-	o["citation"] = cites
-	return o
+	w.end()
 }
 
 // schemaType maps an entry to a schema.org type: by its type (person,
@@ -350,32 +580,48 @@ func schemaType(e *index.Entry) string {
 	return "DefinedTerm"
 }
 
-func entryLD(x *index.Index, e *index.Entry) obj {
+func entryLD(w *ldWriter, x *index.Index, e *index.Entry, top bool) {
 	ed := x.Edition
 	typ := schemaType(e)
-	o := withURL(obj{"@type": typ, "name": e.Name}, ed, x.Layout.Ref(e.Ref()))
-	if e.Summary != "" {
-		o["description"] = e.Summary
-	}
-	var alt []string
+	u := absURL(ed, x.Layout.Ref(e.Ref()))
+	w.begin()
+	w.context(top)
+	w.id(u)
+	w.str("@type", typ)
+	alt := false
 	for _, a := range e.Aliases {
 		if !strings.EqualFold(a.Text, e.Name) {
-			alt = append(alt, a.Text)
+			if !alt {
+				w.list("alternateName")
+				alt = true
+			}
+			w.elem(a.Text)
 		}
 	}
-	if len(alt) > 0 {
-		o["alternateName"] = alt
+	if alt {
+		w.endList()
 	}
-	if e.Wikidata != "" {
-		o["sameAs"] = "https://www.wikidata.org/wiki/" + e.Wikidata
-	}
+	w.strIf("description", e.Summary)
 	if typ == "DefinedTerm" {
 		k, _ := ed.Kind(e.Kind)
-		set := withURL(obj{"@type": "DefinedTermSet", "name": k.Plural}, ed, x.Layout.Kind(e.Kind))
-		o["inDefinedTermSet"] = set
-		o["termCode"] = e.Key
+		ku := absURL(ed, x.Layout.Kind(e.Kind))
+		w.key("inDefinedTermSet")
+		w.begin()
+		w.id(ku)
+		w.str("@type", "DefinedTermSet")
+		w.str("name", k.Plural)
+		w.strIf("url", ku)
+		w.end()
 	}
-	return o
+	w.str("name", e.Name)
+	if e.Wikidata != "" {
+		w.str("sameAs", "https://www.wikidata.org/wiki/"+e.Wikidata)
+	}
+	if typ == "DefinedTerm" {
+		w.str("termCode", e.Key)
+	}
+	w.strIf("url", u)
+	w.end()
 }
 
 // creativeWorkTypes maps CSL item types to schema.org types.
@@ -389,40 +635,51 @@ var creativeWorkTypes = map[string]string{
 	"paper-conference": "ScholarlyArticle", "manuscript": "Manuscript",
 }
 
-func bibPersons(ns []bib.Name) []obj {
-	out := []obj{}
+// bibPersons writes the names of a record: persons, and institutions as
+// organizations.
+func (w *ldWriter) bibPersons(k string, ns []bib.Name) {
+	w.list(k)
 	for _, n := range ns {
 		if n.IsLiteral() {
-			out = append(out, obj{"@type": "Organization", "name": n.Literal})
+			w.typed("Organization", n.Literal)
 			continue
 		}
-		p := obj{"@type": "Person", "name": n.Natural(), "familyName": n.FamilyPart()}
-		if n.Given != "" {
-			p["givenName"] = n.Given
-		}
-		out = append(out, p)
+		w.begin()
+		w.str("@type", "Person")
+		w.str("familyName", n.FamilyPart())
+		w.strIf("givenName", n.Given)
+		w.str("name", n.Natural())
+		w.end()
 	}
-	return out
+	w.endList()
 }
 
-func sourceLD(x *index.Index, s *index.Source) obj {
+// sourceLD writes a source as a schema.org creative work, of type typ if
+// it is not "" (bookLD), with its @context if top.
+func sourceLD(w *ldWriter, x *index.Index, s *index.Source, typ string, top bool) {
 	r := s.Record
-	typ := creativeWorkTypes[r.Type]
 	if typ == "" {
-		typ = "CreativeWork"
+		if typ = creativeWorkTypes[r.Type]; typ == "" {
+			typ = "CreativeWork"
+		}
 	}
-	o := withURL(obj{"@type": typ, "name": r.Title()}, x.Edition, x.Layout.Ref(s.Ref()))
+	u := absURL(x.Edition, x.Layout.Ref(s.Ref()))
+	w.begin()
+	w.context(top)
+	w.id(u)
+	w.str("@type", typ)
 	if a := r.Names["author"]; len(a) > 0 {
-		o["author"] = bibPersons(a)
+		w.bibPersons("author", a)
 	}
+	w.strIf("datePublished", r.Issued().ISO())
 	if e := r.Names["editor"]; len(e) > 0 {
-		o["editor"] = bibPersons(e)
+		w.bibPersons("editor", e)
 	}
-	if iso := r.Issued().ISO(); iso != "" {
-		o["datePublished"] = iso
+	if r.Type == "speech" || r.Type == "interview" {
+		w.str("genre", r.Type)
 	}
-	if p := r.Var("publisher"); p != "" {
-		o["publisher"] = obj{"@type": "Organization", "name": p}
+	if d := r.Var("DOI"); d != "" {
+		w.str("identifier", "https://doi.org/"+d)
 	}
 	if c := r.Var("container-title"); c != "" {
 		ct := "Periodical"
@@ -432,34 +689,41 @@ func sourceLD(x *index.Index, s *index.Source) obj {
 		case "webpage", "post", "post-weblog":
 			ct = "WebSite"
 		}
-		o["isPartOf"] = obj{"@type": ct, "name": c}
+		w.key("isPartOf")
+		w.typed(ct, c)
 	}
-	if p := r.Var("page"); p != "" {
-		o["pagination"] = p
+	w.str("name", r.Title())
+	w.strIf("pagination", r.Var("page"))
+	if p := r.Var("publisher"); p != "" {
+		w.key("publisher")
+		w.typed("Organization", p)
 	}
-	if r.Type == "speech" || r.Type == "interview" {
-		o["genre"] = r.Type
-	}
-	var same []string
-	for _, u := range []string{r.Var("URL"), s.CustomString("current-url"), s.CustomString("archived-url")} {
-		if strings.HasPrefix(u, "http") && !slices.Contains(same, u) {
-			same = append(same, u)
+	var same [3]string
+	n := 0
+	for _, u := range [...]string{r.Var("URL"), s.CustomString("current-url"), s.CustomString("archived-url")} {
+		if strings.HasPrefix(u, "http") && !slices.Contains(same[:n], u) {
+			same[n] = u
+			n++
 		}
 	}
-	if len(same) > 0 {
-		o["sameAs"] = same
+	if n > 0 {
+		w.list("sameAs")
+		for _, u := range same[:n] {
+			w.elem(u)
+		}
+		w.endList()
 	}
-	if d := r.Var("DOI"); d != "" {
-		o["identifier"] = "https://doi.org/" + d
-	}
-	return o
+	w.strIf("url", u)
+	w.end()
 }
 
 var citeKeyRE = regexp.MustCompile(`@([\p{L}\p{N}_][\p{L}\p{N}_:.#$%&+?<>~/-]*[\p{L}\p{N}_])`)
 
 // container is the book the edition's text first appeared in: the first
 // source that edition.yaml's citation cites, or nil.
-func container(x *index.Index) *index.Source {
+func container(x *index.Index) *index.Source { return reuseOf(x).container }
+
+func findContainer(x *index.Index) *index.Source {
 	for _, m := range citeKeyRE.FindAllStringSubmatch(x.Edition.Citation, -1) {
 		if s, ok := x.Source(m[1]); ok {
 			return s
@@ -468,49 +732,107 @@ func container(x *index.Index) *index.Source {
 	return nil
 }
 
-// citedIn lists the sources a chapter cites, in bibliography order.
-func citedIn(x *index.Index, ch *index.Chapter) []*index.Source {
-	return refsOf(x).cited[ch.Slug]
-}
-
-// chapterRefs is, for each chapter of an index, the entries it mentions
-// and the sources it cites, in the index's order: worked out once for all
-// chapters, not by a search of every occurrence for each chapter.
-type chapterRefs struct {
+// reuseData is what the metadata of many pages of an index share, worked
+// out once for all of them: the book the text appeared in and the JSON-LD
+// nodes every page repeats; for each chapter, the entries it mentions and
+// the sources it cites, in the index's order (not by a search of every
+// occurrence for each chapter); the JSON-LD of each of those entries and
+// sources, written once however many chapters list them.
+type reuseData struct {
 	x         *index.Index
+	container *index.Source
+	book      string // bookLD
+	edition   string // editionLD, short: what a page is part of
+
+	refsOnce  sync.Once
 	mentioned map[string][]*index.Entry
 	cited     map[string][]*index.Source
+
+	mu    sync.Mutex
+	nodes map[any]string // *index.Entry or *index.Source → its JSON-LD; citeRef → its CitationReference
 }
 
-// lastRefs holds the chapterRefs of the index rendered last.
-var lastRefs atomic.Pointer[chapterRefs]
+// lastReuse holds the reuseData of the index rendered last.
+var lastReuse atomic.Pointer[reuseData]
 
-func refsOf(x *index.Index) *chapterRefs {
-	if r := lastRefs.Load(); r != nil && r.x == x {
-		return r
+func reuseOf(x *index.Index) *reuseData {
+	if d := lastReuse.Load(); d != nil && d.x == x {
+		return d
 	}
-	r := &chapterRefs{x: x, mentioned: map[string][]*index.Entry{}, cited: map[string][]*index.Source{}}
-	for _, e := range x.Entries {
-		last := ""
-		for _, oc := range x.Occurrences(e.Ref()) {
-			if oc.Chapter == last {
-				continue
-			}
-			last = oc.Chapter
-			if l := r.mentioned[oc.Chapter]; len(l) == 0 || l[len(l)-1] != e {
-				r.mentioned[oc.Chapter] = append(l, e)
+	d := &reuseData{x: x, container: findContainer(x), nodes: map[any]string{}}
+	w := &ldWriter{}
+	editionLD(w, x, false, false)
+	d.edition = w.b.String()
+	if d.container == nil {
+		d.book = d.edition
+	} else {
+		w = &ldWriter{}
+		bookLD(w, x, d.container)
+		d.book = w.b.String()
+	}
+	lastReuse.Store(d)
+	return d
+}
+
+// refs lists the entries each chapter mentions and the sources it cites.
+func (d *reuseData) refs() *reuseData {
+	d.refsOnce.Do(func() {
+		x := d.x
+		d.mentioned, d.cited = map[string][]*index.Entry{}, map[string][]*index.Source{}
+		for _, e := range x.Entries {
+			last := ""
+			for _, oc := range x.Occurrences(e.Ref()) {
+				if oc.Chapter == last {
+					continue
+				}
+				last = oc.Chapter
+				if l := d.mentioned[oc.Chapter]; len(l) == 0 || l[len(l)-1] != e {
+					d.mentioned[oc.Chapter] = append(l, e)
+				}
 			}
 		}
-	}
-	for _, s := range x.Sources {
-		for _, c := range x.Citations(s.ID) {
-			if l := r.cited[c.Chapter]; len(l) == 0 || l[len(l)-1] != s {
-				r.cited[c.Chapter] = append(l, s)
+		for _, s := range x.Sources {
+			for _, c := range x.Citations(s.ID) {
+				if l := d.cited[c.Chapter]; len(l) == 0 || l[len(l)-1] != s {
+					d.cited[c.Chapter] = append(l, s)
+				}
 			}
 		}
+	})
+	return d
+}
+
+// node is the JSON-LD of an entry or a source (not a page's own node),
+// written by write the first time it is asked for.
+func (d *reuseData) node(key any, write func(w *ldWriter)) string {
+	d.mu.Lock()
+	b, ok := d.nodes[key]
+	d.mu.Unlock()
+	if ok {
+		return b
 	}
-	lastRefs.Store(r)
-	return r
+	w := &ldWriter{}
+	write(w)
+	d.mu.Lock()
+	n := w.b.String()
+	d.nodes[key] = n
+	d.mu.Unlock()
+	return n
+}
+
+func (d *reuseData) entry(e *index.Entry) string {
+	return d.node(e, func(w *ldWriter) { entryLD(w, d.x, e, false) })
+}
+
+func (d *reuseData) source(s *index.Source) string {
+	return d.node(s, func(w *ldWriter) { sourceLD(w, d.x, s, "", false) })
+}
+
+// citeRef keys a source's CitationReference in reuseData.nodes.
+type citeRef struct{ s *index.Source }
+
+func (d *reuseData) citationReference(s *index.Source) string {
+	return d.node(citeRef{s}, func(w *ldWriter) { w.b.WriteString(CitationReference(s.Record)) })
 }
 
 // splitName reads "Ivo H. Daalder" as given names and a family name.
@@ -653,9 +975,10 @@ const (
 	anchorMark = "PARAGRAPHANCHOR"
 )
 
-func (t *Templates) chapterCite(x *index.Index, ch *index.Chapter) *ChapterCite {
-	base := absURL(x.Edition, x.Layout.Chapter(ch.Slug))
-	rec := editionRecord(x, ch, base)
+// chapterCite is "how to cite" for a chapter, whose record, with its URL,
+// is rec.
+func (t *Templates) chapterCite(x *index.Index, ch *index.Chapter, rec *bib.Record) *ChapterCite {
+	base := rec.Var("URL")
 	c := &ChapterCite{}
 	c.Chapter = []CiteBlock{
 		{ID: "cite-chapter-chicago", Format: "Chicago", Code: editionNote(x, ch, rec, "")},
@@ -680,9 +1003,10 @@ func (t *Templates) chapterCite(x *index.Index, ch *index.Chapter) *ChapterCite 
 	}
 	passage.ID = rec.ID + "-p" + paraMark
 	bt := t.highlighted("cite-passage-bibtex", "BibTeX", export.BibTeXFormat.Lang, string(export.BibTeX([]*bib.Record{&passage})))
-	bt.Code = template.HTML(strings.NewReplacer(
-		paraMark, `<span data-cite="para">`+first+`</span>`,
-		anchorMark, `<span data-cite="anchor">p`+first+`</span>`).Replace(string(bt.Code)))
+	// The marks cannot overlap, nor make each other: one after the other
+	// is one pass.
+	code := strings.ReplaceAll(string(bt.Code), paraMark, `<span data-cite="para">`+first+`</span>`)
+	bt.Code = template.HTML(strings.ReplaceAll(code, anchorMark, `<span data-cite="anchor">p`+first+`</span>`))
 	c.Passage = []CiteBlock{
 		{ID: "cite-passage-chicago", Format: "Chicago", Code: editionNote(x, ch, rec, first)},
 		bt,
@@ -712,7 +1036,7 @@ func (t *Templates) sourceCite(x *index.Index, b *Base, s *index.Source) []CiteB
 // citationTags are the Highwire / Google Scholar tags of a chapter: its
 // title, authors and date, the book it is part of, and one
 // citation_reference per work it cites.
-func citationTags(x *index.Index, ch *index.Chapter) []MetaTag {
+func citationTags(x *index.Index, ch *index.Chapter, rec *bib.Record) []MetaTag {
 	ed := x.Edition
 	var tags []MetaTag
 	add := func(n, v string) {
@@ -720,7 +1044,6 @@ func citationTags(x *index.Index, ch *index.Chapter) []MetaTag {
 			tags = append(tags, MetaTag{n, v})
 		}
 	}
-	rec := editionRecord(x, ch, "")
 	add("citation_title", ch.Title)
 	for _, a := range rec.Names["author"] {
 		add("citation_author", a.Inverted())
@@ -738,8 +1061,9 @@ func citationTags(x *index.Index, ch *index.Chapter) []MetaTag {
 		add("citation_fulltext_html_url", u)
 		add("citation_public_url", u)
 	}
-	for _, s := range citedIn(x, ch) {
-		add("citation_reference", CitationReference(s.Record))
+	d := reuseOf(x).refs()
+	for _, s := range d.cited[ch.Slug] {
+		add("citation_reference", d.citationReference(s))
 	}
 	return tags
 }

@@ -103,8 +103,10 @@ type Builder struct {
 }
 
 // highlightMemo keeps the code that views highlight (the citations to
-// copy on every source page) from one build to the next: chroma takes
-// longer than making the rest of the view. Safe for concurrent use.
+// copy on chapter and source pages) from one build to the next. The
+// records package export writes are highlighted without chroma's lexer now
+// (highlight.Write), so it saves little for them; it still saves chroma
+// for code of any other shape. Safe for concurrent use.
 type highlightMemo struct {
 	mu         sync.Mutex
 	prev, used map[[2]string]template.HTML

@@ -75,17 +75,31 @@ func Write(w interface{ WriteString(string) (int, error) }, lang, code string) e
 		_, err := w.WriteString(string(util.EscapeHTML([]byte(code))))
 		return err
 	}
-	it, err := chroma.Coalesce(lexer).Tokenise(nil, code)
+	if out, ok := records(make([]byte, 0, 2*len(code)+512), lexer.Config().Name, code); ok {
+		_, err := w.WriteString(string(out))
+		return err
+	}
+	h, err := chromaHTML(lexer, code)
 	if err != nil {
 		_, err := w.WriteString(string(util.EscapeHTML([]byte(code))))
 		return err
 	}
+	_, err = w.WriteString(h)
+	return err
+}
+
+// chromaHTML is code lexed by lexer and written by chroma's HTML formatter,
+// without the <pre> around it.
+func chromaHTML(lexer chroma.Lexer, code string) (string, error) {
+	it, err := chroma.Coalesce(lexer).Tokenise(nil, code)
+	if err != nil {
+		return "", err
+	}
 	var b strings.Builder
 	if err := formatter().Format(&b, styles.Fallback, it); err != nil {
-		return err
+		return "", err
 	}
-	_, err = w.WriteString(b.String())
-	return err
+	return b.String(), nil
 }
 
 // CSS returns the stylesheet for highlighted code: the light style for the
