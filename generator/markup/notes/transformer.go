@@ -172,7 +172,7 @@ func (u *Numberer) Transform(doc *ast.Document, reader text.Reader, pc parser.Co
 	for c := list.FirstChild(); c != nil; c = c.NextSibling() {
 		fn := c.(*extast.Footnote)
 		label := string(fn.Ref)
-		n := &Note{Label: label, Node: fn}
+		n := &Note{Label: label, Node: fn, Seq: len(notes)}
 		switch {
 		case strings.HasPrefix(label, edPrefix):
 			n.Series = Editor
