@@ -36,6 +36,9 @@ type parsed struct {
 	notes []*notes.Note
 	lines *diag.Lines
 	diags diag.List
+	// mentions is how many mentions the parse made, some of them perhaps
+	// in notes dropped after.
+	mentions int
 }
 
 // parse parses d; auto turns on automatic mentions.
@@ -49,9 +52,10 @@ func (m *Markdown) parse(d Doc, links *Links, auto bool) *parsed {
 		p.diags.Errorf(p.lines.Pos(off), hint, "%s", err.Error())
 	}
 	pc := parser.NewContext()
+	var mo *mention.Options
 	if links != nil {
-		r := resolver{Links: links, page: d.Page}
-		mo := &mention.Options{Resolver: r, Report: report}
+		r := newResolver(links, d.Page)
+		mo = &mention.Options{Resolver: r, Report: report}
 		if auto {
 			mo.Matcher = links.matcher
 		}
@@ -61,6 +65,9 @@ func (m *Markdown) parse(d Doc, links *Links, auto bool) *parsed {
 	notes.With(pc, &notes.Options{Report: report})
 	p.doc = m.md.Parser().Parse(text.NewReader(d.Src), parser.WithContext(pc)).(*ast.Document)
 	p.notes = notes.List(pc)
+	if mo != nil {
+		p.mentions = mo.Mentions
+	}
 	return p
 }
 
@@ -143,6 +150,9 @@ func (m *Markdown) Chapter(d Doc, links *Links, opening string) *Result {
 	p := m.parse(d, links, true)
 	ch := &index.Chapter{File: d.File}
 	res := &Result{Chapter: ch}
+	if p.mentions > 0 {
+		res.Occurrences = make([]index.Occurrence, 0, p.mentions)
+	}
 	in := inspector{p: p, res: res, ch: ch, notes: make([]noteState, len(p.notes))}
 	out := getBuffer()
 	defer putBuffer(out)
