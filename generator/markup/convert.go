@@ -153,7 +153,9 @@ func (m *Markdown) Chapter(d Doc, links *Links, opening string) *Result {
 	if p.mentions > 0 {
 		res.Occurrences = make([]index.Occurrence, 0, p.mentions)
 	}
-	in := inspector{p: p, res: res, ch: ch, notes: make([]noteState, len(p.notes))}
+	sc := scratches.Get().(*scratch)
+	defer sc.put()
+	in := inspector{p: p, res: res, ch: ch, notes: make([]noteState, len(p.notes)), scratch: sc}
 	out := getBuffer()
 	defer putBuffer(out)
 
@@ -175,6 +177,7 @@ func (m *Markdown) Chapter(d Doc, links *Links, opening string) *Result {
 	for _, n := range p.notes {
 		in.note(n)
 	}
+	in.finish()
 	body := m.renderTo(out, p, p.doc)
 	noteParts := make([]part, len(p.notes))
 	for i, n := range p.notes {
@@ -189,7 +192,7 @@ func (m *Markdown) Chapter(d Doc, links *Links, opening string) *Result {
 	for i, n := range p.notes {
 		st := &in.notes[i]
 		info := index.NoteInfo{ID: n.ID, Label: n.Label, Marker: n.Marker, Series: index.NoteSeries(n.Series),
-			HTML: noteParts[i].of(html), Paragraph: st.para, Section: st.section, Text: st.text}
+			HTML: noteParts[i].of(html), Paragraph: st.para, Section: st.section, Text: in.all[st.text.start:st.text.end]}
 		if len(n.Refs) > 0 {
 			info.Refs = make([]string, len(n.Refs))
 			for j, r := range n.Refs {
@@ -217,19 +220,43 @@ type inspector struct {
 	citeNum int
 	ids     map[string]bool
 	notes   []noteState // by notes.Note.Seq
+	*scratch
+	all string // text, after finish
 
-	// The passage being collected: its text so far, its mentions, and
-	// where it stands.
-	text   []byte
-	spans  []span
+	// The passage being collected.
+	start  int // where it starts in text
 	floor  int // where the last mention ended: its text is kept whole
 	paraID string
 	where  index.Where
 	sec    int
-	// ellipses holds the snippets' sides that are cut short, each with
-	// its "…", for the passage's occurrences to share.
-	ellipses []byte
-	cuts     []cut
+}
+
+// scratch is the inspector's working memory, reused from chapter to
+// chapter.
+type scratch struct {
+	// text holds the plain text of every passage (paragraph or note) so
+	// far, one after another, and ellipses the sides of snippets that are
+	// cut short, each with its "…": finish makes each into one string,
+	// which the passages' texts and the snippets share.
+	text      []byte
+	ellipses  []byte
+	paraTexts []part // of each paragraph, in text
+	cuts      []cut  // of each occurrence
+	spans     []span // of the passage being collected
+}
+
+var scratches = sync.Pool{New: func() any { return new(scratch) }}
+
+// put empties sc, letting go of what it points to, and returns it to the
+// pool.
+func (sc *scratch) put() {
+	if cap(sc.text) > 4<<20 {
+		return // let an outsized one go
+	}
+	clear(sc.cuts)
+	clear(sc.spans[:cap(sc.spans)])
+	sc.text, sc.ellipses, sc.paraTexts, sc.cuts, sc.spans = sc.text[:0], sc.ellipses[:0], sc.paraTexts[:0], sc.cuts[:0], sc.spans[:0]
+	scratches.Put(sc)
 }
 
 // noteState is what the inspection learns of a note.
@@ -237,24 +264,25 @@ type noteState struct {
 	called  bool   // a reference to it was seen
 	para    string // paragraph (or note) of its first reference
 	section int    // and its section
-	text    string
+	text    part   // in inspector.text
 }
 
-// span is a mention's place in its passage's text: [start, end).
+// span is a mention's place in inspector.text: [start, end).
 type span struct {
 	m          *mention.Node
 	start, end int
 }
 
-// cut is a snippet's context: text[from:start] before the match and
-// text[end:to] after it, either side cut short and marked with an
-// ellipsis, or, when the text is not valid UTF-8 near the match, the
-// snippet made rune by rune.
+// cut is the snippet of a match, text[start:end], by offsets in the
+// inspector's text: text[from:start] before it and text[end:to] after
+// it, or, where a side is cut short, that side with its ellipsis in the
+// inspector's ellipses; or, when the text is not valid UTF-8 near the
+// match, the snippet made rune by rune.
 type cut struct {
-	from, to            int
-	cutBefore, cutAfter bool
-	before, after       [2]int // in the ellipses, when cut
-	slow                *index.Snippet
+	from, start, end, to int
+	cutBefore, cutAfter  bool
+	before, after        part // in the ellipses, when cut
+	slow                 *index.Snippet
 }
 
 func (in *inspector) section() int { return max(0, len(in.ch.Sections)-1) }
@@ -313,9 +341,8 @@ func (in *inspector) paragraph(n ast.Node, where index.Where) {
 	}
 	holder.SetAttributeString("id", idb)
 	n.SetAttributeString(string(numberAttr), num)
-	para := index.Paragraph{ID: id, Number: in.paraNum, Section: in.section(), Where: where}
-	para.Text = in.collectAt(n, id, in.paraNum, where, in.section())
-	in.ch.Paragraphs = append(in.ch.Paragraphs, para)
+	in.ch.Paragraphs = append(in.ch.Paragraphs, index.Paragraph{ID: id, Number: in.paraNum, Section: in.section(), Where: where})
+	in.paraTexts = append(in.paraTexts, in.collectAt(n, id, in.paraNum, where, in.section()))
 }
 
 // called records that paraID, in section sec, calls note r's note, if
@@ -339,53 +366,48 @@ func (in *inspector) walkRefs(n ast.Node, paraID string, sec int) {
 
 // note collects the mentions and citations of a note. A note belongs to the
 // section of the paragraph that calls it (or of the note that calls it).
+// Its text is that of its blocks, one a line.
 func (in *inspector) note(n *notes.Note) {
-	sec := in.notes[n.Seq].section
-	var text string
-	var texts []string
+	st := &in.notes[n.Seq]
+	st.text = part{len(in.text), len(in.text)}
 	for c := n.Node.FirstChild(); c != nil; c = c.NextSibling() {
-		t := in.collectAt(c, n.ID, 0, index.Note, sec)
-		switch {
-		case c == n.Node.FirstChild():
-			text = t
-		case texts == nil:
-			texts = []string{text, t}
-		default:
-			texts = append(texts, t)
+		if c != n.Node.FirstChild() {
+			in.text = append(in.text, '\n')
 		}
+		st.text.end = in.collectAt(c, n.ID, 0, index.Note, st.section).end
 	}
-	if texts != nil {
-		text = strings.Join(texts, "\n")
-	}
-	in.notes[n.Seq].text = text
 }
 
-// collectAt gathers the plain text of n, giving ids to its mentions and
-// citations and recording them with a snippet of their context, and
-// records the notes that n calls.
-func (in *inspector) collectAt(n ast.Node, paraID string, num int, where index.Where, sec int) string {
-	in.text, in.spans, in.floor = in.text[:0], in.spans[:0], 0
+// collectAt gathers the plain text of n at the end of in.text, giving ids
+// to its mentions and citations and recording them, and records the
+// notes that n calls. It returns where the text is.
+func (in *inspector) collectAt(n ast.Node, paraID string, num int, where index.Where, sec int) part {
+	in.start, in.spans = len(in.text), in.spans[:0]
+	in.floor = in.start
 	in.paraID, in.where, in.sec = paraID, where, sec
 	in.walk(n)
-	text := string(in.text)
-	if len(in.spans) == 0 {
-		return text
-	}
-	// The contexts first, so that the sides cut short share one string.
-	in.ellipses, in.cuts = in.ellipses[:0], in.cuts[:0]
 	for _, s := range in.spans {
-		in.cuts = append(in.cuts, in.context(text, s.start, s.end))
-	}
-	ellipses := string(in.ellipses)
-	for i, s := range in.spans {
-		sn := in.cuts[i].snippet(text, ellipses, s.start, s.end)
+		in.cuts = append(in.cuts, in.context(in.text, in.start, s.start, s.end))
 		in.res.Occurrences = append(in.res.Occurrences, index.Occurrence{
 			Target: index.Ref{Kind: s.m.Ref.Kind, Key: s.m.Ref.Key}, Section: sec,
 			Paragraph: paraID, ParaNum: num, ID: s.m.ID, Where: where, Explicit: s.m.Explicit,
-			Snippet: sn, Pos: in.p.lines.Pos(s.m.Pos()),
+			Pos: in.p.lines.Pos(s.m.Pos()),
 		})
 	}
-	return text
+	return part{in.start, len(in.text)}
+}
+
+// finish gives the paragraphs, notes and occurrences their texts, out of
+// one string.
+func (in *inspector) finish() {
+	text, ellipses := string(in.text), string(in.ellipses)
+	in.all = text
+	for i, t := range in.paraTexts {
+		in.ch.Paragraphs[i].Text = text[t.start:t.end]
+	}
+	for i := range in.res.Occurrences {
+		in.res.Occurrences[i].Snippet = in.cuts[i].snippet(text, ellipses)
+	}
 }
 
 // walk appends the text of n's children to the passage.
@@ -425,7 +447,7 @@ func (in *inspector) walk(n ast.Node) {
 			}
 			in.walk(c)
 		case *extast.TableRow, *extast.TableHeader:
-			if len(in.text) > 0 {
+			if len(in.text) > in.start {
 				in.text = append(in.text, " / "...)
 			}
 			in.walk(c)
@@ -475,59 +497,65 @@ const snippetContext = 70
 // ellipsis marks where a snippet's context is cut.
 const ellipsis = "…"
 
-// context finds the context of text[start:end] that its snippet shows: at
-// most snippetContext characters on each side, cut at a word boundary, as
-// snippet does, but by byte offsets into text; the sides cut short are
-// added, with their ellipses, to in.ellipses.
-func (in *inspector) context(text string, start, end int) cut {
-	c := cut{from: start, to: end}
-	for k := 0; k < snippetContext && c.from > 0; k++ {
-		r, size := utf8.DecodeLastRuneInString(text[:c.from])
+// context finds the context of text[start:end], in the passage that
+// starts at text[from] and ends with text, that its snippet shows: at most
+// snippetContext characters on each side, cut at a word boundary, as
+// snippet does, but by byte offsets; the sides cut short are added, with
+// their ellipses, to in.ellipses.
+func (in *inspector) context(text []byte, from, start, end int) cut {
+	c := cut{from: start, start: start, end: end, to: end}
+	for k := 0; k < snippetContext && c.from > from; k++ {
+		if text[c.from-1] < utf8.RuneSelf {
+			c.from--
+			continue
+		}
+		r, size := utf8.DecodeLastRune(text[from:c.from])
 		if r == utf8.RuneError && size == 1 {
-			return in.slowContext(text, start, end)
+			return slowContext(text, from, start, end)
 		}
 		c.from -= size
 	}
-	if c.cutBefore = c.from > 0; c.cutBefore {
-		before := text[c.from:start]
-		if i := strings.IndexByte(before, ' '); i >= 0 && i < len(before)-1 {
+	if c.cutBefore = c.from > from; c.cutBefore {
+		if i := bytes.IndexByte(text[c.from:start], ' '); i >= 0 && i < start-c.from-1 {
 			c.from += i + 1
 		}
-		c.before[0] = len(in.ellipses)
+		c.before.start = len(in.ellipses)
 		in.ellipses = append(append(in.ellipses, ellipsis...), text[c.from:start]...)
-		c.before[1] = len(in.ellipses)
+		c.before.end = len(in.ellipses)
 	}
 	for k := 0; k < snippetContext && c.to < len(text); k++ {
-		r, size := utf8.DecodeRuneInString(text[c.to:])
+		if text[c.to] < utf8.RuneSelf {
+			c.to++
+			continue
+		}
+		r, size := utf8.DecodeRune(text[c.to:])
 		if r == utf8.RuneError && size == 1 {
-			return in.slowContext(text, start, end)
+			return slowContext(text, from, start, end)
 		}
 		c.to += size
 	}
 	if c.cutAfter = c.to < len(text); c.cutAfter {
-		after := text[end:c.to]
-		if i := strings.LastIndexByte(after, ' '); i > 0 {
+		if i := bytes.LastIndexByte(text[end:c.to], ' '); i > 0 {
 			c.to = end + i
 		}
-		c.after[0] = len(in.ellipses)
+		c.after.start = len(in.ellipses)
 		in.ellipses = append(append(in.ellipses, text[end:c.to]...), ellipsis...)
-		c.after[1] = len(in.ellipses)
+		c.after.end = len(in.ellipses)
 	}
 	return c
 }
 
-// snippet is the snippet of text[start:end] in context c, whose cut
-// sides are in ellipses.
-func (c *cut) snippet(text, ellipses string, start, end int) index.Snippet {
+// snippet is the snippet of c, whose offsets are in text and ellipses.
+func (c *cut) snippet(text, ellipses string) index.Snippet {
 	if c.slow != nil {
 		return *c.slow
 	}
-	sn := index.Snippet{Before: text[c.from:start], Match: text[start:end], After: text[end:c.to]}
+	sn := index.Snippet{Before: text[c.from:c.start], Match: text[c.start:c.end], After: text[c.end:c.to]}
 	if c.cutBefore {
-		sn.Before = ellipses[c.before[0]:c.before[1]]
+		sn.Before = ellipses[c.before.start:c.before.end]
 	}
 	if c.cutAfter {
-		sn.After = ellipses[c.after[0]:c.after[1]]
+		sn.After = ellipses[c.after.start:c.after.end]
 	}
 	return sn
 }
@@ -535,8 +563,8 @@ func (c *cut) snippet(text, ellipses string, start, end int) index.Snippet {
 // slowContext is the context of a match near text that is not valid
 // UTF-8, where the characters of snippet are not those that utf8 decodes
 // backwards.
-func (in *inspector) slowContext(text string, start, end int) cut {
-	s := snippet(text, start, end)
+func slowContext(text []byte, from, start, end int) cut {
+	s := snippet(string(text[from:]), start-from, end-from)
 	return cut{slow: &s}
 }
 

@@ -26,10 +26,13 @@ func TestContextIsSnippet(t *testing.T) {
 		text := b.String()
 		start := r.IntN(len(text) + 1)
 		end := start + r.IntN(len(text)-start+1)
-		var in inspector
+		in := inspector{scratch: new(scratch)}
 		in.ellipses = append(in.ellipses, "earlier "...) // as after another match
-		c := in.context(text, start, end)
-		got := c.snippet(text, string(in.ellipses), start, end)
+		// The passage starts after another's text.
+		other := "Another passage. "
+		buf := []byte(other + text)
+		c := in.context(buf, len(other), len(other)+start, len(other)+end)
+		got := c.snippet(string(buf), string(in.ellipses))
 		if want := snippet(text, start, end); got != want {
 			t.Fatalf("text %q [%d:%d]:\n got %q\nwant %q", text, start, end, got, want)
 		}
