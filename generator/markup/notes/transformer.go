@@ -2,8 +2,10 @@ package notes
 
 import (
 	"bytes"
+	"cmp"
 	"fmt"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -32,37 +34,77 @@ var _ parser.ASTTransformer = (*Checker)(nil)
 
 var undefinedRE = regexp.MustCompile(`\[\^([^\]\s]+)\]`)
 
-// Transform implements parser.ASTTransformer.
+// Transform implements parser.ASTTransformer. Besides checking, it
+// collects for the Numberer the note list and the references, in one walk.
 func (c *Checker) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
-	src := reader.Source()
-	defined := map[string]bool{}
-	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if !entering {
-			return ast.WalkContinue, nil
-		}
-		switch n := n.(type) {
+	w := &collector{pc: pc, src: reader.Source(), defined: map[string]bool{}, check: true}
+	w.walk(doc)
+	pc.Set(foundKey, &w.found)
+}
+
+// found is what a walk of the document before numbering finds: the list
+// of note definitions goldmark made, and the references in document order,
+// each with the Index of the note it stands in (0 in the text).
+type found struct {
+	list  *extast.FootnoteList
+	links []*extast.FootnoteLink
+	in    []int
+}
+
+var foundKey = parser.NewContextKey()
+
+// collector walks a document before numbering, checking it if check.
+type collector struct {
+	found
+	pc      parser.Context
+	src     []byte
+	defined map[string]bool
+	check   bool
+	note    int // Index of the note being walked, 0 outside notes
+}
+
+func (w *collector) walk(n ast.Node) {
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		switch c := c.(type) {
 		case *ast.CodeSpan, *ast.RawHTML:
-			return ast.WalkSkipChildren, nil
+			continue
+		case *extast.FootnoteLink:
+			w.links = append(w.links, c)
+			w.in = append(w.in, w.note)
 		case *extast.Footnote:
-			label := string(n.Ref)
-			off := n.Pos() // goldmark sets it to where "[^label]:" starts
-			switch {
-			case defined[label]:
-				report(pc, off, &Problem{fmt.Sprintf("note [^%s] is defined twice", label), "remove or relabel one definition"})
-			case n.Index < 0:
-				report(pc, off, &Problem{fmt.Sprintf("note [^%s] is defined but never referenced", label),
-					fmt.Sprintf("add [^%s] where the note belongs, or delete the definition", label)})
+			if l, ok := c.Parent().(*extast.FootnoteList); ok {
+				w.list = l
 			}
-			defined[label] = true
+			if w.check {
+				w.checkDefinition(c)
+			}
+			outer := w.note
+			w.note = c.Index
+			w.walk(c)
+			w.note = outer
+			continue
 		case *ast.Text:
 			// Only the first Text of a run: check the joined run once.
-			if _, prev := n.PreviousSibling().(*ast.Text); prev {
-				return ast.WalkContinue, nil
+			if _, prev := c.PreviousSibling().(*ast.Text); w.check && !prev {
+				checkRun(w.pc, w.src, c)
 			}
-			checkRun(pc, src, n)
 		}
-		return ast.WalkContinue, nil
-	})
+		w.walk(c)
+	}
+}
+
+// checkDefinition reports a note defined twice or never referenced.
+func (w *collector) checkDefinition(n *extast.Footnote) {
+	label := string(n.Ref)
+	off := n.Pos() // goldmark sets it to where "[^label]:" starts
+	switch {
+	case w.defined[label]:
+		report(w.pc, off, &Problem{fmt.Sprintf("note [^%s] is defined twice", label), "remove or relabel one definition"})
+	case n.Index < 0:
+		report(w.pc, off, &Problem{fmt.Sprintf("note [^%s] is defined but never referenced", label),
+			fmt.Sprintf("add [^%s] where the note belongs, or delete the definition", label)})
+	}
+	w.defined[label] = true
 }
 
 // checkRun looks for "[^label]" left as text in the run of Text nodes that
@@ -124,8 +166,11 @@ func escaped(b []byte, i int) bool {
 	return n%2 == 1
 }
 
-// Numberer replaces goldmark's footnote links with Ref nodes, gives each
-// note its series, marker and id, and takes the notes out of the document.
+// Numberer does the work of goldmark's footnote transformer, which is not
+// registered, as far as an edition needs it: it drops the notes never
+// referenced and orders the others by first reference. Then it replaces
+// goldmark's footnote links with Ref nodes, gives each note its series,
+// marker and id, and takes the notes out of the document.
 type Numberer struct {
 	// EditorPrefix marks an editor's note label; default "ed-".
 	EditorPrefix string
@@ -140,37 +185,42 @@ func (u *Numberer) Transform(doc *ast.Document, reader text.Reader, pc parser.Co
 	edPrefix := cmpOr(u.EditorPrefix, "ed-")
 	starPrefix := cmpOr(u.UnnumberedPrefix, "*")
 
-	var list *extast.FootnoteList
-	var links []*extast.FootnoteLink
-	var backlinks []ast.Node
-	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if !entering {
-			return ast.WalkContinue, nil
-		}
-		switch n := n.(type) {
-		case *extast.FootnoteList:
-			list = n
-		case *extast.FootnoteLink:
-			links = append(links, n)
-		case *extast.FootnoteBacklink:
-			backlinks = append(backlinks, n)
-		}
-		return ast.WalkContinue, nil
-	})
-	for _, b := range backlinks {
-		b.Parent().RemoveChild(b.Parent(), b)
+	f, _ := pc.Get(foundKey).(*found)
+	if f == nil { // no Checker ran
+		w := &collector{}
+		w.walk(doc)
+		f = &w.found
 	}
+	pc.Set(foundKey, nil)
+	list := f.list
 	if list == nil {
 		return
 	}
 	list.Parent().RemoveChild(list.Parent(), list)
+	// goldmark gave each note referenced an Index, from 1, in order of
+	// first reference; the others keep -1.
+	var defs []*extast.Footnote
+	last := 0
+	for c := list.FirstChild(); c != nil; {
+		next := c.NextSibling()
+		if fn := c.(*extast.Footnote); fn.Index < 0 {
+			list.RemoveChild(list, fn)
+		} else {
+			defs = append(defs, fn)
+			last = max(last, fn.Index)
+		}
+		c = next
+	}
+	if len(defs) == 0 {
+		return
+	}
+	slices.SortFunc(defs, func(a, b *extast.Footnote) int { return cmp.Compare(a.Index, b.Index) })
 
-	byIndex := map[int]*Note{}
-	var notes []*Note
-	counts := map[Series]int{}
-	ids := map[string]bool{}
-	for c := list.FirstChild(); c != nil; c = c.NextSibling() {
-		fn := c.(*extast.Footnote)
+	byIndex := make([]*Note, last+1)
+	notes := make([]*Note, 0, len(defs))
+	var counts [3]int // by series
+	ids := make(map[string]bool, len(defs))
+	for _, fn := range defs {
 		label := string(fn.Ref)
 		n := &Note{Label: label, Node: fn, Seq: len(notes)}
 		switch {
@@ -204,11 +254,23 @@ func (u *Numberer) Transform(doc *ast.Document, reader text.Reader, pc parser.Co
 		byIndex[fn.Index] = n
 		notes = append(notes, n)
 	}
-	for _, l := range links {
-		n := byIndex[l.Index]
-		if n == nil {
+	// The references in the order of the document as goldmark leaves it:
+	// the text, then the notes in their order (each note's references
+	// follow one another in the walk). References in notes dropped are
+	// not in the document.
+	order := make([]int, 0, len(f.links))
+	for i, in := range f.in {
+		if in >= 0 {
+			order = append(order, i)
+		}
+	}
+	slices.SortStableFunc(order, func(a, b int) int { return cmp.Compare(f.in[a], f.in[b]) })
+	for _, i := range order {
+		l := f.links[i]
+		if l.Index < 0 || l.Index >= len(byIndex) || byIndex[l.Index] == nil {
 			continue
 		}
+		n := byIndex[l.Index]
 		ref := &Ref{Note: n, ID: "r-" + n.ID}
 		if len(n.Refs) > 0 {
 			ref.ID += "-" + strconv.Itoa(len(n.Refs)+1)
