@@ -9,10 +9,11 @@ import (
 	"reflect"
 	"runtime"
 	"slices"
-	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"edition/generator/bib"
 	"edition/generator/diag"
@@ -863,7 +864,10 @@ func convertChapter(ch *source.Chapter, links *markup.Links, layout index.Layout
 		body: ch.Body, res: r}
 	c := r.Chapter
 	for _, p := range c.Paragraphs {
-		e.words += len(strings.Fields(p.Text))
+		e.words += countWords(p.Text)
+	}
+	if len(r.Occurrences) > 0 {
+		e.occ = make([]index.Occurrence, 0, len(r.Occurrences))
 	}
 	for _, o := range r.Occurrences {
 		o.Chapter = ch.Slug
@@ -877,6 +881,27 @@ func convertChapter(ch *source.Chapter, links *markup.Links, layout index.Layout
 		e.cites = append(e.cites, ct)
 	}
 	return e
+}
+
+// countWords is len(strings.Fields(s)) without making the fields.
+func countWords(s string) int {
+	n, inWord := 0, false
+	for i := 0; i < len(s); {
+		var space bool
+		if c := s[i]; c < utf8.RuneSelf {
+			space = c == ' ' || '\t' <= c && c <= '\r'
+			i++
+		} else {
+			r, size := utf8.DecodeRuneInString(s[i:])
+			space = unicode.IsSpace(r)
+			i += size
+		}
+		if !space && !inWord {
+			n++
+		}
+		inWord = !space
+	}
+	return n
 }
 
 // pageEntry is a rendered page and the key of what it was rendered from.
