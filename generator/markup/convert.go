@@ -331,10 +331,9 @@ func (in *inspector) uniqueID(id string) string {
 // paragraph numbers a paragraph of the text and collects what it holds.
 func (in *inspector) paragraph(n ast.Node, where index.Where) {
 	in.paraNum++
-	num := strconv.AppendInt(nil, int64(in.paraNum), 10)
-	idb := make([]byte, 0, 1+len(num))
-	idb = append(append(idb, 'p'), num...)
-	id := string(idb)
+	id := "p" + strconv.Itoa(in.paraNum)
+	idb := []byte(id)
+	num := idb[1:]
 	holder := n
 	if _, ok := n.(*ast.TextBlock); ok && n.Parent() != nil && n.Parent().Kind() == ast.KindListItem {
 		holder = n.Parent() // a tight list item: the id goes on the <li>

@@ -218,11 +218,13 @@ func (u *Numberer) Transform(doc *ast.Document, reader text.Reader, pc parser.Co
 
 	byIndex := make([]*Note, last+1)
 	notes := make([]*Note, 0, len(defs))
+	slab := make([]Note, len(defs))
 	var counts [3]int // by series
 	ids := make(map[string]bool, len(defs))
 	for _, fn := range defs {
 		label := string(fn.Ref)
-		n := &Note{Label: label, Node: fn, Seq: len(notes)}
+		n := &slab[len(notes)]
+		n.Label, n.Node, n.Seq = label, fn, len(notes)
 		switch {
 		case strings.HasPrefix(label, edPrefix):
 			n.Series = Editor
@@ -265,13 +267,15 @@ func (u *Numberer) Transform(doc *ast.Document, reader text.Reader, pc parser.Co
 		}
 	}
 	slices.SortStableFunc(order, func(a, b int) int { return cmp.Compare(f.in[a], f.in[b]) })
-	for _, i := range order {
+	refs := make([]Ref, len(order))
+	for k, i := range order {
 		l := f.links[i]
 		if l.Index < 0 || l.Index >= len(byIndex) || byIndex[l.Index] == nil {
 			continue
 		}
 		n := byIndex[l.Index]
-		ref := &Ref{Note: n, ID: "r-" + n.ID}
+		ref := &refs[k]
+		ref.Note, ref.ID = n, "r-"+n.ID
 		if len(n.Refs) > 0 {
 			ref.ID += "-" + strconv.Itoa(len(n.Refs)+1)
 		}
