@@ -883,19 +883,23 @@ func convertChapter(ch *source.Chapter, links *markup.Links, layout index.Layout
 	return e
 }
 
-// countWords is len(strings.Fields(s)) without making the fields.
+// countWords is len(strings.Fields(s)) without making the fields: in
+// ASCII text it counts as Fields does before allocating them.
 func countWords(s string) int {
+	n, wasSpace, setBits := 0, 1, uint8(0)
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		setBits |= c
+		isSpace := int(asciiSpace[c])
+		n += wasSpace &^ isSpace
+		wasSpace = isSpace
+	}
+	if setBits < utf8.RuneSelf {
+		return n
+	}
 	n, inWord := 0, false
-	for i := 0; i < len(s); {
-		var space bool
-		if c := s[i]; c < utf8.RuneSelf {
-			space = c == ' ' || '\t' <= c && c <= '\r'
-			i++
-		} else {
-			r, size := utf8.DecodeRuneInString(s[i:])
-			space = unicode.IsSpace(r)
-			i += size
-		}
+	for _, r := range s {
+		space := unicode.IsSpace(r)
 		if !space && !inWord {
 			n++
 		}
@@ -903,6 +907,8 @@ func countWords(s string) int {
 	}
 	return n
 }
+
+var asciiSpace = [256]uint8{'\t': 1, '\n': 1, '\v': 1, '\f': 1, '\r': 1, ' ': 1}
 
 // pageEntry is a rendered page and the key of what it was rendered from.
 type pageEntry struct {
