@@ -2,9 +2,12 @@ package notes
 
 import (
 	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
+	extast "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/renderer"
+	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
 )
 
@@ -32,7 +35,7 @@ var _ goldmark.Extender = (*Extension)(nil)
 // parsers, not its transformer or renderer.
 func (e *Extension) Extend(m goldmark.Markdown) {
 	m.Parser().AddOptions(
-		parser.WithBlockParsers(util.Prioritized(extension.NewFootnoteBlockParser(), 999)),
+		parser.WithBlockParsers(util.Prioritized(&blockParser{extension.NewFootnoteBlockParser()}, 999)),
 		parser.WithInlineParsers(util.Prioritized(extension.NewFootnoteParser(), 101)),
 		parser.WithASTTransformers(
 			util.Prioritized(&Checker{}, CheckerPriority),
@@ -40,4 +43,21 @@ func (e *Extension) Extend(m goldmark.Markdown) {
 		),
 	)
 	m.Renderer().AddOptions(renderer.WithNodeRenderers(util.Prioritized(&Renderer{}, RendererPriority)))
+}
+
+// blockParser is goldmark's footnote definition parser, which keeps the
+// list of definitions it makes in the parser context, where the Numberer
+// finds it.
+type blockParser struct{ parser.BlockParser }
+
+// defsKey holds the list of definitions.
+var defsKey = parser.NewContextKey()
+
+// Close implements parser.BlockParser: goldmark moves each definition into
+// its list as it closes it.
+func (b *blockParser) Close(node ast.Node, reader text.Reader, pc parser.Context) {
+	b.BlockParser.Close(node, reader, pc)
+	if l, ok := node.Parent().(*extast.FootnoteList); ok {
+		pc.Set(defsKey, l)
+	}
 }

@@ -35,32 +35,26 @@ var _ parser.ASTTransformer = (*Checker)(nil)
 var undefinedRE = regexp.MustCompile(`\[\^([^\]\s]+)\]`)
 
 // Transform implements parser.ASTTransformer. Besides checking, it
-// collects for the Numberer the note list and the references, in one walk.
+// collects for the Numberer the references in the text, in the same walk.
 func (c *Checker) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
 	w := &collector{pc: pc, src: reader.Source(), defined: map[string]bool{}, check: true}
 	w.walk(doc)
-	pc.Set(foundKey, &w.found)
+	pc.Set(textLinksKey, w.links)
 }
 
-// found is what a walk of the document before numbering finds: the list
-// of note definitions goldmark made, and the references in document order,
-// each with the Index of the note it stands in (0 in the text).
-type found struct {
-	list  *extast.FootnoteList
-	links []*extast.FootnoteLink
-	in    []int
-}
+// textLinksKey holds the references in the text, outside the notes, in
+// document order, as the Checker found them.
+var textLinksKey = parser.NewContextKey()
 
-var foundKey = parser.NewContextKey()
-
-// collector walks a document before numbering, checking it if check.
+// collector walks a document before numbering, checking it if check, and
+// collects the references outside notes.
 type collector struct {
-	found
+	links   []*extast.FootnoteLink
 	pc      parser.Context
 	src     []byte
 	defined map[string]bool
 	check   bool
-	note    int // Index of the note being walked, 0 outside notes
+	inNote  bool
 }
 
 func (w *collector) walk(n ast.Node) {
@@ -69,19 +63,17 @@ func (w *collector) walk(n ast.Node) {
 		case *ast.CodeSpan, *ast.RawHTML:
 			continue
 		case *extast.FootnoteLink:
-			w.links = append(w.links, c)
-			w.in = append(w.in, w.note)
-		case *extast.Footnote:
-			if l, ok := c.Parent().(*extast.FootnoteList); ok {
-				w.list = l
+			if !w.inNote {
+				w.links = append(w.links, c)
 			}
+		case *extast.Footnote:
 			if w.check {
 				w.checkDefinition(c)
 			}
-			outer := w.note
-			w.note = c.Index
+			outer := w.inNote
+			w.inNote = true
 			w.walk(c)
-			w.note = outer
+			w.inNote = outer
 			continue
 		case *ast.Text:
 			// Only the first Text of a run: check the joined run once.
@@ -91,6 +83,17 @@ func (w *collector) walk(n ast.Node) {
 		}
 		w.walk(c)
 	}
+}
+
+// noteLinks appends the references in n to links.
+func noteLinks(links []*extast.FootnoteLink, n ast.Node) []*extast.FootnoteLink {
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		if l, ok := c.(*extast.FootnoteLink); ok {
+			links = append(links, l)
+		}
+		links = noteLinks(links, c)
+	}
+	return links
 }
 
 // checkDefinition reports a note defined twice or never referenced.
@@ -185,18 +188,21 @@ func (u *Numberer) Transform(doc *ast.Document, reader text.Reader, pc parser.Co
 	edPrefix := cmpOr(u.EditorPrefix, "ed-")
 	starPrefix := cmpOr(u.UnnumberedPrefix, "*")
 
-	f, _ := pc.Get(foundKey).(*found)
-	if f == nil { // no Checker ran
-		w := &collector{}
-		w.walk(doc)
-		f = &w.found
-	}
-	pc.Set(foundKey, nil)
-	list := f.list
+	// The list of definitions goldmark made, wherever it is: a definition
+	// in a definition can leave it out of the document.
+	list, _ := pc.Get(defsKey).(*extast.FootnoteList)
 	if list == nil {
 		return
 	}
-	list.Parent().RemoveChild(list.Parent(), list)
+	if p := list.Parent(); p != nil {
+		p.RemoveChild(p, list)
+	}
+	textLinks, checked := pc.Get(textLinksKey).([]*extast.FootnoteLink)
+	if !checked {
+		w := &collector{}
+		w.walk(doc)
+		textLinks = w.links
+	}
 	// goldmark gave each note referenced an Index, from 1, in order of
 	// first reference; the others keep -1.
 	var defs []*extast.Footnote
@@ -257,19 +263,14 @@ func (u *Numberer) Transform(doc *ast.Document, reader text.Reader, pc parser.Co
 		notes = append(notes, n)
 	}
 	// The references in the order of the document as goldmark leaves it:
-	// the text, then the notes in their order (each note's references
-	// follow one another in the walk). References in notes dropped are
-	// not in the document.
-	order := make([]int, 0, len(f.links))
-	for i, in := range f.in {
-		if in >= 0 {
-			order = append(order, i)
-		}
+	// the text's, then each note's, in the notes' order. References in
+	// notes dropped are not in the document.
+	links := textLinks
+	for _, fn := range defs {
+		links = noteLinks(links, fn)
 	}
-	slices.SortStableFunc(order, func(a, b int) int { return cmp.Compare(f.in[a], f.in[b]) })
-	refs := make([]Ref, len(order))
-	for k, i := range order {
-		l := f.links[i]
+	refs := make([]Ref, len(links))
+	for k, l := range links {
 		if l.Index < 0 || l.Index >= len(byIndex) || byIndex[l.Index] == nil {
 			continue
 		}
