@@ -4,12 +4,13 @@
 // marked with an asterisk), with stable ids and valid DPUB-ARIA roles, and
 // with every mistake reported instead of silently dropped.
 //
-// It builds on goldmark's footnote parsers, and replaces its transformer
-// and its renderer (which writes the deprecated role doc-endnote):
+// It builds on goldmark's footnote parsers (the definition parser wrapped
+// to keep the list of definitions it makes), and replaces goldmark's
+// transformer and renderer (which writes the deprecated role doc-endnote):
 //
 //	[^1] ─goldmark─▶ FootnoteLink ─┐
 //	                               ├─Checker (998): unreferenced, undefined, duplicate;
-//	[^1]: … ─goldmark─▶ Footnote ──┤   collects the list and the links in one walk
+//	[^1]: … ─goldmark─▶ Footnote ──┤   the references in the text, in the same walk
 //	                               └─Numberer (1000): drops the unreferenced, orders by
 //	                                   first reference, *Ref nodes, []*Note in the context
 //
