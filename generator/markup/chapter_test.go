@@ -240,3 +240,20 @@ func TestChapterConcurrently(t *testing.T) {
 		}
 	}
 }
+
+// TestCitationOpeningAMention checks a mention whose text is a space and a
+// citation: the citation drops the space, and the space before the
+// mention, which used to leave the mention's start past its end (and
+// crash the conversion).
+func TestCitationOpeningAMention(t *testing.T) {
+	for _, src := range []string{"x [ [@nss2002]](concept:preemption) and", "a [ [@nss2002] b](concept:preemption) c"} {
+		r := chapter(t, newLinks(t), src)
+		text := r.Chapter.Paragraphs[0].Text
+		if len(r.Occurrences) != 1 || len(r.Citations) != 1 {
+			t.Fatalf("%q: %d occurrences, %d citations, want 1 and 1", src, len(r.Occurrences), len(r.Citations))
+		}
+		if s := r.Occurrences[0].Snippet; s.Before+s.Match+s.After != text {
+			t.Errorf("%q: snippet %+v is not the paragraph's text %q", src, s, text)
+		}
+	}
+}

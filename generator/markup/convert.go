@@ -5,6 +5,7 @@ import (
 	"html/template"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/yuin/goldmark/ast"
@@ -35,6 +36,9 @@ type parsed struct {
 	notes []*notes.Note
 	lines *diag.Lines
 	diags diag.List
+	// mentions is how many mentions the parse made, some of them perhaps
+	// in notes dropped after.
+	mentions int
 }
 
 // parse parses d; auto turns on automatic mentions.
@@ -48,9 +52,10 @@ func (m *Markdown) parse(d Doc, links *Links, auto bool) *parsed {
 		p.diags.Errorf(p.lines.Pos(off), hint, "%s", err.Error())
 	}
 	pc := parser.NewContext()
+	var mo *mention.Options
 	if links != nil {
-		r := resolver{Links: links, page: d.Page}
-		mo := &mention.Options{Resolver: r, Report: report}
+		r := newResolver(links, d.Page)
+		mo = &mention.Options{Resolver: r, Report: report}
 		if auto {
 			mo.Matcher = links.matcher
 		}
@@ -60,36 +65,70 @@ func (m *Markdown) parse(d Doc, links *Links, auto bool) *parsed {
 	notes.With(pc, &notes.Options{Report: report})
 	p.doc = m.md.Parser().Parse(text.NewReader(d.Src), parser.WithContext(pc)).(*ast.Document)
 	p.notes = notes.List(pc)
+	if mo != nil {
+		p.mentions = mo.Mentions
+	}
 	return p
 }
 
-func (m *Markdown) render(p *parsed, n ast.Node) template.HTML {
-	var b bytes.Buffer
-	if err := m.md.Renderer().Render(&b, p.src, n); err != nil {
+// htmlBuffer is a bytes.Buffer that goldmark's renderer takes as its own
+// buffered writer (util.BufWriter): rendered into directly, it is not
+// wrapped in a new 4 KB bufio.Writer at each call and copied out of it.
+type htmlBuffer struct{ bytes.Buffer }
+
+// Buffered implements util.BufWriter: nothing waits to be flushed.
+func (*htmlBuffer) Buffered() int { return 0 }
+
+// Flush implements util.BufWriter.
+func (*htmlBuffer) Flush() error { return nil }
+
+// buffers holds the buffers that documents are rendered into: a document's
+// HTML is copied out of its buffer once, as one string.
+var buffers = sync.Pool{New: func() any { return new(htmlBuffer) }}
+
+func getBuffer() *htmlBuffer { return buffers.Get().(*htmlBuffer) }
+
+func putBuffer(b *htmlBuffer) {
+	if b.Cap() > 4<<20 {
+		return // let an outsized buffer go
+	}
+	b.Reset()
+	buffers.Put(b)
+}
+
+// renderTo renders n at the end of out and returns where its HTML starts
+// and ends there.
+func (m *Markdown) renderTo(out *htmlBuffer, p *parsed, n ast.Node) part {
+	start := out.Len()
+	if err := m.md.Renderer().Render(out, p.src, n); err != nil {
 		p.diags.Errorf(p.lines.Pos(0), "", "cannot render: %v", err)
 	}
-	return template.HTML(b.String())
+	return part{start, out.Len()}
 }
+
+// part is a piece of a rendered buffer: [start, end).
+type part struct{ start, end int }
+
+func (r part) of(s string) template.HTML { return template.HTML(s[r.start:r.end]) }
 
 // Fragment converts a short Markdown text: an entry's annotation, a source's
 // note, the edition's rights statement. Explicit links and citations work;
 // aliases are not matched, and paragraphs get no ids.
 func (m *Markdown) Fragment(d Doc, links *Links) (template.HTML, diag.List) {
 	p := m.parse(d, links, false)
-	html := m.render(p, p.doc)
+	out := getBuffer()
+	defer putBuffer(out)
+	m.renderTo(out, p, p.doc)
 	if len(p.notes) > 0 {
-		var b strings.Builder
-		b.WriteString(string(html))
-		b.WriteString(`<ol class="fragment-notes">`)
+		out.WriteString(`<ol class="fragment-notes">`)
 		for _, n := range p.notes {
-			b.WriteString(`<li id="` + n.ID + `">`)
-			b.WriteString(string(m.render(p, n.Node)))
-			b.WriteString(`</li>`)
+			out.WriteString(`<li id="` + n.ID + `">`)
+			m.renderTo(out, p, n.Node)
+			out.WriteString(`</li>`)
 		}
-		b.WriteString(`</ol>`)
-		html = template.HTML(b.String())
+		out.WriteString(`</ol>`)
 	}
-	return html, p.diags
+	return template.HTML(out.String()), p.diags
 }
 
 // Result is a converted chapter.
@@ -104,19 +143,30 @@ type Result struct {
 // number, every heading of level 2 starts a section, every mention and
 // citation gets an id and is collected with its context. A level-1 heading
 // at the top is the chapter's displayed title and is taken out of the body.
+//
+// The title, the body and the notes are rendered into one buffer and
+// copied out of it as one string, which their HTML shares.
 func (m *Markdown) Chapter(d Doc, links *Links, opening string) *Result {
 	p := m.parse(d, links, true)
 	ch := &index.Chapter{File: d.File}
 	res := &Result{Chapter: ch}
-	in := inspector{p: p, res: res, ch: ch, refPara: map[*notes.Note]string{}, noteSection: map[string]int{}, noteText: map[string]string{}}
+	if p.mentions > 0 {
+		res.Occurrences = make([]index.Occurrence, 0, p.mentions)
+	}
+	sc := scratches.Get().(*scratch)
+	defer sc.put()
+	in := inspector{p: p, res: res, ch: ch, notes: make([]noteState, len(p.notes)), scratch: sc}
+	out := getBuffer()
+	defer putBuffer(out)
 
 	// The title: a level-1 heading before anything else.
+	var title part
 	if h, ok := p.doc.FirstChild().(*ast.Heading); ok && h.Level == 1 {
-		var b bytes.Buffer
+		title.start = out.Len()
 		for c := h.FirstChild(); c != nil; c = c.NextSibling() {
-			_ = m.md.Renderer().Render(&b, p.src, c)
+			_ = m.md.Renderer().Render(out, p.src, c)
 		}
-		ch.TitleHTML = template.HTML(b.String())
+		title.end = out.Len()
 		in.walkRefs(h, "", 0)
 		p.doc.RemoveChild(p.doc, h)
 	}
@@ -127,12 +177,27 @@ func (m *Markdown) Chapter(d Doc, links *Links, opening string) *Result {
 	for _, n := range p.notes {
 		in.note(n)
 	}
-	ch.BodyHTML = m.render(p, p.doc)
-	for _, n := range p.notes {
+	in.finish()
+	body := m.renderTo(out, p, p.doc)
+	noteParts := make([]part, len(p.notes))
+	for i, n := range p.notes {
+		noteParts[i] = m.renderTo(out, p, n.Node)
+	}
+	html := out.String()
+	ch.TitleHTML = title.of(html)
+	ch.BodyHTML = body.of(html)
+	if len(p.notes) > 0 {
+		ch.Notes = make([]index.NoteInfo, 0, len(p.notes))
+	}
+	for i, n := range p.notes {
+		st := &in.notes[i]
 		info := index.NoteInfo{ID: n.ID, Label: n.Label, Marker: n.Marker, Series: index.NoteSeries(n.Series),
-			HTML: m.render(p, n.Node), Paragraph: in.refPara[n], Section: in.noteSection[n.ID], Text: in.noteText[n.ID]}
-		for _, r := range n.Refs {
-			info.Refs = append(info.Refs, r.ID)
+			HTML: noteParts[i].of(html), Paragraph: st.para, Section: st.section, Text: in.all[st.text.start:st.text.end]}
+		if len(n.Refs) > 0 {
+			info.Refs = make([]string, len(n.Refs))
+			for j, r := range n.Refs {
+				info.Refs[j] = r.ID
+			}
 		}
 		ch.Notes = append(ch.Notes, info)
 	}
@@ -154,10 +219,70 @@ type inspector struct {
 	mentNum int
 	citeNum int
 	ids     map[string]bool
+	notes   []noteState // by notes.Note.Seq
+	*scratch
+	all string // text, after finish
 
-	refPara     map[*notes.Note]string // paragraph of each note's first reference
-	noteSection map[string]int
-	noteText    map[string]string
+	// The passage being collected.
+	start  int // where it starts in text
+	floor  int // where the last mention ended: its text is kept whole
+	paraID string
+	where  index.Where
+	sec    int
+}
+
+// scratch is the inspector's working memory, reused from chapter to
+// chapter.
+type scratch struct {
+	// text holds the plain text of every passage (paragraph or note) so
+	// far, one after another, and ellipses the sides of snippets that are
+	// cut short, each with its "…": finish makes each into one string,
+	// which the passages' texts and the snippets share.
+	text      []byte
+	ellipses  []byte
+	paraTexts []part // of each paragraph, in text
+	cuts      []cut  // of each occurrence
+	spans     []span // of the passage being collected
+}
+
+var scratches = sync.Pool{New: func() any { return new(scratch) }}
+
+// put empties sc, letting go of what it points to, and returns it to the
+// pool.
+func (sc *scratch) put() {
+	if cap(sc.text) > 4<<20 {
+		return // let an outsized one go
+	}
+	clear(sc.cuts)
+	clear(sc.spans[:cap(sc.spans)])
+	sc.text, sc.ellipses, sc.paraTexts, sc.cuts, sc.spans = sc.text[:0], sc.ellipses[:0], sc.paraTexts[:0], sc.cuts[:0], sc.spans[:0]
+	scratches.Put(sc)
+}
+
+// noteState is what the inspection learns of a note.
+type noteState struct {
+	called  bool   // a reference to it was seen
+	para    string // paragraph (or note) of its first reference
+	section int    // and its section
+	text    part   // in inspector.text
+}
+
+// span is a mention's place in inspector.text: [start, end).
+type span struct {
+	m          *mention.Node
+	start, end int
+}
+
+// cut is the snippet of a match, text[start:end], by offsets in the
+// inspector's text: text[from:start] before it and text[end:to] after
+// it, or, where a side is cut short, that side with its ellipsis in the
+// inspector's ellipses; or, when the text is not valid UTF-8 near the
+// match, the snippet made rune by rune.
+type cut struct {
+	from, start, end, to int
+	cutBefore, cutAfter  bool
+	before, after        part // in the ellipses, when cut
+	slow                 *index.Snippet
 }
 
 func (in *inspector) section() int { return max(0, len(in.ch.Sections)-1) }
@@ -207,134 +332,149 @@ func (in *inspector) uniqueID(id string) string {
 func (in *inspector) paragraph(n ast.Node, where index.Where) {
 	in.paraNum++
 	id := "p" + strconv.Itoa(in.paraNum)
+	idb := []byte(id)
+	num := idb[1:]
 	holder := n
 	if _, ok := n.(*ast.TextBlock); ok && n.Parent() != nil && n.Parent().Kind() == ast.KindListItem {
 		holder = n.Parent() // a tight list item: the id goes on the <li>
 	}
-	holder.SetAttributeString("id", []byte(id))
-	n.SetAttributeString(string(numberAttr), []byte(strconv.Itoa(in.paraNum)))
-	para := index.Paragraph{ID: id, Number: in.paraNum, Section: in.section(), Where: where}
-	para.Text = in.collect(n, id, in.paraNum, where)
-	in.ch.Paragraphs = append(in.ch.Paragraphs, para)
-	in.walkRefs(n, id, in.section())
+	holder.SetAttributeString("id", idb)
+	n.SetAttributeString(string(numberAttr), num)
+	in.ch.Paragraphs = append(in.ch.Paragraphs, index.Paragraph{ID: id, Number: in.paraNum, Section: in.section(), Where: where})
+	in.paraTexts = append(in.paraTexts, in.collectAt(n, id, in.paraNum, where, in.section()))
 }
 
-// walkRefs records the paragraph that calls each note, and its section.
+// called records that paraID, in section sec, calls note r's note, if
+// nothing called it before.
+func (in *inspector) called(r *notes.Ref, paraID string, sec int) {
+	if st := &in.notes[r.Note.Seq]; !st.called {
+		st.called, st.para, st.section = true, paraID, sec
+	}
+}
+
+// walkRefs records the paragraph that calls each note in n, and its
+// section, where no text is collected (headings).
 func (in *inspector) walkRefs(n ast.Node, paraID string, sec int) {
-	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
-		if r, ok := c.(*notes.Ref); ok && entering {
-			if _, seen := in.refPara[r.Note]; !seen {
-				in.refPara[r.Note] = paraID
-				in.noteSection[r.Note.ID] = sec
-			}
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		if r, ok := c.(*notes.Ref); ok {
+			in.called(r, paraID, sec)
 		}
-		return ast.WalkContinue, nil
-	})
+		in.walkRefs(c, paraID, sec)
+	}
 }
 
 // note collects the mentions and citations of a note. A note belongs to the
 // section of the paragraph that calls it (or of the note that calls it).
+// Its text is that of its blocks, one a line.
 func (in *inspector) note(n *notes.Note) {
-	sec := in.noteSection[n.ID]
-	var texts []string
+	st := &in.notes[n.Seq]
+	st.text = part{len(in.text), len(in.text)}
 	for c := n.Node.FirstChild(); c != nil; c = c.NextSibling() {
-		texts = append(texts, in.collectAt(c, n.ID, 0, index.Note, sec))
-		in.walkRefs(c, n.ID, sec)
-	}
-	in.noteText[n.ID] = strings.Join(texts, "\n")
-}
-
-func (in *inspector) collect(n ast.Node, paraID string, num int, where index.Where) string {
-	return in.collectAt(n, paraID, num, where, in.section())
-}
-
-// collectAt gathers the plain text of n, giving ids to its mentions and
-// citations and recording them with a snippet of their context.
-func (in *inspector) collectAt(n ast.Node, paraID string, num int, where index.Where, sec int) string {
-	var b strings.Builder
-	type span struct {
-		m          *mention.Node
-		start, end int
-	}
-	var spans []span
-	// floor is where the last mention ended: its text is kept whole.
-	floor := 0
-	var walk func(ast.Node)
-	walk = func(n ast.Node) {
-		for c := n.FirstChild(); c != nil; c = c.NextSibling() {
-			switch c := c.(type) {
-			case *ast.Text:
-				b.Write(textValue(c, in.p.src))
-				if c.SoftLineBreak() || c.HardLineBreak() {
-					b.WriteByte(' ')
-				}
-			case *ast.String:
-				b.Write(c.Value)
-			case *ast.CodeSpan:
-				b.WriteString(plainText(c, in.p.src))
-			case *mention.Node:
-				in.mentNum++
-				c.ID = "m" + strconv.Itoa(in.mentNum)
-				start := b.Len()
-				walk(c)
-				spans = append(spans, span{c, start, b.Len()})
-				floor = b.Len()
-			case *cite.Node:
-				// The citation is metadata, not text: drop it and the space
-				// before it ("p. 5 [@x]; see" reads "p. 5; see"), but not a
-				// space inside a mention's text, which its snippet holds.
-				trimSpaceEnd(&b, floor)
-				in.citeNum++
-				c.ID = "c" + strconv.Itoa(in.citeNum)
-				for _, it := range c.Items {
-					if it.Href == "" {
-						continue
-					}
-					cit := index.Citation{Source: it.Key, Locator: it.Locator, Prefix: it.Prefix, Suffix: it.Suffix,
-						ID: c.ID, Section: sec, Pos: in.p.lines.Pos(c.Pos())}
-					if where == index.Note {
-						cit.Note = paraID
-					} else {
-						cit.Paragraph = paraID
-					}
-					in.res.Citations = append(in.res.Citations, cit)
-				}
-			case *extast.TableCell:
-				if c.PreviousSibling() != nil {
-					b.WriteString(" · ") // cells read as one passage
-				}
-				walk(c)
-			case *extast.TableRow, *extast.TableHeader:
-				if b.Len() > 0 {
-					b.WriteString(" / ")
-				}
-				walk(c)
-			case *notes.Ref:
-				// The marker is not part of the text.
-			default:
-				walk(c)
-			}
+		if c != n.Node.FirstChild() {
+			in.text = append(in.text, '\n')
 		}
+		st.text.end = in.collectAt(c, n.ID, 0, index.Note, st.section).end
 	}
-	walk(n)
-	text := b.String()
-	for _, s := range spans {
+}
+
+// collectAt gathers the plain text of n at the end of in.text, giving ids
+// to its mentions and citations and recording them, and records the
+// notes that n calls. It returns where the text is.
+func (in *inspector) collectAt(n ast.Node, paraID string, num int, where index.Where, sec int) part {
+	in.start, in.spans = len(in.text), in.spans[:0]
+	in.floor = in.start
+	in.paraID, in.where, in.sec = paraID, where, sec
+	in.walk(n)
+	for _, s := range in.spans {
+		in.cuts = append(in.cuts, in.context(in.text, in.start, s.start, s.end))
 		in.res.Occurrences = append(in.res.Occurrences, index.Occurrence{
 			Target: index.Ref{Kind: s.m.Ref.Kind, Key: s.m.Ref.Key}, Section: sec,
 			Paragraph: paraID, ParaNum: num, ID: s.m.ID, Where: where, Explicit: s.m.Explicit,
-			Snippet: snippet(text, s.start, s.end), Pos: in.p.lines.Pos(s.m.Pos()),
+			Pos: in.p.lines.Pos(s.m.Pos()),
 		})
 	}
-	return text
+	return part{in.start, len(in.text)}
 }
 
-// trimSpaceEnd removes the spaces at the end of b, but none before floor.
-func trimSpaceEnd(b *strings.Builder, floor int) {
-	s := b.String()
-	t := s[:floor] + strings.TrimRight(s[floor:], " ")
-	if len(t) < len(s) {
-		b.Reset()
-		b.WriteString(t)
+// finish gives the paragraphs, notes and occurrences their texts, out of
+// one string.
+func (in *inspector) finish() {
+	text, ellipses := string(in.text), string(in.ellipses)
+	in.all = text
+	for i, t := range in.paraTexts {
+		in.ch.Paragraphs[i].Text = text[t.start:t.end]
+	}
+	for i := range in.res.Occurrences {
+		in.res.Occurrences[i].Snippet = in.cuts[i].snippet(text, ellipses)
+	}
+}
+
+// walk appends the text of n's children to the passage.
+func (in *inspector) walk(n ast.Node) {
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		switch c := c.(type) {
+		case *ast.Text:
+			in.text = append(in.text, textValue(c, in.p.src)...)
+			if c.SoftLineBreak() || c.HardLineBreak() {
+				in.text = append(in.text, ' ')
+			}
+		case *ast.String:
+			in.text = append(in.text, c.Value...)
+		case *ast.CodeSpan:
+			in.text = append(in.text, plainText(c, in.p.src)...)
+		case *mention.Node:
+			in.mentNum++
+			c.ID = "m" + strconv.Itoa(in.mentNum)
+			start := len(in.text)
+			in.walk(c)
+			// A citation in the mention may have taken the spaces it
+			// began with, and those before it.
+			start = min(start, len(in.text))
+			in.spans = append(in.spans, span{c, start, len(in.text)})
+			in.floor = len(in.text)
+		case *cite.Node:
+			// The citation is metadata, not text: drop it and the space
+			// before it ("p. 5 [@x]; see" reads "p. 5; see"), but not a
+			// space inside a mention's text, which its snippet holds.
+			for len(in.text) > in.floor && in.text[len(in.text)-1] == ' ' {
+				in.text = in.text[:len(in.text)-1]
+			}
+			in.cite(c)
+		case *extast.TableCell:
+			if c.PreviousSibling() != nil {
+				in.text = append(in.text, " · "...) // cells read as one passage
+			}
+			in.walk(c)
+		case *extast.TableRow, *extast.TableHeader:
+			if len(in.text) > in.start {
+				in.text = append(in.text, " / "...)
+			}
+			in.walk(c)
+		case *notes.Ref:
+			// The marker is not part of the text.
+			in.called(c, in.paraID, in.sec)
+		default:
+			in.walk(c)
+		}
+	}
+}
+
+// cite gives citation c its id and records what it cites.
+func (in *inspector) cite(c *cite.Node) {
+	in.citeNum++
+	c.ID = "c" + strconv.Itoa(in.citeNum)
+	for _, it := range c.Items {
+		if it.Href == "" {
+			continue
+		}
+		cit := index.Citation{Source: it.Key, Locator: it.Locator, Prefix: it.Prefix, Suffix: it.Suffix,
+			ID: c.ID, Section: in.sec, Pos: in.p.lines.Pos(c.Pos())}
+		if in.where == index.Note {
+			cit.Note = in.paraID
+		} else {
+			cit.Paragraph = in.paraID
+		}
+		in.res.Citations = append(in.res.Citations, cit)
 	}
 }
 
@@ -343,7 +483,7 @@ func trimSpaceEnd(b *strings.Builder, floor int) {
 // except in raw text (code).
 func textValue(t *ast.Text, src []byte) []byte {
 	v := t.Value(src)
-	if t.IsRaw() {
+	if t.IsRaw() || bytes.IndexByte(v, '&') < 0 && bytes.IndexByte(v, '\\') < 0 {
 		return v
 	}
 	return util.UnescapePunctuations(util.ResolveNumericReferences(util.ResolveEntityNames(v)))
@@ -353,7 +493,83 @@ func textValue(t *ast.Text, src []byte) []byte {
 // side of the match.
 const snippetContext = 70
 
-// snippet cuts text around [start, end) at word boundaries.
+// ellipsis marks where a snippet's context is cut.
+const ellipsis = "…"
+
+// context finds the context of text[start:end], in the passage that
+// starts at text[from] and ends with text, that its snippet shows: at most
+// snippetContext characters on each side, cut at a word boundary, as
+// snippet does, but by byte offsets; the sides cut short are added, with
+// their ellipses, to in.ellipses.
+func (in *inspector) context(text []byte, from, start, end int) cut {
+	c := cut{from: start, start: start, end: end, to: end}
+	for k := 0; k < snippetContext && c.from > from; k++ {
+		if text[c.from-1] < utf8.RuneSelf {
+			c.from--
+			continue
+		}
+		r, size := utf8.DecodeLastRune(text[from:c.from])
+		if r == utf8.RuneError && size == 1 {
+			return slowContext(text, from, start, end)
+		}
+		c.from -= size
+	}
+	if c.cutBefore = c.from > from; c.cutBefore {
+		if i := bytes.IndexByte(text[c.from:start], ' '); i >= 0 && i < start-c.from-1 {
+			c.from += i + 1
+		}
+		c.before.start = len(in.ellipses)
+		in.ellipses = append(append(in.ellipses, ellipsis...), text[c.from:start]...)
+		c.before.end = len(in.ellipses)
+	}
+	for k := 0; k < snippetContext && c.to < len(text); k++ {
+		if text[c.to] < utf8.RuneSelf {
+			c.to++
+			continue
+		}
+		r, size := utf8.DecodeRune(text[c.to:])
+		if r == utf8.RuneError && size == 1 {
+			return slowContext(text, from, start, end)
+		}
+		c.to += size
+	}
+	if c.cutAfter = c.to < len(text); c.cutAfter {
+		if i := bytes.LastIndexByte(text[end:c.to], ' '); i > 0 {
+			c.to = end + i
+		}
+		c.after.start = len(in.ellipses)
+		in.ellipses = append(append(in.ellipses, text[end:c.to]...), ellipsis...)
+		c.after.end = len(in.ellipses)
+	}
+	return c
+}
+
+// snippet is the snippet of c, whose offsets are in text and ellipses.
+func (c *cut) snippet(text, ellipses string) index.Snippet {
+	if c.slow != nil {
+		return *c.slow
+	}
+	sn := index.Snippet{Before: text[c.from:c.start], Match: text[c.start:c.end], After: text[c.end:c.to]}
+	if c.cutBefore {
+		sn.Before = ellipses[c.before.start:c.before.end]
+	}
+	if c.cutAfter {
+		sn.After = ellipses[c.after.start:c.after.end]
+	}
+	return sn
+}
+
+// slowContext is the context of a match near text that is not valid
+// UTF-8, where the characters of snippet are not those that utf8 decodes
+// backwards.
+func slowContext(text []byte, from, start, end int) cut {
+	s := snippet(string(text[from:]), start-from, end-from)
+	return cut{slow: &s}
+}
+
+// snippet cuts text around [start, end) at word boundaries: at most
+// snippetContext runes, as a []rune conversion counts them, on each side.
+// It is the definition that inspector.context computes faster.
 func snippet(text string, start, end int) index.Snippet {
 	before := text[:start]
 	if utf8.RuneCountInString(before) > snippetContext {
@@ -362,7 +578,7 @@ func snippet(text string, start, end int) index.Snippet {
 		if i := strings.IndexByte(before, ' '); i >= 0 && i < len(before)-1 {
 			before = before[i+1:]
 		}
-		before = "…" + before
+		before = ellipsis + before
 	}
 	after := text[end:]
 	if utf8.RuneCountInString(after) > snippetContext {
@@ -371,7 +587,7 @@ func snippet(text string, start, end int) index.Snippet {
 		if i := strings.LastIndexByte(after, ' '); i > 0 {
 			after = after[:i]
 		}
-		after += "…"
+		after += ellipsis
 	}
 	return index.Snippet{Before: before, Match: text[start:end], After: after}
 }

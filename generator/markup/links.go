@@ -2,8 +2,10 @@ package markup
 
 import (
 	"fmt"
+	"path"
 	"slices"
 	"strings"
+	"sync"
 
 	"edition/generator/diag"
 	"edition/generator/index"
@@ -22,6 +24,13 @@ type Links struct {
 	keys    map[string][]string
 	labels  map[string]string // source id → label
 	layout  index.Layout
+
+	// The href of every ref from a chapter's page, made when the first
+	// chapter is converted: each chapter links to some of them, from the
+	// same folder.
+	chapterDir   string
+	chapterOnce  sync.Once
+	chapterHrefs []string // nil when some ref's path holds a "#"
 }
 
 // NewLinks compiles the aliases of entries and sources. An alias claimed by
@@ -29,7 +38,8 @@ type Links struct {
 func NewLinks(ed *index.Edition, entries []*index.Entry, sources []*index.Source, layout index.Layout) (*Links, diag.List) {
 	var diags diag.List
 	l := &Links{ids: map[index.Ref]int{}, names: map[index.Ref]string{}, kinds: map[string]bool{index.SourceKind.Key: true},
-		keys: map[string][]string{}, labels: map[string]string{}, layout: layout}
+		keys: map[string][]string{}, labels: map[string]string{}, layout: layout,
+		chapterDir: path.Dir(layout.Chapter("chapter"))}
 	for _, k := range ed.Kinds {
 		l.kinds[k.Key] = true
 	}
@@ -121,16 +131,50 @@ func mapKeys[K comparable, V any](m map[K]V) func(func(K) bool) {
 	}
 }
 
+// hrefsFrom returns the href of every ref, by id, from page, if page is a
+// chapter's; else nil. An href depends only on the folder of the page it
+// is on, unless the target has a fragment.
+func (l *Links) hrefsFrom(page string) []string {
+	if path.Dir(page) != l.chapterDir {
+		return nil
+	}
+	l.chapterOnce.Do(func() {
+		hrefs := make([]string, len(l.refs))
+		for id, ref := range l.refs {
+			target := l.layout.Ref(ref)
+			if strings.Contains(target, "#") {
+				return
+			}
+			hrefs[id] = index.Rel(page, target)
+		}
+		l.chapterHrefs = hrefs
+	})
+	return l.chapterHrefs
+}
+
 // resolver resolves links for one page; hrefs are relative to it.
 type resolver struct {
 	*Links
-	page string // the page's path in the site: "text/overview.html"
+	page  string   // the page's path in the site: "text/overview.html"
+	hrefs []string // the href of each ref from page, or nil
+}
+
+func newResolver(l *Links, page string) resolver {
+	return resolver{Links: l, page: page, hrefs: l.hrefsFrom(page)}
+}
+
+// href is the URL of ref id's page, relative to r's page.
+func (r resolver) href(id int) string {
+	if r.hrefs != nil {
+		return r.hrefs[id]
+	}
+	return index.Rel(r.page, r.layout.Ref(r.refs[id]))
 }
 
 // Target implements mention.Resolver.
 func (r resolver) Target(id int) mention.Target {
 	ref := r.refs[id]
-	return mention.Target{Kind: ref.Kind, Key: ref.Key, Href: index.Rel(r.page, r.layout.Ref(ref))}
+	return mention.Target{Kind: ref.Kind, Key: ref.Key, Href: r.href(id)}
 }
 
 // Lookup implements mention.Resolver.
@@ -145,6 +189,5 @@ func (r resolver) Resolve(key string) (href, label string, err error) {
 		}
 		return "", "", err
 	}
-	ref := r.refs[id]
-	return index.Rel(r.page, r.layout.Ref(ref)), r.labels[key], nil
+	return r.href(id), r.labels[key], nil
 }

@@ -16,16 +16,18 @@ const (
 	// literal text for want of a link definition.
 	CiteParser = cite.ParserPriority // 150
 
-	// AST transformers. goldmark's footnote transformer is 999.
+	// AST transformers. goldmark's footnote transformer (999) is not
+	// registered: the notes Numberer does its work.
 
-	// MentionTransformer runs before the footnote transformer drops notes
-	// never referenced, so every note's words are matched; links are all
-	// parsed by then.
+	// MentionTransformer runs before the notes Numberer drops notes never
+	// referenced, so every note's words are matched; links are all parsed
+	// by then.
 	MentionTransformer = mention.TransformerPriority // 500
-	// NotesChecker sees every definition before goldmark drops the
-	// unreferenced ones, and reports them.
+	// NotesChecker sees every definition before the unreferenced ones are
+	// dropped, and reports them.
 	NotesChecker = notes.CheckerPriority // 998
-	// NotesNumberer sees goldmark's final numbering by first reference.
+	// NotesNumberer drops the unreferenced notes and numbers the others by
+	// first reference.
 	NotesNumberer = notes.NumbererPriority // 1000
 
 	// Node renderers. goldmark's HTML renderer is 1000.

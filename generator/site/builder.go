@@ -9,10 +9,11 @@ import (
 	"reflect"
 	"runtime"
 	"slices"
-	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"edition/generator/bib"
 	"edition/generator/diag"
@@ -898,7 +899,10 @@ func convertChapter(ch *source.Chapter, links *markup.Links, layout index.Layout
 		body: ch.Body, res: r}
 	c := r.Chapter
 	for _, p := range c.Paragraphs {
-		e.words += len(strings.Fields(p.Text))
+		e.words += countWords(p.Text)
+	}
+	if len(r.Occurrences) > 0 {
+		e.occ = make([]index.Occurrence, 0, len(r.Occurrences))
 	}
 	for _, o := range r.Occurrences {
 		o.Chapter = ch.Slug
@@ -913,6 +917,33 @@ func convertChapter(ch *source.Chapter, links *markup.Links, layout index.Layout
 	}
 	return e
 }
+
+// countWords is len(strings.Fields(s)) without making the fields: in
+// ASCII text it counts as Fields does before allocating them.
+func countWords(s string) int {
+	n, wasSpace, setBits := 0, 1, uint8(0)
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		setBits |= c
+		isSpace := int(asciiSpace[c])
+		n += wasSpace &^ isSpace
+		wasSpace = isSpace
+	}
+	if setBits < utf8.RuneSelf {
+		return n
+	}
+	n, inWord := 0, false
+	for _, r := range s {
+		space := unicode.IsSpace(r)
+		if !space && !inWord {
+			n++
+		}
+		inWord = !space
+	}
+	return n
+}
+
+var asciiSpace = [256]uint8{'\t': 1, '\n': 1, '\v': 1, '\f': 1, '\r': 1, ' ': 1}
 
 // pageEntry is a rendered page and the key of what it was rendered from.
 type pageEntry struct {

@@ -26,7 +26,7 @@ func (r *Renderer) render(w util.BufWriter, _ []byte, n ast.Node, entering bool)
 	_, _ = w.WriteString(`<span class="citation"`)
 	if c.ID != "" {
 		_, _ = w.WriteString(` id="`)
-		_, _ = w.Write(util.EscapeHTML([]byte(c.ID)))
+		writeEscaped(w, c.ID)
 		_ = w.WriteByte('"')
 	}
 	_ = w.WriteByte('>')
@@ -47,29 +47,32 @@ func (r *Renderer) render(w util.BufWriter, _ []byte, n ast.Node, entering bool)
 			it.Label = yearOf(it.Label)
 		}
 		if it.Prefix != "" {
-			_, _ = w.Write(util.EscapeHTML([]byte(it.Prefix + " ")))
+			writeEscaped(w, it.Prefix)
+			_ = w.WriteByte(' ')
 		}
 		switch {
 		case it.Href == "":
 			_, _ = w.WriteString(`<span class="unresolved">@`)
-			_, _ = w.Write(util.EscapeHTML([]byte(it.Key)))
+			writeEscaped(w, it.Key)
 			_, _ = w.WriteString(`</span>`)
 		case inLink:
-			_, _ = w.Write(util.EscapeHTML([]byte(it.Label)))
+			writeEscaped(w, it.Label)
 		default:
 			_, _ = w.WriteString(`<a class="cite" href="`)
 			_, _ = w.Write(util.EscapeHTML(util.URLEscape([]byte(it.Href), false)))
 			_, _ = w.WriteString(`" data-ref="source:`)
-			_, _ = w.Write(util.EscapeHTML([]byte(it.Key)))
+			writeEscaped(w, it.Key)
 			_, _ = w.WriteString(`">`)
-			_, _ = w.Write(util.EscapeHTML([]byte(it.Label)))
+			writeEscaped(w, it.Label)
 			_, _ = w.WriteString(`</a>`)
 		}
 		if it.Locator != "" {
-			_, _ = w.Write(util.EscapeHTML([]byte(", " + it.Locator)))
+			_, _ = w.WriteString(", ")
+			writeEscaped(w, it.Locator)
 		}
 		if it.Suffix != "" {
-			_, _ = w.Write(util.EscapeHTML([]byte(" " + it.Suffix)))
+			_ = w.WriteByte(' ')
+			writeEscaped(w, it.Suffix)
 		}
 	}
 	_, _ = w.WriteString(`</span>`)
@@ -83,4 +86,14 @@ func yearOf(label string) string {
 		return label[i+1:]
 	}
 	return label
+}
+
+// writeEscaped writes s escaped as util.EscapeHTML escapes it, copying it
+// only when there is something to escape.
+func writeEscaped(w util.BufWriter, s string) {
+	if strings.IndexAny(s, "\x00\"&<>") < 0 {
+		_, _ = w.WriteString(s)
+		return
+	}
+	_, _ = w.Write(util.EscapeHTML([]byte(s)))
 }

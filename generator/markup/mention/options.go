@@ -44,6 +44,10 @@ type Options struct {
 	// Report is called for each problem, with the byte offset in the source;
 	// nil ignores problems.
 	Report func(offset int, err error)
+
+	// Mentions is set by the transformer: how many mentions it made, for
+	// a caller to make room for them.
+	Mentions int
 }
 
 var optionsKey = parser.NewContextKey()

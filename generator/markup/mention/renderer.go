@@ -1,6 +1,8 @@
 package mention
 
 import (
+	"strings"
+
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/renderer"
 	"github.com/yuin/goldmark/util"
@@ -28,17 +30,46 @@ func (r *Renderer) renderMention(w util.BufWriter, _ []byte, n ast.Node, enterin
 		return ast.WalkContinue, nil
 	}
 	_, _ = w.WriteString(`<a class="mention `)
-	_, _ = w.Write(util.EscapeHTML([]byte(m.Ref.Kind)))
+	writeEscaped(w, m.Ref.Kind)
 	_, _ = w.WriteString(`" href="`)
-	_, _ = w.Write(util.EscapeHTML(util.URLEscape([]byte(m.Ref.Href), false)))
+	if plainURL(m.Ref.Href) {
+		_, _ = w.WriteString(m.Ref.Href)
+	} else {
+		_, _ = w.Write(util.EscapeHTML(util.URLEscape([]byte(m.Ref.Href), false)))
+	}
 	_ = w.WriteByte('"')
 	if m.ID != "" {
 		_, _ = w.WriteString(` id="`)
-		_, _ = w.Write(util.EscapeHTML([]byte(m.ID)))
+		writeEscaped(w, m.ID)
 		_ = w.WriteByte('"')
 	}
 	_, _ = w.WriteString(` data-ref="`)
-	_, _ = w.Write(util.EscapeHTML([]byte(m.Ref.Kind + ":" + m.Ref.Key)))
+	writeEscaped(w, m.Ref.Kind)
+	_ = w.WriteByte(':')
+	writeEscaped(w, m.Ref.Key)
 	_, _ = w.WriteString(`">`)
 	return ast.WalkContinue, nil
+}
+
+// writeEscaped writes s escaped as util.EscapeHTML escapes it, copying it
+// only when there is something to escape.
+func writeEscaped(w util.BufWriter, s string) {
+	if strings.IndexAny(s, "\x00\"&<>") < 0 {
+		_, _ = w.WriteString(s)
+		return
+	}
+	_, _ = w.Write(util.EscapeHTML([]byte(s)))
+}
+
+// plainURL reports whether util.URLEscape and util.EscapeHTML leave s as
+// it is: it holds only letters, digits and "-._~/", as the paths of
+// entries' pages do.
+func plainURL(s string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || strings.IndexByte("-._~/", c) >= 0) {
+			return false
+		}
+	}
+	return true
 }

@@ -21,38 +21,58 @@ func (t *Transformer) Transform(doc *ast.Document, reader text.Reader, pc parser
 	if o == nil || o.Resolver == nil {
 		return
 	}
-	src := reader.Source()
-	w := walker{o: o, src: src}
-	// Explicit links first, so that their text is not matched again. They
-	// are collected before any is replaced: a replaced link has no next
+	w := walker{o: o, src: reader.Source()}
+	// One walk matches aliases in the text and collects the explicit
+	// links, which are replaced after it: a replaced link has no next
 	// sibling, so replacing during the walk would end it for the rest of
-	// the parent.
-	var links []*ast.Link
-	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if l, ok := n.(*ast.Link); ok && entering {
-			links = append(links, l)
-		}
-		return ast.WalkContinue, nil
-	})
-	for _, l := range links {
+	// the parent. Matching never looks into links, nor into what replaces
+	// them, so it does not matter that they are replaced after.
+	w.scan(doc, o.Matcher != nil)
+	for _, l := range w.links {
 		w.explicit(l)
 	}
-	if o.Matcher != nil {
-		w.matchIn(doc)
-	}
+	o.Mentions = w.made
 }
 
 type walker struct {
 	o       *Options
 	src     []byte
+	links   []*ast.Link
+	made    int // mentions made
 	matches []Match
 	buf     []byte
+	pieces  []piece
+	covered []*ast.Text
+	texts   []ast.Text // allocated a run at a time, handed out one by one
+	nodes   []Node
 }
 
 func (w *walker) report(offset int, err error) {
 	if w.o.Report != nil {
 		w.o.Report(offset, err)
 	}
+}
+
+// newText returns a new Text node of seg.
+func (w *walker) newText(seg text.Segment) *ast.Text {
+	if len(w.texts) == 0 {
+		w.texts = make([]ast.Text, 32)
+	}
+	t := &w.texts[0]
+	w.texts = w.texts[1:]
+	t.Segment = seg
+	return t
+}
+
+// newNode returns a new mention.
+func (w *walker) newNode() *Node {
+	if len(w.nodes) == 0 {
+		w.nodes = make([]Node, 16)
+	}
+	n := &w.nodes[0]
+	w.nodes = w.nodes[1:]
+	w.made++
+	return n
 }
 
 // explicit replaces a link to scheme:key with a mention or plain text.
@@ -74,7 +94,9 @@ func (w *walker) explicit(l *ast.Link) {
 			w.report(l.Pos(), err)
 			repl = &Plain{}
 		} else {
-			repl = &Node{Target: id, Ref: w.o.Resolver.Target(id), Explicit: true}
+			n := w.newNode()
+			n.Target, n.Ref, n.Explicit = id, w.o.Resolver.Target(id), true
+			repl = n
 		}
 	}
 	repl.(interface{ SetPos(int) }).SetPos(l.Pos())
@@ -86,20 +108,30 @@ func (w *walker) explicit(l *ast.Link) {
 	l.Parent().ReplaceChild(l.Parent(), l, repl)
 }
 
-// matchIn finds aliases in the inline content of every block but headings
-// and code.
-func (w *walker) matchIn(n ast.Node) {
+// scan collects the links under n and, if match, finds aliases in the
+// inline content of every block but headings and code.
+func (w *walker) scan(n ast.Node, match bool) {
 	switch n.Kind() {
-	case ast.KindHeading, ast.KindCodeBlock, ast.KindFencedCodeBlock, ast.KindHTMLBlock:
+	case ast.KindLink:
+		w.links = append(w.links, n.(*ast.Link))
+		match = false
+	case ast.KindHeading, ast.KindCodeBlock, ast.KindFencedCodeBlock, ast.KindHTMLBlock,
+		ast.KindAutoLink, ast.KindImage, ast.KindCodeSpan, ast.KindRawHTML, Kind, PlainKind:
+		match = false
+	case ast.KindText:
 		return
-	case ast.KindLink, ast.KindAutoLink, ast.KindImage, ast.KindCodeSpan, ast.KindRawHTML, Kind, PlainKind:
+	}
+	if !match {
+		for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+			w.scan(c, false)
+		}
 		return
 	}
 	// Scan runs of adjacent Text children; recurse into everything else.
 	for c := n.FirstChild(); c != nil; {
 		if _, ok := c.(*ast.Text); !ok {
 			next := c.NextSibling()
-			w.matchIn(c)
+			w.scan(c, true)
 			c = next
 			continue
 		}
@@ -123,12 +155,12 @@ type piece struct {
 // matchRun matches the Text siblings from first up to (not including) stop.
 func (w *walker) matchRun(parent, first, stop ast.Node) {
 	w.buf = w.buf[:0]
-	var pieces []piece
+	w.pieces = w.pieces[:0]
 	for c := first; c != stop; c = c.NextSibling() {
 		t := c.(*ast.Text)
 		start := len(w.buf)
 		w.buf = append(w.buf, t.Value(w.src)...)
-		pieces = append(pieces, piece{t, start, len(w.buf)})
+		w.pieces = append(w.pieces, piece{t, start, len(w.buf)})
 		if t.SoftLineBreak() || t.HardLineBreak() {
 			w.buf = append(w.buf, '\n')
 		}
@@ -137,15 +169,14 @@ func (w *walker) matchRun(parent, first, stop ast.Node) {
 	// Apply from the last match back, so that earlier offsets stay valid.
 	for i := len(w.matches) - 1; i >= 0; i-- {
 		m := w.matches[i]
-		w.wrap(parent, pieces, m)
+		w.wrap(parent, w.pieces, m)
 	}
 }
 
 // wrap puts the text of match m, which may span several pieces, into a new
 // mention node.
 func (w *walker) wrap(parent ast.Node, pieces []piece, m Match) {
-	mention := &Node{Target: m.Target, Ref: w.o.Resolver.Target(m.Target)}
-	var covered []ast.Node
+	covered := w.covered[:0]
 	var insertBefore ast.Node
 	for i := range pieces {
 		p := &pieces[i]
@@ -158,7 +189,7 @@ func (w *walker) wrap(parent ast.Node, pieces []piece, m Match) {
 		hi := min(m.End, p.end) - p.start
 		node := p.node
 		if hi < seg.Len() {
-			after := ast.NewTextSegment(text.NewSegment(seg.Start+hi, seg.Stop))
+			after := w.newText(text.NewSegment(seg.Start+hi, seg.Stop))
 			after.SetSoftLineBreak(node.SoftLineBreak())
 			after.SetHardLineBreak(node.HardLineBreak())
 			after.SetRaw(node.IsRaw())
@@ -171,7 +202,7 @@ func (w *walker) wrap(parent ast.Node, pieces []piece, m Match) {
 			p.end = p.start + hi
 		}
 		if lo > 0 {
-			before := ast.NewTextSegment(text.NewSegment(seg.Start, seg.Start+lo))
+			before := w.newText(text.NewSegment(seg.Start, seg.Start+lo))
 			before.SetRaw(node.IsRaw())
 			parent.InsertBefore(parent, node, before)
 			node.Segment = text.NewSegment(seg.Start+lo, node.Segment.Stop)
@@ -188,18 +219,21 @@ func (w *walker) wrap(parent ast.Node, pieces []piece, m Match) {
 			insertBefore = node
 		}
 	}
+	w.covered = covered
 	if len(covered) == 0 {
 		return
 	}
-	mention.SetPos(covered[0].(*ast.Text).Segment.Start)
+	mention := w.newNode()
+	mention.Target, mention.Ref = m.Target, w.o.Resolver.Target(m.Target)
+	mention.SetPos(covered[0].Segment.Start)
 	parent.InsertBefore(parent, insertBefore, mention)
 	for _, c := range covered {
 		mention.AppendChild(mention, c) // AppendChild detaches c from parent
 	}
 	// A soft line break at the end of the mention's last word belongs after
 	// the mention, not inside the link.
-	if last, ok := covered[len(covered)-1].(*ast.Text); ok && (last.SoftLineBreak() || last.HardLineBreak()) {
-		nl := ast.NewTextSegment(text.NewSegment(last.Segment.Stop, last.Segment.Stop))
+	if last := covered[len(covered)-1]; last.SoftLineBreak() || last.HardLineBreak() {
+		nl := w.newText(text.NewSegment(last.Segment.Stop, last.Segment.Stop))
 		nl.SetSoftLineBreak(last.SoftLineBreak())
 		nl.SetHardLineBreak(last.HardLineBreak())
 		last.SetSoftLineBreak(false)

@@ -33,6 +33,7 @@ type Note struct {
 	ID     string // "n4", "ed-qian", "n-star"
 	Node   *extast.Footnote
 	Refs   []*Ref // references to it, in document order
+	Seq    int    // its place in List, from 0
 }
 
 // RefKind is the node kind of a note reference.

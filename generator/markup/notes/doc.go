@@ -4,13 +4,15 @@
 // marked with an asterisk), with stable ids and valid DPUB-ARIA roles, and
 // with every mistake reported instead of silently dropped.
 //
-// It builds on goldmark's footnote parsers and transformer and replaces its
-// renderer (which writes the deprecated role doc-endnote):
+// It builds on goldmark's footnote parsers (the definition parser wrapped
+// to keep the list of definitions it makes), and replaces goldmark's
+// transformer and renderer (which writes the deprecated role doc-endnote):
 //
 //	[^1] ─goldmark─▶ FootnoteLink ─┐
-//	                               ├─Checker (998): unreferenced, undefined, duplicate
-//	[^1]: … ─goldmark─▶ Footnote ──┤ goldmark (999): numbers by first reference
-//	                               └─Numberer (1000): *Ref nodes, []*Note in the context
+//	                               ├─Checker (998): unreferenced, undefined, duplicate;
+//	[^1]: … ─goldmark─▶ Footnote ──┤   the references in the text, in the same walk
+//	                               └─Numberer (1000): drops the unreferenced, orders by
+//	                                   first reference, *Ref nodes, []*Note in the context
 //
 // After parsing, List returns the notes in reference order; the list is taken
 // out of the document, so rendering the document renders the text alone and

@@ -1,6 +1,8 @@
 package notes
 
 import (
+	"strings"
+
 	"github.com/yuin/goldmark/ast"
 	extast "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/renderer"
@@ -43,17 +45,26 @@ func (r *Renderer) renderRef(w util.BufWriter, _ []byte, node ast.Node, entering
 	}
 	ref := node.(*Ref)
 	n := ref.Note
-	id := util.EscapeHTML([]byte(n.ID))
 	_, _ = w.WriteString(`<a class="noteref `)
 	_, _ = w.WriteString(n.Series.String())
 	_, _ = w.WriteString(`" id="`)
-	_, _ = w.Write(util.EscapeHTML([]byte(ref.ID)))
+	writeEscaped(w, ref.ID)
 	_, _ = w.WriteString(`" href="#`)
-	_, _ = w.Write(id)
+	writeEscaped(w, n.ID)
 	_, _ = w.WriteString(`" role="doc-noteref" aria-label="`)
-	_, _ = w.Write(util.EscapeHTML([]byte(Label(n))))
+	writeEscaped(w, Label(n))
 	_, _ = w.WriteString(`">`)
-	_, _ = w.Write(util.EscapeHTML([]byte(n.Marker)))
+	writeEscaped(w, n.Marker)
 	_, _ = w.WriteString(`</a>`)
 	return ast.WalkSkipChildren, nil
+}
+
+// writeEscaped writes s escaped as util.EscapeHTML escapes it, copying it
+// only when there is something to escape.
+func writeEscaped(w util.BufWriter, s string) {
+	if strings.IndexAny(s, "\x00\"&<>") < 0 {
+		_, _ = w.WriteString(s)
+		return
+	}
+	_, _ = w.Write(util.EscapeHTML([]byte(s)))
 }

@@ -2,8 +2,10 @@ package notes
 
 import (
 	"bytes"
+	"cmp"
 	"fmt"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -32,37 +34,80 @@ var _ parser.ASTTransformer = (*Checker)(nil)
 
 var undefinedRE = regexp.MustCompile(`\[\^([^\]\s]+)\]`)
 
-// Transform implements parser.ASTTransformer.
+// Transform implements parser.ASTTransformer. Besides checking, it
+// collects for the Numberer the references in the text, in the same walk.
 func (c *Checker) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
-	src := reader.Source()
-	defined := map[string]bool{}
-	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if !entering {
-			return ast.WalkContinue, nil
-		}
-		switch n := n.(type) {
+	w := &collector{pc: pc, src: reader.Source(), defined: map[string]bool{}, check: true}
+	w.walk(doc)
+	pc.Set(textLinksKey, w.links)
+}
+
+// textLinksKey holds the references in the text, outside the notes, in
+// document order, as the Checker found them.
+var textLinksKey = parser.NewContextKey()
+
+// collector walks a document before numbering, checking it if check, and
+// collects the references outside notes.
+type collector struct {
+	links   []*extast.FootnoteLink
+	pc      parser.Context
+	src     []byte
+	defined map[string]bool
+	check   bool
+	inNote  bool
+}
+
+func (w *collector) walk(n ast.Node) {
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		switch c := c.(type) {
 		case *ast.CodeSpan, *ast.RawHTML:
-			return ast.WalkSkipChildren, nil
-		case *extast.Footnote:
-			label := string(n.Ref)
-			off := n.Pos() // goldmark sets it to where "[^label]:" starts
-			switch {
-			case defined[label]:
-				report(pc, off, &Problem{fmt.Sprintf("note [^%s] is defined twice", label), "remove or relabel one definition"})
-			case n.Index < 0:
-				report(pc, off, &Problem{fmt.Sprintf("note [^%s] is defined but never referenced", label),
-					fmt.Sprintf("add [^%s] where the note belongs, or delete the definition", label)})
+			continue
+		case *extast.FootnoteLink:
+			if !w.inNote {
+				w.links = append(w.links, c)
 			}
-			defined[label] = true
+		case *extast.Footnote:
+			if w.check {
+				w.checkDefinition(c)
+			}
+			outer := w.inNote
+			w.inNote = true
+			w.walk(c)
+			w.inNote = outer
+			continue
 		case *ast.Text:
 			// Only the first Text of a run: check the joined run once.
-			if _, prev := n.PreviousSibling().(*ast.Text); prev {
-				return ast.WalkContinue, nil
+			if _, prev := c.PreviousSibling().(*ast.Text); w.check && !prev {
+				checkRun(w.pc, w.src, c)
 			}
-			checkRun(pc, src, n)
 		}
-		return ast.WalkContinue, nil
-	})
+		w.walk(c)
+	}
+}
+
+// noteLinks appends the references in n to links.
+func noteLinks(links []*extast.FootnoteLink, n ast.Node) []*extast.FootnoteLink {
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		if l, ok := c.(*extast.FootnoteLink); ok {
+			links = append(links, l)
+		}
+		links = noteLinks(links, c)
+	}
+	return links
+}
+
+// checkDefinition reports a note defined twice or never referenced.
+func (w *collector) checkDefinition(n *extast.Footnote) {
+	label := string(n.Ref)
+	off := n.Pos() // goldmark sets it to where "[^label]:" starts
+	switch {
+	case w.defined[label]:
+		report(w.pc, off, &Problem{fmt.Sprintf("note [^%s] is defined twice", label), "remove or relabel one definition"})
+	case n.Index < 0:
+		report(w.pc, off, &Problem{fmt.Sprintf("note [^%s] is defined but never referenced", label),
+			fmt.Sprintf("add [^%s] where the note belongs, or delete the definition", label)})
+	}
+	w.defined[label] = true
 }
 
 // checkRun looks for "[^label]" left as text in the run of Text nodes that
@@ -124,8 +169,11 @@ func escaped(b []byte, i int) bool {
 	return n%2 == 1
 }
 
-// Numberer replaces goldmark's footnote links with Ref nodes, gives each
-// note its series, marker and id, and takes the notes out of the document.
+// Numberer does the work of goldmark's footnote transformer, which is not
+// registered, as far as an edition needs it: it drops the notes never
+// referenced and orders the others by first reference. Then it replaces
+// goldmark's footnote links with Ref nodes, gives each note its series,
+// marker and id, and takes the notes out of the document.
 type Numberer struct {
 	// EditorPrefix marks an editor's note label; default "ed-".
 	EditorPrefix string
@@ -140,39 +188,49 @@ func (u *Numberer) Transform(doc *ast.Document, reader text.Reader, pc parser.Co
 	edPrefix := cmpOr(u.EditorPrefix, "ed-")
 	starPrefix := cmpOr(u.UnnumberedPrefix, "*")
 
-	var list *extast.FootnoteList
-	var links []*extast.FootnoteLink
-	var backlinks []ast.Node
-	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if !entering {
-			return ast.WalkContinue, nil
-		}
-		switch n := n.(type) {
-		case *extast.FootnoteList:
-			list = n
-		case *extast.FootnoteLink:
-			links = append(links, n)
-		case *extast.FootnoteBacklink:
-			backlinks = append(backlinks, n)
-		}
-		return ast.WalkContinue, nil
-	})
-	for _, b := range backlinks {
-		b.Parent().RemoveChild(b.Parent(), b)
-	}
+	// The list of definitions goldmark made, wherever it is: a definition
+	// in a definition can leave it out of the document.
+	list, _ := pc.Get(defsKey).(*extast.FootnoteList)
 	if list == nil {
 		return
 	}
-	list.Parent().RemoveChild(list.Parent(), list)
+	if p := list.Parent(); p != nil {
+		p.RemoveChild(p, list)
+	}
+	textLinks, checked := pc.Get(textLinksKey).([]*extast.FootnoteLink)
+	if !checked {
+		w := &collector{}
+		w.walk(doc)
+		textLinks = w.links
+	}
+	// goldmark gave each note referenced an Index, from 1, in order of
+	// first reference; the others keep -1.
+	var defs []*extast.Footnote
+	last := 0
+	for c := list.FirstChild(); c != nil; {
+		next := c.NextSibling()
+		if fn := c.(*extast.Footnote); fn.Index < 0 {
+			list.RemoveChild(list, fn)
+		} else {
+			defs = append(defs, fn)
+			last = max(last, fn.Index)
+		}
+		c = next
+	}
+	if len(defs) == 0 {
+		return
+	}
+	slices.SortFunc(defs, func(a, b *extast.Footnote) int { return cmp.Compare(a.Index, b.Index) })
 
-	byIndex := map[int]*Note{}
-	var notes []*Note
-	counts := map[Series]int{}
-	ids := map[string]bool{}
-	for c := list.FirstChild(); c != nil; c = c.NextSibling() {
-		fn := c.(*extast.Footnote)
+	byIndex := make([]*Note, last+1)
+	notes := make([]*Note, 0, len(defs))
+	slab := make([]Note, len(defs))
+	var counts [3]int // by series
+	ids := make(map[string]bool, len(defs))
+	for _, fn := range defs {
 		label := string(fn.Ref)
-		n := &Note{Label: label, Node: fn}
+		n := &slab[len(notes)]
+		n.Label, n.Node, n.Seq = label, fn, len(notes)
 		switch {
 		case strings.HasPrefix(label, edPrefix):
 			n.Series = Editor
@@ -204,12 +262,21 @@ func (u *Numberer) Transform(doc *ast.Document, reader text.Reader, pc parser.Co
 		byIndex[fn.Index] = n
 		notes = append(notes, n)
 	}
-	for _, l := range links {
-		n := byIndex[l.Index]
-		if n == nil {
+	// The references in the order of the document as goldmark leaves it:
+	// the text's, then each note's, in the notes' order. References in
+	// notes dropped are not in the document.
+	links := textLinks
+	for _, fn := range defs {
+		links = noteLinks(links, fn)
+	}
+	refs := make([]Ref, len(links))
+	for k, l := range links {
+		if l.Index < 0 || l.Index >= len(byIndex) || byIndex[l.Index] == nil {
 			continue
 		}
-		ref := &Ref{Note: n, ID: "r-" + n.ID}
+		n := byIndex[l.Index]
+		ref := &refs[k]
+		ref.Note, ref.ID = n, "r-"+n.ID
 		if len(n.Refs) > 0 {
 			ref.ID += "-" + strconv.Itoa(len(n.Refs)+1)
 		}
