@@ -111,7 +111,9 @@ func (m *Markdown) Chapter(d Doc, links *Links, opening string) *Result {
 	in := inspector{p: p, res: res, ch: ch, refPara: map[*notes.Note]string{}, noteSection: map[string]int{}, noteText: map[string]string{}}
 
 	// The title: a level-1 heading before anything else.
+	var title *ast.Heading // for the TEI
 	if h, ok := p.doc.FirstChild().(*ast.Heading); ok && h.Level == 1 {
+		title = h
 		var b bytes.Buffer
 		for c := h.FirstChild(); c != nil; c = c.NextSibling() {
 			_ = m.md.Renderer().Render(&b, p.src, c)
@@ -136,6 +138,7 @@ func (m *Markdown) Chapter(d Doc, links *Links, opening string) *Result {
 		}
 		ch.Notes = append(ch.Notes, info)
 	}
+	ch.TitleTEI, ch.BodyTEI = writeTEI(p, title)
 	res.Diags = p.diags
 	return res
 }
