@@ -448,7 +448,6 @@ func (t *htmlTEI) noteAt(id string) string {
 	return b.String()
 }
 
-
 func getAttr(n *html.Node, key string) string {
 	for _, a := range n.Attr {
 		if a.Key == key {
