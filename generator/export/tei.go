@@ -53,6 +53,21 @@ type teiWriter struct {
 	b     bytes.Buffer
 	depth int
 	err   error
+	kinds map[*index.Entry]teiKind // of each entry, worked out once
+}
+
+// kindOf is teiKindOf(e), worked out once per entry.
+func (t *teiWriter) kindOf(e *index.Entry) teiKind {
+	if t.kinds == nil {
+		t.kinds = make(map[*index.Entry]teiKind, len(t.x.Entries))
+		for _, e := range t.x.Entries {
+			t.kinds[e] = teiKindOf(e)
+		}
+	}
+	if k, ok := t.kinds[e]; ok {
+		return k
+	}
+	return teiKindOf(e)
 }
 
 // teiKind is how an entry is encoded in TEI.
@@ -188,7 +203,7 @@ func (t *teiWriter) header() {
 	// Concepts and every other kind without a more specific list.
 	var hasTerms bool
 	for _, e := range x.Entries {
-		hasTerms = hasTerms || teiKindOf(e) == teiTerm
+		hasTerms = hasTerms || t.kindOf(e) == teiTerm
 	}
 	if hasTerms {
 		t.open("encodingDesc")
@@ -196,7 +211,7 @@ func (t *teiWriter) header() {
 		for _, k := range ed.Kinds {
 			var es []*index.Entry
 			for _, e := range x.EntriesOf(k.Key) {
-				if teiKindOf(e) == teiTerm {
+				if t.kindOf(e) == teiTerm {
 					es = append(es, e)
 				}
 			}
@@ -264,7 +279,7 @@ func (t *teiWriter) header() {
 
 func (t *teiWriter) has(k teiKind) bool {
 	for _, e := range t.x.Entries {
-		if teiKindOf(e) == k {
+		if t.kindOf(e) == k {
 			return true
 		}
 	}
@@ -277,7 +292,7 @@ func (t *teiWriter) entryList(k teiKind, list string, write func(*index.Entry)) 
 	}
 	t.open(list)
 	for _, e := range t.x.Entries {
-		if teiKindOf(e) == k {
+		if t.kindOf(e) == k {
 			write(e)
 		}
 	}
@@ -383,7 +398,7 @@ func (t *teiWriter) text() {
 		n += len(ch.BodyTEI) + len(ch.TitleTEI) + 256
 	}
 	t.b.Grow(n + 4096)
-	m := mentionTags{x: t.x, tags: map[string]teiTags{}}
+	m := mentionTags{t: t, tags: map[string]teiTags{}}
 	for _, ch := range t.x.Chapters {
 		if t.cache != nil && t.cache.Yield != nil {
 			t.cache.Yield()
@@ -428,7 +443,7 @@ type teiTags struct{ open, close string }
 // mentionTags fills in the marks of a chapter's TEI, keeping the tags of
 // each entry mentioned.
 type mentionTags struct {
-	x     *index.Index
+	t     *teiWriter
 	tags  map[string]teiTags // by "kind:key"
 	stack []string           // the closing tags of the mentions open
 }
@@ -465,11 +480,11 @@ func (m *mentionTags) fill(w *bytes.Buffer, b []byte, id string) {
 func (m *mentionTags) encode(ref string) teiTags {
 	kind, key, _ := strings.Cut(ref, ":")
 	r := index.Ref{Kind: kind, Key: key}
-	e, ok := m.x.Entry(r)
+	e, ok := m.t.x.Entry(r)
 	if !ok {
 		return teiTags{}
 	}
-	k := teiKindOf(e)
+	k := m.t.kindOf(e)
 	a := attr("ref", "#"+TEIID(r))
 	if k == teiEvent {
 		a = `type="event" ` + a
