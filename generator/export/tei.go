@@ -393,9 +393,14 @@ func (t *teiWriter) text() {
 		t.err = fmt.Errorf("the TEI of chapters is written at depth %d, not %d", tei.BodyDepth, t.depth+1)
 		return
 	}
+	// The document's size, nearly: each id mark becomes the chapter's id,
+	// and a mention's marks its tags (say 40 bytes).
 	n := 0
 	for _, ch := range t.x.Chapters {
-		n += len(ch.BodyTEI) + len(ch.TitleTEI) + 256
+		for _, b := range [][]byte{ch.TitleTEI, ch.BodyTEI} {
+			n += len(b) + bytes.Count(b, []byte{tei.IDMark})*len(ch.Slug) + bytes.Count(b, []byte{tei.MentionClose})*40
+		}
+		n += 256 + len(ch.Title)
 	}
 	t.b.Grow(n + 4096)
 	m := mentionTags{t: t, tags: map[string]teiTags{}}
