@@ -5,6 +5,7 @@ import (
 	stdhtml "html"
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"github.com/alecthomas/chroma/v2/lexers"
 	"github.com/yuin/goldmark/ast"
@@ -107,9 +108,29 @@ func (w *teiWriter) id(local string) {
 // tag notes that the HTML has a tag here, which ends a run of text.
 func (w *teiWriter) tag() { w.cr = false }
 
+// plain reports whether XML text holds s as it is, and HTML reads it so:
+// no character to escape or drop, no CR, no invalid UTF-8. With backslash
+// set, no backslash either (goldmark resolves the escapes it starts).
+func plain(s []byte, backslash bool) bool {
+	high := false
+	for _, c := range s {
+		switch {
+		case c >= utf8.RuneSelf:
+			high = true
+		case c < 0x20 && c != '\t' && c != '\n', c == '&', c == '<', c == '>', c == '\\' && backslash:
+			return false
+		}
+	}
+	return !high || utf8.Valid(s) && !bytes.Contains(s, []byte("\uFFFE")) && !bytes.Contains(s, []byte("\uFFFF"))
+}
+
 // text writes s, text as it stands in the HTML without its escapes.
 func (w *teiWriter) text(s []byte) {
 	if len(s) == 0 {
+		return
+	}
+	if !w.cr && plain(s, false) {
+		w.b = append(w.b, s...)
 		return
 	}
 	if w.cr && s[0] == '\n' {
@@ -150,6 +171,10 @@ func lineFeeds(b *[]byte) []byte {
 // resolved writes text as goldmark's HTML writer writes it: backslash
 // escapes and character references resolved.
 func (w *teiWriter) resolved(v []byte) {
+	if !w.cr && plain(v, true) {
+		w.b = append(w.b, v...)
+		return
+	}
 	if bytes.IndexByte(v, '&') < 0 && bytes.IndexByte(v, '\\') < 0 && bytes.IndexByte(v, 0) < 0 {
 		w.text(v)
 		return
