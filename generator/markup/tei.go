@@ -40,7 +40,7 @@ import (
 func writeTEI(p *parsed, title *ast.Heading) (head, body []byte) {
 	w := teiWriters.Get().(*teiWriter)
 	defer func() {
-		w.src, w.b = nil, w.b[:0]
+		w.src, w.b, w.cr = nil, w.b[:0], false
 		clear(w.noted)
 		teiWriters.Put(w)
 	}()
@@ -67,7 +67,10 @@ type teiWriter struct {
 	// CR LF as one line feed, also when goldmark wrote them apart.
 	cr bool
 
-	scratch, decoded bufWriter // for text with references to resolve
+	// Room for text on its way: as goldmark writes it (scratch), without
+	// its escapes (decoded), as HTML reads it (read).
+	scratch       bufWriter
+	decoded, read []byte
 }
 
 // bufWriter is a growing byte slice that goldmark's text writer can write
@@ -142,8 +145,16 @@ func (w *teiWriter) text(s []byte) {
 		return
 	}
 	// goldmark escapes a NUL as U+FFFD.
-	w.decoded.b = bytes.ReplaceAll(s, []byte{0}, []byte("\uFFFD"))
-	w.b = tei.AppendTextBytes(w.b, lineFeeds(&w.decoded.b))
+	r := w.read[:0]
+	for _, c := range s {
+		if c == 0 {
+			r = append(r, "\uFFFD"...)
+		} else {
+			r = append(r, c)
+		}
+	}
+	w.read = r
+	w.b = tei.AppendTextBytes(w.b, lineFeeds(&w.read))
 	w.cr = s[len(s)-1] == '\r'
 }
 
@@ -169,7 +180,8 @@ func lineFeeds(b *[]byte) []byte {
 }
 
 // resolved writes text as goldmark's HTML writer writes it: backslash
-// escapes and character references resolved.
+// escapes and character references resolved. (New configures goldmark
+// with the default writer, html.DefaultWriter.)
 func (w *teiWriter) resolved(v []byte) {
 	if !w.cr && plain(v, true) {
 		w.b = append(w.b, v...)
@@ -182,7 +194,7 @@ func (w *teiWriter) resolved(v []byte) {
 	w.scratch.b = w.scratch.b[:0]
 	html.DefaultWriter.Write(&w.scratch, v)
 	// What it wrote is escaped: undo that, as the HTML reader does.
-	s, d := w.scratch.b, w.decoded.b[:0]
+	s, d := w.scratch.b, w.decoded[:0]
 	for i := 0; i < len(s); i++ {
 		if s[i] == '&' {
 			switch {
@@ -202,10 +214,8 @@ func (w *teiWriter) resolved(v []byte) {
 		}
 		d = append(d, s[i])
 	}
-	w.decoded.b = d
-	// text may use decoded for line feeds: hand it a copy's worth of room.
-	w.scratch.b = append(w.scratch.b[:0], d...)
-	w.text(w.scratch.b)
+	w.decoded = d
+	w.text(d)
 }
 
 // trim removes the white space at both ends of what was written since
@@ -388,7 +398,7 @@ func (w *teiWriter) block(n ast.Node) {
 // its lines as they are, with CR LF read as LF.
 func (w *teiWriter) code(n ast.Node) {
 	lines := n.Lines()
-	d := w.decoded.b[:0]
+	d := w.read[:0]
 	for i := 0; i < lines.Len(); i++ {
 		seg := lines.At(i)
 		d = append(d, seg.Value(w.src)...)
@@ -399,8 +409,8 @@ func (w *teiWriter) code(n ast.Node) {
 			d = bytes.ReplaceAll(d, []byte{0}, []byte("\uFFFD"))
 		}
 	}
-	w.decoded.b = d
-	w.b = tei.AppendTextBytes(w.b, lineFeeds(&w.decoded.b))
+	w.read = d
+	w.b = tei.AppendTextBytes(w.b, lineFeeds(&w.read))
 	w.cr = false
 }
 
