@@ -10,7 +10,10 @@
 //	[]page paths ──Sitemap, Robots───────▶ sitemap.xml, robots.txt
 //
 // export does no I/O: every function returns bytes for the caller to write.
-// TEIWith and RegistryWith keep, in a cache the caller holds from one build
-// to the next, each chapter's TEI and each entry's JSON, for a live
+// The TEI of each chapter's text is written by markup when the chapter is
+// converted (index.Chapter.TitleTEI, BodyTEI); TEI writes the header and
+// puts the chapters together, filling in each chapter's id and the
+// element of each entry mentioned. RegistryWith keeps, in a cache the
+// caller holds from one build to the next, each entry's JSON, for a live
 // preview that changes a little at a time.
 package export

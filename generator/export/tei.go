@@ -5,18 +5,13 @@ import (
 	"fmt"
 	"html/template"
 	"regexp"
-	"runtime"
 	"strings"
-	"sync"
-	"sync/atomic"
-	"unicode"
-	"unicode/utf8"
 
 	"golang.org/x/net/html"
-	"golang.org/x/net/html/atom"
 
 	"edition/generator/bib"
 	"edition/generator/index"
+	"edition/generator/internal/tei"
 )
 
 // TEI writes the annotated text as one TEI P5 document. The header lists
@@ -32,36 +27,16 @@ import (
 // group; state, country or place) and, for events, its kind's key.
 func TEI(x *index.Index) ([]byte, error) { return TEIWith(x, nil) }
 
-// TEICache keeps the TEI of each chapter from one call of TEIWith to the
-// next, for a live preview: a chapter that did not change (the same
-// *index.Chapter) of a registry whose entries are encoded alike is not
-// converted again. Its methods may be called from several goroutines.
+// TEICache is what TEIWith keeps from one call to the next, for a live
+// preview. Each chapter carries its own TEI (written by markup when the
+// chapter was converted), so nothing else needs keeping.
 type TEICache struct {
 	// Yield, if set, is called before each chapter is written: a live
 	// preview blocks in it while a newer build runs.
 	Yield func()
-
-	mu       sync.Mutex
-	registry string // how the entries were encoded: see teiRegistry
-	divs     map[*index.Chapter]teiDiv
 }
 
-type teiDiv struct {
-	depth int
-	data  []byte
-}
-
-// teiRegistry says how a chapter's mentions are encoded: each entry's
-// reference and element.
-func teiRegistry(x *index.Index) string {
-	var b strings.Builder
-	for _, e := range x.Entries {
-		b.WriteString(e.Kind + ":" + e.Key + "=" + teiKindOf(e).name + "\n")
-	}
-	return b.String()
-}
-
-// TEIWith is TEI, keeping the chapters' TEI in c (which may be nil).
+// TEIWith is TEI, with the hooks of c (which may be nil).
 func TEIWith(x *index.Index, c *TEICache) ([]byte, error) {
 	t := &teiWriter{x: x, cache: c}
 	t.header()
@@ -78,9 +53,21 @@ type teiWriter struct {
 	b     bytes.Buffer
 	depth int
 	err   error
-	// per chapter
-	chapter *index.Chapter
-	noted   map[string]bool // notes already written inline
+	kinds map[*index.Entry]teiKind // of each entry, worked out once
+}
+
+// kindOf is teiKindOf(e), worked out once per entry.
+func (t *teiWriter) kindOf(e *index.Entry) teiKind {
+	if t.kinds == nil {
+		t.kinds = make(map[*index.Entry]teiKind, len(t.x.Entries))
+		for _, e := range t.x.Entries {
+			t.kinds[e] = teiKindOf(e)
+		}
+	}
+	if k, ok := t.kinds[e]; ok {
+		return k
+	}
+	return teiKindOf(e)
 }
 
 // teiKind is how an entry is encoded in TEI.
@@ -122,25 +109,7 @@ func TEIID(r index.Ref) string {
 }
 
 // ncName replaces what an XML name cannot hold.
-func ncName(s string) string {
-	var b strings.Builder
-	for i, r := range s {
-		switch {
-		case unicode.IsLetter(r) || r == '_':
-			b.WriteRune(r)
-		case i > 0 && (unicode.IsDigit(r) || r == '-' || r == '.'):
-			b.WriteRune(r)
-		case unicode.IsDigit(r):
-			b.WriteString("_" + string(r))
-		default:
-			b.WriteByte('_')
-		}
-	}
-	if b.Len() == 0 {
-		return "_"
-	}
-	return b.String()
-}
+func ncName(s string) string { return tei.NCName(s) }
 
 func (t *teiWriter) line(format string, args ...any) {
 	t.b.WriteString(strings.Repeat(" ", t.depth))
@@ -234,7 +203,7 @@ func (t *teiWriter) header() {
 	// Concepts and every other kind without a more specific list.
 	var hasTerms bool
 	for _, e := range x.Entries {
-		hasTerms = hasTerms || teiKindOf(e) == teiTerm
+		hasTerms = hasTerms || t.kindOf(e) == teiTerm
 	}
 	if hasTerms {
 		t.open("encodingDesc")
@@ -242,7 +211,7 @@ func (t *teiWriter) header() {
 		for _, k := range ed.Kinds {
 			var es []*index.Entry
 			for _, e := range x.EntriesOf(k.Key) {
-				if teiKindOf(e) == teiTerm {
+				if t.kindOf(e) == teiTerm {
 					es = append(es, e)
 				}
 			}
@@ -310,7 +279,7 @@ func (t *teiWriter) header() {
 
 func (t *teiWriter) has(k teiKind) bool {
 	for _, e := range t.x.Entries {
-		if teiKindOf(e) == k {
+		if t.kindOf(e) == k {
 			return true
 		}
 	}
@@ -323,7 +292,7 @@ func (t *teiWriter) entryList(k teiKind, list string, write func(*index.Entry)) 
 	}
 	t.open(list)
 	for _, e := range t.x.Entries {
-		if teiKindOf(e) == k {
+		if t.kindOf(e) == k {
 			write(e)
 		}
 	}
@@ -420,63 +389,26 @@ func (t *teiWriter) biblStruct(s *index.Source) {
 func (t *teiWriter) text() {
 	t.open("text")
 	t.open("body")
-	// Each chapter is written on its own, in parallel, then all are put
-	// together in reading order.
-	divs := make([][]byte, len(t.x.Chapters))
-	kept := map[*index.Chapter]teiDiv{}
-	if c := t.cache; c != nil {
-		reg := teiRegistry(t.x)
-		c.mu.Lock()
-		if c.registry == reg {
-			kept = c.divs
-		}
-		c.registry = reg
-		c.mu.Unlock()
+	if t.depth+1 != tei.BodyDepth {
+		t.err = fmt.Errorf("the TEI of chapters is written at depth %d, not %d", tei.BodyDepth, t.depth+1)
+		return
 	}
-	var next atomic.Int64
-	var wg sync.WaitGroup
-	var errMu sync.Mutex
-	for range min(runtime.GOMAXPROCS(0), len(divs)) {
-		wg.Go(func() {
-			for i := int(next.Add(1) - 1); i < len(divs); i = int(next.Add(1) - 1) {
-				ch := t.x.Chapters[i]
-				if t.cache != nil && t.cache.Yield != nil {
-					t.cache.Yield()
-				}
-				if d, ok := kept[ch]; ok && d.depth == t.depth {
-					divs[i] = d.data
-					continue
-				}
-				c := &teiWriter{x: t.x, depth: t.depth}
-				c.chapterDiv(ch)
-				divs[i] = c.b.Bytes()
-				if c.err != nil {
-					errMu.Lock()
-					if t.err == nil {
-						t.err = c.err
-					}
-					errMu.Unlock()
-				}
-			}
-		})
-	}
-	wg.Wait()
-	if c := t.cache; c != nil && t.err == nil {
-		m := make(map[*index.Chapter]teiDiv, len(divs))
-		for i, ch := range t.x.Chapters {
-			m[ch] = teiDiv{t.depth, divs[i]}
-		}
-		c.mu.Lock()
-		c.divs = m
-		c.mu.Unlock()
-	}
+	// The document's size, nearly: each id mark becomes the chapter's id,
+	// and a mention's marks its tags (say 40 bytes).
 	n := 0
-	for _, d := range divs {
-		n += len(d)
+	for _, ch := range t.x.Chapters {
+		for _, b := range [][]byte{ch.TitleTEI, ch.BodyTEI} {
+			n += len(b) + bytes.Count(b, []byte{tei.IDMark})*len(ch.Slug) + bytes.Count(b, []byte{tei.MentionClose})*40
+		}
+		n += 256 + len(ch.Title)
 	}
 	t.b.Grow(n + 4096)
-	for _, d := range divs {
-		t.b.Write(d)
+	m := mentionTags{t: t, tags: map[string]teiTags{}}
+	for _, ch := range t.x.Chapters {
+		if t.cache != nil && t.cache.Yield != nil {
+			t.cache.Yield()
+		}
+		t.chapterDiv(ch, &m)
 	}
 	t.close("body")
 	t.close("text")
@@ -484,258 +416,85 @@ func (t *teiWriter) text() {
 	t.line("</TEI>")
 }
 
-// chapterDiv writes a chapter as a div.
-func (t *teiWriter) chapterDiv(ch *index.Chapter) {
-	t.chapter = ch
-	t.noted = map[string]bool{}
-	t.line(`<div type="chapter" %s>`, attr("xml:id", ncName(ch.Slug)))
+// chapterDiv writes a chapter as a div: its title and bylines, then the
+// TEI that markup wrote of its text, with the chapter's id and the
+// registry's encoding of each mention filled in.
+func (t *teiWriter) chapterDiv(ch *index.Chapter, m *mentionTags) {
+	id := ncName(ch.Slug)
+	t.line(`<div type="chapter" %s>`, attr("xml:id", id))
 	t.depth++
-	title := string(ch.TitleHTML)
-	if title == "" {
-		title = template.HTMLEscapeString(ch.Title)
+	t.b.WriteString(strings.Repeat(" ", t.depth))
+	t.b.WriteString("<head>")
+	if ch.TitleHTML == "" {
+		// As the HTML of the title would read.
+		title := strings.ReplaceAll(ch.Title, "\x00", "\uFFFD")
+		title = strings.ReplaceAll(strings.ReplaceAll(title, "\r\n", "\n"), "\r", "\n")
+		t.b.WriteString(xmlText(title))
+	} else {
+		m.fill(&t.b, ch.TitleTEI, id)
 	}
-	t.line("<head>%s</head>", t.inline(title))
+	t.b.WriteString("</head>\n")
 	for _, a := range ch.Authors {
 		t.elem("byline", "", a)
 	}
-	t.blocks(string(ch.BodyHTML))
+	m.fill(&t.b, ch.BodyTEI, id)
 	t.close("div")
 }
 
-// blocks converts the chapter's body HTML: paragraphs, quotations, lists
-// and tables, with a div per ## section.
-func (t *teiWriter) blocks(h string) {
-	nodes := parseFragment(h)
-	inSection := false
-	for _, n := range nodes {
-		if n.Type != html.ElementNode {
-			continue
-		}
-		if n.DataAtom == atom.H2 {
-			if inSection {
-				t.close("div")
-			}
-			t.line(`<div type="section" %s>`, attr("xml:id", t.id(getAttr(n, "id"))))
-			t.depth++
-			t.line("<head>%s</head>", t.children(n))
-			inSection = true
-			continue
-		}
-		t.block(n)
-	}
-	if inSection {
-		t.close("div")
-	}
+// teiTags are the tags that encode a mention of an entry; empty when there
+// is no such entry, and the mention is its text alone.
+type teiTags struct{ open, close string }
+
+// mentionTags fills in the marks of a chapter's TEI, keeping the tags of
+// each entry mentioned.
+type mentionTags struct {
+	t     *teiWriter
+	tags  map[string]teiTags // by "kind:key"
+	stack []string           // the closing tags of the mentions open
 }
 
-func (t *teiWriter) id(local string) string { return ncName(t.chapter.Slug) + "." + ncName(local) }
-
-func (t *teiWriter) block(n *html.Node) {
-	switch n.DataAtom {
-	case atom.P:
-		a := ""
-		if id := getAttr(n, "id"); id != "" {
-			a = " " + attr("xml:id", t.id(id))
-			if p, ok := t.chapter.Paragraph(id); ok && p.Number > 0 {
-				a += fmt.Sprintf(` n="%d"`, p.Number)
-			}
-		}
-		t.line("<p%s>%s</p>", a, strings.TrimSpace(t.children(n)))
-	case atom.Blockquote:
-		t.open("quote")
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			if c.Type == html.ElementNode {
-				t.block(c)
-			}
-		}
-		t.close("quote")
-	case atom.Ul, atom.Ol:
-		if n.DataAtom == atom.Ol {
-			t.open(`list rend="numbered"`)
-		} else {
-			t.open(`list rend="bulleted"`)
-		}
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			if c.DataAtom == atom.Li {
-				a := ""
-				if id := getAttr(c, "id"); id != "" {
-					a = " " + attr("xml:id", t.id(id))
-				}
-				t.line("<item%s>%s</item>", a, strings.TrimSpace(t.children(c)))
-			}
-		}
-		t.depth--
-		t.line("</list>")
-	case atom.Table:
-		t.open("table")
-		var rows func(*html.Node)
-		rows = func(n *html.Node) {
-			for c := n.FirstChild; c != nil; c = c.NextSibling {
-				if c.DataAtom == atom.Tr {
-					var cells []string
-					for d := c.FirstChild; d != nil; d = d.NextSibling {
-						if d.DataAtom == atom.Td || d.DataAtom == atom.Th {
-							role := ""
-							if d.DataAtom == atom.Th {
-								role = ` role="label"`
-							}
-							cells = append(cells, "<cell"+role+">"+t.children(d)+"</cell>")
-						}
-					}
-					t.line("<row>%s</row>", strings.Join(cells, ""))
-				} else if c.Type == html.ElementNode {
-					rows(c)
-				}
-			}
-		}
-		rows(n)
-		t.close("table")
-	case atom.Hr:
-		// a thematic break has no TEI equivalent worth keeping
-	case atom.Pre:
-		t.elem("ab", `type="code"`, textOf(n))
-	case atom.Div, atom.Section:
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			if c.Type == html.ElementNode {
-				t.block(c)
-			}
-		}
-	default:
-		if s := strings.TrimSpace(t.inlineNode(n)); s != "" {
-			t.line("<ab>%s</ab>", s)
-		}
-	}
-}
-
-// inline converts a piece of inline HTML.
-func (t *teiWriter) inline(h string) string {
-	var b strings.Builder
-	for _, n := range parseFragment(h) {
-		b.WriteString(t.inlineNode(n))
-	}
-	return b.String()
-}
-
-func (t *teiWriter) children(n *html.Node) string {
-	var b strings.Builder
-	for c := n.FirstChild; c != nil; c = c.NextSibling {
-		b.WriteString(t.inlineNode(c))
-	}
-	return b.String()
-}
-
-func (t *teiWriter) inlineNode(n *html.Node) string {
-	switch n.Type {
-	case html.TextNode:
-		return xmlText(n.Data)
-	case html.ElementNode:
-	default:
-		return ""
-	}
-	cls := " " + getAttr(n, "class") + " "
-	wrap := func(tag, attrs string) string {
-		if attrs != "" {
-			attrs = " " + attrs
-		}
-		return "<" + tag + attrs + ">" + t.children(n) + "</" + tag + ">"
-	}
-	switch n.DataAtom {
-	case atom.A:
-		switch {
-		case strings.Contains(cls, " pnum "), strings.Contains(cls, " backlink "):
-			return ""
-		case strings.Contains(cls, " noteref "):
-			return t.noteAt(strings.TrimPrefix(getAttr(n, "href"), "#"))
-		case strings.Contains(cls, " mention ") || strings.Contains(cls, " cite "):
-			kind, key, _ := strings.Cut(getAttr(n, "data-ref"), ":")
-			ref := index.Ref{Kind: kind, Key: key}
-			if kind == index.SourceKind.Key {
-				if strings.Contains(cls, " cite ") {
-					return wrap("ref", `type="citation" `+attr("target", "#"+TEIID(ref)))
-				}
-				return wrap("title", attr("ref", "#"+TEIID(ref)))
-			}
-			e, ok := t.x.Entry(ref)
+// fill writes b, the TEI of a chapter with the marks of package
+// internal/tei, with id for the chapter's id.
+func (m *mentionTags) fill(w *bytes.Buffer, b []byte, id string) {
+	for len(b) > 0 {
+		text, mark, ref, rest := tei.Next(b)
+		w.Write(text)
+		switch mark {
+		case tei.IDMark:
+			w.WriteString(id)
+		case tei.MentionOpen:
+			tags, ok := m.tags[string(ref)]
 			if !ok {
-				return t.children(n)
+				tags = m.encode(string(ref))
+				m.tags[string(ref)] = tags
 			}
-			k := teiKindOf(e)
-			a := attr("ref", "#"+TEIID(ref))
-			if k == teiEvent {
-				a = `type="event" ` + a
+			w.WriteString(tags.open)
+			m.stack = append(m.stack, tags.close)
+		case tei.MentionClose:
+			if n := len(m.stack); n > 0 {
+				w.WriteString(m.stack[n-1])
+				m.stack = m.stack[:n-1]
 			}
-			return wrap(k.name, a)
 		}
-		if href := getAttr(n, "href"); href != "" && !strings.HasPrefix(href, "#") {
-			return wrap("ref", attr("target", href))
-		}
-		return t.children(n)
-	case atom.Span:
-		if strings.Contains(cls, " citation ") {
-			return wrap("bibl", "")
-		}
-		return t.children(n)
-	case atom.Em, atom.I, atom.Cite:
-		return wrap("hi", `rend="italic"`)
-	case atom.Strong, atom.B:
-		return wrap("hi", `rend="bold"`)
-	case atom.Del, atom.S:
-		return wrap("hi", `rend="strikethrough"`)
-	case atom.Sup:
-		return wrap("hi", `rend="superscript"`)
-	case atom.Sub:
-		return wrap("hi", `rend="subscript"`)
-	case atom.Code:
-		return wrap("code", "")
-	case atom.Br:
-		return "<lb/>"
-	case atom.Q:
-		return wrap("q", "")
-	case atom.Img:
-		return ""
+		b = rest
 	}
-	return t.children(n)
 }
 
-// noteAt writes a note where it is first called, and a pointer to it where
-// it is called again.
-func (t *teiWriter) noteAt(id string) string {
-	n, ok := t.chapter.Note(id)
+// encode returns the tags of a mention of ref, "kind:key": the element of
+// the entry's kind, which refers to the entry in the header.
+func (m *mentionTags) encode(ref string) teiTags {
+	kind, key, _ := strings.Cut(ref, ":")
+	r := index.Ref{Kind: kind, Key: key}
+	e, ok := m.t.x.Entry(r)
 	if !ok {
-		return ""
+		return teiTags{}
 	}
-	xmlID := t.id(n.ID)
-	if t.noted[n.ID] {
-		return `<ptr type="noteAnchor" ` + attr("target", "#"+xmlID) + "/>"
+	k := m.t.kindOf(e)
+	a := attr("ref", "#"+TEIID(r))
+	if k == teiEvent {
+		a = `type="event" ` + a
 	}
-	t.noted[n.ID] = true
-	typ := "author"
-	switch n.Series {
-	case index.EditorNote:
-		typ = "editorial"
-	case index.UnnumberedNote:
-		typ = "unnumbered"
-	}
-	var b strings.Builder
-	b.WriteString(`<note place="end" ` + attr("type", typ) + " " + attr("n", n.Marker) + " " + attr("xml:id", xmlID) + ">")
-	for _, c := range parseFragment(string(n.HTML)) {
-		if c.Type == html.ElementNode && c.DataAtom == atom.P {
-			b.WriteString("<p>" + strings.TrimSpace(t.children(c)) + "</p>")
-		} else {
-			b.WriteString(t.inlineNode(c))
-		}
-	}
-	b.WriteString("</note>")
-	return b.String()
-}
-
-func getAttr(n *html.Node, key string) string {
-	for _, a := range n.Attr {
-		if a.Key == key {
-			return a.Val
-		}
-	}
-	return ""
+	return teiTags{"<" + k.name + " " + a + ">", "</" + k.name + ">"}
 }
 
 func textOf(n *html.Node) string {
@@ -770,36 +529,6 @@ func plain(h template.HTML, md string) string {
 
 // xmlText escapes text for XML content and drops characters XML cannot
 // hold.
-func xmlText(s string) string {
-	plain := true // ASCII that needs no escape: most text
-	for i := 0; i < len(s) && plain; i++ {
-		c := s[i]
-		plain = c < utf8.RuneSelf && c != '&' && c != '<' && c != '>' && (c >= 0x20 || c == '\t' || c == '\n' || c == '\r')
-	}
-	if plain {
-		return s
-	}
-	var b strings.Builder
-	for _, r := range s {
-		switch {
-		case r == '&':
-			b.WriteString("&amp;")
-		case r == '<':
-			b.WriteString("&lt;")
-		case r == '>':
-			b.WriteString("&gt;")
-		case r == '\t' || r == '\n' || r == '\r':
-			b.WriteRune(r)
-		case r < 0x20 || r == 0xFFFE || r == 0xFFFF || (r >= 0xD800 && r <= 0xDFFF):
-		default:
-			b.WriteRune(r)
-		}
-	}
-	return b.String()
-}
+func xmlText(s string) string { return tei.Text(s) }
 
-// attrEscaper escapes what xmlText leaves that an attribute value may not
-// hold as it is.
-var attrEscaper = strings.NewReplacer(`"`, "&quot;", "\n", "&#10;", "\t", "&#9;")
-
-func xmlAttr(s string) string { return attrEscaper.Replace(xmlText(s)) }
+func xmlAttr(s string) string { return tei.Attr(s) }

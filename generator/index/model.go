@@ -157,6 +157,11 @@ type Chapter struct {
 	Notes      []NoteInfo
 	BodyHTML   template.HTML // the text without its notes
 	Words      int
+
+	// TitleTEI and BodyTEI are the title (when TitleHTML is set) and the
+	// text with its notes in TEI P5, as markup writes them for export to
+	// put into the TEI document: see package generator/internal/tei.
+	TitleTEI, BodyTEI []byte
 }
 
 // Section is a part of a chapter under a ## heading; section 0 is the

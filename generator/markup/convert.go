@@ -161,7 +161,9 @@ func (m *Markdown) Chapter(d Doc, links *Links, opening string) *Result {
 
 	// The title: a level-1 heading before anything else.
 	var title part
+	var titleNode *ast.Heading // for the TEI
 	if h, ok := p.doc.FirstChild().(*ast.Heading); ok && h.Level == 1 {
+		titleNode = h
 		title.start = out.Len()
 		for c := h.FirstChild(); c != nil; c = c.NextSibling() {
 			_ = m.md.Renderer().Render(out, p.src, c)
@@ -201,6 +203,7 @@ func (m *Markdown) Chapter(d Doc, links *Links, opening string) *Result {
 		}
 		ch.Notes = append(ch.Notes, info)
 	}
+	ch.TitleTEI, ch.BodyTEI = writeTEI(p, titleNode)
 	res.Diags = p.diags
 	return res
 }

@@ -6,7 +6,8 @@
 // occurrences, and then renders.
 //
 //	Doc ──Parse──▶ AST ──inspect──▶ index.Chapter, []Occurrence, []Citation
-//	                  ╰──Render──▶ BodyHTML, each note's HTML
+//	                  ├──Render──▶ BodyHTML, each note's HTML
+//	                  ╰──writeTEI──▶ TitleTEI, BodyTEI (the chapter in TEI, for export)
 //
 // Links (the registry's aliases and everything a link can point at) is built
 // once per build and shared by all documents; it is read-only.

@@ -1,0 +1,31 @@
+package export_test
+
+import (
+	"testing"
+
+	"edition/generator/export"
+	"edition/generator/internal/corpus"
+	"edition/generator/site"
+)
+
+// BenchmarkTEI measures the TEI export of a synthetic edition of 50
+// chapters and 3,000 entries (the chapters as the site converted them),
+// per chapter.
+func BenchmarkTEI(b *testing.B) {
+	const chapters = 50
+	content := b.TempDir()
+	if err := corpus.Write(content, corpus.Config{Chapters: chapters, Entries: 3000, Sources: 300}); err != nil {
+		b.Fatal(err)
+	}
+	res := site.Generate(site.Options{Content: content, Templates: "../../templates"})
+	if !res.OK() || res.Index == nil {
+		b.Fatal(res.Diags.Err())
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := export.TEI(res.Index); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*chapters), "ns/chapter")
+}
