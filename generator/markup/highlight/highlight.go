@@ -3,12 +3,16 @@ package highlight
 import (
 	"bytes"
 	"fmt"
+	"reflect"
 	"strings"
+	"sync"
+	"unsafe"
 
 	"github.com/alecthomas/chroma/v2"
 	chromahtml "github.com/alecthomas/chroma/v2/formatters/html"
 	"github.com/alecthomas/chroma/v2/lexers"
 	"github.com/alecthomas/chroma/v2/styles"
+	"github.com/dlclark/regexp2/v2"
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/renderer"
@@ -91,6 +95,7 @@ func Write(w interface{ WriteString(string) (int, error) }, lang, code string) e
 // chromaHTML is code lexed by lexer and written by chroma's HTML formatter,
 // without the <pre> around it.
 func chromaHTML(lexer chroma.Lexer, code string) (string, error) {
+	withoutTimeouts(lexer)
 	it, err := chroma.Coalesce(lexer).Tokenise(nil, code)
 	if err != nil {
 		return "", err
@@ -166,4 +171,46 @@ func resetRule(st *chroma.Style) string {
 		color = text.String()
 	}
 	return "/* reset */ .chroma span { color: " + color + "; font-weight: normal; font-style: normal; text-decoration: none; background-color: transparent }\n"
+}
+
+// prepared holds, for each lexer chromaHTML has used, the sync.Once that
+// took its timeouts away.
+var prepared sync.Map // *chroma.RegexLexer → *sync.Once
+
+// withoutTimeouts compiles a regular-expression lexer and lets its rules
+// match for as long as they need. Chroma gives every rule a timeout of
+// 250 ms, after which the rule silently fails to match and another rule,
+// or an error token, takes the text: on a loaded machine the same code
+// block came out highlighted in two ways from one build to the next. The
+// rules are reached through reflection, as chroma does not export them;
+// should its layout change, the lexer is left as it is (and
+// TestLexersHaveNoTimeouts fails). Lexers that one delegates to at lexing
+// time keep their timeouts.
+func withoutTimeouts(l chroma.Lexer) {
+	rl, ok := l.(*chroma.RegexLexer)
+	if !ok {
+		return
+	}
+	once, _ := prepared.LoadOrStore(rl, new(sync.Once))
+	once.(*sync.Once).Do(func() {
+		if _, err := rl.Tokenise(nil, ""); err != nil { // compiles the rules
+			return
+		}
+		for _, rules := range compiledRules(rl) {
+			for _, r := range rules {
+				if r.Regexp != nil {
+					r.Regexp.MatchTimeout = regexp2.DefaultMatchTimeout
+				}
+			}
+		}
+	})
+}
+
+// compiledRules returns a compiled lexer's rules, or nil.
+func compiledRules(rl *chroma.RegexLexer) map[string][]*chroma.CompiledRule {
+	v := reflect.ValueOf(rl).Elem().FieldByName("rules")
+	if !v.IsValid() || v.Type() != reflect.TypeFor[map[string][]*chroma.CompiledRule]() {
+		return nil
+	}
+	return *(*map[string][]*chroma.CompiledRule)(unsafe.Pointer(v.UnsafeAddr()))
 }
