@@ -68,21 +68,21 @@ func (t *Templates) Pages(x *index.Index, extra []ExtraPage) []*Page {
 			return view
 		}})
 	}
-	urls := &urlCache{}
+	set := newPageSet(x)
 	tm := newTextMap(x)
 	add("home.html", index.HomePage, nil, func() any { return t.home(x, extra) })
 	for i, ch := range x.Chapters {
 		add("chapter.html", x.Layout.Chapter(ch.Slug), ch, func() any { return t.chapter(x, i) })
 	}
 	for _, e := range x.Entries {
-		add("entry.html", x.Layout.Ref(e.Ref()), e, func() any { return t.entry(x, tm, urls, e) })
+		add("entry.html", x.Layout.Ref(e.Ref()), e, func() any { return t.entry(x, tm, set, e) })
 	}
 	for i := range x.Edition.Kinds {
 		k := &x.Edition.Kinds[i]
 		add("kind.html", x.Layout.Kind(k.Key), k, func() any { return t.kind(x, k) })
 	}
 	for _, s := range x.Sources {
-		add("source.html", x.Layout.Ref(s.Ref()), s, func() any { return t.source(x, tm, urls, s) })
+		add("source.html", x.Layout.Ref(s.Ref()), s, func() any { return t.source(x, tm, set, s) })
 	}
 	add("bibliography.html", index.BibliographyPage, nil, func() any { return t.bibliography(x) })
 	add("overview.html", OverviewPage, nil, func() any { return t.overview(x, tm) })
@@ -300,7 +300,7 @@ func boolInt(b bool) int {
 	return 0
 }
 
-func (t *Templates) entry(x *index.Index, tm *textMap, urls *urlCache, e *index.Entry) *EntryView {
+func (t *Templates) entry(x *index.Index, tm *textMap, set *pageSet, e *index.Entry) *EntryView {
 	p := x.Layout.Ref(e.Ref())
 	kind, _ := x.Edition.Kind(e.Kind)
 	v := &EntryView{Base: newBase(x, p, e.Name, x.Layout.Kind(e.Kind)), Entry: e, Kind: kind, Body: e.BodyHTML}
@@ -341,59 +341,103 @@ func (t *Templates) entry(x *index.Index, tm *textMap, urls *urlCache, e *index.
 	}
 	occ := x.Occurrences(e.Ref())
 	v.Count = len(occ)
-	v.Groups = t.groups(x, &v.Base, occ, urls)
+	v.Occurrences = set.occurrenceList(&v.Base, occ, true)
 	if len(occ) > 0 {
 		v.Bands = tm.BandsWord()
 		v.Strip = tm.strip("strip", "Where “"+e.Name+"” occurs in the text: "+plural(len(occ), "mention", "mentions")+", each linked",
-			tm.occurrenceMarks(&v.Base, x, occ))
+			nil, func(w *markup) { tm.occurrenceMarks(w, &v.Base, set, occ) })
 	}
 	return v
 }
 
-// groups arranges occurrences by chapter and section, in reading order.
-func (t *Templates) groups(x *index.Index, b *Base, occ []index.Occurrence, urls *urlCache) []OccurrenceGroup {
-	var groups []OccurrenceGroup
-	type gk struct {
-		ch  string
-		sec int
+// occurrenceList writes occurrences in context for page b, in reading
+// order, the text of a section first and then its notes: with headed, under
+// a heading per section, as entry.html shows them; without, as one list's
+// items, as source.html does. It writes the markup the templates' loops
+// wrote, escaped as they escaped it (TestOccurrenceListIsTheTemplates).
+func (s *pageSet) occurrenceList(b *Base, occ []index.Occurrence, headed bool) template.HTML {
+	if len(occ) == 0 {
+		return ""
 	}
-	at := map[gk]int{}
-	// A link to an anchor in another page is the page's URL and the anchor.
-	anchor := func(ch *index.Chapter, id string) string {
-		p := x.Layout.Chapter(ch.Slug)
-		if p == b.Path {
-			return b.URL(p + "#" + id)
-		}
-		return urls.rel(b.Path, p) + "#" + id
-	}
-	for _, o := range occ {
-		ch, ok := x.Chapter(o.Chapter)
+	w := getMarkup()
+	// Group the occurrences by chapter and section, in the order they
+	// first occur: each group is a list threaded through next.
+	// A group is {chapter, section, first, last}.
+	groups := w.groups[:0]
+	next := w.next[:0]
+	var at map[[2]int]int
+	for i, o := range occ {
+		next = append(next, -1)
+		ci, ok := s.chapterIndex[o.Chapter]
 		if !ok {
 			continue
 		}
-		k := gk{o.Chapter, o.Section}
-		gi, seen := at[k]
-		if !seen {
-			sec := ch.Sections[min(o.Section, len(ch.Sections)-1)]
-			gi = len(groups)
-			at[k] = gi
-			groups = append(groups, OccurrenceGroup{Chapter: ch.Title, Section: sec.Title,
-				Href: anchor(ch, sec.ID)})
+		k := [2]int{ci, o.Section}
+		gi := -1
+		if n := len(groups); n > 0 && groups[n-1][0] == ci && groups[n-1][1] == o.Section {
+			gi = n - 1
+		} else if at != nil {
+			if j, ok := at[k]; ok {
+				gi = j
+			}
 		}
-		groups[gi].Items = append(groups[gi].Items, OccurrenceItem{
-			Href:    anchor(ch, o.ID),
-			Where:   o.Where.String(),
-			Locator: locator(o, ch),
-			Before:  o.Snippet.Before, Match: o.Snippet.Match, After: o.Snippet.After,
-		})
+		if gi < 0 {
+			if at == nil && len(groups) > 0 {
+				at = make(map[[2]int]int)
+				for j, g := range groups {
+					at[[2]int{g[0], g[1]}] = j
+				}
+			}
+			gi = len(groups)
+			groups = append(groups, [4]int{ci, o.Section, i, i})
+			if at != nil {
+				at[k] = gi
+			}
+			continue
+		}
+		next[groups[gi][3]] = int32(i)
+		groups[gi][3] = i
 	}
-	// Within a section: the text first, then its notes, each in order.
-	for i := range groups {
-		slices.SortStableFunc(groups[i].Items, func(a, b OccurrenceItem) int {
-			return boolInt(a.Where == "note") - boolInt(b.Where == "note")
-		})
+	urls := s.chapterURLs(b)
+	for _, g := range groups {
+		ch := s.x.Chapters[g[0]]
+		prefix := s.chapterPrefix(b, urls, g[0])
+		if headed {
+			sec := ch.Sections[min(g[1], len(ch.Sections)-1)]
+			w.raw("\n    <h3><a href=\"")
+			w.urlAttrParts(prefix, "#", sec.ID)
+			w.raw(`">`)
+			w.text(sec.Title)
+			w.raw("</a></h3>\n    <ul class=\"kwic\">")
+		}
+		// The text first, then the notes, each in order.
+		for _, notes := range [2]bool{false, true} {
+			for i := g[2]; i >= 0; i = int(next[i]) {
+				o := &occ[i]
+				if (o.Where == index.Note) != notes {
+					continue
+				}
+				w.raw("\n      <li class=\"")
+				w.attr(o.Where.String())
+				w.raw(`"><a href="`)
+				w.urlAttrParts(prefix, "#", o.ID)
+				w.raw(`">`)
+				writeLocator(w, o, ch, false)
+				w.raw(`</a> <span class="context">`)
+				w.text(o.Snippet.Before)
+				w.raw("<mark>")
+				w.text(o.Snippet.Match)
+				w.raw("</mark>")
+				w.text(o.Snippet.After)
+				w.raw("</span></li>")
+			}
+		}
+		if headed {
+			w.raw("\n    </ul>")
+		}
 	}
-	return groups
+	w.groups, w.next = groups, next
+	return w.html()
 }
 
 func (t *Templates) kind(x *index.Index, k *index.Kind) *KindView {
@@ -415,19 +459,88 @@ func (t *Templates) kind(x *index.Index, k *index.Kind) *KindView {
 	return v
 }
 
-// urlCache remembers relative URLs between pages, which depend only on
-// the folder of the page linking and the page linked to. It is shared by
-// the views of one Pages, which may be made in parallel.
-type urlCache struct{ m sync.Map }
+// pageSet is what the views of one Pages share, made once and read by
+// views made in parallel: where each chapter is, and the relative URLs of
+// the chapters' pages from each folder that links to them.
+type pageSet struct {
+	x            *index.Index
+	chapterIndex map[string]int // slug → index in x.Chapters
+	chapterPath  []string       // site path of each chapter's page
 
-func (c *urlCache) rel(from, target string) string {
-	k := [2]string{path.Dir(from), target}
-	if u, ok := c.m.Load(k); ok {
-		return u.(string)
+	mu  sync.Mutex
+	rel map[string][]string // folder → relative URL of each chapter's page from it
+}
+
+func newPageSet(x *index.Index) *pageSet {
+	s := &pageSet{x: x, chapterIndex: make(map[string]int, len(x.Chapters)), rel: map[string][]string{}}
+	for i, ch := range x.Chapters {
+		s.chapterIndex[ch.Slug] = i
+		s.chapterPath = append(s.chapterPath, x.Layout.Chapter(ch.Slug))
 	}
-	u := index.Rel(from, target)
-	c.m.Store(k, u)
-	return u
+	return s
+}
+
+// chapterURLs returns the relative URL of each chapter's page from page
+// b's folder.
+func (s *pageSet) chapterURLs(b *Base) []string {
+	dir := path.Dir(b.Path)
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	urls, ok := s.rel[dir]
+	if !ok {
+		urls = make([]string, len(s.chapterPath))
+		for j, cp := range s.chapterPath {
+			urls[j] = index.Rel(b.Path, cp)
+		}
+		s.rel[dir] = urls
+	}
+	return urls
+}
+
+// chapterPrefix is what goes before "#id" in a link from page b to an
+// anchor in chapter i's page, given b's chapterURLs, as b.URL makes it:
+// nothing on the page itself, else the page's relative URL (or absolute,
+// on a page with absolute links).
+func (s *pageSet) chapterPrefix(b *Base, urls []string, i int) string {
+	switch p := s.chapterPath[i]; {
+	case b.abs != "":
+		return b.abs + p
+	case p == b.Path:
+		return ""
+	}
+	return urls[i]
+}
+
+// writeLocator writes where an occurrence is, as locator says it: "¶ 12",
+// "Note 4"; escaped as html/template escapes text, or with plain as
+// template.HTMLEscapeString does.
+func writeLocator(w *markup, o *index.Occurrence, ch *index.Chapter, plain bool) {
+	if o.Where == index.Note {
+		if n, ok := ch.Note(o.Paragraph); ok {
+			writeNoteLabel(w, n, plain)
+			return
+		}
+	}
+	w.raw("¶ ")
+	w.b = strconv.AppendInt(w.b, int64(o.ParaNum), 10)
+}
+
+// writeNoteLabel writes noteLabel(n), escaped as writeLocator escapes.
+func writeNoteLabel(w *markup, n *index.NoteInfo, plain bool) {
+	switch n.Series {
+	case index.EditorNote:
+		w.raw("Editor’s note ")
+	case index.UnnumberedNote:
+		w.raw("Unnumbered note")
+		return
+	default:
+		w.raw("Note ")
+	}
+	if plain {
+		w.plainHTML(n.Marker)
+	} else {
+		w.text(n.Marker)
+	}
 }
 
 // letterBar lays out A–Z (and any other initials) with empty letters kept.
@@ -466,7 +579,7 @@ func initial(name string) string {
 	return "#"
 }
 
-func (t *Templates) source(x *index.Index, tm *textMap, urls *urlCache, s *index.Source) *SourceView {
+func (t *Templates) source(x *index.Index, tm *textMap, set *pageSet, s *index.Source) *SourceView {
 	p := x.Layout.Ref(s.Ref())
 	v := &SourceView{Base: newBase(x, p, s.Label, index.BibliographyPage), Source: s, Entry: s.Entry, Annote: s.AnnoteHTML,
 		Original: s.Var("URL"), Archived: s.CustomString("archived-url"), Current: s.CustomString("current-url")}
@@ -496,14 +609,12 @@ func (t *Templates) source(x *index.Index, tm *textMap, urls *urlCache, s *index
 		v.Citations = append(v.Citations, item)
 	}
 	occ := x.Occurrences(s.Ref())
-	for _, g := range t.groups(x, &v.Base, occ, urls) {
-		v.Mentions = append(v.Mentions, g.Items...)
-	}
+	v.Mentions = set.occurrenceList(&v.Base, occ, false)
 	cites := x.Citations(s.ID)
 	if n := len(cites) + len(occ); n > 0 {
-		marks := append(tm.citationMarks(&v.Base, x, cites), tm.occurrenceMarks(&v.Base, x, occ)...)
 		v.Bands = tm.BandsWord()
-		v.Strip = tm.strip("strip", "Where “"+s.Label+"” is cited or named in the text: "+plural(n, "place", "places")+", each linked", marks)
+		v.Strip = tm.strip("strip", "Where “"+s.Label+"” is cited or named in the text: "+plural(n, "place", "places")+", each linked",
+			tm.citationMarks(&v.Base, x, cites), func(w *markup) { tm.occurrenceMarks(w, &v.Base, set, occ) })
 	}
 	return v
 }

@@ -90,28 +90,12 @@ type EntryView struct {
 	Parent    *Link
 	Children  []Link
 	Count     int
-	Groups    []OccurrenceGroup
-	Strip     template.HTML // where in the text it occurs, as SVG
-	Bands     string        // what the strip's bands are: "sections", "chapters", "runs of chapters"
-	Wikidata  string
-}
-
-// OccurrenceGroup is the occurrences in one section of a chapter.
-type OccurrenceGroup struct {
-	Chapter string
-	Section string
-	Href    string
-	Items   []OccurrenceItem
-}
-
-// OccurrenceItem is one occurrence in context.
-type OccurrenceItem struct {
-	Href    string // to the mention itself
-	Where   string // text, quotation, note
-	Locator string // "¶ 12", "note 4"
-	Before  string
-	Match   string
-	After   string
+	// Occurrences is the occurrences in context under a heading per
+	// section, as HTML (pageSet.occurrenceList).
+	Occurrences template.HTML
+	Strip       template.HTML // where in the text it occurs, as SVG
+	Bands       string        // what the strip's bands are: "sections", "chapters", "runs of chapters"
+	Wikidata    string
 }
 
 // KindView is the A–Z page of a kind.
@@ -140,7 +124,7 @@ type SourceView struct {
 	Archived  string
 	Current   string
 	Citations []CitationItem
-	Mentions  []OccurrenceItem
+	Mentions  template.HTML // the occurrences in context, as list items (pageSet.occurrenceList)
 	Strip     template.HTML // where in the text it is cited or named, as SVG
 	Bands     string        // what the strip's bands are, as for EntryView
 	Cite      []CiteBlock   // the record in BibTeX, RIS, CSL-JSON

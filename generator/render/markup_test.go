@@ -1,0 +1,190 @@
+package render_test
+
+import (
+	"bytes"
+	"html/template"
+	"os"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+
+	"edition/generator/index"
+	"edition/generator/render"
+	"edition/generator/site"
+)
+
+// The loops that Go code now writes, as the templates wrote them: the tests
+// below execute them with html/template on the same data and compare.
+var formerLoops = template.Must(template.New("").Funcs(template.FuncMap{"inc": func(i int) int { return i + 1 }}).Parse(`
+{{- define "entry-occurrences"}}
+    {{- range .}}
+    <h3><a href="{{.Href}}">{{.Section}}</a></h3>
+    <ul class="kwic">
+      {{- range .Items}}
+      <li class="{{.Where}}"><a href="{{.Href}}">{{.Locator}}</a> <span class="context">{{.Before}}<mark>{{.Match}}</mark>{{.After}}</span></li>
+      {{- end}}
+    </ul>
+    {{- end}}
+{{- end}}
+{{- define "source-mentions"}}
+      {{- range .}}
+      <li class="{{.Where}}"><a href="{{.Href}}">{{.Locator}}</a> <span class="context">{{.Before}}<mark>{{.Match}}</mark>{{.After}}</span></li>
+      {{- end}}
+{{- end}}`))
+
+type formerGroup struct {
+	Section, Href string
+	Items         []formerItem
+}
+
+type formerItem struct{ Href, Where, Locator, Before, Match, After string }
+
+// formerGroups arranges occurrences as the entry view did before it was
+// written in Go: by chapter and section in reading order, the text of each
+// section before its notes.
+func formerGroups(x *index.Index, from string, occ []index.Occurrence) []formerGroup {
+	var groups []formerGroup
+	at := map[[2]string]int{}
+	for _, o := range occ {
+		ch, ok := x.Chapter(o.Chapter)
+		if !ok {
+			continue
+		}
+		p := x.Layout.Chapter(ch.Slug)
+		k := [2]string{o.Chapter, strconv.Itoa(o.Section)}
+		gi, seen := at[k]
+		if !seen {
+			sec := ch.Sections[min(o.Section, len(ch.Sections)-1)]
+			gi = len(groups)
+			at[k] = gi
+			groups = append(groups, formerGroup{Section: sec.Title, Href: index.Rel(from, p+"#"+sec.ID)})
+		}
+		loc := "¶ " + strconv.Itoa(o.ParaNum)
+		if n, ok := ch.Note(o.Paragraph); ok && o.Where == index.Note {
+			loc = map[index.NoteSeries]string{index.EditorNote: "Editor’s note " + n.Marker, index.UnnumberedNote: "Unnumbered note"}[n.Series]
+			if loc == "" {
+				loc = "Note " + n.Marker
+			}
+		}
+		groups[gi].Items = append(groups[gi].Items, formerItem{Href: index.Rel(from, p+"#"+o.ID), Where: o.Where.String(), Locator: loc,
+			Before: o.Snippet.Before, Match: o.Snippet.Match, After: o.Snippet.After})
+	}
+	for i := range groups {
+		slices.SortStableFunc(groups[i].Items, func(a, b formerItem) int {
+			return strings.Compare(strconv.FormatBool(a.Where == "note"), strconv.FormatBool(b.Where == "note"))
+		})
+	}
+	return groups
+}
+
+// hostileEdition is the real edition with its snippets, ids, section
+// titles and note markers made of what escaping must catch.
+func hostileEdition(t *testing.T) (*index.Index, *render.Templates) {
+	t.Helper()
+	res := site.Generate(site.Options{Content: "../../content", Templates: "../../templates"})
+	if !res.OK() {
+		t.Fatal(res.Diags.Err())
+	}
+	x := res.Index
+	bad := []string{`<script>alert("x")</script>`, `a+b & 'c'`, "nul\x00", "javascript:alert(1)", "%zz é", `"><img src=x>`}
+	i := 0
+	next := func(s string) string { i++; return s + bad[i%len(bad)] }
+	for _, ch := range x.Chapters {
+		for j := range ch.Sections {
+			ch.Sections[j].Title = next(ch.Sections[j].Title)
+		}
+		for j := range ch.Notes {
+			ch.Notes[j].Marker = next(ch.Notes[j].Marker)
+		}
+	}
+	for _, e := range x.Entries {
+		occ := x.Occurrences(e.Ref())
+		for j := range occ {
+			o := &occ[j]
+			o.Snippet.Before, o.Snippet.Match, o.Snippet.After = next(o.Snippet.Before), next(o.Snippet.Match), next(o.Snippet.After)
+			if j%3 == 0 {
+				o.ID = next(o.ID)
+			}
+		}
+	}
+	tmpl, ds := render.Load(os.DirFS("../../templates"), "templates")
+	if ds.HasErrors() {
+		t.Fatal(ds.Err())
+	}
+	return x, tmpl
+}
+
+// between returns the part of page from after start up to end.
+func between(t *testing.T, page []byte, start, end string) string {
+	t.Helper()
+	i := bytes.Index(page, []byte(start))
+	if i < 0 {
+		t.Fatalf("no %q in the page", start)
+	}
+	rest := page[i+len(start):]
+	j := bytes.Index(rest, []byte(end))
+	if j < 0 {
+		t.Fatalf("no %q after %q in the page", end, start)
+	}
+	return string(rest[:j])
+}
+
+// TestOccurrenceListIsTheTemplates: the occurrences in context on entry
+// and source pages, written in Go, are what the templates' loops wrote,
+// byte for byte, with hostile snippets, ids, section titles and markers.
+func TestOccurrenceListIsTheTemplates(t *testing.T) {
+	x, tmpl := hostileEdition(t)
+	pages := 0
+	var all strings.Builder
+	for _, p := range tmpl.Pages(x, nil) {
+		var ref index.Ref
+		switch s := p.Subject.(type) {
+		case *index.Entry:
+			ref = s.Ref()
+		case *index.Source:
+			ref = s.Ref()
+		default:
+			continue
+		}
+		occ := x.Occurrences(ref)
+		if len(occ) == 0 {
+			continue
+		}
+		out, err := tmpl.Render(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		groups := formerGroups(x, p.Path, occ)
+		var want bytes.Buffer
+		var got string
+		if p.Template == "entry.html" {
+			got = between(t, out, `<h2 id="occ-h">In the text</h2>`, "\n  </section>")
+			err = formerLoops.ExecuteTemplate(&want, "entry-occurrences", groups)
+		} else {
+			got = between(t, out, `<h2 id="occ-h">Named in the text</h2>`+"\n    <ul class=\"kwic\">", "\n    </ul>")
+			var items []formerItem
+			for _, g := range groups {
+				items = append(items, g.Items...)
+			}
+			err = formerLoops.ExecuteTemplate(&want, "source-mentions", items)
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got != want.String() {
+			t.Fatalf("%s: the occurrences are\n%s\nthe template wrote\n%s", p.Path, got, want.String())
+		}
+		all.WriteString(got)
+		pages++
+	}
+	if pages < 10 {
+		t.Fatalf("only %d pages with occurrences", pages)
+	}
+	// The comparison saw each escaping at work.
+	for _, s := range []string{"&lt;script&gt;", "&#43;", "&amp;", "&#39;", "\uFFFD", "%22%3e%3cimg%20src=x%3e", "&#34;&gt;&lt;img"} {
+		if !strings.Contains(all.String(), s) {
+			t.Errorf("no %q in the lists", s)
+		}
+	}
+}
