@@ -188,3 +188,102 @@ func TestOccurrenceListIsTheTemplates(t *testing.T) {
 		}
 	}
 }
+
+var formerIndex = template.Must(template.New("").Parse(`
+{{- define "letter"}}{{range .}}{{template "index-heading" .}}{{end}}{{end}}
+{{- define "index-heading"}}
+<li>{{if .See}}<span class="heading">{{.Label}}</span>, <i>see</i> <a href="{{.See.Href}}">{{.See.Label}}</a>{{else}}<a class="heading {{.Kind}}" href="{{.Href}}"{{with .Ref}} data-ref="{{.}}"{{end}}>{{.Label}}</a>{{range $i, $l := .Locators}}{{if $i}},{{end}} <a class="loc {{.Note}}" href="{{.Href}}">{{.Label}}</a>{{end}}
+  {{- with .SeeAlso}}. <i>See also</i> {{range $i, $l := .}}{{if $i}}; {{end}}<a href="{{.Href}}">{{.Label}}</a>{{end}}{{end}}
+  {{- with .Subs}}<ul class="subs">{{range .}}{{template "index-heading" .}}{{end}}</ul>{{end}}{{end}}</li>
+{{end}}`))
+
+// formerLocators are an entry's locators in the general index as the view
+// made them before indexWriter.
+func formerLocators(x *index.Index) func(e *index.Entry) []render.Link {
+	chapterNo := map[string]int{}
+	for i, ch := range x.Chapters {
+		chapterNo[ch.Slug] = i + 1
+	}
+	return func(e *index.Entry) []render.Link {
+		var out []render.Link
+		seen := map[string]bool{}
+		for _, o := range x.Occurrences(e.Ref()) {
+			if seen[o.Chapter+"#"+o.Paragraph] {
+				continue
+			}
+			seen[o.Chapter+"#"+o.Paragraph] = true
+			ch, _ := x.Chapter(o.Chapter)
+			label := "¶ " + strconv.Itoa(o.ParaNum)
+			if n, ok := ch.Note(o.Paragraph); ok && o.Where == index.Note {
+				label = map[index.NoteSeries]string{index.EditorNote: "Editor’s note " + n.Marker, index.UnnumberedNote: "Unnumbered note"}[n.Series]
+				if label == "" {
+					label = "Note " + n.Marker
+				}
+			}
+			label = strings.TrimPrefix(label, "¶ ")
+			label = strings.Replace(label, "Note ", "n ", 1)
+			label = strings.Replace(label, "Editor’s note ", "ed. n ", 1)
+			if len(x.Chapters) > 1 {
+				label = strconv.Itoa(chapterNo[o.Chapter]) + "." + label
+			}
+			out = append(out, render.Link{Label: label, Href: index.Rel(index.GeneralIndexPage, x.Layout.Chapter(o.Chapter)+"#"+o.Paragraph), Note: o.Where.String()})
+		}
+		return out
+	}
+}
+
+// TestGeneralIndexIsTheTemplates: the general index's headings, written in
+// Go, are what the template "index-heading" wrote from the same headings,
+// byte for byte, with hostile note markers and paragraph ids.
+func TestGeneralIndexIsTheTemplates(t *testing.T) {
+	x, tmpl := hostileEdition(t)
+	for _, ch := range x.Chapters {
+		for j := range ch.Notes {
+			if j%2 == 0 {
+				ch.Notes[j].Marker = "Note " + ch.Notes[j].Marker // a marker the labels' replacements might catch
+			}
+		}
+	}
+	for i, e := range x.Entries {
+		if i%3 == 0 {
+			e.IndexName += ` <b class="x">&amp; +1`
+		}
+		occ := x.Occurrences(e.Ref())
+		for j := range occ {
+			if j%4 == 1 && occ[j].Where != index.Note {
+				occ[j].Paragraph += `"&<+>`
+			}
+		}
+	}
+	var page []byte
+	for _, p := range tmpl.Pages(x, nil) {
+		if p.Path == index.GeneralIndexPage {
+			var err error
+			if page, err = tmpl.Render(p); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	letters := tmpl.IndexHeadingsForTest(x, formerLocators(x))
+	if len(letters) < 10 {
+		t.Fatalf("only %d letters", len(letters))
+	}
+	var all strings.Builder
+	for id, hs := range letters {
+		got := between(t, page, `<h2 id="`+id+`">`, "\n    </ul>")
+		got = got[strings.Index(got, `<ul class="index-list">`)+len(`<ul class="index-list">`):]
+		var want bytes.Buffer
+		if err := formerIndex.ExecuteTemplate(&want, "letter", hs); err != nil {
+			t.Fatal(err)
+		}
+		if got != want.String() {
+			t.Fatalf("letter %s: the headings are\n%s\nthe template wrote\n%s", id, got, want.String())
+		}
+		all.WriteString(got)
+	}
+	for _, s := range []string{"&lt;script&gt;", "&#43;", "&amp;", "%22&amp;%3c&#43;%3e", "n Note ", "&lt;b class=&#34;x&#34;&gt;&amp;amp; &#43;1", "<i>see</i>", "<i>See also</i>", `<ul class="subs">`} {
+		if !strings.Contains(all.String(), s) {
+			t.Errorf("no %q in the general index", s)
+		}
+	}
+}

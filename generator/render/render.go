@@ -26,6 +26,7 @@ type File struct {
 // Templates holds the parsed templates and the static assets.
 type Templates struct {
 	pages  map[string]*template.Template // by page template name
+	base   *template.Template            // the layout and partials, for Chrome's blocks
 	assets []File
 	dir    string            // for diagnostics
 	src    map[string][]byte // each template's text, for diagnostics
@@ -72,6 +73,7 @@ func Load(fsys fs.FS, dir string) (*Templates, diag.List) {
 	if diags.HasErrors() {
 		return t, diags
 	}
+	t.base = base
 	for _, n := range pages {
 		pt, err := base.Clone()
 		if err == nil {

@@ -61,14 +61,17 @@ func (p *Page) Release() {
 // caller who knows a page did not change need not make it.
 func (t *Templates) Pages(x *index.Index, extra []ExtraPage) []*Page {
 	var pages []*Page
+	set := newPageSet(t, x)
 	add := func(tmpl, p string, subject any, v func() any) {
 		pages = append(pages, &Page{Path: p, Template: tmpl, Subject: subject, make: func() any {
 			view := v()
 			t.addReuse(x, view)
+			if r, ok := view.(reusable); ok {
+				r.base().chrome = set.chrome
+			}
 			return view
 		}})
 	}
-	set := newPageSet(x)
 	tm := newTextMap(x)
 	add("home.html", index.HomePage, nil, func() any { return t.home(x, extra) })
 	for i, ch := range x.Chapters {
@@ -86,7 +89,7 @@ func (t *Templates) Pages(x *index.Index, extra []ExtraPage) []*Page {
 	}
 	add("bibliography.html", index.BibliographyPage, nil, func() any { return t.bibliography(x) })
 	add("overview.html", OverviewPage, nil, func() any { return t.overview(x, tm) })
-	add("general-index.html", index.GeneralIndexPage, nil, func() any { return t.generalIndex(x) })
+	add("general-index.html", index.GeneralIndexPage, nil, func() any { return t.generalIndex(x, set) })
 	for _, p := range extra {
 		path := x.Layout.Page(p.Slug)
 		add("page.html", path, nil, func() any { return &PageView{Base: newBase(x, path, p.Title, path), HTML: p.HTML} })
@@ -460,19 +463,23 @@ func (t *Templates) kind(x *index.Index, k *index.Kind) *KindView {
 }
 
 // pageSet is what the views of one Pages share, made once and read by
-// views made in parallel: where each chapter is, and the relative URLs of
-// the chapters' pages from each folder that links to them.
+// views made and rendered in parallel: where each chapter is, the relative
+// URLs of the chapters' pages from each folder that links to them, and the
+// layout's Chrome of each folder.
 type pageSet struct {
+	t            *Templates
 	x            *index.Index
 	chapterIndex map[string]int // slug → index in x.Chapters
 	chapterPath  []string       // site path of each chapter's page
 
-	mu  sync.Mutex
-	rel map[string][]string // folder → relative URL of each chapter's page from it
+	mu      sync.Mutex
+	rel     map[string][]string // folder → relative URL of each chapter's page from it
+	chromes map[chromeKey]chromeResult
 }
 
-func newPageSet(x *index.Index) *pageSet {
-	s := &pageSet{x: x, chapterIndex: make(map[string]int, len(x.Chapters)), rel: map[string][]string{}}
+func newPageSet(t *Templates, x *index.Index) *pageSet {
+	s := &pageSet{t: t, x: x, chapterIndex: make(map[string]int, len(x.Chapters)),
+		rel: map[string][]string{}, chromes: map[chromeKey]chromeResult{}}
 	for i, ch := range x.Chapters {
 		s.chapterIndex[ch.Slug] = i
 		s.chapterPath = append(s.chapterPath, x.Layout.Chapter(ch.Slug))

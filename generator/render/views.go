@@ -21,6 +21,11 @@ type Base struct {
 	Summary   string // meta description
 	Meta      *PageMeta
 	abs       string // when set, links are absolute URLs under it (the 404 page)
+	// chrome returns the page's Chrome, made once per folder by the
+	// pageSet the view is part of. A function, so that a fingerprint of the
+	// view (package site) sees what it shows, not the set's caches: the
+	// Chrome depends only on Path's folder, abs, Root, Edition and Nav.
+	chrome func(*Base) (*Chrome, error)
 }
 
 // NavItem is a link in the site's navigation.
@@ -179,21 +184,24 @@ type IndexView struct {
 
 // IndexLetter is the headings under one initial.
 type IndexLetter struct {
-	Letter   string
-	ID       string
-	Headings []IndexHeading
+	Letter string
+	ID     string
+	// Headings is the letter's headings as list items
+	// (generalIndex's indexWriter).
+	Headings template.HTML
+	headings []IndexHeading
 }
 
 // IndexHeading is a heading of the general index with its locators.
 type IndexHeading struct {
-	Label    string
-	Href     string // the entry's page; empty for a cross-reference
-	Kind     string
-	Ref      string // "concept:key", for the preview card
-	Locators []Link
-	Subs     []IndexHeading
-	See      *Link  // "see …" for an alias
-	SeeAlso  []Link // from related
+	Label   string
+	Href    string // the entry's page; empty for a cross-reference
+	Kind    string
+	Ref     string // "concept:key", for the preview card
+	Subs    []IndexHeading
+	See     *Link        // "see …" for an alias
+	SeeAlso []Link       // from related
+	entry   *index.Entry // whose occurrences are the locators; nil for a cross-reference
 }
 
 // PageView is a further page such as "About this edition".
