@@ -51,7 +51,7 @@ func largeIndex(b *testing.B) (*index.Index, *render.Templates) {
 // of 100 chapters and 3,000 entries: the view (what the page shows, drawn
 // from the index) and the template's execution, per page.
 func BenchmarkRender(b *testing.B) {
-	for _, name := range []string{"chapter.html", "entry.html", "source.html", "general-index.html", "overview.html", "home.html"} {
+	for _, name := range []string{"chapter.html", "entry.html", "source.html", "kind.html", "general-index.html", "overview.html", "home.html"} {
 		b.Run(name, func(b *testing.B) {
 			x, tmpl := largeIndex(b)
 			var pages []*render.Page
@@ -78,6 +78,32 @@ func BenchmarkRender(b *testing.B) {
 			}
 			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(pages)), "ns/page")
 			b.ReportMetric(float64(size)/float64(len(pages)), "bytes/page")
+		})
+	}
+}
+
+// BenchmarkExecute executes each page template with views made beforehand:
+// the templates' share of BenchmarkRender, per page.
+func BenchmarkExecute(b *testing.B) {
+	for _, name := range []string{"chapter.html", "entry.html", "source.html", "kind.html", "general-index.html", "overview.html", "home.html"} {
+		b.Run(name, func(b *testing.B) {
+			x, tmpl := largeIndex(b)
+			var pages []*render.Page
+			for _, p := range tmpl.Pages(x, nil) {
+				if p.Template == name {
+					p.View()
+					pages = append(pages, p)
+				}
+			}
+			b.ReportAllocs()
+			for b.Loop() {
+				for _, p := range pages {
+					if _, err := tmpl.Render(p); err != nil {
+						b.Fatal(err)
+					}
+				}
+			}
+			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(pages)), "ns/page")
 		})
 	}
 }

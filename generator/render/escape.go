@@ -66,6 +66,24 @@ func (m *markup) urlAttrParts(parts ...string) {
 	m.b = appendURLAttr(m.b, m.url)
 }
 
+// fragAttr writes s as html/template writes href="#{{.}}" (in a URL's
+// fragment: urlEscaper, which percent-encodes all but RFC 3986's
+// unreserved characters, then attrEscaper, which finds nothing left).
+func (m *markup) fragAttr(s string) {
+	const hex = "0123456789abcdef"
+	last := 0
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '-' || c == '.' || c == '_' || c == '~' {
+			continue
+		}
+		m.b = append(m.b, s[last:i]...)
+		m.b = append(m.b, '%', hex[c>>4], hex[c&15])
+		last = i + 1
+	}
+	m.b = append(m.b, s[last:]...)
+}
+
 // plainHTML writes s as text/template's HTMLEscapeString does (which
 // leaves "+" alone): the strips were written with it.
 func (m *markup) plainHTML(s string) { m.b = appendEscaped(m.b, s, true) }
@@ -78,34 +96,22 @@ func (m *markup) plainHTML(s string) { m.b = appendEscaped(m.b, s, true) }
 func appendEscaped[S string | []byte](b []byte, s S, plain bool) []byte {
 	last := 0
 	for i := 0; i < len(s); i++ {
-		var r string
-		switch s[i] {
-		case 0:
-			r = "\uFFFD"
-		case '"':
-			r = "&#34;"
-		case '&':
-			r = "&amp;"
-		case '\'':
-			r = "&#39;"
-		case '+':
-			if plain {
-				continue
-			}
-			r = "&#43;"
-		case '<':
-			r = "&lt;"
-		case '>':
-			r = "&gt;"
-		default:
+		r := htmlEscapes[s[i]]
+		if r == 0 || plain && s[i] == '+' {
 			continue
 		}
 		b = append(b, s[last:i]...)
-		b = append(b, r...)
+		b = append(b, htmlReplacements[r]...)
 		last = i + 1
 	}
 	return append(b, s[last:]...)
 }
+
+// htmlEscapes gives each byte that html/template's htmlReplacementTable
+// replaces its index in htmlReplacements.
+var htmlEscapes = [256]uint8{0: 1, '"': 2, '&': 3, '\'': 4, '+': 5, '<': 6, '>': 7}
+
+var htmlReplacements = [...]string{1: "\uFFFD", 2: "&#34;", 3: "&amp;", 4: "&#39;", 5: "&#43;", 6: "&lt;", 7: "&gt;"}
 
 // appendURLAttr appends u as html/template writes it in a quoted URL
 // attribute, from the start of the URL: "#ZgotmplZ" for a scheme other

@@ -37,7 +37,8 @@ var escapeCases = template.Must(template.New("").Parse(
 	`{{define "text"}}<p>{{.}}</p>{{end}}` +
 		`{{define "attr"}}<a class="{{.}}">{{end}}` +
 		`{{define "data"}}<a data-ref="{{.}}">{{end}}` +
-		`{{define "url"}}<a href="{{.}}">{{end}}`))
+		`{{define "url"}}<a href="{{.}}">{{end}}` +
+		`{{define "frag"}}<a href="#{{.}}">{{end}}`))
 
 func checkEscapes(t *testing.T, s string) {
 	exec := func(name string, v any, prefix, suffix string) string {
@@ -66,6 +67,9 @@ func checkEscapes(t *testing.T, s string) {
 	if got, want := write(m.urlAttr), exec("url", s, `<a href="`, `">`); got != want {
 		t.Errorf("urlAttr(%q) = %q, html/template %q", s, got, want)
 	}
+	if got, want := write(m.fragAttr), exec("frag", s, `<a href="#`, `">`); got != want {
+		t.Errorf("fragAttr(%q) = %q, html/template %q", s, got, want)
+	}
 	if got, want := write(m.plainHTML), template.HTMLEscapeString(s); got != want {
 		t.Errorf("plainHTML(%q) = %q, HTMLEscapeString %q", s, got, want)
 	}
@@ -77,5 +81,27 @@ func checkEscapes(t *testing.T, s string) {
 		if got, want := string(m.b), exec("url", a+b, `<a href="`, `">`); got != want {
 			t.Fatalf("urlAttrParts(%q, %q) = %q, html/template %q", a, b, got, want)
 		}
+	}
+}
+
+// TestIndexPair: indexPair finds a+b where strings.Index does.
+func TestIndexPair(t *testing.T) {
+	texts := []string{"", "a", "abab", "aab", "the cat sat on the mat", "…x…", "ababab"}
+	for _, s := range texts {
+		for i := range len(s) + 1 {
+			for j := i; j <= len(s); j++ {
+				for _, split := range []int{0, (j - i) / 2, j - i} {
+					a, b := s[i:i+split], s[i+split:j]
+					for _, in := range []string{s, s + s, "x" + s} {
+						if got, want := indexPair(in, a, b), strings.Index(in, a+b); got != want {
+							t.Fatalf("indexPair(%q, %q, %q) = %d, want %d", in, a, b, got, want)
+						}
+					}
+				}
+			}
+		}
+	}
+	if indexPair("abc", "c", "d") != -1 || indexPair("abc", "x", "") != -1 {
+		t.Fatal("found what is not there")
 	}
 }

@@ -287,3 +287,95 @@ func TestGeneralIndexIsTheTemplates(t *testing.T) {
 		}
 	}
 }
+
+var formerNotes = template.Must(template.New("").Funcs(template.FuncMap{"inc": func(i int) int { return i + 1 }}).Parse(`
+{{- define "author"}}
+    {{- range .}}
+      <li id="{{.ID}}" class="note {{.Series}}"><span class="marker" aria-hidden="true">{{.Marker}}</span><div class="note-body"><span class="vh">{{.Label}}: </span>{{.HTML}}</div>
+        {{- range $i, $b := .Backs}} <a class="backlink" href="#{{$b}}" role="doc-backlink" aria-label="Back to the text{{if $i}} ({{inc $i}}){{end}}">↩</a>{{end}}</li>
+    {{- end}}
+{{- end}}
+{{- define "editor"}}
+    {{- range .}}
+      <li id="{{.ID}}" class="note {{.Series}}"><span class="marker" aria-hidden="true">{{.Marker}}</span><div class="note-body"><span class="vh">{{.Label}}: </span><span class="ed-mark" aria-hidden="true">Ed.</span> {{.HTML}}</div>
+        {{- range $i, $b := .Backs}} <a class="backlink" href="#{{$b}}" role="doc-backlink" aria-label="Back to the text{{if $i}} ({{inc $i}}){{end}}">↩</a>{{end}}</li>
+    {{- end}}
+{{- end}}`))
+
+type formerNote struct {
+	ID, Marker, Series, Label string
+	HTML                      template.HTML
+	Backs                     []string
+}
+
+// TestNoteListIsTheTemplates: the notes of chapter pages, written in Go,
+// are what the template's loops wrote, byte for byte, with hostile ids,
+// markers and references.
+func TestNoteListIsTheTemplates(t *testing.T) {
+	x, tmpl := hostileEdition(t)
+	for _, ch := range x.Chapters {
+		for j := range ch.Notes {
+			n := &ch.Notes[j]
+			if j%3 == 0 {
+				n.ID += `"&<+>/#?%41 é`
+				n.Refs = append(n.Refs, "r/e f#?&", "x")
+			}
+		}
+	}
+	var all strings.Builder
+	for _, p := range tmpl.Pages(x, nil) {
+		ch, ok := p.Subject.(*index.Chapter)
+		if !ok {
+			continue
+		}
+		out, err := tmpl.Render(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var author, editor []formerNote
+		for _, n := range ch.Notes {
+			label := "Note " + n.Marker
+			series := "author"
+			switch n.Series {
+			case index.EditorNote:
+				label, series = "Editor’s note "+n.Marker, "editor"
+			case index.UnnumberedNote:
+				label, series = "Unnumbered note", "unnumbered"
+			}
+			f := formerNote{ID: n.ID, Marker: n.Marker, Series: series, Label: label, HTML: n.HTML, Backs: n.Refs}
+			if n.Series == index.EditorNote {
+				editor = append(editor, f)
+			} else {
+				author = append(author, f)
+			}
+		}
+		slices.SortStableFunc(author, func(a, b formerNote) int {
+			return strings.Compare(strconv.FormatBool(a.Series != "unnumbered"), strconv.FormatBool(b.Series != "unnumbered"))
+		})
+		for _, list := range []struct {
+			name, heading string
+			notes         []formerNote
+		}{{"author", `<h2 id="notes-h">Notes</h2>`, author}, {"editor", `<h2 id="ednotes-h">Editor’s notes</h2>`, editor}} {
+			if len(list.notes) == 0 {
+				if bytes.Contains(out, []byte(list.heading)) {
+					t.Errorf("%s: a list of %s notes without notes", p.Path, list.name)
+				}
+				continue
+			}
+			got := between(t, out, list.heading+"\n    <ol class=\"note-list\">", "\n    </ol>")
+			var want bytes.Buffer
+			if err := formerNotes.ExecuteTemplate(&want, list.name, list.notes); err != nil {
+				t.Fatal(err)
+			}
+			if got != want.String() {
+				t.Fatalf("%s: the %s notes are\n%s\nthe template wrote\n%s", p.Path, list.name, got, want.String())
+			}
+			all.WriteString(got)
+		}
+	}
+	for _, s := range []string{"&lt;script&gt;", "&#43;", "&amp;", "&#39;", `href="#r%2fe%20f%23%3f%26"`, `&#34;&amp;&lt;&#43;&gt;/#?%41 é"`, "(3)", "Editor’s note ", "Unnumbered note"} {
+		if !strings.Contains(all.String(), s) {
+			t.Errorf("no %q in the notes", s)
+		}
+	}
+}

@@ -214,18 +214,20 @@ func (t *Templates) chapter(x *index.Index, i int) *ChapterView {
 	if v.Heading == "" {
 		v.Heading = template.HTML(template.HTMLEscapeString(ch.Title))
 	}
-	for _, n := range ch.Notes {
-		nv := NoteView{ID: n.ID, Marker: n.Marker, Series: seriesName(n.Series), Label: noteLabel(&n), HTML: n.HTML, Backs: n.Refs}
+	var author, editor []*index.NoteInfo
+	for j := range ch.Notes {
+		n := &ch.Notes[j]
 		if n.Series == index.EditorNote {
-			v.EditorNotes = append(v.EditorNotes, nv)
+			editor = append(editor, n)
 		} else {
-			v.AuthorNotes = append(v.AuthorNotes, nv)
+			author = append(author, n)
 		}
 	}
 	// The unnumbered note comes first, as in print.
-	slices.SortStableFunc(v.AuthorNotes, func(a, b NoteView) int {
-		return boolInt(a.Series != "unnumbered") - boolInt(b.Series != "unnumbered")
+	slices.SortStableFunc(author, func(a, b *index.NoteInfo) int {
+		return boolInt(a.Series != index.UnnumberedNote) - boolInt(b.Series != index.UnnumberedNote)
 	})
+	v.AuthorNotes, v.EditorNotes = noteList(author), noteList(editor)
 	for _, s := range ch.Sections {
 		v.Contents = append(v.Contents, Link{Label: s.Title, Href: "#" + s.ID})
 		if s.ID == index.OpeningSection {
@@ -242,6 +244,47 @@ func (t *Templates) chapter(x *index.Index, i int) *ChapterView {
 		v.Next = &Link{Label: next.Title, Href: v.URL(x.Layout.Chapter(next.Slug))}
 	}
 	return v
+}
+
+// noteList writes notes as the items of chapter.html's lists of notes:
+// each with its marker, its label for screen readers, its text (an
+// editor's note marked "Ed.") and its links back to where the text calls
+// it, escaped as the template's loop escaped them
+// (TestNoteListIsTheTemplates).
+func noteList(notes []*index.NoteInfo) template.HTML {
+	if len(notes) == 0 {
+		return ""
+	}
+	w := getMarkup()
+	for _, n := range notes {
+		w.raw("\n      <li id=\"")
+		w.attr(n.ID)
+		w.raw(`" class="note `)
+		w.attr(seriesName(n.Series))
+		w.raw(`"><span class="marker" aria-hidden="true">`)
+		w.text(n.Marker)
+		w.raw(`</span><div class="note-body"><span class="vh">`)
+		writeNoteLabel(w, n, false)
+		w.raw(": </span>")
+		if n.Series == index.EditorNote {
+			w.raw(`<span class="ed-mark" aria-hidden="true">Ed.</span> `)
+		}
+		w.raw(string(n.HTML))
+		w.raw("</div>")
+		for i, ref := range n.Refs {
+			w.raw(` <a class="backlink" href="#`)
+			w.fragAttr(ref)
+			w.raw(`" role="doc-backlink" aria-label="Back to the text`)
+			if i > 0 {
+				w.raw(" (")
+				w.b = strconv.AppendInt(w.b, int64(i+1), 10)
+				w.raw(")")
+			}
+			w.raw(`">↩</a>`)
+		}
+		w.raw("</li>")
+	}
+	return w.html()
 }
 
 // passageCitation is how to cite a paragraph of ch, with "{p}" for the

@@ -191,7 +191,7 @@ func (m *textMap) occurrenceMarks(w *markup, b *Base, set *pageSet, occ []index.
 			w.raw(": ")
 			w.plainHTML(o.Snippet.Match)
 		}
-		w.mark(m.at(*o), o.Where == index.Note, o.Where.String(), href, label)
+		w.mark(m.at(o), o.Where == index.Note, o.Where.String(), href, label)
 	}
 }
 

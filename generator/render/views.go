@@ -62,8 +62,8 @@ type ChapterView struct {
 	Chapter     *index.Chapter
 	Heading     template.HTML // the displayed title, which may carry a note reference
 	Authors     string
-	AuthorNotes []NoteView
-	EditorNotes []NoteView
+	AuthorNotes template.HTML // the author's notes as list items (noteList)
+	EditorNotes template.HTML // the editor's notes as list items
 	Prev, Next  *Link
 	Contents    []Link // the sections
 	OpeningID   string // the id of the untitled opening section, if the text has one
@@ -71,17 +71,6 @@ type ChapterView struct {
 	// paragraph's number goes and "{url}" where its address goes.
 	Cite      string
 	HowToCite *ChapterCite // the chapter and a passage in Chicago and BibTeX
-}
-
-// NoteView is a note with its back-links.
-type NoteView struct {
-	ID      string
-	Marker  string
-	Series  string
-	Label   string // "Note 4", "Editor’s note b"
-	HTML    template.HTML
-	Backs   []string // ids of references in the text
-	Ordinal int
 }
 
 // EntryView is the page of a registry entry.
