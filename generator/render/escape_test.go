@@ -105,3 +105,36 @@ func TestIndexPair(t *testing.T) {
 		t.Fatal("found what is not there")
 	}
 }
+
+var formerLinkLoops = template.Must(template.New("").Parse(`
+{{- define "entry"}}{{range .}}<li><a class="{{.Kind}}" href="{{.Href}}"{{with .Ref}} data-ref="{{.}}"{{end}}>{{.Label}}</a></li>{{end}}{{end}}
+{{- define "kind"}}
+      {{- range .}}
+      <li><a class="{{.Kind}}" href="{{.Href}}"{{with .Ref}} data-ref="{{.}}"{{end}}>{{.Label}}</a>{{with .Note}} <span class="type">{{.}}</span>{{end}} <span class="count">{{.Count}}<span class="vh"> {{if eq .Count 1}}mention{{else}}mentions{{end}}</span></span></li>
+      {{- end}}
+{{- end}}`))
+
+// TestEntryLinksAreTheTemplates: entryLinks writes what entry.html's and
+// kind.html's loops wrote from the same links, hostile ones included.
+func TestEntryLinksAreTheTemplates(t *testing.T) {
+	var links []Link
+	for i, s := range hostile {
+		links = append(links, Link{Label: s, Href: hostile[(i+1)%len(hostile)], Kind: hostile[(i+2)%len(hostile)],
+			Ref: hostile[(i+3)%len(hostile)], Note: hostile[(i+4)%len(hostile)], Count: i % 3})
+	}
+	for _, c := range []struct {
+		name    string
+		counted bool
+	}{{"entry", false}, {"kind", true}} {
+		var want bytes.Buffer
+		if err := formerLinkLoops.ExecuteTemplate(&want, c.name, links); err != nil {
+			t.Fatal(err)
+		}
+		if got := string(entryLinks(links, c.counted)); got != want.String() {
+			t.Errorf("%s: entryLinks wrote\n%s\nthe template\n%s", c.name, got, want.String())
+		}
+	}
+	if entryLinks(nil, false) != "" {
+		t.Error("no links make some HTML")
+	}
+}

@@ -379,3 +379,90 @@ func TestNoteListIsTheTemplates(t *testing.T) {
 		}
 	}
 }
+
+var formerCitations = template.Must(template.New("").Parse(`
+      {{- range .}}
+      <li><a href="{{.NoteHref}}">{{.NoteLabel}}</a>{{with .Locator}}, <span class="locator">{{.}}</span>{{end}}{{if .ParaHref}} · called from <a href="{{.ParaHref}}">{{.ParaLabel}}</a>{{end}}
+        {{with .NoteText}}<p class="note-text">{{.}}</p>{{end}}</li>
+      {{- end}}`))
+
+type formerCitation struct{ NoteLabel, NoteHref, ParaHref, ParaLabel, Locator, NoteText string }
+
+// TestCitationListIsTheTemplates: the notes citing a source, written in
+// Go, are what source.html's loop wrote, byte for byte, with hostile
+// locators, note texts, ids and references.
+func TestCitationListIsTheTemplates(t *testing.T) {
+	x, tmpl := hostileEdition(t)
+	for _, ch := range x.Chapters {
+		for j := range ch.Notes {
+			n := &ch.Notes[j]
+			n.Text += ` <i>"+&'</i>`
+			if j%2 == 0 && len(n.Refs) > 0 {
+				n.Refs[0] += `"&<+>/#?%41 é`
+			}
+		}
+	}
+	cited := 0
+	var all strings.Builder
+	for _, p := range tmpl.Pages(x, nil) {
+		s, ok := p.Subject.(*index.Source)
+		if !ok {
+			continue
+		}
+		cites := x.Citations(s.ID)
+		for j := range cites {
+			cites[j].Locator += ` & <p. 5+>`
+		}
+		out, err := tmpl.Render(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var items []formerCitation
+		for _, c := range cites {
+			ch, ok := x.Chapter(c.Chapter)
+			if !ok {
+				continue
+			}
+			cp := x.Layout.Chapter(ch.Slug)
+			item := formerCitation{Locator: c.Locator, NoteLabel: "In the text", NoteHref: index.Rel(p.Path, cp+"#"+c.ID)}
+			if n, ok := ch.Note(c.Note); ok {
+				item.NoteLabel = map[index.NoteSeries]string{index.EditorNote: "Editor’s note " + n.Marker, index.UnnumberedNote: "Unnumbered note"}[n.Series]
+				if item.NoteLabel == "" {
+					item.NoteLabel = "Note " + n.Marker
+				}
+				item.NoteHref, item.NoteText = index.Rel(p.Path, cp+"#"+n.ID), n.Text
+				if len(n.Refs) > 0 {
+					item.ParaHref, item.ParaLabel = index.Rel(p.Path, cp+"#"+n.Refs[0]), "the passage that calls it"
+					if para, ok := ch.Paragraph(n.Paragraph); ok && para.Number > 0 {
+						item.ParaLabel = "¶ " + strconv.Itoa(para.Number)
+					}
+				}
+			}
+			items = append(items, item)
+		}
+		if len(items) == 0 {
+			if !bytes.Contains(out, []byte("<p>Not cited in a note.</p>")) {
+				t.Errorf("%s: an uncited source does not say so", p.Path)
+			}
+			continue
+		}
+		got := between(t, out, `<ul class="citing">`, "\n    </ul>")
+		var want bytes.Buffer
+		if err := formerCitations.Execute(&want, items); err != nil {
+			t.Fatal(err)
+		}
+		if got != want.String() {
+			t.Fatalf("%s: the citations are\n%s\nthe template wrote\n%s", p.Path, got, want.String())
+		}
+		all.WriteString(got)
+		cited++
+	}
+	if cited < 5 {
+		t.Fatalf("only %d cited sources", cited)
+	}
+	for _, s := range []string{"&lt;script&gt;", "&amp; &lt;p. 5&#43;&gt;", "&lt;i&gt;&#34;&#43;&amp;&#39;&lt;/i&gt;", "%22&amp;%3c&#43;%3e/#?%41%20%c3%a9", "called from"} {
+		if !strings.Contains(all.String(), s) {
+			t.Errorf("no %q in the citations", s)
+		}
+	}
+}

@@ -362,9 +362,10 @@ func (t *Templates) entry(x *index.Index, tm *textMap, set *pageSet, e *index.En
 		}
 		return t.entryLink(x, &v.Base, r), true
 	}
+	var related, relatedBy, children []Link
 	for _, r := range e.Related {
 		if l, ok := link(r); ok {
-			v.Related = append(v.Related, l)
+			related = append(related, l)
 		}
 	}
 	for _, r := range x.RelatedBy(e.Key) {
@@ -372,7 +373,7 @@ func (t *Templates) entry(x *index.Index, tm *textMap, set *pageSet, e *index.En
 			continue
 		}
 		if l, ok := link(r); ok {
-			v.RelatedBy = append(v.RelatedBy, l)
+			relatedBy = append(relatedBy, l)
 		}
 	}
 	if e.Parent != "" {
@@ -382,9 +383,10 @@ func (t *Templates) entry(x *index.Index, tm *textMap, set *pageSet, e *index.En
 	}
 	for _, c := range x.Children(e.Key) {
 		if l, ok := link(c.Key); ok {
-			v.Children = append(v.Children, l)
+			children = append(children, l)
 		}
 	}
+	v.Related, v.RelatedBy, v.Children = entryLinks(related, false), entryLinks(relatedBy, false), entryLinks(children, false)
 	occ := x.Occurrences(e.Ref())
 	v.Count = len(occ)
 	v.Occurrences = set.occurrenceList(&v.Base, occ, true)
@@ -486,6 +488,51 @@ func (s *pageSet) occurrenceList(b *Base, occ []index.Occurrence, headed bool) t
 	return w.html()
 }
 
+// entryLinks writes links to entries as list items, as entry.html's and
+// kind.html's loops wrote them: <li><a class="kind" href="…"
+// data-ref="kind:key">Name</a></li>, with counted, the gloss and the count
+// of mentions of kind.html (TestEntryLinksAreTheTemplates).
+func entryLinks(links []Link, counted bool) template.HTML {
+	if len(links) == 0 {
+		return ""
+	}
+	w := getMarkup()
+	for _, l := range links {
+		if counted {
+			w.raw("\n      ")
+		}
+		w.raw(`<li><a class="`)
+		w.attr(l.Kind)
+		w.raw(`" href="`)
+		w.urlAttr(l.Href)
+		w.raw(`"`)
+		if l.Ref != "" {
+			w.raw(` data-ref="`)
+			w.attr(l.Ref)
+			w.raw(`"`)
+		}
+		w.raw(">")
+		w.text(l.Label)
+		w.raw("</a>")
+		if counted {
+			if l.Note != "" {
+				w.raw(` <span class="type">`)
+				w.text(l.Note)
+				w.raw("</span>")
+			}
+			w.raw(` <span class="count">`)
+			w.b = strconv.AppendInt(w.b, int64(l.Count), 10)
+			if l.Count == 1 {
+				w.raw(`<span class="vh"> mention</span></span>`)
+			} else {
+				w.raw(`<span class="vh"> mentions</span></span>`)
+			}
+		}
+		w.raw("</li>")
+	}
+	return w.html()
+}
+
 func (t *Templates) kind(x *index.Index, k *index.Kind) *KindView {
 	p := x.Layout.Kind(k.Key)
 	v := &KindView{Base: newBase(x, p, k.Plural, p), Kind: k}
@@ -502,6 +549,9 @@ func (t *Templates) kind(x *index.Index, k *index.Kind) *KindView {
 		v.Total++
 	}
 	v.Letters = letterBar(byLetter)
+	for i := range v.Letters {
+		v.Letters[i].List = entryLinks(v.Letters[i].Items, true)
+	}
 	return v
 }
 
@@ -634,30 +684,7 @@ func (t *Templates) source(x *index.Index, tm *textMap, set *pageSet, s *index.S
 	v := &SourceView{Base: newBase(x, p, s.Label, index.BibliographyPage), Source: s, Entry: s.Entry, Annote: s.AnnoteHTML,
 		Original: s.Var("URL"), Archived: s.CustomString("archived-url"), Current: s.CustomString("current-url")}
 	v.BodyClass = "source"
-	for _, c := range x.Citations(s.ID) {
-		ch, ok := x.Chapter(c.Chapter)
-		if !ok {
-			continue
-		}
-		cp := x.Layout.Chapter(ch.Slug)
-		item := CitationItem{Locator: c.Locator, Chapter: ch.Title}
-		if n, ok := ch.Note(c.Note); ok {
-			item.NoteLabel = noteLabel(n)
-			item.NoteHref = v.URL(cp + "#" + n.ID)
-			item.NoteText = n.Text
-			if len(n.Refs) > 0 {
-				item.ParaHref = v.URL(cp + "#" + n.Refs[0])
-				item.ParaLabel = "the passage that calls it"
-				if p, ok := ch.Paragraph(n.Paragraph); ok && p.Number > 0 {
-					item.ParaLabel = "¶ " + strconv.Itoa(p.Number)
-				}
-			}
-		} else {
-			item.NoteLabel = "In the text"
-			item.NoteHref = v.URL(cp + "#" + c.ID)
-		}
-		v.Citations = append(v.Citations, item)
-	}
+	v.Citations = set.citationList(&v.Base, x.Citations(s.ID))
 	occ := x.Occurrences(s.Ref())
 	v.Mentions = set.occurrenceList(&v.Base, occ, false)
 	cites := x.Citations(s.ID)
@@ -667,6 +694,64 @@ func (t *Templates) source(x *index.Index, tm *textMap, set *pageSet, s *index.S
 			tm.citationMarks(&v.Base, x, cites), func(w *markup) { tm.occurrenceMarks(w, &v.Base, set, occ) })
 	}
 	return v
+}
+
+// citationList writes the notes (or passages) citing a source as the
+// items of source.html's list: each note's label and link, the locator, the
+// paragraph that calls the note and the note's text, escaped as the
+// template's loop escaped them (TestCitationListIsTheTemplates).
+func (s *pageSet) citationList(b *Base, cites []index.Citation) template.HTML {
+	w := getMarkup()
+	urls := s.chapterURLs(b)
+	for i := range cites {
+		c := &cites[i]
+		ci, ok := s.chapterIndex[c.Chapter]
+		if !ok {
+			continue
+		}
+		ch := s.x.Chapters[ci]
+		prefix := s.chapterPrefix(b, urls, ci)
+		w.raw("\n      <li><a href=\"")
+		n, isNote := ch.Note(c.Note)
+		if isNote {
+			w.urlAttrParts(prefix, "#", n.ID)
+			w.raw(`">`)
+			writeNoteLabel(w, n, false)
+		} else {
+			w.urlAttrParts(prefix, "#", c.ID)
+			w.raw(`">In the text`)
+		}
+		w.raw("</a>")
+		if c.Locator != "" {
+			w.raw(`, <span class="locator">`)
+			w.text(c.Locator)
+			w.raw("</span>")
+		}
+		if isNote && len(n.Refs) > 0 {
+			w.raw(` · called from <a href="`)
+			w.urlAttrParts(prefix, "#", n.Refs[0])
+			w.raw(`">`)
+			if p, ok := ch.Paragraph(n.Paragraph); ok && p.Number > 0 {
+				w.raw("¶ ")
+				w.b = strconv.AppendInt(w.b, int64(p.Number), 10)
+			} else {
+				w.raw("the passage that calls it")
+			}
+			w.raw("</a>")
+		}
+		w.raw("\n        ")
+		if isNote && n.Text != "" {
+			w.raw(`<p class="note-text">`)
+			w.text(n.Text)
+			w.raw("</p>")
+		}
+		w.raw("</li>")
+	}
+	if len(w.b) == 0 {
+		markups.Put(w)
+		return ""
+	}
+	return w.html()
 }
 
 func (t *Templates) bibliography(x *index.Index) *BibliographyView {

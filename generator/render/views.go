@@ -79,10 +79,10 @@ type EntryView struct {
 	Entry     *index.Entry
 	Kind      *index.Kind
 	Body      template.HTML
-	Related   []Link
-	RelatedBy []Link
+	Related   template.HTML // links to entries as list items (entryLinks)
+	RelatedBy template.HTML
 	Parent    *Link
-	Children  []Link
+	Children  template.HTML
 	Count     int
 	// Occurrences is the occurrences in context under a heading per
 	// section, as HTML (pageSet.occurrenceList).
@@ -105,7 +105,8 @@ type LetterGroup struct {
 	Letter string
 	ID     string
 	Items  []Link
-	Empty  bool // a letter with no entries, shown in the bar but not linked
+	List   template.HTML // Items as kind.html lists them (entryLinks), on kind pages
+	Empty  bool          // a letter with no entries, shown in the bar but not linked
 }
 
 // SourceView is the page of a bibliography record.
@@ -117,22 +118,11 @@ type SourceView struct {
 	Original  string
 	Archived  string
 	Current   string
-	Citations []CitationItem
+	Citations template.HTML // the notes citing it, as list items (pageSet.citationList)
 	Mentions  template.HTML // the occurrences in context, as list items (pageSet.occurrenceList)
 	Strip     template.HTML // where in the text it is cited or named, as SVG
 	Bands     string        // what the strip's bands are, as for EntryView
 	Cite      []CiteBlock   // the record in BibTeX, RIS, CSL-JSON
-}
-
-// CitationItem is a note citing a source.
-type CitationItem struct {
-	NoteLabel string // "Note 4", "Editor’s note b", or "¶ 12" outside notes
-	NoteHref  string
-	ParaHref  string // the paragraph that calls the note
-	ParaLabel string
-	Locator   string
-	Chapter   string
-	NoteText  string
 }
 
 // BibliographyView is the list of sources.
