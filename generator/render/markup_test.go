@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"testing/fstest"
 
 	"edition/generator/index"
 	"edition/generator/render"
@@ -464,5 +465,52 @@ func TestCitationListIsTheTemplates(t *testing.T) {
 		if !strings.Contains(all.String(), s) {
 			t.Errorf("no %q in the citations", s)
 		}
+	}
+}
+
+// TestChromeSeesOnlyTheFolder: a block of the layout's chrome, drawn once
+// per folder, that asks for something of one page (its title) is an error
+// reported at the block's line, not a title repeated on other pages.
+func TestChromeSeesOnlyTheFolder(t *testing.T) {
+	res := site.Generate(site.Options{Content: "../../content", Templates: "../../templates"})
+	if !res.OK() {
+		t.Fatal(res.Diags.Err())
+	}
+	fsys := fstest.MapFS{}
+	for _, name := range []string{"layout.html", "_reuse.html", "page.html", "404.html"} {
+		b, err := os.ReadFile("../../templates/" + name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		fsys[name] = &fstest.MapFile{Data: b}
+	}
+	layout := string(fsys["layout.html"].Data)
+	const block = `{{define "chrome-header"}}`
+	i := strings.Index(layout, block)
+	if i < 0 {
+		t.Fatal("no chrome-header block in layout.html")
+	}
+	line := strings.Count(layout[:i], "\n") + 1
+	fsys["layout.html"].Data = []byte(layout[:i] + block + `<p title="{{.Title}}"></p>` + layout[i+len(block):])
+	tmpl, ds := render.Load(fsys, "templates")
+	if ds.HasErrors() {
+		t.Fatal(ds.Err())
+	}
+	var failed []render.PageError
+	for _, p := range tmpl.Pages(res.Index, nil) {
+		if p.Template != "404.html" {
+			continue
+		}
+		if _, err := tmpl.Render(p); err != nil {
+			failed = append(failed, render.PageError{Path: p.Path, Err: err})
+		}
+	}
+	if len(failed) == 0 {
+		t.Fatal("a chrome block that reads a page's title renders")
+	}
+	d := tmpl.Diagnose(failed)
+	if len(d) != 1 || d[0].Pos.File != "templates/layout.html" || d[0].Pos.Line != line ||
+		!strings.Contains(d[0].Message, "can't evaluate field Title in type *render.Chrome") {
+		t.Fatalf("diagnostics: %v, want one at templates/layout.html:%d", d, line)
 	}
 }

@@ -130,6 +130,11 @@ var templateErrRE = regexp.MustCompile(`template: ([^:]+):(\d+)(?::(\d+))?: (?:e
 func (t *Templates) diag(err error) diag.List {
 	var diags diag.List
 	msg := err.Error()
+	// An error of a template executed by a function the template called
+	// (Base.Chrome) is inside the caller's: the innermost says where.
+	if i := strings.LastIndex(msg, "template: "); i > 0 && templateErrRE.MatchString(msg[i:]) {
+		msg = msg[i:]
+	}
 	if m := templateErrRE.FindStringSubmatch(msg); m != nil {
 		line, _ := strconv.Atoi(m[2])
 		col := 0
