@@ -18,7 +18,7 @@ type markup struct {
 	url []byte // scratch: a URL put together before it is escaped
 
 	// Scratch for occurrenceList.
-	groups [][4]int
+	groups []occGroup
 	next   []int32
 }
 

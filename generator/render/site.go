@@ -409,12 +409,13 @@ func (s *pageSet) occurrenceList(b *Base, occ []index.Occurrence, headed bool) t
 	}
 	w := getMarkup()
 	// Group the occurrences by chapter and section, in the order they
-	// first occur: each group is a list threaded through next.
-	// A group is {chapter, section, first, last}.
+	// first occur: each group's occurrences are a list threaded through
+	// next, from first to last.
 	groups := w.groups[:0]
 	next := w.next[:0]
-	var at map[[2]int]int
-	for i, o := range occ {
+	var at map[[2]int]int // (chapter, section) → group, once there are two
+	for i := range occ {
+		o := &occ[i]
 		next = append(next, -1)
 		ci, ok := s.chapterIndex[o.Chapter]
 		if !ok {
@@ -422,36 +423,30 @@ func (s *pageSet) occurrenceList(b *Base, occ []index.Occurrence, headed bool) t
 		}
 		k := [2]int{ci, o.Section}
 		gi := -1
-		if n := len(groups); n > 0 && groups[n-1][0] == ci && groups[n-1][1] == o.Section {
+		if n := len(groups); n > 0 && groups[n-1].chapter == ci && groups[n-1].section == o.Section {
 			gi = n - 1
-		} else if at != nil {
-			if j, ok := at[k]; ok {
-				gi = j
-			}
+		} else if j, ok := at[k]; ok {
+			gi = j
 		}
-		if gi < 0 {
-			if at == nil && len(groups) > 0 {
-				at = make(map[[2]int]int)
-				for j, g := range groups {
-					at[[2]int{g[0], g[1]}] = j
-				}
-			}
-			gi = len(groups)
-			groups = append(groups, [4]int{ci, o.Section, i, i})
-			if at != nil {
-				at[k] = gi
-			}
+		if gi >= 0 {
+			next[groups[gi].last] = int32(i)
+			groups[gi].last = i
 			continue
 		}
-		next[groups[gi][3]] = int32(i)
-		groups[gi][3] = i
+		if at == nil && len(groups) > 0 {
+			at = map[[2]int]int{{groups[0].chapter, groups[0].section}: 0}
+		}
+		if at != nil {
+			at[k] = len(groups)
+		}
+		groups = append(groups, occGroup{chapter: ci, section: o.Section, first: i, last: i})
 	}
 	urls := s.chapterURLs(b)
 	for _, g := range groups {
-		ch := s.x.Chapters[g[0]]
-		prefix := s.chapterPrefix(b, urls, g[0])
+		ch := s.x.Chapters[g.chapter]
+		prefix := s.chapterPrefix(b, urls, g.chapter)
 		if headed {
-			sec := ch.Sections[min(g[1], len(ch.Sections)-1)]
+			sec := ch.Sections[min(g.section, len(ch.Sections)-1)]
 			w.raw("\n    <h3><a href=\"")
 			w.urlAttrParts(prefix, "#", sec.ID)
 			w.raw(`">`)
@@ -460,7 +455,7 @@ func (s *pageSet) occurrenceList(b *Base, occ []index.Occurrence, headed bool) t
 		}
 		// The text first, then the notes, each in order.
 		for _, notes := range [2]bool{false, true} {
-			for i := g[2]; i >= 0; i = int(next[i]) {
+			for i := g.first; i >= 0; i = int(next[i]) {
 				o := &occ[i]
 				if (o.Where == index.Note) != notes {
 					continue
@@ -554,6 +549,10 @@ func (t *Templates) kind(x *index.Index, k *index.Kind) *KindView {
 	}
 	return v
 }
+
+// occGroup is the occurrences in one section of a chapter, as
+// occurrenceList gathers them.
+type occGroup struct{ chapter, section, first, last int }
 
 // pageSet is what the views of one Pages share, made once and read by
 // views made and rendered in parallel: where each chapter is, the relative
