@@ -3,6 +3,7 @@ package render_test
 import (
 	"os"
 	"path/filepath"
+	"runtime"
 	"sync"
 	"testing"
 
@@ -62,6 +63,7 @@ func BenchmarkRender(b *testing.B) {
 			}
 			b.ReportAllocs()
 			size := 0
+			allocs := mallocs()
 			for b.Loop() {
 				size = 0
 				// Views are made once per Pages: make them afresh each time.
@@ -76,6 +78,7 @@ func BenchmarkRender(b *testing.B) {
 					size += len(out)
 				}
 			}
+			b.ReportMetric(float64(mallocs()-allocs)/float64(b.N*len(pages)), "allocs/page")
 			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(pages)), "ns/page")
 			b.ReportMetric(float64(size)/float64(len(pages)), "bytes/page")
 		})
@@ -96,6 +99,7 @@ func BenchmarkExecute(b *testing.B) {
 				}
 			}
 			b.ReportAllocs()
+			allocs := mallocs()
 			for b.Loop() {
 				for _, p := range pages {
 					if _, err := tmpl.Render(p); err != nil {
@@ -103,7 +107,15 @@ func BenchmarkExecute(b *testing.B) {
 					}
 				}
 			}
+			b.ReportMetric(float64(mallocs()-allocs)/float64(b.N*len(pages)), "allocs/page")
 			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(pages)), "ns/page")
 		})
 	}
+}
+
+// mallocs is how many heap objects the program has allocated so far.
+func mallocs() uint64 {
+	var m runtime.MemStats
+	runtime.ReadMemStats(&m)
+	return m.Mallocs
 }
