@@ -3,6 +3,7 @@ package render_test
 import (
 	"os"
 	"path/filepath"
+	"runtime"
 	"sync"
 	"testing"
 
@@ -51,7 +52,7 @@ func largeIndex(b *testing.B) (*index.Index, *render.Templates) {
 // of 100 chapters and 3,000 entries: the view (what the page shows, drawn
 // from the index) and the template's execution, per page.
 func BenchmarkRender(b *testing.B) {
-	for _, name := range []string{"chapter.html", "entry.html", "source.html", "general-index.html", "overview.html", "home.html"} {
+	for _, name := range []string{"chapter.html", "entry.html", "source.html", "kind.html", "general-index.html", "overview.html", "home.html"} {
 		b.Run(name, func(b *testing.B) {
 			x, tmpl := largeIndex(b)
 			var pages []*render.Page
@@ -62,6 +63,7 @@ func BenchmarkRender(b *testing.B) {
 			}
 			b.ReportAllocs()
 			size := 0
+			allocs := mallocs()
 			for b.Loop() {
 				size = 0
 				// Views are made once per Pages: make them afresh each time.
@@ -76,8 +78,44 @@ func BenchmarkRender(b *testing.B) {
 					size += len(out)
 				}
 			}
+			b.ReportMetric(float64(mallocs()-allocs)/float64(b.N*len(pages)), "allocs/page")
 			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(pages)), "ns/page")
 			b.ReportMetric(float64(size)/float64(len(pages)), "bytes/page")
 		})
 	}
+}
+
+// BenchmarkExecute executes each page template with views made beforehand:
+// the templates' share of BenchmarkRender, per page.
+func BenchmarkExecute(b *testing.B) {
+	for _, name := range []string{"chapter.html", "entry.html", "source.html", "kind.html", "general-index.html", "overview.html", "home.html"} {
+		b.Run(name, func(b *testing.B) {
+			x, tmpl := largeIndex(b)
+			var pages []*render.Page
+			for _, p := range tmpl.Pages(x, nil) {
+				if p.Template == name {
+					p.View()
+					pages = append(pages, p)
+				}
+			}
+			b.ReportAllocs()
+			allocs := mallocs()
+			for b.Loop() {
+				for _, p := range pages {
+					if _, err := tmpl.Render(p); err != nil {
+						b.Fatal(err)
+					}
+				}
+			}
+			b.ReportMetric(float64(mallocs()-allocs)/float64(b.N*len(pages)), "allocs/page")
+			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(pages)), "ns/page")
+		})
+	}
+}
+
+// mallocs is how many heap objects the program has allocated so far.
+func mallocs() uint64 {
+	var m runtime.MemStats
+	runtime.ReadMemStats(&m)
+	return m.Mallocs
 }

@@ -15,3 +15,37 @@ func (t *Templates) AddReuse(x *index.Index, v any) { t.addReuse(x, v) }
 func (t *Templates) ExecutePartial(w io.Writer, page, partial string, v any) error {
 	return t.pages[page].ExecuteTemplate(w, partial, v)
 }
+
+// FormerIndexHeading is a heading of the general index as the template
+// "index-heading" was given it, with its locators as links.
+type FormerIndexHeading struct {
+	Label, Href, Kind, Ref string
+	Locators               []Link
+	Subs                   []FormerIndexHeading
+	See                    *Link
+	SeeAlso                []Link
+}
+
+// IndexHeadingsForTest returns the general index's headings by letter,
+// with their entries, for a test to compute the locators as they were
+// computed before indexWriter.
+func (t *Templates) IndexHeadingsForTest(x *index.Index, locators func(*index.Entry) []Link) map[string][]FormerIndexHeading {
+	var conv func(h IndexHeading) FormerIndexHeading
+	conv = func(h IndexHeading) FormerIndexHeading {
+		f := FormerIndexHeading{Label: h.Label, Href: h.Href, Kind: h.Kind, Ref: h.Ref, See: h.See, SeeAlso: h.SeeAlso}
+		if h.entry != nil {
+			f.Locators = locators(h.entry)
+		}
+		for _, s := range h.Subs {
+			f.Subs = append(f.Subs, conv(s))
+		}
+		return f
+	}
+	out := map[string][]FormerIndexHeading{}
+	for _, l := range t.indexHeadings(x).Letters {
+		for _, h := range l.headings {
+			out[l.ID] = append(out[l.ID], conv(h))
+		}
+	}
+	return out
+}

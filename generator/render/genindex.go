@@ -13,33 +13,27 @@ import (
 // name, with one locator per paragraph or note it occurs in; sub-entries
 // under their parent; "see also" from related entries; and "see"
 // cross-references from aliases that a reader might look up instead.
-func (t *Templates) generalIndex(x *index.Index) *IndexView {
+func (t *Templates) generalIndex(x *index.Index, set *pageSet) *IndexView {
+	v := t.indexHeadings(x)
+	iw := &indexWriter{set: set, b: &v.Base, multi: len(x.Chapters) > 1, urls: set.chapterURLs(&v.Base), seen: map[[2]string]bool{}}
+	for i := range v.Letters {
+		l := &v.Letters[i]
+		w := getMarkup()
+		for j := range l.headings {
+			iw.heading(w, &l.headings[j])
+		}
+		l.Headings, l.headings = w.html(), nil
+	}
+	return v
+}
+
+// indexHeadings makes the general index's view with each letter's
+// headings, not yet written.
+func (t *Templates) indexHeadings(x *index.Index) *IndexView {
 	v := &IndexView{Base: newBase(x, index.GeneralIndexPage, "Index", index.GeneralIndexPage)}
 	v.BodyClass = "general-index"
-	multi := len(x.Chapters) > 1
-	chapterNo := map[string]int{}
-	for i, ch := range x.Chapters {
-		chapterNo[ch.Slug] = i + 1
-	}
 	heading := func(e *index.Entry) IndexHeading {
-		h := IndexHeading{Label: e.IndexName, Href: v.URL(x.Layout.Ref(e.Ref())), Kind: e.Kind, Ref: e.Ref().String()}
-		seen := map[string]bool{}
-		for _, o := range x.Occurrences(e.Ref()) {
-			key := o.Chapter + "#" + o.Paragraph
-			if seen[key] {
-				continue
-			}
-			seen[key] = true
-			ch, _ := x.Chapter(o.Chapter)
-			label := locator(o, ch)
-			label = strings.TrimPrefix(label, "¶ ")
-			label = strings.Replace(label, "Note ", "n ", 1)
-			label = strings.Replace(label, "Editor’s note ", "ed. n ", 1)
-			if multi {
-				label = strconv.Itoa(chapterNo[o.Chapter]) + "." + label
-			}
-			h.Locators = append(h.Locators, Link{Label: label, Href: v.URL(x.Layout.Chapter(o.Chapter) + "#" + o.Paragraph), Note: o.Where.String()})
-		}
+		h := IndexHeading{Label: e.IndexName, Href: v.URL(x.Layout.Ref(e.Ref())), Kind: e.Kind, Ref: e.Ref().String(), entry: e}
 		for _, r := range e.Related {
 			if re, ok := x.EntryByKey(r); ok {
 				h.SeeAlso = append(h.SeeAlso, Link{Label: re.IndexName, Href: v.URL(x.Layout.Ref(re.Ref()))})
@@ -93,9 +87,128 @@ func (t *Templates) generalIndex(x *index.Index) *IndexView {
 			v.Letters = append(v.Letters, IndexLetter{Letter: l, ID: "letter-" + strings.ToLower(l)})
 		}
 		last := &v.Letters[len(v.Letters)-1]
-		last.Headings = append(last.Headings, h)
+		last.headings = append(last.headings, h)
 	}
 	return v
+}
+
+// indexWriter writes the general index's headings: the markup the
+// template "index-heading" wrote, escaped as it escaped it
+// (TestGeneralIndexIsTheTemplates).
+type indexWriter struct {
+	set   *pageSet
+	b     *Base
+	multi bool
+	urls  []string
+	seen  map[[2]string]bool // the paragraphs and notes of the heading being written
+}
+
+func (iw *indexWriter) heading(w *markup, h *IndexHeading) {
+	w.raw("\n<li>")
+	if h.See != nil {
+		w.raw(`<span class="heading">`)
+		w.text(h.Label)
+		w.raw(`</span>, <i>see</i> <a href="`)
+		w.urlAttr(h.See.Href)
+		w.raw(`">`)
+		w.text(h.See.Label)
+		w.raw(`</a></li>` + "\n")
+		return
+	}
+	w.raw(`<a class="heading `)
+	w.attr(h.Kind)
+	w.raw(`" href="`)
+	w.urlAttr(h.Href)
+	w.raw(`"`)
+	if h.Ref != "" {
+		w.raw(` data-ref="`)
+		w.attr(h.Ref)
+		w.raw(`"`)
+	}
+	w.raw(">")
+	w.text(h.Label)
+	w.raw("</a>")
+	if h.entry != nil {
+		iw.locators(w, h.entry)
+	}
+	for i, l := range h.SeeAlso {
+		if i == 0 {
+			w.raw(". <i>See also</i> ")
+		} else {
+			w.raw("; ")
+		}
+		w.raw(`<a href="`)
+		w.urlAttr(l.Href)
+		w.raw(`">`)
+		w.text(l.Label)
+		w.raw("</a>")
+	}
+	if len(h.Subs) > 0 {
+		w.raw(`<ul class="subs">`)
+		for i := range h.Subs {
+			iw.heading(w, &h.Subs[i])
+		}
+		w.raw("</ul>")
+	}
+	w.raw("</li>\n")
+}
+
+// locators writes an entry's locators: one per paragraph or note it
+// occurs in, "12" for a paragraph, "n 4" for a note, "ed. n b" for an
+// editor's note, each after its chapter's number when there are several.
+func (iw *indexWriter) locators(w *markup, e *index.Entry) {
+	clear(iw.seen)
+	x := iw.set.x
+	n := 0
+	occ := x.Occurrences(e.Ref())
+	for i := range occ {
+		o := &occ[i]
+		key := [2]string{o.Chapter, o.Paragraph}
+		if iw.seen[key] {
+			continue
+		}
+		iw.seen[key] = true
+		if n > 0 {
+			w.raw(",")
+		}
+		n++
+		w.raw(` <a class="loc `)
+		w.attr(o.Where.String())
+		w.raw(`" href="`)
+		ci, ok := iw.set.chapterIndex[o.Chapter]
+		if ok {
+			w.urlAttrParts(iw.set.chapterPrefix(iw.b, iw.urls, ci), "#", o.Paragraph)
+		} else {
+			w.urlAttr(iw.b.URL(x.Layout.Chapter(o.Chapter) + "#" + o.Paragraph))
+		}
+		w.raw(`">`)
+		if iw.multi {
+			no := 0 // for a chapter not found
+			if ok {
+				no = ci + 1
+			}
+			w.b = strconv.AppendInt(w.b, int64(no), 10)
+			w.raw(".")
+		}
+		var ch *index.Chapter
+		if ok {
+			ch = x.Chapters[ci]
+		}
+		w.text(indexLocator(o, ch))
+		w.raw("</a>")
+	}
+}
+
+// indexLocator is an occurrence's locator as the general index shows it:
+// locator's "¶ 12" as "12", "Note 4" as "n 4", "Editor’s note b" as "ed. n b".
+func indexLocator(o *index.Occurrence, ch *index.Chapter) string {
+	if o.Where != index.Note || ch == nil {
+		return strconv.Itoa(o.ParaNum)
+	}
+	label := locator(*o, ch)
+	label = strings.TrimPrefix(label, "¶ ")
+	label = strings.Replace(label, "Note ", "n ", 1)
+	return strings.Replace(label, "Editor’s note ", "ed. n ", 1)
 }
 
 // maxIndexDepth bounds the nesting of sub-entries in the general index.

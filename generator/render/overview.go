@@ -151,10 +151,10 @@ func (t *Templates) overview(x *index.Index, tm *textMap) *OverviewView {
 		where := slices.Clone(shared[k])
 		// In reading order; a note just after the paragraph that calls it.
 		at := func(u unit) float64 {
-			if _, isNote := tm.noteAt[u.chapter+"#"+u.id]; isNote {
+			if _, isNote := tm.noteAt[paraKey{u.chapter, u.id}]; isNote {
 				return tm.atParagraph(u.chapter, u.id) + 1e-9
 			}
-			sp := tm.paras[u.chapter+"#"+u.id]
+			sp := tm.paras[paraKey{u.chapter, u.id}]
 			return (sp.start + sp.words) / tm.total
 		}
 		slices.SortStableFunc(where, func(a, b unit) int { return cmp.Compare(at(a), at(b)) })

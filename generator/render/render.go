@@ -26,6 +26,7 @@ type File struct {
 // Templates holds the parsed templates and the static assets.
 type Templates struct {
 	pages  map[string]*template.Template // by page template name
+	base   *template.Template            // the layout and partials, for Chrome's blocks
 	assets []File
 	dir    string            // for diagnostics
 	src    map[string][]byte // each template's text, for diagnostics
@@ -72,6 +73,7 @@ func Load(fsys fs.FS, dir string) (*Templates, diag.List) {
 	if diags.HasErrors() {
 		return t, diags
 	}
+	t.base = base
 	for _, n := range pages {
 		pt, err := base.Clone()
 		if err == nil {
@@ -128,6 +130,11 @@ var templateErrRE = regexp.MustCompile(`template: ([^:]+):(\d+)(?::(\d+))?: (?:e
 func (t *Templates) diag(err error) diag.List {
 	var diags diag.List
 	msg := err.Error()
+	// An error of a template executed by a function the template called
+	// (Base.Chrome) is inside the caller's: the innermost says where.
+	if i := strings.LastIndex(msg, "template: "); i > 0 && templateErrRE.MatchString(msg[i:]) {
+		msg = msg[i:]
+	}
 	if m := templateErrRE.FindStringSubmatch(msg); m != nil {
 		line, _ := strconv.Atoi(m[2])
 		col := 0

@@ -61,32 +61,35 @@ func (p *Page) Release() {
 // caller who knows a page did not change need not make it.
 func (t *Templates) Pages(x *index.Index, extra []ExtraPage) []*Page {
 	var pages []*Page
+	set := newPageSet(t, x)
 	add := func(tmpl, p string, subject any, v func() any) {
 		pages = append(pages, &Page{Path: p, Template: tmpl, Subject: subject, make: func() any {
 			view := v()
 			t.addReuse(x, view)
+			if r, ok := view.(reusable); ok {
+				r.base().chrome = set.chrome
+			}
 			return view
 		}})
 	}
-	urls := &urlCache{}
 	tm := newTextMap(x)
 	add("home.html", index.HomePage, nil, func() any { return t.home(x, extra) })
 	for i, ch := range x.Chapters {
 		add("chapter.html", x.Layout.Chapter(ch.Slug), ch, func() any { return t.chapter(x, i) })
 	}
 	for _, e := range x.Entries {
-		add("entry.html", x.Layout.Ref(e.Ref()), e, func() any { return t.entry(x, tm, urls, e) })
+		add("entry.html", x.Layout.Ref(e.Ref()), e, func() any { return t.entry(x, tm, set, e) })
 	}
 	for i := range x.Edition.Kinds {
 		k := &x.Edition.Kinds[i]
 		add("kind.html", x.Layout.Kind(k.Key), k, func() any { return t.kind(x, k) })
 	}
 	for _, s := range x.Sources {
-		add("source.html", x.Layout.Ref(s.Ref()), s, func() any { return t.source(x, tm, urls, s) })
+		add("source.html", x.Layout.Ref(s.Ref()), s, func() any { return t.source(x, tm, set, s) })
 	}
 	add("bibliography.html", index.BibliographyPage, nil, func() any { return t.bibliography(x) })
 	add("overview.html", OverviewPage, nil, func() any { return t.overview(x, tm) })
-	add("general-index.html", index.GeneralIndexPage, nil, func() any { return t.generalIndex(x) })
+	add("general-index.html", index.GeneralIndexPage, nil, func() any { return t.generalIndex(x, set) })
 	for _, p := range extra {
 		path := x.Layout.Page(p.Slug)
 		add("page.html", path, nil, func() any { return &PageView{Base: newBase(x, path, p.Title, path), HTML: p.HTML} })
@@ -211,18 +214,20 @@ func (t *Templates) chapter(x *index.Index, i int) *ChapterView {
 	if v.Heading == "" {
 		v.Heading = template.HTML(template.HTMLEscapeString(ch.Title))
 	}
-	for _, n := range ch.Notes {
-		nv := NoteView{ID: n.ID, Marker: n.Marker, Series: seriesName(n.Series), Label: noteLabel(&n), HTML: n.HTML, Backs: n.Refs}
+	var author, editor []*index.NoteInfo
+	for j := range ch.Notes {
+		n := &ch.Notes[j]
 		if n.Series == index.EditorNote {
-			v.EditorNotes = append(v.EditorNotes, nv)
+			editor = append(editor, n)
 		} else {
-			v.AuthorNotes = append(v.AuthorNotes, nv)
+			author = append(author, n)
 		}
 	}
 	// The unnumbered note comes first, as in print.
-	slices.SortStableFunc(v.AuthorNotes, func(a, b NoteView) int {
-		return boolInt(a.Series != "unnumbered") - boolInt(b.Series != "unnumbered")
+	slices.SortStableFunc(author, func(a, b *index.NoteInfo) int {
+		return boolInt(a.Series != index.UnnumberedNote) - boolInt(b.Series != index.UnnumberedNote)
 	})
+	v.AuthorNotes, v.EditorNotes = noteList(author), noteList(editor)
 	for _, s := range ch.Sections {
 		v.Contents = append(v.Contents, Link{Label: s.Title, Href: "#" + s.ID})
 		if s.ID == index.OpeningSection {
@@ -239,6 +244,47 @@ func (t *Templates) chapter(x *index.Index, i int) *ChapterView {
 		v.Next = &Link{Label: next.Title, Href: v.URL(x.Layout.Chapter(next.Slug))}
 	}
 	return v
+}
+
+// noteList writes notes as the items of chapter.html's lists of notes:
+// each with its marker, its label for screen readers, its text (an
+// editor's note marked "Ed.") and its links back to where the text calls
+// it, escaped as the template's loop escaped them
+// (TestNoteListIsTheTemplates).
+func noteList(notes []*index.NoteInfo) template.HTML {
+	if len(notes) == 0 {
+		return ""
+	}
+	w := getMarkup()
+	for _, n := range notes {
+		w.raw("\n      <li id=\"")
+		w.attr(n.ID)
+		w.raw(`" class="note `)
+		w.attr(seriesName(n.Series))
+		w.raw(`"><span class="marker" aria-hidden="true">`)
+		w.text(n.Marker)
+		w.raw(`</span><div class="note-body"><span class="vh">`)
+		writeNoteLabel(w, n, false)
+		w.raw(": </span>")
+		if n.Series == index.EditorNote {
+			w.raw(`<span class="ed-mark" aria-hidden="true">Ed.</span> `)
+		}
+		w.raw(string(n.HTML))
+		w.raw("</div>")
+		for i, ref := range n.Refs {
+			w.raw(` <a class="backlink" href="#`)
+			w.fragAttr(ref)
+			w.raw(`" role="doc-backlink" aria-label="Back to the text`)
+			if i > 0 {
+				w.raw(" (")
+				w.b = strconv.AppendInt(w.b, int64(i+1), 10)
+				w.raw(")")
+			}
+			w.raw(`">↩</a>`)
+		}
+		w.raw("</li>")
+	}
+	return w.html()
 }
 
 // passageCitation is how to cite a paragraph of ch, with "{p}" for the
@@ -300,7 +346,7 @@ func boolInt(b bool) int {
 	return 0
 }
 
-func (t *Templates) entry(x *index.Index, tm *textMap, urls *urlCache, e *index.Entry) *EntryView {
+func (t *Templates) entry(x *index.Index, tm *textMap, set *pageSet, e *index.Entry) *EntryView {
 	p := x.Layout.Ref(e.Ref())
 	kind, _ := x.Edition.Kind(e.Kind)
 	v := &EntryView{Base: newBase(x, p, e.Name, x.Layout.Kind(e.Kind)), Entry: e, Kind: kind, Body: e.BodyHTML}
@@ -316,9 +362,10 @@ func (t *Templates) entry(x *index.Index, tm *textMap, urls *urlCache, e *index.
 		}
 		return t.entryLink(x, &v.Base, r), true
 	}
+	var related, relatedBy, children []Link
 	for _, r := range e.Related {
 		if l, ok := link(r); ok {
-			v.Related = append(v.Related, l)
+			related = append(related, l)
 		}
 	}
 	for _, r := range x.RelatedBy(e.Key) {
@@ -326,7 +373,7 @@ func (t *Templates) entry(x *index.Index, tm *textMap, urls *urlCache, e *index.
 			continue
 		}
 		if l, ok := link(r); ok {
-			v.RelatedBy = append(v.RelatedBy, l)
+			relatedBy = append(relatedBy, l)
 		}
 	}
 	if e.Parent != "" {
@@ -336,64 +383,149 @@ func (t *Templates) entry(x *index.Index, tm *textMap, urls *urlCache, e *index.
 	}
 	for _, c := range x.Children(e.Key) {
 		if l, ok := link(c.Key); ok {
-			v.Children = append(v.Children, l)
+			children = append(children, l)
 		}
 	}
+	v.Related, v.RelatedBy, v.Children = entryLinks(related, false), entryLinks(relatedBy, false), entryLinks(children, false)
 	occ := x.Occurrences(e.Ref())
 	v.Count = len(occ)
-	v.Groups = t.groups(x, &v.Base, occ, urls)
+	v.Occurrences = set.occurrenceList(&v.Base, occ, true)
 	if len(occ) > 0 {
 		v.Bands = tm.BandsWord()
 		v.Strip = tm.strip("strip", "Where “"+e.Name+"” occurs in the text: "+plural(len(occ), "mention", "mentions")+", each linked",
-			tm.occurrenceMarks(&v.Base, x, occ))
+			nil, func(w *markup) { tm.occurrenceMarks(w, &v.Base, set, occ) })
 	}
 	return v
 }
 
-// groups arranges occurrences by chapter and section, in reading order.
-func (t *Templates) groups(x *index.Index, b *Base, occ []index.Occurrence, urls *urlCache) []OccurrenceGroup {
-	var groups []OccurrenceGroup
-	type gk struct {
-		ch  string
-		sec int
+// occurrenceList writes occurrences in context for page b, in reading
+// order, the text of a section first and then its notes: with headed, under
+// a heading per section, as entry.html shows them; without, as one list's
+// items, as source.html does. It writes the markup the templates' loops
+// wrote, escaped as they escaped it (TestOccurrenceListIsTheTemplates).
+func (s *pageSet) occurrenceList(b *Base, occ []index.Occurrence, headed bool) template.HTML {
+	if len(occ) == 0 {
+		return ""
 	}
-	at := map[gk]int{}
-	// A link to an anchor in another page is the page's URL and the anchor.
-	anchor := func(ch *index.Chapter, id string) string {
-		p := x.Layout.Chapter(ch.Slug)
-		if p == b.Path {
-			return b.URL(p + "#" + id)
-		}
-		return urls.rel(b.Path, p) + "#" + id
-	}
-	for _, o := range occ {
-		ch, ok := x.Chapter(o.Chapter)
+	w := getMarkup()
+	// Group the occurrences by chapter and section, in the order they
+	// first occur: each group's occurrences are a list threaded through
+	// next, from first to last.
+	groups := w.groups[:0]
+	next := w.next[:0]
+	var at map[[2]int]int // (chapter, section) → group, once there are two
+	for i := range occ {
+		o := &occ[i]
+		next = append(next, -1)
+		ci, ok := s.chapterIndex[o.Chapter]
 		if !ok {
 			continue
 		}
-		k := gk{o.Chapter, o.Section}
-		gi, seen := at[k]
-		if !seen {
-			sec := ch.Sections[min(o.Section, len(ch.Sections)-1)]
-			gi = len(groups)
-			at[k] = gi
-			groups = append(groups, OccurrenceGroup{Chapter: ch.Title, Section: sec.Title,
-				Href: anchor(ch, sec.ID)})
+		k := [2]int{ci, o.Section}
+		gi := -1
+		if n := len(groups); n > 0 && groups[n-1].chapter == ci && groups[n-1].section == o.Section {
+			gi = n - 1
+		} else if j, ok := at[k]; ok {
+			gi = j
 		}
-		groups[gi].Items = append(groups[gi].Items, OccurrenceItem{
-			Href:    anchor(ch, o.ID),
-			Where:   o.Where.String(),
-			Locator: locator(o, ch),
-			Before:  o.Snippet.Before, Match: o.Snippet.Match, After: o.Snippet.After,
-		})
+		if gi >= 0 {
+			next[groups[gi].last] = int32(i)
+			groups[gi].last = i
+			continue
+		}
+		if at == nil && len(groups) > 0 {
+			at = map[[2]int]int{{groups[0].chapter, groups[0].section}: 0}
+		}
+		if at != nil {
+			at[k] = len(groups)
+		}
+		groups = append(groups, occGroup{chapter: ci, section: o.Section, first: i, last: i})
 	}
-	// Within a section: the text first, then its notes, each in order.
-	for i := range groups {
-		slices.SortStableFunc(groups[i].Items, func(a, b OccurrenceItem) int {
-			return boolInt(a.Where == "note") - boolInt(b.Where == "note")
-		})
+	urls := s.chapterURLs(b)
+	for _, g := range groups {
+		ch := s.x.Chapters[g.chapter]
+		prefix := s.chapterPrefix(b, urls, g.chapter)
+		if headed {
+			sec := ch.Sections[min(g.section, len(ch.Sections)-1)]
+			w.raw("\n    <h3><a href=\"")
+			w.urlAttrParts(prefix, "#", sec.ID)
+			w.raw(`">`)
+			w.text(sec.Title)
+			w.raw("</a></h3>\n    <ul class=\"kwic\">")
+		}
+		// The text first, then the notes, each in order.
+		for _, notes := range [2]bool{false, true} {
+			for i := g.first; i >= 0; i = int(next[i]) {
+				o := &occ[i]
+				if (o.Where == index.Note) != notes {
+					continue
+				}
+				w.raw("\n      <li class=\"")
+				w.attr(o.Where.String())
+				w.raw(`"><a href="`)
+				w.urlAttrParts(prefix, "#", o.ID)
+				w.raw(`">`)
+				writeLocator(w, o, ch, false)
+				w.raw(`</a> <span class="context">`)
+				w.text(o.Snippet.Before)
+				w.raw("<mark>")
+				w.text(o.Snippet.Match)
+				w.raw("</mark>")
+				w.text(o.Snippet.After)
+				w.raw("</span></li>")
+			}
+		}
+		if headed {
+			w.raw("\n    </ul>")
+		}
 	}
-	return groups
+	w.groups, w.next = groups, next
+	return w.html()
+}
+
+// entryLinks writes links to entries as list items, as entry.html's and
+// kind.html's loops wrote them: <li><a class="kind" href="…"
+// data-ref="kind:key">Name</a></li>, with counted, the gloss and the count
+// of mentions of kind.html (TestEntryLinksAreTheTemplates).
+func entryLinks(links []Link, counted bool) template.HTML {
+	if len(links) == 0 {
+		return ""
+	}
+	w := getMarkup()
+	for _, l := range links {
+		if counted {
+			w.raw("\n      ")
+		}
+		w.raw(`<li><a class="`)
+		w.attr(l.Kind)
+		w.raw(`" href="`)
+		w.urlAttr(l.Href)
+		w.raw(`"`)
+		if l.Ref != "" {
+			w.raw(` data-ref="`)
+			w.attr(l.Ref)
+			w.raw(`"`)
+		}
+		w.raw(">")
+		w.text(l.Label)
+		w.raw("</a>")
+		if counted {
+			if l.Note != "" {
+				w.raw(` <span class="type">`)
+				w.text(l.Note)
+				w.raw("</span>")
+			}
+			w.raw(` <span class="count">`)
+			w.b = strconv.AppendInt(w.b, int64(l.Count), 10)
+			if l.Count == 1 {
+				w.raw(`<span class="vh"> mention</span></span>`)
+			} else {
+				w.raw(`<span class="vh"> mentions</span></span>`)
+			}
+		}
+		w.raw("</li>")
+	}
+	return w.html()
 }
 
 func (t *Templates) kind(x *index.Index, k *index.Kind) *KindView {
@@ -412,22 +544,102 @@ func (t *Templates) kind(x *index.Index, k *index.Kind) *KindView {
 		v.Total++
 	}
 	v.Letters = letterBar(byLetter)
+	for i := range v.Letters {
+		v.Letters[i].List = entryLinks(v.Letters[i].Items, true)
+	}
 	return v
 }
 
-// urlCache remembers relative URLs between pages, which depend only on
-// the folder of the page linking and the page linked to. It is shared by
-// the views of one Pages, which may be made in parallel.
-type urlCache struct{ m sync.Map }
+// occGroup is the occurrences in one section of a chapter, as
+// occurrenceList gathers them.
+type occGroup struct{ chapter, section, first, last int }
 
-func (c *urlCache) rel(from, target string) string {
-	k := [2]string{path.Dir(from), target}
-	if u, ok := c.m.Load(k); ok {
-		return u.(string)
+// pageSet is what the views of one Pages share, made once and read by
+// views made and rendered in parallel: where each chapter is, the relative
+// URLs of the chapters' pages from each folder that links to them, and the
+// layout's Chrome of each folder.
+type pageSet struct {
+	t            *Templates
+	x            *index.Index
+	chapterIndex map[string]int // slug → index in x.Chapters
+	chapterPath  []string       // site path of each chapter's page
+
+	mu      sync.Mutex
+	rel     map[string][]string // folder → relative URL of each chapter's page from it
+	chromes map[chromeKey]chromeResult
+}
+
+func newPageSet(t *Templates, x *index.Index) *pageSet {
+	s := &pageSet{t: t, x: x, chapterIndex: make(map[string]int, len(x.Chapters)),
+		rel: map[string][]string{}, chromes: map[chromeKey]chromeResult{}}
+	for i, ch := range x.Chapters {
+		s.chapterIndex[ch.Slug] = i
+		s.chapterPath = append(s.chapterPath, x.Layout.Chapter(ch.Slug))
 	}
-	u := index.Rel(from, target)
-	c.m.Store(k, u)
-	return u
+	return s
+}
+
+// chapterURLs returns the relative URL of each chapter's page from page
+// b's folder.
+func (s *pageSet) chapterURLs(b *Base) []string {
+	dir := path.Dir(b.Path)
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	urls, ok := s.rel[dir]
+	if !ok {
+		urls = make([]string, len(s.chapterPath))
+		for j, cp := range s.chapterPath {
+			urls[j] = index.Rel(b.Path, cp)
+		}
+		s.rel[dir] = urls
+	}
+	return urls
+}
+
+// chapterPrefix is what goes before "#id" in a link from page b to an
+// anchor in chapter i's page, given b's chapterURLs, as b.URL makes it:
+// nothing on the page itself, else the page's relative URL (or absolute,
+// on a page with absolute links).
+func (s *pageSet) chapterPrefix(b *Base, urls []string, i int) string {
+	switch p := s.chapterPath[i]; {
+	case b.abs != "":
+		return b.abs + p
+	case p == b.Path:
+		return ""
+	}
+	return urls[i]
+}
+
+// writeLocator writes where an occurrence is, as locator says it: "¶ 12",
+// "Note 4"; escaped as html/template escapes text, or with plain as
+// template.HTMLEscapeString does.
+func writeLocator(w *markup, o *index.Occurrence, ch *index.Chapter, plain bool) {
+	if o.Where == index.Note {
+		if n, ok := ch.Note(o.Paragraph); ok {
+			writeNoteLabel(w, n, plain)
+			return
+		}
+	}
+	w.raw("¶ ")
+	w.b = strconv.AppendInt(w.b, int64(o.ParaNum), 10)
+}
+
+// writeNoteLabel writes noteLabel(n), escaped as writeLocator escapes.
+func writeNoteLabel(w *markup, n *index.NoteInfo, plain bool) {
+	switch n.Series {
+	case index.EditorNote:
+		w.raw("Editor’s note ")
+	case index.UnnumberedNote:
+		w.raw("Unnumbered note")
+		return
+	default:
+		w.raw("Note ")
+	}
+	if plain {
+		w.plainHTML(n.Marker)
+	} else {
+		w.text(n.Marker)
+	}
 }
 
 // letterBar lays out A–Z (and any other initials) with empty letters kept.
@@ -466,46 +678,79 @@ func initial(name string) string {
 	return "#"
 }
 
-func (t *Templates) source(x *index.Index, tm *textMap, urls *urlCache, s *index.Source) *SourceView {
+func (t *Templates) source(x *index.Index, tm *textMap, set *pageSet, s *index.Source) *SourceView {
 	p := x.Layout.Ref(s.Ref())
 	v := &SourceView{Base: newBase(x, p, s.Label, index.BibliographyPage), Source: s, Entry: s.Entry, Annote: s.AnnoteHTML,
 		Original: s.Var("URL"), Archived: s.CustomString("archived-url"), Current: s.CustomString("current-url")}
 	v.BodyClass = "source"
-	for _, c := range x.Citations(s.ID) {
-		ch, ok := x.Chapter(c.Chapter)
+	v.Citations = set.citationList(&v.Base, x.Citations(s.ID))
+	occ := x.Occurrences(s.Ref())
+	v.Mentions = set.occurrenceList(&v.Base, occ, false)
+	cites := x.Citations(s.ID)
+	if n := len(cites) + len(occ); n > 0 {
+		v.Bands = tm.BandsWord()
+		v.Strip = tm.strip("strip", "Where “"+s.Label+"” is cited or named in the text: "+plural(n, "place", "places")+", each linked",
+			tm.citationMarks(&v.Base, x, cites), func(w *markup) { tm.occurrenceMarks(w, &v.Base, set, occ) })
+	}
+	return v
+}
+
+// citationList writes the notes (or passages) citing a source as the
+// items of source.html's list: each note's label and link, the locator, the
+// paragraph that calls the note and the note's text, escaped as the
+// template's loop escaped them (TestCitationListIsTheTemplates).
+func (s *pageSet) citationList(b *Base, cites []index.Citation) template.HTML {
+	w := getMarkup()
+	urls := s.chapterURLs(b)
+	for i := range cites {
+		c := &cites[i]
+		ci, ok := s.chapterIndex[c.Chapter]
 		if !ok {
 			continue
 		}
-		cp := x.Layout.Chapter(ch.Slug)
-		item := CitationItem{Locator: c.Locator, Chapter: ch.Title}
-		if n, ok := ch.Note(c.Note); ok {
-			item.NoteLabel = noteLabel(n)
-			item.NoteHref = v.URL(cp + "#" + n.ID)
-			item.NoteText = n.Text
-			if len(n.Refs) > 0 {
-				item.ParaHref = v.URL(cp + "#" + n.Refs[0])
-				item.ParaLabel = "the passage that calls it"
-				if p, ok := ch.Paragraph(n.Paragraph); ok && p.Number > 0 {
-					item.ParaLabel = "¶ " + strconv.Itoa(p.Number)
-				}
-			}
+		ch := s.x.Chapters[ci]
+		prefix := s.chapterPrefix(b, urls, ci)
+		w.raw("\n      <li><a href=\"")
+		n, isNote := ch.Note(c.Note)
+		if isNote {
+			w.urlAttrParts(prefix, "#", n.ID)
+			w.raw(`">`)
+			writeNoteLabel(w, n, false)
 		} else {
-			item.NoteLabel = "In the text"
-			item.NoteHref = v.URL(cp + "#" + c.ID)
+			w.urlAttrParts(prefix, "#", c.ID)
+			w.raw(`">In the text`)
 		}
-		v.Citations = append(v.Citations, item)
+		w.raw("</a>")
+		if c.Locator != "" {
+			w.raw(`, <span class="locator">`)
+			w.text(c.Locator)
+			w.raw("</span>")
+		}
+		if isNote && len(n.Refs) > 0 {
+			w.raw(` · called from <a href="`)
+			w.urlAttrParts(prefix, "#", n.Refs[0])
+			w.raw(`">`)
+			if p, ok := ch.Paragraph(n.Paragraph); ok && p.Number > 0 {
+				w.raw("¶ ")
+				w.b = strconv.AppendInt(w.b, int64(p.Number), 10)
+			} else {
+				w.raw("the passage that calls it")
+			}
+			w.raw("</a>")
+		}
+		w.raw("\n        ")
+		if isNote && n.Text != "" {
+			w.raw(`<p class="note-text">`)
+			w.text(n.Text)
+			w.raw("</p>")
+		}
+		w.raw("</li>")
 	}
-	occ := x.Occurrences(s.Ref())
-	for _, g := range t.groups(x, &v.Base, occ, urls) {
-		v.Mentions = append(v.Mentions, g.Items...)
+	if len(w.b) == 0 {
+		markups.Put(w)
+		return ""
 	}
-	cites := x.Citations(s.ID)
-	if n := len(cites) + len(occ); n > 0 {
-		marks := append(tm.citationMarks(&v.Base, x, cites), tm.occurrenceMarks(&v.Base, x, occ)...)
-		v.Bands = tm.BandsWord()
-		v.Strip = tm.strip("strip", "Where “"+s.Label+"” is cited or named in the text: "+plural(n, "place", "places")+", each linked", marks)
-	}
-	return v
+	return w.html()
 }
 
 func (t *Templates) bibliography(x *index.Index) *BibliographyView {

@@ -1,8 +1,10 @@
 package render
 
 import (
+	"bytes"
 	"fmt"
 	"html/template"
+	"strconv"
 	"strings"
 
 	"edition/generator/index"
@@ -52,35 +54,81 @@ func fitLabel(title string, px float64) string {
 }
 
 // pct writes a fraction as a percentage for an SVG attribute.
-func pct(f float64) string {
+func pct(f float64) string { return string(appendPct(nil, f)) }
+
+// appendPct appends pct(f): the percentage to three decimals, without
+// trailing zeros.
+func appendPct(b []byte, f float64) []byte {
 	f = min(max(f, 0), 1)
-	return strings.TrimRight(strings.TrimRight(fmt.Sprintf("%.3f", f*100), "0"), ".") + "%"
+	n := len(b)
+	b = strconv.AppendFloat(b, f*100, 'f', 3, 64)
+	t := bytes.TrimRight(bytes.TrimRight(b[n:], "0"), ".")
+	return append(b[:n+len(t)], '%')
 }
 
 // strip draws where something occurs in the text: one band per section
 // (or chapter, or run of chapters: see textMap.bands), one mark per
 // occurrence (a link to it), the running text above and the
-// notes below. It is drawn at build time; nothing in it needs a script.
-func (m *textMap) strip(id, label string, marks []stripMark) template.HTML {
-	var s strings.Builder
-	esc := template.HTMLEscapeString
-	bands := m.bandsDrawing()
-	s.Grow(len(bands) + 320*len(marks) + 256)
-	fmt.Fprintf(&s, `<svg class="strip" id="%s" width="100%%" height="%d" role="group" aria-label="%s">`,
-		esc(id), stripHeight, esc(label))
-	s.WriteString(bands)
+// notes below: first marks, then those more writes. It is drawn at build
+// time; nothing in it needs a script.
+func (m *textMap) strip(id, label string, marks []stripMark, more func(w *markup)) template.HTML {
+	w := getMarkup()
+	w.raw(`<svg class="strip" id="`)
+	w.plainHTML(id)
+	w.raw(`" width="100%" height="` + strconv.Itoa(stripHeight) + `" role="group" aria-label="`)
+	w.plainHTML(label)
+	w.raw(`">`)
+	w.raw(m.bandsDrawing())
 	for _, mk := range marks {
-		y, h := stripTextY, stripTextH
-		if mk.note {
-			y, h = stripNoteY, stripNoteH
-		}
-		fmt.Fprintf(&s, `<a href="%s" aria-label="%s"><rect class="hit" x="%s" y="%d" width="%d" height="%d" transform="translate(%d 0)"/><rect class="mk m-%s" x="%s" y="%d" width="%d" height="%d" transform="translate(%d 0)"/></a>`,
-			esc(mk.href), esc(mk.label),
-			pct(mk.at), y-2, stripTargetW, h+4, -stripTargetW/2,
-			esc(mk.class), pct(mk.at), y, stripMarkW, h, -stripMarkW/2)
+		w.mark(mk.at, mk.note, mk.class, func() { w.plainHTML(mk.href) }, func() { w.plainHTML(mk.label) })
 	}
-	s.WriteString(`</svg>`)
-	return template.HTML(s.String())
+	if more != nil {
+		more(w)
+	}
+	w.raw(`</svg>`)
+	return w.html()
+}
+
+// mark draws one mark of a strip at at, with its link and the link's
+// accessible name written by href and label (escaped as
+// template.HTMLEscapeString escapes).
+func (w *markup) mark(at float64, note bool, class string, href, label func()) {
+	w.raw(`<a href="`)
+	href()
+	w.raw(`" aria-label="`)
+	label()
+	w.raw(`"><rect class="hit" x="`)
+	w.b = appendPct(w.b, at)
+	if note {
+		w.raw(markNoteHit)
+	} else {
+		w.raw(markTextHit)
+	}
+	w.raw(`<rect class="mk m-`)
+	w.plainHTML(class)
+	w.raw(`" x="`)
+	w.b = appendPct(w.b, at)
+	if note {
+		w.raw(markNoteMk)
+	} else {
+		w.raw(markTextMk)
+	}
+}
+
+// The rest of a mark's rectangles after their x, in each row.
+var (
+	markTextHit = markHit(stripTextY, stripTextH)
+	markNoteHit = markHit(stripNoteY, stripNoteH)
+	markTextMk  = markMk(stripTextY, stripTextH)
+	markNoteMk  = markMk(stripNoteY, stripNoteH)
+)
+
+func markHit(y, h int) string {
+	return fmt.Sprintf(`" y="%d" width="%d" height="%d" transform="translate(%d 0)"/>`, y-2, stripTargetW, h+4, -stripTargetW/2)
+}
+
+func markMk(y, h int) string {
+	return fmt.Sprintf(`" y="%d" width="%d" height="%d" transform="translate(%d 0)"/></a>`, y, stripMarkW, h, -stripMarkW/2)
 }
 
 // bandsDrawing draws one band per band of the text map (a section, a
@@ -123,23 +171,28 @@ func (m *textMap) bandsDrawing() string {
 	return m.bandsSVG
 }
 
-// occurrenceMarks turns occurrences into marks that link from page b.
-func (m *textMap) occurrenceMarks(b *Base, x *index.Index, occ []index.Occurrence) []stripMark {
-	var out []stripMark
-	for _, o := range occ {
-		ch, ok := x.Chapter(o.Chapter)
+// occurrenceMarks draws a mark for each occurrence, linking from page b.
+func (m *textMap) occurrenceMarks(w *markup, b *Base, set *pageSet, occ []index.Occurrence) {
+	urls := set.chapterURLs(b)
+	for i := range occ {
+		o := &occ[i]
+		ci, ok := set.chapterIndex[o.Chapter]
 		if !ok {
 			continue
 		}
-		out = append(out, stripMark{
-			at:    m.at(o),
-			note:  o.Where == index.Note,
-			class: o.Where.String(),
-			href:  b.URL(x.Layout.Chapter(ch.Slug) + "#" + o.ID),
-			label: locator(o, ch) + ": " + o.Snippet.Match,
-		})
+		ch := set.x.Chapters[ci]
+		href := func() {
+			w.plainHTML(set.chapterPrefix(b, urls, ci))
+			w.raw("#")
+			w.plainHTML(o.ID)
+		}
+		label := func() {
+			writeLocator(w, o, ch, true)
+			w.raw(": ")
+			w.plainHTML(o.Snippet.Match)
+		}
+		w.mark(m.at(o), o.Where == index.Note, o.Where.String(), href, label)
 	}
-	return out
 }
 
 // citationMarks turns a source's citations into marks.

@@ -21,9 +21,8 @@ import (
 // entries named there, not every page with a strip.
 type textMap struct {
 	total    float64            // paragraphs in the running text of all chapters
-	paras    map[string]span    // "chapter#p12" → where the paragraph lies, in paragraphs
-	text     map[string]string  // "chapter#p12" → its plain text
-	noteAt   map[string]string  // "chapter#n4" → id of the paragraph (or note) that calls it
+	paras    map[paraKey]para   // (chapter, "p12") → where the paragraph lies, and its text
+	noteAt   map[paraKey]string // (chapter, "n4") → id of the paragraph (or note) that calls it
 	sections []sectionSpan      // in reading order
 	chapters map[string]float64 // slug → where the chapter starts
 	secIndex map[secKey]int     // (chapter, section index) → index in sections
@@ -67,6 +66,15 @@ type band struct {
 	end     float64
 }
 
+// paraKey is a paragraph or a note: a chapter's slug and its id.
+type paraKey struct{ chapter, id string }
+
+// para is where a paragraph lies, in paragraphs, and its plain text.
+type para struct {
+	span
+	text string
+}
+
 type secKey struct {
 	chapter string
 	index   int
@@ -87,7 +95,7 @@ type sectionSpan struct {
 }
 
 func newTextMap(x *index.Index) *textMap {
-	m := &textMap{paras: map[string]span{}, text: map[string]string{}, noteAt: map[string]string{}, chapters: map[string]float64{}}
+	m := &textMap{paras: map[paraKey]para{}, noteAt: map[paraKey]string{}, chapters: map[string]float64{}}
 	var at float64
 	for _, ch := range x.Chapters {
 		m.chapters[ch.Slug] = at
@@ -97,16 +105,14 @@ func newTextMap(x *index.Index) *textMap {
 		}
 		for _, p := range ch.Paragraphs {
 			const w = 1.0
-			key := ch.Slug + "#" + p.ID
-			m.paras[key] = span{at, w}
-			m.text[key] = p.Text
+			m.paras[paraKey{ch.Slug, p.ID}] = para{span{at, w}, p.Text}
 			if si := first + p.Section; si < len(m.sections) && m.sections[si].start < 0 {
 				m.sections[si].start = at
 			}
 			at += w
 		}
 		for _, n := range ch.Notes {
-			m.noteAt[ch.Slug+"#"+n.ID] = n.Paragraph
+			m.noteAt[paraKey{ch.Slug, n.ID}] = n.Paragraph
 		}
 		// A section without paragraphs of its own starts where the next
 		// one does; each ends where the next begins.
@@ -200,10 +206,10 @@ func (m *textMap) band(chapter string, section int) int {
 // calls it, or to the paragraph calling the note that calls it.
 func (m *textMap) paragraphOf(chapter, id string) (string, bool) {
 	for range 8 { // notes calling notes: a few levels at most
-		if _, ok := m.paras[chapter+"#"+id]; ok {
+		if _, ok := m.paras[paraKey{chapter, id}]; ok {
 			return id, true
 		}
-		caller, ok := m.noteAt[chapter+"#"+id]
+		caller, ok := m.noteAt[paraKey{chapter, id}]
 		if !ok || caller == "" {
 			return "", false
 		}
@@ -215,23 +221,37 @@ func (m *textMap) paragraphOf(chapter, id string) (string, bool) {
 // at returns where an occurrence stands on the line, from 0 to 1. In the
 // running text that is where its words are in the paragraph; in a note, the
 // end of the paragraph that calls the note.
-func (m *textMap) at(o index.Occurrence) float64 {
+func (m *textMap) at(o *index.Occurrence) float64 {
 	pid, ok := m.paragraphOf(o.Chapter, o.Paragraph)
 	if !ok {
 		return m.chapters[o.Chapter] / m.total // a note called from the title
 	}
-	key := o.Chapter + "#" + pid
-	sp := m.paras[key]
+	p := m.paras[paraKey{o.Chapter, pid}]
 	frac := 1.0
 	if o.Where != index.Note {
 		frac = 0.5
-		text := m.text[key]
 		before := strings.TrimPrefix(o.Snippet.Before, "…")
-		if i := strings.Index(text, before+o.Snippet.Match); i >= 0 && len(text) > 0 {
-			frac = float64(i+len(before)) / float64(len(text))
+		if i := indexPair(p.text, before, o.Snippet.Match); i >= 0 && len(p.text) > 0 {
+			frac = float64(i+len(before)) / float64(len(p.text))
 		}
 	}
-	return (sp.start + frac*sp.words) / m.total
+	return (p.start + frac*p.words) / m.total
+}
+
+// indexPair is strings.Index(s, a+b), without making a+b.
+func indexPair(s, a, b string) int {
+	for from := 0; from+len(a)+len(b) <= len(s); {
+		i := strings.Index(s[from:], a)
+		if i < 0 {
+			return -1
+		}
+		i += from
+		if strings.HasPrefix(s[i+len(a):], b) {
+			return i
+		}
+		from = i + 1
+	}
+	return -1
 }
 
 // atParagraph returns where a paragraph (or the paragraph calling a note)
@@ -241,7 +261,7 @@ func (m *textMap) atParagraph(chapter, id string) float64 {
 	if !ok {
 		return m.chapters[chapter] / m.total
 	}
-	sp := m.paras[chapter+"#"+pid]
+	sp := m.paras[paraKey{chapter, pid}]
 	return (sp.start + sp.words) / m.total
 }
 

@@ -21,6 +21,11 @@ type Base struct {
 	Summary   string // meta description
 	Meta      *PageMeta
 	abs       string // when set, links are absolute URLs under it (the 404 page)
+	// chrome returns the page's Chrome, made once per folder by the
+	// pageSet the view is part of. A function, so that a fingerprint of the
+	// view (package site) sees what it shows, not the set's caches: the
+	// Chrome depends only on Path's folder, abs, Root, Edition and Nav.
+	chrome func(*Base) (*Chrome, error)
 }
 
 // NavItem is a link in the site's navigation.
@@ -57,8 +62,8 @@ type ChapterView struct {
 	Chapter     *index.Chapter
 	Heading     template.HTML // the displayed title, which may carry a note reference
 	Authors     string
-	AuthorNotes []NoteView
-	EditorNotes []NoteView
+	AuthorNotes template.HTML // the author's notes as list items (noteList)
+	EditorNotes template.HTML // the editor's notes as list items
 	Prev, Next  *Link
 	Contents    []Link // the sections
 	OpeningID   string // the id of the untitled opening section, if the text has one
@@ -68,50 +73,23 @@ type ChapterView struct {
 	HowToCite *ChapterCite // the chapter and a passage in Chicago and BibTeX
 }
 
-// NoteView is a note with its back-links.
-type NoteView struct {
-	ID      string
-	Marker  string
-	Series  string
-	Label   string // "Note 4", "Editor’s note b"
-	HTML    template.HTML
-	Backs   []string // ids of references in the text
-	Ordinal int
-}
-
 // EntryView is the page of a registry entry.
 type EntryView struct {
 	Base
 	Entry     *index.Entry
 	Kind      *index.Kind
 	Body      template.HTML
-	Related   []Link
-	RelatedBy []Link
+	Related   template.HTML // links to entries as list items (entryLinks)
+	RelatedBy template.HTML
 	Parent    *Link
-	Children  []Link
+	Children  template.HTML
 	Count     int
-	Groups    []OccurrenceGroup
-	Strip     template.HTML // where in the text it occurs, as SVG
-	Bands     string        // what the strip's bands are: "sections", "chapters", "runs of chapters"
-	Wikidata  string
-}
-
-// OccurrenceGroup is the occurrences in one section of a chapter.
-type OccurrenceGroup struct {
-	Chapter string
-	Section string
-	Href    string
-	Items   []OccurrenceItem
-}
-
-// OccurrenceItem is one occurrence in context.
-type OccurrenceItem struct {
-	Href    string // to the mention itself
-	Where   string // text, quotation, note
-	Locator string // "¶ 12", "note 4"
-	Before  string
-	Match   string
-	After   string
+	// Occurrences is the occurrences in context under a heading per
+	// section, as HTML (pageSet.occurrenceList).
+	Occurrences template.HTML
+	Strip       template.HTML // where in the text it occurs, as SVG
+	Bands       string        // what the strip's bands are: "sections", "chapters", "runs of chapters"
+	Wikidata    string
 }
 
 // KindView is the A–Z page of a kind.
@@ -127,7 +105,8 @@ type LetterGroup struct {
 	Letter string
 	ID     string
 	Items  []Link
-	Empty  bool // a letter with no entries, shown in the bar but not linked
+	List   template.HTML // Items as kind.html lists them (entryLinks), on kind pages
+	Empty  bool          // a letter with no entries, shown in the bar but not linked
 }
 
 // SourceView is the page of a bibliography record.
@@ -139,22 +118,11 @@ type SourceView struct {
 	Original  string
 	Archived  string
 	Current   string
-	Citations []CitationItem
-	Mentions  []OccurrenceItem
+	Citations template.HTML // the notes citing it, as list items (pageSet.citationList)
+	Mentions  template.HTML // the occurrences in context, as list items (pageSet.occurrenceList)
 	Strip     template.HTML // where in the text it is cited or named, as SVG
 	Bands     string        // what the strip's bands are, as for EntryView
 	Cite      []CiteBlock   // the record in BibTeX, RIS, CSL-JSON
-}
-
-// CitationItem is a note citing a source.
-type CitationItem struct {
-	NoteLabel string // "Note 4", "Editor’s note b", or "¶ 12" outside notes
-	NoteHref  string
-	ParaHref  string // the paragraph that calls the note
-	ParaLabel string
-	Locator   string
-	Chapter   string
-	NoteText  string
 }
 
 // BibliographyView is the list of sources.
@@ -195,21 +163,24 @@ type IndexView struct {
 
 // IndexLetter is the headings under one initial.
 type IndexLetter struct {
-	Letter   string
-	ID       string
-	Headings []IndexHeading
+	Letter string
+	ID     string
+	// Headings is the letter's headings as list items
+	// (generalIndex's indexWriter).
+	Headings template.HTML
+	headings []IndexHeading
 }
 
 // IndexHeading is a heading of the general index with its locators.
 type IndexHeading struct {
-	Label    string
-	Href     string // the entry's page; empty for a cross-reference
-	Kind     string
-	Ref      string // "concept:key", for the preview card
-	Locators []Link
-	Subs     []IndexHeading
-	See      *Link  // "see …" for an alias
-	SeeAlso  []Link // from related
+	Label   string
+	Href    string // the entry's page; empty for a cross-reference
+	Kind    string
+	Ref     string // "concept:key", for the preview card
+	Subs    []IndexHeading
+	See     *Link        // "see …" for an alias
+	SeeAlso []Link       // from related
+	entry   *index.Entry // whose occurrences are the locators; nil for a cross-reference
 }
 
 // PageView is a further page such as "About this edition".

@@ -1,0 +1,180 @@
+package render
+
+import (
+	"html/template"
+	"strings"
+	"sync"
+)
+
+// markup is HTML written by Go code where a template's loop would call
+// html/template's escapers through reflection once per value: the
+// occurrence lists of entry and source pages, the general index's
+// headings, the strips. Each method escapes a value exactly as
+// html/template escapes it in the same place of a template (the tests
+// compare the two on hostile strings), so moving a loop from a template
+// into Go changes no byte of the page.
+type markup struct {
+	b   []byte
+	url []byte // scratch: a URL put together before it is escaped
+
+	// Scratch for occurrenceList.
+	groups []occGroup
+	next   []int32
+}
+
+// markups are reused from page to page.
+var markups = sync.Pool{New: func() any { return &markup{b: make([]byte, 0, 4096)} }}
+
+func getMarkup() *markup {
+	m := markups.Get().(*markup)
+	m.b = m.b[:0]
+	return m
+}
+
+// html returns what was written as template.HTML, and puts m back in the
+// pool.
+func (m *markup) html() template.HTML {
+	h := template.HTML(m.b)
+	if len(m.b) <= 1<<20 {
+		markups.Put(m)
+	}
+	return h
+}
+
+// raw writes s as it is: markup of our own.
+func (m *markup) raw(s string) { m.b = append(m.b, s...) }
+
+// text writes s as html/template writes {{.}} in the text of an element
+// (its htmlEscaper, for a string).
+func (m *markup) text(s string) { m.b = appendEscaped(m.b, s, false) }
+
+// attr writes s as html/template writes {{.}} inside a quoted attribute
+// that holds no URL (its attrEscaper): class, id, data-ref, aria-label.
+func (m *markup) attr(s string) { m.b = appendEscaped(m.b, s, false) }
+
+// urlAttr writes s as html/template writes href="{{.}}" (urlFilter, then
+// urlNormalizer, then attrEscaper).
+func (m *markup) urlAttr(s string) { m.b = appendURLAttr(m.b, s) }
+
+// urlAttrParts writes the URL made of the parts, one after the other, as
+// urlAttr would write their concatenation, without making it.
+func (m *markup) urlAttrParts(parts ...string) {
+	m.url = m.url[:0]
+	for _, p := range parts {
+		m.url = append(m.url, p...)
+	}
+	m.b = appendURLAttr(m.b, m.url)
+}
+
+// fragAttr writes s as html/template writes href="#{{.}}" (in a URL's
+// fragment: urlEscaper, which percent-encodes all but RFC 3986's
+// unreserved characters, then attrEscaper, which finds nothing left).
+func (m *markup) fragAttr(s string) {
+	const hex = "0123456789abcdef"
+	last := 0
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '-' || c == '.' || c == '_' || c == '~' {
+			continue
+		}
+		m.b = append(m.b, s[last:i]...)
+		m.b = append(m.b, '%', hex[c>>4], hex[c&15])
+		last = i + 1
+	}
+	m.b = append(m.b, s[last:]...)
+}
+
+// plainHTML writes s as text/template's HTMLEscapeString does (which
+// leaves "+" alone): the strips were written with it.
+func (m *markup) plainHTML(s string) { m.b = appendEscaped(m.b, s, true) }
+
+// appendEscaped appends s with the characters html/template's
+// htmlReplacementTable replaces (NUL, quotes, "&", "+", "<", ">") replaced
+// as it replaces them; with plain, as text/template's HTMLEscape does, which
+// keeps "+". Both look at bytes: these characters are ASCII, which never
+// occurs inside a multi-byte (or invalid) UTF-8 sequence.
+func appendEscaped[S string | []byte](b []byte, s S, plain bool) []byte {
+	last := 0
+	for i := 0; i < len(s); i++ {
+		r := htmlEscapes[s[i]]
+		if r == 0 || plain && s[i] == '+' {
+			continue
+		}
+		b = append(b, s[last:i]...)
+		b = append(b, htmlReplacements[r]...)
+		last = i + 1
+	}
+	return append(b, s[last:]...)
+}
+
+// htmlEscapes gives each byte that html/template's htmlReplacementTable
+// replaces its index in htmlReplacements.
+var htmlEscapes = [256]uint8{0: 1, '"': 2, '&': 3, '\'': 4, '+': 5, '<': 6, '>': 7}
+
+var htmlReplacements = [...]string{1: "\uFFFD", 2: "&#34;", 3: "&amp;", 4: "&#39;", 5: "&#43;", 6: "&lt;", 7: "&gt;"}
+
+// appendURLAttr appends u as html/template writes it in a quoted URL
+// attribute, from the start of the URL: "#ZgotmplZ" for a scheme other
+// than http, https and mailto; bytes outside RFC 3986's reserved and
+// unreserved sets percent-encoded (lower-case hex) except a "%" that
+// begins an escape; then "&" and "+" as entities (the only characters of
+// attrEscaper's that survive the normalizer).
+func appendURLAttr[S string | []byte](b []byte, u S) []byte {
+	if !isSafeURL(u) {
+		return append(b, "#ZgotmplZ"...)
+	}
+	const hex = "0123456789abcdef"
+	last := 0
+	for i := 0; i < len(u); i++ {
+		c := u[i]
+		switch {
+		case 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z', '0' <= c && c <= '9':
+			continue
+		}
+		var r string
+		switch c {
+		case '!', '#', '$', '*', ',', '/', ':', ';', '=', '?', '@', '[', ']', '-', '.', '_', '~':
+			continue
+		case '%':
+			if i+2 < len(u) && isHex(u[i+1]) && isHex(u[i+2]) {
+				continue
+			}
+		case '&':
+			r = "&amp;"
+		case '+':
+			r = "&#43;"
+		}
+		b = append(b, u[last:i]...)
+		if r != "" {
+			b = append(b, r...)
+		} else {
+			b = append(b, '%', hex[c>>4], hex[c&15])
+		}
+		last = i + 1
+	}
+	return append(b, u[last:]...)
+}
+
+// isSafeURL is html/template's: a URL is safe if it is relative or its
+// scheme is http, https or mailto.
+func isSafeURL[S string | []byte](u S) bool {
+	colon := -1
+	for i := 0; i < len(u); i++ {
+		if u[i] == ':' {
+			colon = i
+			break
+		}
+	}
+	if colon < 0 {
+		return true
+	}
+	scheme := string(u[:colon]) // no allocation: compared, not kept
+	if strings.Contains(scheme, "/") {
+		return true
+	}
+	return strings.EqualFold(scheme, "http") || strings.EqualFold(scheme, "https") || strings.EqualFold(scheme, "mailto")
+}
+
+func isHex(c byte) bool {
+	return '0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F'
+}

@@ -1,0 +1,140 @@
+package render
+
+import (
+	"bytes"
+	"html/template"
+	"strings"
+	"testing"
+)
+
+// hostile are strings that html/template's escapers change, or nearly do.
+var hostile = []string{
+	"", "plain", "<script>alert(1)</script>", `"quoted" & 'single'`, "a+b", "nul\x00byte",
+	"é ü — “curly” ¶ 12", "invalid \xff\xfe utf-8 \xc3", "\uFDD0 \uFFFE", "&amp; already",
+	"javascript:alert(1)", "JavaScript:x", "http://example.org/a b?c=d&e=f#g", "HTTPS://x.y/%41%4", "mailto:a@b",
+	"data:text/html,<b>", "../text/ch.html#p12", "text/c h.html#m 3", "/a:b", "a/b:c", "%", "%4", "%zz", "%41",
+	"?q=<x>&y=\"z\"", "#frag'ment", "vbscript:msgbox", " javascript:x", "ftp://host/", "a\tb\nc\rd",
+	"+%2B+", "[]@!$*,;=~._-", "(paren)`backtick`{brace}|pipe^\\", "\u2028\u2029", strings.Repeat("<&>", 40),
+}
+
+// TestMarkupEscapesAsHTMLTemplate: each way markup writes a value gives
+// the bytes html/template gives for the value in the same place.
+func TestMarkupEscapesAsHTMLTemplate(t *testing.T) {
+	for _, s := range hostile {
+		checkEscapes(t, s)
+	}
+}
+
+// FuzzMarkupEscapes compares markup with html/template on any string.
+func FuzzMarkupEscapes(f *testing.F) {
+	for _, s := range hostile {
+		f.Add(s)
+	}
+	f.Fuzz(checkEscapes)
+}
+
+var escapeCases = template.Must(template.New("").Parse(
+	`{{define "text"}}<p>{{.}}</p>{{end}}` +
+		`{{define "attr"}}<a class="{{.}}">{{end}}` +
+		`{{define "data"}}<a data-ref="{{.}}">{{end}}` +
+		`{{define "url"}}<a href="{{.}}">{{end}}` +
+		`{{define "frag"}}<a href="#{{.}}">{{end}}`))
+
+func checkEscapes(t *testing.T, s string) {
+	exec := func(name string, v any, prefix, suffix string) string {
+		var b bytes.Buffer
+		if err := escapeCases.ExecuteTemplate(&b, name, v); err != nil {
+			t.Fatal(err)
+		}
+		out := b.String()
+		if !strings.HasPrefix(out, prefix) || !strings.HasSuffix(out, suffix) {
+			t.Fatalf("%s: %q", name, out)
+		}
+		return out[len(prefix) : len(out)-len(suffix)]
+	}
+	m := &markup{}
+	write := func(f func(string)) string { m.b = m.b[:0]; f(s); return string(m.b) }
+	if got, want := write(m.text), exec("text", s, "<p>", "</p>"); got != want {
+		t.Errorf("text(%q) = %q, html/template %q", s, got, want)
+	}
+	want := exec("attr", s, `<a class="`, `">`)
+	if got := write(m.attr); got != want {
+		t.Errorf("attr(%q) = %q, html/template %q", s, got, want)
+	}
+	if got := exec("data", s, `<a data-ref="`, `">`); got != want {
+		t.Errorf("data-ref is escaped as %q, class as %q", got, want)
+	}
+	if got, want := write(m.urlAttr), exec("url", s, `<a href="`, `">`); got != want {
+		t.Errorf("urlAttr(%q) = %q, html/template %q", s, got, want)
+	}
+	if got, want := write(m.fragAttr), exec("frag", s, `<a href="#`, `">`); got != want {
+		t.Errorf("fragAttr(%q) = %q, html/template %q", s, got, want)
+	}
+	if got, want := write(m.plainHTML), template.HTMLEscapeString(s); got != want {
+		t.Errorf("plainHTML(%q) = %q, HTMLEscapeString %q", s, got, want)
+	}
+	// A URL in parts is escaped as the whole would be.
+	for i := range len(s) + 1 {
+		a, b := s[:i], s[i:]
+		m.b = m.b[:0]
+		m.urlAttrParts(a, b)
+		if got, want := string(m.b), exec("url", a+b, `<a href="`, `">`); got != want {
+			t.Fatalf("urlAttrParts(%q, %q) = %q, html/template %q", a, b, got, want)
+		}
+	}
+}
+
+// TestIndexPair: indexPair finds a+b where strings.Index does.
+func TestIndexPair(t *testing.T) {
+	texts := []string{"", "a", "abab", "aab", "the cat sat on the mat", "…x…", "ababab"}
+	for _, s := range texts {
+		for i := range len(s) + 1 {
+			for j := i; j <= len(s); j++ {
+				for _, split := range []int{0, (j - i) / 2, j - i} {
+					a, b := s[i:i+split], s[i+split:j]
+					for _, in := range []string{s, s + s, "x" + s} {
+						if got, want := indexPair(in, a, b), strings.Index(in, a+b); got != want {
+							t.Fatalf("indexPair(%q, %q, %q) = %d, want %d", in, a, b, got, want)
+						}
+					}
+				}
+			}
+		}
+	}
+	if indexPair("abc", "c", "d") != -1 || indexPair("abc", "x", "") != -1 {
+		t.Fatal("found what is not there")
+	}
+}
+
+var formerLinkLoops = template.Must(template.New("").Parse(`
+{{- define "entry"}}{{range .}}<li><a class="{{.Kind}}" href="{{.Href}}"{{with .Ref}} data-ref="{{.}}"{{end}}>{{.Label}}</a></li>{{end}}{{end}}
+{{- define "kind"}}
+      {{- range .}}
+      <li><a class="{{.Kind}}" href="{{.Href}}"{{with .Ref}} data-ref="{{.}}"{{end}}>{{.Label}}</a>{{with .Note}} <span class="type">{{.}}</span>{{end}} <span class="count">{{.Count}}<span class="vh"> {{if eq .Count 1}}mention{{else}}mentions{{end}}</span></span></li>
+      {{- end}}
+{{- end}}`))
+
+// TestEntryLinksAreTheTemplates: entryLinks writes what entry.html's and
+// kind.html's loops wrote from the same links, hostile ones included.
+func TestEntryLinksAreTheTemplates(t *testing.T) {
+	var links []Link
+	for i, s := range hostile {
+		links = append(links, Link{Label: s, Href: hostile[(i+1)%len(hostile)], Kind: hostile[(i+2)%len(hostile)],
+			Ref: hostile[(i+3)%len(hostile)], Note: hostile[(i+4)%len(hostile)], Count: i % 3})
+	}
+	for _, c := range []struct {
+		name    string
+		counted bool
+	}{{"entry", false}, {"kind", true}} {
+		var want bytes.Buffer
+		if err := formerLinkLoops.ExecuteTemplate(&want, c.name, links); err != nil {
+			t.Fatal(err)
+		}
+		if got := string(entryLinks(links, c.counted)); got != want.String() {
+			t.Errorf("%s: entryLinks wrote\n%s\nthe template\n%s", c.name, got, want.String())
+		}
+	}
+	if entryLinks(nil, false) != "" {
+		t.Error("no links make some HTML")
+	}
+}
