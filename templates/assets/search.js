@@ -122,13 +122,71 @@
     return rest(a, i + 1, b, i);
   }
 
+  // ── Reading the index: must agree with generator/search/encode.go ─────
+  // Numbers are written in strings, in base 32, the most significant digit
+  // first; the last digit is from the first half of DIGITS, the others from
+  // the second.
+  var DIGITS = "0123456789abcdefghijklmnopqrstuvABCDEFGHIJKLMNOPQRSTUVWXYZwxyz-_";
+  var DIGIT = [];
+  for (var di = 0; di < DIGITS.length; di++) DIGIT[DIGITS.charCodeAt(di)] = di;
+
+  function numbers(s) {
+    var out = [], v = 0;
+    for (var i = 0; i < s.length; i++) {
+      var d = DIGIT[s.charCodeAt(i)];
+      if (d >= 32) v = v * 32 + d - 32;
+      else { out.push(v * 32 + d); v = 0; }
+    }
+    return out;
+  }
+
+  // A posting's weight: how often the term is in the text (up to 4), plus
+  // NAME when it is in the document's name or an alias.
+  var NAME = 8;
+
+  // postings reads a term's postings: for each document, twice the step
+  // from the one before (less one), plus one when its weight (else 1)
+  // follows. It returns [document, weight, document, weight…].
+  function postings(s) {
+    var n = numbers(s), out = [], d = -1;
+    for (var i = 0; i < n.length; i++) {
+      var v = n[i];
+      d += Math.floor(v / 2) + 1;
+      out.push(d, v % 2 ? n[++i] : 1);
+    }
+    return out;
+  }
+
+  // unpack reads document i of a document file: {t: title, c: context,
+  // u: URL, x: text} and for entries and sources a: aliases, o: the
+  // passages that name it, h: the words that do in each.
+  function unpack(f, i) {
+    var a = f.d[i];
+    var doc = { t: a[0], c: f.c[a[1]], u: f.p[a[2]] + (a[3] ? "#" + a[3] : ""), x: a[4] };
+    if (a.length > 5) {
+      var n = numbers(a[6]), w = a[7], p = -1;
+      doc.a = a[5];
+      doc.o = [];
+      doc.h = [];
+      for (var j = 0; j < n.length;) {
+        var v = n[j++];
+        p += Math.floor(v / 2) + 1;
+        var k = v % 2 ? n[j++] : 1, words = [];
+        for (; k > 0; k--) words.push(w[n[j++]]);
+        doc.o.push(p);
+        doc.h.push(words);
+      }
+    }
+    return doc;
+  }
+
   // ── The engine ─────────────────────────────────────────────────────────
-  var NAME_WEIGHT = 16; // generator/search: a word in a name or alias
   var EXACT = 1, PREFIX = 0.7, FUZZY = 0.45;
 
   function Engine(load) {
     this.load = load;
     this.manifestP = null;
+    this.lists = {}; // term → its postings, read
   }
 
   Engine.prototype.manifest = function () {
@@ -246,13 +304,14 @@
       var ts = Object.keys(e.terms);
       if (e.fuzzy && ts.length) corrections.push({ from: toks[i], to: ts });
       ts.forEach(function (t) {
-        var hit = e.terms[t], p = hit.p;
+        var hit = e.terms[t];
+        var p = self.lists[t] || (self.lists[t] = postings(hit.p));
         var idf = Math.log(1 + m.docs / (p.length / 2));
         for (var j = 0; j < p.length; j += 2) {
           var d = p[j], w = p[j + 1];
-          var s = hit.q * idf * (Math.min(w % NAME_WEIGHT, 4) + (w >= NAME_WEIGHT ? 6 : 0));
+          var s = hit.q * idf * (w % NAME + (w >= NAME ? 6 : 0));
           if (!(d in scores) || scores[d] < s) scores[d] = s;
-          if (w >= NAME_WEIGHT) names[d] = true;
+          if (w >= NAME) names[d] = true;
         }
       });
       return { scores: scores, names: names };
@@ -309,7 +368,7 @@
       return Promise.all(shown.map(function (d) { return self.doc(d); })).then(function (docs) {
         var results = docs.map(function (doc, i) {
           var d = shown[i];
-          var k = m.kinds[doc.k];
+          var k = m.kinds[self.kindOf(d)];
           return {
             id: d, kind: k.key, kindLabel: k.one, title: doc.t, context: doc.c || "", url: doc.u,
             entity: (match[d] || 0) >= 2,
@@ -323,11 +382,10 @@
 
   // doc loads document d: from its own file, or from the file it shares
   // with its neighbours (the manifest's "per" documents a file) in a large
-  // edition.
+  // edition. Either way the file is {c, p, d}: see unpack.
   Engine.prototype.doc = function (d) {
     var per = this.m.per || 1;
-    if (per === 1) return this.load("d/" + d);
-    return this.load("d/" + Math.floor(d / per)).then(function (docs) { return docs[d % per]; });
+    return this.load("d/" + Math.floor(d / per)).then(function (f) { return unpack(f, d % per); });
   };
 
   // kindOf finds a document's kind without loading it: the manifest gives
@@ -392,7 +450,8 @@
 
   var api = {
     register: register, scriptLoader: scriptLoader, Engine: Engine,
-    words: words, terms: terms, normalize: normalize, within1: within1
+    words: words, terms: terms, normalize: normalize, within1: within1,
+    postings: postings, unpack: unpack
   };
   root.EditionSearch = api;
 
