@@ -121,9 +121,6 @@ type Cache struct {
 // countKey is what a document's terms are counted from.
 type countKey struct{ text, names string }
 
-// passageKey names a paragraph or a note: its chapter's slug and its id.
-type passageKey struct{ chapter, id string }
-
 // BuildWith is Build, keeping what it can in c (which may be nil).
 func BuildWith(x *index.Index, c *Cache) (*Index, error) {
 	memo := newMemo(c)
@@ -153,25 +150,50 @@ func BuildWith(x *index.Index, c *Cache) (*Index, error) {
 		n += len(ch.Paragraphs) + len(ch.Notes)
 	}
 	docs := make([]doc, 0, n+len(x.Entries)+len(x.Sources))
-	passage := make(map[passageKey]int, n)
+	// The passages of each chapter by id (a map for each chapter is
+	// quicker to look in than one for the edition).
+	passages := make(map[string]map[string]int, len(x.Chapters))
+	for _, ch := range x.Chapters {
+		passages[ch.Slug] = make(map[string]int, len(ch.Paragraphs)+len(ch.Notes))
+	}
+	// Passages share their titles with those of the same number in other
+	// chapters, and their contexts with the others of their section.
+	titles := map[string]string{}
+	title := func(prefix, n string) string {
+		t, ok := titles[prefix+n]
+		if !ok {
+			t = prefix + n
+			titles[t] = t
+		}
+		return t
+	}
+	contexts := func(ch *index.Chapter) func(section int) string {
+		made := make([]string, len(ch.Sections)+1)
+		return func(i int) string {
+			i = min(i, len(ch.Sections)) // past the sections: no section title
+			if made[i] == "" {
+				made[i] = joinNonEmpty(" · ", ch.Title, sectionTitle(ch, i))
+			}
+			return made[i]
+		}
+	}
 	first := []int{0}
 	for _, ch := range x.Chapters {
-		page := x.Layout.Chapter(ch.Slug)
+		page, context := x.Layout.Chapter(ch.Slug), contexts(ch)
 		for _, p := range ch.Paragraphs {
-			passage[passageKey{ch.Slug, p.ID}] = len(docs)
-			docs = append(docs, doc{title: "¶ " + strconv.Itoa(p.Number),
-				context: joinNonEmpty(" · ", ch.Title, sectionTitle(ch, p.Section)),
-				page:    page, frag: p.ID, text: p.Text})
+			passages[ch.Slug][p.ID] = len(docs)
+			docs = append(docs, doc{title: title("¶ ", strconv.Itoa(p.Number)), context: context(p.Section),
+				page: page, frag: p.ID, text: p.Text})
 		}
 	}
 	first = append(first, len(docs))
 	for _, ch := range x.Chapters {
-		page := x.Layout.Chapter(ch.Slug)
+		page, context := x.Layout.Chapter(ch.Slug), contexts(ch)
 		for _, nt := range ch.Notes {
-			passage[passageKey{ch.Slug, nt.ID}] = len(docs)
-			docs = append(docs, doc{title: noteTitle(nt),
-				context: joinNonEmpty(" · ", ch.Title, sectionTitle(ch, nt.Section)),
-				page:    page, frag: nt.ID, text: nt.Text})
+			passages[ch.Slug][nt.ID] = len(docs)
+			prefix, marker := noteTitle(nt)
+			docs = append(docs, doc{title: title(prefix, marker), context: context(nt.Section),
+				page: page, frag: nt.ID, text: nt.Text})
 		}
 	}
 	var found []naming // reused by occurs
@@ -180,7 +202,7 @@ func BuildWith(x *index.Index, c *Cache) (*Index, error) {
 	occurs := func(ref index.Ref, extra []index.Citation) ([]int, [][]string) {
 		found = found[:0]
 		for _, o := range x.Occurrences(ref) {
-			if d, ok := passage[passageKey{o.Chapter, o.Paragraph}]; ok {
+			if d, ok := passages[o.Chapter][o.Paragraph]; ok {
 				found = append(found, naming{d, o.Snippet.Match})
 			}
 		}
@@ -189,7 +211,7 @@ func BuildWith(x *index.Index, c *Cache) (*Index, error) {
 			if c.Note != "" {
 				id = c.Note
 			}
-			if d, ok := passage[passageKey{c.Chapter, id}]; ok {
+			if d, ok := passages[c.Chapter][id]; ok {
 				found = append(found, naming{d, ""})
 			}
 		}
@@ -327,9 +349,14 @@ func BuildWith(x *index.Index, c *Cache) (*Index, error) {
 		stop = append(stop, w)
 	}
 	slices.Sort(stop)
+	// The version is a hash of the files' hashes, made in parallel.
+	sums := make([][sha256.Size]byte, len(ix.Files))
+	parallel(len(ix.Files), yield, func() func(int) {
+		return func(i int) { sums[i] = sha256.Sum256(ix.Files[i].Data) }
+	})
 	h := sha256.New()
-	for _, f := range ix.Files {
-		h.Write(f.Data)
+	for _, s := range sums {
+		h.Write(s[:])
 	}
 	m := manifest{Version: hex.EncodeToString(h.Sum(nil)[:6]), Kinds: kinds, Docs: len(docs), First: first, Shards: shards, Stop: stop}
 	if per > 1 {
@@ -357,29 +384,40 @@ func gather(ns []naming) ([]int, [][]string) {
 		return nil, nil
 	}
 	slices.SortStableFunc(ns, func(a, b naming) int { return a.doc - b.doc })
-	var ids []int
-	var marks [][]string
+	groups := 1
+	for i := 1; i < len(ns); i++ {
+		if ns[i].doc != ns[i-1].doc {
+			groups++
+		}
+	}
+	ids := make([]int, 0, groups)
+	marks := make([][]string, 0, groups)
+	words := make([]string, 0, len(ns)) // the words of each passage in turn
+	from := 0
 	for i, nm := range ns {
 		if i == 0 || nm.doc != ns[i-1].doc {
+			if i > 0 {
+				marks = append(marks, words[from:len(words):len(words)])
+			}
 			ids = append(ids, nm.doc)
-			marks = append(marks, []string{})
+			from = len(words)
 		}
-		last := &marks[len(marks)-1]
-		if nm.match != "" && !slices.Contains(*last, nm.match) {
-			*last = append(*last, nm.match)
+		if nm.match != "" && !slices.Contains(words[from:], nm.match) {
+			words = append(words, nm.match)
 		}
 	}
-	return ids, marks
+	return ids, append(marks, words[from:len(words):len(words)])
 }
 
-func noteTitle(n index.NoteInfo) string {
+// noteTitle is a note's title, in two: "Note " and "4".
+func noteTitle(n index.NoteInfo) (string, string) {
 	switch n.Series {
 	case index.EditorNote:
-		return "Editor’s note " + n.Marker
+		return "Editor’s note ", n.Marker
 	case index.UnnumberedNote:
-		return "Unnumbered note"
+		return "Unnumbered note", ""
 	}
-	return "Note " + n.Marker
+	return "Note ", n.Marker
 }
 
 func joinNonEmpty(sep string, parts ...string) string {
@@ -434,7 +472,7 @@ func (ix *Index) String() string {
 func entryDoc(x *index.Index, e *index.Entry, occurs func(index.Ref, []index.Citation) ([]int, [][]string), memo *memo) doc {
 	k, _ := x.Edition.Kind(e.Kind)
 	d := doc{title: e.Name, page: x.Layout.Ref(e.Ref()), context: joinNonEmpty(" · ", k.Name, e.Type, e.Dates), named: true}
-	d.text = joinNonEmpty(" ", e.Summary, memo.plainHTML(string(e.BodyHTML)))
+	d.text = withSummary(e.Summary, memo.plainHTML(string(e.BodyHTML)))
 	names := []string{e.Name}
 	if e.IndexName != e.Name {
 		names = append(names, e.IndexName)
@@ -446,6 +484,17 @@ func entryDoc(x *index.Index, e *index.Entry, occurs func(index.Ref, []index.Cit
 	d.names = strings.Join(names, " · ")
 	d.occurs, d.marks = occurs(e.Ref(), nil)
 	return d
+}
+
+// withSummary is an entry's text: its summary, then its body, but the body
+// alone when it begins with the summary (as it does when the summary is
+// the body's first sentence, which an entry without one is given).
+func withSummary(summary, body string) string {
+	summary = strings.TrimSpace(summary)
+	if s := strings.TrimSuffix(summary, "…"); s != "" && strings.HasPrefix(body, s) {
+		return body
+	}
+	return joinNonEmpty(" ", summary, body)
 }
 
 func sectionTitle(ch *index.Chapter, i int) string {

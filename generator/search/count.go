@@ -1,6 +1,8 @@
 package search
 
 import (
+	"math"
+	"math/bits"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -37,17 +39,18 @@ func (v *vocab) list() []string {
 }
 
 // termCount is how often a term occurs in a document's text and in its
-// names.
+// names (up to the most a uint16 holds: the index needs far less).
 type termCount struct {
 	id          int32 // in the vocabulary
-	text, names int32
+	text, names uint16
 }
 
 // counter counts the terms of documents, one at a time. Each goroutine
 // has its own.
 type counter struct {
 	vocab *vocab
-	ids   map[string]int32 // word as written → term, -1 for none
+	short wordTable        // word as written → term, -1 for none: words of up to 16 bytes
+	ids   map[string]int32 // and longer words
 	slot  []int32          // term → 1 + its place in out, while a document is counted
 	out   []termCount      // the counts of the document being counted
 	arena []termCount      // where the counts of documents are kept
@@ -73,14 +76,25 @@ func (c *counter) count(text, names string) []termCount {
 
 func (c *counter) add(text string, name bool) {
 	eachWord(text, func(raw string, _, _ int) {
-		id, ok := c.ids[raw]
+		var id int32
+		var ok bool
+		k, short := packWord(raw)
+		if short {
+			id, ok = c.short.get(k)
+		} else {
+			id, ok = c.ids[raw]
+		}
 		if !ok {
 			id = -1
 			// No stopwords, no one-letter words.
 			if t := Normalize(raw); utf8.RuneCountInString(t) > 1 {
 				id = c.vocab.id(t)
 			}
-			c.ids[strings.Clone(raw)] = id
+			if short {
+				c.short.put(k, id)
+			} else {
+				c.ids[strings.Clone(raw)] = id
+			}
 		}
 		if id < 0 {
 			return
@@ -94,12 +108,83 @@ func (c *counter) add(text string, name bool) {
 			s = int32(len(c.out))
 			c.slot[id] = s
 		}
-		if name {
-			c.out[s-1].names++
-		} else {
-			c.out[s-1].text++
+		tc := &c.out[s-1]
+		if name && tc.names < math.MaxUint16 {
+			tc.names++
+		} else if !name && tc.text < math.MaxUint16 {
+			tc.text++
 		}
 	})
+}
+
+// wordKey is a word of up to 16 bytes, packed in two numbers. As no word
+// holds a zero byte, no two words pack alike, and none packs as zero.
+type wordKey struct{ lo, hi uint64 }
+
+func packWord(w string) (wordKey, bool) {
+	var k wordKey
+	if len(w) > 16 {
+		return k, false
+	}
+	for i := range min(len(w), 8) {
+		k.lo |= uint64(w[i]) << (8 * i)
+	}
+	for i := 8; i < len(w); i++ {
+		k.hi |= uint64(w[i]) << (8 * (i - 8))
+	}
+	return k, true
+}
+
+// wordTable maps wordKeys to numbers: open addressing on a power of two
+// of slots, kept at most half full. It is a map[wordKey]int32 that needs
+// no hashing of strings, which is most of what counting costs.
+type wordTable struct {
+	keys  []wordKey // the zero key for a free slot
+	vals  []int32
+	n     int
+	shift uint // 64 - log2(len(keys))
+}
+
+func (t *wordTable) slot(k wordKey) int {
+	h := (k.lo ^ (k.hi * 0x9E3779B97F4A7C15)) * 0x9E3779B97F4A7C15
+	return int(h >> t.shift)
+}
+
+func (t *wordTable) get(k wordKey) (int32, bool) {
+	if t.n == 0 {
+		return 0, false
+	}
+	mask := len(t.keys) - 1
+	for i := t.slot(k); ; i = (i + 1) & mask {
+		switch t.keys[i] {
+		case k:
+			return t.vals[i], true
+		case wordKey{}:
+			return 0, false
+		}
+	}
+}
+
+// put adds k, which the table does not hold.
+func (t *wordTable) put(k wordKey, v int32) {
+	if 2*(t.n+1) > len(t.keys) {
+		old, oldVals := t.keys, t.vals
+		size := max(1024, 2*len(old))
+		t.keys, t.vals, t.n = make([]wordKey, size), make([]int32, size), 0
+		t.shift = uint(64 - bits.TrailingZeros(uint(size)))
+		for i, ok := range old {
+			if ok != (wordKey{}) {
+				t.put(ok, oldVals[i])
+			}
+		}
+	}
+	mask := len(t.keys) - 1
+	i := t.slot(k)
+	for t.keys[i] != (wordKey{}) {
+		i = (i + 1) & mask
+	}
+	t.keys[i], t.vals[i] = k, v
+	t.n++
 }
 
 // memo is what one BuildWith reads from its Cache and what it leaves

@@ -30,7 +30,7 @@ func TestPlainHTML(t *testing.T) {
 	inputs := []string{"", "plain", "<p>One</p><p>two</p>", "a<br>b", "a<br/>b", "a<BR>b", "<P>x</P>y", "<em>in</em>word",
 		"x < y", "x <y", "a <p b", "a > b <p>c", "<>", "</>", "<<p>>", "<p<br>>x", "<h1 class=\"t\">T</h1>text",
 		"&lt;p&gt; is &amp; stays", "<a href=\"x>y\">l</a>", "<!-- c -->z", "<blockquote>q</blockquote>r", "<li>1<li>2",
-		"<td>a</td><td>b</td>", "<sup>1</sup>x", "tail <p"}
+		"<td>a</td><td>b</td>", "<sup>1</sup>x", "tail <p", "a\u00a0b&nbsp;c", " lead\u2003 trail\u0085 ", "\t\v\f\r x\n", "bad\xff byte"}
 	files, _ := filepath.Glob("../../content/registry/*/*.md")
 	for _, f := range files {
 		b, err := os.ReadFile(f)
@@ -40,7 +40,7 @@ func TestPlainHTML(t *testing.T) {
 		inputs = append(inputs, string(b))
 	}
 	r := rand.New(rand.NewPCG(3, 4))
-	const alphabet = "<>/pbrPa &;lt1 \n"
+	const alphabet = "<>/pbrPa &;lt1 \n\t"
 	for range 5000 {
 		var b strings.Builder
 		for range r.IntN(24) {

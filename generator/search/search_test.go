@@ -351,8 +351,10 @@ func TestLargeIndexSharesDocumentFiles(t *testing.T) {
 			}
 		}
 	}
+	summary := map[string]string{} // the corpus's entries have the first sentence of their text for one
 	for _, e := range x.Entries {
 		title[x.Layout.Ref(e.Ref())] = e.Name
+		summary[x.Layout.Ref(e.Ref())] = e.Summary
 	}
 	var queries []string
 	for _, e := range x.Entries[:5] {
@@ -369,6 +371,9 @@ func TestLargeIndexSharesDocumentFiles(t *testing.T) {
 		for _, r := range a.Results {
 			if (r.Kind == "text" || r.Kind == "notes") && len(r.Marked) == 0 {
 				t.Errorf("%q: %s %q shows none of the words that found it: %q", a.Query, r.URL, r.Title, r.Snippet)
+			}
+			if s := summary[r.URL]; s != "" && strings.Count(r.Snippet, s) > 1 {
+				t.Errorf("%q: %s says its summary twice: %q", a.Query, r.URL, r.Snippet)
 			}
 			want, ok := title[r.URL]
 			if !ok {
