@@ -41,8 +41,8 @@ func Words(text string) []Word {
 	return out
 }
 
-// wordByte says which ASCII bytes isWordRune accepts.
-var wordByte = func() (t [utf8.RuneSelf]bool) {
+// wordByte says which bytes are ASCII that isWordRune accepts.
+var wordByte = func() (t [256]bool) {
 	for c := range rune(utf8.RuneSelf) {
 		t[c] = isWordRune(c)
 	}
@@ -54,35 +54,39 @@ var wordByte = func() (t [utf8.RuneSelf]bool) {
 func eachWord(text string, f func(raw string, start, end int)) {
 	for i := 0; i < len(text); {
 		// Up to the next word…
-		if c := text[i]; c < utf8.RuneSelf {
-			if !wordByte[c] {
+		if c := text[i]; !wordByte[c] {
+			if c < utf8.RuneSelf {
 				i++
 				continue
 			}
-		} else if r, size := utf8.DecodeRuneInString(text[i:]); !isWordRune(r) {
-			i += size
-			continue
+			if r, size := utf8.DecodeRuneInString(text[i:]); !isWordRune(r) {
+				i += size
+				continue
+			}
 		}
 		// …and to its end.
 		start := i
 		for i < len(text) {
-			if c := text[i]; c < utf8.RuneSelf {
-				if !wordByte[c] {
-					break
-				}
+			c := text[i]
+			if wordByte[c] {
 				i++
-			} else if r, size := utf8.DecodeRuneInString(text[i:]); isWordRune(r) {
-				i += size
-			} else {
+				continue
+			}
+			if c < utf8.RuneSelf {
 				break
 			}
+			r, size := utf8.DecodeRuneInString(text[i:])
+			if !isWordRune(r) {
+				break
+			}
+			i += size
 		}
 		// Apostrophes at either end are not part of the word.
 		s, e := start, i
 		for s < e {
 			if text[s] == '\'' {
 				s++
-			} else if strings.HasPrefix(text[s:e], "’") {
+			} else if text[s] == "’"[0] && strings.HasPrefix(text[s:e], "’") {
 				s += len("’")
 			} else {
 				break
@@ -91,7 +95,7 @@ func eachWord(text string, f func(raw string, start, end int)) {
 		for e > s {
 			if text[e-1] == '\'' {
 				e--
-			} else if strings.HasSuffix(text[s:e], "’") {
+			} else if text[e-1] == "’"[2] && strings.HasSuffix(text[s:e], "’") {
 				e -= len("’")
 			} else {
 				break
