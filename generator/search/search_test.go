@@ -212,7 +212,7 @@ func TestOneTypoIsForgiven(t *testing.T) {
 
 func TestAbsentWordFindsNothing(t *testing.T) {
 	res, _ := edition(t)
-	for _, w := range []string{"xylophone", "zeppelinqq", "marmalade"} {
+	for _, w := range []string{"xylophone", "zeppelinqq", "marmalade", "constructor"} {
 		for _, ch := range res.Index.Chapters {
 			for _, p := range ch.Paragraphs {
 				if strings.Contains(strings.ToLower(p.Text), w) {
@@ -279,7 +279,8 @@ func TestQueryLoadsLittle(t *testing.T) {
 func TestTokensAgree(t *testing.T) {
 	res, _ := edition(t)
 	texts := []string{"Annan’s", "states’ rights", "don't", "self-defense", "Qián Qíchēn", "ﬁnance",
-		"9/11", "A/RES/60/1", "’tis", "crises", "NATO’s", "the UN’s Security Council", "Ivo H. Daalder"}
+		"9/11", "A/RES/60/1", "’tis", "crises", "NATO’s", "the UN’s Security Council", "Ivo H. Daalder",
+		"the constructor of Constructors", "toString valueOf"}
 	for _, ch := range res.Index.Chapters {
 		for _, p := range ch.Paragraphs {
 			texts = append(texts, p.Text)

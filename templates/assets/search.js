@@ -186,7 +186,7 @@
   function Engine(load) {
     this.load = load;
     this.manifestP = null;
-    this.lists = {}; // term → its postings, read
+    this.lists = Object.create(null); // term → its postings, read
   }
 
   Engine.prototype.manifest = function () {
@@ -194,7 +194,7 @@
     if (!this.manifestP) {
       this.manifestP = this.load("index").then(function (m) {
         self.m = m;
-        self.stop = {};
+        self.stop = Object.create(null);
         m.stop.forEach(function (w) { self.stop[w] = true; });
         self.entityKinds = {};
         m.kinds.forEach(function (k, i) { if (k.key !== "text" && k.key !== "notes") self.entityKinds[i] = true; });
@@ -228,7 +228,7 @@
     var self = this;
     var hi = prefix ? tok + "\uffff" : tok + "\u0000";
     return this.postings(tok, hi).then(function (shards) {
-      var found = {};
+      var found = Object.create(null);
       var any = false;
       shards.forEach(function (sh) {
         for (var t in sh) {
@@ -316,7 +316,7 @@
       });
       return { scores: scores, names: names };
     });
-    var marks = {};
+    var marks = Object.create(null);
     exps.forEach(function (e) { for (var t in e.terms) marks[t] = true; });
 
     // Every word must match (AND).

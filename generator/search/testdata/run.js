@@ -51,7 +51,7 @@ const input = JSON.parse(fs.readFileSync(0, "utf8"));
     out = { terms, docs };
   } else if (mode === "tokens") {
     const m = await new api.Engine(load).manifest();
-    const stop = {};
+    const stop = Object.create(null);
     m.stop.forEach((w) => { stop[w] = true; });
     for (const t of input) out.push(Array.from(api.terms(t, stop)));
   } else {
