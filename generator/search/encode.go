@@ -144,8 +144,10 @@ var plainByte = func() (t [utf8.RuneSelf]bool) {
 
 // digits are the characters of the numbers the index writes in strings:
 // base 32, the most significant digit first, the last digit from the first
-// half of digits and the others from the second (search.js reads them).
-const digits = "0123456789abcdefghijklmnopqrstuvABCDEFGHIJKLMNOPQRSTUVWXYZwxyz-_"
+// half of digits and the others from the second. They are the characters
+// from # to c but the backslash, so that search.js reads a digit's value
+// from its code.
+const digits = "#$%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[]^_`abc"
 
 // appendNumber appends the digits of a non-negative number.
 func appendNumber(b []byte, n int) []byte {
@@ -159,42 +161,42 @@ func appendNumber(b []byte, n int) []byte {
 	return append(b, buf[i:]...)
 }
 
-// appendPostings appends a term's postings: for each document, in order,
-// twice the step from the one before (less one) and, when its weight is
-// not 1, one more and the weight.
+// appendPair appends a pair of numbers as postings and occurrences are
+// written: twice step (from the number before: the first pair's from
+// zero), plus one when x is not 1 and follows.
+func appendPair(b []byte, step, x int) []byte {
+	if x != 1 {
+		return appendNumber(appendNumber(b, step<<1|1), x)
+	}
+	return appendNumber(b, step<<1)
+}
+
+// appendPostings appends a term's postings: a pair for each document that
+// holds it, in order, of the document and the weight.
 func appendPostings(b []byte, docs []int32, weights []uint8) []byte {
-	prev := int32(-1)
+	prev := int32(0)
 	for i, d := range docs {
-		step := int(d-prev-1) << 1
+		b = appendPair(b, int(d-prev), int(weights[i]))
 		prev = d
-		if w := weights[i]; w != 1 {
-			b = appendNumber(b, step|1)
-			b = appendNumber(b, int(w))
-			continue
-		}
-		b = appendNumber(b, step)
 	}
 	return b
 }
 
-// appendOccurs appends the passages that name an entry or a source: for
-// each, twice the step from the one before (less one), and then, when one
-// word names it there, that word's place in words; else (one more) how
-// many words and their places. It adds the words to words.
+// appendOccurs appends the passages that name an entry or a source: a
+// pair for each word that names it in each, in order, of the passage and
+// the word's place in words plus one (0 for a passage that cites a source
+// without naming it). It adds the words to words.
 func appendOccurs(b []byte, occurs []int, marks [][]string, words *[]string) []byte {
-	prev := -1
+	prev := 0
 	for i, d := range occurs {
-		step := (d - prev - 1) << 1
-		prev = d
-		if len(marks[i]) != 1 {
-			b = appendNumber(b, step|1)
-			b = appendNumber(b, len(marks[i]))
-		} else {
-			b = appendNumber(b, step)
+		if len(marks[i]) == 0 {
+			b = appendPair(b, d-prev, 0)
 		}
 		for _, w := range marks[i] {
-			b = appendNumber(b, place(words, w))
+			b = appendPair(b, d-prev, place(words, w)+1)
+			prev = d
 		}
+		prev = d
 	}
 	return b
 }

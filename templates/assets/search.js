@@ -1,20 +1,11 @@
-// Search for the edition. The generator writes the index into search/ as
-// small script files, each of which hands its data to
-// EditionSearch.register when it is added to the page: that works over
-// http and from file:// alike, and under a Content-Security-Policy of
-// default-src 'self' (no fetch of local files, no eval, no inline code).
-//
-// Progressive enhancement: without this script the search box submits to
-// search.html, which lists the A–Z indexes. With it, the box offers results
-// as you type (a combobox with a listbox), and search.html shows every
-// result with filters by kind.
-//
-// The first part (tokens, Engine) does not touch the page, so that the
-// tests can run it in Node on the built index.
+// Search, on the index of generator/search (see its doc.go). Without this
+// script the search box submits to search.html (the A–Z indexes); with it,
+// the box offers results as you type and search.html lists them all. The
+// first part (tokens, Engine) does not touch the page: tests run it in Node.
 (function (root) {
   "use strict";
 
-  // ── Loading fragments ──────────────────────────────────────────────────
+  // ── Loading fragments
   var registered = {};
   var waiting = {};
 
@@ -54,7 +45,7 @@
     };
   }
 
-  // ── Tokens: must agree with generator/search/tokenize.go ──────────────
+  // ── Tokens: must agree with generator/search/tokenize.go
   var WORD = /[\p{L}\p{N}\p{Mn}'’]+/gu;
   var APOS_START = /^['’]+/;
   var APOS_END = /['’]+$/;
@@ -122,71 +113,38 @@
     return rest(a, i + 1, b, i);
   }
 
-  // ── Reading the index: must agree with generator/search/encode.go ─────
-  // Numbers are written in strings, in base 32, the most significant digit
-  // first; the last digit is from the first half of DIGITS, the others from
-  // the second.
-  var DIGITS = "0123456789abcdefghijklmnopqrstuvABCDEFGHIJKLMNOPQRSTUVWXYZwxyz-_";
-  var DIGIT = [];
-  for (var di = 0; di < DIGITS.length; di++) DIGIT[DIGITS.charCodeAt(di)] = di;
-
-  function numbers(s) {
-    var out = [], v = 0;
+  // ── Reading the index, as generator/search/encode.go writes it
+  // pairs reads postings or occurrences: [a, b, a, b…].
+  function pairs(s) {
+    var out = [], a = 0, v = 0, odd = 0;
     for (var i = 0; i < s.length; i++) {
-      var d = DIGIT[s.charCodeAt(i)];
-      if (d >= 32) v = v * 32 + d - 32;
-      else { out.push(v * 32 + d); v = 0; }
+      var c = s.charCodeAt(i), d = c - 35 - (c > 92);
+      v = v * 32 + d % 32;
+      if (d > 31) continue;
+      if (odd) odd = 0, out.push(v);
+      else a += Math.floor(v / 2), odd = v % 2, out.push(a), odd || out.push(1);
+      v = 0;
     }
     return out;
   }
 
-  // A posting's weight: how often the term is in the text (up to 4), plus
-  // NAME when it is in the document's name or an alias.
-  var NAME = 8;
-
-  // postings reads a term's postings: for each document, twice the step
-  // from the one before (less one), plus one when its weight (else 1)
-  // follows. It returns [document, weight, document, weight…].
-  function postings(s) {
-    var n = numbers(s), out = [], d = -1;
-    for (var i = 0; i < n.length; i++) {
-      var v = n[i];
-      d += Math.floor(v / 2) + 1;
-      out.push(d, v % 2 ? n[++i] : 1);
-    }
-    return out;
-  }
-
-  // unpack reads document i of a document file: {t: title, c: context,
-  // u: URL, x: text} and for entries and sources a: aliases, o: the
-  // passages that name it, h: the words that do in each.
+  // unpack reads document i of a file: title, context, URL, text; for
+  // entries and sources a: aliases, o: passages naming it, h: their words.
   function unpack(f, i) {
-    var a = f.d[i];
-    var doc = { t: a[0], c: f.c[a[1]], u: f.p[a[2]] + (a[3] ? "#" + a[3] : ""), x: a[4] };
-    if (a.length > 5) {
-      var n = numbers(a[6]), w = a[7], p = -1;
-      doc.a = a[5];
-      doc.o = [];
-      doc.h = [];
-      for (var j = 0; j < n.length;) {
-        var v = n[j++];
-        p += Math.floor(v / 2) + 1;
-        var k = v % 2 ? n[j++] : 1, words = [];
-        for (; k > 0; k--) words.push(w[n[j++]]);
-        doc.o.push(p);
-        doc.h.push(words);
-      }
+    var a = f.d[i], o = [], h = [], p = pairs(a[6] || "");
+    for (var j = 0; j < p.length; j += 2) {
+      if (p[j] !== o[o.length - 1]) o.push(p[j]), h.push([]);
+      if (p[j + 1]) h[h.length - 1].push(a[7][p[j + 1] - 1]);
     }
-    return doc;
+    return { t: a[0], c: f.c[a[1]], u: f.p[a[2]] + (a[3] && "#" + a[3]), x: a[4], a: a[5], o: o, h: h };
   }
 
-  // ── The engine ─────────────────────────────────────────────────────────
+  // ── The engine
   var EXACT = 1, PREFIX = 0.7, FUZZY = 0.45;
 
   function Engine(load) {
     this.load = load;
     this.manifestP = null;
-    this.lists = Object.create(null); // term → its postings, read
   }
 
   Engine.prototype.manifest = function () {
@@ -221,9 +179,8 @@
     return Promise.all(this.shards(lo, hi).map(function (n) { return self.load(n); }));
   };
 
-  // expand finds the terms of the index that a query token stands for:
-  // itself, words it begins (for the word being typed) and, when neither
-  // exists, words one typo away that begin with the same letter.
+  // expand finds the terms a query token stands for: itself, words it
+  // begins (if prefix) and, failing both, words a typo away.
   Engine.prototype.expand = function (tok, prefix) {
     var self = this;
     var hi = prefix ? tok + "\uffff" : tok + "\u0000";
@@ -257,10 +214,9 @@
     });
   };
 
-  // aliasMatch says how well the query names an entry: 3 when its words
-  // are one of the entry's names or aliases (a word one typo away counts as
-  // the word), 2 when they begin one (the last word still being typed), 0
-  // otherwise. exps are the query words' expansions.
+  // aliasMatch says how well the query (exps: its words' expansions) names
+  // an entry: 3 when it is one of its names (a typo forgiven), 2 when it
+  // begins one, else 0.
   function aliasMatch(exps, names, stop) {
     var best = 0;
     names.forEach(function (n) {
@@ -278,11 +234,9 @@
   }
 
   // search runs a query. opts: prefix (the last word is being typed;
-  // default true), kinds (keys to keep; default all), limit (results to
-  // describe in full; default 10). It resolves to {query, total, results,
-  // corrections}; each result has kind, kindLabel, title, context, url,
-  // snippet (a list of {text, mark}) and entity (true when the query names
-  // it).
+  // default true), kinds (keys to keep), limit (results to describe; 10).
+  // It resolves to {query, total, results, corrections}; a result has kind,
+  // kindLabel, title, context, url, snippet ([{text, mark}]) and entity.
   Engine.prototype.search = function (query, opts) {
     opts = opts || {};
     var self = this;
@@ -305,13 +259,14 @@
       if (e.fuzzy && ts.length) corrections.push({ from: toks[i], to: ts });
       ts.forEach(function (t) {
         var hit = e.terms[t];
-        var p = self.lists[t] || (self.lists[t] = postings(hit.p));
+        var p = pairs(hit.p);
         var idf = Math.log(1 + m.docs / (p.length / 2));
         for (var j = 0; j < p.length; j += 2) {
           var d = p[j], w = p[j + 1];
-          var s = hit.q * idf * (w % NAME + (w >= NAME ? 6 : 0));
+          // w: times in the text (up to 4), + 8 in a name or alias
+          var s = hit.q * idf * (w % 8 + (w > 7 ? 6 : 0));
           if (!(d in scores) || scores[d] < s) scores[d] = s;
-          if (w >= NAME) names[d] = true;
+          if (w > 7) names[d] = true;
         }
       });
       return { scores: scores, names: names };
@@ -380,9 +335,7 @@
     });
   };
 
-  // doc loads document d: from its own file, or from the file it shares
-  // with its neighbours (the manifest's "per" documents a file) in a large
-  // edition. Either way the file is {c, p, d}: see unpack.
+  // doc loads document d from its file (of m.per documents, or of one).
   Engine.prototype.doc = function (d) {
     var per = this.m.per || 1;
     return this.load("d/" + Math.floor(d / per)).then(function (f) { return unpack(f, d % per); });
@@ -451,13 +404,13 @@
   var api = {
     register: register, scriptLoader: scriptLoader, Engine: Engine,
     words: words, terms: terms, normalize: normalize, within1: within1,
-    postings: postings, unpack: unpack
+    pairs: pairs, unpack: unpack
   };
   root.EditionSearch = api;
 
   if (typeof document === "undefined") return;
 
-  // ── The page ───────────────────────────────────────────────────────────
+  // ── The page
   function el(tag, attrs, text) {
     var e = document.createElement(tag);
     for (var k in attrs || {}) e.setAttribute(k, attrs[k]);

@@ -44,7 +44,7 @@ const input = JSON.parse(fs.readFileSync(0, "utf8"));
     const terms = {};
     for (const [, name] of m.shards) {
       const shard = await load(name);
-      for (const t in shard) terms[t] = Array.from(api.postings(shard[t]));
+      for (const t in shard) terms[t] = Array.from(api.pairs(shard[t]));
     }
     const docs = [];
     for (let d = 0; d < m.docs; d++) docs.push(await engine.doc(d));
