@@ -1,13 +1,10 @@
 package search
 
 import (
-	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
-	"html"
-	"regexp"
 	"runtime"
 	"slices"
 	"strconv"
@@ -40,9 +37,14 @@ const (
 	ManifestFile = Folder + "/index.js"
 )
 
-// nameWeight is how much more a word in an entry's name or alias counts
-// than a word in running text.
-const nameWeight = 16
+// A posting's weight says how often its term is in the document's text, up
+// to textCap (search.js counts no further), plus nameBit when it is in the
+// document's name or one of its aliases; a posting of weight 1 does not
+// write it.
+const (
+	textCap = 4
+	nameBit = 8
+)
 
 // ShardBytes is the size a posting shard is cut at.
 const ShardBytes = 6 << 10
@@ -64,16 +66,17 @@ func DocsPerFile(n int) int {
 	return per
 }
 
-// doc is one searchable document, as search.js reads it.
+// doc is one searchable document.
 type doc struct {
-	Kind    int        `json:"k"`           // index into the manifest's kinds
-	Title   string     `json:"t"`           // "Kofi Annan", "¶ 12", "Note 4"
-	Context string     `json:"c,omitempty"` // "Beyond Preemption · The UN Response", "Actor · person"
-	URL     string     `json:"u"`           // site path, with #fragment
-	Text    string     `json:"x"`           // for snippets
-	Aliases []string   `json:"a,omitempty"` // entries and sources: the names it answers to
-	Occurs  []int      `json:"o,omitempty"` // entries and sources: passages that name it
-	Marks   [][]string `json:"h,omitempty"` // entries and sources: the words that name it in each of those
+	title   string // "Kofi Annan", "¶ 12", "Note 4"
+	context string // "Beyond Preemption · The UN Response", "Actor · person"
+	page    string // site path of its page
+	frag    string // and the fragment on it, if any
+	text    string // for snippets
+	named   bool   // an entry or a source: it has the next three
+	aliases []string
+	occurs  []int      // passages that name it, in order
+	marks   [][]string // the words that name it in each of those
 
 	names string // text weighed as names
 }
@@ -95,30 +98,14 @@ type manifest struct {
 	Stop    []string   `json:"stop"`
 }
 
-var tagRE = regexp.MustCompile(`<(/?)([a-zA-Z0-9]*)[^>]*>`)
-
-// blockTags end a run of words; other tags stand inside words' flow.
-var blockTags = map[string]bool{"p": true, "li": true, "br": true, "div": true, "blockquote": true, "ol": true,
-	"ul": true, "h1": true, "h2": true, "h3": true, "h4": true, "tr": true, "td": true, "th": true, "pre": true}
-
-// plainHTML is the text of HTML that markup wrote.
-func plainHTML(h string) string {
-	t := tagRE.ReplaceAllStringFunc(h, func(tag string) string {
-		if blockTags[strings.ToLower(tagRE.FindStringSubmatch(tag)[2])] {
-			return " "
-		}
-		return ""
-	})
-	return strings.Join(strings.Fields(html.UnescapeString(t)), " ")
-}
-
 // Build makes the search index of an edition.
 func Build(x *index.Index) (*Index, error) { return BuildWith(x, nil) }
 
-// Cache keeps, from one BuildWith to the next, what the documents' texts
-// were counted into and what passages were encoded as, so that a live
-// preview rebuilds the index counting and encoding only the texts that
-// changed. Its methods may be called from several goroutines.
+// Cache keeps, from one BuildWith to the next, the vocabulary, what the
+// documents' texts were counted into and the text of the entries'
+// annotations, so that a live preview rebuilds the index counting only
+// the texts that changed. Its methods may be called from several
+// goroutines.
 type Cache struct {
 	// Yield, if set, is called now and then while an index is made: a
 	// live preview blocks in it while a newer build runs, so that the
@@ -126,19 +113,13 @@ type Cache struct {
 	Yield func()
 
 	mu     sync.Mutex
+	vocab  *vocab
 	counts map[countKey][]termCount
 	plain  map[string]string
-	json   map[passageKey][]byte
 }
 
 // countKey is what a document's terms are counted from.
 type countKey struct{ text, names string }
-
-// passageKey is all a paragraph's or a note's document holds.
-type passageKey struct {
-	kind                      int
-	title, context, url, text string
-}
 
 // BuildWith is Build, keeping what it can in c (which may be nil).
 func BuildWith(x *index.Index, c *Cache) (*Index, error) {
@@ -147,8 +128,6 @@ func BuildWith(x *index.Index, c *Cache) (*Index, error) {
 	if c != nil && c.Yield != nil {
 		yield = c.Yield
 	}
-	var docs []*doc
-	defer func() { memo.keep(c, len(docs)) }()
 	var kinds []kind
 	kindOf := map[string]int{}
 	addKind := func(key, label, one string) int {
@@ -156,250 +135,289 @@ func BuildWith(x *index.Index, c *Cache) (*Index, error) {
 		kinds = append(kinds, kind{key, label, one})
 		return kindOf[key]
 	}
-	textKind := addKind("text", "Text", "Text")
-	notesKind := addKind("notes", "Notes", "Note")
+	addKind("text", "Text", "Text")
+	addKind("notes", "Notes", "Note")
 	for _, k := range x.Edition.Kinds {
 		addKind(k.Key, k.Plural, k.Name)
 	}
-	sourceKind := addKind(index.SourceKind.Key, index.SourceKind.Plural, index.SourceKind.Name)
+	addKind(index.SourceKind.Key, index.SourceKind.Plural, index.SourceKind.Name)
 
 	// Documents are numbered kind by kind, in the order of kinds, so that
 	// the client knows a document's kind from its number. Passages come
 	// first, so that their numbers are known to the entries.
-	passage := map[string]int{} // chapter slug + "#" + paragraph or note id → doc
+	n := 0
+	for _, ch := range x.Chapters {
+		n += len(ch.Paragraphs) + len(ch.Notes)
+	}
+	docs := make([]doc, 0, n+len(x.Entries)+len(x.Sources))
+	// The passages of each chapter by id (a map for each chapter is
+	// quicker to look in than one for the edition).
+	passages := make(map[string]map[string]int, len(x.Chapters))
+	for _, ch := range x.Chapters {
+		passages[ch.Slug] = make(map[string]int, len(ch.Paragraphs)+len(ch.Notes))
+	}
+	// Passages share their titles with those of the same number in other
+	// chapters, and their contexts with the others of their section.
+	titles := map[string]string{}
+	title := func(prefix, n string) string {
+		t, ok := titles[prefix+n]
+		if !ok {
+			t = prefix + n
+			titles[t] = t
+		}
+		return t
+	}
+	contexts := func(ch *index.Chapter) func(section int) string {
+		made := make([]string, len(ch.Sections)+1)
+		return func(i int) string {
+			i = min(i, len(ch.Sections)) // past the sections: no section title
+			if made[i] == "" {
+				made[i] = joinNonEmpty(" · ", ch.Title, sectionTitle(ch, i))
+			}
+			return made[i]
+		}
+	}
 	first := []int{0}
 	for _, ch := range x.Chapters {
+		page, context := x.Layout.Chapter(ch.Slug), contexts(ch)
 		for _, p := range ch.Paragraphs {
-			passage[ch.Slug+"#"+p.ID] = len(docs)
-			docs = append(docs, &doc{Kind: textKind, Title: "¶ " + strconv.Itoa(p.Number),
-				Context: joinNonEmpty(" · ", ch.Title, sectionTitle(ch, p.Section)),
-				URL:     x.Layout.Chapter(ch.Slug) + "#" + p.ID, Text: p.Text})
+			passages[ch.Slug][p.ID] = len(docs)
+			docs = append(docs, doc{title: title("¶ ", strconv.Itoa(p.Number)), context: context(p.Section),
+				page: page, frag: p.ID, text: p.Text})
 		}
 	}
 	first = append(first, len(docs))
 	for _, ch := range x.Chapters {
-		for _, n := range ch.Notes {
-			passage[ch.Slug+"#"+n.ID] = len(docs)
-			docs = append(docs, &doc{Kind: notesKind, Title: noteTitle(n),
-				Context: joinNonEmpty(" · ", ch.Title, sectionTitle(ch, n.Section)),
-				URL:     x.Layout.Chapter(ch.Slug) + "#" + n.ID, Text: n.Text})
+		page, context := x.Layout.Chapter(ch.Slug), contexts(ch)
+		for _, nt := range ch.Notes {
+			passages[ch.Slug][nt.ID] = len(docs)
+			prefix, marker := noteTitle(nt)
+			docs = append(docs, doc{title: title(prefix, marker), context: context(nt.Section),
+				page: page, frag: nt.ID, text: nt.Text})
 		}
 	}
-	occurs := func(ref index.Ref, extra []index.Citation) ([]int, [][]string) { // passages naming ref
-		words := map[int][]string{}
-		add := func(chapter, para, match string) {
-			if d, ok := passage[chapter+"#"+para]; ok {
-				if _, seen := words[d]; !seen {
-					words[d] = []string{}
-				}
-				if match != "" && !slices.Contains(words[d], match) {
-					words[d] = append(words[d], match)
-				}
-			}
-		}
+	var found []naming // reused by occurs
+	// occurs finds the passages naming ref, with the words that name it
+	// in each, in the order they were found.
+	occurs := func(ref index.Ref, extra []index.Citation) ([]int, [][]string) {
+		found = found[:0]
 		for _, o := range x.Occurrences(ref) {
-			add(o.Chapter, o.Paragraph, o.Snippet.Match)
+			if d, ok := passages[o.Chapter][o.Paragraph]; ok {
+				found = append(found, naming{d, o.Snippet.Match})
+			}
 		}
 		for _, c := range extra {
+			id := c.Paragraph
 			if c.Note != "" {
-				add(c.Chapter, c.Note, "")
-			} else {
-				add(c.Chapter, c.Paragraph, "")
+				id = c.Note
+			}
+			if d, ok := passages[c.Chapter][id]; ok {
+				found = append(found, naming{d, ""})
 			}
 		}
-		ids := make([]int, 0, len(words))
-		for d := range words {
-			ids = append(ids, d)
-		}
-		slices.Sort(ids)
-		marks := make([][]string, len(ids))
-		for i, d := range ids {
-			marks[i] = words[d]
-		}
-		return ids, marks
+		return gather(found)
 	}
 	for _, k := range x.Edition.Kinds {
 		first = append(first, len(docs))
 		for _, e := range x.EntriesOf(k.Key) {
-			docs = append(docs, entryDoc(x, e, kindOf[e.Kind], occurs, memo))
+			docs = append(docs, entryDoc(x, e, occurs, memo))
 		}
 	}
 	first = append(first, len(docs))
 	for _, s := range x.Sources {
-		d := &doc{Kind: sourceKind, Title: s.Title(), URL: x.Layout.Ref(s.Ref()), Context: "Source · " + s.Label}
-		d.Text = joinNonEmpty(" ", memo.plainHTML(string(s.Entry)), memo.plainHTML(string(s.AnnoteHTML)))
-		names := []string{s.Title(), s.Label}
+		d := doc{title: s.Title(), page: x.Layout.Ref(s.Ref()), context: "Source · " + s.Label, named: true}
+		d.text = joinNonEmpty(" ", memo.plainHTML(string(s.Entry)), memo.plainHTML(string(s.AnnoteHTML)))
+		names := []string{d.title, s.Label}
 		for _, a := range s.Aliases {
-			d.Aliases = append(d.Aliases, a.Text)
+			d.aliases = append(d.aliases, a.Text)
 			names = append(names, a.Text)
 		}
 		d.names = strings.Join(names, " · ")
-		d.Occurs, d.Marks = occurs(s.Ref(), x.Citations(s.ID))
+		d.occurs, d.marks = occurs(s.Ref(), x.Citations(s.ID))
 		docs = append(docs, d)
 	}
 
-	// Postings: term → doc → weight. The weight counts a word in running
-	// text once (up to nameWeight-1) and a word in a name or alias
-	// nameWeight times, so that the client can tell the two apart. Each
-	// document's terms are counted on its own, in parallel; then each
-	// term's list is made in document order.
+	// Each document's terms are counted on its own, in parallel, into
+	// the vocabulary's numbers.
 	perDoc := make([][]termCount, len(docs))
-	parallel(len(docs), yield, func(i int, words map[string]string) {
-		k := countKey{docs[i].Text, docs[i].names}
-		if tc, ok := memo.prevCounts[k]; ok {
-			perDoc[i] = tc
-			return
+	parallel(len(docs), yield, func() func(int) {
+		ct := newCounter(memo.vocab)
+		return func(i int) {
+			if tc, ok := memo.prevCounts[countKey{docs[i].text, docs[i].names}]; ok {
+				perDoc[i] = tc
+				return
+			}
+			perDoc[i] = ct.count(docs[i].text, docs[i].names)
 		}
-		perDoc[i] = countTerms(docs[i], words)
 	})
-	if c != nil {
-		// The counts of this build's documents join those kept; the map is
-		// made afresh only when it holds twice as many as there are
-		// documents, so that most builds add only what changed.
-		memo.counts = memo.prevCounts
-		if memo.counts == nil || len(memo.counts) > 2*len(docs) {
-			memo.counts = make(map[countKey][]termCount, len(docs))
+	memo.keepCounts(docs, perDoc)
+
+	// Postings: for each term, the documents that hold it, in order, and
+	// the weight of each; made in one pass over the counts once each
+	// term's number of documents is known.
+	terms := memo.vocab.list()
+	start := make([]int32, len(terms)+1)
+	for _, tcs := range perDoc {
+		for _, tc := range tcs {
+			start[tc.id+1]++
 		}
-		for i, d := range docs {
-			k := countKey{d.Text, d.names}
-			if _, ok := memo.counts[k]; !ok {
-				memo.counts[k] = perDoc[i]
+	}
+	for i := range terms {
+		start[i+1] += start[i]
+	}
+	postDoc := make([]int32, start[len(terms)])
+	postWeight := make([]uint8, len(postDoc))
+	next := slices.Clone(start[:len(terms)])
+	for i, tcs := range perDoc {
+		for _, tc := range tcs {
+			at := next[tc.id]
+			next[tc.id]++
+			postDoc[at] = int32(i)
+			postWeight[at] = uint8(min(tc.text, textCap))
+			if tc.names > 0 {
+				postWeight[at] |= nameBit
 			}
 		}
 	}
-	postings := map[string][]int{} // term → doc, weight, doc, weight…
-	for i, tcs := range perDoc {
-		for _, tc := range tcs {
-			postings[tc.term] = append(postings[tc.term], i, min(tc.text, nameWeight-1)+nameWeight*min(tc.names, 64))
+	var order []int32 // the terms in use, sorted
+	for id := range terms {
+		if start[id+1] > start[id] {
+			order = append(order, int32(id))
 		}
 	}
-	terms := make([]string, 0, len(postings))
-	for t := range postings {
-		terms = append(terms, t)
-	}
-	slices.Sort(terms)
+	slices.SortFunc(order, func(a, b int32) int { return strings.Compare(terms[a], terms[b]) })
+	memo.keep(c, len(order))
 
-	ix := &Index{Docs: len(docs), Terms: len(terms)}
-	add := func(path string, name string, data any) error {
-		f, err := fragment(path, name, data)
-		if err != nil {
-			return err
-		}
+	ix := &Index{Docs: len(docs), Terms: len(order)}
+	addFile := func(f File) {
 		ix.Files = append(ix.Files, f)
 		ix.Bytes += len(f.Data)
-		return nil
 	}
 
 	// Shards: consecutive runs of the sorted vocabulary, cut at about
 	// ShardBytes; named by their content so a browser never mixes builds.
 	var shards [][]string
-	var cur bytes.Buffer
+	var cur, entry []byte
 	curFirst := ""
-	flush := func() error {
-		if cur.Len() == 0 {
-			return nil
+	flush := func() {
+		if len(cur) == 0 {
+			return
 		}
-		body := "{" + cur.String() + "}"
-		sum := sha256.Sum256([]byte(body))
+		cur = append(cur, '}')
+		sum := sha256.Sum256(cur)
 		name := "t/" + hex.EncodeToString(sum[:5])
 		shards = append(shards, []string{curFirst, name})
-		cur.Reset()
-		// body is compact JSON already, as json.Marshal would write it.
-		f := script(Folder+"/"+name+".js", name, []byte(body))
-		ix.Files = append(ix.Files, f)
-		ix.Bytes += len(f.Data)
-		return nil
+		addFile(script(Folder+"/"+name+".js", name, cur))
+		cur = cur[:0]
 	}
-	var lb []byte
-	for _, t := range terms {
-		list := postings[t]
-		kb, _ := json.Marshal(t)
-		lb = appendInts(lb[:0], list)
-		if cur.Len() > 0 && cur.Len()+len(kb)+len(lb) > ShardBytes {
-			if err := flush(); err != nil {
-				return nil, err
-			}
+	for _, id := range order {
+		t := terms[id]
+		entry = appendString(entry[:0], t)
+		entry = append(entry, ':', '"')
+		entry = appendPostings(entry, postDoc[start[id]:start[id+1]], postWeight[start[id]:start[id+1]])
+		entry = append(entry, '"')
+		if len(cur) > 0 && len(cur)+len(entry)+1 > ShardBytes {
+			flush()
 		}
-		if cur.Len() == 0 {
+		if len(cur) == 0 {
 			curFirst = t
+			cur = append(cur, '{')
 		} else {
-			cur.WriteByte(',')
+			cur = append(cur, ',')
 		}
-		cur.Write(kb)
-		cur.WriteByte(':')
-		cur.Write(lb)
+		cur = append(cur, entry...)
 	}
-	if err := flush(); err != nil {
-		return nil, err
-	}
+	flush()
 	ix.Shards = len(shards)
+
 	// The documents' files, made in parallel.
 	per := DocsPerFile(len(docs))
 	docFiles := make([]File, (len(docs)+per-1)/per)
-	docJSON := make([][]byte, len(docs))
-	jsonErrs := make([]error, len(docs))
-	parallel(len(docs), yield, func(i int, _ map[string]string) {
-		docJSON[i], jsonErrs[i] = memo.docJSON(docs[i])
-	})
-	for _, err := range jsonErrs {
-		if err != nil {
-			return nil, err
+	parallel(len(docFiles), yield, func() func(int) {
+		var tables docTables
+		return func(j int) {
+			name := "d/" + strconv.Itoa(j)
+			docFiles[j] = File{Path: Folder + "/" + name + ".js",
+				Data: tables.file(name, docs[j*per:min((j+1)*per, len(docs))])}
 		}
-	}
-	parallel(len(docFiles), yield, func(j int, _ map[string]string) {
-		name := "d/" + strconv.Itoa(j)
-		if per == 1 {
-			docFiles[j] = script(Folder+"/"+name+".js", name, docJSON[j])
-			return
-		}
-		// What json.Marshal makes of the slice of them.
-		list := docJSON[j*per : min((j+1)*per, len(docs))]
-		n := 2
-		for _, b := range list {
-			n += len(b) + 1
-		}
-		arr := make([]byte, 0, n)
-		arr = append(arr, '[')
-		for k, b := range list {
-			if k > 0 {
-				arr = append(arr, ',')
-			}
-			arr = append(arr, b...)
-		}
-		arr = append(arr, ']')
-		docFiles[j] = script(Folder+"/"+name+".js", name, arr)
 	})
 	for _, f := range docFiles {
-		ix.Files = append(ix.Files, f)
-		ix.Bytes += len(f.Data)
+		addFile(f)
 	}
 	stop := make([]string, 0, len(stopwords))
 	for w := range stopwords {
 		stop = append(stop, w)
 	}
 	slices.Sort(stop)
+	// The version is a hash of the files' hashes, made in parallel.
+	sums := make([][sha256.Size]byte, len(ix.Files))
+	parallel(len(ix.Files), yield, func() func(int) {
+		return func(i int) { sums[i] = sha256.Sum256(ix.Files[i].Data) }
+	})
 	h := sha256.New()
-	for _, f := range ix.Files {
-		h.Write(f.Data)
+	for _, s := range sums {
+		h.Write(s[:])
 	}
 	m := manifest{Version: hex.EncodeToString(h.Sum(nil)[:6]), Kinds: kinds, Docs: len(docs), First: first, Shards: shards, Stop: stop}
 	if per > 1 {
 		m.Per = per
 	}
-	if err := add(ManifestFile, "index", m); err != nil {
+	mb, err := json.Marshal(m)
+	if err != nil {
 		return nil, err
 	}
+	addFile(script(ManifestFile, "index", mb))
 	return ix, nil
 }
 
-func noteTitle(n index.NoteInfo) string {
+// naming is a passage that names an entry or a source, and the words
+// that do (if known), as occurs finds them.
+type naming struct {
+	doc   int
+	match string
+}
+
+// gather sorts the passages of ns, keeping each once, with the distinct
+// words that name the entry in each, in the order they came.
+func gather(ns []naming) ([]int, [][]string) {
+	if len(ns) == 0 {
+		return nil, nil
+	}
+	slices.SortStableFunc(ns, func(a, b naming) int { return a.doc - b.doc })
+	groups := 1
+	for i := 1; i < len(ns); i++ {
+		if ns[i].doc != ns[i-1].doc {
+			groups++
+		}
+	}
+	ids := make([]int, 0, groups)
+	marks := make([][]string, 0, groups)
+	words := make([]string, 0, len(ns)) // the words of each passage in turn
+	from := 0
+	for i, nm := range ns {
+		if i == 0 || nm.doc != ns[i-1].doc {
+			if i > 0 {
+				marks = append(marks, words[from:len(words):len(words)])
+			}
+			ids = append(ids, nm.doc)
+			from = len(words)
+		}
+		if nm.match != "" && !slices.Contains(words[from:], nm.match) {
+			words = append(words, nm.match)
+		}
+	}
+	return ids, append(marks, words[from:len(words):len(words)])
+}
+
+// noteTitle is a note's title, in two: "Note " and "4".
+func noteTitle(n index.NoteInfo) (string, string) {
 	switch n.Series {
 	case index.EditorNote:
-		return "Editor’s note " + n.Marker
+		return "Editor’s note ", n.Marker
 	case index.UnnumberedNote:
-		return "Unnumbered note"
+		return "Unnumbered note", ""
 	}
-	return "Note " + n.Marker
+	return "Note ", n.Marker
 }
 
 func joinNonEmpty(sep string, parts ...string) string {
@@ -412,173 +430,32 @@ func joinNonEmpty(sep string, parts ...string) string {
 	return strings.Join(kept, sep)
 }
 
-// fragment makes a file of the index: a script that hands data, as JSON,
-// to EditionSearch.register under name.
-func fragment(path, name string, data any) (File, error) {
-	b, err := json.Marshal(data)
-	if err != nil {
-		return File{}, err
-	}
-	return script(path, name, b), nil
-}
-
-// appendInts appends a list of non-negative numbers as json.Marshal writes
-// it.
-func appendInts(b []byte, list []int) []byte {
-	b = append(b, '[')
-	for i, n := range list {
-		if i > 0 {
-			b = append(b, ',')
-		}
-		b = strconv.AppendInt(b, int64(n), 10)
-	}
-	return append(b, ']')
-}
-
-// script is fragment for data already in JSON.
+// script makes a file of the index: a script that hands data, JSON, to
+// EditionSearch.register under name.
 func script(path, name string, data []byte) File {
-	var buf bytes.Buffer
-	buf.Grow(len(data) + len(name) + 40)
-	buf.WriteString("EditionSearch.register(")
-	nb, _ := json.Marshal(name)
-	buf.Write(nb)
-	buf.WriteByte(',')
-	buf.Write(data)
-	buf.WriteString(");\n")
-	return File{Path: path, Data: buf.Bytes()}
-}
-
-// memo is what one BuildWith reads from its Cache and what it leaves
-// there for the next.
-type memo struct {
-	prevCounts map[countKey][]termCount
-	prevPlain  map[string]string
-	prevJSON   map[passageKey][]byte
-
-	mu     sync.Mutex
-	counts map[countKey][]termCount
-	plain  map[string]string
-	json   map[passageKey][]byte
-	keepIt bool
-}
-
-func newMemo(c *Cache) *memo {
-	m := &memo{plain: map[string]string{}, json: map[passageKey][]byte{}}
-	if c != nil {
-		c.mu.Lock()
-		m.prevCounts, m.prevPlain, m.prevJSON = c.counts, c.plain, c.json
-		// The maps are this build's to change now; another build at the
-		// same time starts afresh.
-		c.counts, c.plain, c.json = nil, nil, nil
-		c.mu.Unlock()
-		m.keepIt = true
-	}
-	return m
-}
-
-// keep leaves in c what this build made, for the next: what it found in
-// the previous build's maps and what it made. A map grown to more than
-// twice what the build used is made afresh, to let go of texts that are
-// no more.
-func (m *memo) keep(c *Cache, docs int) {
-	if c == nil || m.counts == nil {
-		return
-	}
-	if m.prevJSON != nil && len(m.prevJSON)+len(m.json) <= 2*docs {
-		for k, b := range m.json {
-			m.prevJSON[k] = b
-		}
-		m.json = m.prevJSON
-	}
-	c.mu.Lock()
-	c.counts, c.plain, c.json = m.counts, m.plain, m.json
-	c.mu.Unlock()
-}
-
-// plainHTML is plainHTML, remembered.
-func (m *memo) plainHTML(h string) string {
-	if t, ok := m.prevPlain[h]; ok {
-		if m.keepIt {
-			m.plain[h] = t
-		}
-		return t
-	}
-	t := plainHTML(h)
-	if m.keepIt {
-		m.plain[h] = t
-	}
-	return t
-}
-
-// docJSON encodes a document; a paragraph's or a note's is remembered.
-// It may be called from several goroutines.
-func (m *memo) docJSON(d *doc) ([]byte, error) {
-	if d.Aliases != nil || d.Occurs != nil || d.Marks != nil {
-		return json.Marshal(d)
-	}
-	k := passageKey{d.Kind, d.Title, d.Context, d.URL, d.Text}
-	if b, ok := m.prevJSON[k]; ok {
-		return b, nil
-	}
-	b, err := json.Marshal(d)
-	if err != nil {
-		return nil, err
-	}
-	if m.keepIt {
-		m.mu.Lock()
-		m.json[k] = b
-		m.mu.Unlock()
-	}
-	return b, nil
-}
-
-// termCount is how often a term occurs in a document's text and in its
-// names.
-type termCount struct {
-	term        string
-	text, names int
-}
-
-// countTerms counts the terms of a document, in the order they first
-// occur. words remembers the terms of words seen before (Normalize is the
-// costly part of counting).
-func countTerms(d *doc, words map[string]string) []termCount {
-	var out []termCount
-	at := map[string]int{}
-	count := func(text string, name bool) {
-		forTerms(text, words, func(t string) {
-			i, ok := at[t]
-			if !ok {
-				i = len(out)
-				at[t] = i
-				out = append(out, termCount{term: t})
-			}
-			if name {
-				out[i].names++
-			} else {
-				out[i].text++
-			}
-		})
-	}
-	count(d.Text, false)
-	count(d.names, true)
-	return out
+	b := make([]byte, 0, len(data)+len(name)+40)
+	b = append(b, "EditionSearch.register("...)
+	b = appendString(b, name)
+	b = append(b, ',')
+	b = append(b, data...)
+	b = append(b, ");\n"...)
+	return File{Path: path, Data: b}
 }
 
 // parallel calls f(0) … f(n-1) on as many goroutines as there are
-// processors, each with a map of its own for f to remember things in;
-// each calls yield every 256 calls of f.
-func parallel(n int, yield func(), f func(i int, memo map[string]string)) {
+// processors, each with a function of its own that mk makes (and that may
+// keep what it likes between calls); each calls yield every 256 calls.
+func parallel(n int, yield func(), mk func() func(i int)) {
 	var next atomic.Int64
 	var wg sync.WaitGroup
 	for range min(runtime.GOMAXPROCS(0), n) {
 		wg.Go(func() {
-			memo := map[string]string{}
+			f := mk()
 			for i := int(next.Add(1) - 1); i < n; i = int(next.Add(1) - 1) {
 				if i%256 == 0 {
 					yield()
 				}
-				f(i, memo)
+				f(i)
 			}
 		})
 	}
@@ -592,21 +469,32 @@ func (ix *Index) String() string {
 		(ix.Bytes+512)/1024, len(ix.Files), ix.Terms, ix.Shards, ix.Docs)
 }
 
-func entryDoc(x *index.Index, e *index.Entry, kind int, occurs func(index.Ref, []index.Citation) ([]int, [][]string), memo *memo) *doc {
+func entryDoc(x *index.Index, e *index.Entry, occurs func(index.Ref, []index.Citation) ([]int, [][]string), memo *memo) doc {
 	k, _ := x.Edition.Kind(e.Kind)
-	d := &doc{Kind: kind, Title: e.Name, URL: x.Layout.Ref(e.Ref()), Context: joinNonEmpty(" · ", k.Name, e.Type, e.Dates)}
-	d.Text = joinNonEmpty(" ", e.Summary, memo.plainHTML(string(e.BodyHTML)))
+	d := doc{title: e.Name, page: x.Layout.Ref(e.Ref()), context: joinNonEmpty(" · ", k.Name, e.Type, e.Dates), named: true}
+	d.text = withSummary(e.Summary, memo.plainHTML(string(e.BodyHTML)))
 	names := []string{e.Name}
 	if e.IndexName != e.Name {
 		names = append(names, e.IndexName)
 	}
 	for _, a := range e.Aliases {
-		d.Aliases = append(d.Aliases, a.Text)
+		d.aliases = append(d.aliases, a.Text)
 		names = append(names, a.Text)
 	}
 	d.names = strings.Join(names, " · ")
-	d.Occurs, d.Marks = occurs(e.Ref(), nil)
+	d.occurs, d.marks = occurs(e.Ref(), nil)
 	return d
+}
+
+// withSummary is an entry's text: its summary, then its body, but the body
+// alone when it begins with the summary (as it does when the summary is
+// the body's first sentence, which an entry without one is given).
+func withSummary(summary, body string) string {
+	summary = strings.TrimSpace(summary)
+	if s := strings.TrimSuffix(summary, "…"); s != "" && strings.HasPrefix(body, s) {
+		return body
+	}
+	return joinNonEmpty(" ", summary, body)
 }
 
 func sectionTitle(ch *index.Chapter, i int) string {

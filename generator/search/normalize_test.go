@@ -2,8 +2,10 @@ package search
 
 import (
 	"math/rand/v2"
+	"slices"
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 // TestNormalizeASCIIFastPath: on words of ASCII letters, digits and
@@ -25,6 +27,66 @@ func TestNormalizeASCIIFastPath(t *testing.T) {
 	for _, w := range words {
 		if got, want := Normalize(w), normalizeAny(w); got != want {
 			t.Errorf("Normalize(%q) = %q, want %q", w, got, want)
+		}
+	}
+}
+
+// TestEachWord: eachWord finds the words that a plain reading of its
+// definition finds (runs of word runes, apostrophes trimmed from either
+// end), with their offsets, on random text of the characters that matter.
+func TestEachWord(t *testing.T) {
+	type word struct {
+		raw        string
+		start, end int
+	}
+	plain := func(text string) []word {
+		var out []word
+		var runes []rune
+		offset := []int{0}
+		for i := 0; i < len(text); {
+			r, size := utf8.DecodeRuneInString(text[i:])
+			i += size
+			runes = append(runes, r)
+			offset = append(offset, i)
+		}
+		for i := 0; i < len(runes); {
+			if !isWordRune(runes[i]) {
+				i++
+				continue
+			}
+			j := i
+			for j < len(runes) && isWordRune(runes[j]) {
+				j++
+			}
+			s, e := i, j
+			for s < e && (runes[s] == '\'' || runes[s] == '’') {
+				s++
+			}
+			for e > s && (runes[e-1] == '\'' || runes[e-1] == '’') {
+				e--
+			}
+			if s < e {
+				out = append(out, word{text[offset[s]:offset[e]], offset[s], offset[e]})
+			}
+			i = j
+		}
+		return out
+	}
+	r := rand.New(rand.NewPCG(5, 6))
+	alphabet := []rune("aZ9'’ -é\u0301漢,\xff.—")
+	texts := []string{"", "'", "’", "''a''", "’’b’’", "don't", "’tis", "states’", "a\xffb", "e\u0301t\u00e9"}
+	for range 20000 {
+		var b strings.Builder
+		for range r.IntN(12) {
+			b.WriteRune(alphabet[r.IntN(len(alphabet))])
+		}
+		texts = append(texts, b.String())
+	}
+	for _, text := range texts {
+		var got []word
+		eachWord(text, func(raw string, s, e int) { got = append(got, word{raw, s, e}) })
+		if want := plain(text); !slices.Equal(got, want) {
+			t.Errorf("eachWord(%q) = %v, want %v", text, got, want)
 		}
 	}
 }

@@ -212,7 +212,7 @@ func TestOneTypoIsForgiven(t *testing.T) {
 
 func TestAbsentWordFindsNothing(t *testing.T) {
 	res, _ := edition(t)
-	for _, w := range []string{"xylophone", "zeppelinqq", "marmalade"} {
+	for _, w := range []string{"xylophone", "zeppelinqq", "marmalade", "constructor"} {
 		for _, ch := range res.Index.Chapters {
 			for _, p := range ch.Paragraphs {
 				if strings.Contains(strings.ToLower(p.Text), w) {
@@ -279,7 +279,8 @@ func TestQueryLoadsLittle(t *testing.T) {
 func TestTokensAgree(t *testing.T) {
 	res, _ := edition(t)
 	texts := []string{"Annan’s", "states’ rights", "don't", "self-defense", "Qián Qíchēn", "ﬁnance",
-		"9/11", "A/RES/60/1", "’tis", "crises", "NATO’s", "the UN’s Security Council", "Ivo H. Daalder"}
+		"9/11", "A/RES/60/1", "’tis", "crises", "NATO’s", "the UN’s Security Council", "Ivo H. Daalder",
+		"the constructor of Constructors", "toString valueOf"}
 	for _, ch := range res.Index.Chapters {
 		for _, p := range ch.Paragraphs {
 			texts = append(texts, p.Text)
@@ -351,8 +352,10 @@ func TestLargeIndexSharesDocumentFiles(t *testing.T) {
 			}
 		}
 	}
+	summary := map[string]string{} // the corpus's entries have the first sentence of their text for one
 	for _, e := range x.Entries {
 		title[x.Layout.Ref(e.Ref())] = e.Name
+		summary[x.Layout.Ref(e.Ref())] = e.Summary
 	}
 	var queries []string
 	for _, e := range x.Entries[:5] {
@@ -370,6 +373,9 @@ func TestLargeIndexSharesDocumentFiles(t *testing.T) {
 			if (r.Kind == "text" || r.Kind == "notes") && len(r.Marked) == 0 {
 				t.Errorf("%q: %s %q shows none of the words that found it: %q", a.Query, r.URL, r.Title, r.Snippet)
 			}
+			if s := summary[r.URL]; s != "" && strings.Count(r.Snippet, s) > 1 {
+				t.Errorf("%q: %s says its summary twice: %q", a.Query, r.URL, r.Snippet)
+			}
 			want, ok := title[r.URL]
 			if !ok {
 				continue // an editor's note, a source
@@ -382,5 +388,178 @@ func TestLargeIndexSharesDocumentFiles(t *testing.T) {
 	}
 	if checked < 100 {
 		t.Errorf("only %d results checked", checked)
+	}
+}
+
+// TestIndexHoldsTheEdition reads the whole index of the edition as the
+// client does (its own decoding of documents and postings) and checks it
+// against the edition: every paragraph, note, entry and source is a
+// document with its title, link and text; an entry lists the passages that
+// name it; and the postings of every term are exactly the documents whose
+// text or names hold it, with how often it is in the text (up to 4) and
+// whether it is in a name.
+func TestIndexHoldsTheEdition(t *testing.T) {
+	res, _ := edition(t)
+	x := res.Index
+	var dump struct {
+		Terms map[string][]int
+		Docs  []struct {
+			T, C, U, X string
+			A          []string
+			O          []int
+			H          [][]string
+		}
+	}
+	run(t, "dump", "", nil, &dump)
+
+	type want struct {
+		title, text string
+		names       []string // nil for passages
+		aliases     []string
+		ref         index.Ref
+	}
+	wants := map[string]want{}
+	for _, ch := range x.Chapters {
+		for _, p := range ch.Paragraphs {
+			wants[x.Layout.Chapter(ch.Slug)+"#"+p.ID] = want{title: "¶ " + strconv.Itoa(p.Number), text: p.Text}
+		}
+		for _, n := range ch.Notes {
+			title := "Note " + n.Marker
+			switch n.Series {
+			case index.EditorNote:
+				title = "Editor’s note " + n.Marker
+			case index.UnnumberedNote:
+				title = "Unnumbered note"
+			}
+			wants[x.Layout.Chapter(ch.Slug)+"#"+n.ID] = want{title: title, text: n.Text}
+		}
+	}
+	for _, e := range x.Entries {
+		w := want{title: e.Name, names: []string{e.Name, e.IndexName}, ref: e.Ref()}
+		for _, a := range e.Aliases {
+			w.aliases = append(w.aliases, a.Text)
+		}
+		w.names = append(w.names, w.aliases...)
+		wants[x.Layout.Ref(e.Ref())] = w
+	}
+	for _, s := range x.Sources {
+		w := want{title: s.Title(), names: []string{s.Title(), s.Label}, ref: s.Ref()}
+		for _, a := range s.Aliases {
+			w.aliases = append(w.aliases, a.Text)
+		}
+		w.names = append(w.names, w.aliases...)
+		wants[x.Layout.Ref(s.Ref())] = w
+	}
+	if len(dump.Docs) != len(wants) {
+		t.Fatalf("%d documents, want %d", len(dump.Docs), len(wants))
+	}
+
+	docOf := map[string]int{}
+	type posting struct{ doc, weight int }
+	postings := map[string][]posting{} // what the documents' texts say
+	for d, got := range dump.Docs {
+		w, ok := wants[got.U]
+		if !ok {
+			t.Fatalf("document %d links to %q, which is nothing in the edition", d, got.U)
+		}
+		if _, dup := docOf[got.U]; dup {
+			t.Fatalf("two documents link to %q", got.U)
+		}
+		docOf[got.U] = d
+		if got.T != w.title {
+			t.Errorf("%s: title %q, want %q", got.U, got.T, w.title)
+		}
+		if w.names == nil && got.X != w.text {
+			t.Errorf("%s: text %q, want %q", got.U, got.X, w.text)
+		}
+		if w.names != nil && !slices.Equal(got.A, w.aliases) && !(len(got.A) == 0 && len(w.aliases) == 0) {
+			t.Errorf("%s: aliases %q, want %q", got.U, got.A, w.aliases)
+		}
+		if got.C == "" && w.names != nil {
+			t.Errorf("%s: no context", got.U)
+		}
+		counts := map[string]int{}
+		order := []string{}
+		for _, term := range search.Terms(got.X) {
+			if counts[term] == 0 {
+				order = append(order, term)
+			}
+			counts[term]++
+		}
+		named := map[string]bool{}
+		for _, n := range w.names {
+			for _, term := range search.Terms(n) {
+				if counts[term] == 0 && !named[term] {
+					order = append(order, term)
+				}
+				named[term] = true
+			}
+		}
+		for _, term := range order {
+			weight := min(counts[term], 4)
+			if named[term] {
+				weight += 8
+			}
+			postings[term] = append(postings[term], posting{d, weight})
+		}
+	}
+	if len(dump.Terms) != len(postings) {
+		t.Errorf("%d terms, want %d", len(dump.Terms), len(postings))
+	}
+	for term, ps := range postings {
+		var flat []int
+		for _, p := range ps {
+			flat = append(flat, p.doc, p.weight)
+		}
+		if got := dump.Terms[term]; !slices.Equal(got, flat) {
+			t.Errorf("postings of %q:\n got %v\nwant %v", term, got[:min(len(got), 20)], flat[:min(len(flat), 20)])
+		}
+	}
+
+	// The passages that name an entry or a source, with the words that
+	// name it there.
+	checked := 0
+	for _, w := range wants {
+		if w.names == nil {
+			continue
+		}
+		got := dump.Docs[docOf[x.Layout.Ref(w.ref)]]
+		if len(got.O) != len(got.H) {
+			t.Fatalf("%s: %d passages, %d lists of words", got.U, len(got.O), len(got.H))
+		}
+		words := map[int][]string{}
+		for i, d := range got.O {
+			if i > 0 && d <= got.O[i-1] {
+				t.Errorf("%s: passages out of order: %v", got.U, got.O)
+			}
+			words[d] = got.H[i]
+		}
+		for _, o := range x.Occurrences(w.ref) {
+			d, ok := docOf[x.Layout.Chapter(o.Chapter)+"#"+o.Paragraph]
+			if !ok {
+				continue
+			}
+			if ws, ok := words[d]; !ok || !slices.Contains(ws, o.Snippet.Match) {
+				t.Errorf("%s: passage %d (%s) names it as %q, but the index says %q", got.U, d, o.Paragraph, o.Snippet.Match, ws)
+			}
+			checked++
+		}
+		if w.ref.Kind == index.SourceKind.Key {
+			for _, c := range x.Citations(w.ref.Key) {
+				id := c.Paragraph
+				if c.Note != "" {
+					id = c.Note
+				}
+				if d, ok := docOf[x.Layout.Chapter(c.Chapter)+"#"+id]; ok {
+					if _, ok := words[d]; !ok {
+						t.Errorf("%s: passage %d (%s) cites it but is not among its passages", got.U, d, id)
+					}
+					checked++
+				}
+			}
+		}
+	}
+	if checked < 100 {
+		t.Errorf("only %d occurrences checked", checked)
 	}
 }

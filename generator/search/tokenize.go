@@ -41,52 +41,70 @@ func Words(text string) []Word {
 	return out
 }
 
+// wordByte says which bytes are ASCII that isWordRune accepts.
+var wordByte = func() (t [256]bool) {
+	for c := range rune(utf8.RuneSelf) {
+		t[c] = isWordRune(c)
+	}
+	return t
+}()
+
 // eachWord calls f with each word of text, as Words finds them, and its
 // offsets.
 func eachWord(text string, f func(raw string, start, end int)) {
-	start := -1
-	flush := func(end int) {
-		if start < 0 {
-			return
-		}
-		raw := text[start:end]
-		s, e := start, end
-		// Trim apostrophes at either end, keeping offsets right.
-		for strings.HasPrefix(raw, "'") || strings.HasPrefix(raw, "’") {
-			n := 1
-			if strings.HasPrefix(raw, "’") {
-				n = len("’")
-			}
-			raw, s = raw[n:], s+n
-		}
-		for strings.HasSuffix(raw, "'") || strings.HasSuffix(raw, "’") {
-			n := 1
-			if strings.HasSuffix(raw, "’") {
-				n = len("’")
-			}
-			raw, e = raw[:len(raw)-n], e-n
-		}
-		start = -1
-		if raw == "" {
-			return
-		}
-		f(raw, s, e)
-	}
 	for i := 0; i < len(text); {
-		r, size := rune(text[i]), 1
-		if r >= utf8.RuneSelf {
-			r, size = utf8.DecodeRuneInString(text[i:])
-		}
-		if isWordRune(r) {
-			if start < 0 {
-				start = i
+		// Up to the next word…
+		if c := text[i]; !wordByte[c] {
+			if c < utf8.RuneSelf {
+				i++
+				continue
 			}
-		} else {
-			flush(i)
+			if r, size := utf8.DecodeRuneInString(text[i:]); !isWordRune(r) {
+				i += size
+				continue
+			}
 		}
-		i += size
+		// …and to its end.
+		start := i
+		for i < len(text) {
+			c := text[i]
+			if wordByte[c] {
+				i++
+				continue
+			}
+			if c < utf8.RuneSelf {
+				break
+			}
+			r, size := utf8.DecodeRuneInString(text[i:])
+			if !isWordRune(r) {
+				break
+			}
+			i += size
+		}
+		// Apostrophes at either end are not part of the word.
+		s, e := start, i
+		for s < e {
+			if text[s] == '\'' {
+				s++
+			} else if text[s] == "’"[0] && strings.HasPrefix(text[s:e], "’") {
+				s += len("’")
+			} else {
+				break
+			}
+		}
+		for e > s {
+			if text[e-1] == '\'' {
+				e--
+			} else if text[e-1] == "’"[2] && strings.HasSuffix(text[s:e], "’") {
+				e -= len("’")
+			} else {
+				break
+			}
+		}
+		if s < e {
+			f(text[s:e], s, e)
+		}
 	}
-	flush(len(text))
 }
 
 // Normalize turns one word into its index term: lower case, accents
@@ -180,25 +198,13 @@ func stem(s string) string {
 }
 
 // Terms returns the index terms of text: no stopwords, no one-letter words.
+// (counter.add is Terms for the index, remembering each word's term.)
 func Terms(text string) []string {
 	var out []string
-	forTerms(text, nil, func(t string) { out = append(out, t) })
-	return out
-}
-
-// forTerms calls f with each index term of text, in order. memo, if not
-// nil, keeps the term of each word already normalized.
-func forTerms(text string, memo map[string]string, f func(term string)) {
 	eachWord(text, func(raw string, _, _ int) {
-		t, ok := memo[raw]
-		if !ok {
-			t = Normalize(raw)
-			if memo != nil {
-				memo[strings.Clone(raw)] = t
-			}
-		}
-		if utf8.RuneCountInString(t) > 1 {
-			f(t)
+		if t := Normalize(raw); utf8.RuneCountInString(t) > 1 {
+			out = append(out, t)
 		}
 	})
+	return out
 }

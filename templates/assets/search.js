@@ -1,20 +1,11 @@
-// Search for the edition. The generator writes the index into search/ as
-// small script files, each of which hands its data to
-// EditionSearch.register when it is added to the page: that works over
-// http and from file:// alike, and under a Content-Security-Policy of
-// default-src 'self' (no fetch of local files, no eval, no inline code).
-//
-// Progressive enhancement: without this script the search box submits to
-// search.html, which lists the A–Z indexes. With it, the box offers results
-// as you type (a combobox with a listbox), and search.html shows every
-// result with filters by kind.
-//
-// The first part (tokens, Engine) does not touch the page, so that the
-// tests can run it in Node on the built index.
+// Search, on the index of generator/search (see its doc.go). Without this
+// script the search box submits to search.html (the A–Z indexes); with it,
+// the box offers results as you type and search.html lists them all. The
+// first part (tokens, Engine) does not touch the page: tests run it in Node.
 (function (root) {
   "use strict";
 
-  // ── Loading fragments ──────────────────────────────────────────────────
+  // ── Loading fragments
   var registered = {};
   var waiting = {};
 
@@ -54,7 +45,7 @@
     };
   }
 
-  // ── Tokens: must agree with generator/search/tokenize.go ──────────────
+  // ── Tokens: must agree with generator/search/tokenize.go
   var WORD = /[\p{L}\p{N}\p{Mn}'’]+/gu;
   var APOS_START = /^['’]+/;
   var APOS_END = /['’]+$/;
@@ -122,8 +113,33 @@
     return rest(a, i + 1, b, i);
   }
 
-  // ── The engine ─────────────────────────────────────────────────────────
-  var NAME_WEIGHT = 16; // generator/search: a word in a name or alias
+  // ── Reading the index, as generator/search/encode.go writes it
+  // pairs reads postings or occurrences: [a, b, a, b…].
+  function pairs(s) {
+    var out = [], a = 0, v = 0, odd = 0;
+    for (var i = 0; i < s.length; i++) {
+      var c = s.charCodeAt(i), d = c - 35 - (c > 92);
+      v = v * 32 + d % 32;
+      if (d > 31) continue;
+      if (odd) odd = 0, out.push(v);
+      else a += Math.floor(v / 2), odd = v % 2, out.push(a), odd || out.push(1);
+      v = 0;
+    }
+    return out;
+  }
+
+  // unpack reads document i of a file: title, context, URL, text; for
+  // entries and sources a: aliases, o: passages naming it, h: their words.
+  function unpack(f, i) {
+    var a = f.d[i], o = [], h = [], p = pairs(a[6] || "");
+    for (var j = 0; j < p.length; j += 2) {
+      if (p[j] !== o[o.length - 1]) o.push(p[j]), h.push([]);
+      if (p[j + 1]) h[h.length - 1].push(a[7][p[j + 1] - 1]);
+    }
+    return { t: a[0], c: f.c[a[1]], u: f.p[a[2]] + (a[3] && "#" + a[3]), x: a[4], a: a[5], o: o, h: h };
+  }
+
+  // ── The engine
   var EXACT = 1, PREFIX = 0.7, FUZZY = 0.45;
 
   function Engine(load) {
@@ -136,7 +152,7 @@
     if (!this.manifestP) {
       this.manifestP = this.load("index").then(function (m) {
         self.m = m;
-        self.stop = {};
+        self.stop = Object.create(null);
         m.stop.forEach(function (w) { self.stop[w] = true; });
         self.entityKinds = {};
         m.kinds.forEach(function (k, i) { if (k.key !== "text" && k.key !== "notes") self.entityKinds[i] = true; });
@@ -163,14 +179,13 @@
     return Promise.all(this.shards(lo, hi).map(function (n) { return self.load(n); }));
   };
 
-  // expand finds the terms of the index that a query token stands for:
-  // itself, words it begins (for the word being typed) and, when neither
-  // exists, words one typo away that begin with the same letter.
+  // expand finds the terms a query token stands for: itself, words it
+  // begins (if prefix) and, failing both, words a typo away.
   Engine.prototype.expand = function (tok, prefix) {
     var self = this;
     var hi = prefix ? tok + "\uffff" : tok + "\u0000";
     return this.postings(tok, hi).then(function (shards) {
-      var found = {};
+      var found = Object.create(null);
       var any = false;
       shards.forEach(function (sh) {
         for (var t in sh) {
@@ -199,10 +214,9 @@
     });
   };
 
-  // aliasMatch says how well the query names an entry: 3 when its words
-  // are one of the entry's names or aliases (a word one typo away counts as
-  // the word), 2 when they begin one (the last word still being typed), 0
-  // otherwise. exps are the query words' expansions.
+  // aliasMatch says how well the query (exps: its words' expansions) names
+  // an entry: 3 when it is one of its names (a typo forgiven), 2 when it
+  // begins one, else 0.
   function aliasMatch(exps, names, stop) {
     var best = 0;
     names.forEach(function (n) {
@@ -220,11 +234,9 @@
   }
 
   // search runs a query. opts: prefix (the last word is being typed;
-  // default true), kinds (keys to keep; default all), limit (results to
-  // describe in full; default 10). It resolves to {query, total, results,
-  // corrections}; each result has kind, kindLabel, title, context, url,
-  // snippet (a list of {text, mark}) and entity (true when the query names
-  // it).
+  // default true), kinds (keys to keep), limit (results to describe; 10).
+  // It resolves to {query, total, results, corrections}; a result has kind,
+  // kindLabel, title, context, url, snippet ([{text, mark}]) and entity.
   Engine.prototype.search = function (query, opts) {
     opts = opts || {};
     var self = this;
@@ -246,18 +258,20 @@
       var ts = Object.keys(e.terms);
       if (e.fuzzy && ts.length) corrections.push({ from: toks[i], to: ts });
       ts.forEach(function (t) {
-        var hit = e.terms[t], p = hit.p;
+        var hit = e.terms[t];
+        var p = pairs(hit.p);
         var idf = Math.log(1 + m.docs / (p.length / 2));
         for (var j = 0; j < p.length; j += 2) {
           var d = p[j], w = p[j + 1];
-          var s = hit.q * idf * (Math.min(w % NAME_WEIGHT, 4) + (w >= NAME_WEIGHT ? 6 : 0));
+          // w: times in the text (up to 4), + 8 in a name or alias
+          var s = hit.q * idf * (w % 8 + (w > 7 ? 6 : 0));
           if (!(d in scores) || scores[d] < s) scores[d] = s;
-          if (w >= NAME_WEIGHT) names[d] = true;
+          if (w > 7) names[d] = true;
         }
       });
       return { scores: scores, names: names };
     });
-    var marks = {};
+    var marks = Object.create(null);
     exps.forEach(function (e) { for (var t in e.terms) marks[t] = true; });
 
     // Every word must match (AND).
@@ -309,7 +323,7 @@
       return Promise.all(shown.map(function (d) { return self.doc(d); })).then(function (docs) {
         var results = docs.map(function (doc, i) {
           var d = shown[i];
-          var k = m.kinds[doc.k];
+          var k = m.kinds[self.kindOf(d)];
           return {
             id: d, kind: k.key, kindLabel: k.one, title: doc.t, context: doc.c || "", url: doc.u,
             entity: (match[d] || 0) >= 2,
@@ -321,13 +335,10 @@
     });
   };
 
-  // doc loads document d: from its own file, or from the file it shares
-  // with its neighbours (the manifest's "per" documents a file) in a large
-  // edition.
+  // doc loads document d from its file (of m.per documents, or of one).
   Engine.prototype.doc = function (d) {
     var per = this.m.per || 1;
-    if (per === 1) return this.load("d/" + d);
-    return this.load("d/" + Math.floor(d / per)).then(function (docs) { return docs[d % per]; });
+    return this.load("d/" + Math.floor(d / per)).then(function (f) { return unpack(f, d % per); });
   };
 
   // kindOf finds a document's kind without loading it: the manifest gives
@@ -392,13 +403,14 @@
 
   var api = {
     register: register, scriptLoader: scriptLoader, Engine: Engine,
-    words: words, terms: terms, normalize: normalize, within1: within1
+    words: words, terms: terms, normalize: normalize, within1: within1,
+    pairs: pairs, unpack: unpack
   };
   root.EditionSearch = api;
 
   if (typeof document === "undefined") return;
 
-  // ── The page ───────────────────────────────────────────────────────────
+  // ── The page
   function el(tag, attrs, text) {
     var e = document.createElement(tag);
     for (var k in attrs || {}) e.setAttribute(k, attrs[k]);

@@ -5,6 +5,7 @@
 //
 //   node run.js SITE search [OPTIONS] < ["query", …]  → [{query, total, results, loaded}, …]
 //   node run.js SITE tokens < ["text", …]             → [[term, …], …]
+//   node run.js SITE dump < null                      → {terms: {term: [doc, weight, …]}, docs: [{t, c, u, x, a, o, h}, …]}
 //
 // OPTIONS is JSON for Engine.search ({"limit": 10, "prefix": true, "kinds": ["notes"]});
 // by default every result is described and the last word is not a prefix.
@@ -35,10 +36,22 @@ function load(name) {
 
 const input = JSON.parse(fs.readFileSync(0, "utf8"));
 (async () => {
-  const out = [];
-  if (mode === "tokens") {
+  let out = [];
+  if (mode === "dump") {
+    // The whole index, as the client reads it.
+    const engine = new api.Engine(load);
+    const m = await engine.manifest();
+    const terms = {};
+    for (const [, name] of m.shards) {
+      const shard = await load(name);
+      for (const t in shard) terms[t] = Array.from(api.pairs(shard[t]));
+    }
+    const docs = [];
+    for (let d = 0; d < m.docs; d++) docs.push(await engine.doc(d));
+    out = { terms, docs };
+  } else if (mode === "tokens") {
     const m = await new api.Engine(load).manifest();
-    const stop = {};
+    const stop = Object.create(null);
     m.stop.forEach((w) => { stop[w] = true; });
     for (const t of input) out.push(Array.from(api.terms(t, stop)));
   } else {

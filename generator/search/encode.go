@@ -1,0 +1,293 @@
+package search
+
+import (
+	"html"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// plainHTML is the text of HTML that markup wrote: tags out (those of
+// blockTags leave a space), character references resolved, runs of white
+// space made one space.
+func plainHTML(h string) string {
+	var b strings.Builder
+	b.Grow(len(h))
+	for {
+		i := strings.IndexByte(h, '<')
+		if i < 0 {
+			break
+		}
+		j := strings.IndexByte(h[i:], '>')
+		if j < 0 {
+			break
+		}
+		b.WriteString(h[:i])
+		tag := h[i+1 : i+j]
+		h = h[i+j+1:]
+		tag = strings.TrimPrefix(tag, "/")
+		n := 0
+		for n < len(tag) && isTagNameByte(tag[n]) {
+			n++
+		}
+		if blockTags[strings.ToLower(tag[:n])] {
+			b.WriteByte(' ')
+		}
+	}
+	b.WriteString(h)
+	return oneSpace(html.UnescapeString(b.String()))
+}
+
+// oneSpace is strings.Join(strings.Fields(s), " "), in one pass.
+func oneSpace(s string) string {
+	b := make([]byte, 0, len(s))
+	space := false // a space is owed before the next word
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if asciiSpace[c] {
+				space = len(b) > 0
+				i++
+				continue
+			}
+			if space {
+				b = append(b, ' ')
+				space = false
+			}
+			b = append(b, c)
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if unicode.IsSpace(r) {
+			space = len(b) > 0
+		} else {
+			if space {
+				b = append(b, ' ')
+				space = false
+			}
+			b = append(b, s[i:i+size]...)
+		}
+		i += size
+	}
+	return string(b)
+}
+
+var asciiSpace = [utf8.RuneSelf]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}
+
+func isTagNameByte(c byte) bool {
+	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
+}
+
+// blockTags end a run of words; other tags stand inside words' flow.
+var blockTags = map[string]bool{"p": true, "li": true, "br": true, "div": true, "blockquote": true, "ol": true,
+	"ul": true, "h1": true, "h2": true, "h3": true, "h4": true, "tr": true, "td": true, "th": true, "pre": true}
+
+// appendString appends s as a string of JSON that JavaScript reads alike:
+// quotes, backslashes, control characters and the line and paragraph
+// separators escaped, invalid UTF-8 made U+FFFD.
+func appendString(b []byte, s string) []byte {
+	const hex = "0123456789abcdef"
+	b = append(b, '"')
+	from := 0
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if plainByte[c] {
+				i++
+				continue
+			}
+			b = append(b, s[from:i]...)
+			switch c {
+			case '"', '\\':
+				b = append(b, '\\', c)
+			case '\n':
+				b = append(b, '\\', 'n')
+			case '\r':
+				b = append(b, '\\', 'r')
+			case '\t':
+				b = append(b, '\\', 't')
+			default:
+				b = append(b, '\\', 'u', '0', '0', hex[c>>4], hex[c&0xf])
+			}
+			i++
+			from = i
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r == utf8.RuneError && size == 1:
+			b = append(b, s[from:i]...)
+			b = append(b, `\ufffd`...)
+		case r == '\u2028' || r == '\u2029':
+			b = append(b, s[from:i]...)
+			b = append(b, '\\', 'u', '2', '0', '2', hex[r&0xf])
+		default:
+			i += size
+			continue
+		}
+		i += size
+		from = i
+	}
+	b = append(b, s[from:]...)
+	return append(b, '"')
+}
+
+// plainByte says which ASCII bytes a JSON string holds as they are.
+var plainByte = func() (t [utf8.RuneSelf]bool) {
+	for c := ' '; c < utf8.RuneSelf; c++ {
+		t[c] = c != '"' && c != '\\'
+	}
+	return t
+}()
+
+// digits are the characters of the numbers the index writes in strings:
+// base 32, the most significant digit first, the last digit from the first
+// half of digits and the others from the second. They are the characters
+// from # to c but the backslash, so that search.js reads a digit's value
+// from its code.
+const digits = "#$%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[]^_`abc"
+
+// appendNumber appends the digits of a non-negative number.
+func appendNumber(b []byte, n int) []byte {
+	var buf [16]byte
+	i := len(buf) - 1
+	buf[i] = digits[n&31]
+	for n >>= 5; n > 0; n >>= 5 {
+		i--
+		buf[i] = digits[32+(n&31)]
+	}
+	return append(b, buf[i:]...)
+}
+
+// appendPair appends a pair of numbers as postings and occurrences are
+// written: twice step (from the number before: the first pair's from
+// zero), plus one when x is not 1 and follows.
+func appendPair(b []byte, step, x int) []byte {
+	if x != 1 {
+		return appendNumber(appendNumber(b, step<<1|1), x)
+	}
+	return appendNumber(b, step<<1)
+}
+
+// appendPostings appends a term's postings: a pair for each document that
+// holds it, in order, of the document and the weight.
+func appendPostings(b []byte, docs []int32, weights []uint8) []byte {
+	prev := int32(0)
+	for i, d := range docs {
+		b = appendPair(b, int(d-prev), int(weights[i]))
+		prev = d
+	}
+	return b
+}
+
+// appendOccurs appends the passages that name an entry or a source: a
+// pair for each word that names it in each, in order, of the passage and
+// the word's place in words plus one (0 for a passage that cites a source
+// without naming it). It adds the words to words.
+func appendOccurs(b []byte, occurs []int, marks [][]string, words *[]string) []byte {
+	prev := 0
+	for i, d := range occurs {
+		if len(marks[i]) == 0 {
+			b = appendPair(b, d-prev, 0)
+		}
+		for _, w := range marks[i] {
+			b = appendPair(b, d-prev, place(words, w)+1)
+			prev = d
+		}
+		prev = d
+	}
+	return b
+}
+
+// place is where s is in list, added at the end if it is not there.
+func place(list *[]string, s string) int {
+	for i, t := range *list {
+		if t == s {
+			return i
+		}
+	}
+	*list = append(*list, s)
+	return len(*list) - 1
+}
+
+// docTables is what a document file is made with; each goroutine has its
+// own.
+type docTables struct {
+	contexts, pages, words []string
+	body                   []byte
+}
+
+// file makes a document file: a script that registers, under name,
+//
+//	{"c": [context…], "p": [page…], "d": [document…]}
+//
+// where a passage is [title, context, page, fragment, text], context and
+// page being places in "c" and "p", and an entry or a source is that and
+// [aliases…], its occurrences (appendOccurs) and the words those name.
+func (t *docTables) file(name string, docs []doc) []byte {
+	t.contexts, t.pages, t.body = t.contexts[:0], t.pages[:0], t.body[:0]
+	b := t.body
+	for i := range docs {
+		d := &docs[i]
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = append(b, '[')
+		b = appendString(b, d.title)
+		b = append(b, ',')
+		b = strconv.AppendInt(b, int64(place(&t.contexts, d.context)), 10)
+		b = append(b, ',')
+		b = strconv.AppendInt(b, int64(place(&t.pages, d.page)), 10)
+		b = append(b, ',')
+		b = appendString(b, d.frag)
+		b = append(b, ',')
+		b = appendString(b, d.text)
+		if d.named {
+			b = append(b, ",["...)
+			for k, a := range d.aliases {
+				if k > 0 {
+					b = append(b, ',')
+				}
+				b = appendString(b, a)
+			}
+			b = append(b, "],\""...)
+			t.words = t.words[:0]
+			b = appendOccurs(b, d.occurs, d.marks, &t.words)
+			b = append(b, "\",["...)
+			b = appendStrings(b, t.words)
+			b = append(b, ']')
+		}
+		b = append(b, ']')
+	}
+	t.body = b
+	n := len(name) + len(b) + 64
+	for _, s := range t.contexts {
+		n += len(s) + 3
+	}
+	for _, s := range t.pages {
+		n += len(s) + 3
+	}
+	out := make([]byte, 0, n)
+	out = append(out, "EditionSearch.register("...)
+	out = appendString(out, name)
+	out = append(out, `,{"c":[`...)
+	out = appendStrings(out, t.contexts)
+	out = append(out, `],"p":[`...)
+	out = appendStrings(out, t.pages)
+	out = append(out, `],"d":[`...)
+	out = append(out, b...)
+	return append(out, "]});\n"...)
+}
+
+// appendStrings appends strings, with commas between.
+func appendStrings(b []byte, list []string) []byte {
+	for i, s := range list {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = appendString(b, s)
+	}
+	return b
+}
