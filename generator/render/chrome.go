@@ -7,17 +7,19 @@ import (
 	"path"
 
 	"edition/generator/index"
+	"edition/generator/search"
 )
 
 // Chrome is the part of the layout that is the same on every page of a
 // folder: the links to the assets in <head>, the site's title and
-// navigation, the footer. layout.html defines it in the blocks
-// "chrome-head", "chrome-header" and "chrome-footer", which are executed
-// with a Chrome once per folder (and, for the header, per current
-// navigation item) and given to every page as HTML, so that their dozens
-// of links are not escaped again on each of thousands of pages. A block
-// sees only what is the same across the folder: Root, Edition, Nav, URL
-// and Asset; any other field is an error when the block is executed.
+// navigation, the search box, the footer. layout.html defines it in the
+// blocks "chrome-head", "chrome-header" and "chrome-footer", _reuse.html in
+// "chrome-find" and "chrome-search", which are executed with a Chrome once
+// per folder (and, for the header, per current navigation item) and given
+// to every page as HTML, so that their dozens of links are not escaped
+// again on each of thousands of pages. A block sees only what is the same
+// across the folder: Root, Edition, Nav, URL, Asset and SearchIndex; any
+// other field is an error when the block is executed.
 type Chrome struct {
 	Root    string
 	Edition *index.Edition
@@ -29,6 +31,9 @@ type Chrome struct {
 	Head   template.HTML // "chrome-head"
 	Header template.HTML // "chrome-header"
 	Footer template.HTML // "chrome-footer"
+	Find   template.HTML // "chrome-find": the search's style and script
+	// SearchBox is "chrome-search": the search form.
+	SearchBox template.HTML
 }
 
 // URL returns the relative URL of a site path from the folder.
@@ -41,6 +46,10 @@ func (c *Chrome) URL(target string) string {
 
 // Asset is the relative URL of a static asset.
 func (c *Chrome) Asset(name string) string { return c.URL("assets/" + name) }
+
+// SearchIndex is the relative URL of the search index's manifest, as
+// Base.SearchIndex.
+func (c *Chrome) SearchIndex() string { return c.URL(search.ManifestFile) }
 
 // chromeKey is what a page's Chrome depends on.
 type chromeKey struct {
@@ -95,7 +104,8 @@ func (t *Templates) chromeParts(c *Chrome) error {
 	for _, part := range []struct {
 		name string
 		out  *template.HTML
-	}{{"chrome-head", &c.Head}, {"chrome-header", &c.Header}, {"chrome-footer", &c.Footer}} {
+	}{{"chrome-head", &c.Head}, {"chrome-header", &c.Header}, {"chrome-footer", &c.Footer},
+		{"chrome-find", &c.Find}, {"chrome-search", &c.SearchBox}} {
 		b.Reset()
 		if err := t.base.ExecuteTemplate(&b, part.name, c); err != nil {
 			return err

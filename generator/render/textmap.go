@@ -203,30 +203,30 @@ func (m *textMap) band(chapter string, section int) int {
 
 // paragraphOf returns the paragraph of the running text that id (a
 // paragraph or a note) belongs to: a note belongs to the paragraph that
-// calls it, or to the paragraph calling the note that calls it.
-func (m *textMap) paragraphOf(chapter, id string) (string, bool) {
+// calls it, or to the paragraph calling the note that calls it. It returns
+// the paragraph itself, so that its callers need not look it up again.
+func (m *textMap) paragraphOf(chapter, id string) (para, bool) {
 	for range 8 { // notes calling notes: a few levels at most
-		if _, ok := m.paras[paraKey{chapter, id}]; ok {
-			return id, true
+		if p, ok := m.paras[paraKey{chapter, id}]; ok {
+			return p, true
 		}
 		caller, ok := m.noteAt[paraKey{chapter, id}]
 		if !ok || caller == "" {
-			return "", false
+			return para{}, false
 		}
 		id = caller
 	}
-	return "", false
+	return para{}, false
 }
 
 // at returns where an occurrence stands on the line, from 0 to 1. In the
 // running text that is where its words are in the paragraph; in a note, the
 // end of the paragraph that calls the note.
 func (m *textMap) at(o *index.Occurrence) float64 {
-	pid, ok := m.paragraphOf(o.Chapter, o.Paragraph)
+	p, ok := m.paragraphOf(o.Chapter, o.Paragraph)
 	if !ok {
 		return m.chapters[o.Chapter] / m.total // a note called from the title
 	}
-	p := m.paras[paraKey{o.Chapter, pid}]
 	frac := 1.0
 	if o.Where != index.Note {
 		frac = 0.5
@@ -257,11 +257,10 @@ func indexPair(s, a, b string) int {
 // atParagraph returns where a paragraph (or the paragraph calling a note)
 // ends on the line.
 func (m *textMap) atParagraph(chapter, id string) float64 {
-	pid, ok := m.paragraphOf(chapter, id)
+	sp, ok := m.paragraphOf(chapter, id)
 	if !ok {
 		return m.chapters[chapter] / m.total
 	}
-	sp := m.paras[paraKey{chapter, pid}]
 	return (sp.start + sp.words) / m.total
 }
 
