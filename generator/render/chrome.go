@@ -29,11 +29,9 @@ type Chrome struct {
 	abs  string
 
 	Head   template.HTML // "chrome-head"
-	Header template.HTML // "chrome-header"
+	Header template.HTML // "chrome-header", which ends with "chrome-search"
 	Footer template.HTML // "chrome-footer"
 	Find   template.HTML // "chrome-find": the search's style and script
-	// SearchBox is "chrome-search": the search form.
-	SearchBox template.HTML
 }
 
 // URL returns the relative URL of a site path from the folder.
@@ -105,7 +103,7 @@ func (t *Templates) chromeParts(c *Chrome) error {
 		name string
 		out  *template.HTML
 	}{{"chrome-head", &c.Head}, {"chrome-header", &c.Header}, {"chrome-footer", &c.Footer},
-		{"chrome-find", &c.Find}, {"chrome-search", &c.SearchBox}} {
+		{"chrome-find", &c.Find}} {
 		b.Reset()
 		if err := t.base.ExecuteTemplate(&b, part.name, c); err != nil {
 			return err
