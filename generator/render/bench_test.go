@@ -119,3 +119,17 @@ func mallocs() uint64 {
 	runtime.ReadMemStats(&m)
 	return m.Mallocs
 }
+
+// BenchmarkOccurrences writes the occurrences in context and the strip of
+// every entry's page (the bulk of an entry's view), per occurrence.
+func BenchmarkOccurrences(b *testing.B) {
+	x, tmpl := largeIndex(b)
+	n, run := tmpl.EntryOccurrences(x)
+	b.ReportAllocs()
+	allocs := mallocs()
+	for b.Loop() {
+		run()
+	}
+	b.ReportMetric(float64(mallocs()-allocs)/float64(b.N*n), "allocs/occurrence")
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*n), "ns/occurrence")
+}

@@ -138,3 +138,44 @@ func TestEntryLinksAreTheTemplates(t *testing.T) {
 		t.Error("no links make some HTML")
 	}
 }
+
+// formerCiteBlock is _reuse.html's "cite-block" partial, which citeBlocks
+// replaced.
+var formerCiteBlock = template.Must(template.New("").Parse(`{{range .}}{{template "cite-block" .}}{{end}}
+{{- define "cite-block"}}
+<figure class="cite-block">
+  <figcaption><span class="format">{{.Format}}</span>
+    {{- with .Href}} <a class="download" href="{{.}}" download>Download</a>{{end}}
+    {{- if .Code}} <button type="button" class="copy" data-copy="{{.ID}}" hidden>Copy</button>{{end}}</figcaption>
+  {{- if .Code}}
+  <div id="{{.ID}}" class="cite-code">{{.Code}}</div>
+  {{- end}}
+</figure>
+{{- end}}`))
+
+// TestCiteBlocksAreThePartial: citeBlocks writes what the "cite-block"
+// partial wrote for each block, with hostile formats, ids and addresses,
+// and with and without a link and a citation.
+func TestCiteBlocksAreThePartial(t *testing.T) {
+	var blocks []CiteBlock
+	for i, s := range hostile {
+		b := CiteBlock{Format: s, ID: hostile[(i+1)%len(hostile)], Href: hostile[(i+2)%len(hostile)]}
+		if i%3 != 0 {
+			b.Code = template.HTML(`<span class="k">@book</span>{` + template.HTMLEscapeString(hostile[(i+3)%len(hostile)]) + "}")
+		}
+		blocks = append(blocks, b)
+	}
+	var want bytes.Buffer
+	if err := formerCiteBlock.Execute(&want, blocks); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(want.String(), "#ZgotmplZ") || !strings.Contains(want.String(), "Download") || !strings.Contains(want.String(), "data-copy") {
+		t.Fatal("the blocks do not try every branch of the partial")
+	}
+	if got := string(citeBlocks(blocks)); got != want.String() {
+		t.Errorf("citeBlocks wrote\n%s\nthe partial\n%s", got, want.String())
+	}
+	if citeBlocks(nil) != "" {
+		t.Error("no blocks make some HTML")
+	}
+}

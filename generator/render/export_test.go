@@ -49,3 +49,26 @@ func (t *Templates) IndexHeadingsForTest(x *index.Index, locators func(*index.En
 	}
 	return out
 }
+
+// EntryOccurrences returns how many occurrences the entries of x have, and
+// a function that writes, for every entry's page, its occurrences in
+// context and its strip, as Templates.entry does.
+func (t *Templates) EntryOccurrences(x *index.Index) (int, func()) {
+	set, tm := newPageSet(t, x), newTextMap(x)
+	n := 0
+	bases := make([]Base, len(x.Entries))
+	for i, e := range x.Entries {
+		n += len(x.Occurrences(e.Ref()))
+		bases[i] = newBase(x, x.Layout.Ref(e.Ref()), e.Name, "")
+	}
+	return n, func() {
+		for i, e := range x.Entries {
+			occ := x.Occurrences(e.Ref())
+			b := &bases[i]
+			set.occurrenceList(b, occ, true)
+			if len(occ) > 0 {
+				tm.strip("strip", e.Name, nil, func(w *markup) { tm.occurrenceMarks(w, b, set, occ) })
+			}
+		}
+	}
+}

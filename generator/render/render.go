@@ -207,6 +207,8 @@ var funcs = template.FuncMap{
 	"plural": plural,
 	"join":   strings.Join,
 	"lower":  strings.ToLower,
+	// citeBlocks writes a list of citation blocks (citeblock.go).
+	"citeBlocks": citeBlocks,
 }
 
 // plural writes "1 mention" or "3 mentions".

@@ -1,0 +1,42 @@
+package render
+
+import "html/template"
+
+// citeBlocks writes citation blocks as _reuse.html's "cite-block" partial
+// wrote each of them, one after the other: the format's name, a link to
+// download the file, and the citation with a button to copy it. Chapter and
+// source pages show three or four each; written here rather than by a
+// partial per block, they cost no reflected call per value. Escaped as the
+// partial escaped them (TestCiteBlocksAreThePartial).
+func citeBlocks(blocks []CiteBlock) template.HTML {
+	if len(blocks) == 0 {
+		return ""
+	}
+	w := getMarkup()
+	for i := range blocks {
+		c := &blocks[i]
+		w.raw("\n<figure class=\"cite-block\">\n  <figcaption><span class=\"format\">")
+		w.text(c.Format)
+		w.raw("</span>")
+		if c.Href != "" {
+			w.raw(` <a class="download" href="`)
+			w.urlAttr(c.Href)
+			w.raw(`" download>Download</a>`)
+		}
+		if c.Code != "" {
+			w.raw(` <button type="button" class="copy" data-copy="`)
+			w.attr(c.ID)
+			w.raw(`" hidden>Copy</button>`)
+		}
+		w.raw("</figcaption>")
+		if c.Code != "" {
+			w.raw("\n  <div id=\"")
+			w.attr(c.ID)
+			w.raw(`" class="cite-code">`)
+			w.raw(string(c.Code))
+			w.raw("</div>")
+		}
+		w.raw("\n</figure>")
+	}
+	return w.html()
+}
