@@ -2,6 +2,9 @@ package render
 
 import "html/template"
 
+// This file writes what chapter and source pages show a few of, where a
+// template would make a dozen reflected calls for each.
+
 // citeBlocks writes citation blocks as _reuse.html's "cite-block" partial
 // wrote each of them, one after the other: the format's name, a link to
 // download the file, and the citation with a button to copy it. Chapter and
@@ -37,6 +40,24 @@ func citeBlocks(blocks []CiteBlock) template.HTML {
 			w.raw("</div>")
 		}
 		w.raw("\n</figure>")
+	}
+	return w.html()
+}
+
+// sectionItems writes the links to a chapter's sections as the items of
+// chapter.html's table of contents, <li><a href="#id">Title</a></li>, as
+// the template's loop wrote them (TestSectionItemsAreTheLoop).
+func sectionItems(links []Link) template.HTML {
+	if len(links) == 0 {
+		return ""
+	}
+	w := getMarkup()
+	for i := range links {
+		w.raw(`<li><a href="`)
+		w.urlAttr(links[i].Href)
+		w.raw(`">`)
+		w.text(links[i].Label)
+		w.raw("</a></li>")
 	}
 	return w.html()
 }

@@ -179,3 +179,24 @@ func TestCiteBlocksAreThePartial(t *testing.T) {
 		t.Error("no blocks make some HTML")
 	}
 }
+
+// TestSectionItemsAreTheLoop: sectionItems writes what chapter.html's
+// table of contents wrote from the same links, hostile ones included.
+func TestSectionItemsAreTheLoop(t *testing.T) {
+	loop := template.Must(template.New("").Parse(`{{range .}}<li><a href="{{.Href}}">{{.Label}}</a></li>{{end}}`))
+	var links []Link
+	for i, s := range hostile {
+		links = append(links, Link{Label: s, Href: hostile[(i+1)%len(hostile)]})
+		links = append(links, Link{Label: s, Href: "#" + hostile[(i+2)%len(hostile)]})
+	}
+	var want bytes.Buffer
+	if err := loop.Execute(&want, links); err != nil {
+		t.Fatal(err)
+	}
+	if got := string(sectionItems(links)); got != want.String() {
+		t.Errorf("sectionItems wrote\n%s\nthe loop\n%s", got, want.String())
+	}
+	if sectionItems(nil) != "" {
+		t.Error("no links make some HTML")
+	}
+}

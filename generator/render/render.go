@@ -207,8 +207,10 @@ var funcs = template.FuncMap{
 	"plural": plural,
 	"join":   strings.Join,
 	"lower":  strings.ToLower,
-	// citeBlocks writes a list of citation blocks (citeblock.go).
-	"citeBlocks": citeBlocks,
+	// citeBlocks writes a list of citation blocks, sectionItems a
+	// chapter's table of contents (citeblock.go).
+	"citeBlocks":   citeBlocks,
+	"sectionItems": sectionItems,
 }
 
 // plural writes "1 mention" or "3 mentions".
