@@ -238,16 +238,22 @@ func (m *textMap) at(o *index.Occurrence) float64 {
 	return (p.start + frac*p.words) / m.total
 }
 
-// indexPair is strings.Index(s, a+b), without making a+b.
+// indexPair is strings.Index(s, a+b), without making a+b. It looks for b
+// (a mention's few words, which strings.Index finds fast) rather than a
+// (the longer context before it, found slowly), and checks that a stands
+// before it: the first b with a before it is where the first a+b starts.
 func indexPair(s, a, b string) int {
-	for from := 0; from+len(a)+len(b) <= len(s); {
-		i := strings.Index(s[from:], a)
+	if b == "" {
+		return strings.Index(s, a)
+	}
+	for from := len(a); from+len(b) <= len(s); {
+		i := strings.Index(s[from:], b)
 		if i < 0 {
 			return -1
 		}
 		i += from
-		if strings.HasPrefix(s[i+len(a):], b) {
-			return i
+		if s[i-len(a):i] == a {
+			return i - len(a)
 		}
 		from = i + 1
 	}
