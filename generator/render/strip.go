@@ -93,12 +93,14 @@ func (m *textMap) strip(id, label string, marks []stripMark, more func(w *markup
 // accessible name written by href and label (escaped as
 // template.HTMLEscapeString escapes).
 func (w *markup) mark(at float64, note bool, class string, href, label func()) {
+	var buf [24]byte
+	x := appendPct(buf[:0], at) // both rectangles stand there
 	w.raw(`<a href="`)
 	href()
 	w.raw(`" aria-label="`)
 	label()
 	w.raw(`"><rect class="hit" x="`)
-	w.b = appendPct(w.b, at)
+	w.b = append(w.b, x...)
 	if note {
 		w.raw(markNoteHit)
 	} else {
@@ -107,7 +109,7 @@ func (w *markup) mark(at float64, note bool, class string, href, label func()) {
 	w.raw(`<rect class="mk m-`)
 	w.plainHTML(class)
 	w.raw(`" x="`)
-	w.b = appendPct(w.b, at)
+	w.b = append(w.b, x...)
 	if note {
 		w.raw(markNoteMk)
 	} else {
