@@ -413,7 +413,10 @@ func (s *pageSet) occurrenceList(b *Base, occ []index.Occurrence, headed bool) t
 	// next, from first to last.
 	groups := w.groups[:0]
 	next := w.next[:0]
-	var at map[[2]int]int // (chapter, section) → group, once there are two
+	// (chapter, section) → group: looked for among the groups while they
+	// are few (most entries are named in a few sections), in a map made
+	// once they are many.
+	var at map[[2]int]int
 	for i := range occ {
 		o := &occ[i]
 		next = append(next, -1)
@@ -425,16 +428,28 @@ func (s *pageSet) occurrenceList(b *Base, occ []index.Occurrence, headed bool) t
 		gi := -1
 		if n := len(groups); n > 0 && groups[n-1].chapter == ci && groups[n-1].section == o.Section {
 			gi = n - 1
-		} else if j, ok := at[k]; ok {
-			gi = j
+		} else if at != nil {
+			if j, ok := at[k]; ok {
+				gi = j
+			}
+		} else {
+			for j := range groups {
+				if groups[j].chapter == ci && groups[j].section == o.Section {
+					gi = j
+					break
+				}
+			}
 		}
 		if gi >= 0 {
 			next[groups[gi].last] = int32(i)
 			groups[gi].last = i
 			continue
 		}
-		if at == nil && len(groups) > 0 {
-			at = map[[2]int]int{{groups[0].chapter, groups[0].section}: 0}
+		if at == nil && len(groups) == fewGroups {
+			at = make(map[[2]int]int, 2*fewGroups)
+			for j, g := range groups {
+				at[[2]int{g.chapter, g.section}] = j
+			}
 		}
 		if at != nil {
 			at[k] = len(groups)
@@ -553,6 +568,10 @@ func (t *Templates) kind(x *index.Index, k *index.Kind) *KindView {
 // occGroup is the occurrences in one section of a chapter, as
 // occurrenceList gathers them.
 type occGroup struct{ chapter, section, first, last int }
+
+// fewGroups is how many groups occurrenceList looks through one by one
+// before it keeps a map of them.
+const fewGroups = 32
 
 // pageSet is what the views of one Pages share, made once and read by
 // views made and rendered in parallel: where each chapter is, the relative
