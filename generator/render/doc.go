@@ -12,15 +12,19 @@
 // from content is escaped by html/template, except HTML that package markup
 // rendered from Markdown, which is trusted because raw HTML is never passed
 // through. The long lists of a page (occurrences in context, notes, citing
-// notes, lists of entries, the general index's headings) are written by Go
+// notes, lists of entries, the general index's headings) and the few
+// repeated parts of chapter and source pages (citation blocks, a chapter's
+// table of contents, template functions in citeblock.go) are written by Go
 // code into pooled buffers (markup, in escape.go), which escapes each value
 // exactly as html/template would in the same place of the template (tests
 // compare the two on hostile strings): executed once per value, a template's
 // escaping costs a reflected call, which over the 80,000 occurrences of a
 // large edition is most of the time taken. The templates keep each page's
 // skeleton and say where such a list comes from. The parts of the layout that
-// are the same across a folder (the asset links, the navigation, the footer)
-// are blocks of layout.html executed once per folder (Chrome).
+// are the same across a folder (the asset links, the navigation, the search
+// box, the footer) are blocks of layout.html and _reuse.html executed once
+// per folder (Chrome); the layout reads the page's own fields through .Base,
+// where text/template finds them without searching embedded structs.
 //
 // The figures are drawn here, at build time, as SVG that needs no script
 // and no style attribute (colours come from the stylesheet's classes, so
