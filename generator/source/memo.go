@@ -80,7 +80,7 @@ func (l *loader) memoized(p, dep string, parse func(sub *loader) (any, bool)) (a
 	if m == nil {
 		return parse(l)
 	}
-	src, err := fs.ReadFile(l.fsys, p)
+	src, err := readShared(l.fsys, p)
 	if err != nil {
 		return parse(l) // it reports the error
 	}
@@ -120,7 +120,7 @@ func (l *loader) prefetch(jobs []memoJob) {
 	}
 	var misses []miss
 	for _, j := range jobs {
-		src, err := fs.ReadFile(l.fsys, j.p)
+		src, err := readShared(l.fsys, j.p)
 		if err != nil {
 			continue // memoized reports it
 		}
@@ -175,6 +175,34 @@ func (p pinned) ReadFile(name string) ([]byte, error) {
 		return p.src, nil
 	}
 	return fs.ReadFile(p.FS, name)
+}
+
+// ReadFileShared implements SharedFS.
+func (p pinned) ReadFileShared(name string) ([]byte, error) {
+	if name == p.path {
+		return p.src, nil
+	}
+	return readShared(p.FS, name)
+}
+
+// SharedFS is a file system that can lend the bytes of a file without
+// copying them (a folder held in memory). The loader reads through it when
+// it can: it never changes the bytes it reads, and the memo then finds an
+// unchanged file by its slice alone, without comparing its bytes.
+type SharedFS interface {
+	fs.FS
+	// ReadFileShared is fs.ReadFile, but the caller must not change the
+	// bytes it returns.
+	ReadFileShared(name string) ([]byte, error)
+}
+
+// readShared reads a file through fsys's ReadFileShared if it has one,
+// else with fs.ReadFile. The caller must not change the bytes.
+func readShared(fsys fs.FS, name string) ([]byte, error) {
+	if s, ok := fsys.(SharedFS); ok {
+		return s.ReadFileShared(name)
+	}
+	return fs.ReadFile(fsys, name)
 }
 
 func (p pinned) Stat(name string) (fs.FileInfo, error) {
