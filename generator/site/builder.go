@@ -229,10 +229,11 @@ func (b *Builder) buildStreaming(start time.Time, changed []string) (*Result, er
 	if err != nil {
 		return &Result{Duration: time.Since(start)}, err
 	}
-	b.sink = &sink{w: w}
+	b.sink = newSink(w)
 	res := b.Generate(changed...)
 	s := b.sink
 	b.sink = nil
+	s.close()
 	res.Duration = time.Since(start)
 	if !res.OK() || s.err != nil {
 		w.Abort()
@@ -245,38 +246,68 @@ func (b *Builder) buildStreaming(start time.Time, changed []string) (*Result, er
 
 // sink takes a streaming build's files to its publish.Writer and lets go
 // of their bytes. It keeps the first error.
+//
+// The files are written by goroutines of their own, sinkWriters of them,
+// in the order they come, while the callers (the workers rendering pages)
+// go on: creating a file is mostly kernel time (on ext4, finding a free
+// inode), which then overlaps the rendering. One writer alone falls
+// behind the renderers; two keep up. At most sinkQueue files wait, which
+// bounds the memory they hold.
 type sink struct {
-	w    *publish.Writer
+	w     *publish.Writer
+	queue chan publish.File
+	wg    sync.WaitGroup
+
 	mu   sync.Mutex
 	err  error
-	done map[string]bool // the paths written
+	done map[string]bool // the paths handed over
 }
 
-// wrote reports whether a file was written.
+const (
+	sinkWriters = 2
+	sinkQueue   = 256
+)
+
+func newSink(w *publish.Writer) *sink {
+	s := &sink{w: w, queue: make(chan publish.File, sinkQueue), done: map[string]bool{}}
+	for range sinkWriters {
+		s.wg.Go(func() {
+			for f := range s.queue {
+				if err := s.w.Write(f); err != nil {
+					s.mu.Lock()
+					if s.err == nil {
+						s.err = err
+					}
+					s.mu.Unlock()
+				}
+			}
+		})
+	}
+	return s
+}
+
+// close waits until every file handed over is written.
+func (s *sink) close() {
+	close(s.queue)
+	s.wg.Wait()
+}
+
+// wrote reports whether a file was handed over to be written.
 func (s *sink) wrote(path string) bool {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	return s.done[path]
 }
 
-// putParallel is put on all processors.
-func (s *sink) putParallel(files []render.File) {
-	parallel(len(files), func(i int) { s.put(files[i : i+1]) })
-}
-
-// put writes files and empties their Data.
+// put hands files over to be written and empties their Data.
 func (s *sink) put(files []render.File) {
+	s.mu.Lock()
 	for i := range files {
-		err := s.w.Write(publish.File{Path: files[i].Path, Data: files[i].Data})
-		s.mu.Lock()
-		if err != nil && s.err == nil {
-			s.err = err
-		}
-		if s.done == nil {
-			s.done = map[string]bool{}
-		}
 		s.done[files[i].Path] = true
-		s.mu.Unlock()
+	}
+	s.mu.Unlock()
+	for i := range files {
+		s.queue <- publish.File{Path: files[i].Path, Data: files[i].Data}
 		files[i].Data = nil
 	}
 }
@@ -691,7 +722,7 @@ func startFinish(x *index.Index, pages []string, s *sink) *pendingFinish {
 				rest = append(rest, f)
 			}
 		}
-		s.putParallel(rest)
+		s.put(rest)
 		for i := range p.files {
 			p.files[i].Data = nil
 		}

@@ -60,7 +60,7 @@ func findAndReuse(x *index.Index, pages []string, keep *finishCaches, out *sink)
 				searchFiles = append(searchFiles, render.File{Path: f.Path, Data: f.Data})
 			}
 			if out != nil {
-				out.putParallel(searchFiles)
+				out.put(searchFiles)
 				for i := range ix.Files {
 					ix.Files[i].Data = nil
 				}
