@@ -81,6 +81,8 @@ type loader struct {
 	dir   string
 	diags *diag.List
 	memo  *Memo // nil: parse every file
+
+	kindDeps map[*index.Kind]string // see kindDep
 }
 
 // name is the path shown in diagnostics.
