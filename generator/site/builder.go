@@ -521,6 +521,15 @@ func (b *Builder) generatePages(changed []string, early bool) *Result {
 		extra = append(extra, render.ExtraPage{Slug: p.Slug, Title: p.Title, HTML: html, File: p.File})
 	}
 	b.dropUnusedFragments()
+	// What Finish adds is begun now, beside the listing of the pages (one
+	// core would be idle); it waits for their paths only at its end.
+	var (
+		paths      []string
+		pathsReady = make(chan struct{})
+	)
+	if early {
+		res.pending = startFinish(x, func() []string { <-pathsReady; return paths }, b.sink)
+	}
 	// What render needs besides the pages, made while they are listed.
 	var keysWG sync.WaitGroup
 	var pk *preKeys
@@ -531,13 +540,11 @@ func (b *Builder) generatePages(changed []string, early bool) *Result {
 	}
 	pages := tmpl.Pages(x, extra)
 	keysWG.Wait()
-	if early {
-		paths := make([]string, len(pages))
-		for i, p := range pages {
-			paths[i] = p.Path
-		}
-		res.pending = startFinish(x, paths, b.sink)
+	paths = make([]string, len(pages))
+	for i, p := range pages {
+		paths[i] = p.Path
 	}
+	close(pathsReady)
 	files, ds := b.render(tmpl, x, pages, pk, subjects, &t0)
 	diags.Append(ds)
 	more, ds := tmpl.Extras(x, extra)
@@ -591,7 +598,7 @@ func (b *Builder) Finish(res *Result) {
 		if b.cache {
 			keep = &finishCaches{tei: &b.tei, search: &b.search, registry: &b.reg}
 		}
-		more, ix, ds = findAndReuse(res.Index, paths, keep, nil)
+		more, ix, ds = findAndReuse(res.Index, func() []string { return paths }, keep, nil)
 	}
 	res.Diags.Append(ds)
 	res.Diags.Sort()
@@ -707,7 +714,7 @@ type pendingFinish struct {
 
 // startFinish starts findAndReuse on its own goroutine. With a sink, it
 // writes the files there as soon as they are made.
-func startFinish(x *index.Index, pages []string, s *sink) *pendingFinish {
+func startFinish(x *index.Index, pages func() []string, s *sink) *pendingFinish {
 	p := &pendingFinish{done: make(chan struct{})}
 	go func() {
 		defer close(p.done)
