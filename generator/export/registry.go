@@ -158,24 +158,36 @@ func RegistryWith(x *index.Index, c *RegistryCache) ([]byte, error) {
 		head.Kinds = append(head.Kinds, kindJSON{Key: k.Key, Name: k.Name, Plural: k.Plural, Types: k.Types})
 	}
 	sectionID := map[string][]index.Section{}
+	chapterURL := make(map[string]string, len(x.Chapters)) // by slug, made once
 	for _, ch := range x.Chapters {
 		cj := chapterJSON{Slug: ch.Slug, Title: ch.Title, URL: x.Layout.Chapter(ch.Slug), Sections: []sectionJSON{}}
+		chapterURL[ch.Slug] = cj.URL
 		for _, s := range ch.Sections {
 			cj.Sections = append(cj.Sections, sectionJSON{ID: s.ID, Title: s.Title})
 		}
 		sectionID[ch.Slug] = ch.Sections
 		head.Chapters = append(head.Chapters, cj)
 	}
+	url := func(chapter, anchor string) string {
+		u, ok := chapterURL[chapter]
+		if !ok {
+			u = x.Layout.Chapter(chapter)
+		}
+		return u + "#" + anchor
+	}
+	size := 0 // an estimate of the registry's length, to make room for it at once
 	occurrences := func(ref index.Ref) []occurrenceJSON {
-		list := []occurrenceJSON{}
-		for _, o := range x.Occurrences(ref) {
+		occ := x.Occurrences(ref)
+		size += 400 + 240*len(occ)
+		list := make([]occurrenceJSON, 0, len(occ))
+		for _, o := range occ {
 			sec := ""
 			if secs := sectionID[o.Chapter]; o.Section < len(secs) {
 				sec = secs[o.Section].ID
 			}
 			list = append(list, occurrenceJSON{Chapter: o.Chapter, Section: sec, Paragraph: o.Paragraph,
 				Where: o.Where.String(), ID: o.ID, Text: o.Snippet.Match, Explicit: o.Explicit,
-				URL: x.Layout.Chapter(o.Chapter) + "#" + o.ID})
+				URL: url(o.Chapter, o.ID)})
 		}
 		return list
 	}
@@ -194,8 +206,9 @@ func RegistryWith(x *index.Index, c *RegistryCache) ([]byte, error) {
 			if c.Note != "" {
 				anchor = c.Note
 			}
+			size += 200
 			sj.Citations = append(sj.Citations, citationJSON{Chapter: c.Chapter, Note: c.Note, Paragraph: c.Paragraph,
-				ID: c.ID, Locator: c.Locator, URL: x.Layout.Chapter(c.Chapter) + "#" + anchor})
+				ID: c.ID, Locator: c.Locator, URL: url(c.Chapter, anchor)})
 		}
 		sources[i] = sj
 	}
@@ -207,6 +220,9 @@ func RegistryWith(x *index.Index, c *RegistryCache) ([]byte, error) {
 	}
 	b = b[:len(b)-len("\n}")]
 	items := c.begin()
+	if items.size == 0 {
+		items.size = len(b) + size
+	}
 	b = slices.Grow(b, items.size)
 	for _, list := range []struct {
 		name  string

@@ -74,16 +74,37 @@ func Build(in Input) (*Index, diag.List) {
 	for _, c := range in.Chapters {
 		x.chapters[c.Slug] = c
 	}
-	// Each target's list is made at its length, then filled in order.
+	// Each target's list is made at its length, all in one array (each
+	// capped at its length, so that an append cannot reach the next), then
+	// filled in order.
 	nOcc := map[Ref]int{}
 	for i := range in.Occurrences {
 		nOcc[in.Occurrences[i].Target]++
 	}
-	for r, n := range nOcc {
-		x.occurrences[r] = make([]Occurrence, 0, n)
+	allOcc, at := make([]Occurrence, len(in.Occurrences)), 0
+	for i := range in.Occurrences {
+		r := in.Occurrences[i].Target
+		if n := nOcc[r]; n > 0 {
+			x.occurrences[r] = allOcc[at : at : at+n]
+			at += n
+			nOcc[r] = 0
+		}
 	}
 	for _, o := range in.Occurrences {
 		x.occurrences[o.Target] = append(x.occurrences[o.Target], o)
+	}
+	nCites := map[string]int{}
+	for i := range in.Citations {
+		nCites[in.Citations[i].Source]++
+	}
+	allCites, at := make([]Citation, len(in.Citations)), 0
+	for i := range in.Citations {
+		src := in.Citations[i].Source
+		if n := nCites[src]; n > 0 {
+			x.citations[src] = allCites[at : at : at+n]
+			at += n
+			nCites[src] = 0
+		}
 	}
 	for _, c := range in.Citations {
 		x.citations[c.Source] = append(x.citations[c.Source], c)

@@ -66,6 +66,7 @@ func Replace(dir string, files []File) (Stats, error) {
 // methods may be called from several goroutines.
 type Writer struct {
 	dir, staging string
+	hasOld       bool // whether dir existed when the Writer began
 
 	mu   sync.Mutex
 	seen map[string]bool
@@ -93,7 +94,8 @@ func Begin(dir string) (*Writer, error) {
 		os.RemoveAll(staging)
 		return nil, fmt.Errorf("publish: %w", err)
 	}
-	return &Writer{dir: dir, staging: staging, seen: map[string]bool{}, dirs: map[string]bool{staging: true}}, nil
+	_, err = os.Lstat(dir)
+	return &Writer{dir: dir, staging: staging, hasOld: err == nil, seen: map[string]bool{}, dirs: map[string]bool{staging: true}}, nil
 }
 
 // Write puts a file of the new site in the staging folder: a link to the
@@ -126,7 +128,11 @@ func (w *Writer) Write(f File) error {
 		w.dirs[d] = true
 		w.mu.Unlock()
 	}
-	linked, err := writeOne(w.staging, w.dir, f)
+	old := w.dir
+	if !w.hasOld {
+		old = "" // nothing to link to: no need to look
+	}
+	linked, err := writeOne(w.staging, old, f)
 	w.mu.Lock()
 	if linked {
 		w.st.Unchanged++
@@ -198,18 +204,22 @@ func Recover(dir string) error {
 	return nil
 }
 
+// writeOne writes f into staging, or links it to the same file in old
+// (the current site; "" for none) when that has the same bytes.
 func writeOne(staging, old string, f File) (linked bool, err error) {
 	rel := filepath.FromSlash(f.Path)
 	dst := filepath.Join(staging, rel)
-	prev := filepath.Join(old, rel)
-	if fi, err := os.Lstat(prev); err == nil && fi.Mode().IsRegular() && fi.Size() == int64(len(f.Data)) {
-		if b, err := os.ReadFile(prev); err == nil && bytes.Equal(b, f.Data) {
-			if os.Link(prev, dst) == nil {
-				return true, nil
+	if old != "" {
+		prev := filepath.Join(old, rel)
+		if fi, err := os.Lstat(prev); err == nil && fi.Mode().IsRegular() && fi.Size() == int64(len(f.Data)) {
+			if b, err := os.ReadFile(prev); err == nil && bytes.Equal(b, f.Data) {
+				if os.Link(prev, dst) == nil {
+					return true, nil
+				}
 			}
 		}
 	}
-	if err := os.WriteFile(dst, f.Data, 0o644); err != nil {
+	if err := writeFile(dst, f.Data); err != nil {
 		return false, fmt.Errorf("publish: cannot write %s: %w", f.Path, err)
 	}
 	return false, nil

@@ -229,10 +229,11 @@ func (b *Builder) buildStreaming(start time.Time, changed []string) (*Result, er
 	if err != nil {
 		return &Result{Duration: time.Since(start)}, err
 	}
-	b.sink = &sink{w: w}
+	b.sink = newSink(w)
 	res := b.Generate(changed...)
 	s := b.sink
 	b.sink = nil
+	s.close()
 	res.Duration = time.Since(start)
 	if !res.OK() || s.err != nil {
 		w.Abort()
@@ -245,38 +246,68 @@ func (b *Builder) buildStreaming(start time.Time, changed []string) (*Result, er
 
 // sink takes a streaming build's files to its publish.Writer and lets go
 // of their bytes. It keeps the first error.
+//
+// The files are written by goroutines of their own, sinkWriters of them,
+// in the order they come, while the callers (the workers rendering pages)
+// go on: creating a file is mostly kernel time (on ext4, finding a free
+// inode), which then overlaps the rendering. One writer alone falls
+// behind the renderers; two keep up. At most sinkQueue files wait, which
+// bounds the memory they hold.
 type sink struct {
-	w    *publish.Writer
+	w     *publish.Writer
+	queue chan publish.File
+	wg    sync.WaitGroup
+
 	mu   sync.Mutex
 	err  error
-	done map[string]bool // the paths written
+	done map[string]bool // the paths handed over
 }
 
-// wrote reports whether a file was written.
+const (
+	sinkWriters = 2
+	sinkQueue   = 256
+)
+
+func newSink(w *publish.Writer) *sink {
+	s := &sink{w: w, queue: make(chan publish.File, sinkQueue), done: map[string]bool{}}
+	for range sinkWriters {
+		s.wg.Go(func() {
+			for f := range s.queue {
+				if err := s.w.Write(f); err != nil {
+					s.mu.Lock()
+					if s.err == nil {
+						s.err = err
+					}
+					s.mu.Unlock()
+				}
+			}
+		})
+	}
+	return s
+}
+
+// close waits until every file handed over is written.
+func (s *sink) close() {
+	close(s.queue)
+	s.wg.Wait()
+}
+
+// wrote reports whether a file was handed over to be written.
 func (s *sink) wrote(path string) bool {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	return s.done[path]
 }
 
-// putParallel is put on all processors.
-func (s *sink) putParallel(files []render.File) {
-	parallel(len(files), func(i int) { s.put(files[i : i+1]) })
-}
-
-// put writes files and empties their Data.
+// put hands files over to be written and empties their Data.
 func (s *sink) put(files []render.File) {
+	s.mu.Lock()
 	for i := range files {
-		err := s.w.Write(publish.File{Path: files[i].Path, Data: files[i].Data})
-		s.mu.Lock()
-		if err != nil && s.err == nil {
-			s.err = err
-		}
-		if s.done == nil {
-			s.done = map[string]bool{}
-		}
 		s.done[files[i].Path] = true
-		s.mu.Unlock()
+	}
+	s.mu.Unlock()
+	for i := range files {
+		s.queue <- publish.File{Path: files[i].Path, Data: files[i].Data}
 		files[i].Data = nil
 	}
 }
@@ -490,6 +521,15 @@ func (b *Builder) generatePages(changed []string, early bool) *Result {
 		extra = append(extra, render.ExtraPage{Slug: p.Slug, Title: p.Title, HTML: html, File: p.File})
 	}
 	b.dropUnusedFragments()
+	// What Finish adds is begun now, beside the listing of the pages (one
+	// core would be idle); it waits for their paths only at its end.
+	var (
+		paths      []string
+		pathsReady = make(chan struct{})
+	)
+	if early {
+		res.pending = startFinish(x, func() []string { <-pathsReady; return paths }, b.sink)
+	}
 	// What render needs besides the pages, made while they are listed.
 	var keysWG sync.WaitGroup
 	var pk *preKeys
@@ -500,13 +540,11 @@ func (b *Builder) generatePages(changed []string, early bool) *Result {
 	}
 	pages := tmpl.Pages(x, extra)
 	keysWG.Wait()
-	if early {
-		paths := make([]string, len(pages))
-		for i, p := range pages {
-			paths[i] = p.Path
-		}
-		res.pending = startFinish(x, paths, b.sink)
+	paths = make([]string, len(pages))
+	for i, p := range pages {
+		paths[i] = p.Path
 	}
+	close(pathsReady)
 	files, ds := b.render(tmpl, x, pages, pk, subjects, &t0)
 	diags.Append(ds)
 	more, ds := tmpl.Extras(x, extra)
@@ -560,7 +598,7 @@ func (b *Builder) Finish(res *Result) {
 		if b.cache {
 			keep = &finishCaches{tei: &b.tei, search: &b.search, registry: &b.reg}
 		}
-		more, ix, ds = findAndReuse(res.Index, paths, keep, nil)
+		more, ix, ds = findAndReuse(res.Index, func() []string { return paths }, keep, nil)
 	}
 	res.Diags.Append(ds)
 	res.Diags.Sort()
@@ -676,7 +714,7 @@ type pendingFinish struct {
 
 // startFinish starts findAndReuse on its own goroutine. With a sink, it
 // writes the files there as soon as they are made.
-func startFinish(x *index.Index, pages []string, s *sink) *pendingFinish {
+func startFinish(x *index.Index, pages func() []string, s *sink) *pendingFinish {
 	p := &pendingFinish{done: make(chan struct{})}
 	go func() {
 		defer close(p.done)
@@ -691,7 +729,7 @@ func startFinish(x *index.Index, pages []string, s *sink) *pendingFinish {
 				rest = append(rest, f)
 			}
 		}
-		s.putParallel(rest)
+		s.put(rest)
 		for i := range p.files {
 			p.files[i].Data = nil
 		}

@@ -17,10 +17,11 @@ import (
 // findAndReuse makes the files that let readers find their way in the
 // edition and scholars reuse it: the search index, the bibliography in
 // CSL-JSON, BibTeX and RIS (whole and per source), the registry as JSON, the
-// text as TEI, and sitemap.xml (with a base URL) and robots.txt. pages are
-// the paths of the site's other files, for the sitemap. keep, if not nil,
+// text as TEI, and sitemap.xml (with a base URL) and robots.txt. pages
+// gives the paths of the site's other files, for the sitemap; it is called
+// last, so that the rest may be made while they are listed. keep, if not nil,
 // keeps what can be kept from one build to the next.
-func findAndReuse(x *index.Index, pages []string, keep *finishCaches, out *sink) ([]render.File, *search.Index, diag.List) {
+func findAndReuse(x *index.Index, pages func() []string, keep *finishCaches, out *sink) ([]render.File, *search.Index, diag.List) {
 	if keep == nil {
 		keep = &finishCaches{}
 	}
@@ -60,7 +61,7 @@ func findAndReuse(x *index.Index, pages []string, keep *finishCaches, out *sink)
 				searchFiles = append(searchFiles, render.File{Path: f.Path, Data: f.Data})
 			}
 			if out != nil {
-				out.putParallel(searchFiles)
+				out.put(searchFiles)
 				for i := range ix.Files {
 					ix.Files[i].Data = nil
 				}
@@ -126,7 +127,7 @@ func findAndReuse(x *index.Index, pages []string, keep *finishCaches, out *sink)
 	}
 
 	var htmlPages []string
-	for _, p := range pages {
+	for _, p := range pages() {
 		if strings.HasSuffix(p, ".html") && p != index.NotFoundPage {
 			htmlPages = append(htmlPages, p)
 		}

@@ -192,6 +192,17 @@ func (s *snapshot) ReadFile(name string) ([]byte, error) {
 	return bytes.Clone(f.data), nil
 }
 
+// ReadFileShared is ReadFile without the copy: the bytes are the
+// snapshot's own, which the caller must not change (see
+// source.SharedFS). A refresh never changes them either: it puts new
+// bytes in place of a changed file's.
+func (s *snapshot) ReadFileShared(name string) ([]byte, error) {
+	if f, ok := s.files[name]; ok && f.err == nil && fs.ValidPath(name) {
+		return f.data, nil
+	}
+	return s.ReadFile(name) // the same error
+}
+
 // ReadDir implements fs.ReadDirFS.
 func (s *snapshot) ReadDir(name string) ([]fs.DirEntry, error) {
 	if !fs.ValidPath(name) {

@@ -81,6 +81,8 @@ type loader struct {
 	dir   string
 	diags *diag.List
 	memo  *Memo // nil: parse every file
+
+	kindDeps map[*index.Kind]string // see kindDep
 }
 
 // name is the path shown in diagnostics.
@@ -91,9 +93,10 @@ func (l *loader) name(p string) string {
 	return path.Join(l.dir, p)
 }
 
-// read reads a file and checks that it is UTF-8.
+// read reads a file and checks that it is UTF-8. The bytes may be the file
+// system's own (see SharedFS): nothing that reads them changes them.
 func (l *loader) read(p string) ([]byte, bool) {
-	b, err := fs.ReadFile(l.fsys, p)
+	b, err := readShared(l.fsys, p)
 	if err != nil {
 		l.diags.Errorf(diag.Pos{File: l.name(p)}, "", "cannot read: %v", unwrapPath(err))
 		return nil, false

@@ -2,9 +2,11 @@ package source
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"io/fs"
 	"runtime"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -55,6 +57,7 @@ func (m *Memo) Load(fsys fs.FS, dir string) (*Content, diag.List) {
 	l := loader{fsys: fsys, dir: dir, diags: &diags, memo: m}
 	if ed, ok := l.edition(); ok {
 		c.Edition = ed
+		l.prefetch(l.jobs(&c.Edition))
 		c.Chapters = l.chapters()
 		c.Entries = l.registry(&c.Edition)
 		c.Sources = l.bibliography()
@@ -80,7 +83,7 @@ func (l *loader) memoized(p, dep string, parse func(sub *loader) (any, bool)) (a
 	if m == nil {
 		return parse(l)
 	}
-	src, err := fs.ReadFile(l.fsys, p)
+	src, err := readShared(l.fsys, p)
 	if err != nil {
 		return parse(l) // it reports the error
 	}
@@ -120,7 +123,7 @@ func (l *loader) prefetch(jobs []memoJob) {
 	}
 	var misses []miss
 	for _, j := range jobs {
-		src, err := fs.ReadFile(l.fsys, j.p)
+		src, err := readShared(l.fsys, j.p)
 		if err != nil {
 			continue // memoized reports it
 		}
@@ -177,6 +180,34 @@ func (p pinned) ReadFile(name string) ([]byte, error) {
 	return fs.ReadFile(p.FS, name)
 }
 
+// ReadFileShared implements SharedFS.
+func (p pinned) ReadFileShared(name string) ([]byte, error) {
+	if name == p.path {
+		return p.src, nil
+	}
+	return readShared(p.FS, name)
+}
+
+// SharedFS is a file system that can lend the bytes of a file without
+// copying them (a folder held in memory). The loader reads through it when
+// it can: it never changes the bytes it reads, and the memo then finds an
+// unchanged file by its slice alone, without comparing its bytes.
+type SharedFS interface {
+	fs.FS
+	// ReadFileShared is fs.ReadFile, but the caller must not change the
+	// bytes it returns.
+	ReadFileShared(name string) ([]byte, error)
+}
+
+// readShared reads a file through fsys's ReadFileShared if it has one,
+// else with fs.ReadFile. The caller must not change the bytes.
+func readShared(fsys fs.FS, name string) ([]byte, error) {
+	if s, ok := fsys.(SharedFS); ok {
+		return s.ReadFileShared(name)
+	}
+	return fs.ReadFile(fsys, name)
+}
+
 func (p pinned) Stat(name string) (fs.FileInfo, error) {
 	if name == p.path {
 		return pinnedInfo{p}, nil
@@ -206,8 +237,32 @@ func chapterJob(p string) memoJob {
 	return memoJob{p, "chapter", func(sub *loader) (any, bool) { return sub.Chapter(p) }}
 }
 
-func entryJob(p string, kind *index.Kind) memoJob {
-	return memoJob{p, fmt.Sprintf("entry %#v", *kind), func(sub *loader) (any, bool) { return sub.Entry(p, kind) }}
+func (l *loader) entryJob(p string, kind *index.Kind) memoJob {
+	return memoJob{p, l.kindDep(kind), func(sub *loader) (any, bool) { return sub.Entry(p, kind) }}
+}
+
+// kindDep is what an entry of kind depends on besides its file, as a
+// string, made once per kind and Load (it was made for every entry, twice).
+func (l *loader) kindDep(kind *index.Kind) string {
+	if d, ok := l.kindDeps[kind]; ok {
+		return d
+	}
+	d := fmt.Sprintf("entry %#v", *kind)
+	if l.kindDeps == nil {
+		l.kindDeps = map[*index.Kind]string{}
+	}
+	l.kindDeps[kind] = d
+	return d
+}
+
+func bibliographyJob(name string) memoJob {
+	return memoJob{name, "bibliography", func(sub *loader) (any, bool) {
+		src, ok := sub.read(name)
+		if !ok {
+			return []*index.Source(nil), false
+		}
+		return sub.Bibliography(name, src), true
+	}}
 }
 
 func (l *loader) chapterMemo(p string) (*Chapter, bool) {
@@ -221,7 +276,7 @@ func (l *loader) chapterMemo(p string) (*Chapter, bool) {
 }
 
 func (l *loader) entryMemo(p string, kind *index.Kind) (*index.Entry, bool) {
-	j := entryJob(p, kind)
+	j := l.entryJob(p, kind)
 	v, ok := l.memoized(j.p, j.dep, j.parse)
 	e, _ := v.(*index.Entry)
 	if e == nil {
@@ -232,13 +287,8 @@ func (l *loader) entryMemo(p string, kind *index.Kind) (*index.Entry, bool) {
 }
 
 func (l *loader) bibliographyMemo(name string) []*index.Source {
-	v, _ := l.memoized(name, "bibliography", func(sub *loader) (any, bool) {
-		src, ok := sub.read(name)
-		if !ok {
-			return []*index.Source(nil), false
-		}
-		return sub.Bibliography(name, src), true
-	})
+	j := bibliographyJob(name)
+	v, _ := l.memoized(j.p, j.dep, j.parse)
 	list, _ := v.([]*index.Source)
 	out := make([]*index.Source, len(list))
 	for i, s := range list {
@@ -259,4 +309,36 @@ func (l *loader) pageMemo(p string) (*Page, bool) {
 	}
 	cp := *pg
 	return &cp, ok
+}
+
+// jobs lists the files that Load parses after the edition file: the
+// bibliography first (the largest), then the chapters and the registry's
+// entries, so that one prefetch parses them all on all cores. (Each was
+// prefetched in a batch of its own, and the bibliography not at all, which
+// left cores idle between the batches and during the bibliography.) The
+// folders are listed again, and their errors reported, by chapters and
+// registry.
+func (l *loader) jobs(ed *index.Edition) []memoJob {
+	if l.memo == nil {
+		return nil
+	}
+	quiet := &loader{fsys: l.fsys, dir: l.dir, diags: &diag.List{}}
+	var jobs []memoJob
+	for _, name := range BibliographyFiles {
+		if _, err := fs.Stat(l.fsys, name); errors.Is(err, fs.ErrNotExist) {
+			continue
+		}
+		jobs = append(jobs, bibliographyJob(name))
+		break
+	}
+	for _, p := range quiet.walk(TextDir) {
+		jobs = append(jobs, chapterJob(p))
+	}
+	for _, p := range quiet.walk(RegistryDir) {
+		kindKey, _, nested := strings.Cut(strings.TrimPrefix(p, RegistryDir+"/"), "/")
+		if kind, ok := ed.Kind(kindKey); ok && nested {
+			jobs = append(jobs, l.entryJob(p, kind))
+		}
+	}
+	return jobs
 }

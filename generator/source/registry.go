@@ -26,7 +26,7 @@ func (l *loader) registry(ed *index.Edition) []*index.Entry {
 	for _, p := range paths {
 		kindKey, _, nested := strings.Cut(strings.TrimPrefix(p, RegistryDir+"/"), "/")
 		if kind, ok := ed.Kind(kindKey); ok && nested {
-			jobs = append(jobs, entryJob(p, kind))
+			jobs = append(jobs, l.entryJob(p, kind))
 		}
 	}
 	l.prefetch(jobs)

@@ -1,0 +1,29 @@
+package export_test
+
+import (
+	"testing"
+
+	"edition/generator/export"
+	"edition/generator/internal/corpus"
+	"edition/generator/site"
+)
+
+// BenchmarkRegistry measures registry.json for a synthetic edition of 100
+// chapters and 3,000 entries (8,000 occurrences), made afresh as a
+// one-shot build makes it (no cache).
+func BenchmarkRegistry(b *testing.B) {
+	content := b.TempDir()
+	if err := corpus.Write(content, corpus.Config{Chapters: 100, Entries: 3000, Sources: 300}); err != nil {
+		b.Fatal(err)
+	}
+	res := site.Generate(site.Options{Content: content, Templates: "../../templates"})
+	if !res.OK() || res.Index == nil {
+		b.Fatal(res.Diags.Err())
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := export.RegistryWith(res.Index, nil); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
