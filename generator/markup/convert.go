@@ -232,6 +232,32 @@ type inspector struct {
 	paraID string
 	where  index.Where
 	sec    int
+
+	// The position found last, for the next one on the same line.
+	lastOff int
+	lastPos diag.Pos
+}
+
+// pos is in.p.lines.Pos(off), counting the columns from the position found
+// last when off is after it on its line: mentions and citations come in
+// the order of the source, and a paragraph is often one long line. Both
+// offsets start a rune (a mention starts with a letter or a bracket), so
+// that counting from either gives the same column, valid UTF-8 or not.
+func (in *inspector) pos(off int) diag.Pos {
+	src := in.p.src
+	if in.lastPos.Line > 0 && off >= in.lastOff && off < len(src) && utf8.RuneStart(src[off]) &&
+		bytes.IndexByte(src[in.lastOff:off], '\n') < 0 {
+		in.lastPos.Col += utf8.RuneCount(src[in.lastOff:off])
+		in.lastOff = off
+		return in.lastPos
+	}
+	p := in.p.lines.Pos(off)
+	if off >= 0 && off < len(src) && utf8.RuneStart(src[off]) {
+		in.lastOff, in.lastPos = off, p
+	} else {
+		in.lastPos = diag.Pos{}
+	}
+	return p
 }
 
 // scratch is the inspector's working memory, reused from chapter to
@@ -393,7 +419,7 @@ func (in *inspector) collectAt(n ast.Node, paraID string, num int, where index.W
 		in.res.Occurrences = append(in.res.Occurrences, index.Occurrence{
 			Target: index.Ref{Kind: s.m.Ref.Kind, Key: s.m.Ref.Key}, Section: sec,
 			Paragraph: paraID, ParaNum: num, ID: s.m.ID, Where: where, Explicit: s.m.Explicit,
-			Pos: in.p.lines.Pos(s.m.Pos()),
+			Pos: in.pos(s.m.Pos()),
 		})
 	}
 	return part{in.start, len(in.text)}
@@ -471,7 +497,7 @@ func (in *inspector) cite(c *cite.Node) {
 			continue
 		}
 		cit := index.Citation{Source: it.Key, Locator: it.Locator, Prefix: it.Prefix, Suffix: it.Suffix,
-			ID: c.ID, Section: in.sec, Pos: in.p.lines.Pos(c.Pos())}
+			ID: c.ID, Section: in.sec, Pos: in.pos(c.Pos())}
 		if in.where == index.Note {
 			cit.Note = in.paraID
 		} else {
