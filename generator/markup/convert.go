@@ -360,8 +360,7 @@ func (in *inspector) uniqueID(id string) string {
 // paragraph numbers a paragraph of the text and collects what it holds.
 func (in *inspector) paragraph(n ast.Node, where index.Where) {
 	in.paraNum++
-	id := "p" + strconv.Itoa(in.paraNum)
-	idb := []byte(id)
+	id, idb := paraIDs.id(in.paraNum)
 	num := idb[1:]
 	holder := n
 	if _, ok := n.(*ast.TextBlock); ok && n.Parent() != nil && n.Parent().Kind() == ast.KindListItem {
@@ -453,7 +452,7 @@ func (in *inspector) walk(n ast.Node) {
 			in.text = append(in.text, plainText(c, in.p.src)...)
 		case *mention.Node:
 			in.mentNum++
-			c.ID = "m" + strconv.Itoa(in.mentNum)
+			c.ID, _ = mentionIDs.id(in.mentNum)
 			start := len(in.text)
 			in.walk(c)
 			// A citation in the mention may have taken the spaces it
@@ -488,10 +487,47 @@ func (in *inspector) walk(n ast.Node) {
 	}
 }
 
+// idSeries is the ids of a series, a prefix and a number from 1: made
+// once up to a chapter's usual counts, as one string and one byte slice
+// that each id is a piece of, so that a chapter's paragraphs, mentions
+// and citations take their ids without allocating each.
+type idSeries struct {
+	prefix string
+	s      string
+	b      []byte
+	ends   []int // ends[n] is where id n ends; ends[0], where id 1 starts
+}
+
+// cachedIDs is how many ids of each series are made in advance.
+const cachedIDs = 2000
+
+func newIDSeries(prefix string) *idSeries {
+	ids := &idSeries{prefix: prefix, ends: make([]int, cachedIDs+1)}
+	for n := 1; n <= cachedIDs; n++ {
+		ids.b = strconv.AppendInt(append(ids.b, prefix...), int64(n), 10)
+		ids.ends[n] = len(ids.b)
+	}
+	ids.s = string(ids.b)
+	return ids
+}
+
+var paraIDs, mentionIDs, citationIDs = newIDSeries("p"), newIDSeries("m"), newIDSeries("c")
+
+// id returns id n of the series, as a string and as bytes that must not
+// be written to.
+func (ids *idSeries) id(n int) (string, []byte) {
+	if n < 1 || n > cachedIDs {
+		id := ids.prefix + strconv.Itoa(n)
+		return id, []byte(id)
+	}
+	start, end := ids.ends[n-1], ids.ends[n]
+	return ids.s[start:end], ids.b[start:end:end]
+}
+
 // cite gives citation c its id and records what it cites.
 func (in *inspector) cite(c *cite.Node) {
 	in.citeNum++
-	c.ID = "c" + strconv.Itoa(in.citeNum)
+	c.ID, _ = citationIDs.id(in.citeNum)
 	for _, it := range c.Items {
 		if it.Href == "" {
 			continue
