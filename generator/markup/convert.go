@@ -360,8 +360,8 @@ func (in *inspector) uniqueID(id string) string {
 // paragraph numbers a paragraph of the text and collects what it holds.
 func (in *inspector) paragraph(n ast.Node, where index.Where) {
 	in.paraNum++
-	id, idb := paraIDs.id(in.paraNum)
-	num := idb[1:]
+	id, _ := paraIDs.id(in.paraNum)
+	idb, num := paraIDs.values(in.paraNum)
 	holder := n
 	if _, ok := n.(*ast.TextBlock); ok && n.Parent() != nil && n.Parent().Kind() == ast.KindListItem {
 		holder = n.Parent() // a tight list item: the id goes on the <li>
@@ -496,6 +496,9 @@ type idSeries struct {
 	s      string
 	b      []byte
 	ends   []int // ends[n] is where id n ends; ends[0], where id 1 starts
+	// The bytes of each id, and of its number, as attribute values: a
+	// []byte put in an any is a new allocation each time.
+	idValues, numValues []any
 }
 
 // cachedIDs is how many ids of each series are made in advance.
@@ -508,7 +511,21 @@ func newIDSeries(prefix string) *idSeries {
 		ids.ends[n] = len(ids.b)
 	}
 	ids.s = string(ids.b)
+	ids.idValues, ids.numValues = make([]any, cachedIDs+1), make([]any, cachedIDs+1)
+	for n := 1; n <= cachedIDs; n++ {
+		_, b := ids.id(n)
+		ids.idValues[n], ids.numValues[n] = b, b[len(prefix):]
+	}
 	return ids
+}
+
+// values returns the bytes of id n and of its number as attribute values.
+func (ids *idSeries) values(n int) (id, num any) {
+	if n < 1 || n > cachedIDs {
+		_, b := ids.id(n)
+		return b, b[len(ids.prefix):]
+	}
+	return ids.idValues[n], ids.numValues[n]
 }
 
 var paraIDs, mentionIDs, citationIDs = newIDSeries("p"), newIDSeries("m"), newIDSeries("c")
