@@ -8,6 +8,7 @@ import (
 	"sync"
 	"testing"
 
+	"edition/generator/diag"
 	"edition/generator/index"
 	"edition/generator/markup"
 )
@@ -255,5 +256,50 @@ func TestCitationOpeningAMention(t *testing.T) {
 		if s := r.Occurrences[0].Snippet; s.Before+s.Match+s.After != text {
 			t.Errorf("%q: snippet %+v is not the paragraph's text %q", src, s, text)
 		}
+	}
+}
+
+// TestChapterPositions checks that each occurrence and citation of a
+// chapter of the synthetic corpus points at its text in the source: an
+// alias at the words matched, an explicit mention or a citation at its
+// bracket. Positions are counted from the one found before on the same
+// line, so this checks the counting too.
+func TestChapterPositions(t *testing.T) {
+	links, ch, layout := corpusChapter(t)
+	md := markup.New()
+	r := md.Chapter(markup.Doc{File: ch.File, Line: ch.BodyLine, Src: ch.Body, Page: layout.Chapter(ch.Slug)}, links, ch.Opening)
+	if len(r.Diags) > 0 {
+		t.Fatal(r.Diags)
+	}
+	lines := strings.Split(string(ch.Body), "\n")
+	at := func(p diag.Pos) string {
+		i := p.Line - ch.BodyLine
+		if p.File != ch.File || i < 0 || i >= len(lines) || p.Col < 1 || p.Col-1 > len([]rune(lines[i])) {
+			t.Fatalf("position %v is not in %s (lines %d to %d)", p, ch.File, ch.BodyLine, ch.BodyLine+len(lines)-1)
+		}
+		return string([]rune(lines[i])[p.Col-1:]) + "\n" + strings.Join(lines[i+1:min(i+3, len(lines))], "\n")
+	}
+	aliases, explicit := 0, 0
+	for _, o := range r.Occurrences {
+		rest := at(o.Pos)
+		if o.Explicit {
+			explicit++
+			if !strings.HasPrefix(rest, "[") {
+				t.Errorf("explicit mention %s at %v: source there is %.20q", o.ID, o.Pos, rest)
+			}
+			continue
+		}
+		aliases++
+		if !strings.HasPrefix(strings.ReplaceAll(rest, "\n", " "), strings.ReplaceAll(o.Snippet.Match, "\n", " ")) {
+			t.Errorf("mention %s %q at %v: source there is %.30q", o.ID, o.Snippet.Match, o.Pos, rest)
+		}
+	}
+	for _, c := range r.Citations {
+		if rest := at(c.Pos); !strings.HasPrefix(rest, "[") {
+			t.Errorf("citation %s at %v: source there is %.20q", c.ID, c.Pos, rest)
+		}
+	}
+	if aliases < 40 || len(r.Citations) == 0 {
+		t.Errorf("%d alias mentions, %d explicit, %d citations: the corpus no longer exercises positions", aliases, explicit, len(r.Citations))
 	}
 }

@@ -232,6 +232,32 @@ type inspector struct {
 	paraID string
 	where  index.Where
 	sec    int
+
+	// The position found last, for the next one on the same line.
+	lastOff int
+	lastPos diag.Pos
+}
+
+// pos is in.p.lines.Pos(off), counting the columns from the position found
+// last when off is after it on its line: mentions and citations come in
+// the order of the source, and a paragraph is often one long line. Both
+// offsets start a rune (a mention starts with a letter or a bracket), so
+// that counting from either gives the same column, valid UTF-8 or not.
+func (in *inspector) pos(off int) diag.Pos {
+	src := in.p.src
+	if in.lastPos.Line > 0 && off >= in.lastOff && off < len(src) && utf8.RuneStart(src[off]) &&
+		bytes.IndexByte(src[in.lastOff:off], '\n') < 0 {
+		in.lastPos.Col += utf8.RuneCount(src[in.lastOff:off])
+		in.lastOff = off
+		return in.lastPos
+	}
+	p := in.p.lines.Pos(off)
+	if off >= 0 && off < len(src) && utf8.RuneStart(src[off]) {
+		in.lastOff, in.lastPos = off, p
+	} else {
+		in.lastPos = diag.Pos{}
+	}
+	return p
 }
 
 // scratch is the inspector's working memory, reused from chapter to
@@ -334,9 +360,8 @@ func (in *inspector) uniqueID(id string) string {
 // paragraph numbers a paragraph of the text and collects what it holds.
 func (in *inspector) paragraph(n ast.Node, where index.Where) {
 	in.paraNum++
-	id := "p" + strconv.Itoa(in.paraNum)
-	idb := []byte(id)
-	num := idb[1:]
+	id, _ := paraIDs.id(in.paraNum)
+	idb, num := paraIDs.values(in.paraNum)
 	holder := n
 	if _, ok := n.(*ast.TextBlock); ok && n.Parent() != nil && n.Parent().Kind() == ast.KindListItem {
 		holder = n.Parent() // a tight list item: the id goes on the <li>
@@ -393,7 +418,7 @@ func (in *inspector) collectAt(n ast.Node, paraID string, num int, where index.W
 		in.res.Occurrences = append(in.res.Occurrences, index.Occurrence{
 			Target: index.Ref{Kind: s.m.Ref.Kind, Key: s.m.Ref.Key}, Section: sec,
 			Paragraph: paraID, ParaNum: num, ID: s.m.ID, Where: where, Explicit: s.m.Explicit,
-			Pos: in.p.lines.Pos(s.m.Pos()),
+			Pos: in.pos(s.m.Pos()),
 		})
 	}
 	return part{in.start, len(in.text)}
@@ -427,7 +452,7 @@ func (in *inspector) walk(n ast.Node) {
 			in.text = append(in.text, plainText(c, in.p.src)...)
 		case *mention.Node:
 			in.mentNum++
-			c.ID = "m" + strconv.Itoa(in.mentNum)
+			c.ID, _ = mentionIDs.id(in.mentNum)
 			start := len(in.text)
 			in.walk(c)
 			// A citation in the mention may have taken the spaces it
@@ -462,16 +487,70 @@ func (in *inspector) walk(n ast.Node) {
 	}
 }
 
+// idSeries is the ids of a series, a prefix and a number from 1: made
+// once up to a chapter's usual counts, as one string and one byte slice
+// that each id is a piece of, so that a chapter's paragraphs, mentions
+// and citations take their ids without allocating each.
+type idSeries struct {
+	prefix string
+	s      string
+	b      []byte
+	ends   []int // ends[n] is where id n ends; ends[0], where id 1 starts
+	// The bytes of each id, and of its number, as attribute values: a
+	// []byte put in an any is a new allocation each time.
+	idValues, numValues []any
+}
+
+// cachedIDs is how many ids of each series are made in advance.
+const cachedIDs = 2000
+
+func newIDSeries(prefix string) *idSeries {
+	ids := &idSeries{prefix: prefix, ends: make([]int, cachedIDs+1)}
+	for n := 1; n <= cachedIDs; n++ {
+		ids.b = strconv.AppendInt(append(ids.b, prefix...), int64(n), 10)
+		ids.ends[n] = len(ids.b)
+	}
+	ids.s = string(ids.b)
+	ids.idValues, ids.numValues = make([]any, cachedIDs+1), make([]any, cachedIDs+1)
+	for n := 1; n <= cachedIDs; n++ {
+		_, b := ids.id(n)
+		ids.idValues[n], ids.numValues[n] = b, b[len(prefix):]
+	}
+	return ids
+}
+
+// values returns the bytes of id n and of its number as attribute values.
+func (ids *idSeries) values(n int) (id, num any) {
+	if n < 1 || n > cachedIDs {
+		_, b := ids.id(n)
+		return b, b[len(ids.prefix):]
+	}
+	return ids.idValues[n], ids.numValues[n]
+}
+
+var paraIDs, mentionIDs, citationIDs = newIDSeries("p"), newIDSeries("m"), newIDSeries("c")
+
+// id returns id n of the series, as a string and as bytes that must not
+// be written to.
+func (ids *idSeries) id(n int) (string, []byte) {
+	if n < 1 || n > cachedIDs {
+		id := ids.prefix + strconv.Itoa(n)
+		return id, []byte(id)
+	}
+	start, end := ids.ends[n-1], ids.ends[n]
+	return ids.s[start:end], ids.b[start:end:end]
+}
+
 // cite gives citation c its id and records what it cites.
 func (in *inspector) cite(c *cite.Node) {
 	in.citeNum++
-	c.ID = "c" + strconv.Itoa(in.citeNum)
+	c.ID, _ = citationIDs.id(in.citeNum)
 	for _, it := range c.Items {
 		if it.Href == "" {
 			continue
 		}
 		cit := index.Citation{Source: it.Key, Locator: it.Locator, Prefix: it.Prefix, Suffix: it.Suffix,
-			ID: c.ID, Section: in.sec, Pos: in.p.lines.Pos(c.Pos())}
+			ID: c.ID, Section: in.sec, Pos: in.pos(c.Pos())}
 		if in.where == index.Note {
 			cit.Note = in.paraID
 		} else {

@@ -2,6 +2,7 @@ package markup
 
 import (
 	"math/rand/v2"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -35,6 +36,22 @@ func TestContextIsSnippet(t *testing.T) {
 		got := c.snippet(string(buf), string(in.ellipses))
 		if want := snippet(text, start, end); got != want {
 			t.Fatalf("text %q [%d:%d]:\n got %q\nwant %q", text, start, end, got, want)
+		}
+	}
+}
+
+// TestIDSeries checks the ids made in advance, and those made past them,
+// against the prefix and the number written out.
+func TestIDSeries(t *testing.T) {
+	ids := newIDSeries("m")
+	for _, n := range []int{1, 9, 10, 99, 100, 1234, cachedIDs, cachedIDs + 1, 50000} {
+		want := "m" + strconv.Itoa(n)
+		s, b := ids.id(n)
+		if s != want || string(b) != want {
+			t.Errorf("id(%d) = %q, %q; want %q", n, s, b, want)
+		}
+		if n <= cachedIDs && cap(b) != len(b) {
+			t.Errorf("id(%d): its bytes have room after them (cap %d, len %d): an append would overwrite the next id", n, cap(b), len(b))
 		}
 	}
 }

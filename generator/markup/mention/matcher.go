@@ -50,6 +50,13 @@ type Matcher struct {
 	patterns []Pattern
 	exact    []bool     // per pattern: compare case exactly
 	root     [256]int32 // first byte of a key → its node, or -1
+	// pairs tells, for the first two bytes of a word when both are ASCII
+	// (folded, pairs[a<<7|b]), where the walk of the trie stands after
+	// them: node n with q bytes of its label matched, as n<<1|(q-1); or
+	// noPair, no key begins so; or slowPair, walk from the root (a key
+	// of one byte ends before). It saves every word start the first
+	// steps of the walk, which all words take.
+	pairs    []int32
 	nodes    []node
 	labels   []byte  // each node's bytes, from the byte that selects it
 	kidBytes []byte  // the first byte of each child, per node, sorted
@@ -164,7 +171,43 @@ func NewMatcher(patterns []Pattern) (*Matcher, error) {
 		}
 		m.nodes = append(m.nodes, n)
 	}
+	m.pairs = make([]int32, 128*128)
+	for a := range 128 {
+		for b := range 128 {
+			m.pairs[a<<7|b] = m.pair(byte(a), byte(b))
+		}
+	}
 	return m, nil
+}
+
+// Values of Matcher.pairs that are not a place in the trie.
+const (
+	noPair   = -1
+	slowPair = -2
+)
+
+// pair is the entry of Matcher.pairs for the folded bytes a and b.
+func (m *Matcher) pair(a, b byte) int32 {
+	n := m.root[a]
+	if n < 0 {
+		return noPair
+	}
+	nd := &m.nodes[n]
+	if nd.labelN > 1 {
+		if m.labels[nd.label+1] != b {
+			return noPair
+		}
+		return n<<1 | 1 // q = 2
+	}
+	if nd.termN > 0 {
+		return slowPair
+	}
+	for j, kb := range m.kidBytes[nd.kid : nd.kid+uint32(nd.kidN)] {
+		if kb == b {
+			return m.kids[int(nd.kid)+j] << 1 // q = 1
+		}
+	}
+	return noPair
 }
 
 // Patterns returns the matcher's patterns.
@@ -238,11 +281,25 @@ func (m *Matcher) Find(dst []Match, text []byte) []Match {
 func (m *Matcher) longest(text []byte, i int) (best int32, bestEnd int) {
 	best = -1
 	f := folder{text: text, at: -1}
-	n := m.root[f.byteAt(i)]
-	p := i + 1 // the next byte of text to compare
+	var n int32
+	p := i + 1     // the next byte of text to compare
+	q := uint32(1) // the bytes of n's label matched
+	if a := text[i]; a < utf8.RuneSelf && p < len(text) && text[p] < utf8.RuneSelf {
+		switch v := m.pairs[int(foldByte[a])<<7|int(foldByte[text[p]])]; v {
+		case noPair:
+			return best, bestEnd
+		case slowPair:
+			n = m.root[foldByte[a]]
+		default:
+			n, q, p = v>>1, uint32(v&1)+1, p+1
+		}
+	} else {
+		n = m.root[f.byteAt(i)]
+	}
 	for n >= 0 {
 		nd := &m.nodes[n]
-		label := m.labels[nd.label+1 : nd.label+uint32(nd.labelN)]
+		label := m.labels[nd.label+q : nd.label+uint32(nd.labelN)]
+		q = 1
 		if len(label) > len(text)-p {
 			return best, bestEnd
 		}

@@ -400,3 +400,31 @@ func naiveFind(ps []mention.Pattern, text string) []mention.Match {
 	}
 	return out
 }
+
+// TestMatcherFindShortKeys checks the first steps of the walk, which the
+// matcher takes from a table of the first two bytes of each word: keys of
+// one and two bytes, keys that share or do not share a second byte, and
+// words of one letter, against naiveFind.
+func TestMatcherFindShortKeys(t *testing.T) {
+	ps := smart("a", "ab", "abc d", "b c", "bd", "x", "Xy", "é", "éa", "1", "12", "q.")
+	m, err := mention.NewMatcher(ps)
+	if err != nil {
+		t.Fatal(err)
+	}
+	words := []string{"a", "ab", "abc", "abcd", "b", "c", "bd", "bde", "x", "X", "xy", "Xy", "XY", "é", "éa", "É", "1", "12", "123", "q", "q.", "z", "a\u0301"}
+	seps := []string{" ", "\n", ". ", "-", "", "é"}
+	r := rand.New(rand.NewPCG(5, 9))
+	for range 2000 {
+		var b strings.Builder
+		for range 1 + r.IntN(8) {
+			b.WriteString(words[r.IntN(len(words))])
+			b.WriteString(seps[r.IntN(len(seps))])
+		}
+		text := b.String()
+		got := m.Find(nil, []byte(text))
+		checkMatches(t, ps, text, got)
+		if want := naiveFind(ps, text); !slices.Equal(got, want) {
+			t.Fatalf("Find(%q)\n got %q\nwant %q", text, show(text, got), show(text, want))
+		}
+	}
+}

@@ -54,11 +54,14 @@ func (r *Renderer) renderMention(w util.BufWriter, _ []byte, n ast.Node, enterin
 // writeEscaped writes s escaped as util.EscapeHTML escapes it, copying it
 // only when there is something to escape.
 func writeEscaped(w util.BufWriter, s string) {
-	if strings.IndexAny(s, "\x00\"&<>") < 0 {
-		_, _ = w.WriteString(s)
-		return
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case 0, '"', '&', '<', '>':
+			_, _ = w.Write(util.EscapeHTML([]byte(s)))
+			return
+		}
 	}
-	_, _ = w.Write(util.EscapeHTML([]byte(s)))
+	_, _ = w.WriteString(s)
 }
 
 // plainURL reports whether util.URLEscape and util.EscapeHTML leave s as

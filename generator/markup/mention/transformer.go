@@ -42,7 +42,6 @@ type walker struct {
 	matches []Match
 	buf     []byte
 	pieces  []piece
-	covered []*ast.Text
 	texts   []ast.Text // allocated a run at a time, handed out one by one
 	nodes   []Node
 }
@@ -174,65 +173,72 @@ func (w *walker) matchRun(parent, first, stop ast.Node) {
 }
 
 // wrap puts the text of match m, which may span several pieces, into a new
-// mention node.
+// mention node. Of a Text node that the match covers only in part, the
+// part before the match stays where it is, as does the part after it when
+// the match begins the node; the matched part is a new Text node in the
+// mention. So no node is taken out of the paragraph unless the match
+// covers it whole.
 func (w *walker) wrap(parent ast.Node, pieces []piece, m Match) {
-	covered := w.covered[:0]
-	var insertBefore ast.Node
+	var mention *Node
+	var last *ast.Text
 	for i := range pieces {
 		p := &pieces[i]
-		if p.end <= m.Start || p.start >= m.End {
+		if p.end <= m.Start {
 			continue
 		}
-		// Split p.node into [before][inside][after] pieces of the segment.
-		seg := p.node.Segment
+		if p.start >= m.End {
+			break
+		}
+		node := p.node
+		seg := node.Segment
 		lo := max(m.Start, p.start) - p.start
 		hi := min(m.End, p.end) - p.start
-		node := p.node
-		if hi < seg.Len() {
-			after := w.newText(text.NewSegment(seg.Start+hi, seg.Stop))
-			after.SetSoftLineBreak(node.SoftLineBreak())
-			after.SetHardLineBreak(node.HardLineBreak())
-			after.SetRaw(node.IsRaw())
+		var inside *ast.Text
+		switch {
+		case lo > 0: // [node][mention: inside][after]
+			inside = w.newText(text.NewSegment(seg.Start+lo, seg.Start+hi))
+			inside.SetRaw(node.IsRaw())
+			breaks := inside
+			if hi < seg.Len() {
+				breaks = w.newText(text.NewSegment(seg.Start+hi, seg.Stop))
+				breaks.SetRaw(node.IsRaw())
+				parent.InsertAfter(parent, node, breaks)
+			}
+			breaks.SetSoftLineBreak(node.SoftLineBreak())
+			breaks.SetHardLineBreak(node.HardLineBreak())
 			node.SetSoftLineBreak(false)
 			node.SetHardLineBreak(false)
-			parent.InsertAfter(parent, node, after)
-			node.Segment = text.NewSegment(seg.Start, seg.Start+hi)
-			// The later part is matched no more; keep pieces consistent for
-			// earlier matches, which only ever look at text before it.
-			p.end = p.start + hi
-		}
-		if lo > 0 {
-			before := w.newText(text.NewSegment(seg.Start, seg.Start+lo))
-			before.SetRaw(node.IsRaw())
-			parent.InsertBefore(parent, node, before)
-			node.Segment = text.NewSegment(seg.Start+lo, node.Segment.Stop)
-			// The match consumed this piece from lo on; what is left for
-			// earlier matches is the new "before" node.
-			p.node = before
+			node.Segment = text.NewSegment(seg.Start, seg.Start+lo)
+			// What is left of the piece for earlier matches is node.
 			p.end = p.start + lo
-			covered = append(covered, node)
-		} else {
-			covered = append(covered, node)
+		case hi < seg.Len(): // [mention: inside][node]
+			inside = w.newText(text.NewSegment(seg.Start, seg.Start+hi))
+			inside.SetRaw(node.IsRaw())
+			node.Segment = text.NewSegment(seg.Start+hi, seg.Stop)
 			p.end = p.start // fully consumed
+		default: // [mention: node]
+			inside = node
+			p.end = p.start
 		}
-		if insertBefore == nil {
-			insertBefore = node
+		if mention == nil {
+			mention = w.newNode()
+			mention.Target, mention.Ref = m.Target, w.o.Resolver.Target(m.Target)
+			mention.SetPos(inside.Segment.Start)
+			if lo > 0 {
+				parent.InsertAfter(parent, node, mention)
+			} else {
+				parent.InsertBefore(parent, node, mention)
+			}
 		}
+		mention.AppendChild(mention, inside) // detaches node from parent
+		last = inside
 	}
-	w.covered = covered
-	if len(covered) == 0 {
+	if mention == nil {
 		return
-	}
-	mention := w.newNode()
-	mention.Target, mention.Ref = m.Target, w.o.Resolver.Target(m.Target)
-	mention.SetPos(covered[0].Segment.Start)
-	parent.InsertBefore(parent, insertBefore, mention)
-	for _, c := range covered {
-		mention.AppendChild(mention, c) // AppendChild detaches c from parent
 	}
 	// A soft line break at the end of the mention's last word belongs after
 	// the mention, not inside the link.
-	if last := covered[len(covered)-1]; last.SoftLineBreak() || last.HardLineBreak() {
+	if last.SoftLineBreak() || last.HardLineBreak() {
 		nl := w.newText(text.NewSegment(last.Segment.Stop, last.Segment.Stop))
 		nl.SetSoftLineBreak(last.SoftLineBreak())
 		nl.SetHardLineBreak(last.HardLineBreak())

@@ -1,8 +1,6 @@
 package notes
 
 import (
-	"strings"
-
 	"github.com/yuin/goldmark/ast"
 	extast "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/renderer"
@@ -62,9 +60,12 @@ func (r *Renderer) renderRef(w util.BufWriter, _ []byte, node ast.Node, entering
 // writeEscaped writes s escaped as util.EscapeHTML escapes it, copying it
 // only when there is something to escape.
 func writeEscaped(w util.BufWriter, s string) {
-	if strings.IndexAny(s, "\x00\"&<>") < 0 {
-		_, _ = w.WriteString(s)
-		return
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case 0, '"', '&', '<', '>':
+			_, _ = w.Write(util.EscapeHTML([]byte(s)))
+			return
+		}
 	}
-	_, _ = w.Write(util.EscapeHTML([]byte(s)))
+	_, _ = w.WriteString(s)
 }

@@ -270,6 +270,21 @@ func (u *Numberer) Transform(doc *ast.Document, reader text.Reader, pc parser.Co
 		links = noteLinks(links, fn)
 	}
 	refs := make([]Ref, len(links))
+	// Each note's Refs is a piece of one slice, made to hold them all.
+	refCounts := make([]int, len(byIndex))
+	total := 0
+	for _, l := range links {
+		if l.Index >= 0 && l.Index < len(byIndex) && byIndex[l.Index] != nil {
+			refCounts[l.Index]++
+			total++
+		}
+	}
+	refSlab := make([]*Ref, total)
+	for i, n := range byIndex {
+		if n != nil && refCounts[i] > 0 {
+			n.Refs, refSlab = refSlab[:0:refCounts[i]], refSlab[refCounts[i]:]
+		}
+	}
 	for k, l := range links {
 		if l.Index < 0 || l.Index >= len(byIndex) || byIndex[l.Index] == nil {
 			continue
