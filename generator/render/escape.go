@@ -66,6 +66,28 @@ func (m *markup) urlAttrParts(parts ...string) {
 	m.b = appendURLAttr(m.b, m.url)
 }
 
+// entryLink writes a link to an entry: <a class="class kind"
+// href="href" data-ref="ref">label</a>, without data-ref when ref is
+// empty, as the entry templates wrote it (class may be empty).
+func (m *markup) entryLink(class, kind, href, ref, label string) {
+	m.raw(`<a class="`)
+	if class != "" {
+		m.raw(class + " ")
+	}
+	m.attr(kind)
+	m.raw(`" href="`)
+	m.urlAttr(href)
+	m.raw(`"`)
+	if ref != "" {
+		m.raw(` data-ref="`)
+		m.attr(ref)
+		m.raw(`"`)
+	}
+	m.raw(">")
+	m.text(label)
+	m.raw("</a>")
+}
+
 // fragAttr writes s as html/template writes href="#{{.}}" (in a URL's
 // fragment: urlEscaper, which percent-encodes all but RFC 3986's
 // unreserved characters, then attrEscaper, which finds nothing left).

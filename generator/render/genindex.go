@@ -115,19 +115,7 @@ func (iw *indexWriter) heading(w *markup, h *IndexHeading) {
 		w.raw(`</a></li>` + "\n")
 		return
 	}
-	w.raw(`<a class="heading `)
-	w.attr(h.Kind)
-	w.raw(`" href="`)
-	w.urlAttr(h.Href)
-	w.raw(`"`)
-	if h.Ref != "" {
-		w.raw(` data-ref="`)
-		w.attr(h.Ref)
-		w.raw(`"`)
-	}
-	w.raw(">")
-	w.text(h.Label)
-	w.raw("</a>")
+	w.entryLink("heading", h.Kind, h.Href, h.Ref, h.Label)
 	if h.entry != nil {
 		iw.locators(w, h.entry)
 	}

@@ -511,19 +511,8 @@ func entryLinks(links []Link, counted bool) template.HTML {
 		if counted {
 			w.raw("\n      ")
 		}
-		w.raw(`<li><a class="`)
-		w.attr(l.Kind)
-		w.raw(`" href="`)
-		w.urlAttr(l.Href)
-		w.raw(`"`)
-		if l.Ref != "" {
-			w.raw(` data-ref="`)
-			w.attr(l.Ref)
-			w.raw(`"`)
-		}
-		w.raw(">")
-		w.text(l.Label)
-		w.raw("</a>")
+		w.raw(`<li>`)
+		w.entryLink("", l.Kind, l.Href, l.Ref, l.Label)
 		if counted {
 			if l.Note != "" {
 				w.raw(` <span class="type">`)
