@@ -141,6 +141,12 @@ func risValue(v string) string {
 	if risPlain(v) {
 		return v
 	}
+	return risGeneral(v)
+}
+
+// risGeneral is risValue's general way: line breaks and tabs become
+// spaces, other control characters go, runs of spaces become one.
+func risGeneral(v string) string {
 	v = strings.Map(func(r rune) rune {
 		if r == '\n' || r == '\r' || r == '\t' {
 			return ' '
