@@ -88,56 +88,18 @@ type Builder struct {
 	codeCSS       []byte
 	cssErr        error
 
-	seed      maphash.Seed
-	work      Work
-	highlight highlightMemo
+	seed maphash.Seed
+	work Work
 
 	// pause is held by a build of a Builder that keeps pages: the rest of
 	// the previous build (Finish) waits in its Yield while a build runs.
 	pause sync.RWMutex
 
-	tei    export.TEICache // the chapters' TEI, kept between builds
-	search search.Cache    // the search index's counts and passages, likewise
+	tei    export.TEICache // the TEI's hook to yield to a newer build
+	search search.Cache    // the search index's vocabulary, counts and annotation texts
 	reg    export.RegistryCache
 	stream bool  // Build writes each file as it is made (see Write)
 	sink   *sink // where they go, during such a build
-}
-
-// highlightMemo keeps the code that views highlight (the citations to
-// copy on chapter and source pages) from one build to the next. The
-// records package export writes are highlighted without chroma's lexer now
-// (highlight.Write), so it saves little for them; it still saves chroma
-// for code of any other shape. Safe for concurrent use.
-type highlightMemo struct {
-	mu         sync.Mutex
-	prev, used map[[2]string]template.HTML
-}
-
-// next starts a build: what the previous build did not use is dropped.
-func (h *highlightMemo) next() {
-	h.mu.Lock()
-	defer h.mu.Unlock()
-	h.prev, h.used = h.used, map[[2]string]template.HTML{}
-}
-
-func (h *highlightMemo) code(lang, code string) template.HTML {
-	k := [2]string{lang, code}
-	h.mu.Lock()
-	out, ok := h.used[k]
-	if !ok {
-		out, ok = h.prev[k]
-	}
-	h.mu.Unlock()
-	if !ok {
-		out = highlightCode(lang, code)
-	}
-	h.mu.Lock()
-	if h.used == nil {
-		h.used = map[[2]string]template.HTML{}
-	}
-	h.used[k] = out
-	h.mu.Unlock()
-	return out
 }
 
 // Work tells what a build did and what it kept.
@@ -351,7 +313,6 @@ func (b *Builder) generatePages(changed []string, early bool) *Result {
 		defer b.pause.Unlock()
 	}
 	b.work = Work{}
-	b.highlight.next()
 	t0 := time.Now()
 	res := &Result{}
 	diags := &res.Diags
@@ -393,7 +354,7 @@ func (b *Builder) generatePages(changed []string, early bool) *Result {
 	diags.Append(ds)
 	if tmplChanged {
 		b.tmpl, b.tmplDiags = render.Load(b.templates, opts.Templates)
-		b.tmpl.Highlight = b.highlight.code
+		b.tmpl.Highlight = highlightCode
 		b.tmplKey = newFingerprinter(b.seed).sum(b.templates.files)
 	}
 	tmpl := b.tmpl

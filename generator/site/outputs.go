@@ -148,7 +148,9 @@ type finishCaches struct {
 	registry *export.RegistryCache
 }
 
-// highlightCode highlights code with chroma for render (the Cite blocks).
+// highlightCode highlights code for render (the Cite blocks): records in
+// the shape the exports write them are read as they are, anything else
+// goes to chroma (highlight.Write).
 func highlightCode(lang, code string) template.HTML {
 	var b strings.Builder
 	_ = highlight.Write(&b, lang, code)
