@@ -1,9 +1,9 @@
 package export
 
 import (
-	"encoding/json"
 	"strconv"
-	"unicode/utf8"
+
+	"edition/generator/internal/jsonstr"
 )
 
 // The registry's entries and sources are written by hand: encoding/json's
@@ -12,21 +12,8 @@ import (
 // (TestRegistryItemsAsMarshal checks it); a type's method writes its fields
 // in the order and with the omitempty rules of its struct tags.
 
-// appendString appends s as json.Marshal writes a string: quoted, with
-// <, > and & escaped for HTML. Plain strings, nearly all of them, are
-// copied as they are.
-func appendString(b []byte, s string) []byte {
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if c < 0x20 || c == '"' || c == '\\' || c == '<' || c == '>' || c == '&' || c >= utf8.RuneSelf {
-			q, _ := json.Marshal(s) // a string always encodes
-			return append(b, q...)
-		}
-	}
-	b = append(b, '"')
-	b = append(b, s...)
-	return append(b, '"')
-}
+// appendString appends s as json.Marshal writes a string.
+func appendString(b []byte, s string) []byte { return jsonstr.Append(b, s) }
 
 // jsonObject appends an object's members, with commas between them.
 type jsonObject struct {

@@ -9,11 +9,11 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
-	"unicode/utf8"
 
 	"edition/generator/bib"
 	"edition/generator/export"
 	"edition/generator/index"
+	"edition/generator/internal/jsonstr"
 	"edition/generator/search"
 )
 
@@ -306,7 +306,8 @@ func pageName(b *Base, ed *index.Edition) string {
 // checks the order and the escaping on every page of an edition.
 type ldWriter struct {
 	b    strings.Builder
-	last byte // the last byte written
+	last byte   // the last byte written
+	tmp  []byte // a string being quoted
 }
 
 // raw writes JSON as it is: punctuation, or a node written before.
@@ -364,64 +365,11 @@ func (w *ldWriter) typed(typ, name string) {
 	w.end()
 }
 
-// quote writes s as encoding/json writes a string with HTML escaping:
-// quotes and backslashes escaped, control characters as \n, \t … or
-// \u00XX, <, > and & as \u003c, \u003e and \u0026, U+2028 and U+2029 as
-// \u2028 and \u2029, invalid UTF-8 as \ufffd.
+// quote writes s as encoding/json writes a string with HTML escaping.
 func (w *ldWriter) quote(s string) {
-	const hex = "0123456789abcdef"
-	b := &w.b
-	b.WriteByte('"')
-	start := 0
-	for i := 0; i < len(s); {
-		c := s[i]
-		if c < utf8.RuneSelf {
-			if c >= 0x20 && c != '"' && c != '\\' && c != '<' && c != '>' && c != '&' {
-				i++
-				continue
-			}
-			b.WriteString(s[start:i])
-			switch c {
-			case '"', '\\':
-				b.WriteByte('\\')
-				b.WriteByte(c)
-			case '\b':
-				b.WriteString(`\b`)
-			case '\f':
-				b.WriteString(`\f`)
-			case '\n':
-				b.WriteString(`\n`)
-			case '\r':
-				b.WriteString(`\r`)
-			case '\t':
-				b.WriteString(`\t`)
-			default:
-				b.WriteString(`\u00`)
-				b.WriteByte(hex[c>>4])
-				b.WriteByte(hex[c&0xF])
-			}
-			i++
-			start = i
-			continue
-		}
-		r, size := utf8.DecodeRuneInString(s[i:])
-		switch {
-		case r == utf8.RuneError && size == 1:
-			b.WriteString(s[start:i])
-			b.WriteString(`\ufffd`)
-		case r == '\u2028' || r == '\u2029':
-			b.WriteString(s[start:i])
-			b.WriteString(`\u202`)
-			b.WriteByte(hex[r&0xF])
-		default:
-			i += size
-			continue
-		}
-		i += size
-		start = i
-	}
-	b.WriteString(s[start:])
-	w.raw(`"`)
+	w.tmp = jsonstr.Append(w.tmp[:0], s)
+	w.b.Write(w.tmp)
+	w.last = '"'
 }
 
 // absURL is the absolute URL of a site path, or "" without a base URL.

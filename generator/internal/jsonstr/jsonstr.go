@@ -1,0 +1,62 @@
+// Package jsonstr writes JSON strings byte for byte as encoding/json's
+// json.Marshal writes them, without reflection: for the JSON that the
+// generator writes by hand (the pages' JSON-LD, the registry).
+package jsonstr
+
+import "unicode/utf8"
+
+// Append appends s as json.Marshal writes a string: quotes and
+// backslashes escaped, control characters as \b, \f, \n, \r, \t or
+// \u00XX, <, > and & as \u003c, \u003e and \u0026 (so that nothing in a
+// string can end a <script> it stands in), U+2028 and U+2029 escaped,
+// invalid UTF-8 as \ufffd.
+func Append(b []byte, s string) []byte {
+	const hex = "0123456789abcdef"
+	b = append(b, '"')
+	start := 0
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if c >= 0x20 && c != '"' && c != '\\' && c != '<' && c != '>' && c != '&' {
+				i++
+				continue
+			}
+			b = append(b, s[start:i]...)
+			switch c {
+			case '"', '\\':
+				b = append(b, '\\', c)
+			case '\b':
+				b = append(b, '\\', 'b')
+			case '\f':
+				b = append(b, '\\', 'f')
+			case '\n':
+				b = append(b, '\\', 'n')
+			case '\r':
+				b = append(b, '\\', 'r')
+			case '\t':
+				b = append(b, '\\', 't')
+			default:
+				b = append(b, '\\', 'u', '0', '0', hex[c>>4], hex[c&0xF])
+			}
+			i++
+			start = i
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r == utf8.RuneError && size == 1:
+			b = append(b, s[start:i]...)
+			b = append(b, `\ufffd`...)
+		case r == '\u2028' || r == '\u2029':
+			b = append(b, s[start:i]...)
+			b = append(b, '\\', 'u', '2', '0', '2', hex[r&0xF])
+		default:
+			i += size
+			continue
+		}
+		i += size
+		start = i
+	}
+	b = append(b, s[start:]...)
+	return append(b, '"')
+}
