@@ -170,7 +170,7 @@ func lineOf(src []byte, n int) []byte {
 }
 
 // page executes the page template name with v and returns a copy of the
-// bytes, at their own size.
+// bytes, at their own size (Render: the bytes are the caller's to keep).
 func (t *Templates) page(name string, v any) ([]byte, error) {
 	b := buffers.Get().(*bytes.Buffer)
 	defer buffers.Put(b)
@@ -179,6 +179,14 @@ func (t *Templates) page(name string, v any) ([]byte, error) {
 		return nil, err
 	}
 	return bytes.Clone(b.Bytes()), nil
+}
+
+// RenderTo renders one page onto the end of b, as Render does, but without
+// Render's copy: for a caller that hands the bytes on in b (to be written)
+// and uses b again once they are done with. On an error, b holds the part
+// made.
+func (t *Templates) RenderTo(b *bytes.Buffer, p *Page) error {
+	return t.execute(b, p.Template, p.View())
 }
 
 // execute executes the page template name with v onto the end of b.

@@ -1,7 +1,6 @@
 package render
 
 import (
-	"bytes"
 	"fmt"
 	"html/template"
 	"path"
@@ -103,16 +102,8 @@ func (t *Templates) Pages(x *index.Index, extra []ExtraPage) []*Page {
 }
 
 // Render renders one page. Its error, if any, is the template's: Diagnose
-// turns the errors of a set of pages into diagnostics. The bytes are the
-// caller's: they are copied out of a buffer Render uses again.
+// turns the errors of a set of pages into diagnostics.
 func (t *Templates) Render(p *Page) ([]byte, error) { return t.page(p.Template, p.View()) }
-
-// RenderTo renders one page onto the end of b, as Render does but without
-// the copy: for a caller that hands the bytes on in b (to be written) and
-// uses b again once they are done with. On an error, b holds the part made.
-func (t *Templates) RenderTo(b *bytes.Buffer, p *Page) error {
-	return t.execute(b, p.Template, p.View())
-}
 
 // PageError is a page that failed to render.
 type PageError struct {
