@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -211,12 +212,8 @@ func writeOne(staging, old string, f File) (linked bool, err error) {
 	dst := filepath.Join(staging, rel)
 	if old != "" {
 		prev := filepath.Join(old, rel)
-		if fi, err := os.Lstat(prev); err == nil && fi.Mode().IsRegular() && fi.Size() == int64(len(f.Data)) {
-			if b, err := os.ReadFile(prev); err == nil && bytes.Equal(b, f.Data) {
-				if os.Link(prev, dst) == nil {
-					return true, nil
-				}
-			}
+		if sameFile(prev, f.Data) && os.Link(prev, dst) == nil {
+			return true, nil
 		}
 	}
 	if err := writeFile(dst, f.Data); err != nil {
@@ -240,4 +237,23 @@ func swapRenames(staging, dir string) error {
 		return err
 	}
 	return os.RemoveAll(old)
+}
+
+// chunks are the buffers sameFile reads a file into, a piece at a time, so
+// that comparing a site with the previous one allocates nothing per file.
+var chunks = sync.Pool{New: func() any { return new([64 << 10]byte) }}
+
+// equalReader reports whether r, of n bytes, holds data, reading it a chunk
+// at a time. It stops at the first difference.
+func equalReader(r io.Reader, data []byte) bool {
+	c := chunks.Get().(*[64 << 10]byte)
+	defer chunks.Put(c)
+	for len(data) > 0 {
+		k := min(len(c), len(data))
+		if _, err := io.ReadFull(r, c[:k]); err != nil || !bytes.Equal(c[:k], data[:k]) {
+			return false
+		}
+		data = data[k:]
+	}
+	return true
 }

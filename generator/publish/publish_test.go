@@ -141,3 +141,58 @@ func TestSwapRenamesFallback(t *testing.T) {
 		t.Errorf("leftovers: %v", entries)
 	}
 }
+
+// The previous site is compared a piece at a time: a long file that
+// differs only in its last byte, or only in its first, is written again;
+// one with the same bytes is linked; a symbolic link is never linked to,
+// even to the same bytes.
+func TestReplaceComparesWholeFiles(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "public")
+	long := make([]byte, 200<<10+17) // three chunks and a bit
+	for i := range long {
+		long[i] = byte(i * 7)
+	}
+	lastDiffers := append([]byte(nil), long...)
+	lastDiffers[len(long)-1]++
+	firstDiffers := append([]byte(nil), long...)
+	firstDiffers[0]++
+	files := []File{{"same.bin", long}, {"last.bin", long}, {"first.bin", long}, {"target.bin", []byte("target")}}
+	if _, err := Replace(dir, files); err != nil {
+		t.Fatal(err)
+	}
+	// A symbolic link in the old site, to a file with the new bytes.
+	if err := os.Symlink("target.bin", filepath.Join(dir, "link.bin")); err != nil {
+		t.Skipf("no symbolic links here: %v", err)
+	}
+	before := map[string]os.FileInfo{}
+	for _, f := range []string{"same.bin", "last.bin", "first.bin"} {
+		fi, err := os.Stat(filepath.Join(dir, f))
+		if err != nil {
+			t.Fatal(err)
+		}
+		before[f] = fi
+	}
+	st, err := Replace(dir, []File{{"same.bin", long}, {"last.bin", lastDiffers}, {"first.bin", firstDiffers},
+		{"target.bin", []byte("target")}, {"link.bin", []byte("target")}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st.Unchanged != 2 || st.Written != 3 {
+		t.Errorf("stats %+v, want same.bin and target.bin unchanged, the other three written", st)
+	}
+	for f, want := range map[string][]byte{"same.bin": long, "last.bin": lastDiffers, "first.bin": firstDiffers} {
+		fi, err := os.Stat(filepath.Join(dir, f))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if linked := os.SameFile(fi, before[f]); linked != (f == "same.bin") {
+			t.Errorf("%s: linked to the old file is %v", f, linked)
+		}
+		if got := read(t, filepath.Join(dir, f)); got != string(want) {
+			t.Errorf("%s: wrong bytes", f)
+		}
+	}
+	if fi, err := os.Lstat(filepath.Join(dir, "link.bin")); err != nil || !fi.Mode().IsRegular() {
+		t.Errorf("link.bin should now be a file of its own: %v, %v", fi, err)
+	}
+}

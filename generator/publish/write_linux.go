@@ -1,6 +1,7 @@
 package publish
 
 import (
+	"io"
 	"os"
 
 	"golang.org/x/sys/unix"
@@ -36,4 +37,46 @@ func writeFile(name string, data []byte) error {
 		return &os.PathError{Op: "close", Path: name, Err: err}
 	}
 	return nil
+}
+
+// sameFile reports whether name is a regular file (not a link to one)
+// holding exactly data. Like writeFile, it goes without an os.File: open,
+// fstat, the reads, close.
+func sameFile(name string, data []byte) bool {
+	var fd int
+	var err error
+	for {
+		fd, err = unix.Open(name, unix.O_RDONLY|unix.O_NOFOLLOW|unix.O_CLOEXEC, 0)
+		if err != unix.EINTR {
+			break
+		}
+	}
+	if err != nil {
+		return false
+	}
+	defer unix.Close(fd)
+	var st unix.Stat_t
+	if unix.Fstat(fd, &st) != nil || st.Mode&unix.S_IFMT != unix.S_IFREG || st.Size != int64(len(data)) {
+		return false
+	}
+	return equalReader(fdReader(fd), data)
+}
+
+// fdReader reads a file descriptor.
+type fdReader int
+
+func (r fdReader) Read(b []byte) (int, error) {
+	for {
+		n, err := unix.Read(int(r), b)
+		if err == unix.EINTR {
+			continue
+		}
+		if err != nil {
+			return 0, err
+		}
+		if n == 0 && len(b) > 0 {
+			return 0, io.EOF
+		}
+		return n, nil
+	}
 }

@@ -169,24 +169,38 @@ func lineOf(src []byte, n int) []byte {
 	return src
 }
 
-// page executes the page template name with v.
+// page executes the page template name with v and returns a copy of the
+// bytes, at their own size (Render: the bytes are the caller's to keep).
 func (t *Templates) page(name string, v any) ([]byte, error) {
-	pt, ok := t.pages[name]
-	if !ok {
-		return nil, fmt.Errorf("template: %s:0: missing page template (add %s to the templates folder)", name, name)
-	}
 	b := buffers.Get().(*bytes.Buffer)
 	defer buffers.Put(b)
 	b.Reset()
-	if err := pt.ExecuteTemplate(b, LayoutFile, v); err != nil {
+	if err := t.execute(b, name, v); err != nil {
 		return nil, err
 	}
 	return bytes.Clone(b.Bytes()), nil
 }
 
-// buffers are the pages' buffers, used again from page to page: a page is
-// copied out of its buffer at its own size, and the buffer grows no more
-// once it holds the longest page.
+// RenderTo renders one page onto the end of b, as Render does, but without
+// Render's copy: for a caller that hands the bytes on in b (to be written)
+// and uses b again once they are done with. On an error, b holds the part
+// made.
+func (t *Templates) RenderTo(b *bytes.Buffer, p *Page) error {
+	return t.execute(b, p.Template, p.View())
+}
+
+// execute executes the page template name with v onto the end of b.
+func (t *Templates) execute(b *bytes.Buffer, name string, v any) error {
+	pt, ok := t.pages[name]
+	if !ok {
+		return fmt.Errorf("template: %s:0: missing page template (add %s to the templates folder)", name, name)
+	}
+	return pt.ExecuteTemplate(b, LayoutFile, v)
+}
+
+// buffers are the buffers Render renders pages into, used again from page
+// to page: a page is copied out of its buffer at its own size, and the
+// buffer grows no more once it holds the longest page.
 var buffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 
 // Has reports whether a page template exists.

@@ -1,6 +1,7 @@
 package site
 
 import (
+	"bytes"
 	"fmt"
 	"hash/maphash"
 	"html/template"
@@ -204,74 +205,6 @@ func (b *Builder) buildStreaming(start time.Time, changed []string) (*Result, er
 	res.Stats, err = w.Commit()
 	res.Duration = time.Since(start)
 	return res, err
-}
-
-// sink takes a streaming build's files to its publish.Writer and lets go
-// of their bytes. It keeps the first error.
-//
-// The files are written by goroutines of their own, sinkWriters of them,
-// in the order they come, while the callers (the workers rendering pages)
-// go on: creating a file is mostly kernel time (on ext4, finding a free
-// inode), which then overlaps the rendering. One writer alone falls
-// behind the renderers; two keep up. At most sinkQueue files wait, which
-// bounds the memory they hold.
-type sink struct {
-	w     *publish.Writer
-	queue chan publish.File
-	wg    sync.WaitGroup
-
-	mu   sync.Mutex
-	err  error
-	done map[string]bool // the paths handed over
-}
-
-const (
-	sinkWriters = 2
-	sinkQueue   = 256
-)
-
-func newSink(w *publish.Writer) *sink {
-	s := &sink{w: w, queue: make(chan publish.File, sinkQueue), done: map[string]bool{}}
-	for range sinkWriters {
-		s.wg.Go(func() {
-			for f := range s.queue {
-				if err := s.w.Write(f); err != nil {
-					s.mu.Lock()
-					if s.err == nil {
-						s.err = err
-					}
-					s.mu.Unlock()
-				}
-			}
-		})
-	}
-	return s
-}
-
-// close waits until every file handed over is written.
-func (s *sink) close() {
-	close(s.queue)
-	s.wg.Wait()
-}
-
-// wrote reports whether a file was handed over to be written.
-func (s *sink) wrote(path string) bool {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.done[path]
-}
-
-// put hands files over to be written and empties their Data.
-func (s *sink) put(files []render.File) {
-	s.mu.Lock()
-	for i := range files {
-		s.done[files[i].Path] = true
-	}
-	s.mu.Unlock()
-	for i := range files {
-		s.queue <- publish.File{Path: files[i].Path, Data: files[i].Data}
-		files[i].Data = nil
-	}
 }
 
 // Publish writes a generated site to the output folder (see
@@ -1028,6 +961,19 @@ func (b *Builder) render(tmpl *render.Templates, x *index.Index, pages []*render
 	parallel(len(todo), func(j int) {
 		i := todo[j]
 		files[i].Path = pages[i].Path
+		if b.sink != nil && !b.cache {
+			// Streaming, keeping nothing: the page goes to the writer
+			// in the buffer it was rendered into, with no copy.
+			buf := pageBuffers.Get().(*bytes.Buffer)
+			errs[i] = tmpl.RenderTo(buf, pages[i])
+			pages[i].Release()
+			if errs[i] != nil {
+				freePage(buf)
+				return
+			}
+			b.sink.putPage(files[i].Path, buf)
+			return
+		}
 		files[i].Data, errs[i] = tmpl.Render(pages[i])
 		pages[i].Release()
 		if b.sink != nil && errs[i] == nil {

@@ -10,7 +10,9 @@
 // Check runs the same steps and, instead of publishing, verifies that every
 // internal link of the would-be site resolves. Write (edition build) hands
 // each file to a publish.Writer as soon as it is made, instead of holding
-// the site in memory to the end; a build with errors aborts the Writer.
+// the site in memory to the end; a page goes in the pooled buffer it was
+// rendered into, which is used again once the file is written (sink.go). A
+// build with errors aborts the Writer.
 //
 // A Builder runs the pipeline again and again for a live preview, keeping
 // between builds what did not change: the folders' files in memory, each
