@@ -72,6 +72,10 @@ func profileCmd(args []string) int {
 		return 1
 	}
 	defer m.Close()
+	// The allocation profile counts what was allocated up to the last
+	// collection; without this one it would leave out what the build made
+	// after it (the search index, TEI and registry come last).
+	runtime.GC()
 	if err := pprof.Lookup("allocs").WriteTo(m, 0); err != nil {
 		fmt.Fprintln(os.Stderr, "bench profile:", err)
 		return 1
