@@ -35,6 +35,7 @@ func New() *Markdown {
 		),
 		goldmark.WithRendererOptions(
 			html.WithXHTML(),
+			html.WithWriter(textWriter{}),
 			renderer.WithNodeRenderers(util.Prioritized(&paragraphRenderer{}, ParagraphRenderer)),
 		),
 	)
