@@ -39,6 +39,15 @@ type parsed struct {
 	// mentions is how many mentions the parse made, some of them perhaps
 	// in notes dropped after.
 	mentions int
+	mo       *mention.Options // to release the tree's mentions
+}
+
+// release lets the nodes that the mention transformer made for p be used
+// for the next document: p's tree must not be used after.
+func (p *parsed) release() {
+	if p.mo != nil {
+		p.mo.Release()
+	}
 }
 
 // parse parses d; auto turns on automatic mentions.
@@ -66,7 +75,7 @@ func (m *Markdown) parse(d Doc, links *Links, auto bool) *parsed {
 	p.doc = m.md.Parser().Parse(text.NewReader(d.Src), parser.WithContext(pc)).(*ast.Document)
 	p.notes = notes.List(pc)
 	if mo != nil {
-		p.mentions = mo.Mentions
+		p.mentions, p.mo = mo.Mentions, mo
 	}
 	return p
 }
@@ -116,6 +125,7 @@ func (r part) of(s string) template.HTML { return template.HTML(s[r.start:r.end]
 // aliases are not matched, and paragraphs get no ids.
 func (m *Markdown) Fragment(d Doc, links *Links) (template.HTML, diag.List) {
 	p := m.parse(d, links, false)
+	defer p.release()
 	out := getBuffer()
 	defer putBuffer(out)
 	m.renderTo(out, p, p.doc)
@@ -148,6 +158,7 @@ type Result struct {
 // copied out of it as one string, which their HTML shares.
 func (m *Markdown) Chapter(d Doc, links *Links, opening string) *Result {
 	p := m.parse(d, links, true)
+	defer p.release()
 	ch := &index.Chapter{File: d.File}
 	res := &Result{Chapter: ch}
 	if p.mentions > 0 {
