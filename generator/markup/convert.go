@@ -39,7 +39,10 @@ type parsed struct {
 	// mentions is how many mentions the parse made, some of them perhaps
 	// in notes dropped after.
 	mentions int
-	mo       *mention.Options // to release the tree's mentions
+	// cited is how many citation items the parse linked, some of them
+	// perhaps in notes dropped after.
+	cited int
+	mo    *mention.Options // to release the tree's mentions
 }
 
 // release lets the nodes that the mention transformer made for p be used
@@ -62,6 +65,7 @@ func (m *Markdown) parse(d Doc, links *Links, auto bool) *parsed {
 	}
 	pc := parser.NewContext()
 	var mo *mention.Options
+	var co *cite.Options
 	if links != nil {
 		r := newResolver(links, d.Page)
 		mo = &mention.Options{Resolver: r, Report: report}
@@ -69,13 +73,17 @@ func (m *Markdown) parse(d Doc, links *Links, auto bool) *parsed {
 			mo.Matcher = links.matcher
 		}
 		mention.With(pc, mo)
-		cite.With(pc, &cite.Options{Resolver: r, Report: report})
+		co = &cite.Options{Resolver: r, Report: report}
+		cite.With(pc, co)
 	}
 	notes.With(pc, &notes.Options{Report: report})
 	p.doc = m.md.Parser().Parse(text.NewReader(d.Src), parser.WithContext(pc)).(*ast.Document)
 	p.notes = notes.List(pc)
 	if mo != nil {
 		p.mentions, p.mo = mo.Mentions, mo
+	}
+	if co != nil {
+		p.cited = co.Linked
 	}
 	return p
 }
@@ -163,6 +171,9 @@ func (m *Markdown) Chapter(d Doc, links *Links, opening string) *Result {
 	res := &Result{Chapter: ch}
 	if p.mentions > 0 {
 		res.Occurrences = make([]index.Occurrence, 0, p.mentions)
+	}
+	if p.cited > 0 {
+		res.Citations = make([]index.Citation, 0, p.cited)
 	}
 	sc := scratches.Get().(*scratch)
 	defer sc.put()
@@ -330,6 +341,10 @@ func (in *inspector) section() int { return max(0, len(in.ch.Sections)-1) }
 // body walks the text outside the notes.
 func (in *inspector) body(doc *ast.Document) {
 	in.ids = map[string]bool{index.OpeningSection: true}
+	// Most blocks of a chapter are paragraphs of the text.
+	if n := doc.ChildCount(); n > 0 {
+		in.ch.Paragraphs = make([]index.Paragraph, 0, n)
+	}
 	for c := doc.FirstChild(); c != nil; c = c.NextSibling() {
 		in.block(c, index.Body)
 	}

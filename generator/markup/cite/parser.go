@@ -48,6 +48,7 @@ func (p *Parser) Parse(parent ast.Node, block text.Reader, pc parser.Context) as
 				continue
 			}
 			it.Href, it.Label = href, label
+			o.Linked++
 		}
 	}
 	block.Advance(end + 1)
