@@ -421,7 +421,7 @@ func (in *inspector) paragraph(n ast.Node, where index.Where) {
 		holder = n.Parent() // a tight list item: the id goes on the <li>
 	}
 	holder.SetAttributeString("id", idb)
-	n.SetAttributeString(string(numberAttr), num)
+	n.SetAttributeString(numberAttr, num)
 	in.ch.Paragraphs = append(in.ch.Paragraphs, index.Paragraph{ID: id, Number: in.paraNum, Section: in.section(), Where: where})
 	in.paraTexts = append(in.paraTexts, in.collectAt(n, id, in.paraNum, where, in.section()))
 }

@@ -322,7 +322,7 @@ func (w *teiWriter) block(n ast.Node) {
 			w.str(` xml:id="`)
 			w.id(id)
 			w.str(`"`)
-			if num, ok := attr(n, string(numberAttr)); ok && num != "" && num != "0" {
+			if num, ok := attr(n, numberAttr); ok && num != "" && num != "0" {
 				w.str(` n="`)
 				w.str(num)
 				w.str(`"`)
