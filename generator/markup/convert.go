@@ -2,6 +2,7 @@ package markup
 
 import (
 	"bytes"
+	"encoding/binary"
 	"html/template"
 	"strconv"
 	"strings"
@@ -34,25 +35,49 @@ type parsed struct {
 	doc   *ast.Document
 	src   []byte
 	notes []*notes.Note
-	lines *diag.Lines
+	lines *diag.Lines // made when first asked for, by lineIndex
+	file  string
+	line  int // of src[0]
 	diags diag.List
 	// mentions is how many mentions the parse made, some of them perhaps
 	// in notes dropped after.
 	mentions int
+	// cited is how many citation items the parse linked, some of them
+	// perhaps in notes dropped after.
+	cited int
+	mo    *mention.Options // to release the tree's mentions
+}
+
+// lineIndex returns the index of p's lines, making it the first time:
+// most documents need none, their positions being counted as they come.
+func (p *parsed) lineIndex() *diag.Lines {
+	if p.lines == nil {
+		p.lines = diag.NewLines(p.file, p.src, p.line)
+	}
+	return p.lines
+}
+
+// release lets the nodes that the mention transformer made for p be used
+// for the next document: p's tree must not be used after.
+func (p *parsed) release() {
+	if p.mo != nil {
+		p.mo.Release()
+	}
 }
 
 // parse parses d; auto turns on automatic mentions.
 func (m *Markdown) parse(d Doc, links *Links, auto bool) *parsed {
-	p := &parsed{src: d.Src, lines: diag.NewLines(d.File, d.Src, d.Line)}
+	p := &parsed{src: d.Src, file: d.File, line: d.Line}
 	report := func(off int, err error) {
 		hint := ""
 		if h, ok := err.(interface{ Hint() string }); ok {
 			hint = h.Hint()
 		}
-		p.diags.Errorf(p.lines.Pos(off), hint, "%s", err.Error())
+		p.diags.Errorf(p.lineIndex().Pos(off), hint, "%s", err.Error())
 	}
 	pc := parser.NewContext()
 	var mo *mention.Options
+	var co *cite.Options
 	if links != nil {
 		r := newResolver(links, d.Page)
 		mo = &mention.Options{Resolver: r, Report: report}
@@ -60,13 +85,17 @@ func (m *Markdown) parse(d Doc, links *Links, auto bool) *parsed {
 			mo.Matcher = links.matcher
 		}
 		mention.With(pc, mo)
-		cite.With(pc, &cite.Options{Resolver: r, Report: report})
+		co = &cite.Options{Resolver: r, Report: report}
+		cite.With(pc, co)
 	}
 	notes.With(pc, &notes.Options{Report: report})
 	p.doc = m.md.Parser().Parse(text.NewReader(d.Src), parser.WithContext(pc)).(*ast.Document)
 	p.notes = notes.List(pc)
 	if mo != nil {
-		p.mentions = mo.Mentions
+		p.mentions, p.mo = mo.Mentions, mo
+	}
+	if co != nil {
+		p.cited = co.Linked
 	}
 	return p
 }
@@ -101,7 +130,7 @@ func putBuffer(b *htmlBuffer) {
 func (m *Markdown) renderTo(out *htmlBuffer, p *parsed, n ast.Node) part {
 	start := out.Len()
 	if err := m.md.Renderer().Render(out, p.src, n); err != nil {
-		p.diags.Errorf(p.lines.Pos(0), "", "cannot render: %v", err)
+		p.diags.Errorf(p.lineIndex().Pos(0), "", "cannot render: %v", err)
 	}
 	return part{start, out.Len()}
 }
@@ -116,6 +145,7 @@ func (r part) of(s string) template.HTML { return template.HTML(s[r.start:r.end]
 // aliases are not matched, and paragraphs get no ids.
 func (m *Markdown) Fragment(d Doc, links *Links) (template.HTML, diag.List) {
 	p := m.parse(d, links, false)
+	defer p.release()
 	out := getBuffer()
 	defer putBuffer(out)
 	m.renderTo(out, p, p.doc)
@@ -148,14 +178,21 @@ type Result struct {
 // copied out of it as one string, which their HTML shares.
 func (m *Markdown) Chapter(d Doc, links *Links, opening string) *Result {
 	p := m.parse(d, links, true)
+	defer p.release()
 	ch := &index.Chapter{File: d.File}
 	res := &Result{Chapter: ch}
 	if p.mentions > 0 {
 		res.Occurrences = make([]index.Occurrence, 0, p.mentions)
 	}
+	if p.cited > 0 {
+		res.Citations = make([]index.Citation, 0, p.cited)
+	}
 	sc := scratches.Get().(*scratch)
 	defer sc.put()
 	in := inspector{p: p, res: res, ch: ch, notes: make([]noteState, len(p.notes)), scratch: sc}
+	// Positions are counted from the start of the text, as diag.Lines
+	// counts them.
+	in.lastPos = diag.Pos{File: d.File, Line: max(1, d.Line), Col: 1}
 	out := getBuffer()
 	defer putBuffer(out)
 
@@ -238,20 +275,33 @@ type inspector struct {
 	lastPos diag.Pos
 }
 
-// pos is in.p.lines.Pos(off), counting the columns from the position found
-// last when off is after it on its line: mentions and citations come in
-// the order of the source, and a paragraph is often one long line. Both
-// offsets start a rune (a mention starts with a letter or a bracket), so
+// pos is in.p.lineIndex().Pos(off), counted from the position found
+// last: mentions and citations come mostly in the order of the source,
+// and a paragraph is often one long line. Both offsets start a rune (a
+// mention starts with a letter or a bracket; the text starts one), so
 // that counting from either gives the same column, valid UTF-8 or not.
 func (in *inspector) pos(off int) diag.Pos {
 	src := in.p.src
-	if in.lastPos.Line > 0 && off >= in.lastOff && off < len(src) && utf8.RuneStart(src[off]) &&
-		bytes.IndexByte(src[in.lastOff:off], '\n') < 0 {
-		in.lastPos.Col += utf8.RuneCount(src[in.lastOff:off])
-		in.lastOff = off
-		return in.lastPos
+	if in.lastPos.Line > 0 && off >= 0 && off < len(src) && utf8.RuneStart(src[off]) {
+		switch {
+		case off >= in.lastOff:
+			between := src[in.lastOff:off]
+			if nl := bytes.LastIndexByte(between, '\n'); nl >= 0 {
+				in.lastPos.Line += bytes.Count(between, []byte{'\n'})
+				in.lastPos.Col = runeCount(between[nl+1:]) + 1
+			} else {
+				in.lastPos.Col += runeCount(between)
+			}
+			in.lastOff = off
+			return in.lastPos
+		case bytes.IndexByte(src[off:in.lastOff], '\n') < 0:
+			// Back on the same line: a mention before a citation.
+			in.lastPos.Col -= runeCount(src[off:in.lastOff])
+			in.lastOff = off
+			return in.lastPos
+		}
 	}
-	p := in.p.lines.Pos(off)
+	p := in.p.lineIndex().Pos(off)
 	if off >= 0 && off < len(src) && utf8.RuneStart(src[off]) {
 		in.lastOff, in.lastPos = off, p
 	} else {
@@ -319,6 +369,10 @@ func (in *inspector) section() int { return max(0, len(in.ch.Sections)-1) }
 // body walks the text outside the notes.
 func (in *inspector) body(doc *ast.Document) {
 	in.ids = map[string]bool{index.OpeningSection: true}
+	// Most blocks of a chapter are paragraphs of the text.
+	if n := doc.ChildCount(); n > 0 {
+		in.ch.Paragraphs = make([]index.Paragraph, 0, n)
+	}
 	for c := doc.FirstChild(); c != nil; c = c.NextSibling() {
 		in.block(c, index.Body)
 	}
@@ -367,7 +421,7 @@ func (in *inspector) paragraph(n ast.Node, where index.Where) {
 		holder = n.Parent() // a tight list item: the id goes on the <li>
 	}
 	holder.SetAttributeString("id", idb)
-	n.SetAttributeString(string(numberAttr), num)
+	n.SetAttributeString(numberAttr, num)
 	in.ch.Paragraphs = append(in.ch.Paragraphs, index.Paragraph{ID: id, Number: in.paraNum, Section: in.section(), Where: where})
 	in.paraTexts = append(in.paraTexts, in.collectAt(n, id, in.paraNum, where, in.section()))
 }
@@ -585,16 +639,22 @@ const ellipsis = "…"
 // their ellipses, to in.ellipses.
 func (in *inspector) context(text []byte, from, start, end int) cut {
 	c := cut{from: start, start: start, end: end, to: end}
-	for k := 0; k < snippetContext && c.from > from; k++ {
-		if text[c.from-1] < utf8.RuneSelf {
-			c.from--
-			continue
+	// Where the side is ASCII, as it mostly is, the loops below would
+	// step a byte at a time to the end of the side or of the passage.
+	if lo := max(from, start-snippetContext); ascii(text[lo:start]) {
+		c.from = lo
+	} else {
+		for k := 0; k < snippetContext && c.from > from; k++ {
+			if text[c.from-1] < utf8.RuneSelf {
+				c.from--
+				continue
+			}
+			r, size := utf8.DecodeLastRune(text[from:c.from])
+			if r == utf8.RuneError && size == 1 {
+				return slowContext(text, from, start, end)
+			}
+			c.from -= size
 		}
-		r, size := utf8.DecodeLastRune(text[from:c.from])
-		if r == utf8.RuneError && size == 1 {
-			return slowContext(text, from, start, end)
-		}
-		c.from -= size
 	}
 	if c.cutBefore = c.from > from; c.cutBefore {
 		if i := bytes.IndexByte(text[c.from:start], ' '); i >= 0 && i < start-c.from-1 {
@@ -604,16 +664,20 @@ func (in *inspector) context(text []byte, from, start, end int) cut {
 		in.ellipses = append(append(in.ellipses, ellipsis...), text[c.from:start]...)
 		c.before.end = len(in.ellipses)
 	}
-	for k := 0; k < snippetContext && c.to < len(text); k++ {
-		if text[c.to] < utf8.RuneSelf {
-			c.to++
-			continue
+	if hi := min(len(text), end+snippetContext); ascii(text[end:hi]) {
+		c.to = hi
+	} else {
+		for k := 0; k < snippetContext && c.to < len(text); k++ {
+			if text[c.to] < utf8.RuneSelf {
+				c.to++
+				continue
+			}
+			r, size := utf8.DecodeRune(text[c.to:])
+			if r == utf8.RuneError && size == 1 {
+				return slowContext(text, from, start, end)
+			}
+			c.to += size
 		}
-		r, size := utf8.DecodeRune(text[c.to:])
-		if r == utf8.RuneError && size == 1 {
-			return slowContext(text, from, start, end)
-		}
-		c.to += size
 	}
 	if c.cutAfter = c.to < len(text); c.cutAfter {
 		if i := bytes.LastIndexByte(text[end:c.to], ' '); i > 0 {
@@ -695,4 +759,29 @@ func plainText(n ast.Node, src []byte) string {
 		return ast.WalkContinue, nil
 	})
 	return strings.TrimSpace(b.String())
+}
+
+// ascii reports whether b is all ASCII, reading it eight bytes at a time.
+func ascii(b []byte) bool {
+	var high uint64
+	i := 0
+	for ; i+8 <= len(b); i += 8 {
+		high |= binary.LittleEndian.Uint64(b[i:])
+	}
+	for _, c := range b[i:] {
+		high |= uint64(c)
+	}
+	return high&0x8080808080808080 == 0
+}
+
+// runeCount is utf8.RuneCount(b), counting the ASCII it begins with eight
+// bytes at a time.
+func runeCount(b []byte) int {
+	i := 0
+	for ; i+8 <= len(b); i += 8 {
+		if binary.LittleEndian.Uint64(b[i:])&0x8080808080808080 != 0 {
+			break
+		}
+	}
+	return i + utf8.RuneCount(b[i:])
 }

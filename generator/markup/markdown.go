@@ -35,6 +35,7 @@ func New() *Markdown {
 		),
 		goldmark.WithRendererOptions(
 			html.WithXHTML(),
+			html.WithWriter(textWriter{}),
 			renderer.WithNodeRenderers(util.Prioritized(&paragraphRenderer{}, ParagraphRenderer)),
 		),
 	)
@@ -50,7 +51,7 @@ func (r *paragraphRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegistere
 }
 
 // numberAttr holds a paragraph's number, set by the inspection.
-var numberAttr = []byte("data-n")
+const numberAttr = "data-n"
 
 func (r *paragraphRenderer) render(w util.BufWriter, src []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
 	if entering {
@@ -64,7 +65,7 @@ func (r *paragraphRenderer) render(w util.BufWriter, src []byte, n ast.Node, ent
 		return ast.WalkContinue, nil
 	}
 	if id, ok := n.AttributeString("id"); ok {
-		num, _ := n.AttributeString(string(numberAttr))
+		num, _ := n.AttributeString(numberAttr)
 		_, _ = w.WriteString(` <a class="pnum" href="#`)
 		_, _ = w.Write(util.EscapeHTML(id.([]byte)))
 		_, _ = w.WriteString(`" aria-label="Paragraph `)

@@ -41,7 +41,7 @@ func writeTEI(p *parsed, title *ast.Heading) (head, body []byte) {
 	w := teiWriters.Get().(*teiWriter)
 	defer func() {
 		w.src, w.b, w.cr = nil, w.b[:0], false
-		clear(w.noted)
+		w.noted = w.noted[:0]
 		teiWriters.Put(w)
 	}()
 	w.src = p.src
@@ -55,14 +55,14 @@ func writeTEI(p *parsed, title *ast.Heading) (head, body []byte) {
 	return head, bytes.Clone(w.b)
 }
 
-var teiWriters = sync.Pool{New: func() any { return &teiWriter{noted: map[*notes.Note]bool{}} }}
+var teiWriters = sync.Pool{New: func() any { return new(teiWriter) }}
 
 // teiWriter writes one chapter's TEI; it is reused from chapter to chapter.
 type teiWriter struct {
 	src   []byte
 	b     []byte
 	depth int
-	noted map[*notes.Note]bool // notes already written where first called
+	noted []bool // by notes.Note.Seq: written where first called
 	// cr is set when the text written last ended with a CR: HTML reads a
 	// CR LF as one line feed, also when goldmark wrote them apart.
 	cr bool
@@ -115,17 +115,42 @@ func (w *teiWriter) tag() { w.cr = false }
 // no character to escape or drop, no CR, no invalid UTF-8. With backslash
 // set, no backslash either (goldmark resolves the escapes it starts).
 func plain(s []byte, backslash bool) bool {
-	high := false
+	stop := notPlain
+	if backslash {
+		stop |= isBackslash
+	}
+	var seen uint8
 	for _, c := range s {
-		switch {
-		case c >= utf8.RuneSelf:
-			high = true
-		case c < 0x20 && c != '\t' && c != '\n', c == '&', c == '<', c == '>', c == '\\' && backslash:
+		k := plainClass[c]
+		if k&stop != 0 {
 			return false
 		}
+		seen |= k
 	}
-	return !high || utf8.Valid(s) && !bytes.Contains(s, []byte("\uFFFE")) && !bytes.Contains(s, []byte("\uFFFF"))
+	return seen&isHigh == 0 ||
+		utf8.Valid(s) && (bytes.IndexByte(s, 0xEF) < 0 || !bytes.Contains(s, []byte("\uFFFE")) && !bytes.Contains(s, []byte("\uFFFF")))
 }
+
+// Classes of bytes for plain.
+const (
+	notPlain    uint8 = 1 << iota // escaped or dropped: a control but tab and line feed, &, <, >
+	isBackslash                   // \
+	isHigh                        // of a multi-byte rune: U+FFFE and U+FFFF begin with 0xEF
+)
+
+var plainClass = func() (t [256]uint8) {
+	for c := range t {
+		switch {
+		case c >= utf8.RuneSelf:
+			t[c] = isHigh
+		case c < 0x20 && c != '\t' && c != '\n', c == '&', c == '<', c == '>':
+			t[c] = notPlain
+		case c == '\\':
+			t[c] = isBackslash
+		}
+	}
+	return t
+}()
 
 // text writes s, text as it stands in the HTML without its escapes.
 func (w *teiWriter) text(s []byte) {
@@ -229,7 +254,8 @@ func (w *teiWriter) trim(start int) {
 	}
 }
 
-// attr returns the value of n's attribute name as a string.
+// attr returns the value of n's attribute name as a string, which must
+// not be kept: one of bytes shares their memory.
 func attr(n ast.Node, name string) (string, bool) {
 	v, ok := n.AttributeString(name)
 	if !ok {
@@ -237,7 +263,7 @@ func attr(n ast.Node, name string) (string, bool) {
 	}
 	switch v := v.(type) {
 	case []byte:
-		return string(v), true
+		return util.BytesToReadOnlyString(v), true
 	case string:
 		return v, true
 	}
@@ -296,8 +322,10 @@ func (w *teiWriter) block(n ast.Node) {
 			w.str(` xml:id="`)
 			w.id(id)
 			w.str(`"`)
-			if num, ok := attr(n, string(numberAttr)); ok && num != "" && num != "0" {
-				w.str(` n="` + num + `"`)
+			if num, ok := attr(n, numberAttr); ok && num != "" && num != "0" {
+				w.str(` n="`)
+				w.str(num)
+				w.str(`"`)
 			}
 		}
 		w.str(">")
@@ -754,13 +782,16 @@ func yearOf(label string) string {
 // note writes a note where it is first called, and a pointer to it where
 // it is called again.
 func (w *teiWriter) note(n *notes.Note) {
-	if w.noted[n] {
+	if n.Seq >= len(w.noted) {
+		w.noted = append(w.noted, make([]bool, n.Seq+1-len(w.noted))...)
+	}
+	if w.noted[n.Seq] {
 		w.str(`<ptr type="noteAnchor" target="#`)
 		w.id(n.ID)
 		w.str(`"/>`)
 		return
 	}
-	w.noted[n] = true
+	w.noted[n.Seq] = true
 	typ := "author"
 	switch n.Series {
 	case notes.Editor:
@@ -768,7 +799,9 @@ func (w *teiWriter) note(n *notes.Note) {
 	case notes.Unnumbered:
 		typ = "unnumbered"
 	}
-	w.str(`<note place="end" type="` + typ + `" n="`)
+	w.str(`<note place="end" type="`)
+	w.str(typ)
+	w.str(`" n="`)
 	w.b = tei.AppendAttr(w.b, n.Marker)
 	w.str(`" xml:id="`)
 	w.id(n.ID)

@@ -16,6 +16,10 @@ type Options struct {
 	// Report is called for each unknown key with the byte offset of the
 	// citation; nil ignores problems.
 	Report func(offset int, err error)
+
+	// Linked is set by the parser: how many items it linked to their
+	// works, for a caller to make room for them.
+	Linked int
 }
 
 var optionsKey = parser.NewContextKey()

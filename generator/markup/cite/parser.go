@@ -48,6 +48,7 @@ func (p *Parser) Parse(parent ast.Node, block text.Reader, pc parser.Context) as
 				continue
 			}
 			it.Href, it.Label = href, label
+			o.Linked++
 		}
 	}
 	block.Advance(end + 1)
@@ -80,23 +81,27 @@ func closing(line []byte) int {
 // into items. It reports false when a part has no @key, so that the bracket
 // is not a citation.
 func ParseItems(inside []byte) ([]Item, bool) {
-	var items []Item
-	parts, starts := splitItems(inside)
-	for i, part := range parts {
-		it, ok := parseItem(part)
+	items := make([]Item, 0, itemCount(inside))
+	for start := 0; ; {
+		end := start + itemEnd(inside[start:])
+		it, ok := parseItem(inside[start:end])
 		if !ok {
 			return nil, false
 		}
-		it.Offset += starts[i]
+		it.Offset += start
 		items = append(items, it)
+		if end == len(inside) {
+			return items, true
+		}
+		start = end + 1
 	}
-	return items, len(items) > 0
 }
 
-// splitItems splits at semicolons outside brackets, and returns where each
-// part starts.
-func splitItems(b []byte) (parts [][]byte, starts []int) {
-	depth, start := 0, 0
+// itemEnd returns where the first item of b ends: at its first semicolon
+// outside brackets, or at its end. A semicolon that ends an item is
+// outside brackets, so the next item is read from the same depth.
+func itemEnd(b []byte) int {
+	depth := 0
 	for i, c := range b {
 		switch c {
 		case '[', '{':
@@ -105,12 +110,20 @@ func splitItems(b []byte) (parts [][]byte, starts []int) {
 			depth--
 		case ';':
 			if depth == 0 {
-				parts, starts = append(parts, b[start:i]), append(starts, start)
-				start = i + 1
+				return i
 			}
 		}
 	}
-	return append(parts, b[start:]), append(starts, start)
+	return len(b)
+}
+
+// itemCount returns how many items b holds.
+func itemCount(b []byte) int {
+	n := 1
+	for i := itemEnd(b); i < len(b); i += 1 + itemEnd(b[i+1:]) {
+		n++
+	}
+	return n
 }
 
 func parseItem(part []byte) (Item, bool) {

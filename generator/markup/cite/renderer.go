@@ -59,7 +59,11 @@ func (r *Renderer) render(w util.BufWriter, _ []byte, n ast.Node, entering bool)
 			writeEscaped(w, it.Label)
 		default:
 			_, _ = w.WriteString(`<a class="cite" href="`)
-			_, _ = w.Write(util.EscapeHTML(util.URLEscape([]byte(it.Href), false)))
+			if plainURL(it.Href) {
+				_, _ = w.WriteString(it.Href)
+			} else {
+				_, _ = w.Write(util.EscapeHTML(util.URLEscape([]byte(it.Href), false)))
+			}
 			_, _ = w.WriteString(`" data-ref="source:`)
 			writeEscaped(w, it.Key)
 			_, _ = w.WriteString(`">`)
@@ -99,4 +103,17 @@ func writeEscaped(w util.BufWriter, s string) {
 		}
 	}
 	_, _ = w.WriteString(s)
+}
+
+// plainURL reports whether util.URLEscape and util.EscapeHTML leave s as
+// it is: it holds only letters, digits and "-._~/", as the paths of
+// sources' pages do.
+func plainURL(s string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || strings.IndexByte("-._~/", c) >= 0) {
+			return false
+		}
+	}
+	return true
 }

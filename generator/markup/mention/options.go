@@ -48,6 +48,8 @@ type Options struct {
 	// Mentions is set by the transformer: how many mentions it made, for
 	// a caller to make room for them.
 	Mentions int
+
+	store *store // the nodes made, until Release
 }
 
 var optionsKey = parser.NewContextKey()

@@ -21,7 +21,10 @@ func (t *Transformer) Transform(doc *ast.Document, reader text.Reader, pc parser
 	if o == nil || o.Resolver == nil {
 		return
 	}
-	w := walker{o: o, src: reader.Source()}
+	if o.store == nil {
+		o.store = stores.Get().(*store)
+	}
+	w := walker{o: o, src: reader.Source(), store: o.store}
 	// One walk matches aliases in the text and collects the explicit
 	// links, which are replaced after it: a replaced link has no next
 	// sibling, so replacing during the walk would end it for the rest of
@@ -35,15 +38,10 @@ func (t *Transformer) Transform(doc *ast.Document, reader text.Reader, pc parser
 }
 
 type walker struct {
-	o       *Options
-	src     []byte
-	links   []*ast.Link
-	made    int // mentions made
-	matches []Match
-	buf     []byte
-	pieces  []piece
-	texts   []ast.Text // allocated a run at a time, handed out one by one
-	nodes   []Node
+	o    *Options
+	src  []byte
+	made int // mentions made
+	*store
 }
 
 func (w *walker) report(offset int, err error) {
@@ -54,22 +52,14 @@ func (w *walker) report(offset int, err error) {
 
 // newText returns a new Text node of seg.
 func (w *walker) newText(seg text.Segment) *ast.Text {
-	if len(w.texts) == 0 {
-		w.texts = make([]ast.Text, 32)
-	}
-	t := &w.texts[0]
-	w.texts = w.texts[1:]
+	t := w.texts.next()
 	t.Segment = seg
 	return t
 }
 
 // newNode returns a new mention.
 func (w *walker) newNode() *Node {
-	if len(w.nodes) == 0 {
-		w.nodes = make([]Node, 16)
-	}
-	n := &w.nodes[0]
-	w.nodes = w.nodes[1:]
+	n := w.nodes.next()
 	w.made++
 	return n
 }

@@ -50,7 +50,17 @@ func (r *Renderer) renderRef(w util.BufWriter, _ []byte, node ast.Node, entering
 	_, _ = w.WriteString(`" href="#`)
 	writeEscaped(w, n.ID)
 	_, _ = w.WriteString(`" role="doc-noteref" aria-label="`)
-	writeEscaped(w, Label(n))
+	// Label(n), written in pieces.
+	switch n.Series {
+	case Editor:
+		_, _ = w.WriteString("Editor’s note ")
+		writeEscaped(w, n.Marker)
+	case Unnumbered:
+		_, _ = w.WriteString("Unnumbered note")
+	default:
+		_, _ = w.WriteString("Note ")
+		writeEscaped(w, n.Marker)
+	}
 	_, _ = w.WriteString(`">`)
 	writeEscaped(w, n.Marker)
 	_, _ = w.WriteString(`</a>`)
