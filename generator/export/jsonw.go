@@ -110,7 +110,18 @@ func (oc occurrenceJSON) appendJSON(b []byte) []byte {
 	o.str("id", oc.ID)
 	o.str("text", oc.Text)
 	o.boolean("explicit", oc.Explicit)
-	o.str("url", oc.URL)
+	if oc.anchor == "" {
+		o.str("url", oc.URL)
+		return o.end()
+	}
+	// URL#anchor, escaped as one string: the page's URL ends in ASCII
+	// (".html"), so the escaping of the two halves is that of the whole.
+	o.key("url")
+	b = appendString(o.b, oc.URL)
+	b[len(b)-1] = '#'
+	at := len(b)
+	b = appendString(b, oc.anchor)
+	o.b = append(b[:at], b[at+1:]...)
 	return o.end()
 }
 

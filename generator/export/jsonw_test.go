@@ -64,6 +64,20 @@ func TestRegistryItemsAsMarshal(t *testing.T) {
 			}
 		}
 	}
+	// An occurrence whose URL is written as page and anchor.
+	for range 100 {
+		oc := occ(1)[0]
+		oc.URL, oc.anchor = pick()+".html", pick()+"x"
+		whole := oc
+		whole.URL, whole.anchor = oc.URL+"#"+oc.anchor, ""
+		want, err := json.Marshal(whole)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := oc.appendJSON(nil); string(got) != string(want) {
+			t.Fatalf("occurrence with an anchor:\n got %s\nwant %s", got, want)
+		}
+	}
 	if got := string(appendString([]byte("x"), strings.Repeat("a", 3))); got != `x"aaa"` {
 		t.Errorf("appendString appends %q", got)
 	}

@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"hash/maphash"
 	"reflect"
-	"slices"
 	"sync"
 
 	"edition/generator/index"
@@ -84,6 +83,9 @@ type occurrenceJSON struct {
 	Text      string `json:"text"`      // the words as they stand
 	Explicit  bool   `json:"explicit"`  // linked by hand, not found by alias
 	URL       string `json:"url"`
+	// anchor, if not empty, is the fragment of URL, which is then the
+	// page alone: the URL is written as URL#anchor without joining the two.
+	anchor string
 }
 
 type sourceJSON struct {
@@ -116,14 +118,6 @@ func caseName(c index.Case) string {
 	return "smart"
 }
 
-func aliasesJSON(as []index.Alias) []aliasJSON {
-	out := []aliasJSON{}
-	for _, a := range as {
-		out = append(out, aliasJSON{Text: a.Text, Case: caseName(a.Case)})
-	}
-	return out
-}
-
 // Registry writes the registry and the occurrence index as JSON.
 func Registry(x *index.Index) ([]byte, error) { return RegistryWith(x, nil) }
 
@@ -147,6 +141,20 @@ type RegistryCache struct {
 // its own, so that the file stays readable line by line and diffs well,
 // without the indentation that made up half of its bytes.
 func RegistryWith(x *index.Index, c *RegistryCache) ([]byte, error) {
+	dst := &Chunks{Whole: true}
+	if err := registryInto(dst, x, c); err != nil {
+		return nil, err
+	}
+	return dst.Bytes(), nil
+}
+
+// RegistryInto is RegistryWith, written into dst (which it does not empty
+// first), in pieces, for a publish.Writer to write as they are.
+func RegistryInto(dst *Chunks, x *index.Index, c *RegistryCache) error {
+	return registryInto(dst, x, c)
+}
+
+func registryInto(dst *Chunks, x *index.Index, c *RegistryCache) error {
 	ed := x.Edition
 	head := registryJSON{
 		Format: "edition-registry/1",
@@ -157,7 +165,7 @@ func RegistryWith(x *index.Index, c *RegistryCache) ([]byte, error) {
 	for _, k := range ed.Kinds {
 		head.Kinds = append(head.Kinds, kindJSON{Key: k.Key, Name: k.Name, Plural: k.Plural, Types: k.Types})
 	}
-	sectionID := map[string][]index.Section{}
+	sectionID := make(map[string][]index.Section, len(x.Chapters))
 	chapterURL := make(map[string]string, len(x.Chapters)) // by slug, made once
 	for _, ch := range x.Chapters {
 		cj := chapterJSON{Slug: ch.Slug, Title: ch.Title, URL: x.Layout.Chapter(ch.Slug), Sections: []sectionJSON{}}
@@ -168,90 +176,120 @@ func RegistryWith(x *index.Index, c *RegistryCache) ([]byte, error) {
 		sectionID[ch.Slug] = ch.Sections
 		head.Chapters = append(head.Chapters, cj)
 	}
-	url := func(chapter, anchor string) string {
+	page := func(chapter string) string {
 		u, ok := chapterURL[chapter]
 		if !ok {
 			u = x.Layout.Chapter(chapter)
 		}
-		return u + "#" + anchor
+		return u
 	}
-	size := 0 // an estimate of the registry's length, to make room for it at once
+	// The lists an item is made of are reused from one item to the next:
+	// each item is written (or hashed, with a cache) before the next is
+	// made. They start non-nil, as JSON's [] and not null.
+	occList := make([]occurrenceJSON, 0, 64)
+	aliasList := make([]aliasJSON, 0, 8)
+	citeList := make([]citationJSON, 0, 16)
 	occurrences := func(ref index.Ref) []occurrenceJSON {
-		occ := x.Occurrences(ref)
-		size += 400 + 240*len(occ)
-		list := make([]occurrenceJSON, 0, len(occ))
-		for _, o := range occ {
+		list := occList[:0]
+		for _, o := range x.Occurrences(ref) {
 			sec := ""
 			if secs := sectionID[o.Chapter]; o.Section < len(secs) {
 				sec = secs[o.Section].ID
 			}
-			list = append(list, occurrenceJSON{Chapter: o.Chapter, Section: sec, Paragraph: o.Paragraph,
+			oc := occurrenceJSON{Chapter: o.Chapter, Section: sec, Paragraph: o.Paragraph,
 				Where: o.Where.String(), ID: o.ID, Text: o.Snippet.Match, Explicit: o.Explicit,
-				URL: url(o.Chapter, o.ID)})
+				URL: page(o.Chapter), anchor: o.ID}
+			if o.ID == "" {
+				oc.URL += "#"
+			}
+			list = append(list, oc)
 		}
+		occList = list
 		return list
 	}
-	entries := make([]any, len(x.Entries))
-	for i, e := range x.Entries {
-		entries[i] = entryJSON{Key: e.Key, Kind: e.Kind, Name: e.Name, IndexName: e.IndexName,
-			Type: e.Type, URL: x.Layout.Ref(e.Ref()), Aliases: aliasesJSON(e.Aliases), Related: e.Related,
-			Parent: e.Parent, Wikidata: e.Wikidata, Dates: e.Dates, Summary: e.Summary, Occurrences: occurrences(e.Ref())}
-	}
-	sources := make([]any, len(x.Sources))
-	for i, s := range x.Sources {
-		sj := sourceJSON{ID: s.ID, Label: s.Label, Type: s.Type, Title: s.Title(), URL: x.Layout.Ref(s.Ref()),
-			Aliases: aliasesJSON(s.Aliases), Citations: []citationJSON{}, Occurrences: occurrences(s.Ref())}
-		for _, c := range x.Citations(s.ID) {
-			anchor := c.ID
-			if c.Note != "" {
-				anchor = c.Note
-			}
-			size += 200
-			sj.Citations = append(sj.Citations, citationJSON{Chapter: c.Chapter, Note: c.Note, Paragraph: c.Paragraph,
-				ID: c.ID, Locator: c.Locator, URL: url(c.Chapter, anchor)})
+	aliases := func(as []index.Alias) []aliasJSON {
+		list := aliasList[:0]
+		for _, a := range as {
+			list = append(list, aliasJSON{Text: a.Text, Case: caseName(a.Case)})
 		}
-		sources[i] = sj
+		aliasList = list
+		return list
 	}
 
 	// The head without its closing brace, then the two lists.
 	b, err := json.MarshalIndent(head, "", " ")
 	if err != nil {
-		return nil, err
+		return err
 	}
 	b = b[:len(b)-len("\n}")]
 	items := c.begin()
-	if items.size == 0 {
-		items.size = len(b) + size
-	}
-	b = slices.Grow(b, items.size)
-	for _, list := range []struct {
-		name  string
-		items []any
-	}{{"entries", entries}, {"sources", sources}} {
-		b = append(b, ",\n \""+list.name+"\": ["...)
-		if len(list.items) == 0 {
-			b = append(b, ']')
-			continue
+	if dst.Whole {
+		if items.size == 0 {
+			// An estimate of the registry's length, to make room for it
+			// at once.
+			items.size = len(b)
+			for _, e := range x.Entries {
+				items.size += 400 + 240*len(x.Occurrences(e.Ref()))
+			}
+			for _, s := range x.Sources {
+				items.size += 400 + 240*len(x.Occurrences(s.Ref())) + 200*len(x.Citations(s.ID))
+			}
 		}
-		for i, it := range list.items {
-			if i%64 == 0 && c != nil && c.Yield != nil {
-				c.Yield()
-			}
-			if i > 0 {
-				b = append(b, ',')
-			}
-			b = append(b, "\n  "...)
-			if c == nil {
-				b = appendItem(b, it)
-				continue
-			}
-			b = append(b, items.json(it)...)
-		}
-		b = append(b, "\n ]"...)
+		dst.room(items.size)
 	}
-	b = append(b, "\n}\n"...)
-	c.end(items, len(b))
-	return b, nil
+	n := dst.Len()
+	dst.Write(b)
+	var scratch []byte // an item's JSON, written into dst
+	item := func(i int, v interface{ appendJSON([]byte) []byte }) {
+		if i%64 == 0 && c != nil && c.Yield != nil {
+			c.Yield()
+		}
+		if i > 0 {
+			dst.WriteByte(',')
+		}
+		dst.WriteString("\n  ")
+		if c == nil {
+			scratch = v.appendJSON(scratch[:0])
+			dst.Write(scratch)
+			return
+		}
+		dst.Write(items.json(v))
+	}
+	dst.WriteString(",\n \"entries\": [")
+	for i, e := range x.Entries {
+		item(i, entryJSON{Key: e.Key, Kind: e.Kind, Name: e.Name, IndexName: e.IndexName,
+			Type: e.Type, URL: x.Layout.Ref(e.Ref()), Aliases: aliases(e.Aliases), Related: e.Related,
+			Parent: e.Parent, Wikidata: e.Wikidata, Dates: e.Dates, Summary: e.Summary, Occurrences: occurrences(e.Ref())})
+	}
+	closeList(dst, len(x.Entries))
+	dst.WriteString(",\n \"sources\": [")
+	for i, s := range x.Sources {
+		cites := citeList[:0]
+		for _, c := range x.Citations(s.ID) {
+			anchor := c.ID
+			if c.Note != "" {
+				anchor = c.Note
+			}
+			cites = append(cites, citationJSON{Chapter: c.Chapter, Note: c.Note, Paragraph: c.Paragraph,
+				ID: c.ID, Locator: c.Locator, URL: page(c.Chapter) + "#" + anchor})
+		}
+		citeList = cites
+		item(i, sourceJSON{ID: s.ID, Label: s.Label, Type: s.Type, Title: s.Title(), URL: x.Layout.Ref(s.Ref()),
+			Aliases: aliases(s.Aliases), Citations: cites, Occurrences: occurrences(s.Ref())})
+	}
+	closeList(dst, len(x.Sources))
+	dst.WriteString("\n}\n")
+	c.end(items, dst.Len()-n)
+	return nil
+}
+
+// closeList ends a list of the registry of n items.
+func closeList(dst *Chunks, n int) {
+	if n == 0 {
+		dst.WriteByte(']')
+		return
+	}
+	dst.WriteString("\n ]")
 }
 
 // registryItems is a RegistryWith's use of its cache.
@@ -286,7 +324,7 @@ func (c *RegistryCache) end(r *registryItems, size int) {
 
 // json is an entry's or a source's JSON, on one line: as kept, when an
 // item with the same content was encoded before.
-func (r *registryItems) json(v any) []byte {
+func (r *registryItems) json(v interface{ appendJSON([]byte) []byte }) []byte {
 	// The key: two hashes of every field, in order, each with its length.
 	var h [2]maphash.Hash
 	h[0].SetSeed(r.seeds[0])
@@ -295,7 +333,7 @@ func (r *registryItems) json(v any) []byte {
 	k := [2]uint64{h[0].Sum64(), h[1].Sum64()}
 	b, ok := r.prev[k]
 	if !ok {
-		b = appendItem(nil, v)
+		b = v.appendJSON(nil)
 	}
 	r.next[k] = b
 	return b

@@ -38,19 +38,46 @@ type TEICache struct {
 
 // TEIWith is TEI, with the hooks of c (which may be nil).
 func TEIWith(x *index.Index, c *TEICache) ([]byte, error) {
-	t := &teiWriter{x: x, cache: c}
-	t.header()
-	t.text()
-	if t.err != nil {
-		return nil, t.err
+	t := &teiWriter{x: x, cache: c, b: &Chunks{Whole: true}}
+	t.b.room(t.size())
+	if err := t.write(); err != nil {
+		return nil, err
 	}
 	return t.b.Bytes(), nil
+}
+
+// TEIInto is TEIWith, written into dst (which it does not empty first), in
+// pieces, for a publish.Writer to write as they are.
+func TEIInto(dst *Chunks, x *index.Index, c *TEICache) error {
+	t := &teiWriter{x: x, cache: c, b: dst}
+	return t.write()
+}
+
+func (t *teiWriter) write() error {
+	t.header()
+	t.text()
+	return t.err
+}
+
+// size is about the length of the TEI document, a little more rather than
+// less: each id mark becomes the chapter's id, and a mention's marks its
+// tags (say 40 bytes); the header takes up to some 300 bytes an entry and
+// 1,000 a source.
+func (t *teiWriter) size() int {
+	n := 4096 + 300*len(t.x.Entries) + 1000*len(t.x.Sources)
+	for _, ch := range t.x.Chapters {
+		for _, b := range [][]byte{ch.TitleTEI, ch.BodyTEI} {
+			n += len(b) + bytes.Count(b, []byte{tei.IDMark})*len(ch.Slug) + bytes.Count(b, []byte{tei.MentionClose})*40
+		}
+		n += 256 + len(ch.Title)
+	}
+	return n
 }
 
 type teiWriter struct {
 	x     *index.Index
 	cache *TEICache // or nil
-	b     bytes.Buffer
+	b     *Chunks
 	depth int
 	err   error
 	kinds map[*index.Entry]teiKind // of each entry, worked out once
@@ -112,9 +139,18 @@ func TEIID(r index.Ref) string {
 func ncName(s string) string { return tei.NCName(s) }
 
 func (t *teiWriter) line(format string, args ...any) {
-	t.b.WriteString(strings.Repeat(" ", t.depth))
-	fmt.Fprintf(&t.b, format, args...)
+	t.indent()
+	fmt.Fprintf(t.b, format, args...)
 	t.b.WriteByte('\n')
+}
+
+// spaces are what lines are indented with.
+const spaces = "                                                                "
+
+func (t *teiWriter) indent() {
+	for n := t.depth; n > 0; n -= len(spaces) {
+		t.b.WriteString(spaces[:min(n, len(spaces))])
+	}
 }
 
 func (t *teiWriter) open(tag string) { t.line("<%s>", tag); t.depth++ }
@@ -129,10 +165,25 @@ func (t *teiWriter) elem(tag, attrs, text string) {
 	if strings.TrimSpace(text) == "" {
 		return
 	}
+	t.indent()
+	b := t.b.room(2*len(tag) + len(attrs) + len(text) + 8)
+	b = append(append(b, '<'), tag...)
 	if attrs != "" {
-		attrs = " " + attrs
+		b = append(append(b, ' '), attrs...)
 	}
-	t.line("<%s%s>%s</%s>", tag, attrs, xmlText(text), tag)
+	b = tei.AppendText(append(b, '>'), text)
+	b = append(append(append(b, "</"...), tag...), ">\n"...)
+	t.b.set(b)
+}
+
+// openID writes <tag xml:id="id"> on a line and goes a level deeper.
+func (t *teiWriter) openID(tag, id string) {
+	t.indent()
+	b := t.b.room(len(tag) + len(id) + 16)
+	b = append(append(b, '<'), tag...)
+	b = tei.AppendAttr(append(b, ` xml:id="`...), id)
+	t.b.set(append(b, "\">\n"...))
+	t.depth++
 }
 
 func attr(name, value string) string { return name + `="` + xmlAttr(value) + `"` }
@@ -190,8 +241,7 @@ func (t *teiWriter) header() {
 		t.close("listBibl")
 	}
 	t.entryList(teiEvent, "listEvent", func(e *index.Entry) {
-		t.line(`<event %s>`, attr("xml:id", TEIID(e.Ref())))
-		t.depth++
+		t.openID("event", TEIID(e.Ref()))
 		t.elem("label", "", e.Name)
 		t.elem("desc", "", e.Summary)
 		t.idno(e)
@@ -222,13 +272,15 @@ func (t *teiWriter) header() {
 			t.depth++
 			t.elem("desc", "", k.Plural)
 			for _, e := range es {
-				t.line(`<category %s>`, attr("xml:id", TEIID(e.Ref())))
-				t.depth++
-				desc := "<term>" + xmlText(e.Name) + "</term>"
+				t.openID("category", TEIID(e.Ref()))
+				t.indent()
+				b := t.b.room(len(e.Name) + len(e.Summary) + 40)
+				b = tei.AppendText(append(b, "<catDesc><term>"...), e.Name)
+				b = append(b, "</term>"...)
 				if e.Summary != "" {
-					desc += ": " + xmlText(e.Summary)
+					b = tei.AppendText(append(b, ": "...), e.Summary)
 				}
-				t.line("<catDesc>%s</catDesc>", desc)
+				t.b.set(append(b, "</catDesc>\n"...))
 				if e.Wikidata != "" {
 					t.line(`<catDesc><idno type="wikidata">%s</idno></catDesc>`, xmlText(e.Wikidata))
 				}
@@ -244,16 +296,14 @@ func (t *teiWriter) header() {
 	if t.has(teiPerson) || t.has(teiOrg) {
 		t.open("particDesc")
 		t.entryList(teiPerson, "listPerson", func(e *index.Entry) {
-			t.line(`<person %s>`, attr("xml:id", TEIID(e.Ref())))
-			t.depth++
+			t.openID("person", TEIID(e.Ref()))
 			t.elem("persName", "", e.Name)
 			t.idno(e)
 			t.elem("note", "", e.Summary)
 			t.close("person")
 		})
 		t.entryList(teiOrg, "listOrg", func(e *index.Entry) {
-			t.line(`<org %s>`, attr("xml:id", TEIID(e.Ref())))
-			t.depth++
+			t.openID("org", TEIID(e.Ref()))
 			t.elem("orgName", "", e.Name)
 			t.idno(e)
 			t.elem("note", "", e.Summary)
@@ -264,8 +314,7 @@ func (t *teiWriter) header() {
 	if t.has(teiPlace) {
 		t.open("settingDesc")
 		t.entryList(teiPlace, "listPlace", func(e *index.Entry) {
-			t.line(`<place %s>`, attr("xml:id", TEIID(e.Ref())))
-			t.depth++
+			t.openID("place", TEIID(e.Ref()))
 			t.elem("placeName", "", e.Name)
 			t.elem("note", "", e.Summary)
 			t.idno(e)
@@ -393,16 +442,6 @@ func (t *teiWriter) text() {
 		t.err = fmt.Errorf("the TEI of chapters is written at depth %d, not %d", tei.BodyDepth, t.depth+1)
 		return
 	}
-	// The document's size, nearly: each id mark becomes the chapter's id,
-	// and a mention's marks its tags (say 40 bytes).
-	n := 0
-	for _, ch := range t.x.Chapters {
-		for _, b := range [][]byte{ch.TitleTEI, ch.BodyTEI} {
-			n += len(b) + bytes.Count(b, []byte{tei.IDMark})*len(ch.Slug) + bytes.Count(b, []byte{tei.MentionClose})*40
-		}
-		n += 256 + len(ch.Title)
-	}
-	t.b.Grow(n + 4096)
 	m := mentionTags{t: t, tags: map[string]teiTags{}}
 	for _, ch := range t.x.Chapters {
 		if t.cache != nil && t.cache.Yield != nil {
@@ -423,7 +462,7 @@ func (t *teiWriter) chapterDiv(ch *index.Chapter, m *mentionTags) {
 	id := ncName(ch.Slug)
 	t.line(`<div type="chapter" %s>`, attr("xml:id", id))
 	t.depth++
-	t.b.WriteString(strings.Repeat(" ", t.depth))
+	t.indent()
 	t.b.WriteString("<head>")
 	if ch.TitleHTML == "" {
 		// As the HTML of the title would read.
@@ -431,13 +470,13 @@ func (t *teiWriter) chapterDiv(ch *index.Chapter, m *mentionTags) {
 		title = strings.ReplaceAll(strings.ReplaceAll(title, "\r\n", "\n"), "\r", "\n")
 		t.b.WriteString(xmlText(title))
 	} else {
-		m.fill(&t.b, ch.TitleTEI, id)
+		m.fill(t.b, ch.TitleTEI, id)
 	}
 	t.b.WriteString("</head>\n")
 	for _, a := range ch.Authors {
 		t.elem("byline", "", a)
 	}
-	m.fill(&t.b, ch.BodyTEI, id)
+	m.fill(t.b, ch.BodyTEI, id)
 	t.close("div")
 }
 
@@ -455,7 +494,7 @@ type mentionTags struct {
 
 // fill writes b, the TEI of a chapter with the marks of package
 // internal/tei, with id for the chapter's id.
-func (m *mentionTags) fill(w *bytes.Buffer, b []byte, id string) {
+func (m *mentionTags) fill(w *Chunks, b []byte, id string) {
 	for len(b) > 0 {
 		text, mark, ref, rest := tei.Next(b)
 		w.Write(text)

@@ -87,7 +87,7 @@ func teiIndex(t testing.TB, texts []string) *index.Index {
 
 // htmlTEIOf is the TEI document as the HTML converter wrote it.
 func htmlTEIOf(x *index.Index) []byte {
-	w := &teiWriter{x: x}
+	w := &teiWriter{x: x, b: &Chunks{Whole: true}}
 	w.header()
 	w.open("text")
 	w.open("body")
