@@ -103,6 +103,19 @@ func Begin(dir string) (*Writer, error) {
 // file at the same path in the current site when its bytes are the same,
 // else the bytes.
 func (w *Writer) Write(f File) error {
+	return w.WriteParts(f.Path, [][]byte{f.Data})
+}
+
+// WriteParts is Write of the file at path whose bytes are parts, one after
+// another, for a large file made in pieces (the TEI, the registry): the
+// pieces are compared with the current site's file and written in turn,
+// never joined. The Writer reads parts only until WriteParts returns.
+func (w *Writer) WriteParts(path string, parts [][]byte) error {
+	f := File{Path: path}
+	size := 0
+	for _, p := range parts {
+		size += len(p)
+	}
 	if !filepath.IsLocal(filepath.FromSlash(f.Path)) || strings.Contains(f.Path, "\\") {
 		return fmt.Errorf("publish: refusing to write %q outside the output folder", f.Path)
 	}
@@ -118,7 +131,7 @@ func (w *Writer) Write(f File) error {
 	}
 	w.seen[f.Path] = true
 	w.st.Files++
-	w.st.Bytes += int64(len(f.Data))
+	w.st.Bytes += int64(size)
 	made := w.dirs[d]
 	w.mu.Unlock()
 	if !made {
@@ -133,7 +146,7 @@ func (w *Writer) Write(f File) error {
 	if !w.hasOld {
 		old = "" // nothing to link to: no need to look
 	}
-	linked, err := writeOne(w.staging, old, f)
+	linked, err := writeOne(w.staging, old, f.Path, parts, size)
 	w.mu.Lock()
 	if linked {
 		w.st.Unchanged++
@@ -205,19 +218,20 @@ func Recover(dir string) error {
 	return nil
 }
 
-// writeOne writes f into staging, or links it to the same file in old
-// (the current site; "" for none) when that has the same bytes.
-func writeOne(staging, old string, f File) (linked bool, err error) {
-	rel := filepath.FromSlash(f.Path)
+// writeOne writes the file at path, of parts (size bytes in all), into
+// staging, or links it to the same file in old (the current site; "" for
+// none) when that has the same bytes.
+func writeOne(staging, old, path string, parts [][]byte, size int) (linked bool, err error) {
+	rel := filepath.FromSlash(path)
 	dst := filepath.Join(staging, rel)
 	if old != "" {
 		prev := filepath.Join(old, rel)
-		if sameFile(prev, f.Data) && os.Link(prev, dst) == nil {
+		if sameFile(prev, parts, size) && os.Link(prev, dst) == nil {
 			return true, nil
 		}
 	}
-	if err := writeFile(dst, f.Data); err != nil {
-		return false, fmt.Errorf("publish: cannot write %s: %w", f.Path, err)
+	if err := writeFile(dst, parts); err != nil {
+		return false, fmt.Errorf("publish: cannot write %s: %w", path, err)
 	}
 	return false, nil
 }
@@ -243,17 +257,19 @@ func swapRenames(staging, dir string) error {
 // that comparing a site with the previous one allocates nothing per file.
 var chunks = sync.Pool{New: func() any { return new([64 << 10]byte) }}
 
-// equalReader reports whether r, of n bytes, holds data, reading it a chunk
-// at a time. It stops at the first difference.
-func equalReader(r io.Reader, data []byte) bool {
+// equalReader reports whether r holds parts, one after another, reading
+// it a chunk at a time. It stops at the first difference.
+func equalReader(r io.Reader, parts [][]byte) bool {
 	c := chunks.Get().(*[64 << 10]byte)
 	defer chunks.Put(c)
-	for len(data) > 0 {
-		k := min(len(c), len(data))
-		if _, err := io.ReadFull(r, c[:k]); err != nil || !bytes.Equal(c[:k], data[:k]) {
-			return false
+	for _, data := range parts {
+		for len(data) > 0 {
+			k := min(len(c), len(data))
+			if _, err := io.ReadFull(r, c[:k]); err != nil || !bytes.Equal(c[:k], data[:k]) {
+				return false
+			}
+			data = data[k:]
 		}
-		data = data[k:]
 	}
 	return true
 }

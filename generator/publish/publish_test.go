@@ -196,3 +196,74 @@ func TestReplaceComparesWholeFiles(t *testing.T) {
 		t.Errorf("link.bin should now be a file of its own: %v, %v", fi, err)
 	}
 }
+
+// A file handed over in parts is the parts joined, compared with the old
+// site's file as a whole: the same bytes cut elsewhere are linked; a
+// change in a later part, or a part more, is written.
+func TestWritePartsIsTheJoinedFile(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "public")
+	long := make([]byte, 150<<10+3) // parts across the comparison's chunks
+	for i := range long {
+		long[i] = byte(i * 13)
+	}
+	cuts := func(b []byte, at ...int) [][]byte {
+		var parts [][]byte
+		from := 0
+		for _, i := range at {
+			parts = append(parts, b[from:i])
+			from = i
+		}
+		return append(parts, b[from:])
+	}
+	write := func(files map[string][][]byte) Stats {
+		t.Helper()
+		w, err := Begin(dir)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for p, parts := range files {
+			if err := w.WriteParts(p, parts); err != nil {
+				t.Fatal(err)
+			}
+		}
+		st, err := w.Commit()
+		if err != nil {
+			t.Fatal(err)
+		}
+		return st
+	}
+	changed := append([]byte(nil), long...)
+	changed[len(changed)-10]++
+	st := write(map[string][][]byte{
+		"same.xml": cuts(long, 0, 7, 7, 70000), "changed.xml": cuts(long, 100000), "grown.xml": cuts(long, 5)})
+	if st.Files != 3 || st.Written != 3 || st.Bytes != 3*int64(len(long)) {
+		t.Errorf("stats %+v", st)
+	}
+	for _, f := range []string{"same.xml", "changed.xml", "grown.xml"} {
+		if read(t, filepath.Join(dir, f)) != string(long) {
+			t.Errorf("%s is not the parts joined", f)
+		}
+	}
+	before := map[string]os.FileInfo{}
+	for _, f := range []string{"same.xml", "changed.xml", "grown.xml"} {
+		before[f], _ = os.Stat(filepath.Join(dir, f))
+	}
+	st = write(map[string][][]byte{
+		"same.xml": cuts(long, 65536, 131072), "changed.xml": cuts(changed, 9, 140000),
+		"grown.xml": append(cuts(long, 5), []byte("!"))})
+	if st.Unchanged != 1 || st.Written != 2 {
+		t.Errorf("stats %+v, want same.xml kept and the other two written", st)
+	}
+	for f, want := range map[string]string{"same.xml": string(long), "changed.xml": string(changed), "grown.xml": string(long) + "!"} {
+		fi, err := os.Stat(filepath.Join(dir, f))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if linked := os.SameFile(fi, before[f]); linked != (f == "same.xml") {
+			t.Errorf("%s: linked to the old file is %v", f, linked)
+		}
+		if read(t, filepath.Join(dir, f)) != want {
+			t.Errorf("%s: wrong bytes", f)
+		}
+	}
+}

@@ -7,10 +7,11 @@ import (
 	"golang.org/x/sys/unix"
 )
 
-// writeFile is os.WriteFile(name, data, 0o644) in three system calls:
-// os.File's set-up for the runtime's poller (fcntl, epoll_ctl, which fails
-// for a regular file anyway) costs more than the write of a small page.
-func writeFile(name string, data []byte) error {
+// writeFile is os.WriteFile(name, data, 0o644) of the parts joined, in an
+// open, a write a part and a close: os.File's set-up for the runtime's
+// poller (fcntl, epoll_ctl, which fails for a regular file anyway) costs
+// more than the write of a small page.
+func writeFile(name string, parts [][]byte) error {
 	var fd int
 	var err error
 	for {
@@ -22,16 +23,18 @@ func writeFile(name string, data []byte) error {
 	if err != nil {
 		return &os.PathError{Op: "open", Path: name, Err: err}
 	}
-	for len(data) > 0 {
-		n, err := unix.Write(fd, data)
-		if err == unix.EINTR {
-			continue
+	for _, data := range parts {
+		for len(data) > 0 {
+			n, err := unix.Write(fd, data)
+			if err == unix.EINTR {
+				continue
+			}
+			if err != nil {
+				unix.Close(fd)
+				return &os.PathError{Op: "write", Path: name, Err: err}
+			}
+			data = data[n:]
 		}
-		if err != nil {
-			unix.Close(fd)
-			return &os.PathError{Op: "write", Path: name, Err: err}
-		}
-		data = data[n:]
 	}
 	if err := unix.Close(fd); err != nil {
 		return &os.PathError{Op: "close", Path: name, Err: err}
@@ -40,9 +43,9 @@ func writeFile(name string, data []byte) error {
 }
 
 // sameFile reports whether name is a regular file (not a link to one)
-// holding exactly data. Like writeFile, it goes without an os.File: open,
-// fstat, the reads, close.
-func sameFile(name string, data []byte) bool {
+// holding exactly the parts, of size bytes in all. Like writeFile, it goes
+// without an os.File: open, fstat, the reads, close.
+func sameFile(name string, parts [][]byte, size int) bool {
 	var fd int
 	var err error
 	for {
@@ -56,10 +59,10 @@ func sameFile(name string, data []byte) bool {
 	}
 	defer unix.Close(fd)
 	var st unix.Stat_t
-	if unix.Fstat(fd, &st) != nil || st.Mode&unix.S_IFMT != unix.S_IFREG || st.Size != int64(len(data)) {
+	if unix.Fstat(fd, &st) != nil || st.Mode&unix.S_IFMT != unix.S_IFREG || st.Size != int64(size) {
 		return false
 	}
-	return equalReader(fdReader(fd), data)
+	return equalReader(fdReader(fd), parts)
 }
 
 // fdReader reads a file descriptor.

@@ -68,19 +68,34 @@ func findAndReuse(x *index.Index, pages func() []string, keep *finishCaches, out
 			}
 		}
 	}))
-	wg.Go(part(func() {
-		teiText, teiErr = export.TEIWith(x, keep.tei)
-		if out != nil && teiErr == nil {
-			out.put([]render.File{{Path: export.TEIFile, Data: teiText}})
-			teiText = nil
+	// With a sink, the TEI and the registry are made in pieces, written as
+	// they are, and the second made reuses the pieces of the first.
+	var pieces export.Chunks
+	left := 2
+	inPieces := func(path string, write func(*export.Chunks) error) error {
+		err := write(&pieces)
+		if err == nil {
+			out.putParts(path, pieces.Parts())
 		}
+		pieces.Reset()
+		if left--; left == 0 {
+			pieces = export.Chunks{}
+		}
+		return err
+	}
+	wg.Go(part(func() {
+		if out != nil {
+			teiErr = inPieces(export.TEIFile, func(c *export.Chunks) error { return export.TEIInto(c, x, keep.tei) })
+			return
+		}
+		teiText, teiErr = export.TEIWith(x, keep.tei)
 	}))
 	wg.Go(part(func() {
-		registry, regErr = export.RegistryWith(x, keep.registry)
-		if out != nil && regErr == nil {
-			out.put([]render.File{{Path: export.RegistryFile, Data: registry}})
-			registry = nil
+		if out != nil {
+			regErr = inPieces(export.RegistryFile, func(c *export.Chunks) error { return export.RegistryInto(c, x, keep.registry) })
+			return
 		}
+		registry, regErr = export.RegistryWith(x, keep.registry)
 	}))
 	wg.Go(func() {
 		for i, s := range x.Sources {

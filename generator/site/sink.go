@@ -92,6 +92,21 @@ func (s *sink) put(files []render.File) {
 	}
 }
 
+// putParts writes a file made in parts (publish.Writer.WriteParts) on the
+// caller's goroutine, so that the parts may be reused once it returns.
+func (s *sink) putParts(path string, parts [][]byte) {
+	s.mu.Lock()
+	s.done[path] = true
+	s.mu.Unlock()
+	if err := s.w.WriteParts(path, parts); err != nil {
+		s.mu.Lock()
+		if s.err == nil {
+			s.err = err
+		}
+		s.mu.Unlock()
+	}
+}
+
 // putPage hands over a page rendered into buf, a buffer of pageBuffers,
 // to be written from it. The caller must not touch buf again: it goes
 // back to the pool once written.
