@@ -73,12 +73,18 @@ type doc struct {
 	page    string // site path of its page
 	frag    string // and the fragment on it, if any
 	text    string // for snippets
-	named   bool   // an entry or a source: it has the next three
-	aliases []string
-	occurs  []int      // passages that name it, in order
-	marks   [][]string // the words that name it in each of those
+	names   string // text weighed as names
 
-	names string // text weighed as names
+	*named // for an entry or a source; nil for a passage
+}
+
+// named is what an entry's or a source's document has that a passage's
+// has not.
+type named struct {
+	aliases []string
+	occurs  []int32  // passages that name it, in order
+	ends    []int32  // the words that name it in occurs[i] are words[ends[i-1]:ends[i]]
+	words   []string // (ends[-1] being 0)
 }
 
 // kind is a filter: a kind of entry, the sources, the text or the notes.
@@ -198,8 +204,8 @@ func BuildWith(x *index.Index, c *Cache) (*Index, error) {
 	}
 	var found []naming // reused by occurs
 	// occurs finds the passages naming ref, with the words that name it
-	// in each, in the order they were found.
-	occurs := func(ref index.Ref, extra []index.Citation) ([]int, [][]string) {
+	// in each, in the order they were found, for n.
+	occurs := func(n *named, ref index.Ref, extra []index.Citation) {
 		found = found[:0]
 		for _, o := range x.Occurrences(ref) {
 			if d, ok := passages[o.Chapter][o.Paragraph]; ok {
@@ -215,7 +221,7 @@ func BuildWith(x *index.Index, c *Cache) (*Index, error) {
 				found = append(found, naming{d, ""})
 			}
 		}
-		return gather(found)
+		n.occurs, n.ends, n.words = gather(found)
 	}
 	for _, k := range x.Edition.Kinds {
 		first = append(first, len(docs))
@@ -225,7 +231,7 @@ func BuildWith(x *index.Index, c *Cache) (*Index, error) {
 	}
 	first = append(first, len(docs))
 	for _, s := range x.Sources {
-		d := doc{title: s.Title(), page: x.Layout.Ref(s.Ref()), context: "Source · " + s.Label, named: true}
+		d := doc{title: s.Title(), page: x.Layout.Ref(s.Ref()), context: "Source · " + s.Label, named: &named{}}
 		d.text = joinNonEmpty(" ", memo.plainHTML(string(s.Entry)), memo.plainHTML(string(s.AnnoteHTML)))
 		names := []string{d.title, s.Label}
 		for _, a := range s.Aliases {
@@ -233,7 +239,7 @@ func BuildWith(x *index.Index, c *Cache) (*Index, error) {
 			names = append(names, a.Text)
 		}
 		d.names = strings.Join(names, " · ")
-		d.occurs, d.marks = occurs(s.Ref(), x.Citations(s.ID))
+		occurs(d.named, s.Ref(), x.Citations(s.ID))
 		docs = append(docs, d)
 	}
 
@@ -378,10 +384,11 @@ type naming struct {
 }
 
 // gather sorts the passages of ns, keeping each once, with the distinct
-// words that name the entry in each, in the order they came.
-func gather(ns []naming) ([]int, [][]string) {
+// words that name the entry in each, in the order they came: the words of
+// ids[i] are words[ends[i-1]:ends[i]].
+func gather(ns []naming) (ids, ends []int32, words []string) {
 	if len(ns) == 0 {
-		return nil, nil
+		return nil, nil, nil
 	}
 	slices.SortStableFunc(ns, func(a, b naming) int { return a.doc - b.doc })
 	groups := 1
@@ -390,23 +397,23 @@ func gather(ns []naming) ([]int, [][]string) {
 			groups++
 		}
 	}
-	ids := make([]int, 0, groups)
-	marks := make([][]string, 0, groups)
-	words := make([]string, 0, len(ns)) // the words of each passage in turn
+	both := make([]int32, 2*groups) // ids and ends in one
+	ids, ends = both[:0:groups], both[groups:groups]
+	words = make([]string, 0, len(ns)) // the words of each passage in turn
 	from := 0
 	for i, nm := range ns {
 		if i == 0 || nm.doc != ns[i-1].doc {
 			if i > 0 {
-				marks = append(marks, words[from:len(words):len(words)])
+				ends = append(ends, int32(len(words)))
 			}
-			ids = append(ids, nm.doc)
+			ids = append(ids, int32(nm.doc))
 			from = len(words)
 		}
 		if nm.match != "" && !slices.Contains(words[from:], nm.match) {
 			words = append(words, nm.match)
 		}
 	}
-	return ids, append(marks, words[from:len(words):len(words)])
+	return ids, append(ends, int32(len(words))), words
 }
 
 // noteTitle is a note's title, in two: "Note " and "4".
@@ -469,9 +476,9 @@ func (ix *Index) String() string {
 		(ix.Bytes+512)/1024, len(ix.Files), ix.Terms, ix.Shards, ix.Docs)
 }
 
-func entryDoc(x *index.Index, e *index.Entry, occurs func(index.Ref, []index.Citation) ([]int, [][]string), memo *memo) doc {
+func entryDoc(x *index.Index, e *index.Entry, occurs func(*named, index.Ref, []index.Citation), memo *memo) doc {
 	k, _ := x.Edition.Kind(e.Kind)
-	d := doc{title: e.Name, page: x.Layout.Ref(e.Ref()), context: joinNonEmpty(" · ", k.Name, e.Type, e.Dates), named: true}
+	d := doc{title: e.Name, page: x.Layout.Ref(e.Ref()), context: joinNonEmpty(" · ", k.Name, e.Type, e.Dates), named: &named{}}
 	d.text = withSummary(e.Summary, memo.plainHTML(string(e.BodyHTML)))
 	names := []string{e.Name}
 	if e.IndexName != e.Name {
@@ -482,7 +489,7 @@ func entryDoc(x *index.Index, e *index.Entry, occurs func(index.Ref, []index.Cit
 		names = append(names, a.Text)
 	}
 	d.names = strings.Join(names, " · ")
-	d.occurs, d.marks = occurs(e.Ref(), nil)
+	occurs(d.named, e.Ref(), nil)
 	return d
 }
 

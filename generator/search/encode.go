@@ -186,13 +186,16 @@ func appendPostings(b []byte, docs []int32, weights []uint8) []byte {
 // pair for each word that names it in each, in order, of the passage and
 // the word's place in words plus one (0 for a passage that cites a source
 // without naming it). It adds the words to words.
-func appendOccurs(b []byte, occurs []int, marks [][]string, words *[]string) []byte {
-	prev := 0
-	for i, d := range occurs {
-		if len(marks[i]) == 0 {
+func appendOccurs(b []byte, n *named, words *[]string) []byte {
+	prev, from := 0, int32(0)
+	for i, d32 := range n.occurs {
+		d := int(d32)
+		marks := n.words[from:n.ends[i]]
+		from = n.ends[i]
+		if len(marks) == 0 {
 			b = appendPair(b, d-prev, 0)
 		}
-		for _, w := range marks[i] {
+		for _, w := range marks {
 			b = appendPair(b, d-prev, place(words, w)+1)
 			prev = d
 		}
@@ -244,7 +247,7 @@ func (t *docTables) file(name string, docs []doc) []byte {
 		b = appendString(b, d.frag)
 		b = append(b, ',')
 		b = appendString(b, d.text)
-		if d.named {
+		if d.named != nil {
 			b = append(b, ",["...)
 			for k, a := range d.aliases {
 				if k > 0 {
@@ -254,7 +257,7 @@ func (t *docTables) file(name string, docs []doc) []byte {
 			}
 			b = append(b, "],\""...)
 			t.words = t.words[:0]
-			b = appendOccurs(b, d.occurs, d.marks, &t.words)
+			b = appendOccurs(b, d.named, &t.words)
 			b = append(b, "\",["...)
 			b = appendStrings(b, t.words)
 			b = append(b, ']')
