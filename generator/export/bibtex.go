@@ -152,6 +152,9 @@ func bibtexNames(names []bib.Name) string {
 // specially. Everything else stays UTF-8, which BibTeX 0.99d, biber and
 // every current parser read.
 func bibtexEscape(s string) string {
+	if bibtexPlain(s) {
+		return s
+	}
 	var b strings.Builder
 	for _, r := range s {
 		switch r {
@@ -174,6 +177,22 @@ func bibtexEscape(s string) string {
 		}
 	}
 	return b.String()
+}
+
+// bibtexPlain reports whether s is printable ASCII that bibtexEscape
+// leaves as it is.
+func bibtexPlain(s string) bool {
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; c {
+		case '\\', '{', '}', '&', '%', '$', '#', '_', '~', '^':
+			return false
+		default:
+			if c < 0x20 || c >= 0x7f {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // bibtexURL keeps a URL verbatim, as the url package and biblatex read it,

@@ -46,9 +46,12 @@ func (o *object) MarshalJSON() ([]byte, error) {
 		if i > 0 {
 			b.WriteString(", ")
 		}
-		kb, _ := json.Marshal(k)
-		b.Write(kb)
+		b.Write(appendString(b.AvailableBuffer(), k))
 		b.WriteString(": ")
+		if v, ok := o.vals[i].(string); ok { // as json.Marshal writes it
+			b.Write(appendString(b.AvailableBuffer(), v))
+			continue
+		}
 		vb, err := json.Marshal(o.vals[i])
 		if err != nil {
 			return nil, err

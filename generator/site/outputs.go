@@ -97,18 +97,18 @@ func findAndReuse(x *index.Index, pages func() []string, keep *finishCaches, out
 		}
 		registry, regErr = export.RegistryWith(x, keep.registry)
 	}))
-	wg.Go(func() {
-		for i, s := range x.Sources {
-			sourceFiles = append(sourceFiles,
-				render.File{Path: export.SourceFile(x.Layout, s, export.BibTeXFormat), Data: export.BibTeX(records[i : i+1])},
-				render.File{Path: export.SourceFile(x.Layout, s, export.RISFormat), Data: export.RIS(records[i : i+1])})
-			j, err := export.CSLJSON(records[i : i+1])
-			perSourceErr[i] = err
-			sourceFiles = append(sourceFiles, render.File{Path: export.SourceFile(x.Layout, s, export.CSLJSONFormat), Data: j})
-		}
-	})
-	bibtex, ris := export.BibTeX(records), export.RIS(records)
-	csl, cslErr := export.CSLJSON(records)
+	// The bibliography, whole and a source at a time, each record
+	// written once.
+	bibl := export.BibliographyOf(records)
+	for i, s := range x.Sources {
+		r := bibl.Records[i]
+		perSourceErr[i] = r.CSLErr
+		sourceFiles = append(sourceFiles,
+			render.File{Path: export.SourceFile(x.Layout, s, export.BibTeXFormat), Data: r.BibTeX},
+			render.File{Path: export.SourceFile(x.Layout, s, export.RISFormat), Data: r.RIS},
+			render.File{Path: export.SourceFile(x.Layout, s, export.CSLJSONFormat), Data: r.CSLJSON})
+	}
+	bibtex, ris, csl, cslErr := bibl.BibTeX, bibl.RIS, bibl.CSLJSON, bibl.CSLErr
 	wg.Wait()
 
 	var files []render.File
