@@ -72,3 +72,15 @@ func BenchmarkRebuild(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkBuildTo makes the same index as BenchmarkBuild, handing each
+// file over as it is made (and dropping it), as a streaming build does.
+func BenchmarkBuildTo(b *testing.B) {
+	x := largeIndex(b)
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := search.BuildTo(x, nil, func(search.File) error { return nil }); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -128,7 +128,18 @@ type Cache struct {
 type countKey struct{ text, names string }
 
 // BuildWith is Build, keeping what it can in c (which may be nil).
-func BuildWith(x *index.Index, c *Cache) (*Index, error) {
+func BuildWith(x *index.Index, c *Cache) (*Index, error) { return build(x, c, nil) }
+
+// BuildTo is BuildWith, handing each file to emit as soon as it is made
+// instead of keeping it, so that the files need not be in memory at once:
+// the Index's Files have no Data, and a file's Data is emit's only until
+// emit returns. emit may be called from several goroutines at once; the
+// first error it returns ends the build.
+func BuildTo(x *index.Index, c *Cache, emit func(File) error) (*Index, error) {
+	return build(x, c, emit)
+}
+
+func build(x *index.Index, c *Cache, emit func(File) error) (*Index, error) {
 	memo := newMemo(c)
 	yield := func() {}
 	if c != nil && c.Yield != nil {
@@ -295,10 +306,33 @@ func BuildWith(x *index.Index, c *Cache) (*Index, error) {
 	memo.keep(c, len(order))
 
 	ix := &Index{Docs: len(docs), Terms: len(order)}
-	addFile := func(f File) {
-		ix.Files = append(ix.Files, f)
-		ix.Bytes += len(f.Data)
+	// The files in order, and the hash of each but the manifest, which
+	// names them all by a hash of theirs. With emit, each file is handed
+	// over as it is made, from a buffer reused for the next.
+	var sums [][sha256.Size]byte
+	var emitErr error
+	var emitMu sync.Mutex
+	put := func(f File) {
+		if emit == nil {
+			return
+		}
+		if err := emit(f); err != nil {
+			emitMu.Lock()
+			if emitErr == nil {
+				emitErr = err
+			}
+			emitMu.Unlock()
+		}
 	}
+	addFile := func(f File) {
+		ix.Bytes += len(f.Data)
+		put(f)
+		if emit != nil {
+			f.Data = nil
+		}
+		ix.Files = append(ix.Files, f)
+	}
+	var reuse []byte // a file's bytes, with emit
 
 	// Shards: consecutive runs of the sorted vocabulary, cut at about
 	// ShardBytes; named by their content so a browser never mixes builds.
@@ -313,7 +347,12 @@ func BuildWith(x *index.Index, c *Cache) (*Index, error) {
 		sum := sha256.Sum256(cur)
 		name := "t/" + hex.EncodeToString(sum[:5])
 		shards = append(shards, []string{curFirst, name})
-		addFile(script(Folder+"/"+name+".js", name, cur))
+		f := script(reuse[:0], Folder+"/"+name+".js", name, cur)
+		if emit != nil {
+			reuse = f.Data
+		}
+		sums = append(sums, sha256.Sum256(f.Data))
+		addFile(f)
 		cur = cur[:0]
 	}
 	for _, id := range order {
@@ -339,27 +378,37 @@ func BuildWith(x *index.Index, c *Cache) (*Index, error) {
 	// The documents' files, made in parallel.
 	per := DocsPerFile(len(docs))
 	docFiles := make([]File, (len(docs)+per-1)/per)
+	sizes := make([]int, len(docFiles))
+	sums = slices.Grow(sums, len(docFiles))[:len(sums)+len(docFiles)]
+	docSums := sums[len(sums)-len(docFiles):]
 	parallel(len(docFiles), yield, func() func(int) {
 		var tables docTables
+		var reuse []byte // with emit
 		return func(j int) {
 			name := "d/" + strconv.Itoa(j)
-			docFiles[j] = File{Path: Folder + "/" + name + ".js",
-				Data: tables.file(name, docs[j*per:min((j+1)*per, len(docs))])}
+			f := File{Path: Folder + "/" + name + ".js",
+				Data: tables.file(reuse[:0], name, docs[j*per:min((j+1)*per, len(docs))])}
+			docSums[j], sizes[j] = sha256.Sum256(f.Data), len(f.Data)
+			if emit != nil {
+				put(f)
+				reuse, f.Data = f.Data, nil
+			}
+			docFiles[j] = f
 		}
 	})
-	for _, f := range docFiles {
-		addFile(f)
+	for j, f := range docFiles {
+		ix.Files = append(ix.Files, f)
+		ix.Bytes += sizes[j]
+	}
+	if emitErr != nil {
+		return nil, emitErr
 	}
 	stop := make([]string, 0, len(stopwords))
 	for w := range stopwords {
 		stop = append(stop, w)
 	}
 	slices.Sort(stop)
-	// The version is a hash of the files' hashes, made in parallel.
-	sums := make([][sha256.Size]byte, len(ix.Files))
-	parallel(len(ix.Files), yield, func() func(int) {
-		return func(i int) { sums[i] = sha256.Sum256(ix.Files[i].Data) }
-	})
+	// The version is a hash of the files' hashes.
 	h := sha256.New()
 	for _, s := range sums {
 		h.Write(s[:])
@@ -372,7 +421,10 @@ func BuildWith(x *index.Index, c *Cache) (*Index, error) {
 	if err != nil {
 		return nil, err
 	}
-	addFile(script(ManifestFile, "index", mb))
+	addFile(script(nil, ManifestFile, "index", mb))
+	if emitErr != nil {
+		return nil, emitErr
+	}
 	return ix, nil
 }
 
@@ -439,8 +491,14 @@ func joinNonEmpty(sep string, parts ...string) string {
 
 // script makes a file of the index: a script that hands data, JSON, to
 // EditionSearch.register under name.
-func script(path, name string, data []byte) File {
-	b := make([]byte, 0, len(data)+len(name)+40)
+//
+// The script is appended to dst, or to a slice of its own size when dst
+// has no room.
+func script(dst []byte, path, name string, data []byte) File {
+	b := dst
+	if cap(b) == 0 {
+		b = make([]byte, 0, len(data)+len(name)+40)
+	}
 	b = append(b, "EditionSearch.register("...)
 	b = appendString(b, name)
 	b = append(b, ',')

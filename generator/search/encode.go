@@ -229,7 +229,10 @@ type docTables struct {
 // where a passage is [title, context, page, fragment, text], context and
 // page being places in "c" and "p", and an entry or a source is that and
 // [aliases…], its occurrences (appendOccurs) and the words those name.
-func (t *docTables) file(name string, docs []doc) []byte {
+//
+// The file is appended to dst, or to a slice of its own size when dst has
+// no room.
+func (t *docTables) file(dst []byte, name string, docs []doc) []byte {
 	t.contexts, t.pages, t.body = t.contexts[:0], t.pages[:0], t.body[:0]
 	b := t.body
 	for i := range docs {
@@ -272,7 +275,10 @@ func (t *docTables) file(name string, docs []doc) []byte {
 	for _, s := range t.pages {
 		n += len(s) + 3
 	}
-	out := make([]byte, 0, n)
+	out := dst
+	if cap(out) == 0 {
+		out = make([]byte, 0, n)
+	}
 	out = append(out, "EditionSearch.register("...)
 	out = appendString(out, name)
 	out = append(out, `,{"c":[`...)

@@ -55,16 +55,19 @@ func findAndReuse(x *index.Index, pages func() []string, keep *finishCaches, out
 	}
 	var wg sync.WaitGroup
 	wg.Go(part(func() {
-		ix, searchErr = search.BuildWith(x, keep.search)
+		if out != nil {
+			// Each file written as it is made, from a buffer reused for
+			// the next.
+			ix, searchErr = search.BuildTo(x, keep.search, func(f search.File) error {
+				out.putParts(f.Path, [][]byte{f.Data})
+				return nil
+			})
+		} else {
+			ix, searchErr = search.BuildWith(x, keep.search)
+		}
 		if searchErr == nil {
 			for _, f := range ix.Files {
 				searchFiles = append(searchFiles, render.File{Path: f.Path, Data: f.Data})
-			}
-			if out != nil {
-				out.put(searchFiles)
-				for i := range ix.Files {
-					ix.Files[i].Data = nil
-				}
 			}
 		}
 	}))
