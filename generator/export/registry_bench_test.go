@@ -27,3 +27,24 @@ func BenchmarkRegistry(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkRegistryInto measures the same registry written in pieces, as a
+// streaming build writes it (RegistryInto), into a Chunks of its own each
+// time (a build reuses the TEI's pieces, when the TEI was made first).
+func BenchmarkRegistryInto(b *testing.B) {
+	content := b.TempDir()
+	if err := corpus.Write(content, corpus.Config{Chapters: 100, Entries: 3000, Sources: 300}); err != nil {
+		b.Fatal(err)
+	}
+	res := site.Generate(site.Options{Content: content, Templates: "../../templates"})
+	if !res.OK() || res.Index == nil {
+		b.Fatal(res.Diags.Err())
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		var c export.Chunks
+		if err := export.RegistryInto(&c, res.Index, nil); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

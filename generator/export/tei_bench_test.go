@@ -29,3 +29,25 @@ func BenchmarkTEI(b *testing.B) {
 	}
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*chapters), "ns/chapter")
 }
+
+// BenchmarkTEIInto measures the same TEI written in pieces, as a
+// streaming build writes it (TEIInto), into a Chunks of its own each time.
+func BenchmarkTEIInto(b *testing.B) {
+	const chapters = 50
+	content := b.TempDir()
+	if err := corpus.Write(content, corpus.Config{Chapters: chapters, Entries: 3000, Sources: 300}); err != nil {
+		b.Fatal(err)
+	}
+	res := site.Generate(site.Options{Content: content, Templates: "../../templates"})
+	if !res.OK() || res.Index == nil {
+		b.Fatal(res.Diags.Err())
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		var c export.Chunks
+		if err := export.TEIInto(&c, res.Index, nil); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*chapters), "ns/chapter")
+}
