@@ -163,7 +163,7 @@ func (iw *indexWriter) locators(w *markup, e *index.Entry) {
 		w.raw(` <a class="loc `)
 		w.attr(o.Where.String())
 		w.raw(`" href="`)
-		ci, ok := iw.set.chapterIndex[o.Chapter]
+		ci, ok := iw.set.tm.chapterAt[o.Chapter]
 		if ok {
 			w.urlAttrParts(iw.set.chapterPrefix(iw.b, iw.urls, ci), "#", o.Paragraph)
 		} else {
@@ -178,12 +178,38 @@ func (iw *indexWriter) locators(w *markup, e *index.Entry) {
 			w.b = strconv.AppendInt(w.b, int64(no), 10)
 			w.raw(".")
 		}
-		var ch *index.Chapter
+		var l *chapterLine
 		if ok {
-			ch = x.Chapters[ci]
+			l = &iw.set.tm.lines[ci]
 		}
-		w.text(indexLocator(o, ch))
+		writeIndexLocator(w, o, l)
 		w.raw("</a>")
+	}
+}
+
+// writeIndexLocator writes indexLocator(o, ch), where l is the chapter's
+// line (nil when o's chapter is not found), escaped as html/template
+// escapes text.
+func writeIndexLocator(w *markup, o *index.Occurrence, l *chapterLine) {
+	var n *index.NoteInfo
+	if o.Where == index.Note && l != nil {
+		n, _ = l.note(o.Paragraph)
+	}
+	switch {
+	case n == nil:
+		// Not in a note, or a note not found: "¶ 12" as "12".
+		w.b = strconv.AppendInt(w.b, int64(o.ParaNum), 10)
+	case strings.Contains(n.Marker, "Note ") || strings.Contains(n.Marker, "Editor’s note "):
+		// A marker that indexLocator's replacements would reach into.
+		w.text(indexLocator(o, l.ch))
+	case n.Series == index.EditorNote:
+		w.raw("ed. n ")
+		w.text(n.Marker)
+	case n.Series == index.UnnumberedNote:
+		w.raw("Unnumbered note")
+	default:
+		w.raw("n ")
+		w.text(n.Marker)
 	}
 }
 

@@ -72,7 +72,7 @@ func (t *Templates) Pages(x *index.Index, extra []ExtraPage) []*Page {
 			return view
 		}})
 	}
-	tm := newTextMap(x)
+	tm := set.tm
 	add("home.html", index.HomePage, nil, func() any { return t.home(x, extra) })
 	for i, ch := range x.Chapters {
 		add("chapter.html", x.Layout.Chapter(ch.Slug), ch, func() any { return t.chapter(x, i) })
@@ -420,7 +420,7 @@ func (s *pageSet) occurrenceList(b *Base, occ []index.Occurrence, headed bool) t
 	for i := range occ {
 		o := &occ[i]
 		next = append(next, -1)
-		ci, ok := s.chapterIndex[o.Chapter]
+		ci, ok := s.tm.chapterAt[o.Chapter]
 		if !ok {
 			continue
 		}
@@ -458,7 +458,8 @@ func (s *pageSet) occurrenceList(b *Base, occ []index.Occurrence, headed bool) t
 	}
 	urls := s.chapterURLs(b)
 	for _, g := range groups {
-		ch := s.x.Chapters[g.chapter]
+		l := &s.tm.lines[g.chapter]
+		ch := l.ch
 		prefix := s.chapterPrefix(b, urls, g.chapter)
 		if headed {
 			sec := ch.Sections[min(g.section, len(ch.Sections)-1)]
@@ -480,7 +481,7 @@ func (s *pageSet) occurrenceList(b *Base, occ []index.Occurrence, headed bool) t
 				w.raw(`"><a href="`)
 				w.urlAttrParts(prefix, "#", o.ID)
 				w.raw(`">`)
-				writeLocator(w, o, ch, false)
+				writeLocator(w, o, l, false)
 				w.raw(`</a> <span class="context">`)
 				w.text(o.Snippet.Before)
 				w.raw("<mark>")
@@ -563,14 +564,15 @@ type occGroup struct{ chapter, section, first, last int }
 const fewGroups = 32
 
 // pageSet is what the views of one Pages share, made once and read by
-// views made and rendered in parallel: where each chapter is, the relative
-// URLs of the chapters' pages from each folder that links to them, and the
-// layout's Chrome of each folder.
+// views made and rendered in parallel: where each chapter is, its
+// paragraphs and notes (the text map), the relative URLs of the chapters'
+// pages from each folder that links to them, and the layout's Chrome of
+// each folder.
 type pageSet struct {
-	t            *Templates
-	x            *index.Index
-	chapterIndex map[string]int // slug → index in x.Chapters
-	chapterPath  []string       // site path of each chapter's page
+	t           *Templates
+	x           *index.Index
+	tm          *textMap
+	chapterPath []string // site path of each chapter's page
 
 	mu      sync.Mutex
 	rel     map[string][]string // folder → relative URL of each chapter's page from it
@@ -578,10 +580,9 @@ type pageSet struct {
 }
 
 func newPageSet(t *Templates, x *index.Index) *pageSet {
-	s := &pageSet{t: t, x: x, chapterIndex: make(map[string]int, len(x.Chapters)),
+	s := &pageSet{t: t, x: x, tm: newTextMap(x),
 		rel: map[string][]string{}, chromes: map[chromeKey]chromeResult{}}
-	for i, ch := range x.Chapters {
-		s.chapterIndex[ch.Slug] = i
+	for _, ch := range x.Chapters {
 		s.chapterPath = append(s.chapterPath, x.Layout.Chapter(ch.Slug))
 	}
 	return s
@@ -621,9 +622,9 @@ func (s *pageSet) chapterPrefix(b *Base, urls []string, i int) string {
 // writeLocator writes where an occurrence is, as locator says it: "¶ 12",
 // "Note 4"; escaped as html/template escapes text, or with plain as
 // template.HTMLEscapeString does.
-func writeLocator(w *markup, o *index.Occurrence, ch *index.Chapter, plain bool) {
+func writeLocator(w *markup, o *index.Occurrence, l *chapterLine, plain bool) {
 	if o.Where == index.Note {
-		if n, ok := ch.Note(o.Paragraph); ok {
+		if n, ok := l.note(o.Paragraph); ok {
 			writeNoteLabel(w, n, plain)
 			return
 		}
@@ -712,14 +713,14 @@ func (s *pageSet) citationList(b *Base, cites []index.Citation) template.HTML {
 	urls := s.chapterURLs(b)
 	for i := range cites {
 		c := &cites[i]
-		ci, ok := s.chapterIndex[c.Chapter]
+		ci, ok := s.tm.chapterAt[c.Chapter]
 		if !ok {
 			continue
 		}
-		ch := s.x.Chapters[ci]
+		l := &s.tm.lines[ci]
 		prefix := s.chapterPrefix(b, urls, ci)
 		w.raw("\n      <li><a href=\"")
-		n, isNote := ch.Note(c.Note)
+		n, isNote := l.note(c.Note)
 		if isNote {
 			w.urlAttrParts(prefix, "#", n.ID)
 			w.raw(`">`)
@@ -738,7 +739,7 @@ func (s *pageSet) citationList(b *Base, cites []index.Citation) template.HTML {
 			w.raw(` · called from <a href="`)
 			w.urlAttrParts(prefix, "#", n.Refs[0])
 			w.raw(`">`)
-			if p, ok := ch.Paragraph(n.Paragraph); ok && p.Number > 0 {
+			if p, ok := l.firstParagraph(n.Paragraph); ok && p.Number > 0 {
 				w.raw("¶ ")
 				w.b = strconv.AppendInt(w.b, int64(p.Number), 10)
 			} else {

@@ -178,22 +178,22 @@ func (m *textMap) occurrenceMarks(w *markup, b *Base, set *pageSet, occ []index.
 	urls := set.chapterURLs(b)
 	for i := range occ {
 		o := &occ[i]
-		ci, ok := set.chapterIndex[o.Chapter]
+		ci, ok := m.chapterAt[o.Chapter]
 		if !ok {
 			continue
 		}
-		ch := set.x.Chapters[ci]
+		l := &m.lines[ci]
 		href := func() {
 			w.plainHTML(set.chapterPrefix(b, urls, ci))
 			w.raw("#")
 			w.plainHTML(o.ID)
 		}
 		label := func() {
-			writeLocator(w, o, ch, true)
+			writeLocator(w, o, l, true)
 			w.raw(": ")
 			w.plainHTML(o.Snippet.Match)
 		}
-		w.mark(m.at(o), o.Where == index.Note, o.Where.String(), href, label)
+		w.mark(m.at(l, o), o.Where == index.Note, o.Where.String(), href, label)
 	}
 }
 
@@ -201,20 +201,21 @@ func (m *textMap) occurrenceMarks(w *markup, b *Base, set *pageSet, occ []index.
 func (m *textMap) citationMarks(b *Base, x *index.Index, cites []index.Citation) []stripMark {
 	var out []stripMark
 	for _, c := range cites {
-		ch, ok := x.Chapter(c.Chapter)
-		if !ok {
+		l := m.chapterLine(c.Chapter)
+		if l == nil {
 			continue
 		}
+		ch := l.ch
 		mk := stripMark{class: "note", note: true, href: b.URL(x.Layout.Chapter(ch.Slug) + "#" + c.ID)}
-		if n, ok := ch.Note(c.Note); ok {
-			mk.at = m.atParagraph(ch.Slug, n.ID)
+		if n, ok := l.note(c.Note); ok {
+			mk.at = m.atParagraph(l, n.ID)
 			mk.label = noteLabel(n)
 		} else {
-			mk.at = m.atParagraph(ch.Slug, c.Paragraph)
+			mk.at = m.atParagraph(l, c.Paragraph)
 			mk.note, mk.class = false, "text"
 			mk.label = "In the text"
-			if p := m.paraNumber(ch, c.Paragraph); p > 0 {
-				mk.label = fmt.Sprintf("¶ %d", p)
+			if p, ok := l.firstParagraph(c.Paragraph); ok && p.Number > 0 {
+				mk.label = fmt.Sprintf("¶ %d", p.Number)
 			}
 		}
 		if c.Locator != "" {
@@ -223,13 +224,4 @@ func (m *textMap) citationMarks(b *Base, x *index.Index, cites []index.Citation)
 		out = append(out, mk)
 	}
 	return out
-}
-
-func (m *textMap) paraNumber(ch *index.Chapter, id string) int {
-	for _, p := range ch.Paragraphs {
-		if p.ID == id {
-			return p.Number
-		}
-	}
-	return 0
 }
