@@ -70,9 +70,20 @@ func (t *Templates) indexHeadings(x *index.Index) *IndexView {
 			}
 		}
 	}
-	slices.SortStableFunc(headings, func(a, b IndexHeading) int {
-		return cmp.Or(index.CompareNames(a.Label, b.Label), boolInt(a.See != nil)-boolInt(b.See != nil))
+	// Sorted by index.CompareNames with each label's SortName made once,
+	// not twice per comparison.
+	keyed := make([]sortedHeading, len(headings))
+	for i := range headings {
+		keyed[i] = sortedHeading{index.SortName(headings[i].Label), &headings[i]}
+	}
+	slices.SortStableFunc(keyed, func(a, b sortedHeading) int {
+		return cmp.Or(cmp.Compare(a.key, b.key), cmp.Compare(a.h.Label, b.h.Label), boolInt(a.h.See != nil)-boolInt(b.h.See != nil))
 	})
+	sorted := make([]IndexHeading, len(headings))
+	for i, k := range keyed {
+		sorted[i] = *k.h
+	}
+	headings = sorted
 	// Drop a "see" that repeats a heading's own label.
 	var kept []IndexHeading
 	for i, h := range headings {
@@ -90,6 +101,12 @@ func (t *Templates) indexHeadings(x *index.Index) *IndexView {
 		last.headings = append(last.headings, h)
 	}
 	return v
+}
+
+// sortedHeading is a heading with the key it is sorted by.
+type sortedHeading struct {
+	key string
+	h   *IndexHeading
 }
 
 // indexWriter writes the general index's headings: the markup the
