@@ -116,7 +116,7 @@ type indexWriter struct {
 	set   *pageSet
 	b     *Base
 	multi bool
-	urls  []string
+	urls  *chapterLinks
 	seen  map[[2]string]bool // the paragraphs and notes of the heading being written
 }
 
@@ -182,7 +182,7 @@ func (iw *indexWriter) locators(w *markup, e *index.Entry) {
 		w.raw(`" href="`)
 		ci, ok := iw.set.tm.chapterAt[o.Chapter]
 		if ok {
-			w.urlAttrParts(iw.set.chapterPrefix(iw.b, iw.urls, ci), "#", o.Paragraph)
+			w.urlAttrFrag(iw.set.chapterPrefix(iw.b, iw.urls, ci), o.Paragraph)
 		} else {
 			w.urlAttr(iw.b.URL(x.Layout.Chapter(o.Chapter) + "#" + o.Paragraph))
 		}

@@ -464,7 +464,7 @@ func (s *pageSet) occurrenceList(b *Base, occ []index.Occurrence, headed bool) t
 		if headed {
 			sec := ch.Sections[min(g.section, len(ch.Sections)-1)]
 			w.raw("\n    <h3><a href=\"")
-			w.urlAttrParts(prefix, "#", sec.ID)
+			w.urlAttrFrag(prefix, sec.ID)
 			w.raw(`">`)
 			w.text(sec.Title)
 			w.raw("</a></h3>\n    <ul class=\"kwic\">")
@@ -479,7 +479,7 @@ func (s *pageSet) occurrenceList(b *Base, occ []index.Occurrence, headed bool) t
 				w.raw("\n      <li class=\"")
 				w.attr(o.Where.String())
 				w.raw(`"><a href="`)
-				w.urlAttrParts(prefix, "#", o.ID)
+				w.urlAttrFrag(prefix, o.ID)
 				w.raw(`">`)
 				writeLocator(w, o, l, false)
 				w.raw(`</a> <span class="context">`)
@@ -575,49 +575,59 @@ type pageSet struct {
 	chapterPath []string // site path of each chapter's page
 
 	mu      sync.Mutex
-	rel     map[string][]string // folder → relative URL of each chapter's page from it
+	rel     map[string]*chapterLinks // folder → the links to each chapter's page from it
 	chromes map[chromeKey]chromeResult
 }
 
 func newPageSet(t *Templates, x *index.Index) *pageSet {
 	s := &pageSet{t: t, x: x, tm: newTextMap(x),
-		rel: map[string][]string{}, chromes: map[chromeKey]chromeResult{}}
+		rel: map[string]*chapterLinks{}, chromes: map[chromeKey]chromeResult{}}
 	for _, ch := range x.Chapters {
 		s.chapterPath = append(s.chapterPath, x.Layout.Chapter(ch.Slug))
 	}
 	return s
 }
 
-// chapterURLs returns the relative URL of each chapter's page from page
-// b's folder.
-func (s *pageSet) chapterURLs(b *Base) []string {
+// chapterLinks is how the pages of one folder link to the chapters'
+// pages: the relative URL of each, as it is and escaped for an href.
+type chapterLinks struct {
+	urls []urlPrefix
+}
+
+// chapterURLs returns the links to each chapter's page from page b's
+// folder.
+func (s *pageSet) chapterURLs(b *Base) *chapterLinks {
 	dir := path.Dir(b.Path)
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	urls, ok := s.rel[dir]
+	cl, ok := s.rel[dir]
 	if !ok {
-		urls = make([]string, len(s.chapterPath))
+		cl = &chapterLinks{urls: make([]urlPrefix, len(s.chapterPath))}
 		for j, cp := range s.chapterPath {
-			urls[j] = index.Rel(b.Path, cp)
+			cl.urls[j] = newURLPrefix(index.Rel(b.Path, cp))
 		}
-		s.rel[dir] = urls
+		s.rel[dir] = cl
 	}
-	return urls
+	return cl
 }
 
 // chapterPrefix is what goes before "#id" in a link from page b to an
 // anchor in chapter i's page, given b's chapterURLs, as b.URL makes it:
 // nothing on the page itself, else the page's relative URL (or absolute,
 // on a page with absolute links).
-func (s *pageSet) chapterPrefix(b *Base, urls []string, i int) string {
+func (s *pageSet) chapterPrefix(b *Base, cl *chapterLinks, i int) *urlPrefix {
 	switch p := s.chapterPath[i]; {
 	case b.abs != "":
-		return b.abs + p
+		u := newURLPrefix(b.abs + p)
+		return &u
 	case p == b.Path:
-		return ""
+		return &noPrefix
 	}
-	return urls[i]
+	return &cl.urls[i]
 }
+
+// noPrefix is what comes before "#id" in a link to the page itself.
+var noPrefix = newURLPrefix("")
 
 // writeLocator writes where an occurrence is, as locator says it: "¶ 12",
 // "Note 4"; escaped as html/template escapes text, or with plain as
@@ -722,11 +732,11 @@ func (s *pageSet) citationList(b *Base, cites []index.Citation) template.HTML {
 		w.raw("\n      <li><a href=\"")
 		n, isNote := l.note(c.Note)
 		if isNote {
-			w.urlAttrParts(prefix, "#", n.ID)
+			w.urlAttrFrag(prefix, n.ID)
 			w.raw(`">`)
 			writeNoteLabel(w, n, false)
 		} else {
-			w.urlAttrParts(prefix, "#", c.ID)
+			w.urlAttrFrag(prefix, c.ID)
 			w.raw(`">In the text`)
 		}
 		w.raw("</a>")
@@ -737,7 +747,7 @@ func (s *pageSet) citationList(b *Base, cites []index.Citation) template.HTML {
 		}
 		if isNote && len(n.Refs) > 0 {
 			w.raw(` · called from <a href="`)
-			w.urlAttrParts(prefix, "#", n.Refs[0])
+			w.urlAttrFrag(prefix, n.Refs[0])
 			w.raw(`">`)
 			if p, ok := l.firstParagraph(n.Paragraph); ok && p.Number > 0 {
 				w.raw("¶ ")

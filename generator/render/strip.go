@@ -184,7 +184,7 @@ func (m *textMap) occurrenceMarks(w *markup, b *Base, set *pageSet, occ []index.
 		}
 		l := &m.lines[ci]
 		href := func() {
-			w.plainHTML(set.chapterPrefix(b, urls, ci))
+			w.plainHTML(set.chapterPrefix(b, urls, ci).raw)
 			w.raw("#")
 			w.plainHTML(o.ID)
 		}
