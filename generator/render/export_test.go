@@ -68,7 +68,7 @@ func (t *Templates) EntryOccurrences(x *index.Index) (int, func()) {
 			b := &bases[i]
 			set.occurrenceList(b, occ, true)
 			if len(occ) > 0 {
-				tm.strip("strip", e.Name, nil, func(w *markup) { tm.occurrenceMarks(w, b, set, occ) })
+				tm.strip("strip", e.Name, func(w *markup) { tm.occurrenceMarks(w, b, set, occ) })
 			}
 		}
 	}

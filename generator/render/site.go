@@ -393,7 +393,7 @@ func (t *Templates) entry(x *index.Index, tm *textMap, set *pageSet, e *index.En
 	if len(occ) > 0 {
 		v.Bands = tm.BandsWord()
 		v.Strip = tm.strip("strip", "Where “"+e.Name+"” occurs in the text: "+plural(len(occ), "mention", "mentions")+", each linked",
-			nil, func(w *markup) { tm.occurrenceMarks(w, &v.Base, set, occ) })
+			func(w *markup) { tm.occurrenceMarks(w, &v.Base, set, occ) })
 	}
 	return v
 }
@@ -709,7 +709,10 @@ func (t *Templates) source(x *index.Index, tm *textMap, set *pageSet, s *index.S
 	if n := len(cites) + len(occ); n > 0 {
 		v.Bands = tm.BandsWord()
 		v.Strip = tm.strip("strip", "Where “"+s.Label+"” is cited or named in the text: "+plural(n, "place", "places")+", each linked",
-			tm.citationMarks(&v.Base, x, cites), func(w *markup) { tm.occurrenceMarks(w, &v.Base, set, occ) })
+			func(w *markup) {
+				tm.citationMarks(w, &v.Base, set, cites)
+				tm.occurrenceMarks(w, &v.Base, set, occ)
+			})
 	}
 	return v
 }
