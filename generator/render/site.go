@@ -75,7 +75,7 @@ func (t *Templates) Pages(x *index.Index, extra []ExtraPage) []*Page {
 	tm := set.tm
 	add("home.html", index.HomePage, nil, func() any { return t.home(x, extra) })
 	for i, ch := range x.Chapters {
-		add("chapter.html", x.Layout.Chapter(ch.Slug), ch, func() any { return t.chapter(x, i) })
+		add("chapter.html", x.Layout.Chapter(ch.Slug), ch, func() any { return t.chapter(x, set, i) })
 	}
 	for _, e := range x.Entries {
 		add("entry.html", x.Layout.Ref(e.Ref()), e, func() any { return t.entry(x, tm, set, e) })
@@ -204,10 +204,10 @@ func (t *Templates) home(x *index.Index, extra []ExtraPage) *HomeView {
 	return v
 }
 
-func (t *Templates) chapter(x *index.Index, i int) *ChapterView {
+func (t *Templates) chapter(x *index.Index, set *pageSet, i int) *ChapterView {
 	ch := x.Chapters[i]
-	p := x.Layout.Chapter(ch.Slug)
-	v := &ChapterView{Base: newBase(x, p, ch.Title, x.Layout.Chapter(x.Chapters[0].Slug)), Chapter: ch,
+	p := set.chapterPath[i]
+	v := &ChapterView{Base: set.base(p, ch.Title, set.chapterPath[0]), Chapter: ch,
 		Authors: strings.Join(ch.Authors, ", ")}
 	v.BodyClass = "chapter"
 	v.Heading = ch.TitleHTML
@@ -349,7 +349,7 @@ func boolInt(b bool) int {
 func (t *Templates) entry(x *index.Index, tm *textMap, set *pageSet, e *index.Entry) *EntryView {
 	p := x.Layout.Ref(e.Ref())
 	kind, _ := x.Edition.Kind(e.Kind)
-	v := &EntryView{Base: newBase(x, p, e.Name, x.Layout.Kind(e.Kind)), Entry: e, Kind: kind, Body: e.BodyHTML}
+	v := &EntryView{Base: set.base(p, e.Name, set.kindPath(e.Kind)), Entry: e, Kind: kind, Body: e.BodyHTML}
 	v.BodyClass = "entry " + e.Kind
 	v.Summary = e.Summary
 	if e.Wikidata != "" {
@@ -574,18 +574,64 @@ type pageSet struct {
 	tm          *textMap
 	chapterPath []string // site path of each chapter's page
 
+	kindPaths map[string]string // kind key → its A–Z page
+
 	mu      sync.Mutex
 	rel     map[string]*chapterLinks // folder → the links to each chapter's page from it
+	navs    map[navKey]baseParts
 	chromes map[chromeKey]chromeResult
 }
 
+// navKey is what the root and the navigation of a page depend on: its
+// folder, as its path has it up to the last slash, and its current item.
+type navKey struct{ dir, current string }
+
+// baseParts are the parts of a Base that its folder and current item
+// decide.
+type baseParts struct {
+	root string
+	nav  []NavItem
+}
+
 func newPageSet(t *Templates, x *index.Index) *pageSet {
-	s := &pageSet{t: t, x: x, tm: newTextMap(x),
-		rel: map[string]*chapterLinks{}, chromes: map[chromeKey]chromeResult{}}
+	s := &pageSet{t: t, x: x, tm: newTextMap(x), kindPaths: map[string]string{},
+		rel: map[string]*chapterLinks{}, navs: map[navKey]baseParts{}, chromes: map[chromeKey]chromeResult{}}
 	for _, ch := range x.Chapters {
 		s.chapterPath = append(s.chapterPath, x.Layout.Chapter(ch.Slug))
 	}
+	for _, k := range x.Edition.Kinds {
+		s.kindPaths[k.Key] = x.Layout.Kind(k.Key)
+	}
 	return s
+}
+
+// kindPath is x.Layout.Kind(kind), made once per kind.
+func (s *pageSet) kindPath(kind string) string {
+	if p, ok := s.kindPaths[kind]; ok {
+		return p
+	}
+	return s.x.Layout.Kind(kind)
+}
+
+// base is newBase(s.x, p, title, current), with the root and the
+// navigation made once for the pages of a folder that mark the same item
+// as current, and shared by them (nothing changes a view once made).
+func (s *pageSet) base(p, title, current string) Base {
+	if p == index.NotFoundPage {
+		return newBase(s.x, p, title, current) // its links may be absolute
+	}
+	k := navKey{dir: p[:strings.LastIndexByte(p, '/')+1], current: current}
+	s.mu.Lock()
+	parts, ok := s.navs[k]
+	s.mu.Unlock()
+	if !ok {
+		b := newBase(s.x, p, title, current)
+		s.mu.Lock()
+		s.navs[k] = baseParts{b.Root, b.Nav}
+		s.mu.Unlock()
+		return b
+	}
+	return Base{Path: p, Title: title, Edition: s.x.Edition, Root: parts.root, Nav: parts.nav, Canonical: canonical(s.x.Edition, p)}
 }
 
 // chapterLinks is how the pages of one folder link to the chapters'
@@ -699,7 +745,7 @@ func initial(name string) string {
 
 func (t *Templates) source(x *index.Index, tm *textMap, set *pageSet, s *index.Source) *SourceView {
 	p := x.Layout.Ref(s.Ref())
-	v := &SourceView{Base: newBase(x, p, s.Label, index.BibliographyPage), Source: s, Entry: s.Entry, Annote: s.AnnoteHTML,
+	v := &SourceView{Base: set.base(p, s.Label, index.BibliographyPage), Source: s, Entry: s.Entry, Annote: s.AnnoteHTML,
 		Original: s.Var("URL"), Archived: s.CustomString("archived-url"), Current: s.CustomString("current-url")}
 	v.BodyClass = "source"
 	v.Citations = set.citationList(&v.Base, x.Citations(s.ID))

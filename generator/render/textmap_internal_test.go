@@ -2,6 +2,7 @@ package render
 
 import (
 	"fmt"
+	"reflect"
 	"testing"
 
 	"edition/generator/index"
@@ -94,6 +95,32 @@ func TestChapterLineFindsAsTheChapter(t *testing.T) {
 		p, ok := m.paragraphOf(&m.lines[c.ch], c.id)
 		if got := map[bool]float64{true: p.start, false: -1}[ok]; got != c.want {
 			t.Errorf("paragraphOf(%s, %q) starts at %v, want %v", x.Chapters[c.ch].Slug, c.id, got, c.want)
+		}
+	}
+}
+
+// TestPageSetBaseIsNewBase: a Base whose root and navigation come from
+// its folder's memo is the Base newBase makes for the page, with and
+// without a base URL, for pages of one folder marking different items as
+// current, and for the 404 page, whose links are absolute.
+func TestPageSetBaseIsNewBase(t *testing.T) {
+	for _, baseURL := range []string{"", "https://example.org/ed/"} {
+		ed := &index.Edition{BaseURL: baseURL, Kinds: []index.Kind{{Key: "concept", Plural: "Concepts", Path: "concepts"},
+			{Key: "actor", Plural: "Actors", Path: "actors"}}}
+		x, _ := index.Build(index.Input{Edition: ed, Chapters: []*index.Chapter{{Slug: "a"}, {Slug: "b"}}})
+		set := newPageSet(nil, x)
+		paths := []string{"text/a.html", "text/b.html", "concepts/x.html", "concepts/index.html", "actors/y.html",
+			"index.html", "overview.html", "a/b/c.html", "a/b/index.html", "404.html", "sources/s.html"}
+		currents := []string{"", "text/a.html", "concepts/index.html", index.BibliographyPage, OverviewPage}
+		for range 2 { // made, then from the memo
+			for _, p := range paths {
+				for _, cur := range currents {
+					got, want := set.base(p, "Title "+p, cur), newBase(x, p, "Title "+p, cur)
+					if !reflect.DeepEqual(got, want) {
+						t.Errorf("base(%q, current %q) = %+v, newBase makes %+v", p, cur, got, want)
+					}
+				}
+			}
 		}
 	}
 }
