@@ -40,6 +40,15 @@ func (m *markup) html() template.HTML {
 	return h
 }
 
+// htmlOrNone is html, or "" when nothing was written.
+func (m *markup) htmlOrNone() template.HTML {
+	if len(m.b) == 0 {
+		markups.Put(m)
+		return ""
+	}
+	return m.html()
+}
+
 // raw writes s as it is: markup of our own.
 func (m *markup) raw(s string) { m.b = append(m.b, s...) }
 

@@ -355,38 +355,33 @@ func (t *Templates) entry(x *index.Index, tm *textMap, set *pageSet, e *index.En
 	if e.Wikidata != "" {
 		v.Wikidata = "https://www.wikidata.org/wiki/" + e.Wikidata
 	}
-	link := func(key string) (Link, bool) {
-		r, ok := x.EntryByKey(key)
-		if !ok {
-			return Link{}, false
+	// The related entries, those that name it as related and its
+	// sub-entries, as entryLinks would write their Links.
+	w := getMarkup()
+	link := func(key string) {
+		if r, ok := set.entryByKey[key]; ok {
+			w.raw(`<li>`)
+			w.entryLink("", r.e.Kind, v.URL(r.path), r.ref, r.e.Name)
+			w.raw("</li>")
 		}
-		return t.entryLink(x, &v.Base, r), true
 	}
-	var related, relatedBy, children []Link
 	for _, r := range e.Related {
-		if l, ok := link(r); ok {
-			related = append(related, l)
-		}
+		link(r)
 	}
+	v.Related, w = w.htmlOrNone(), getMarkup()
 	for _, r := range x.RelatedBy(e.Key) {
-		if slices.Contains(e.Related, r) {
-			continue
-		}
-		if l, ok := link(r); ok {
-			relatedBy = append(relatedBy, l)
+		if !slices.Contains(e.Related, r) {
+			link(r)
 		}
 	}
-	if e.Parent != "" {
-		if l, ok := link(e.Parent); ok {
-			v.Parent = &l
-		}
-	}
+	v.RelatedBy, w = w.htmlOrNone(), getMarkup()
 	for _, c := range x.Children(e.Key) {
-		if l, ok := link(c.Key); ok {
-			children = append(children, l)
-		}
+		link(c.Key)
 	}
-	v.Related, v.RelatedBy, v.Children = entryLinks(related, false), entryLinks(relatedBy, false), entryLinks(children, false)
+	v.Children = w.htmlOrNone()
+	if r, ok := set.entryByKey[e.Parent]; ok && e.Parent != "" {
+		v.Parent = &Link{Label: r.e.Name, Href: v.URL(r.path), Kind: r.e.Kind, Ref: r.ref, Count: len(x.Occurrences(r.e.Ref()))}
+	}
 	occ := x.Occurrences(e.Ref())
 	v.Count = len(occ)
 	v.Occurrences = set.occurrenceList(&v.Base, occ, true)
@@ -575,11 +570,22 @@ type pageSet struct {
 	chapterPath []string // site path of each chapter's page
 
 	kindPaths map[string]string // kind key → its A–Z page
+	// entryByKey is, for each key of an entry, x.EntryByKey's entry with
+	// its page and its reference, which links to it show.
+	entryByKey map[string]entryRef
 
 	mu      sync.Mutex
 	rel     map[string]*chapterLinks // folder → the links to each chapter's page from it
 	navs    map[navKey]baseParts
 	chromes map[chromeKey]chromeResult
+}
+
+// entryRef is an entry with its page's path and its reference
+// ("kind:key"), made once for the links to it.
+type entryRef struct {
+	e    *index.Entry
+	path string
+	ref  string
 }
 
 // navKey is what the root and the navigation of a page depend on: its
@@ -601,6 +607,15 @@ func newPageSet(t *Templates, x *index.Index) *pageSet {
 	}
 	for _, k := range x.Edition.Kinds {
 		s.kindPaths[k.Key] = x.Layout.Kind(k.Key)
+	}
+	s.entryByKey = make(map[string]entryRef, len(x.Entries))
+	for _, e := range x.Entries {
+		if _, done := s.entryByKey[e.Key]; done {
+			continue
+		}
+		if r, ok := x.EntryByKey(e.Key); ok {
+			s.entryByKey[e.Key] = entryRef{r, x.Layout.Ref(r.Ref()), r.Ref().String()}
+		}
 	}
 	return s
 }
