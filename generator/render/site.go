@@ -264,7 +264,7 @@ func noteList(notes []*index.NoteInfo) template.HTML {
 		w.raw(`"><span class="marker" aria-hidden="true">`)
 		w.text(n.Marker)
 		w.raw(`</span><div class="note-body"><span class="vh">`)
-		writeNoteLabel(w, n, false)
+		writeNoteLabel(w, labelParts(n), false)
 		w.raw(": </span>")
 		if n.Series == index.EditorNote {
 			w.raw(`<span class="ed-mark" aria-hidden="true">Ed.</span> `)
@@ -454,10 +454,9 @@ func (s *pageSet) occurrenceList(b *Base, occ []index.Occurrence, headed bool) t
 	urls := s.chapterURLs(b)
 	for _, g := range groups {
 		l := &s.tm.lines[g.chapter]
-		ch := l.ch
 		prefix := s.chapterPrefix(b, urls, g.chapter)
 		if headed {
-			sec := ch.Sections[min(g.section, len(ch.Sections)-1)]
+			sec := l.sections[min(g.section, len(l.sections)-1)]
 			w.raw("\n    <h3><a href=\"")
 			w.urlAttrFrag(prefix, sec.ID)
 			w.raw(`">`)
@@ -695,8 +694,8 @@ var noPrefix = newURLPrefix("")
 // template.HTMLEscapeString does.
 func writeLocator(w *markup, o *index.Occurrence, l *chapterLine, plain bool) {
 	if o.Where == index.Note {
-		if n, ok := l.note(o.Paragraph); ok {
-			writeNoteLabel(w, n, plain)
+		if j := l.noteIndex(o.Paragraph); j >= 0 {
+			writeNoteLabel(w, l.noteLabels[j], plain)
 			return
 		}
 	}
@@ -704,8 +703,16 @@ func writeLocator(w *markup, o *index.Occurrence, l *chapterLine, plain bool) {
 	w.b = strconv.AppendInt(w.b, int64(o.ParaNum), 10)
 }
 
+// noteLabelParts is what noteLabel reads of a note.
+type noteLabelParts struct {
+	Series index.NoteSeries
+	Marker string
+}
+
+func labelParts(n *index.NoteInfo) noteLabelParts { return noteLabelParts{n.Series, n.Marker} }
+
 // writeNoteLabel writes noteLabel(n), escaped as writeLocator escapes.
-func writeNoteLabel(w *markup, n *index.NoteInfo, plain bool) {
+func writeNoteLabel(w *markup, n noteLabelParts, plain bool) {
 	switch n.Series {
 	case index.EditorNote:
 		w.raw("Editor’s note ")
@@ -798,7 +805,7 @@ func (s *pageSet) citationList(b *Base, cites []index.Citation) template.HTML {
 		if isNote {
 			w.urlAttrFrag(prefix, n.ID)
 			w.raw(`">`)
-			writeNoteLabel(w, n, false)
+			writeNoteLabel(w, labelParts(n), false)
 		} else {
 			w.urlAttrFrag(prefix, c.ID)
 			w.raw(`">In the text`)

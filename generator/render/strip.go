@@ -203,7 +203,7 @@ func (m *textMap) citationMarks(w *markup, b *Base, set *pageSet, cites []index.
 		n, isNote := l.note(c.Note)
 		var label func()
 		if isNote {
-			label = func() { writeNoteLabel(w, n, true); citationLocator(w, c) }
+			label = func() { writeNoteLabel(w, labelParts(n), true); citationLocator(w, c) }
 			w.mark(m.atParagraph(l, n.ID), true, "note", href, label)
 			continue
 		}

@@ -40,11 +40,16 @@ type textMap struct {
 
 // chapterLine is one chapter on the line, with what finds its paragraphs
 // and notes by id, made once for all the pages that look them up (an
-// entry's page looks up each of its occurrences).
+// entry's page looks up each of its occurrences). What a page reads for
+// each occurrence is held here, side by side with the other chapters',
+// not behind the chapter's own structs, which lie all over the heap: an
+// entry's occurrences are in hundreds of chapters.
 type chapterLine struct {
 	ch           *index.Chapter
 	start        float64 // where its first paragraph starts; each takes 1
 	firstSection int     // index in textMap.sections of its section 0
+	sections     []index.Section
+	texts        []string // the plain text of each of ch.Paragraphs
 	// numbered is whether the id of each paragraph is "p" and its place
 	// (p1, p2, …), as markup numbers them: then a paragraph is found by
 	// its id's number; otherwise paraAt finds it.
@@ -53,8 +58,9 @@ type chapterLine struct {
 	// noteIDs is the id of each of ch.Notes, side by side: a few dozen
 	// are looked through faster than a map finds one. A chapter with more
 	// has noteAt too.
-	noteIDs []string
-	noteAt  map[string]noteSlot
+	noteIDs    []string
+	noteLabels []noteLabelParts // of each of ch.Notes, side by side too
+	noteAt     map[string]noteSlot
 }
 
 // manyNotes is how many notes a chapter has before its notes are found by
@@ -119,12 +125,18 @@ func newTextMap(x *index.Index) *textMap {
 		nNotes += len(ch.Notes)
 	}
 	noteIDs := make([]string, 0, nNotes)
+	noteLabels := make([]noteLabelParts, 0, nNotes)
+	nParas := 0
+	for _, ch := range x.Chapters {
+		nParas += len(ch.Paragraphs)
+	}
+	texts := make([]string, 0, nParas)
 	var at float64
 	for ci, ch := range x.Chapters {
 		m.chapterAt[ch.Slug] = ci
 		first := len(m.sections)
 		l := &m.lines[ci]
-		*l = chapterLine{ch: ch, start: at, firstSection: first, numbered: true}
+		*l = chapterLine{ch: ch, start: at, firstSection: first, sections: ch.Sections, numbered: true}
 		for i, s := range ch.Sections {
 			m.sections = append(m.sections, sectionSpan{Chapter: ch.Slug, Index: i, Title: s.Title, ID: s.ID, start: -1})
 		}
@@ -132,21 +144,25 @@ func newTextMap(x *index.Index) *textMap {
 			if n, ok := paraNumber(p.ID); !ok || n != k+1 {
 				l.numbered = false
 			}
+			texts = append(texts, p.Text)
 			if si := first + p.Section; si < len(m.sections) && m.sections[si].start < 0 {
 				m.sections[si].start = at
 			}
 			at++
 		}
+		l.texts = texts[len(texts)-len(ch.Paragraphs):]
 		if !l.numbered {
 			l.paraAt = make(map[string]int, len(ch.Paragraphs))
 			for k, p := range ch.Paragraphs {
 				l.paraAt[p.ID] = k
 			}
 		}
-		for _, n := range ch.Notes {
-			noteIDs = append(noteIDs, n.ID)
+		for j := range ch.Notes {
+			noteIDs = append(noteIDs, ch.Notes[j].ID)
+			noteLabels = append(noteLabels, labelParts(&ch.Notes[j]))
 		}
 		l.noteIDs = noteIDs[len(noteIDs)-len(ch.Notes):]
+		l.noteLabels = noteLabels[len(noteLabels)-len(ch.Notes):]
 		if len(ch.Notes) > manyNotes {
 			l.noteAt = make(map[string]noteSlot, len(ch.Notes))
 			for j, id := range l.noteIDs {
@@ -203,7 +219,7 @@ func (l *chapterLine) paragraph(id string) int {
 	// Each paragraph's id is "p" and its place, written as paraNumber
 	// reads it, and a number is written one way only: the paragraph whose
 	// place id names has id (no need to look at its id).
-	if n, ok := paraNumber(id); ok && n <= len(l.ch.Paragraphs) {
+	if n, ok := paraNumber(id); ok && n <= len(l.texts) {
 		return n - 1
 	}
 	return -1
@@ -222,18 +238,26 @@ func (l *chapterLine) firstParagraph(id string) (*index.Paragraph, bool) {
 
 // note is index.Chapter.Note: the chapter's first note with id id.
 func (l *chapterLine) note(id string) (*index.NoteInfo, bool) {
+	if j := l.noteIndex(id); j >= 0 {
+		return &l.ch.Notes[j], true
+	}
+	return nil, false
+}
+
+// noteIndex is the index in the chapter's Notes of note(id), or -1.
+func (l *chapterLine) noteIndex(id string) int {
 	if l.noteAt != nil {
 		if s, ok := l.noteAt[id]; ok {
-			return &l.ch.Notes[s.first], true
+			return s.first
 		}
-		return nil, false
+		return -1
 	}
 	for j, nid := range l.noteIDs {
 		if nid == id {
-			return &l.ch.Notes[j], true
+			return j
 		}
 	}
-	return nil, false
+	return -1
 }
 
 // caller returns what calls the chapter's last note with id id: the id
@@ -302,7 +326,7 @@ func (m *textMap) makeBands(x *index.Index) {
 		m.bands = append(m.bands, b)
 	}
 	for ci, l := range m.lines {
-		for i := range l.ch.Sections {
+		for i := range l.sections {
 			m.bandOf[l.firstSection+i] = chapterBand[ci]
 		}
 	}
@@ -339,7 +363,7 @@ func (m *textMap) paragraphOf(l *chapterLine, id string) (para, bool) {
 	}
 	for range 8 { // notes calling notes: a few levels at most
 		if k := l.paragraph(id); k >= 0 {
-			return para{span{l.start + float64(k), 1}, l.ch.Paragraphs[k].Text}, true
+			return para{span{l.start + float64(k), 1}, l.texts[k]}, true
 		}
 		caller, ok := l.caller(id)
 		if !ok || caller == "" {
@@ -412,7 +436,7 @@ func (m *textMap) atParagraph(l *chapterLine, id string) float64 {
 // section returns the index in m.sections of a chapter's section, or -1.
 func (m *textMap) section(chapter string, i int) int {
 	l := m.chapterLine(chapter)
-	if l == nil || i < 0 || i >= len(l.ch.Sections) {
+	if l == nil || i < 0 || i >= len(l.sections) {
 		return -1
 	}
 	return l.firstSection + i
