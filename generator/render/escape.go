@@ -19,6 +19,7 @@ type markup struct {
 	// Scratch for occurrenceList.
 	groups []occGroup
 	next   []int32
+	sink   byte // what occurrenceList loads ahead, kept so that the loads are not optimised away
 }
 
 // markups are reused from page to page.
