@@ -208,12 +208,16 @@ func (iw *indexWriter) locators(w *markup, e *index.Entry) {
 // line (nil when o's chapter is not found), escaped as html/template
 // escapes text.
 func writeIndexLocator(w *markup, o *index.Occurrence, l *chapterLine) {
-	var n *index.NoteInfo
+	j := -1
 	if o.Where == index.Note && l != nil {
-		n, _ = l.note(o.Paragraph)
+		j = l.noteIndex(o.Paragraph)
+	}
+	var n noteLabelParts // read from the text map, not the note's struct
+	if j >= 0 {
+		n = l.noteLabels[j]
 	}
 	switch {
-	case n == nil:
+	case j < 0:
 		// Not in a note, or a note not found: "¶ 12" as "12".
 		w.b = strconv.AppendInt(w.b, int64(o.ParaNum), 10)
 	case strings.Contains(n.Marker, "Note ") || strings.Contains(n.Marker, "Editor’s note "):

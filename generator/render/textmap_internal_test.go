@@ -124,3 +124,40 @@ func TestPageSetBaseIsNewBase(t *testing.T) {
 		}
 	}
 }
+
+// TestWriteIndexLocatorIsIndexLocator: the general index's locators,
+// written from the text map, are indexLocator's, escaped, for notes of
+// each series with markers its replacements reach into or not, for
+// paragraphs, and for notes or chapters not found.
+func TestWriteIndexLocatorIsIndexLocator(t *testing.T) {
+	ch := &index.Chapter{Slug: "c", Paragraphs: []index.Paragraph{{ID: "p1", Number: 1}}}
+	markers := []string{"1", "b", "*", "Note 3", "x Note y", "Editor’s note z", "Editor’s note Note ", "<i>&", ""}
+	for i, mk := range markers {
+		for _, series := range []index.NoteSeries{index.AuthorNote, index.EditorNote, index.UnnumberedNote, 7} {
+			ch.Notes = append(ch.Notes, index.NoteInfo{ID: fmt.Sprintf("n%d-%d", i, series), Marker: mk, Series: series})
+		}
+	}
+	x, _ := index.Build(index.Input{Edition: &index.Edition{}, Chapters: []*index.Chapter{ch}})
+	m := newTextMap(x)
+	occs := []index.Occurrence{{Where: index.Body, ParaNum: 1, Paragraph: "p1"}, {Where: index.Note, Paragraph: "nx", ParaNum: -2},
+		{Where: index.Quote, Paragraph: "n0-0", ParaNum: 4}}
+	for _, n := range ch.Notes {
+		occs = append(occs, index.Occurrence{Where: index.Note, Paragraph: n.ID})
+	}
+	w := &markup{}
+	for _, o := range occs {
+		for _, l := range []*chapterLine{&m.lines[0], nil} {
+			var c *index.Chapter
+			if l != nil {
+				c = l.ch
+			}
+			w.b = w.b[:0]
+			writeIndexLocator(w, &o, l)
+			want := &markup{}
+			want.text(indexLocator(&o, c))
+			if string(w.b) != string(want.b) {
+				t.Errorf("writeIndexLocator(%+v) = %q, indexLocator %q", o, w.b, want.b)
+			}
+		}
+	}
+}
