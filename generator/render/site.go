@@ -359,7 +359,7 @@ func (t *Templates) entry(x *index.Index, tm *textMap, set *pageSet, e *index.En
 	// sub-entries, as entryLinks would write their Links.
 	w := getMarkup()
 	link := func(key string) {
-		if r, ok := set.entryByKey[key]; ok {
+		if r, ok := set.entryRefs()[key]; ok {
 			w.raw(`<li>`)
 			w.entryLink("", r.e.Kind, v.URL(r.path), r.ref, r.e.Name)
 			w.raw("</li>")
@@ -379,7 +379,7 @@ func (t *Templates) entry(x *index.Index, tm *textMap, set *pageSet, e *index.En
 		link(c.Key)
 	}
 	v.Children = w.htmlOrNone()
-	if r, ok := set.entryByKey[e.Parent]; ok && e.Parent != "" {
+	if r, ok := set.entryRefs()[e.Parent]; ok && e.Parent != "" {
 		v.Parent = &Link{Label: r.e.Name, Href: v.URL(r.path), Kind: r.e.Kind, Ref: r.ref, Count: len(x.Occurrences(r.e.Ref()))}
 	}
 	occ := x.Occurrences(e.Ref())
@@ -579,8 +579,10 @@ type pageSet struct {
 
 	kindPaths map[string]string // kind key → its A–Z page
 	// entryByKey is, for each key of an entry, x.EntryByKey's entry with
-	// its page and its reference, which links to it show.
-	entryByKey map[string]entryRef
+	// its page and its reference, which links to it show: made when an
+	// entry's view first asks (entryRefs).
+	entryByKey     map[string]entryRef
+	entryByKeyOnce sync.Once
 
 	mu      sync.Mutex
 	rel     map[string]*chapterLinks // folder → the links to each chapter's page from it
@@ -616,16 +618,24 @@ func newPageSet(t *Templates, x *index.Index) *pageSet {
 	for _, k := range x.Edition.Kinds {
 		s.kindPaths[k.Key] = x.Layout.Kind(k.Key)
 	}
-	s.entryByKey = make(map[string]entryRef, len(x.Entries))
-	for _, e := range x.Entries {
-		if _, done := s.entryByKey[e.Key]; done {
-			continue
-		}
-		if r, ok := x.EntryByKey(e.Key); ok {
-			s.entryByKey[e.Key] = entryRef{r, x.Layout.Ref(r.Ref()), r.Ref().String()}
-		}
-	}
 	return s
+}
+
+// entryRefs returns entryByKey, made on first use.
+func (s *pageSet) entryRefs() map[string]entryRef {
+	s.entryByKeyOnce.Do(func() {
+		x := s.x
+		s.entryByKey = make(map[string]entryRef, len(x.Entries))
+		for _, e := range x.Entries {
+			if _, done := s.entryByKey[e.Key]; done {
+				continue
+			}
+			if r, ok := x.EntryByKey(e.Key); ok {
+				s.entryByKey[e.Key] = entryRef{r, x.Layout.Ref(r.Ref()), r.Ref().String()}
+			}
+		}
+	})
+	return s.entryByKey
 }
 
 // kindPath is x.Layout.Kind(kind), made once per kind.
