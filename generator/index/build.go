@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"edition/generator/bib"
 	"edition/generator/diag"
@@ -224,7 +225,17 @@ func SortName(s string) string {
 	for _, art := range []string{"the ", "a ", "an "} {
 		s = strings.TrimPrefix(s, art)
 	}
+	if keepsItself(s) {
+		return s
+	}
+	return dropQuotes(s)
+}
+
+// dropQuotes copies s without its quotation marks, each invalid byte as
+// U+FFFD.
+func dropQuotes(s string) string {
 	var b strings.Builder
+	b.Grow(len(s))
 	for _, r := range s {
 		switch {
 		case r == '’' || r == '\'' || r == '“' || r == '”' || r == '"' || r == '‘':
@@ -233,6 +244,21 @@ func SortName(s string) string {
 		}
 	}
 	return b.String()
+}
+
+// keepsItself reports whether SortName's loop would copy s as it is: s
+// is valid UTF-8 (the loop writes U+FFFD for a byte that is not) without
+// the quotation marks it drops.
+func keepsItself(s string) bool {
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c == '\'' || c == '"':
+			return false
+		case c >= utf8.RuneSelf:
+			return utf8.ValidString(s[i:]) && !strings.ContainsAny(s[i:], "’“”‘\"'")
+		}
+	}
+	return true
 }
 
 // Entry returns the entry ref names.

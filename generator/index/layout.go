@@ -57,6 +57,80 @@ func Rel(from, target string) string {
 	if target == from && frag != "" {
 		return frag
 	}
+	if !isCleanPath(from) || !isCleanPath(target) {
+		return relGeneral(from, target, frag)
+	}
+	// Both are clean: each directory is the path before its last "/", and
+	// the part of target after the directories the two share is what
+	// follows "../" once for each of from's directories left.
+	fromDir := from[:max(strings.LastIndexByte(from, '/'), 0)]
+	if fromDir == "" {
+		return target + frag
+	}
+	toDir := target[:max(strings.LastIndexByte(target, '/'), 0)]
+	up, rest := 1+strings.Count(fromDir, "/"), 0
+	for toDir != "" {
+		a, moreFrom := cutSlash(fromDir)
+		b, moreTo := cutSlash(toDir)
+		if a != b {
+			break
+		}
+		up--
+		rest += len(b) + 1
+		fromDir, toDir = fromDir[len(a)+boolInt(moreFrom):], toDir[len(b)+boolInt(moreTo):]
+		if !moreFrom || !moreTo {
+			break
+		}
+	}
+	if up == 0 && frag == "" {
+		return target[rest:]
+	}
+	var b strings.Builder
+	b.Grow(3*up + len(target) - rest + len(frag))
+	for range up {
+		b.WriteString("../")
+	}
+	b.WriteString(target[rest:])
+	b.WriteString(frag)
+	return b.String()
+}
+
+// cutSlash returns the first part of a slash-separated path, and whether
+// more follows.
+func cutSlash(p string) (string, bool) {
+	if i := strings.IndexByte(p, '/'); i >= 0 {
+		return p[:i], true
+	}
+	return p, false
+}
+
+func boolInt(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// isCleanPath reports whether p is a path that path.Clean leaves as it is
+// and whose parts are not "." or "..": parts joined by single slashes,
+// without one at either end. Site paths are.
+func isCleanPath(p string) bool {
+	start := 0
+	for i := 0; i <= len(p); i++ {
+		if i < len(p) && p[i] != '/' {
+			continue
+		}
+		switch part := p[start:i]; part {
+		case "", ".", "..":
+			return false
+		}
+		start = i + 1
+	}
+	return true
+}
+
+// relGeneral is Rel for any paths, target without its fragment frag.
+func relGeneral(from, target, frag string) string {
 	dir := path.Dir(from)
 	if dir == "." {
 		return target + frag

@@ -24,7 +24,11 @@
 // are the same across a folder (the asset links, the navigation, the search
 // box, the footer) are blocks of layout.html and _reuse.html executed once
 // per folder (Chrome); the layout reads the page's own fields through .Base,
-// where text/template finds them without searching embedded structs.
+// where text/template finds them without searching embedded structs. What
+// the views of one build share is made once for them (pageSet): the text
+// map, which finds each chapter's paragraphs and notes by id in arrays
+// laid side by side, each folder's links to the chapters, escaped once,
+// each folder's root and navigation, and each entry's path and reference.
 //
 // The figures are drawn here, at build time, as SVG that needs no script
 // and no style attribute (colours come from the stylesheet's classes, so

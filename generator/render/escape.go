@@ -14,12 +14,12 @@ import (
 // compare the two on hostile strings), so moving a loop from a template
 // into Go changes no byte of the page.
 type markup struct {
-	b   []byte
-	url []byte // scratch: a URL put together before it is escaped
+	b []byte
 
 	// Scratch for occurrenceList.
 	groups []occGroup
 	next   []int32
+	sink   byte // what occurrenceList loads ahead, kept so that the loads are not optimised away
 }
 
 // markups are reused from page to page.
@@ -41,6 +41,15 @@ func (m *markup) html() template.HTML {
 	return h
 }
 
+// htmlOrNone is html, or "" when nothing was written.
+func (m *markup) htmlOrNone() template.HTML {
+	if len(m.b) == 0 {
+		markups.Put(m)
+		return ""
+	}
+	return m.html()
+}
+
 // raw writes s as it is: markup of our own.
 func (m *markup) raw(s string) { m.b = append(m.b, s...) }
 
@@ -56,14 +65,47 @@ func (m *markup) attr(s string) { m.b = appendEscaped(m.b, s, false) }
 // urlNormalizer, then attrEscaper).
 func (m *markup) urlAttr(s string) { m.b = appendURLAttr(m.b, s) }
 
-// urlAttrParts writes the URL made of the parts, one after the other, as
-// urlAttr would write their concatenation, without making it.
-func (m *markup) urlAttrParts(parts ...string) {
-	m.url = m.url[:0]
-	for _, p := range parts {
-		m.url = append(m.url, p...)
+// urlPrefix is the start of URLs that differ only in their fragment (a
+// page's relative URL, before "#id"), escaped once for all of them.
+type urlPrefix struct {
+	raw  string
+	attr string // raw as appendURLAttr escapes it, whatever its scheme
+	// What decides whether raw+"#"+frag is safe: raw's own scheme if it
+	// has a colon, else whether the scheme ending at a colon in frag
+	// would hold a slash.
+	colon, safe, slash bool
+}
+
+func newURLPrefix(raw string) urlPrefix {
+	p := urlPrefix{raw: raw, attr: raw, colon: strings.IndexByte(raw, ':') >= 0,
+		safe: isSafeURL(raw), slash: strings.IndexByte(raw, '/') >= 0}
+	var buf [128]byte
+	if esc := appendURLEscaped(buf[:0], raw); string(esc) != raw {
+		p.attr = string(esc)
 	}
-	m.b = appendURLAttr(m.b, m.url)
+	return p
+}
+
+// urlAttrFrag writes p.raw+"#"+frag as urlAttr would write it, with
+// p.raw escaped once beforehand: html/template's escaping of a URL looks at
+// no byte after a "%" but the next two, so that the escaped parts joined
+// are the whole escaped, and the scheme, which decides whether the URL is
+// written at all, ends at the first colon.
+func (m *markup) urlAttrFrag(p *urlPrefix, frag string) {
+	safe := p.safe
+	if !p.colon {
+		c := strings.IndexByte(frag, ':')
+		// A colon in the fragment makes a scheme "raw#…", which is none
+		// of http, https and mailto, and is safe only with a slash in it.
+		safe = c < 0 || p.slash || strings.IndexByte(frag[:c], '/') >= 0
+	}
+	if !safe {
+		m.raw("#ZgotmplZ")
+		return
+	}
+	m.raw(p.attr)
+	m.b = append(m.b, '#')
+	m.b = appendURLEscaped(m.b, frag)
 }
 
 // entryLink writes a link to an entry: <a class="class kind"
@@ -145,6 +187,12 @@ func appendURLAttr[S string | []byte](b []byte, u S) []byte {
 	if !isSafeURL(u) {
 		return append(b, "#ZgotmplZ"...)
 	}
+	return appendURLEscaped(b, u)
+}
+
+// appendURLEscaped appends u as appendURLAttr does when its scheme is
+// safe.
+func appendURLEscaped[S string | []byte](b []byte, u S) []byte {
 	const hex = "0123456789abcdef"
 	last := 0
 	for i := 0; i < len(u); i++ {

@@ -73,13 +73,17 @@ func checkEscapes(t *testing.T, s string) {
 	if got, want := write(m.plainHTML), template.HTMLEscapeString(s); got != want {
 		t.Errorf("plainHTML(%q) = %q, HTMLEscapeString %q", s, got, want)
 	}
-	// A URL in parts is escaped as the whole would be.
+	// A URL made of a prefix escaped beforehand and a fragment is escaped
+	// as the whole would be.
 	for i := range len(s) + 1 {
 		a, b := s[:i], s[i:]
-		m.b = m.b[:0]
-		m.urlAttrParts(a, b)
-		if got, want := string(m.b), exec("url", a+b, `<a href="`, `">`); got != want {
-			t.Fatalf("urlAttrParts(%q, %q) = %q, html/template %q", a, b, got, want)
+		for _, pre := range []string{a, a + "/x", "ch.html", "../text/ch.html", "a:b", "http:", "/"} {
+			p := newURLPrefix(pre)
+			m.b = m.b[:0]
+			m.urlAttrFrag(&p, b)
+			if got, want := string(m.b), exec("url", pre+"#"+b, `<a href="`, `">`); got != want {
+				t.Fatalf("urlAttrFrag(%q, %q) = %q, html/template %q", pre, b, got, want)
+			}
 		}
 	}
 }

@@ -54,7 +54,8 @@ func (t *Templates) IndexHeadingsForTest(x *index.Index, locators func(*index.En
 // a function that writes, for every entry's page, its occurrences in
 // context and its strip, as Templates.entry does.
 func (t *Templates) EntryOccurrences(x *index.Index) (int, func()) {
-	set, tm := newPageSet(t, x), newTextMap(x)
+	set := newPageSet(t, x)
+	tm := set.tm
 	n := 0
 	bases := make([]Base, len(x.Entries))
 	for i, e := range x.Entries {
@@ -67,7 +68,7 @@ func (t *Templates) EntryOccurrences(x *index.Index) (int, func()) {
 			b := &bases[i]
 			set.occurrenceList(b, occ, true)
 			if len(occ) > 0 {
-				tm.strip("strip", e.Name, nil, func(w *markup) { tm.occurrenceMarks(w, b, set, occ) })
+				tm.strip("strip", e.Name, func(w *markup) { tm.occurrenceMarks(w, b, set, occ) })
 			}
 		}
 	}

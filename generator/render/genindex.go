@@ -70,9 +70,20 @@ func (t *Templates) indexHeadings(x *index.Index) *IndexView {
 			}
 		}
 	}
-	slices.SortStableFunc(headings, func(a, b IndexHeading) int {
-		return cmp.Or(index.CompareNames(a.Label, b.Label), boolInt(a.See != nil)-boolInt(b.See != nil))
+	// Sorted by index.CompareNames with each label's SortName made once,
+	// not twice per comparison.
+	keyed := make([]sortedHeading, len(headings))
+	for i := range headings {
+		keyed[i] = sortedHeading{index.SortName(headings[i].Label), &headings[i]}
+	}
+	slices.SortStableFunc(keyed, func(a, b sortedHeading) int {
+		return cmp.Or(cmp.Compare(a.key, b.key), cmp.Compare(a.h.Label, b.h.Label), boolInt(a.h.See != nil)-boolInt(b.h.See != nil))
 	})
+	sorted := make([]IndexHeading, len(headings))
+	for i, k := range keyed {
+		sorted[i] = *k.h
+	}
+	headings = sorted
 	// Drop a "see" that repeats a heading's own label.
 	var kept []IndexHeading
 	for i, h := range headings {
@@ -92,6 +103,12 @@ func (t *Templates) indexHeadings(x *index.Index) *IndexView {
 	return v
 }
 
+// sortedHeading is a heading with the key it is sorted by.
+type sortedHeading struct {
+	key string
+	h   *IndexHeading
+}
+
 // indexWriter writes the general index's headings: the markup the
 // template "index-heading" wrote, escaped as it escaped it
 // (TestGeneralIndexIsTheTemplates).
@@ -99,7 +116,7 @@ type indexWriter struct {
 	set   *pageSet
 	b     *Base
 	multi bool
-	urls  []string
+	urls  *chapterLinks
 	seen  map[[2]string]bool // the paragraphs and notes of the heading being written
 }
 
@@ -163,9 +180,9 @@ func (iw *indexWriter) locators(w *markup, e *index.Entry) {
 		w.raw(` <a class="loc `)
 		w.attr(o.Where.String())
 		w.raw(`" href="`)
-		ci, ok := iw.set.chapterIndex[o.Chapter]
+		ci, ok := iw.set.tm.chapterAt[o.Chapter]
 		if ok {
-			w.urlAttrParts(iw.set.chapterPrefix(iw.b, iw.urls, ci), "#", o.Paragraph)
+			w.urlAttrFrag(iw.set.chapterPrefix(iw.b, iw.urls, ci), o.Paragraph)
 		} else {
 			w.urlAttr(iw.b.URL(x.Layout.Chapter(o.Chapter) + "#" + o.Paragraph))
 		}
@@ -178,12 +195,42 @@ func (iw *indexWriter) locators(w *markup, e *index.Entry) {
 			w.b = strconv.AppendInt(w.b, int64(no), 10)
 			w.raw(".")
 		}
-		var ch *index.Chapter
+		var l *chapterLine
 		if ok {
-			ch = x.Chapters[ci]
+			l = &iw.set.tm.lines[ci]
 		}
-		w.text(indexLocator(o, ch))
+		writeIndexLocator(w, o, l)
 		w.raw("</a>")
+	}
+}
+
+// writeIndexLocator writes indexLocator(o, ch), where l is the chapter's
+// line (nil when o's chapter is not found), escaped as html/template
+// escapes text.
+func writeIndexLocator(w *markup, o *index.Occurrence, l *chapterLine) {
+	j := -1
+	if o.Where == index.Note && l != nil {
+		j = l.noteIndex(o.Paragraph)
+	}
+	var n noteLabelParts // read from the text map, not the note's struct
+	if j >= 0 {
+		n = l.noteLabels[j]
+	}
+	switch {
+	case j < 0:
+		// Not in a note, or a note not found: "¶ 12" as "12".
+		w.b = strconv.AppendInt(w.b, int64(o.ParaNum), 10)
+	case strings.Contains(n.Marker, "Note ") || strings.Contains(n.Marker, "Editor’s note "):
+		// A marker that indexLocator's replacements would reach into.
+		w.text(indexLocator(o, l.ch))
+	case n.Series == index.EditorNote:
+		w.raw("ed. n ")
+		w.text(n.Marker)
+	case n.Series == index.UnnumberedNote:
+		w.raw("Unnumbered note")
+	default:
+		w.raw("n ")
+		w.text(n.Marker)
 	}
 }
 

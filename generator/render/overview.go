@@ -151,11 +151,17 @@ func (t *Templates) overview(x *index.Index, tm *textMap) *OverviewView {
 		where := slices.Clone(shared[k])
 		// In reading order; a note just after the paragraph that calls it.
 		at := func(u unit) float64 {
-			if _, isNote := tm.noteAt[paraKey{u.chapter, u.id}]; isNote {
-				return tm.atParagraph(u.chapter, u.id) + 1e-9
+			l := tm.chapterLine(u.chapter)
+			if l == nil {
+				return 0
 			}
-			sp := tm.paras[paraKey{u.chapter, u.id}]
-			return (sp.start + sp.words) / tm.total
+			if _, isNote := l.caller(u.id); isNote {
+				return tm.atParagraph(l, u.id) + 1e-9
+			}
+			if k := l.paragraph(u.id); k >= 0 {
+				return (l.start + float64(k) + 1) / tm.total
+			}
+			return 0
 		}
 		slices.SortStableFunc(where, func(a, b unit) int { return cmp.Compare(at(a), at(b)) })
 		for _, u := range where {

@@ -10,15 +10,6 @@ import (
 	"edition/generator/index"
 )
 
-// stripMark is one occurrence drawn on a strip.
-type stripMark struct {
-	at    float64 // where it stands, from 0 to 1
-	note  bool    // in a note: drawn on the lower row
-	class string  // "text", "quotation", "note"
-	href  string
-	label string // the link's accessible name
-}
-
 // Strip geometry, in CSS pixels; horizontal positions are percentages so
 // that the strip stretches to any width without distorting its labels.
 const (
@@ -69,9 +60,9 @@ func appendPct(b []byte, f float64) []byte {
 // strip draws where something occurs in the text: one band per section
 // (or chapter, or run of chapters: see textMap.bands), one mark per
 // occurrence (a link to it), the running text above and the
-// notes below: first marks, then those more writes. It is drawn at build
-// time; nothing in it needs a script.
-func (m *textMap) strip(id, label string, marks []stripMark, more func(w *markup)) template.HTML {
+// notes below: the marks that marks writes. It is drawn at build time;
+// nothing in it needs a script.
+func (m *textMap) strip(id, label string, marks func(w *markup)) template.HTML {
 	w := getMarkup()
 	w.raw(`<svg class="strip" id="`)
 	w.plainHTML(id)
@@ -79,12 +70,7 @@ func (m *textMap) strip(id, label string, marks []stripMark, more func(w *markup
 	w.plainHTML(label)
 	w.raw(`">`)
 	w.raw(m.bandsDrawing())
-	for _, mk := range marks {
-		w.mark(mk.at, mk.note, mk.class, func() { w.plainHTML(mk.href) }, func() { w.plainHTML(mk.label) })
-	}
-	if more != nil {
-		more(w)
-	}
+	marks(w)
 	w.raw(`</svg>`)
 	return w.html()
 }
@@ -178,58 +164,67 @@ func (m *textMap) occurrenceMarks(w *markup, b *Base, set *pageSet, occ []index.
 	urls := set.chapterURLs(b)
 	for i := range occ {
 		o := &occ[i]
-		ci, ok := set.chapterIndex[o.Chapter]
+		ci, ok := m.chapterAt[o.Chapter]
 		if !ok {
 			continue
 		}
-		ch := set.x.Chapters[ci]
+		l := &m.lines[ci]
 		href := func() {
-			w.plainHTML(set.chapterPrefix(b, urls, ci))
+			w.plainHTML(set.chapterPrefix(b, urls, ci).raw)
 			w.raw("#")
 			w.plainHTML(o.ID)
 		}
 		label := func() {
-			writeLocator(w, o, ch, true)
+			writeLocator(w, o, l, true)
 			w.raw(": ")
 			w.plainHTML(o.Snippet.Match)
 		}
-		w.mark(m.at(o), o.Where == index.Note, o.Where.String(), href, label)
+		w.mark(m.at(l, o), o.Where == index.Note, o.Where.String(), href, label)
 	}
 }
 
-// citationMarks turns a source's citations into marks.
-func (m *textMap) citationMarks(b *Base, x *index.Index, cites []index.Citation) []stripMark {
-	var out []stripMark
-	for _, c := range cites {
-		ch, ok := x.Chapter(c.Chapter)
+// citationMarks draws a mark for each of a source's citations, linking
+// from page b: in the lower row for a citation in a note, in the upper for
+// one in the text.
+func (m *textMap) citationMarks(w *markup, b *Base, set *pageSet, cites []index.Citation) {
+	urls := set.chapterURLs(b)
+	for i := range cites {
+		c := &cites[i]
+		ci, ok := m.chapterAt[c.Chapter]
 		if !ok {
 			continue
 		}
-		mk := stripMark{class: "note", note: true, href: b.URL(x.Layout.Chapter(ch.Slug) + "#" + c.ID)}
-		if n, ok := ch.Note(c.Note); ok {
-			mk.at = m.atParagraph(ch.Slug, n.ID)
-			mk.label = noteLabel(n)
-		} else {
-			mk.at = m.atParagraph(ch.Slug, c.Paragraph)
-			mk.note, mk.class = false, "text"
-			mk.label = "In the text"
-			if p := m.paraNumber(ch, c.Paragraph); p > 0 {
-				mk.label = fmt.Sprintf("¶ %d", p)
+		l := &m.lines[ci]
+		href := func() {
+			w.plainHTML(set.chapterPrefix(b, urls, ci).raw)
+			w.raw("#")
+			w.plainHTML(c.ID)
+		}
+		n, isNote := l.note(c.Note)
+		var label func()
+		if isNote {
+			label = func() { writeNoteLabel(w, labelParts(n), true); citationLocator(w, c) }
+			w.mark(m.atParagraph(l, n.ID), true, "note", href, label)
+			continue
+		}
+		label = func() {
+			if p, ok := l.firstParagraph(c.Paragraph); ok && p.Number > 0 {
+				w.raw("¶ ")
+				w.b = strconv.AppendInt(w.b, int64(p.Number), 10)
+			} else {
+				w.raw("In the text")
 			}
+			citationLocator(w, c)
 		}
-		if c.Locator != "" {
-			mk.label += ", " + c.Locator
-		}
-		out = append(out, mk)
+		w.mark(m.atParagraph(l, c.Paragraph), false, "text", href, label)
 	}
-	return out
 }
 
-func (m *textMap) paraNumber(ch *index.Chapter, id string) int {
-	for _, p := range ch.Paragraphs {
-		if p.ID == id {
-			return p.Number
-		}
+// citationLocator writes ", " and a citation's locator ("p. 15"), if it
+// has one, escaped as template.HTMLEscapeString escapes.
+func citationLocator(w *markup, c *index.Citation) {
+	if c.Locator != "" {
+		w.raw(", ")
+		w.plainHTML(c.Locator)
 	}
-	return 0
 }

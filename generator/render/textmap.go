@@ -20,12 +20,10 @@ import (
 // its own paragraph, so that a rebuild rewrites only the pages of the
 // entries named there, not every page with a strip.
 type textMap struct {
-	total    float64            // paragraphs in the running text of all chapters
-	paras    map[paraKey]para   // (chapter, "p12") → where the paragraph lies, and its text
-	noteAt   map[paraKey]string // (chapter, "n4") → id of the paragraph (or note) that calls it
-	sections []sectionSpan      // in reading order
-	chapters map[string]float64 // slug → where the chapter starts
-	secIndex map[secKey]int     // (chapter, section index) → index in sections
+	total     float64        // paragraphs in the running text of all chapters
+	chapterAt map[string]int // slug → index in x.Chapters and lines
+	lines     []chapterLine  // each chapter of x.Chapters on the line
+	sections  []sectionSpan  // in reading order
 
 	// The stretches the strips and the overview divide the text into:
 	// its sections, or when there are more than maxBands of them, its
@@ -39,6 +37,40 @@ type textMap struct {
 	bandsOnce sync.Once
 	bandsSVG  string // the strips' bands, the same on every strip
 }
+
+// chapterLine is one chapter on the line, with what finds its paragraphs
+// and notes by id, made once for all the pages that look them up (an
+// entry's page looks up each of its occurrences). What a page reads for
+// each occurrence is held here, side by side with the other chapters',
+// not behind the chapter's own structs, which lie all over the heap: an
+// entry's occurrences are in hundreds of chapters.
+type chapterLine struct {
+	ch           *index.Chapter
+	start        float64 // where its first paragraph starts; each takes 1
+	firstSection int     // index in textMap.sections of its section 0
+	sections     []index.Section
+	texts        []string // the plain text of each of ch.Paragraphs
+	// numbered is whether the id of each paragraph is "p" and its place
+	// (p1, p2, …), as markup numbers them: then a paragraph is found by
+	// its id's number; otherwise paraAt finds it.
+	numbered bool
+	paraAt   map[string]int // id → index in ch.Paragraphs (the last of equal ids), unless numbered
+	// noteIDs is the id of each of ch.Notes, side by side: a few dozen
+	// are looked through faster than a map finds one. A chapter with more
+	// has noteAt too.
+	noteIDs    []string
+	noteLabels []noteLabelParts // of each of ch.Notes, side by side too
+	noteAt     map[string]noteSlot
+}
+
+// manyNotes is how many notes a chapter has before its notes are found by
+// a map.
+const manyNotes = 32
+
+// noteSlot is where a chapter's notes of one id are in its Notes: the
+// first, which index.Chapter.Note finds, and the last, whose caller the
+// text map follows (as the map of notes it had kept the last).
+type noteSlot struct{ first, last int }
 
 // maxBands is how many bands a strip has at most, and how many columns
 // the overview: at a wide column's 560 pixels, a band keeps some 23
@@ -66,18 +98,10 @@ type band struct {
 	end     float64
 }
 
-// paraKey is a paragraph or a note: a chapter's slug and its id.
-type paraKey struct{ chapter, id string }
-
 // para is where a paragraph lies, in paragraphs, and its plain text.
 type para struct {
 	span
 	text string
-}
-
-type secKey struct {
-	chapter string
-	index   int
 }
 
 // span is a stretch of the text, in paragraphs from the start of the
@@ -95,24 +119,60 @@ type sectionSpan struct {
 }
 
 func newTextMap(x *index.Index) *textMap {
-	m := &textMap{paras: map[paraKey]para{}, noteAt: map[paraKey]string{}, chapters: map[string]float64{}}
-	var at float64
+	m := &textMap{chapterAt: make(map[string]int, len(x.Chapters)), lines: make([]chapterLine, len(x.Chapters))}
+	nNotes := 0
 	for _, ch := range x.Chapters {
-		m.chapters[ch.Slug] = at
+		nNotes += len(ch.Notes)
+	}
+	noteIDs := make([]string, 0, nNotes)
+	noteLabels := make([]noteLabelParts, 0, nNotes)
+	nParas := 0
+	for _, ch := range x.Chapters {
+		nParas += len(ch.Paragraphs)
+	}
+	texts := make([]string, 0, nParas)
+	var at float64
+	for ci, ch := range x.Chapters {
+		m.chapterAt[ch.Slug] = ci
 		first := len(m.sections)
+		l := &m.lines[ci]
+		*l = chapterLine{ch: ch, start: at, firstSection: first, sections: ch.Sections, numbered: true}
 		for i, s := range ch.Sections {
 			m.sections = append(m.sections, sectionSpan{Chapter: ch.Slug, Index: i, Title: s.Title, ID: s.ID, start: -1})
 		}
-		for _, p := range ch.Paragraphs {
-			const w = 1.0
-			m.paras[paraKey{ch.Slug, p.ID}] = para{span{at, w}, p.Text}
+		for k, p := range ch.Paragraphs {
+			if n, ok := paraNumber(p.ID); !ok || n != k+1 {
+				l.numbered = false
+			}
+			texts = append(texts, p.Text)
 			if si := first + p.Section; si < len(m.sections) && m.sections[si].start < 0 {
 				m.sections[si].start = at
 			}
-			at += w
+			at++
 		}
-		for _, n := range ch.Notes {
-			m.noteAt[paraKey{ch.Slug, n.ID}] = n.Paragraph
+		l.texts = texts[len(texts)-len(ch.Paragraphs):]
+		if !l.numbered {
+			l.paraAt = make(map[string]int, len(ch.Paragraphs))
+			for k, p := range ch.Paragraphs {
+				l.paraAt[p.ID] = k
+			}
+		}
+		for j := range ch.Notes {
+			noteIDs = append(noteIDs, ch.Notes[j].ID)
+			noteLabels = append(noteLabels, labelParts(&ch.Notes[j]))
+		}
+		l.noteIDs = noteIDs[len(noteIDs)-len(ch.Notes):]
+		l.noteLabels = noteLabels[len(noteLabels)-len(ch.Notes):]
+		if len(ch.Notes) > manyNotes {
+			l.noteAt = make(map[string]noteSlot, len(ch.Notes))
+			for j, id := range l.noteIDs {
+				slot, seen := l.noteAt[id]
+				if !seen {
+					slot.first = j
+				}
+				slot.last = j
+				l.noteAt[id] = slot
+			}
 		}
 		// A section without paragraphs of its own starts where the next
 		// one does; each ends where the next begins.
@@ -126,14 +186,104 @@ func newTextMap(x *index.Index) *textMap {
 		}
 	}
 	m.total = max(at, 1)
-	m.secIndex = make(map[secKey]int, len(m.sections))
-	for j, sec := range m.sections {
-		if _, dup := m.secIndex[secKey{sec.Chapter, sec.Index}]; !dup {
-			m.secIndex[secKey{sec.Chapter, sec.Index}] = j
-		}
-	}
 	m.makeBands(x)
 	return m
+}
+
+// paraNumber reads a paragraph id as markup makes it, "p" and a number
+// without leading zeros, and returns the number.
+func paraNumber(id string) (int, bool) {
+	if len(id) < 2 || len(id) > 10 || id[0] != 'p' || id[1] == '0' {
+		return 0, false
+	}
+	n := 0
+	for i := 1; i < len(id); i++ {
+		c := id[i]
+		if c < '0' || c > '9' {
+			return 0, false
+		}
+		n = n*10 + int(c-'0')
+	}
+	return n, true
+}
+
+// paragraph returns the index in its chapter's Paragraphs of the
+// paragraph with id id (the last, if several have it), or -1.
+func (l *chapterLine) paragraph(id string) int {
+	if !l.numbered {
+		if k, ok := l.paraAt[id]; ok {
+			return k
+		}
+		return -1
+	}
+	// Each paragraph's id is "p" and its place, written as paraNumber
+	// reads it, and a number is written one way only: the paragraph whose
+	// place id names has id (no need to look at its id).
+	if n, ok := paraNumber(id); ok && n <= len(l.texts) {
+		return n - 1
+	}
+	return -1
+}
+
+// firstParagraph is index.Chapter.Paragraph: the first paragraph with id id.
+func (l *chapterLine) firstParagraph(id string) (*index.Paragraph, bool) {
+	if !l.numbered {
+		return l.ch.Paragraph(id)
+	}
+	if k := l.paragraph(id); k >= 0 { // ids are unique
+		return &l.ch.Paragraphs[k], true
+	}
+	return nil, false
+}
+
+// note is index.Chapter.Note: the chapter's first note with id id.
+func (l *chapterLine) note(id string) (*index.NoteInfo, bool) {
+	if j := l.noteIndex(id); j >= 0 {
+		return &l.ch.Notes[j], true
+	}
+	return nil, false
+}
+
+// noteIndex is the index in the chapter's Notes of note(id), or -1.
+func (l *chapterLine) noteIndex(id string) int {
+	if l.noteAt != nil {
+		if s, ok := l.noteAt[id]; ok {
+			return s.first
+		}
+		return -1
+	}
+	for j, nid := range l.noteIDs {
+		if nid == id {
+			return j
+		}
+	}
+	return -1
+}
+
+// caller returns what calls the chapter's last note with id id: the id
+// of a paragraph or another note ("" if none), and whether there is such
+// a note.
+func (l *chapterLine) caller(id string) (string, bool) {
+	if l.noteAt != nil {
+		if s, ok := l.noteAt[id]; ok {
+			return l.ch.Notes[s.last].Paragraph, true
+		}
+		return "", false
+	}
+	for j := len(l.noteIDs) - 1; j >= 0; j-- {
+		if l.noteIDs[j] == id {
+			return l.ch.Notes[j].Paragraph, true
+		}
+	}
+	return "", false
+}
+
+// chapterLine returns the line of the chapter with slug s, or nil.
+func (m *textMap) chapterLine(s string) *chapterLine {
+	if ci, ok := m.chapterAt[s]; ok {
+		return &m.lines[ci]
+	}
+	return nil
 }
 
 // makeBands divides the text into at most maxBands bands: by section if
@@ -156,27 +306,29 @@ func (m *textMap) makeBands(x *index.Index) {
 	if per > 1 {
 		m.bandUnit = ByChapterRange
 	}
-	chapterBand := make(map[string]int, len(x.Chapters))
+	chapterBand := make([]int, len(x.Chapters)) // index in x.Chapters → band
 	for i := 0; i < len(x.Chapters); i += per {
 		last := min(i+per, len(x.Chapters)) - 1
 		first := x.Chapters[i]
 		// Numbered in order: a band too narrow for its title shows its
 		// number, and its title when pointed at.
-		b := band{Title: first.Title, Short: strconv.Itoa(len(m.bands) + 1), Chapter: first.Slug, start: m.chapters[first.Slug]}
+		b := band{Title: first.Title, Short: strconv.Itoa(len(m.bands) + 1), Chapter: first.Slug, start: m.lines[i].start}
 		if last > i {
 			b.Title = fmt.Sprintf("Chapters %d–%d", i+1, last+1)
 		}
 		b.end = m.total
 		if last+1 < len(x.Chapters) {
-			b.end = m.chapters[x.Chapters[last+1].Slug]
+			b.end = m.lines[last+1].start
 		}
-		for _, ch := range x.Chapters[i : last+1] {
-			chapterBand[ch.Slug] = len(m.bands)
+		for ci := i; ci <= last; ci++ {
+			chapterBand[ci] = len(m.bands)
 		}
 		m.bands = append(m.bands, b)
 	}
-	for i, sec := range m.sections {
-		m.bandOf[i] = chapterBand[sec.Chapter]
+	for ci, l := range m.lines {
+		for i := range l.sections {
+			m.bandOf[l.firstSection+i] = chapterBand[ci]
+		}
 	}
 }
 
@@ -205,12 +357,15 @@ func (m *textMap) band(chapter string, section int) int {
 // paragraph or a note) belongs to: a note belongs to the paragraph that
 // calls it, or to the paragraph calling the note that calls it. It returns
 // the paragraph itself, so that its callers need not look it up again.
-func (m *textMap) paragraphOf(chapter, id string) (para, bool) {
+func (m *textMap) paragraphOf(l *chapterLine, id string) (para, bool) {
+	if l == nil {
+		return para{}, false
+	}
 	for range 8 { // notes calling notes: a few levels at most
-		if p, ok := m.paras[paraKey{chapter, id}]; ok {
-			return p, true
+		if k := l.paragraph(id); k >= 0 {
+			return para{span{l.start + float64(k), 1}, l.texts[k]}, true
 		}
-		caller, ok := m.noteAt[paraKey{chapter, id}]
+		caller, ok := l.caller(id)
 		if !ok || caller == "" {
 			return para{}, false
 		}
@@ -219,13 +374,21 @@ func (m *textMap) paragraphOf(chapter, id string) (para, bool) {
 	return para{}, false
 }
 
-// at returns where an occurrence stands on the line, from 0 to 1. In the
-// running text that is where its words are in the paragraph; in a note, the
-// end of the paragraph that calls the note.
-func (m *textMap) at(o *index.Occurrence) float64 {
-	p, ok := m.paragraphOf(o.Chapter, o.Paragraph)
+// start is where the chapter l starts on the line, or 0 for none.
+func (l *chapterLine) lineStart() float64 {
+	if l == nil {
+		return 0
+	}
+	return l.start
+}
+
+// at returns where an occurrence in chapter l stands on the line, from 0
+// to 1. In the running text that is where its words are in the paragraph;
+// in a note, the end of the paragraph that calls the note.
+func (m *textMap) at(l *chapterLine, o *index.Occurrence) float64 {
+	p, ok := m.paragraphOf(l, o.Paragraph)
 	if !ok {
-		return m.chapters[o.Chapter] / m.total // a note called from the title
+		return l.lineStart() / m.total // a note called from the title
 	}
 	frac := 1.0
 	if o.Where != index.Note {
@@ -261,19 +424,20 @@ func indexPair(s, a, b string) int {
 }
 
 // atParagraph returns where a paragraph (or the paragraph calling a note)
-// ends on the line.
-func (m *textMap) atParagraph(chapter, id string) float64 {
-	sp, ok := m.paragraphOf(chapter, id)
+// of chapter l ends on the line.
+func (m *textMap) atParagraph(l *chapterLine, id string) float64 {
+	sp, ok := m.paragraphOf(l, id)
 	if !ok {
-		return m.chapters[chapter] / m.total
+		return l.lineStart() / m.total
 	}
 	return (sp.start + sp.words) / m.total
 }
 
-// section returns the index in m.sections of a chapter's section.
+// section returns the index in m.sections of a chapter's section, or -1.
 func (m *textMap) section(chapter string, i int) int {
-	if j, ok := m.secIndex[secKey{chapter, i}]; ok {
-		return j
+	l := m.chapterLine(chapter)
+	if l == nil || i < 0 || i >= len(l.sections) {
+		return -1
 	}
-	return -1
+	return l.firstSection + i
 }

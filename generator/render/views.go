@@ -3,6 +3,7 @@ package render
 import (
 	"html/template"
 	"path"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -201,15 +202,31 @@ func newBase(x *index.Index, p, title, current string) Base {
 		// any depth: relative links would break there, absolute ones hold.
 		b.abs, b.Root = x.Edition.BaseURL, x.Edition.BaseURL
 	}
-	if x.Edition.BaseURL != "" {
-		canon := p
-		if path.Base(canon) == "index.html" {
-			canon = strings.TrimSuffix(canon, "index.html")
-		}
-		b.Canonical = x.Edition.BaseURL + canon
+	b.Canonical = canonical(x.Edition, p)
+	b.Nav = navItems(x, &b, current)
+	return b
+}
+
+// canonical is the absolute URL of page p, or "" when the edition has no
+// base URL.
+func canonical(ed *index.Edition, p string) string {
+	if ed.BaseURL == "" {
+		return ""
 	}
+	if path.Base(p) == "index.html" {
+		p = strings.TrimSuffix(p, "index.html")
+	}
+	return ed.BaseURL + p
+}
+
+// navItems is the site's navigation as page b shows it, current the
+// target of the item to mark as the current one. It depends on b's
+// folder, not on b's own name: Base.URL of a target without a fragment
+// does not (see index.Rel).
+func navItems(x *index.Index, b *Base, current string) []NavItem {
+	var nav []NavItem
 	add := func(label, target string) {
-		b.Nav = append(b.Nav, NavItem{Label: label, Href: b.URL(target), Current: current == target})
+		nav = append(nav, NavItem{Label: label, Href: b.URL(target), Current: current == target})
 	}
 	if len(x.Chapters) > 0 {
 		add("Text", x.Layout.Chapter(x.Chapters[0].Slug))
@@ -220,7 +237,7 @@ func newBase(x *index.Index, p, title, current string) Base {
 	}
 	add("Sources", index.BibliographyPage)
 	add("Index", index.GeneralIndexPage)
-	return b
+	return slices.Clip(nav) // shared by pages (pageSet.base): no append may reach past it
 }
 
 func locator(o index.Occurrence, notes *index.Chapter) string {

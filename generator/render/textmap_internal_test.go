@@ -1,0 +1,163 @@
+package render
+
+import (
+	"fmt"
+	"reflect"
+	"testing"
+
+	"edition/generator/index"
+)
+
+// TestChapterLineFindsAsTheChapter holds the text map's lookups by id to
+// what they replaced: index.Chapter.Note and .Paragraph (the first of
+// equal ids), the map of paragraphs and the map of notes' callers (the
+// last of equal ids), on chapters numbered as markup numbers them and on
+// chapters that are not (ids out of order, repeated, with leading zeros),
+// with few notes and with many.
+func TestChapterLineFindsAsTheChapter(t *testing.T) {
+	numbered := &index.Chapter{Slug: "one"}
+	for i := 1; i <= 12; i++ {
+		numbered.Paragraphs = append(numbered.Paragraphs, index.Paragraph{ID: fmt.Sprintf("p%d", i), Number: i, Text: fmt.Sprint("text ", i)})
+	}
+	numbered.Notes = []index.NoteInfo{
+		{ID: "n1", Marker: "1", Paragraph: "p2"}, {ID: "n2", Marker: "2", Paragraph: "n1"},
+		{ID: "n1", Marker: "x", Paragraph: "p5"}, {ID: "ed-a", Marker: "a", Series: index.EditorNote, Paragraph: ""},
+		{ID: "n-star", Marker: "*", Series: index.UnnumberedNote, Paragraph: "p012"},
+	}
+	odd := &index.Chapter{Slug: "two", Paragraphs: []index.Paragraph{
+		{ID: "p2", Number: 1, Text: "a"}, {ID: "p1", Number: 2, Text: "b"}, {ID: "p1", Number: 3, Text: "c"},
+		{ID: "p04", Number: 4, Text: "d"}, {ID: "intro", Text: "e"},
+	}}
+	many := &index.Chapter{Slug: "three", Paragraphs: numbered.Paragraphs[:3]}
+	for i := range 3 * manyNotes {
+		many.Notes = append(many.Notes, index.NoteInfo{ID: fmt.Sprintf("n%d", i%(2*manyNotes)), Marker: fmt.Sprint(i),
+			Paragraph: fmt.Sprintf("p%d", i%4)})
+	}
+	odd.Notes = many.Notes[:5]
+	x, _ := index.Build(index.Input{Edition: &index.Edition{}, Chapters: []*index.Chapter{numbered, odd, many}})
+	m := newTextMap(x)
+	if !m.lines[0].numbered || m.lines[1].numbered || !m.lines[2].numbered {
+		t.Errorf("numbered: %v %v %v, want true false true", m.lines[0].numbered, m.lines[1].numbered, m.lines[2].numbered)
+	}
+	if m.lines[2].noteAt == nil || m.lines[0].noteAt != nil {
+		t.Errorf("a chapter of %d notes has no map of them, or one of %d has", len(many.Notes), len(numbered.Notes))
+	}
+	ids := []string{"", "p", "p0", "p1", "p2", "p01", "p04", "p12", "p13", "p999999999", "p99999999999", "intro", "n1", "n2",
+		"n-star", "ed-a", "n63", "n64", "nx", "p1x"}
+	at := 0.0
+	for ci, ch := range x.Chapters {
+		l := &m.lines[ci]
+		if l.start != at {
+			t.Errorf("%s starts at %v, want %v", ch.Slug, l.start, at)
+		}
+		for _, id := range ids {
+			wantN, wantOK := ch.Note(id)
+			if n, ok := l.note(id); n != wantN || ok != wantOK {
+				t.Errorf("%s: note(%q) = %p %v, want %p %v", ch.Slug, id, n, ok, wantN, wantOK)
+			}
+			wantP, wantOK := ch.Paragraph(id)
+			if p, ok := l.firstParagraph(id); p != wantP || ok != wantOK {
+				t.Errorf("%s: firstParagraph(%q) = %p %v, want %p %v", ch.Slug, id, p, ok, wantP, wantOK)
+			}
+			last := -1
+			for k, p := range ch.Paragraphs {
+				if p.ID == id {
+					last = k
+				}
+			}
+			if k := l.paragraph(id); k != last {
+				t.Errorf("%s: paragraph(%q) = %d, want %d", ch.Slug, id, k, last)
+			}
+			wantCaller, wantIs := "", false
+			for _, n := range ch.Notes {
+				if n.ID == id {
+					wantCaller, wantIs = n.Paragraph, true
+				}
+			}
+			if c, is := l.caller(id); c != wantCaller || is != wantIs {
+				t.Errorf("%s: caller(%q) = %q %v, want %q %v", ch.Slug, id, c, is, wantCaller, wantIs)
+			}
+		}
+		at += float64(len(ch.Paragraphs))
+	}
+	// A note is where the paragraph that calls it is, through the notes
+	// that call it; a note called from nothing, or from what is not there,
+	// is nowhere.
+	for _, c := range []struct {
+		ch   int
+		id   string
+		want float64 // start of the paragraph, or -1
+	}{
+		{0, "p3", 2}, {0, "n1", 4}, {0, "n2", 4}, {0, "ed-a", -1}, {0, "n-star", -1}, {0, "p13", -1},
+		{1, "p1", 12 + 2}, {1, "p2", 12}, {1, "intro", 12 + 4}, {1, "n1", 12 + 2}, {1, "n0", -1},
+		{2, "n3", 17 + 2}, {2, "n4", -1}, {2, "n5", 17 + 0},
+	} {
+		p, ok := m.paragraphOf(&m.lines[c.ch], c.id)
+		if got := map[bool]float64{true: p.start, false: -1}[ok]; got != c.want {
+			t.Errorf("paragraphOf(%s, %q) starts at %v, want %v", x.Chapters[c.ch].Slug, c.id, got, c.want)
+		}
+	}
+}
+
+// TestPageSetBaseIsNewBase: a Base whose root and navigation come from
+// its folder's memo is the Base newBase makes for the page, with and
+// without a base URL, for pages of one folder marking different items as
+// current, and for the 404 page, whose links are absolute.
+func TestPageSetBaseIsNewBase(t *testing.T) {
+	for _, baseURL := range []string{"", "https://example.org/ed/"} {
+		ed := &index.Edition{BaseURL: baseURL, Kinds: []index.Kind{{Key: "concept", Plural: "Concepts", Path: "concepts"},
+			{Key: "actor", Plural: "Actors", Path: "actors"}}}
+		x, _ := index.Build(index.Input{Edition: ed, Chapters: []*index.Chapter{{Slug: "a"}, {Slug: "b"}}})
+		set := newPageSet(nil, x)
+		paths := []string{"text/a.html", "text/b.html", "concepts/x.html", "concepts/index.html", "actors/y.html",
+			"index.html", "overview.html", "a/b/c.html", "a/b/index.html", "404.html", "sources/s.html"}
+		currents := []string{"", "text/a.html", "concepts/index.html", index.BibliographyPage, OverviewPage}
+		for range 2 { // made, then from the memo
+			for _, p := range paths {
+				for _, cur := range currents {
+					got, want := set.base(p, "Title "+p, cur), newBase(x, p, "Title "+p, cur)
+					if !reflect.DeepEqual(got, want) {
+						t.Errorf("base(%q, current %q) = %+v, newBase makes %+v", p, cur, got, want)
+					}
+				}
+			}
+		}
+	}
+}
+
+// TestWriteIndexLocatorIsIndexLocator: the general index's locators,
+// written from the text map, are indexLocator's, escaped, for notes of
+// each series with markers its replacements reach into or not, for
+// paragraphs, and for notes or chapters not found.
+func TestWriteIndexLocatorIsIndexLocator(t *testing.T) {
+	ch := &index.Chapter{Slug: "c", Paragraphs: []index.Paragraph{{ID: "p1", Number: 1}}}
+	markers := []string{"1", "b", "*", "Note 3", "x Note y", "Editor’s note z", "Editor’s note Note ", "<i>&", ""}
+	for i, mk := range markers {
+		for _, series := range []index.NoteSeries{index.AuthorNote, index.EditorNote, index.UnnumberedNote, 7} {
+			ch.Notes = append(ch.Notes, index.NoteInfo{ID: fmt.Sprintf("n%d-%d", i, series), Marker: mk, Series: series})
+		}
+	}
+	x, _ := index.Build(index.Input{Edition: &index.Edition{}, Chapters: []*index.Chapter{ch}})
+	m := newTextMap(x)
+	occs := []index.Occurrence{{Where: index.Body, ParaNum: 1, Paragraph: "p1"}, {Where: index.Note, Paragraph: "nx", ParaNum: -2},
+		{Where: index.Quote, Paragraph: "n0-0", ParaNum: 4}}
+	for _, n := range ch.Notes {
+		occs = append(occs, index.Occurrence{Where: index.Note, Paragraph: n.ID})
+	}
+	w := &markup{}
+	for _, o := range occs {
+		for _, l := range []*chapterLine{&m.lines[0], nil} {
+			var c *index.Chapter
+			if l != nil {
+				c = l.ch
+			}
+			w.b = w.b[:0]
+			writeIndexLocator(w, &o, l)
+			want := &markup{}
+			want.text(indexLocator(&o, c))
+			if string(w.b) != string(want.b) {
+				t.Errorf("writeIndexLocator(%+v) = %q, indexLocator %q", o, w.b, want.b)
+			}
+		}
+	}
+}
