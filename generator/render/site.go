@@ -234,6 +234,9 @@ func (t *Templates) chapter(x *index.Index, set *pageSet, i int) *ChapterView {
 			v.OpeningID = s.ID
 		}
 	}
+	if len(v.Contents) > 1 {
+		v.Sections = sectionItems(v.Contents)
+	}
 	v.Cite = passageCitation(x, ch)
 	if i > 0 {
 		prev := x.Chapters[i-1]
@@ -351,6 +354,9 @@ func (t *Templates) entry(x *index.Index, tm *textMap, set *pageSet, e *index.En
 	kind, _ := x.Edition.Kind(e.Kind)
 	v := &EntryView{Base: set.base(p, e.Name, set.kindPath(e.Kind)), Entry: e, Kind: kind, Body: e.BodyHTML}
 	v.BodyClass = "entry " + e.Kind
+	if kind != nil {
+		v.KindHref = v.URL(kind.Path + "/index.html")
+	}
 	v.Summary = e.Summary
 	if e.Wikidata != "" {
 		v.Wikidata = "https://www.wikidata.org/wiki/" + e.Wikidata
@@ -382,8 +388,10 @@ func (t *Templates) entry(x *index.Index, tm *textMap, set *pageSet, e *index.En
 	if r, ok := set.entryRefs()[e.Parent]; ok && e.Parent != "" {
 		v.Parent = &Link{Label: r.e.Name, Href: v.URL(r.path), Kind: r.e.Kind, Ref: r.ref, Count: len(x.Occurrences(r.e.Ref()))}
 	}
+	v.SeeAlso = v.Related != "" || v.RelatedBy != "" || v.Parent != nil || v.Children != "" || v.Wikidata != ""
 	occ := x.Occurrences(e.Ref())
 	v.Count = len(occ)
+	v.Mentions = plural(v.Count, "mention", "mentions")
 	v.Occurrences = set.occurrenceList(&v.Base, occ, true)
 	if len(occ) > 0 {
 		v.Bands = tm.BandsWord()
@@ -789,6 +797,7 @@ func (t *Templates) source(x *index.Index, tm *textMap, set *pageSet, s *index.S
 	v := &SourceView{Base: set.base(p, s.Label, index.BibliographyPage), Source: s, Entry: s.Entry, Annote: s.AnnoteHTML,
 		Original: s.Var("URL"), Archived: s.CustomString("archived-url"), Current: s.CustomString("current-url")}
 	v.BodyClass = "source"
+	v.Bibliography = v.URL(index.BibliographyPage)
 	v.Citations = set.citationList(&v.Base, x.Citations(s.ID))
 	occ := x.Occurrences(s.Ref())
 	v.Mentions = set.occurrenceList(&v.Base, occ, false)

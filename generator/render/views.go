@@ -67,7 +67,12 @@ type ChapterView struct {
 	EditorNotes template.HTML // the editor's notes as list items
 	Prev, Next  *Link
 	Contents    []Link // the sections
-	OpeningID   string // the id of the untitled opening section, if the text has one
+	// Sections is Contents as the items of the table of contents
+	// (sectionItems), or "" when the chapter has fewer than two sections:
+	// made with the view, so that chapter.html spends no reflected calls
+	// on it per page.
+	Sections  template.HTML
+	OpeningID string // the id of the untitled opening section, if the text has one
 	// Cite is how to cite a passage of this chapter, with "{p}" where the
 	// paragraph's number goes and "{url}" where its address goes.
 	Cite      string
@@ -79,12 +84,17 @@ type EntryView struct {
 	Base
 	Entry     *index.Entry
 	Kind      *index.Kind
+	KindHref  string // the kind's A–Z page, from this page
 	Body      template.HTML
 	Related   template.HTML // links to entries as list items (entryLinks)
 	RelatedBy template.HTML
 	Parent    *Link
 	Children  template.HTML
 	Count     int
+	Mentions  string // Count as "1 mention", "3 mentions" (plural)
+	// SeeAlso is whether the page lists related entries: any of Related,
+	// RelatedBy, Parent, Children, Wikidata.
+	SeeAlso bool
 	// Occurrences is the occurrences in context under a heading per
 	// section, as HTML (pageSet.occurrenceList).
 	Occurrences template.HTML
@@ -113,17 +123,19 @@ type LetterGroup struct {
 // SourceView is the page of a bibliography record.
 type SourceView struct {
 	Base
-	Source    *index.Source
-	Entry     template.HTML
-	Annote    template.HTML
-	Original  string
-	Archived  string
-	Current   string
-	Citations template.HTML // the notes citing it, as list items (pageSet.citationList)
-	Mentions  template.HTML // the occurrences in context, as list items (pageSet.occurrenceList)
-	Strip     template.HTML // where in the text it is cited or named, as SVG
-	Bands     string        // what the strip's bands are, as for EntryView
-	Cite      []CiteBlock   // the record in BibTeX, RIS, CSL-JSON
+	Source *index.Source
+	// Bibliography is the bibliography page's URL from this page.
+	Bibliography string
+	Entry        template.HTML
+	Annote       template.HTML
+	Original     string
+	Archived     string
+	Current      string
+	Citations    template.HTML // the notes citing it, as list items (pageSet.citationList)
+	Mentions     template.HTML // the occurrences in context, as list items (pageSet.occurrenceList)
+	Strip        template.HTML // where in the text it is cited or named, as SVG
+	Bands        string        // what the strip's bands are, as for EntryView
+	Cite         []CiteBlock   // the record in BibTeX, RIS, CSL-JSON
 }
 
 // BibliographyView is the list of sources.
