@@ -28,7 +28,14 @@ type PageMeta struct {
 	JSONLD   template.JS // schema.org, written in <script type="application/ld+json"> as it is (see ldWriter)
 	Citation []MetaTag   // Highwire / Google Scholar citation_* tags
 	OG       []MetaTag   // Open Graph
+	// HTML is what the "meta" partial writes: Tags, then JSONLD in
+	// <script type="application/ld+json">, written when the view is made,
+	// in one buffer of which JSONLD is a part.
+	HTML template.HTML
 }
+
+// ldScript opens the script element the JSON-LD is written in.
+const ldScript = "\n<script type=\"application/ld+json\">"
 
 // MetaTag is a <meta name|property content> pair.
 type MetaTag struct {
@@ -42,6 +49,14 @@ type MetaTag struct {
 // name and value by a reflected call: written here, with the same escaping
 // (attrEscape), they cost a tenth.
 func (m *PageMeta) Tags() template.HTML {
+	var b strings.Builder
+	b.Grow(m.tagsSize())
+	m.writeTags(&b)
+	return template.HTML(b.String())
+}
+
+// tagsSize is about how many bytes writeTags writes.
+func (m *PageMeta) tagsSize() int {
 	n := 0
 	for _, t := range m.Citation {
 		n += len(t.Name) + len(t.Content) + 32
@@ -49,23 +64,25 @@ func (m *PageMeta) Tags() template.HTML {
 	for _, t := range m.OG {
 		n += len(t.Name) + len(t.Content) + 36
 	}
-	var b strings.Builder
-	b.Grow(n)
+	return n
+}
+
+// writeTags writes what Tags returns onto b.
+func (m *PageMeta) writeTags(b *strings.Builder) {
 	for _, t := range m.Citation {
 		b.WriteString("\n<meta name=\"")
-		attrEscape(&b, t.Name)
+		attrEscape(b, t.Name)
 		b.WriteString(`" content="`)
-		attrEscape(&b, t.Content)
+		attrEscape(b, t.Content)
 		b.WriteString(`">`)
 	}
 	for _, t := range m.OG {
 		b.WriteString("\n<meta property=\"")
-		attrEscape(&b, t.Name)
+		attrEscape(b, t.Name)
 		b.WriteString(`" content="`)
-		attrEscape(&b, t.Content)
+		attrEscape(b, t.Content)
 		b.WriteString(`">`)
 	}
-	return template.HTML(b.String())
 }
 
 // attrEscape writes s as html/template escapes a string in a quoted
@@ -235,32 +252,38 @@ func (t *Templates) addReuse(x *index.Index, v any) {
 	ed := x.Edition
 	title := b.Title
 	og := "website"
-	w := &ldWriter{}
-	w.b.Grow(1024)
+	// What the page says of itself, its summary first: the Open Graph
+	// tags read it.
+	var ld func(w *ldWriter)
+	ldSize := 1024 // about how long ld writes
 	switch v := v.(type) {
 	case *HomeView:
-		editionLD(w, x, true, true)
+		ld = func(w *ldWriter) { editionLD(w, x, true, true) }
 		title = ed.Title
 	case *ChapterView:
 		ch := v.Chapter
 		title = ch.Title
 		og = "article"
 		d := reuseOf(x).refs()
-		w.raw(`{"@context":"https://schema.org","@graph":[`)
-		chapterLD(w, x, d, ch)
-		w.raw(",")
-		w.raw(d.book)
-		w.raw("]}")
+		nodes, cited, size := chapterNodes(d, ch)
+		ldSize = size
+		ld = func(w *ldWriter) {
+			w.raw(`{"@context":"https://schema.org","@graph":[`)
+			chapterLD(w, x, d, ch, nodes, cited)
+			w.raw(",")
+			w.raw(d.book)
+			w.raw("]}")
+		}
 		rec := editionRecord(x, ch, absURL(ed, x.Layout.Chapter(ch.Slug)))
 		m.Citation = citationTags(x, ch, rec)
 		v.HowToCite = t.chapterCite(x, ch, rec)
 	case *EntryView:
-		entryLD(w, x, v.Entry, true)
+		ld = func(w *ldWriter) { entryLD(w, x, v.Entry, true) }
 		if b.Summary == "" {
 			b.Summary = v.Entry.Summary
 		}
 	case *SourceView:
-		sourceLD(w, x, v.Source, "", true)
+		ld = func(w *ldWriter) { sourceLD(w, x, v.Source, "", true) }
 		v.Cite = t.sourceCite(x, b, v.Source)
 		if b.Summary == "" {
 			b.Summary = plainText(string(v.Source.Entry))
@@ -270,16 +293,17 @@ func (t *Templates) addReuse(x *index.Index, v any) {
 		if _, ok := v.(*KindView); ok {
 			typ = "CollectionPage"
 		}
-		w.begin()
-		w.str("@context", "https://schema.org")
-		w.str("@type", typ)
-		w.key("isPartOf")
-		w.raw(reuseOf(x).edition)
-		w.str("name", pageName(b, ed))
-		w.strIf("url", absURL(ed, b.Path))
-		w.end()
+		ld = func(w *ldWriter) {
+			w.begin()
+			w.str("@context", "https://schema.org")
+			w.str("@type", typ)
+			w.key("isPartOf")
+			w.raw(reuseOf(x).edition)
+			w.str("name", pageName(b, ed))
+			w.strIf("url", absURL(ed, b.Path))
+			w.end()
+		}
 	}
-	m.JSONLD = template.JS(w.b.String())
 	m.OG = append(m.OG, MetaTag{"og:type", og}, MetaTag{"og:title", pageName(&Base{Title: title}, ed)},
 		MetaTag{"og:site_name", ed.Title})
 	if b.Summary != "" {
@@ -288,6 +312,19 @@ func (t *Templates) addReuse(x *index.Index, v any) {
 	if b.Canonical != "" {
 		m.OG = append(m.OG, MetaTag{"og:url", b.Canonical})
 	}
+	// The tags, the script and the JSON-LD in one buffer: the JSON-LD is
+	// a part of it.
+	w := &ldWriter{}
+	w.b.Grow(m.tagsSize() + len(ldScript) + ldSize)
+	m.writeTags(&w.b)
+	w.b.WriteString(ldScript)
+	start := w.b.Len()
+	w.last = 0 // the JSON-LD starts here: no comma before it
+	ld(w)
+	end := w.b.Len()
+	w.b.WriteString("</script>")
+	h := w.b.String()
+	m.HTML, m.JSONLD = template.HTML(h), template.JS(h[start:end])
 }
 
 func pageName(b *Base, ed *index.Edition) string {
@@ -451,33 +488,39 @@ func editionLD(w *ldWriter, x *index.Index, full, top bool) {
 // bookLD is the printed book the text appeared in, c, as a Book.
 func bookLD(w *ldWriter, x *index.Index, c *index.Source) { sourceLD(w, x, c, "Book", false) }
 
-func chapterLD(w *ldWriter, x *index.Index, d *reuseData, ch *index.Chapter) {
+// chapterNodes are the JSON-LD nodes of the works chapter ch cites and of
+// the entries it mentions, which make most of its JSON-LD's bytes, the
+// first cited of them the works; size is about how long chapterLD writes.
+func chapterNodes(d *reuseData, ch *index.Chapter) (nodes []string, cited, size int) {
+	cs, ms := d.cited[ch.Slug], d.mentioned[ch.Slug]
+	nodes = make([]string, 0, len(cs)+len(ms))
+	size = 2*len(d.book) + 1024
+	for _, s := range cs {
+		nodes = append(nodes, d.source(s))
+		size += len(nodes[len(nodes)-1]) + 1
+	}
+	for _, e := range ms {
+		nodes = append(nodes, d.entry(e))
+		size += len(nodes[len(nodes)-1]) + 1
+	}
+	return nodes, len(cs), size
+}
+
+// chapterLD writes chapter ch's node with its nodes and cited from
+// chapterNodes.
+func chapterLD(w *ldWriter, x *index.Index, d *reuseData, ch *index.Chapter, nodes []string, cited int) {
 	ed := x.Edition
 	authors := ch.Authors
 	if len(authors) == 0 {
 		authors = ed.Authors
 	}
-	// The nodes of the works it cites and of the entries it mentions,
-	// which make most of its bytes.
-	cited, mentioned := d.cited[ch.Slug], d.mentioned[ch.Slug]
-	nodes := make([]string, 0, len(cited)+len(mentioned))
-	size := w.b.Len() + 2*len(d.book) + 1024
-	for _, s := range cited {
-		nodes = append(nodes, d.source(s))
-		size += len(nodes[len(nodes)-1]) + 1
-	}
-	for _, e := range mentioned {
-		nodes = append(nodes, d.entry(e))
-		size += len(nodes[len(nodes)-1]) + 1
-	}
-	w.b.Grow(size - w.b.Len())
 	u := absURL(ed, x.Layout.Chapter(ch.Slug))
 	w.begin()
 	w.id(u)
 	w.str("@type", "Chapter")
 	w.persons("author", authors)
 	w.list("citation")
-	for _, n := range nodes[:len(cited)] {
+	for _, n := range nodes[:cited] {
 		w.sep()
 		w.raw(n)
 	}
@@ -490,7 +533,7 @@ func chapterLD(w *ldWriter, x *index.Index, d *reuseData, ch *index.Chapter) {
 	w.key("isPartOf")
 	w.raw(d.book)
 	w.list("mentions")
-	for _, n := range nodes[len(cited):] {
+	for _, n := range nodes[cited:] {
 		w.sep()
 		w.raw(n)
 	}
