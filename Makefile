@@ -4,7 +4,7 @@
 #   make check   check content, templates and every link; write nothing
 #   make serve   live preview on http://127.0.0.1:8080/: rebuild and reload on every save
 #   make clean   remove build output
-#   make fuzz    fuzz the parsers and the Markdown path (FUZZTIME=60s each)
+#   make fuzz    fuzz the parsers, the Markdown path and the escapers (FUZZTIME=60s each)
 #   make bench   measure builds of 1, 100 and 1,000 chapters against plain goldmark
 #                (and Hugo), and the matching, indexing and rendering benchmarks;
 #                writes bench/results.md (BENCHFLAGS=-h lists the options)
@@ -38,7 +38,8 @@ test: vet
 
 # Fuzz each target for FUZZTIME (CI runs them for 20s each after make test).
 FUZZTIME ?= 60s
-FUZZ := markup/mention:FuzzFind markup/cite:FuzzParseItems source:FuzzSplit markup:FuzzChapter
+FUZZ := markup/mention:FuzzFind markup/cite:FuzzParseItems source:FuzzSplit markup:FuzzChapter \
+        markup:FuzzTextWriter render:FuzzMarkupEscapes internal/jsonstr:FuzzAppend
 fuzz:
 	@set -e; for t in $(FUZZ); do \
 	  pkg=$${t%%:*}; name=$${t##*:}; \
