@@ -13,6 +13,7 @@ import (
 	"sync/atomic"
 
 	"edition/generator/index"
+	"edition/generator/internal/jsonstr"
 )
 
 // File is a file of the index, with its path under the site's root.
@@ -357,7 +358,7 @@ func build(x *index.Index, c *Cache, emit func(File) error) (*Index, error) {
 	}
 	for _, id := range order {
 		t := terms[id]
-		entry = appendString(entry[:0], t)
+		entry = jsonstr.AppendNoHTMLEscape(entry[:0], t)
 		entry = append(entry, ':', '"')
 		entry = appendPostings(entry, postDoc[start[id]:start[id+1]], postWeight[start[id]:start[id+1]])
 		entry = append(entry, '"')
@@ -500,7 +501,7 @@ func script(dst []byte, path, name string, data []byte) File {
 		b = make([]byte, 0, len(data)+len(name)+40)
 	}
 	b = append(b, "EditionSearch.register("...)
-	b = appendString(b, name)
+	b = jsonstr.AppendNoHTMLEscape(b, name)
 	b = append(b, ',')
 	b = append(b, data...)
 	b = append(b, ");\n"...)

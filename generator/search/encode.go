@@ -6,6 +6,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"edition/generator/internal/jsonstr"
 )
 
 // plainHTML is the text of HTML that markup wrote: tags out (those of
@@ -83,64 +85,6 @@ func isTagNameByte(c byte) bool {
 // blockTags end a run of words; other tags stand inside words' flow.
 var blockTags = map[string]bool{"p": true, "li": true, "br": true, "div": true, "blockquote": true, "ol": true,
 	"ul": true, "h1": true, "h2": true, "h3": true, "h4": true, "tr": true, "td": true, "th": true, "pre": true}
-
-// appendString appends s as a string of JSON that JavaScript reads alike:
-// quotes, backslashes, control characters and the line and paragraph
-// separators escaped, invalid UTF-8 made U+FFFD.
-func appendString(b []byte, s string) []byte {
-	const hex = "0123456789abcdef"
-	b = append(b, '"')
-	from := 0
-	for i := 0; i < len(s); {
-		c := s[i]
-		if c < utf8.RuneSelf {
-			if plainByte[c] {
-				i++
-				continue
-			}
-			b = append(b, s[from:i]...)
-			switch c {
-			case '"', '\\':
-				b = append(b, '\\', c)
-			case '\n':
-				b = append(b, '\\', 'n')
-			case '\r':
-				b = append(b, '\\', 'r')
-			case '\t':
-				b = append(b, '\\', 't')
-			default:
-				b = append(b, '\\', 'u', '0', '0', hex[c>>4], hex[c&0xf])
-			}
-			i++
-			from = i
-			continue
-		}
-		r, size := utf8.DecodeRuneInString(s[i:])
-		switch {
-		case r == utf8.RuneError && size == 1:
-			b = append(b, s[from:i]...)
-			b = append(b, `\ufffd`...)
-		case r == '\u2028' || r == '\u2029':
-			b = append(b, s[from:i]...)
-			b = append(b, '\\', 'u', '2', '0', '2', hex[r&0xf])
-		default:
-			i += size
-			continue
-		}
-		i += size
-		from = i
-	}
-	b = append(b, s[from:]...)
-	return append(b, '"')
-}
-
-// plainByte says which ASCII bytes a JSON string holds as they are.
-var plainByte = func() (t [utf8.RuneSelf]bool) {
-	for c := ' '; c < utf8.RuneSelf; c++ {
-		t[c] = c != '"' && c != '\\'
-	}
-	return t
-}()
 
 // digits are the characters of the numbers the index writes in strings:
 // base 32, the most significant digit first, the last digit from the first
@@ -241,22 +185,22 @@ func (t *docTables) file(dst []byte, name string, docs []doc) []byte {
 			b = append(b, ',')
 		}
 		b = append(b, '[')
-		b = appendString(b, d.title)
+		b = jsonstr.AppendNoHTMLEscape(b, d.title)
 		b = append(b, ',')
 		b = strconv.AppendInt(b, int64(place(&t.contexts, d.context)), 10)
 		b = append(b, ',')
 		b = strconv.AppendInt(b, int64(place(&t.pages, d.page)), 10)
 		b = append(b, ',')
-		b = appendString(b, d.frag)
+		b = jsonstr.AppendNoHTMLEscape(b, d.frag)
 		b = append(b, ',')
-		b = appendString(b, d.text)
+		b = jsonstr.AppendNoHTMLEscape(b, d.text)
 		if d.named != nil {
 			b = append(b, ",["...)
 			for k, a := range d.aliases {
 				if k > 0 {
 					b = append(b, ',')
 				}
-				b = appendString(b, a)
+				b = jsonstr.AppendNoHTMLEscape(b, a)
 			}
 			b = append(b, "],\""...)
 			t.words = t.words[:0]
@@ -280,7 +224,7 @@ func (t *docTables) file(dst []byte, name string, docs []doc) []byte {
 		out = make([]byte, 0, n)
 	}
 	out = append(out, "EditionSearch.register("...)
-	out = appendString(out, name)
+	out = jsonstr.AppendNoHTMLEscape(out, name)
 	out = append(out, `,{"c":[`...)
 	out = appendStrings(out, t.contexts)
 	out = append(out, `],"p":[`...)
@@ -296,7 +240,7 @@ func appendStrings(b []byte, list []string) []byte {
 		if i > 0 {
 			b = append(b, ',')
 		}
-		b = appendString(b, s)
+		b = jsonstr.AppendNoHTMLEscape(b, s)
 	}
 	return b
 }

@@ -10,6 +10,8 @@ import (
 	"strings"
 	"testing"
 	"unicode"
+
+	"edition/generator/internal/jsonstr"
 )
 
 // TestPlainHTML: plainHTML cuts tags as the regular expression
@@ -55,10 +57,10 @@ func TestPlainHTML(t *testing.T) {
 	}
 }
 
-// TestAppendString: what appendString writes is JSON that reads back as
-// the string (with U+FFFD for bytes that are not UTF-8), and holds no line
-// or paragraph separator, which JavaScript before ES2019 reads as the end
-// of a line.
+// TestAppendString: what jsonstr.AppendNoHTMLEscape writes for the index
+// is JSON that reads back as the string (with U+FFFD for bytes that are not
+// UTF-8), and holds no line or paragraph separator, which JavaScript before
+// ES2019 reads as the end of a line.
 func TestAppendString(t *testing.T) {
 	inputs := []string{"", "plain", `"quoted"`, `back\slash`, "tab\there", "line\nbreak\r\n", "\x00\x01\x1f\x7f",
 		"<script>&amp;</script>", "é ’ “ ” 漢字 😀", "sep\u2028ara\u2029tors", "bad \xff byte", "cut \xe2\x80", "\xed\xa0\x80"}
@@ -66,7 +68,7 @@ func TestAppendString(t *testing.T) {
 		inputs = append(inputs, string(c))
 	}
 	for _, s := range inputs {
-		b := appendString(nil, s)
+		b := jsonstr.AppendNoHTMLEscape(nil, s)
 		var back string
 		if err := json.Unmarshal(b, &back); err != nil {
 			t.Errorf("%q: %s is not JSON: %v", s, b, err)

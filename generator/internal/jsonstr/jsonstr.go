@@ -1,6 +1,6 @@
-// Package jsonstr writes JSON strings byte for byte as encoding/json's
-// json.Marshal writes them, without reflection: for the JSON that the
-// generator writes by hand (the pages' JSON-LD, the registry).
+// Package jsonstr writes JSON strings byte for byte as encoding/json writes
+// them, without reflection: for the JSON that the generator writes by hand
+// (the pages' JSON-LD, the registry, the search index).
 package jsonstr
 
 import "unicode/utf8"
@@ -10,14 +10,30 @@ import "unicode/utf8"
 // \u00XX, <, > and & as \u003c, \u003e and \u0026 (so that nothing in a
 // string can end a <script> it stands in), U+2028 and U+2029 escaped,
 // invalid UTF-8 as \ufffd.
-func Append(b []byte, s string) []byte {
+func Append(b []byte, s string) []byte { return appendString(b, s, &htmlSafe) }
+
+// AppendNoHTMLEscape appends s as a json.Encoder with SetEscapeHTML(false)
+// writes it: as Append, but with <, > and & as they are, for JSON that
+// never stands inside HTML (a script file of its own).
+func AppendNoHTMLEscape(b []byte, s string) []byte { return appendString(b, s, &plain) }
+
+// htmlSafe and plain say which ASCII bytes a string holds as they are.
+var htmlSafe, plain = func() (h, p [utf8.RuneSelf]bool) {
+	for c := byte(' '); c < utf8.RuneSelf; c++ {
+		p[c] = c != '"' && c != '\\'
+		h[c] = p[c] && c != '<' && c != '>' && c != '&'
+	}
+	return h, p
+}()
+
+func appendString(b []byte, s string, asIs *[utf8.RuneSelf]bool) []byte {
 	const hex = "0123456789abcdef"
 	b = append(b, '"')
 	start := 0
 	for i := 0; i < len(s); {
 		c := s[i]
 		if c < utf8.RuneSelf {
-			if c >= 0x20 && c != '"' && c != '\\' && c != '<' && c != '>' && c != '&' {
+			if asIs[c] {
 				i++
 				continue
 			}

@@ -1,9 +1,21 @@
 package jsonstr
 
 import (
+	"bytes"
 	"encoding/json"
 	"testing"
 )
+
+// encoded is s as a json.Encoder with SetEscapeHTML(false) writes it.
+func encoded(t *testing.T, s string) string {
+	var b bytes.Buffer
+	e := json.NewEncoder(&b)
+	e.SetEscapeHTML(false)
+	if err := e.Encode(s); err != nil {
+		t.Fatal(err)
+	}
+	return string(bytes.TrimSuffix(b.Bytes(), []byte("\n")))
+}
 
 // TestAppendIsMarshal compares Append with json.Marshal on every byte in
 // every place and on the strings that need each kind of escaping.
@@ -22,6 +34,9 @@ func TestAppendIsMarshal(t *testing.T) {
 		if got := Append([]byte("x"), v); string(got) != "x"+string(want) {
 			t.Errorf("Append(%q) = %s, want %s", v, got[1:], want)
 		}
+		if got, want := AppendNoHTMLEscape([]byte("x"), v), encoded(t, v); string(got) != "x"+want {
+			t.Errorf("AppendNoHTMLEscape(%q) = %s, want %s", v, got[1:], want)
+		}
 	}
 }
 
@@ -31,6 +46,9 @@ func FuzzAppend(f *testing.F) {
 		want, _ := json.Marshal(s)
 		if got := Append(nil, s); string(got) != string(want) {
 			t.Errorf("Append(%q) = %s, want %s", s, got, want)
+		}
+		if got, want := AppendNoHTMLEscape(nil, s), encoded(t, s); string(got) != want {
+			t.Errorf("AppendNoHTMLEscape(%q) = %s, want %s", s, got, want)
 		}
 	})
 }
