@@ -6,6 +6,8 @@ import (
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/renderer"
 	"github.com/yuin/goldmark/util"
+
+	"edition/generator/markup/internal/htmlw"
 )
 
 // Renderer writes citations as links to their sources.
@@ -26,7 +28,7 @@ func (r *Renderer) render(w util.BufWriter, _ []byte, n ast.Node, entering bool)
 	_, _ = w.WriteString(`<span class="citation"`)
 	if c.ID != "" {
 		_, _ = w.WriteString(` id="`)
-		writeEscaped(w, c.ID)
+		htmlw.WriteEscaped(w, c.ID)
 		_ = w.WriteByte('"')
 	}
 	_ = w.WriteByte('>')
@@ -47,36 +49,36 @@ func (r *Renderer) render(w util.BufWriter, _ []byte, n ast.Node, entering bool)
 			it.Label = yearOf(it.Label)
 		}
 		if it.Prefix != "" {
-			writeEscaped(w, it.Prefix)
+			htmlw.WriteEscaped(w, it.Prefix)
 			_ = w.WriteByte(' ')
 		}
 		switch {
 		case it.Href == "":
 			_, _ = w.WriteString(`<span class="unresolved">@`)
-			writeEscaped(w, it.Key)
+			htmlw.WriteEscaped(w, it.Key)
 			_, _ = w.WriteString(`</span>`)
 		case inLink:
-			writeEscaped(w, it.Label)
+			htmlw.WriteEscaped(w, it.Label)
 		default:
 			_, _ = w.WriteString(`<a class="cite" href="`)
-			if plainURL(it.Href) {
+			if htmlw.PlainURL(it.Href) {
 				_, _ = w.WriteString(it.Href)
 			} else {
 				_, _ = w.Write(util.EscapeHTML(util.URLEscape([]byte(it.Href), false)))
 			}
 			_, _ = w.WriteString(`" data-ref="source:`)
-			writeEscaped(w, it.Key)
+			htmlw.WriteEscaped(w, it.Key)
 			_, _ = w.WriteString(`">`)
-			writeEscaped(w, it.Label)
+			htmlw.WriteEscaped(w, it.Label)
 			_, _ = w.WriteString(`</a>`)
 		}
 		if it.Locator != "" {
 			_, _ = w.WriteString(", ")
-			writeEscaped(w, it.Locator)
+			htmlw.WriteEscaped(w, it.Locator)
 		}
 		if it.Suffix != "" {
 			_ = w.WriteByte(' ')
-			writeEscaped(w, it.Suffix)
+			htmlw.WriteEscaped(w, it.Suffix)
 		}
 	}
 	_, _ = w.WriteString(`</span>`)
@@ -90,30 +92,4 @@ func yearOf(label string) string {
 		return label[i+1:]
 	}
 	return label
-}
-
-// writeEscaped writes s escaped as util.EscapeHTML escapes it, copying it
-// only when there is something to escape.
-func writeEscaped(w util.BufWriter, s string) {
-	for i := 0; i < len(s); i++ {
-		switch s[i] {
-		case 0, '"', '&', '<', '>':
-			_, _ = w.Write(util.EscapeHTML([]byte(s)))
-			return
-		}
-	}
-	_, _ = w.WriteString(s)
-}
-
-// plainURL reports whether util.URLEscape and util.EscapeHTML leave s as
-// it is: it holds only letters, digits and "-._~/", as the paths of
-// sources' pages do.
-func plainURL(s string) bool {
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || strings.IndexByte("-._~/", c) >= 0) {
-			return false
-		}
-	}
-	return true
 }

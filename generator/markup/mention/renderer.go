@@ -1,11 +1,11 @@
 package mention
 
 import (
-	"strings"
-
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/renderer"
 	"github.com/yuin/goldmark/util"
+
+	"edition/generator/markup/internal/htmlw"
 )
 
 // Renderer writes a mention as a link to its entry:
@@ -30,9 +30,9 @@ func (r *Renderer) renderMention(w util.BufWriter, _ []byte, n ast.Node, enterin
 		return ast.WalkContinue, nil
 	}
 	_, _ = w.WriteString(`<a class="mention `)
-	writeEscaped(w, m.Ref.Kind)
+	htmlw.WriteEscaped(w, m.Ref.Kind)
 	_, _ = w.WriteString(`" href="`)
-	if plainURL(m.Ref.Href) {
+	if htmlw.PlainURL(m.Ref.Href) {
 		_, _ = w.WriteString(m.Ref.Href)
 	} else {
 		_, _ = w.Write(util.EscapeHTML(util.URLEscape([]byte(m.Ref.Href), false)))
@@ -40,39 +40,13 @@ func (r *Renderer) renderMention(w util.BufWriter, _ []byte, n ast.Node, enterin
 	_ = w.WriteByte('"')
 	if m.ID != "" {
 		_, _ = w.WriteString(` id="`)
-		writeEscaped(w, m.ID)
+		htmlw.WriteEscaped(w, m.ID)
 		_ = w.WriteByte('"')
 	}
 	_, _ = w.WriteString(` data-ref="`)
-	writeEscaped(w, m.Ref.Kind)
+	htmlw.WriteEscaped(w, m.Ref.Kind)
 	_ = w.WriteByte(':')
-	writeEscaped(w, m.Ref.Key)
+	htmlw.WriteEscaped(w, m.Ref.Key)
 	_, _ = w.WriteString(`">`)
 	return ast.WalkContinue, nil
-}
-
-// writeEscaped writes s escaped as util.EscapeHTML escapes it, copying it
-// only when there is something to escape.
-func writeEscaped(w util.BufWriter, s string) {
-	for i := 0; i < len(s); i++ {
-		switch s[i] {
-		case 0, '"', '&', '<', '>':
-			_, _ = w.Write(util.EscapeHTML([]byte(s)))
-			return
-		}
-	}
-	_, _ = w.WriteString(s)
-}
-
-// plainURL reports whether util.URLEscape and util.EscapeHTML leave s as
-// it is: it holds only letters, digits and "-._~/", as the paths of
-// entries' pages do.
-func plainURL(s string) bool {
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || strings.IndexByte("-._~/", c) >= 0) {
-			return false
-		}
-	}
-	return true
 }

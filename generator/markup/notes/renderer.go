@@ -5,6 +5,8 @@ import (
 	extast "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/renderer"
 	"github.com/yuin/goldmark/util"
+
+	"edition/generator/markup/internal/htmlw"
 )
 
 // Renderer writes note references, and a note's body without any wrapper:
@@ -46,36 +48,23 @@ func (r *Renderer) renderRef(w util.BufWriter, _ []byte, node ast.Node, entering
 	_, _ = w.WriteString(`<a class="noteref `)
 	_, _ = w.WriteString(n.Series.String())
 	_, _ = w.WriteString(`" id="`)
-	writeEscaped(w, ref.ID)
+	htmlw.WriteEscaped(w, ref.ID)
 	_, _ = w.WriteString(`" href="#`)
-	writeEscaped(w, n.ID)
+	htmlw.WriteEscaped(w, n.ID)
 	_, _ = w.WriteString(`" role="doc-noteref" aria-label="`)
 	// Label(n), written in pieces.
 	switch n.Series {
 	case Editor:
 		_, _ = w.WriteString("Editor’s note ")
-		writeEscaped(w, n.Marker)
+		htmlw.WriteEscaped(w, n.Marker)
 	case Unnumbered:
 		_, _ = w.WriteString("Unnumbered note")
 	default:
 		_, _ = w.WriteString("Note ")
-		writeEscaped(w, n.Marker)
+		htmlw.WriteEscaped(w, n.Marker)
 	}
 	_, _ = w.WriteString(`">`)
-	writeEscaped(w, n.Marker)
+	htmlw.WriteEscaped(w, n.Marker)
 	_, _ = w.WriteString(`</a>`)
 	return ast.WalkSkipChildren, nil
-}
-
-// writeEscaped writes s escaped as util.EscapeHTML escapes it, copying it
-// only when there is something to escape.
-func writeEscaped(w util.BufWriter, s string) {
-	for i := 0; i < len(s); i++ {
-		switch s[i] {
-		case 0, '"', '&', '<', '>':
-			_, _ = w.Write(util.EscapeHTML([]byte(s)))
-			return
-		}
-	}
-	_, _ = w.WriteString(s)
 }
