@@ -7,22 +7,14 @@ import (
 	"edition/generator/bib"
 	"edition/generator/export"
 	"edition/generator/internal/corpus"
-	"edition/generator/site"
 )
 
 // corpusRecords are the records of a synthetic edition's sources.
 func corpusRecords(tb testing.TB, sources int) []*bib.Record {
 	tb.Helper()
-	content := tb.TempDir()
-	if err := corpus.Write(content, corpus.Config{Chapters: 2, Entries: 300, Sources: sources}); err != nil {
-		tb.Fatal(err)
-	}
-	res := site.Generate(site.Options{Content: content, Templates: "../../templates"})
-	if !res.OK() || res.Index == nil {
-		tb.Fatal(res.Diags.Err())
-	}
+	x := corpusIndex(tb, corpus.Config{Chapters: 2, Entries: 300, Sources: sources})
 	var records []*bib.Record
-	for _, s := range res.Index.Sources {
+	for _, s := range x.Sources {
 		records = append(records, s.Record)
 	}
 	return records

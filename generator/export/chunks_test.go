@@ -7,7 +7,6 @@ import (
 
 	"edition/generator/export"
 	"edition/generator/internal/corpus"
-	"edition/generator/site"
 )
 
 // TestPartsAreTheWhole checks that the TEI and the registry written in
@@ -15,15 +14,7 @@ import (
 // the one-slice functions, with and without a cache, and that a Chunks
 // reset and filled again (its pieces reused) still holds the right bytes.
 func TestPartsAreTheWhole(t *testing.T) {
-	content := t.TempDir()
-	if err := corpus.Write(content, corpus.Config{Chapters: 12, Entries: 300, Sources: 30}); err != nil {
-		t.Fatal(err)
-	}
-	res := site.Generate(site.Options{Content: content, Templates: "../../templates"})
-	if !res.OK() || res.Index == nil {
-		t.Fatal(res.Diags.Err())
-	}
-	x := res.Index
+	x := corpusIndex(t, corpus.Config{Chapters: 12, Entries: 300, Sources: 30})
 	tei, err := export.TEI(x)
 	if err != nil {
 		t.Fatal(err)

@@ -5,24 +5,16 @@ import (
 
 	"edition/generator/export"
 	"edition/generator/internal/corpus"
-	"edition/generator/site"
 )
 
 // BenchmarkRegistry measures registry.json for a synthetic edition of 100
 // chapters and 3,000 entries (8,000 occurrences), made afresh as a
 // one-shot build makes it (no cache).
 func BenchmarkRegistry(b *testing.B) {
-	content := b.TempDir()
-	if err := corpus.Write(content, corpus.Config{Chapters: 100, Entries: 3000, Sources: 300}); err != nil {
-		b.Fatal(err)
-	}
-	res := site.Generate(site.Options{Content: content, Templates: "../../templates"})
-	if !res.OK() || res.Index == nil {
-		b.Fatal(res.Diags.Err())
-	}
+	x := corpusIndex(b, corpus.Config{Chapters: 100, Entries: 3000, Sources: 300})
 	b.ReportAllocs()
 	for b.Loop() {
-		if _, err := export.RegistryWith(res.Index, nil); err != nil {
+		if _, err := export.RegistryWith(x, nil); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -32,18 +24,11 @@ func BenchmarkRegistry(b *testing.B) {
 // streaming build writes it (RegistryInto), into a Chunks of its own each
 // time (a build reuses the TEI's pieces, when the TEI was made first).
 func BenchmarkRegistryInto(b *testing.B) {
-	content := b.TempDir()
-	if err := corpus.Write(content, corpus.Config{Chapters: 100, Entries: 3000, Sources: 300}); err != nil {
-		b.Fatal(err)
-	}
-	res := site.Generate(site.Options{Content: content, Templates: "../../templates"})
-	if !res.OK() || res.Index == nil {
-		b.Fatal(res.Diags.Err())
-	}
+	x := corpusIndex(b, corpus.Config{Chapters: 100, Entries: 3000, Sources: 300})
 	b.ReportAllocs()
 	for b.Loop() {
 		var c export.Chunks
-		if err := export.RegistryInto(&c, res.Index, nil); err != nil {
+		if err := export.RegistryInto(&c, x, nil); err != nil {
 			b.Fatal(err)
 		}
 	}

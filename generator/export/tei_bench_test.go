@@ -5,7 +5,6 @@ import (
 
 	"edition/generator/export"
 	"edition/generator/internal/corpus"
-	"edition/generator/site"
 )
 
 // BenchmarkTEI measures the TEI export of a synthetic edition of 50
@@ -13,17 +12,10 @@ import (
 // per chapter.
 func BenchmarkTEI(b *testing.B) {
 	const chapters = 50
-	content := b.TempDir()
-	if err := corpus.Write(content, corpus.Config{Chapters: chapters, Entries: 3000, Sources: 300}); err != nil {
-		b.Fatal(err)
-	}
-	res := site.Generate(site.Options{Content: content, Templates: "../../templates"})
-	if !res.OK() || res.Index == nil {
-		b.Fatal(res.Diags.Err())
-	}
+	x := corpusIndex(b, corpus.Config{Chapters: chapters, Entries: 3000, Sources: 300})
 	b.ReportAllocs()
 	for b.Loop() {
-		if _, err := export.TEI(res.Index); err != nil {
+		if _, err := export.TEI(x); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -34,18 +26,11 @@ func BenchmarkTEI(b *testing.B) {
 // streaming build writes it (TEIInto), into a Chunks of its own each time.
 func BenchmarkTEIInto(b *testing.B) {
 	const chapters = 50
-	content := b.TempDir()
-	if err := corpus.Write(content, corpus.Config{Chapters: chapters, Entries: 3000, Sources: 300}); err != nil {
-		b.Fatal(err)
-	}
-	res := site.Generate(site.Options{Content: content, Templates: "../../templates"})
-	if !res.OK() || res.Index == nil {
-		b.Fatal(res.Diags.Err())
-	}
+	x := corpusIndex(b, corpus.Config{Chapters: chapters, Entries: 3000, Sources: 300})
 	b.ReportAllocs()
 	for b.Loop() {
 		var c export.Chunks
-		if err := export.TEIInto(&c, res.Index, nil); err != nil {
+		if err := export.TEIInto(&c, x, nil); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -86,33 +86,16 @@ func (m *PageMeta) writeTags(b *strings.Builder) {
 }
 
 // attrEscape writes s as html/template escapes a string in a quoted
-// attribute's value: NUL as U+FFFD, and " & ' + < > as character
-// references. (TestMetaTagsEscapeAsTemplates holds it to html/template's.)
+// attribute's value, with appendEscaped's table, onto a strings.Builder.
+// (TestMetaTagsEscapeAsTemplates holds it to html/template's.)
 func attrEscape(b *strings.Builder, s string) {
 	last := 0
 	for i := 0; i < len(s); i++ {
-		var r string
-		switch s[i] {
-		case 0:
-			r = "\uFFFD"
-		case '"':
-			r = "&#34;"
-		case '&':
-			r = "&amp;"
-		case '\'':
-			r = "&#39;"
-		case '+':
-			r = "&#43;"
-		case '<':
-			r = "&lt;"
-		case '>':
-			r = "&gt;"
-		default:
-			continue
+		if r := htmlEscapes[s[i]]; r != 0 {
+			b.WriteString(s[last:i])
+			b.WriteString(htmlReplacements[r])
+			last = i + 1
 		}
-		b.WriteString(s[last:i])
-		b.WriteString(r)
-		last = i + 1
 	}
 	b.WriteString(s[last:])
 }
