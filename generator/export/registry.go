@@ -142,7 +142,7 @@ type RegistryCache struct {
 // without the indentation that made up half of its bytes.
 func RegistryWith(x *index.Index, c *RegistryCache) ([]byte, error) {
 	dst := &Chunks{Whole: true}
-	if err := registryInto(dst, x, c); err != nil {
+	if err := RegistryInto(dst, x, c); err != nil {
 		return nil, err
 	}
 	return dst.Bytes(), nil
@@ -151,10 +151,6 @@ func RegistryWith(x *index.Index, c *RegistryCache) ([]byte, error) {
 // RegistryInto is RegistryWith, written into dst (which it does not empty
 // first), in pieces, for a publish.Writer to write as they are.
 func RegistryInto(dst *Chunks, x *index.Index, c *RegistryCache) error {
-	return registryInto(dst, x, c)
-}
-
-func registryInto(dst *Chunks, x *index.Index, c *RegistryCache) error {
 	ed := x.Edition
 	head := registryJSON{
 		Format: "edition-registry/1",
