@@ -1,7 +1,9 @@
 package index_test
 
 import (
+	"cmp"
 	"path/filepath"
+	"slices"
 	"testing"
 
 	"edition/generator/index"
@@ -22,16 +24,38 @@ func BenchmarkIndexBuild(b *testing.B) {
 		b.Fatal(res.Diags.Err())
 	}
 	// The input again, from the index: occurrences and citations in the
-	// order the chapters gave them.
+	// order the chapters gave them, which is document order.
 	x := res.Index
-	in := index.Input{Edition: x.Edition, Entries: x.Entries, Sources: x.Sources, Chapters: x.Chapters}
+	var occ []index.Occurrence
+	var cites []index.Citation
 	for _, e := range x.Entries {
-		in.Occurrences = append(in.Occurrences, x.Occurrences(e.Ref())...)
+		occ = append(occ, x.Occurrences(e.Ref())...)
 	}
 	for _, s := range x.Sources {
-		in.Occurrences = append(in.Occurrences, x.Occurrences(s.Ref())...)
-		in.Citations = append(in.Citations, x.Citations(s.ID)...)
+		occ = append(occ, x.Occurrences(s.Ref())...)
+		cites = append(cites, x.Citations(s.ID)...)
 	}
+	order := map[string]int{}
+	for i, c := range x.Chapters {
+		order[c.Slug] = i
+	}
+	slices.SortStableFunc(occ, func(a, b index.Occurrence) int {
+		return cmp.Or(cmp.Compare(order[a.Chapter], order[b.Chapter]), cmp.Compare(a.Pos.Line, b.Pos.Line), cmp.Compare(a.Pos.Col, b.Pos.Col))
+	})
+	slices.SortStableFunc(cites, func(a, b index.Citation) int {
+		return cmp.Or(cmp.Compare(order[a.Chapter], order[b.Chapter]), cmp.Compare(a.Pos.Line, b.Pos.Line), cmp.Compare(a.Pos.Col, b.Pos.Col))
+	})
+	// In runs, a chapter's each, as the site gives them.
+	in := index.Input{Edition: x.Edition, Entries: x.Entries, Sources: x.Sources, Chapters: x.Chapters}
+	for i := 0; i < len(occ); {
+		j := i + 1
+		for j < len(occ) && occ[j].Chapter == occ[i].Chapter {
+			j++
+		}
+		in.Occurrences = append(in.Occurrences, occ[i:j])
+		i = j
+	}
+	in.Citations = [][]index.Citation{cites}
 	b.ReportAllocs()
 	b.ReportMetric(float64(len(in.Occurrences)), "occurrences")
 	for b.Loop() {

@@ -742,8 +742,8 @@ type chapterEntry struct {
 
 // convertChapters converts the chapters that changed, in parallel, and
 // returns all of them in reading order with their occurrences and
-// citations.
-func (b *Builder) convertChapters(in []*source.Chapter, links *markup.Links, layout index.Layout) ([]*index.Chapter, []index.Occurrence, []index.Citation, diag.List) {
+// citations, a run per chapter.
+func (b *Builder) convertChapters(in []*source.Chapter, links *markup.Links, layout index.Layout) ([]*index.Chapter, [][]index.Occurrence, [][]index.Citation, diag.List) {
 	entries := make([]*chapterEntry, len(in))
 	var wg sync.WaitGroup
 	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
@@ -770,20 +770,10 @@ func (b *Builder) convertChapters(in []*source.Chapter, links *markup.Links, lay
 		}
 	}
 	clear(b.chapters)
-	var (
-		chapters []*index.Chapter
-		occ      []index.Occurrence
-		cites    []index.Citation
-		diags    diag.List
-	)
-	nOcc, nCites := 0, 0
-	for _, e := range entries {
-		nOcc += len(e.occ)
-		nCites += len(e.cites)
-	}
-	occ = make([]index.Occurrence, 0, nOcc)
-	cites = make([]index.Citation, 0, nCites)
-	chapters = make([]*index.Chapter, 0, len(entries))
+	var diags diag.List
+	chapters := make([]*index.Chapter, 0, len(entries))
+	occ := make([][]index.Occurrence, 0, len(entries))
+	cites := make([][]index.Citation, 0, len(entries))
 	var fresh []*chapterEntry
 	for i, e := range entries {
 		b.chapters[e.file] = e
@@ -796,8 +786,8 @@ func (b *Builder) convertChapters(in []*source.Chapter, links *markup.Links, lay
 			b.dirtyChapters[c.Slug] = true
 		}
 		chapters = append(chapters, e.view)
-		occ = append(occ, e.occ...)
-		cites = append(cites, e.cites...)
+		occ = append(occ, e.occ)
+		cites = append(cites, e.cites)
 		diags.Append(e.res.Diags)
 	}
 	if b.cache {
