@@ -52,6 +52,23 @@ func (k keyBuf) num(n int) keyBuf { return binary.LittleEndian.AppendUint64(k, u
 
 func (k keyBuf) u64(n uint64) keyBuf { return binary.LittleEndian.AppendUint64(k, n) }
 
+// spill hashes k into h once it is long, and returns it emptied: a key
+// over a whole edition (megabytes for a thousand chapters) is made in one
+// small buffer. The sum is that of the whole key: h.Write(k); h.Sum64().
+func (k keyBuf) spill(h *maphash.Hash) keyBuf {
+	if len(k) < 16<<10 {
+		return k
+	}
+	h.Write(k)
+	return k[:0]
+}
+
+// sum is the hash of a key whose start went to h through spill.
+func (k keyBuf) sum(h *maphash.Hash) uint64 {
+	h.Write(k)
+	return h.Sum64()
+}
+
 // newPreKeys works out what the keys share: the base, each chapter's
 // headings and note labels, and each entry's occurrences.
 func (b *Builder) newPreKeys(x *index.Index, fp *fingerprinter) *preKeys {
@@ -61,8 +78,9 @@ func (b *Builder) newPreKeys(x *index.Index, fp *fingerprinter) *preKeys {
 		first = x.Chapters[0].Slug
 	}
 	pk.base = fp.sum(b.tmplKey, x.Edition, first, len(x.Chapters))
+	var k keyBuf
 	for _, ch := range x.Chapters {
-		k := keyBuf(nil).str(ch.Slug).str(ch.Title).num(ch.Order)
+		k = k[:0].str(ch.Slug).str(ch.Title).num(ch.Order)
 		for _, s := range ch.Sections {
 			k = k.str(s.ID).str(s.Title)
 		}
@@ -93,9 +111,11 @@ func overviewKey(x *index.Index, base uint64, seed maphash.Seed) uint64 {
 	if len(x.Edition.Kinds) == 0 {
 		return 0
 	}
-	k := keyBuf(nil).u64(base).str(render.OverviewPage)
+	var h maphash.Hash
+	h.SetSeed(seed)
+	k := keyBuf(make([]byte, 0, 32<<10)).u64(base).str(render.OverviewPage)
 	for _, ch := range x.Chapters {
-		k = k.str(ch.Slug).str(ch.Title).num(len(ch.Sections))
+		k = k.spill(&h).str(ch.Slug).str(ch.Title).num(len(ch.Sections))
 		for _, s := range ch.Sections {
 			k = k.str(s.ID).str(s.Title)
 		}
@@ -110,12 +130,12 @@ func overviewKey(x *index.Index, base uint64, seed maphash.Seed) uint64 {
 	}
 	for _, e := range x.EntriesOf(x.Edition.Kinds[0].Key) {
 		occ := x.Occurrences(e.Ref())
-		k = k.str(e.Key).str(e.Name).num(len(occ))
+		k = k.spill(&h).str(e.Key).str(e.Name).num(len(occ))
 		for _, o := range occ {
 			k = k.str(o.Chapter).num(o.Section).str(o.Paragraph)
 		}
 	}
-	return maphash.Bytes(seed, k)
+	return k.sum(&h)
 }
 
 // key returns the pre-key of a page, if it is of a kind that has one.
@@ -127,12 +147,14 @@ func (pk *preKeys) key(p *render.Page) (uint64, bool) {
 		return 0, false
 	}
 	x := pk.x
-	k := keyBuf(nil).u64(pk.base).str(p.Template).str(p.Path)
+	var h maphash.Hash
+	h.SetSeed(pk.seed)
+	k := keyBuf(make([]byte, 0, 32<<10)).u64(pk.base).str(p.Template).str(p.Path)
 	for _, ch := range x.Chapters {
-		k = k.str(ch.Slug)
+		k = k.spill(&h).str(ch.Slug)
 	}
 	for _, e := range x.Entries {
-		k = k.str(e.Kind).str(e.Key).str(e.Name).str(e.IndexName).str(e.Parent).u64(pk.loc[e.Ref()])
+		k = k.spill(&h).str(e.Kind).str(e.Key).str(e.Name).str(e.IndexName).str(e.Parent).u64(pk.loc[e.Ref()])
 		for _, r := range e.Related {
 			k = k.str(r)
 		}
@@ -140,5 +162,5 @@ func (pk *preKeys) key(p *render.Page) (uint64, bool) {
 			k = k.str(a.Text)
 		}
 	}
-	return maphash.Bytes(pk.seed, k), true
+	return k.sum(&h), true
 }
