@@ -157,7 +157,11 @@ func newBuilder(opts Options) *Builder {
 		dirtyCited:    map[string]bool{},
 		dirtyChapters: map[string]bool{},
 	}
-	yield := func() { b.pause.RLock(); b.pause.RUnlock() }
+	// At each yield the rest also steps aside for whatever else is ready
+	// to run: in a live preview, the reload event going out and the
+	// requests of the browsers that reload, which would otherwise wait for
+	// the scheduler to preempt the rest's goroutines (10 ms each time).
+	yield := func() { b.pause.RLock(); b.pause.RUnlock(); runtime.Gosched() }
 	b.tei.Yield, b.search.Yield, b.reg.Yield = yield, yield, yield
 	return b
 }
