@@ -428,3 +428,45 @@ func TestMatcherFindShortKeys(t *testing.T) {
 		}
 	}
 }
+
+// TestMatcherFindManyBranches checks the walk through a node of many
+// children, whose first bytes the matcher searches with bytes.IndexByte
+// rather than one by one: after "doctrine of " come words beginning with
+// every letter and digit and with letters outside ASCII, against
+// naiveFind.
+func TestMatcherFindManyBranches(t *testing.T) {
+	var texts []string
+	for _, c := range "abcdefghijklmnopqrstuvwxyz0123456789éñüøΩ" {
+		texts = append(texts, "doctrine of "+string(c)+"ole", string(c)+"x doctrine", "Doctrine Of "+strings.ToUpper(string(c))+"OLE")
+	}
+	ps := smart(texts...)
+	m, err := mention.NewMatcher(ps)
+	if err != nil {
+		t.Fatal(err)
+	}
+	words := []string{"doctrine of", "doctrine", "of", "Doctrine of", "OF", "aole", "Éole", "éole", "ñole", "Ωole", "ωole", "zole", "9ole", "ole", "_ole", "x", "ax", "éx", "ÉX", "Øx", "øx"}
+	seps := []string{" ", " ", " ", "\n", ". ", "-", ""}
+	r := rand.New(rand.NewPCG(16, 17))
+	found := 0
+	for range 3000 {
+		var b strings.Builder
+		for range 1 + r.IntN(12) {
+			if r.IntN(3) == 0 {
+				b.WriteString(randomCase(r, texts[r.IntN(len(texts))]))
+			} else {
+				b.WriteString(words[r.IntN(len(words))])
+			}
+			b.WriteString(seps[r.IntN(len(seps))])
+		}
+		text := b.String()
+		got := m.Find(nil, []byte(text))
+		found += len(got)
+		checkMatches(t, ps, text, got)
+		if want := naiveFind(ps, text); !slices.Equal(got, want) {
+			t.Fatalf("Find(%q)\n got %q\nwant %q", text, show(text, got), show(text, want))
+		}
+	}
+	if found < 1000 {
+		t.Errorf("only %d matches in 3000 texts: the test no longer reaches the branches", found)
+	}
+}
