@@ -98,8 +98,8 @@ type EntryView struct {
 	// Occurrences is the occurrences in context under a heading per
 	// section, as HTML (pageSet.occurrenceList).
 	Occurrences template.HTML
-	Strip       template.HTML // where in the text it occurs, as SVG
-	Bands       string        // what the strip's bands are: "sections", "chapters", "runs of chapters"
+	Strip       *Strip // where in the text it occurs, as SVG; nil if nowhere
+	Bands       string // what the strip's bands are: "sections", "chapters", "runs of chapters"
 	Wikidata    string
 }
 
@@ -133,7 +133,7 @@ type SourceView struct {
 	Current      string
 	Citations    template.HTML // the notes citing it, as list items (pageSet.citationList)
 	Mentions     template.HTML // the occurrences in context, as list items (pageSet.occurrenceList)
-	Strip        template.HTML // where in the text it is cited or named, as SVG
+	Strip        *Strip        // where in the text it is cited or named, as SVG; nil if nowhere
 	Bands        string        // what the strip's bands are, as for EntryView
 	Cite         []CiteBlock   // the record in BibTeX, RIS, CSL-JSON
 }
