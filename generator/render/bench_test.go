@@ -133,3 +133,17 @@ func BenchmarkOccurrences(b *testing.B) {
 	b.ReportMetric(float64(mallocs()-allocs)/float64(b.N*n), "allocs/occurrence")
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*n), "ns/occurrence")
 }
+
+// BenchmarkPreviews writes the preview cards of every entry and source
+// (Extras: assets/previews.js), their first lines made afresh each time as
+// in a first build.
+func BenchmarkPreviews(b *testing.B) {
+	x, tmpl := largeIndex(b)
+	b.ReportAllocs()
+	for b.Loop() {
+		tmpl.ForgetFirstLines()
+		if _, ds := tmpl.Extras(x, nil); ds.HasErrors() {
+			b.Fatal(ds.Err())
+		}
+	}
+}

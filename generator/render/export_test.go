@@ -117,3 +117,11 @@ func (t *Templates) FormerStrips(x *index.Index) map[string]template.HTML {
 	}
 	return out
 }
+
+// ForgetFirstLines empties the memory of firstLines, so that a benchmark
+// of Extras makes every preview card's text afresh, as a first build does.
+func (t *Templates) ForgetFirstLines() {
+	t.linesMu.Lock()
+	t.lines = nil
+	t.linesMu.Unlock()
+}
