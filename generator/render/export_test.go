@@ -125,3 +125,14 @@ func (t *Templates) ForgetFirstLines() {
 	t.lines = nil
 	t.linesMu.Unlock()
 }
+
+// SizeHint is how long RenderTo expects page p to be, and whether it has
+// an estimate: the HTML the page's view holds and what its template has
+// written around such HTML so far.
+func (t *Templates) SizeHint(p *Page) (int, bool) {
+	held, sk := t.sizeHint(p.Template, p.View())
+	if sk == nil {
+		return 0, false
+	}
+	return held + int(sk.Load()), true
+}

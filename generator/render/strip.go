@@ -67,6 +67,14 @@ type Strip struct {
 	Marks template.HTML
 }
 
+// size is the strip's length, or 0 for none.
+func (s *Strip) size() int {
+	if s == nil {
+		return 0
+	}
+	return len(s.Open) + len(s.Bands) + len(s.Marks)
+}
+
 // strip draws where something occurs in the text: one band per section
 // (or chapter, or run of chapters: see textMap.bands), one mark per
 // occurrence (a link to it), the running text above and the

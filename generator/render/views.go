@@ -280,3 +280,40 @@ func seriesName(s index.NoteSeries) string {
 	}
 	return "author"
 }
+
+// htmlSize is how many bytes of HTML the view holds (sized).
+func (v *EntryView) htmlSize() int {
+	return metaSize(&v.Base) + len(v.Body) + len(v.Related) + len(v.RelatedBy) + len(v.Children) +
+		len(v.Occurrences) + v.Strip.size()
+}
+
+// htmlSize is how many bytes of HTML the view holds (sized).
+func (v *SourceView) htmlSize() int {
+	n := metaSize(&v.Base) + len(v.Entry) + len(v.Annote) + len(v.Citations) + len(v.Mentions) + v.Strip.size()
+	for _, c := range v.Cite {
+		n += len(c.Code)
+	}
+	return n
+}
+
+// htmlSize is how many bytes of HTML the view holds (sized).
+func (v *ChapterView) htmlSize() int {
+	n := metaSize(&v.Base) + len(v.Heading) + len(v.Chapter.BodyHTML) + len(v.AuthorNotes) + len(v.EditorNotes) + len(v.Sections)
+	if c := v.HowToCite; c != nil {
+		for _, b := range c.Chapter {
+			n += len(b.Code)
+		}
+		for _, b := range c.Passage {
+			n += len(b.Code)
+		}
+	}
+	return n
+}
+
+// metaSize is the length of a page's metadata, as its layout writes it.
+func metaSize(b *Base) int {
+	if b.Meta == nil {
+		return 0
+	}
+	return len(b.Meta.HTML)
+}
