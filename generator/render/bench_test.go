@@ -154,7 +154,7 @@ func BenchmarkPreviews(b *testing.B) {
 // into buffers fresh from its pool: the template and the growing of the
 // buffer.
 func BenchmarkRenderTo(b *testing.B) {
-	for _, name := range []string{"chapter.html", "entry.html", "source.html"} {
+	for _, name := range []string{"chapter.html", "entry.html", "source.html", "kind.html", "general-index.html"} {
 		b.Run(name, func(b *testing.B) {
 			x, tmpl := largeIndex(b)
 			var pages []*render.Page

@@ -134,5 +134,8 @@ func (t *Templates) SizeHint(p *Page) (int, bool) {
 	if sk == nil {
 		return 0, false
 	}
+	if sk.Load() == 0 {
+		return held + skeletonGuess, true
+	}
 	return held + int(sk.Load()), true
 }

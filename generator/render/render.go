@@ -202,7 +202,11 @@ func (t *Templates) RenderTo(b *bytes.Buffer, p *Page) error {
 	if sk == nil {
 		return t.execute(b, p.Template, v)
 	}
-	b.Grow(held + int(sk.Load()))
+	extra := int(sk.Load())
+	if extra == 0 {
+		extra = skeletonGuess // the template's first page
+	}
+	b.Grow(held + extra)
 	start := b.Len()
 	err := t.execute(b, p.Template, v)
 	if d := int64(b.Len() - start - held); err == nil && d > sk.Load() {
@@ -210,6 +214,13 @@ func (t *Templates) RenderTo(b *bytes.Buffer, p *Page) error {
 	}
 	return err
 }
+
+// skeletonGuess is how many bytes RenderTo expects a page template to
+// write around its view's HTML before it has rendered a page: a little
+// more than the layout's chrome and a page's own markup take, so that the
+// first page of a template (the only one, for the general index) is not
+// grown twice.
+const skeletonGuess = 8 << 10
 
 // sized is a view that knows how many bytes of HTML it holds, which its
 // page writes as they are: the long parts of entry, source and chapter

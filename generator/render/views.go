@@ -310,6 +310,25 @@ func (v *ChapterView) htmlSize() int {
 	return n
 }
 
+// htmlSize is how many bytes of HTML the view holds (sized): the general
+// index of a large edition is megabytes of it.
+func (v *IndexView) htmlSize() int {
+	n := metaSize(&v.Base)
+	for _, l := range v.Letters {
+		n += len(l.Headings)
+	}
+	return n
+}
+
+// htmlSize is how many bytes of HTML the view holds (sized).
+func (v *KindView) htmlSize() int {
+	n := metaSize(&v.Base)
+	for _, l := range v.Letters {
+		n += len(l.List)
+	}
+	return n
+}
+
 // metaSize is the length of a page's metadata, as its layout writes it.
 func metaSize(b *Base) int {
 	if b.Meta == nil {
