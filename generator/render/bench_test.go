@@ -1,6 +1,7 @@
 package render_test
 
 import (
+	"bytes"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -132,4 +133,47 @@ func BenchmarkOccurrences(b *testing.B) {
 	}
 	b.ReportMetric(float64(mallocs()-allocs)/float64(b.N*n), "allocs/occurrence")
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*n), "ns/occurrence")
+}
+
+// BenchmarkPreviews writes the preview cards of every entry and source
+// (Extras: assets/previews.js), their first lines made afresh each time as
+// in a first build.
+func BenchmarkPreviews(b *testing.B) {
+	x, tmpl := largeIndex(b)
+	b.ReportAllocs()
+	for b.Loop() {
+		tmpl.ForgetFirstLines()
+		if _, ds := tmpl.Extras(x, nil); ds.HasErrors() {
+			b.Fatal(ds.Err())
+		}
+	}
+}
+
+// BenchmarkRenderTo renders the pages of a template, views made
+// beforehand, each into a buffer of its own, as a streaming build renders
+// into buffers fresh from its pool: the template and the growing of the
+// buffer.
+func BenchmarkRenderTo(b *testing.B) {
+	for _, name := range []string{"chapter.html", "entry.html", "source.html", "kind.html", "general-index.html"} {
+		b.Run(name, func(b *testing.B) {
+			x, tmpl := largeIndex(b)
+			var pages []*render.Page
+			for _, p := range tmpl.Pages(x, nil) {
+				if p.Template == name {
+					p.View()
+					pages = append(pages, p)
+				}
+			}
+			b.ReportAllocs()
+			for b.Loop() {
+				for _, p := range pages {
+					var buf bytes.Buffer
+					if err := tmpl.RenderTo(&buf, p); err != nil {
+						b.Fatal(err)
+					}
+				}
+			}
+			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(pages)), "ns/page")
+		})
+	}
 }

@@ -1,7 +1,9 @@
 package render
 
 import (
+	"html/template"
 	"io"
+	"strconv"
 
 	"edition/generator/index"
 )
@@ -72,4 +74,68 @@ func (t *Templates) EntryOccurrences(x *index.Index) (int, func()) {
 			}
 		}
 	}
+}
+
+// FormerStrips returns the strip of each entry's and source's page of x
+// that has one, by path, as textMap.strip wrote it before it was split into
+// parts: the start tag, the bands, the marks and the end tag in one buffer.
+func (t *Templates) FormerStrips(x *index.Index) map[string]template.HTML {
+	set := newPageSet(t, x)
+	tm := set.tm
+	former := func(id, label string, marks func(w *markup)) template.HTML {
+		w := getMarkup()
+		w.raw(`<svg class="strip" id="`)
+		w.plainHTML(id)
+		w.raw(`" width="100%" height="` + strconv.Itoa(stripHeight) + `" role="group" aria-label="`)
+		w.plainHTML(label)
+		w.raw(`">`)
+		w.raw(tm.bandsDrawing())
+		marks(w)
+		w.raw(`</svg>`)
+		return w.html()
+	}
+	out := map[string]template.HTML{}
+	for _, e := range x.Entries {
+		p := x.Layout.Ref(e.Ref())
+		b := set.base(p, e.Name, set.kindPath(e.Kind))
+		if occ := x.Occurrences(e.Ref()); len(occ) > 0 {
+			out[p] = former("strip", "Where “"+e.Name+"” occurs in the text: "+plural(len(occ), "mention", "mentions")+", each linked",
+				func(w *markup) { tm.occurrenceMarks(w, &b, set, occ) })
+		}
+	}
+	for _, s := range x.Sources {
+		p := x.Layout.Ref(s.Ref())
+		b := set.base(p, s.Label, index.BibliographyPage)
+		occ, cites := x.Occurrences(s.Ref()), x.Citations(s.ID)
+		if n := len(cites) + len(occ); n > 0 {
+			out[p] = former("strip", "Where “"+s.Label+"” is cited or named in the text: "+plural(n, "place", "places")+", each linked",
+				func(w *markup) {
+					tm.citationMarks(w, &b, set, cites)
+					tm.occurrenceMarks(w, &b, set, occ)
+				})
+		}
+	}
+	return out
+}
+
+// ForgetFirstLines empties the memory of firstLines, so that a benchmark
+// of Extras makes every preview card's text afresh, as a first build does.
+func (t *Templates) ForgetFirstLines() {
+	t.linesMu.Lock()
+	t.lines = nil
+	t.linesMu.Unlock()
+}
+
+// SizeHint is how long RenderTo expects page p to be, and whether it has
+// an estimate: the HTML the page's view holds and what its template has
+// written around such HTML so far.
+func (t *Templates) SizeHint(p *Page) (int, bool) {
+	held, sk := t.sizeHint(p.Template, p.View())
+	if sk == nil {
+		return 0, false
+	}
+	if sk.Load() == 0 {
+		return held + skeletonGuess, true
+	}
+	return held + int(sk.Load()), true
 }

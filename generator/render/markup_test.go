@@ -190,6 +190,47 @@ func TestOccurrenceListIsTheTemplates(t *testing.T) {
 	}
 }
 
+// TestStripsAreTheFormerStrip: an entry's or source's strip, written by
+// the page in three parts (its start tag, the bands every strip shares,
+// its marks), is the strip as one string wrote it, byte for byte, with
+// hostile snippets, ids and markers; a page without occurrences has none.
+func TestStripsAreTheFormerStrip(t *testing.T) {
+	x, tmpl := hostileEdition(t)
+	former := tmpl.FormerStrips(x)
+	pages := 0
+	var all strings.Builder
+	for _, p := range tmpl.Pages(x, nil) {
+		if p.Template != "entry.html" && p.Template != "source.html" {
+			continue
+		}
+		out, err := tmpl.Render(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want, ok := former[p.Path]
+		if !ok {
+			if bytes.Contains(out, []byte(`<figure class="where">`)) {
+				t.Errorf("%s: a strip, but the former code drew none", p.Path)
+			}
+			continue
+		}
+		got := between(t, out, "<figure class=\"where\">\n    ", "\n    <figcaption>")
+		if got != string(want) {
+			t.Fatalf("%s: the strip is\n%s\nthe former code drew\n%s", p.Path, got, want)
+		}
+		all.WriteString(got)
+		pages++
+	}
+	if pages < 10 {
+		t.Fatalf("only %d pages with a strip", pages)
+	}
+	for _, s := range []string{"&lt;script&gt;", "a+b", "&amp;", "&#39;", "\uFFFD", `<rect class="band`} {
+		if !strings.Contains(all.String(), s) {
+			t.Errorf("no %q in the strips", s)
+		}
+	}
+}
+
 var formerIndex = template.Must(template.New("").Parse(`
 {{- define "letter"}}{{range .}}{{template "index-heading" .}}{{end}}{{end}}
 {{- define "index-heading"}}

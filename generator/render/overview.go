@@ -155,7 +155,7 @@ func (t *Templates) overview(x *index.Index, tm *textMap) *OverviewView {
 			if l == nil {
 				return 0
 			}
-			if _, isNote := l.caller(u.id); isNote {
+			if isNote := l.lastNote(u.id) >= 0; isNote {
 				return tm.atParagraph(l, u.id) + 1e-9
 			}
 			if k := l.paragraph(u.id); k >= 0 {

@@ -12,6 +12,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"unicode/utf8"
 
 	"edition/generator/diag"
@@ -37,6 +38,11 @@ type Templates struct {
 
 	linesMu sync.Mutex
 	lines   map[[2]string]string // firstLines, remembered
+
+	// skeleton is, for each page template, the most bytes it has written
+	// around the HTML its views hold (sized): RenderTo's estimate of a
+	// page's length is the two added.
+	skeleton map[string]*atomic.Int64
 }
 
 // LayoutFile is the template every page is rendered in.
@@ -49,7 +55,7 @@ const AssetsDir = "assets"
 // for diagnostics) and reads the static assets.
 func Load(fsys fs.FS, dir string) (*Templates, diag.List) {
 	var diags diag.List
-	t := &Templates{pages: map[string]*template.Template{}, dir: dir, src: map[string][]byte{}}
+	t := &Templates{pages: map[string]*template.Template{}, dir: dir, src: map[string][]byte{}, skeleton: map[string]*atomic.Int64{}}
 	names, err := fs.Glob(fsys, "*.html")
 	if err != nil || len(names) == 0 {
 		diags.Errorf(diag.Pos{File: dir}, "the templates folder must hold layout.html and a template per page", "no templates found")
@@ -84,6 +90,7 @@ func Load(fsys fs.FS, dir string) (*Templates, diag.List) {
 			continue
 		}
 		t.pages[n] = pt
+		t.skeleton[n] = new(atomic.Int64)
 	}
 	_ = fs.WalkDir(fsys, AssetsDir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
@@ -185,8 +192,54 @@ func (t *Templates) page(name string, v any) ([]byte, error) {
 // Render's copy: for a caller that hands the bytes on in b (to be written)
 // and uses b again once they are done with. On an error, b holds the part
 // made.
+//
+// A fresh buffer, or one that held a shorter page, is grown once to about
+// the page's length (sizeHint), not doubled again and again as the
+// template writes.
 func (t *Templates) RenderTo(b *bytes.Buffer, p *Page) error {
-	return t.execute(b, p.Template, p.View())
+	v := p.View()
+	held, sk := t.sizeHint(p.Template, v)
+	if sk == nil {
+		return t.execute(b, p.Template, v)
+	}
+	extra := int(sk.Load())
+	if extra == 0 {
+		extra = skeletonGuess // the template's first page
+	}
+	b.Grow(held + extra)
+	start := b.Len()
+	err := t.execute(b, p.Template, v)
+	if d := int64(b.Len() - start - held); err == nil && d > sk.Load() {
+		sk.Store(d) // a race may keep the smaller of two: it is an estimate
+	}
+	return err
+}
+
+// skeletonGuess is how many bytes RenderTo expects a page template to
+// write around its view's HTML before it has rendered a page: a little
+// more than the layout's chrome and a page's own markup take, so that the
+// first page of a template (the only one, for the general index) is not
+// grown twice.
+const skeletonGuess = 8 << 10
+
+// sized is a view that knows how many bytes of HTML it holds, which its
+// page writes as they are: the long parts of entry, source and chapter
+// pages.
+type sized interface{ htmlSize() int }
+
+// sizeHint returns how many bytes of HTML view v holds, and the
+// skeleton of its page template (nil when v is not sized or there is no
+// such template).
+func (t *Templates) sizeHint(name string, v any) (int, *atomic.Int64) {
+	s, ok := v.(sized)
+	if !ok {
+		return 0, nil
+	}
+	sk := t.skeleton[name]
+	if sk == nil {
+		return 0, nil
+	}
+	return s.htmlSize(), sk
 }
 
 // execute executes the page template name with v onto the end of b.

@@ -31,3 +31,63 @@ func TestRenderToIsRender(t *testing.T) {
 		}
 	}
 }
+
+// RenderTo grows a buffer once to about the page's length: once it has
+// rendered the pages of a template, its estimate of each (the HTML the
+// view holds and the most its template wrote around such HTML) is enough
+// for the page and not much more, on every entry, source, chapter and kind
+// page and the general index.
+func TestRenderToSizesThePage(t *testing.T) {
+	x, tmpl := hostileEdition(t)
+	pages := tmpl.Pages(x, nil)
+	// A template's first page, before it knows its skeleton, fits the
+	// guess (the general index's only page, in a build).
+	first := map[string]bool{}
+	for _, p := range pages {
+		hint, ok := tmpl.SizeHint(p)
+		if !ok || first[p.Template] {
+			continue
+		}
+		first[p.Template] = true
+		var fresh bytes.Buffer
+		if err := tmpl.RenderTo(&fresh, p); err != nil {
+			t.Fatal(err)
+		}
+		if n := fresh.Len(); hint < n || hint > n+16<<10 {
+			t.Errorf("%s, the first page of its template: %d bytes, estimated %d", p.Path, n, hint)
+		}
+	}
+	var buf bytes.Buffer
+	for _, p := range pages {
+		buf.Reset()
+		if err := tmpl.RenderTo(&buf, p); err != nil {
+			t.Fatal(err)
+		}
+	}
+	sized := map[string]int{}
+	for _, p := range pages {
+		hint, ok := tmpl.SizeHint(p)
+		if !ok {
+			continue
+		}
+		var fresh bytes.Buffer
+		if err := tmpl.RenderTo(&fresh, p); err != nil {
+			t.Fatal(err)
+		}
+		n := fresh.Len()
+		if hint < n || hint > n+n/4+4096 {
+			t.Errorf("%s: %d bytes, estimated %d", p.Path, n, hint)
+		}
+		var once bytes.Buffer
+		once.Grow(hint)
+		if fresh.Cap() != once.Cap() {
+			t.Errorf("%s: the buffer grew to %d bytes, not once to %d (an estimate of %d)", p.Path, fresh.Cap(), once.Cap(), hint)
+		}
+		sized[p.Template]++
+	}
+	for name, least := range map[string]int{"entry.html": 10, "source.html": 10, "chapter.html": 1, "kind.html": 2, "general-index.html": 1} {
+		if sized[name] < least {
+			t.Errorf("%d pages of %s with an estimate", sized[name], name)
+		}
+	}
+}

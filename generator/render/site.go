@@ -468,16 +468,20 @@ func (s *pageSet) occurrenceList(b *Base, occ []index.Occurrence, headed bool) t
 		groups = append(groups, occGroup{chapter: ci, section: o.Section, first: i, last: i})
 	}
 	urls := s.chapterURLs(b)
+	var headings []string // the folder's, for links through urls
+	if headed && b.abs == "" {
+		headings = s.sectionHeadings(urls)
+	}
 	for _, g := range groups {
 		l := &s.tm.lines[g.chapter]
 		prefix := s.chapterPrefix(b, urls, g.chapter)
 		if headed {
-			sec := l.sections[min(g.section, len(l.sections)-1)]
-			w.raw("\n    <h3><a href=\"")
-			w.urlAttrFrag(prefix, sec.ID)
-			w.raw(`">`)
-			w.text(sec.Title)
-			w.raw("</a></h3>\n    <ul class=\"kwic\">")
+			si := min(g.section, len(l.sections)-1)
+			if headings != nil && prefix == &urls.urls[g.chapter] {
+				w.raw(headings[l.firstSection+si])
+			} else {
+				writeSectionHeading(w, prefix, l.sections[si])
+			}
 		}
 		// The text first, then the notes, each in order.
 		for _, notes := range [2]bool{false, true} {
@@ -679,6 +683,47 @@ func (s *pageSet) base(p, title, current string) Base {
 // pages: the relative URL of each, as it is and escaped for an href.
 type chapterLinks struct {
 	urls []urlPrefix
+
+	// headings is, for each section of the text (by index in
+	// textMap.sections), what occurrenceList writes before its
+	// occurrences on an entry's page of the folder: the section's heading
+	// and the start of its list. Made once per folder (sectionHeadings),
+	// not for each section of each entry.
+	headings     []string
+	headingsOnce sync.Once
+}
+
+// sectionHeadings returns cl.headings, made on first use: the markup of
+// occurrenceList's headings for links from cl's folder, in one string.
+func (s *pageSet) sectionHeadings(cl *chapterLinks) []string {
+	cl.headingsOnce.Do(func() {
+		w := &markup{b: make([]byte, 0, 160*len(s.tm.sections))}
+		ends := make([]int, 0, len(s.tm.sections))
+		for ci := range s.tm.lines {
+			for _, sec := range s.tm.lines[ci].sections {
+				writeSectionHeading(w, &cl.urls[ci], sec)
+				ends = append(ends, len(w.b))
+			}
+		}
+		all := string(w.b)
+		cl.headings = make([]string, len(ends))
+		start := 0
+		for i, end := range ends {
+			cl.headings[i] = all[start:end]
+			start = end
+		}
+	})
+	return cl.headings
+}
+
+// writeSectionHeading writes the heading of a section's occurrences on an
+// entry's page, linking to it through prefix, and the start of their list.
+func writeSectionHeading(w *markup, prefix *urlPrefix, sec index.Section) {
+	w.raw("\n    <h3><a href=\"")
+	w.urlAttrFrag(prefix, sec.ID)
+	w.raw(`">`)
+	w.text(sec.Title)
+	w.raw("</a></h3>\n    <ul class=\"kwic\">")
 }
 
 // chapterURLs returns the links to each chapter's page from page b's

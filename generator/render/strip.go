@@ -57,22 +57,42 @@ func appendPct(b []byte, f float64) []byte {
 	return append(b[:n+len(t)], '%')
 }
 
+// Strip is a strip as a page writes it, in three parts: the svg
+// element's start tag, the bands (bandsDrawing: the same string on every
+// strip, so that no page copies its several kilobytes), and the marks
+// with the end tag. Written one after the other they are the strip.
+type Strip struct {
+	Open  template.HTML
+	Bands template.HTML
+	Marks template.HTML
+}
+
+// size is the strip's length, or 0 for none.
+func (s *Strip) size() int {
+	if s == nil {
+		return 0
+	}
+	return len(s.Open) + len(s.Bands) + len(s.Marks)
+}
+
 // strip draws where something occurs in the text: one band per section
 // (or chapter, or run of chapters: see textMap.bands), one mark per
 // occurrence (a link to it), the running text above and the
 // notes below: the marks that marks writes. It is drawn at build time;
-// nothing in it needs a script.
-func (m *textMap) strip(id, label string, marks func(w *markup)) template.HTML {
+// nothing in it needs a script. The start tag and the marks are one
+// string, of which Open and Marks are parts.
+func (m *textMap) strip(id, label string, marks func(w *markup)) *Strip {
 	w := getMarkup()
 	w.raw(`<svg class="strip" id="`)
 	w.plainHTML(id)
 	w.raw(`" width="100%" height="` + strconv.Itoa(stripHeight) + `" role="group" aria-label="`)
 	w.plainHTML(label)
 	w.raw(`">`)
-	w.raw(m.bandsDrawing())
+	open := len(w.b)
 	marks(w)
 	w.raw(`</svg>`)
-	return w.html()
+	h := w.html()
+	return &Strip{Open: h[:open], Bands: template.HTML(m.bandsDrawing()), Marks: h[open:]}
 }
 
 // mark draws one mark of a strip at at, with its link and the link's

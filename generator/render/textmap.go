@@ -59,8 +59,15 @@ type chapterLine struct {
 	// are looked through faster than a map finds one. A chapter with more
 	// has noteAt too.
 	noteIDs    []string
+	noteKeys   []uint64         // idKey of each of noteIDs, side by side too
 	noteLabels []noteLabelParts // of each of ch.Notes, side by side too
 	noteAt     map[string]noteSlot
+	// notePara is, for each of ch.Notes, the index in ch.Paragraphs of
+	// the paragraph that paragraphOf reaches through the note's caller,
+	// or -1: worked out once per chapter (callerParagraph), not for each
+	// occurrence in a note, which would read the notes that call it from
+	// the chapter's structs all over the heap.
+	notePara []int32
 }
 
 // manyNotes is how many notes a chapter has before its notes are found by
@@ -125,12 +132,14 @@ func newTextMap(x *index.Index) *textMap {
 		nNotes += len(ch.Notes)
 	}
 	noteIDs := make([]string, 0, nNotes)
+	noteKeys := make([]uint64, 0, nNotes)
 	noteLabels := make([]noteLabelParts, 0, nNotes)
 	nParas := 0
 	for _, ch := range x.Chapters {
 		nParas += len(ch.Paragraphs)
 	}
 	texts := make([]string, 0, nParas)
+	notePara := make([]int32, 0, nNotes)
 	var at float64
 	for ci, ch := range x.Chapters {
 		m.chapterAt[ch.Slug] = ci
@@ -159,9 +168,11 @@ func newTextMap(x *index.Index) *textMap {
 		}
 		for j := range ch.Notes {
 			noteIDs = append(noteIDs, ch.Notes[j].ID)
+			noteKeys = append(noteKeys, idKey(ch.Notes[j].ID))
 			noteLabels = append(noteLabels, labelParts(&ch.Notes[j]))
 		}
 		l.noteIDs = noteIDs[len(noteIDs)-len(ch.Notes):]
+		l.noteKeys = noteKeys[len(noteKeys)-len(ch.Notes):]
 		l.noteLabels = noteLabels[len(noteLabels)-len(ch.Notes):]
 		if len(ch.Notes) > manyNotes {
 			l.noteAt = make(map[string]noteSlot, len(ch.Notes))
@@ -174,6 +185,10 @@ func newTextMap(x *index.Index) *textMap {
 				l.noteAt[id] = slot
 			}
 		}
+		for j := range ch.Notes {
+			notePara = append(notePara, int32(l.callerParagraph(j)))
+		}
+		l.notePara = notePara[len(notePara)-len(ch.Notes):]
 		// A section without paragraphs of its own starts where the next
 		// one does; each ends where the next begins.
 		end := at
@@ -252,6 +267,14 @@ func (l *chapterLine) noteIndex(id string) int {
 		}
 		return -1
 	}
+	if k := idKey(id); k != 0 {
+		for j, nk := range l.noteKeys {
+			if nk == k {
+				return j
+			}
+		}
+		return -1
+	}
 	for j, nid := range l.noteIDs {
 		if nid == id {
 			return j
@@ -260,22 +283,73 @@ func (l *chapterLine) noteIndex(id string) int {
 	return -1
 }
 
-// caller returns what calls the chapter's last note with id id: the id
-// of a paragraph or another note ("" if none), and whether there is such
-// a note.
-func (l *chapterLine) caller(id string) (string, bool) {
-	if l.noteAt != nil {
+// lastNote returns the index in the chapter's Notes of its last note
+// with id id, or -1: the note whose caller paragraphOf follows (as the map
+// of notes it had kept the last).
+func (l *chapterLine) lastNote(id string) int {
+	switch k := idKey(id); {
+	case l.noteAt != nil:
 		if s, ok := l.noteAt[id]; ok {
-			return l.ch.Notes[s.last].Paragraph, true
+			return s.last
 		}
-		return "", false
-	}
-	for j := len(l.noteIDs) - 1; j >= 0; j-- {
-		if l.noteIDs[j] == id {
-			return l.ch.Notes[j].Paragraph, true
+	case k != 0:
+		for i := len(l.noteKeys) - 1; i >= 0; i-- {
+			if l.noteKeys[i] == k {
+				return i
+			}
+		}
+	default:
+		for i := len(l.noteIDs) - 1; i >= 0; i-- {
+			if l.noteIDs[i] == id {
+				return i
+			}
 		}
 	}
-	return "", false
+	return -1
+}
+
+// noteLevels is how many notes calling notes paragraphOf follows, the
+// first note's id included: a few levels at most.
+const noteLevels = 8
+
+// callerParagraph returns the index in the chapter's Paragraphs of the
+// paragraph that calls note j, through the notes that call it, as
+// paragraphOf reaches it from note j's id (after its first level), or -1.
+// It reads the chapter's notes, and is called once per note by
+// newTextMap.
+func (l *chapterLine) callerParagraph(j int) int {
+	id := l.ch.Notes[j].Paragraph
+	for range noteLevels - 1 {
+		if id == "" {
+			return -1
+		}
+		if k := l.paragraph(id); k >= 0 {
+			return k
+		}
+		c := l.lastNote(id)
+		if c < 0 {
+			return -1
+		}
+		id = l.ch.Notes[c].Paragraph
+	}
+	return -1
+}
+
+// idKey packs an id of at most 7 bytes into a number, its bytes and its
+// length, so that the notes of a chapter are looked through as numbers
+// laid side by side rather than strings whose bytes lie all over the heap
+// (notes' ids are short: "n12", "ed-3", "n-star"). Two ids that fit have
+// equal keys exactly when they are equal; a longer id has key 0, which no
+// id that fits has, and is compared as a string.
+func idKey(id string) uint64 {
+	if len(id) > 7 {
+		return 0
+	}
+	k := uint64(len(id)+1) << 56
+	for i := 0; i < len(id); i++ {
+		k |= uint64(id[i]) << (8 * i)
+	}
+	return k
 }
 
 // chapterLine returns the line of the chapter with slug s, or nil.
@@ -361,17 +435,16 @@ func (m *textMap) paragraphOf(l *chapterLine, id string) (para, bool) {
 	if l == nil {
 		return para{}, false
 	}
-	for range 8 { // notes calling notes: a few levels at most
-		if k := l.paragraph(id); k >= 0 {
-			return para{span{l.start + float64(k), 1}, l.texts[k]}, true
-		}
-		caller, ok := l.caller(id)
-		if !ok || caller == "" {
+	k := l.paragraph(id)
+	if k < 0 {
+		// A note, whose caller's paragraph is worked out beforehand.
+		j := l.lastNote(id)
+		if j < 0 || l.notePara[j] < 0 {
 			return para{}, false
 		}
-		id = caller
+		k = int(l.notePara[j])
 	}
-	return para{}, false
+	return para{span{l.start + float64(k), 1}, l.texts[k]}, true
 }
 
 // start is where the chapter l starts on the line, or 0 for none.

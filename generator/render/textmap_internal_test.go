@@ -23,6 +23,17 @@ func TestChapterLineFindsAsTheChapter(t *testing.T) {
 		{ID: "n1", Marker: "1", Paragraph: "p2"}, {ID: "n2", Marker: "2", Paragraph: "n1"},
 		{ID: "n1", Marker: "x", Paragraph: "p5"}, {ID: "ed-a", Marker: "a", Series: index.EditorNote, Paragraph: ""},
 		{ID: "n-star", Marker: "*", Series: index.UnnumberedNote, Paragraph: "p012"},
+		// Ids longer than idKey packs, of 7 and 8 bytes, and empty.
+		{ID: "ed-longer-note", Marker: "b", Series: index.EditorNote, Paragraph: "p3"}, {ID: "n123456", Marker: "c", Paragraph: "p4"},
+		{ID: "n1234567", Marker: "d", Paragraph: "p6"}, {ID: "", Marker: "e", Paragraph: "p7"},
+		{ID: "ed-longer-note", Marker: "f", Series: index.EditorNote, Paragraph: "p8"}, {ID: "n1234567", Marker: "g", Paragraph: "p9"},
+		// Notes calling notes: a chain as deep as paragraphOf follows
+		// (k7) and one deeper (k8, k9), a cycle, a note called from a
+		// note that is not there.
+		{ID: "k1", Marker: "k1", Paragraph: "p10"}, {ID: "k2", Marker: "k2", Paragraph: "k1"}, {ID: "k3", Marker: "k3", Paragraph: "k2"},
+		{ID: "k4", Marker: "k4", Paragraph: "k3"}, {ID: "k5", Marker: "k5", Paragraph: "k4"}, {ID: "k6", Marker: "k6", Paragraph: "k5"},
+		{ID: "k7", Marker: "k7", Paragraph: "k6"}, {ID: "k8", Marker: "k8", Paragraph: "k7"}, {ID: "k9", Marker: "k9", Paragraph: "k8"},
+		{ID: "y1", Marker: "y1", Paragraph: "y2"}, {ID: "y2", Marker: "y2", Paragraph: "y1"}, {ID: "z1", Marker: "z1", Paragraph: "z0"},
 	}
 	odd := &index.Chapter{Slug: "two", Paragraphs: []index.Paragraph{
 		{ID: "p2", Number: 1, Text: "a"}, {ID: "p1", Number: 2, Text: "b"}, {ID: "p1", Number: 3, Text: "c"},
@@ -43,7 +54,8 @@ func TestChapterLineFindsAsTheChapter(t *testing.T) {
 		t.Errorf("a chapter of %d notes has no map of them, or one of %d has", len(many.Notes), len(numbered.Notes))
 	}
 	ids := []string{"", "p", "p0", "p1", "p2", "p01", "p04", "p12", "p13", "p999999999", "p99999999999", "intro", "n1", "n2",
-		"n-star", "ed-a", "n63", "n64", "nx", "p1x"}
+		"n-star", "ed-a", "n63", "n64", "nx", "p1x", "ed-longer-note", "ed-longer-notf", "n123456", "n123457", "n1234567",
+		"n1234568", "n12345678", "\x00", "n1\x00", "k1", "k6", "k7", "k8", "k9", "y1", "y2", "z1", "z0"}
 	at := 0.0
 	for ci, ch := range x.Chapters {
 		l := &m.lines[ci]
@@ -68,14 +80,21 @@ func TestChapterLineFindsAsTheChapter(t *testing.T) {
 			if k := l.paragraph(id); k != last {
 				t.Errorf("%s: paragraph(%q) = %d, want %d", ch.Slug, id, k, last)
 			}
-			wantCaller, wantIs := "", false
-			for _, n := range ch.Notes {
+			wantLast := -1
+			for j, n := range ch.Notes {
 				if n.ID == id {
-					wantCaller, wantIs = n.Paragraph, true
+					wantLast = j
 				}
 			}
-			if c, is := l.caller(id); c != wantCaller || is != wantIs {
-				t.Errorf("%s: caller(%q) = %q %v, want %q %v", ch.Slug, id, c, is, wantCaller, wantIs)
+			if j := l.lastNote(id); j != wantLast {
+				t.Errorf("%s: lastNote(%q) = %d, want %d", ch.Slug, id, j, wantLast)
+			}
+			// paragraphOf, with each note's caller worked out beforehand,
+			// is the walk through the notes it replaced.
+			pa, ok := m.paragraphOf(l, id)
+			wantK, wantOK := formerParagraphOf(l, id)
+			if ok != wantOK || ok && (pa.start != l.start+float64(wantK) || pa.text != ch.Paragraphs[wantK].Text) {
+				t.Errorf("%s: paragraphOf(%q) = %v %v, the walk found %d %v", ch.Slug, id, pa, ok, wantK, wantOK)
 			}
 		}
 		at += float64(len(ch.Paragraphs))
@@ -91,6 +110,7 @@ func TestChapterLineFindsAsTheChapter(t *testing.T) {
 		{0, "p3", 2}, {0, "n1", 4}, {0, "n2", 4}, {0, "ed-a", -1}, {0, "n-star", -1}, {0, "p13", -1},
 		{1, "p1", 12 + 2}, {1, "p2", 12}, {1, "intro", 12 + 4}, {1, "n1", 12 + 2}, {1, "n0", -1},
 		{2, "n3", 17 + 2}, {2, "n4", -1}, {2, "n5", 17 + 0},
+		{0, "k1", 9}, {0, "k7", 9}, {0, "k8", -1}, {0, "y1", -1}, {0, "z1", -1},
 	} {
 		p, ok := m.paragraphOf(&m.lines[c.ch], c.id)
 		if got := map[bool]float64{true: p.start, false: -1}[ok]; got != c.want {
@@ -158,6 +178,50 @@ func TestWriteIndexLocatorIsIndexLocator(t *testing.T) {
 			if string(w.b) != string(want.b) {
 				t.Errorf("writeIndexLocator(%+v) = %q, indexLocator %q", o, w.b, want.b)
 			}
+		}
+	}
+}
+
+// formerParagraphOf is how paragraphOf found a note's paragraph, by
+// walking through the notes that call it for each occurrence: the index
+// in the chapter's Paragraphs, or false.
+func formerParagraphOf(l *chapterLine, id string) (int, bool) {
+	for range 8 {
+		if k := l.paragraph(id); k >= 0 {
+			return k, true
+		}
+		caller, ok := "", false
+		for j := len(l.ch.Notes) - 1; j >= 0; j-- {
+			if l.ch.Notes[j].ID == id {
+				caller, ok = l.ch.Notes[j].Paragraph, true
+				break
+			}
+		}
+		if !ok || caller == "" {
+			return 0, false
+		}
+		id = caller
+	}
+	return 0, false
+}
+
+// TestIDKey: two ids of at most 7 bytes have equal keys exactly when they
+// are equal, none of them has key 0, and longer ids have key 0.
+func TestIDKey(t *testing.T) {
+	ids := []string{"", "\x00", "\x00\x00", "n", "n1", "n1\x00", "n10", "n01", "1n", "ed-1", "n-star", "n123456", "\xff\xff\xff\xff\xff\xff\xff"}
+	for _, a := range ids {
+		if idKey(a) == 0 {
+			t.Errorf("idKey(%q) = 0", a)
+		}
+		for _, b := range ids {
+			if (idKey(a) == idKey(b)) != (a == b) {
+				t.Errorf("idKey(%q) = %x, idKey(%q) = %x", a, idKey(a), b, idKey(b))
+			}
+		}
+	}
+	for _, long := range []string{"n1234567", "ed-longer-note", "\x00\x00\x00\x00\x00\x00\x00\x00"} {
+		if idKey(long) != 0 {
+			t.Errorf("idKey(%q) = %x, want 0", long, idKey(long))
 		}
 	}
 }

@@ -98,8 +98,8 @@ type EntryView struct {
 	// Occurrences is the occurrences in context under a heading per
 	// section, as HTML (pageSet.occurrenceList).
 	Occurrences template.HTML
-	Strip       template.HTML // where in the text it occurs, as SVG
-	Bands       string        // what the strip's bands are: "sections", "chapters", "runs of chapters"
+	Strip       *Strip // where in the text it occurs, as SVG; nil if nowhere
+	Bands       string // what the strip's bands are: "sections", "chapters", "runs of chapters"
 	Wikidata    string
 }
 
@@ -133,7 +133,7 @@ type SourceView struct {
 	Current      string
 	Citations    template.HTML // the notes citing it, as list items (pageSet.citationList)
 	Mentions     template.HTML // the occurrences in context, as list items (pageSet.occurrenceList)
-	Strip        template.HTML // where in the text it is cited or named, as SVG
+	Strip        *Strip        // where in the text it is cited or named, as SVG; nil if nowhere
 	Bands        string        // what the strip's bands are, as for EntryView
 	Cite         []CiteBlock   // the record in BibTeX, RIS, CSL-JSON
 }
@@ -279,4 +279,60 @@ func seriesName(s index.NoteSeries) string {
 		return "unnumbered"
 	}
 	return "author"
+}
+
+// htmlSize is how many bytes of HTML the view holds (sized).
+func (v *EntryView) htmlSize() int {
+	return metaSize(&v.Base) + len(v.Body) + len(v.Related) + len(v.RelatedBy) + len(v.Children) +
+		len(v.Occurrences) + v.Strip.size()
+}
+
+// htmlSize is how many bytes of HTML the view holds (sized).
+func (v *SourceView) htmlSize() int {
+	n := metaSize(&v.Base) + len(v.Entry) + len(v.Annote) + len(v.Citations) + len(v.Mentions) + v.Strip.size()
+	for _, c := range v.Cite {
+		n += len(c.Code)
+	}
+	return n
+}
+
+// htmlSize is how many bytes of HTML the view holds (sized).
+func (v *ChapterView) htmlSize() int {
+	n := metaSize(&v.Base) + len(v.Heading) + len(v.Chapter.BodyHTML) + len(v.AuthorNotes) + len(v.EditorNotes) + len(v.Sections)
+	if c := v.HowToCite; c != nil {
+		for _, b := range c.Chapter {
+			n += len(b.Code)
+		}
+		for _, b := range c.Passage {
+			n += len(b.Code)
+		}
+	}
+	return n
+}
+
+// htmlSize is how many bytes of HTML the view holds (sized): the general
+// index of a large edition is megabytes of it.
+func (v *IndexView) htmlSize() int {
+	n := metaSize(&v.Base)
+	for _, l := range v.Letters {
+		n += len(l.Headings)
+	}
+	return n
+}
+
+// htmlSize is how many bytes of HTML the view holds (sized).
+func (v *KindView) htmlSize() int {
+	n := metaSize(&v.Base)
+	for _, l := range v.Letters {
+		n += len(l.List)
+	}
+	return n
+}
+
+// metaSize is the length of a page's metadata, as its layout writes it.
+func metaSize(b *Base) int {
+	if b.Meta == nil {
+		return 0
+	}
+	return len(b.Meta.HTML)
 }
