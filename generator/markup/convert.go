@@ -285,12 +285,15 @@ func (in *inspector) pos(off int) diag.Pos {
 	if in.lastPos.Line > 0 && off >= 0 && off < len(src) && utf8.RuneStart(src[off]) {
 		switch {
 		case off >= in.lastOff:
+			// Mostly on the same line: IndexByte looks for a line feed
+			// many bytes at a time, LastIndexByte one at a time.
 			between := src[in.lastOff:off]
-			if nl := bytes.LastIndexByte(between, '\n'); nl >= 0 {
+			if bytes.IndexByte(between, '\n') < 0 {
+				in.lastPos.Col += runeCount(between)
+			} else {
+				nl := bytes.LastIndexByte(between, '\n')
 				in.lastPos.Line += bytes.Count(between, []byte{'\n'})
 				in.lastPos.Col = runeCount(between[nl+1:]) + 1
-			} else {
-				in.lastPos.Col += runeCount(between)
 			}
 			in.lastOff = off
 			return in.lastPos
