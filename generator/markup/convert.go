@@ -46,6 +46,8 @@ type parsed struct {
 	// perhaps in notes dropped after.
 	cited int
 	mo    *mention.Options // to release the tree's mentions
+	// paras is the numbered paragraphs of a chapter, set by Chapter.
+	paras []numbered
 }
 
 // lineIndex returns the index of p's lines, making it the first time:
@@ -103,7 +105,10 @@ func (m *Markdown) parse(d Doc, links *Links, auto bool) *parsed {
 // htmlBuffer is a bytes.Buffer that goldmark's renderer takes as its own
 // buffered writer (util.BufWriter): rendered into directly, it is not
 // wrapped in a new 4 KB bufio.Writer at each call and copied out of it.
-type htmlBuffer struct{ bytes.Buffer }
+type htmlBuffer struct {
+	bytes.Buffer
+	numbers numbering // of the chapter being rendered
+}
 
 // Buffered implements util.BufWriter: nothing waits to be flushed.
 func (*htmlBuffer) Buffered() int { return 0 }
@@ -122,6 +127,7 @@ func putBuffer(b *htmlBuffer) {
 		return // let an outsized buffer go
 	}
 	b.Reset()
+	b.numbers = numbering{}
 	buffers.Put(b)
 }
 
@@ -189,7 +195,7 @@ func (m *Markdown) Chapter(d Doc, links *Links, opening string) *Result {
 	}
 	sc := scratches.Get().(*scratch)
 	defer sc.put()
-	in := inspector{p: p, res: res, ch: ch, notes: make([]noteState, len(p.notes)), scratch: sc}
+	in := inspector{p: p, res: res, ch: ch, notes: make([]noteState, len(p.notes)), scratch: sc, attrs: m.attrs}
 	// Positions are counted from the start of the text, as diag.Lines
 	// counts them.
 	in.lastPos = diag.Pos{File: d.File, Line: max(1, d.Line), Col: 1}
@@ -217,6 +223,8 @@ func (m *Markdown) Chapter(d Doc, links *Links, opening string) *Result {
 		in.note(n)
 	}
 	in.finish()
+	p.paras = in.paras
+	out.numbers = numbering{paras: p.paras}
 	body := m.renderTo(out, p, p.doc)
 	noteParts := make([]part, len(p.notes))
 	for i, n := range p.notes {
@@ -262,6 +270,10 @@ type inspector struct {
 	notes   []noteState // by notes.Note.Seq
 	*scratch
 	all string // text, after finish
+	// attrs numbers every paragraph by its attributes, as goldmark's own
+	// renderers would read them, and none in paras: the way that paras
+	// replaces, which tests compare it with.
+	attrs bool
 
 	// The passage being collected.
 	start  int // where it starts in text
@@ -325,6 +337,7 @@ type scratch struct {
 	paraTexts []part // of each paragraph, in text
 	cuts      []cut  // of each occurrence
 	spans     []span // of the passage being collected
+	paras     []numbered
 }
 
 var scratches = sync.Pool{New: func() any { return new(scratch) }}
@@ -337,7 +350,9 @@ func (sc *scratch) put() {
 	}
 	clear(sc.cuts)
 	clear(sc.spans[:cap(sc.spans)])
+	clear(sc.paras)
 	sc.text, sc.ellipses, sc.paraTexts, sc.cuts, sc.spans = sc.text[:0], sc.ellipses[:0], sc.paraTexts[:0], sc.cuts[:0], sc.spans[:0]
+	sc.paras = sc.paras[:0]
 	scratches.Put(sc)
 }
 
@@ -418,13 +433,18 @@ func (in *inspector) uniqueID(id string) string {
 func (in *inspector) paragraph(n ast.Node, where index.Where) {
 	in.paraNum++
 	id, _ := paraIDs.id(in.paraNum)
-	idb, num := paraIDs.values(in.paraNum)
-	holder := n
-	if _, ok := n.(*ast.TextBlock); ok && n.Parent() != nil && n.Parent().Kind() == ast.KindListItem {
-		holder = n.Parent() // a tight list item: the id goes on the <li>
+	if p, ok := n.(*ast.Paragraph); ok && !in.attrs {
+		in.paras = append(in.paras, numbered{p, in.paraNum})
+	} else {
+		// The renderers of list items and tables write attributes.
+		holder := n
+		if _, ok := n.(*ast.TextBlock); ok && n.Parent() != nil && n.Parent().Kind() == ast.KindListItem {
+			holder = n.Parent() // a tight list item: the id goes on the <li>
+		}
+		idb, num := paraIDs.values(in.paraNum)
+		holder.SetAttributeString("id", idb)
+		n.SetAttributeString(numberAttr, num)
 	}
-	holder.SetAttributeString("id", idb)
-	n.SetAttributeString(numberAttr, num)
 	in.ch.Paragraphs = append(in.ch.Paragraphs, index.Paragraph{ID: id, Number: in.paraNum, Section: in.section(), Where: where})
 	in.paraTexts = append(in.paraTexts, in.collectAt(n, id, in.paraNum, where, in.section()))
 }
