@@ -46,6 +46,21 @@ func TestTextWriterIsDefaultWriter(t *testing.T) {
 	}
 }
 
+// TestTextWriterAtEveryPlace checks the shortcut with each byte that
+// matters at every place of texts longer than the eight bytes it reads
+// together.
+func TestTextWriterAtEveryPlace(t *testing.T) {
+	for _, c := range []byte{0, '"', '&', '<', '>', '\\', 'a', 0xff} {
+		for n := range 20 {
+			for i := range n {
+				s := bytes.Repeat([]byte("w"), n)
+				s[i] = c
+				sameAsDefault(t, s)
+			}
+		}
+	}
+}
+
 // FuzzTextWriter compares the shortcut with goldmark's writer on any text.
 func FuzzTextWriter(f *testing.F) {
 	for _, s := range []string{"word", "&amp;", `\*`, "<a>", "\x00"} {
