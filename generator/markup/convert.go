@@ -236,15 +236,23 @@ func (m *Markdown) Chapter(d Doc, links *Links, opening string) *Result {
 	if len(p.notes) > 0 {
 		ch.Notes = make([]index.NoteInfo, 0, len(p.notes))
 	}
+	// The ids of every note's references, in one slice that each note's
+	// are a piece of.
+	refs := 0
+	for _, n := range p.notes {
+		refs += len(n.Refs)
+	}
+	refIDs := make([]string, 0, refs)
 	for i, n := range p.notes {
 		st := &in.notes[i]
 		info := index.NoteInfo{ID: n.ID, Label: n.Label, Marker: n.Marker, Series: index.NoteSeries(n.Series),
 			HTML: noteParts[i].of(html), Paragraph: st.para, Section: st.section, Text: in.all[st.text.start:st.text.end]}
 		if len(n.Refs) > 0 {
-			info.Refs = make([]string, len(n.Refs))
-			for j, r := range n.Refs {
-				info.Refs[j] = r.ID
+			start := len(refIDs)
+			for _, r := range n.Refs {
+				refIDs = append(refIDs, r.ID)
 			}
+			info.Refs = refIDs[start:len(refIDs):len(refIDs)]
 		}
 		ch.Notes = append(ch.Notes, info)
 	}
@@ -297,14 +305,22 @@ func (in *inspector) pos(off int) diag.Pos {
 	if in.lastPos.Line > 0 && off >= 0 && off < len(src) && utf8.RuneStart(src[off]) {
 		switch {
 		case off >= in.lastOff:
-			// Mostly on the same line: IndexByte looks for a line feed
-			// many bytes at a time, LastIndexByte one at a time.
+			// Mostly on the same line, or a few lines on: IndexByte
+			// finds each line feed reading many bytes at a time (where
+			// LastIndexByte reads one at a time).
 			between := src[in.lastOff:off]
-			if bytes.IndexByte(between, '\n') < 0 {
+			nl := bytes.IndexByte(between, '\n')
+			if nl < 0 {
 				in.lastPos.Col += runeCount(between)
 			} else {
-				nl := bytes.LastIndexByte(between, '\n')
-				in.lastPos.Line += bytes.Count(between, []byte{'\n'})
+				for {
+					in.lastPos.Line++
+					next := bytes.IndexByte(between[nl+1:], '\n')
+					if next < 0 {
+						break
+					}
+					nl += 1 + next
+				}
 				in.lastPos.Col = runeCount(between[nl+1:]) + 1
 			}
 			in.lastOff = off
