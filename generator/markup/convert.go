@@ -46,6 +46,7 @@ type parsed struct {
 	// perhaps in notes dropped after.
 	cited int
 	mo    *mention.Options // to release the tree's mentions
+	no    *notes.Options   // and its notes
 	// paras is the numbered paragraphs of a chapter, set by Chapter.
 	paras []numbered
 }
@@ -59,12 +60,14 @@ func (p *parsed) lineIndex() *diag.Lines {
 	return p.lines
 }
 
-// release lets the nodes that the mention transformer made for p be used
-// for the next document: p's tree must not be used after.
+// release lets the nodes that the mention transformer and the notes
+// made for p be used for the next document: p's tree and notes must not
+// be used after.
 func (p *parsed) release() {
 	if p.mo != nil {
 		p.mo.Release()
 	}
+	p.no.Release()
 }
 
 // parse parses d; auto turns on automatic mentions.
@@ -90,7 +93,8 @@ func (m *Markdown) parse(d Doc, links *Links, auto bool) *parsed {
 		co = &cite.Options{Resolver: r, Report: report}
 		cite.With(pc, co)
 	}
-	notes.With(pc, &notes.Options{Report: report})
+	p.no = &notes.Options{Report: report}
+	notes.With(pc, p.no)
 	p.doc = m.md.Parser().Parse(text.NewReader(d.Src), parser.WithContext(pc)).(*ast.Document)
 	p.notes = notes.List(pc)
 	if mo != nil {

@@ -232,9 +232,20 @@ func (u *Numberer) Transform(doc *ast.Document, reader text.Reader, pc parser.Co
 	}
 	slices.SortFunc(defs, func(a, b *extast.Footnote) int { return cmp.Compare(a.Index, b.Index) })
 
+	// The notes and references, from the options' store if there are
+	// options to release them.
+	var st *store
+	if o, _ := pc.Get(optionsKey).(*Options); o != nil {
+		if o.store == nil {
+			o.store = stores.Get().(*store)
+		}
+		st = o.store
+	} else {
+		st = new(store)
+	}
 	byIndex := make([]*Note, last+1)
 	notes := make([]*Note, 0, len(defs))
-	slab := make([]Note, len(defs))
+	slab := slabOf(&st.notes, len(defs))
 	var counts [3]int // by series
 	// The ids of editor's and unnumbered notes, to keep them apart: an
 	// author's note's id, "n" and its number, is unique without them.
@@ -286,7 +297,7 @@ func (u *Numberer) Transform(doc *ast.Document, reader text.Reader, pc parser.Co
 	for _, fn := range defs {
 		links = noteLinks(links, fn)
 	}
-	refs := make([]Ref, len(links))
+	refs := slabOf(&st.refs, len(links))
 	// Each note's Refs is a piece of one slice, made to hold them all.
 	refCounts := make([]int, len(byIndex))
 	total := 0
