@@ -47,6 +47,7 @@ type parsed struct {
 	cited int
 	mo    *mention.Options // to release the tree's mentions
 	no    *notes.Options   // and its notes
+	co    *cite.Options    // and its citations
 	// paras is the numbered paragraphs of a chapter, set by Chapter.
 	paras []numbered
 }
@@ -60,14 +61,15 @@ func (p *parsed) lineIndex() *diag.Lines {
 	return p.lines
 }
 
-// release lets the nodes that the mention transformer and the notes
-// made for p be used for the next document: p's tree and notes must not
-// be used after.
+// release lets the nodes that the mention transformer, the notes and the
+// citations made for p be used for the next document: p's tree and notes
+// must not be used after.
 func (p *parsed) release() {
 	if p.mo != nil {
 		p.mo.Release()
 	}
 	p.no.Release()
+	p.co.Release()
 }
 
 // parse parses d; auto turns on automatic mentions.
@@ -92,6 +94,7 @@ func (m *Markdown) parse(d Doc, links *Links, auto bool) *parsed {
 		mention.With(pc, mo)
 		co = &cite.Options{Resolver: r, Report: report}
 		cite.With(pc, co)
+		p.co = co
 	}
 	p.no = &notes.Options{Report: report}
 	notes.With(pc, p.no)
