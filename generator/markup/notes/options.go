@@ -3,6 +3,7 @@ package notes
 import (
 	"sync"
 
+	extast "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/parser"
 )
 
@@ -22,6 +23,25 @@ type Options struct {
 type store struct {
 	notes []Note
 	refs  []Ref
+	// The Checker's and the Numberer's working memory, and List.
+	links     []*extast.FootnoteLink
+	byIndex   []*Note
+	list      []*Note
+	refCounts []int
+	refSlab   []*Ref
+}
+
+// storeOf returns the store of the options in pc, taking one from the
+// pool for them if they have none; nil without options.
+func storeOf(pc parser.Context) *store {
+	o, _ := pc.Get(optionsKey).(*Options)
+	if o == nil {
+		return nil
+	}
+	if o.store == nil {
+		o.store = stores.Get().(*store)
+	}
+	return o.store
 }
 
 var stores = sync.Pool{New: func() any { return new(store) }}
@@ -47,7 +67,13 @@ func (o *Options) Release() {
 	st := o.store
 	clear(st.notes)
 	clear(st.refs)
-	st.notes, st.refs = st.notes[:0], st.refs[:0]
+	clear(st.links[:cap(st.links)])
+	clear(st.byIndex)
+	clear(st.list[:cap(st.list)])
+	clear(st.refCounts)
+	clear(st.refSlab)
+	st.notes, st.refs, st.links, st.byIndex, st.list, st.refCounts, st.refSlab =
+		st.notes[:0], st.refs[:0], st.links[:0], st.byIndex[:0], st.list[:0], st.refCounts[:0], st.refSlab[:0]
 	stores.Put(st)
 	o.store = nil
 }

@@ -39,6 +39,9 @@ var undefinedRE = regexp.MustCompile(`\[\^([^\]\s]+)\]`)
 // collects for the Numberer the references in the text, in the same walk.
 func (c *Checker) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
 	w := &collector{pc: pc, src: reader.Source(), check: true}
+	if st := storeOf(pc); st != nil {
+		w.links = st.links[:0]
+	}
 	// Room for every definition's label.
 	if list, _ := pc.Get(defsKey).(*extast.FootnoteList); list != nil {
 		w.defined = make(map[string]bool, list.ChildCount())
@@ -215,7 +218,7 @@ func (u *Numberer) Transform(doc *ast.Document, reader text.Reader, pc parser.Co
 	}
 	// goldmark gave each note referenced an Index, from 1, in order of
 	// first reference; the others keep -1.
-	var defs []*extast.Footnote
+	defs := make([]*extast.Footnote, 0, list.ChildCount())
 	last := 0
 	for c := list.FirstChild(); c != nil; {
 		next := c.NextSibling()
@@ -234,24 +237,30 @@ func (u *Numberer) Transform(doc *ast.Document, reader text.Reader, pc parser.Co
 
 	// The notes and references, from the options' store if there are
 	// options to release them.
-	var st *store
-	if o, _ := pc.Get(optionsKey).(*Options); o != nil {
-		if o.store == nil {
-			o.store = stores.Get().(*store)
-		}
-		st = o.store
-	} else {
+	st := storeOf(pc)
+	if st == nil {
 		st = new(store)
 	}
-	byIndex := make([]*Note, last+1)
-	notes := make([]*Note, 0, len(defs))
+	byIndex := slabOf(&st.byIndex, last+1)
+	notes := slabOf(&st.list, len(defs))[:0]
 	slab := slabOf(&st.notes, len(defs))
+	// The labels, as pieces of one string.
+	size := 0
+	for _, fn := range defs {
+		size += len(fn.Ref)
+	}
+	labels := make([]byte, 0, size)
+	for _, fn := range defs {
+		labels = append(labels, fn.Ref...)
+	}
+	allLabels := string(labels)
 	var counts [3]int // by series
 	// The ids of editor's and unnumbered notes, to keep them apart: an
 	// author's note's id, "n" and its number, is unique without them.
 	var ids map[string]bool
 	for _, fn := range defs {
-		label := string(fn.Ref)
+		label := allLabels[:len(fn.Ref)]
+		allLabels = allLabels[len(fn.Ref):]
 		n := &slab[len(notes)]
 		n.Label, n.Node, n.Seq = label, fn, len(notes)
 		switch {
@@ -297,9 +306,10 @@ func (u *Numberer) Transform(doc *ast.Document, reader text.Reader, pc parser.Co
 	for _, fn := range defs {
 		links = noteLinks(links, fn)
 	}
+	st.links = links // for the next document, once released
 	refs := slabOf(&st.refs, len(links))
 	// Each note's Refs is a piece of one slice, made to hold them all.
-	refCounts := make([]int, len(byIndex))
+	refCounts := slabOf(&st.refCounts, len(byIndex))
 	total := 0
 	for _, l := range links {
 		if l.Index >= 0 && l.Index < len(byIndex) && byIndex[l.Index] != nil {
@@ -307,7 +317,7 @@ func (u *Numberer) Transform(doc *ast.Document, reader text.Reader, pc parser.Co
 			total++
 		}
 	}
-	refSlab := make([]*Ref, total)
+	refSlab := slabOf(&st.refSlab, total)
 	for i, n := range byIndex {
 		if n != nil && refCounts[i] > 0 {
 			n.Refs, refSlab = refSlab[:0:refCounts[i]], refSlab[refCounts[i]:]
