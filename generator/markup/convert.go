@@ -46,6 +46,10 @@ type parsed struct {
 	// perhaps in notes dropped after.
 	cited int
 	mo    *mention.Options // to release the tree's mentions
+	no    *notes.Options   // and its notes
+	co    *cite.Options    // and its citations
+	// paras is the numbered paragraphs of a chapter, set by Chapter.
+	paras []numbered
 }
 
 // lineIndex returns the index of p's lines, making it the first time:
@@ -57,12 +61,15 @@ func (p *parsed) lineIndex() *diag.Lines {
 	return p.lines
 }
 
-// release lets the nodes that the mention transformer made for p be used
-// for the next document: p's tree must not be used after.
+// release lets the nodes that the mention transformer, the notes and the
+// citations made for p be used for the next document: p's tree and notes
+// must not be used after.
 func (p *parsed) release() {
 	if p.mo != nil {
 		p.mo.Release()
 	}
+	p.no.Release()
+	p.co.Release()
 }
 
 // parse parses d; auto turns on automatic mentions.
@@ -87,8 +94,10 @@ func (m *Markdown) parse(d Doc, links *Links, auto bool) *parsed {
 		mention.With(pc, mo)
 		co = &cite.Options{Resolver: r, Report: report}
 		cite.With(pc, co)
+		p.co = co
 	}
-	notes.With(pc, &notes.Options{Report: report})
+	p.no = &notes.Options{Report: report}
+	notes.With(pc, p.no)
 	p.doc = m.md.Parser().Parse(text.NewReader(d.Src), parser.WithContext(pc)).(*ast.Document)
 	p.notes = notes.List(pc)
 	if mo != nil {
@@ -100,16 +109,49 @@ func (m *Markdown) parse(d Doc, links *Links, auto bool) *parsed {
 	return p
 }
 
-// htmlBuffer is a bytes.Buffer that goldmark's renderer takes as its own
-// buffered writer (util.BufWriter): rendered into directly, it is not
-// wrapped in a new 4 KB bufio.Writer at each call and copied out of it.
-type htmlBuffer struct{ bytes.Buffer }
+// htmlBuffer is a growing byte slice that goldmark's renderer takes as
+// its own buffered writer (util.BufWriter): rendered into directly, it is
+// not wrapped in a new 4 KB bufio.Writer at each call and copied out of
+// it. Its writes append, with less to do for each than bytes.Buffer's:
+// the renderers write a chapter in a few thousand pieces.
+type htmlBuffer struct {
+	b       []byte
+	numbers numbering // of the chapter being rendered
+}
+
+// Write implements io.Writer.
+func (w *htmlBuffer) Write(p []byte) (int, error) { w.b = append(w.b, p...); return len(p), nil }
+
+// WriteString implements io.StringWriter.
+func (w *htmlBuffer) WriteString(s string) (int, error) {
+	w.b = append(w.b, s...)
+	return len(s), nil
+}
+
+// WriteByte implements io.ByteWriter.
+func (w *htmlBuffer) WriteByte(c byte) error { w.b = append(w.b, c); return nil }
+
+// WriteRune implements util.BufWriter.
+func (w *htmlBuffer) WriteRune(r rune) (int, error) {
+	n := len(w.b)
+	w.b = utf8.AppendRune(w.b, r)
+	return len(w.b) - n, nil
+}
+
+// Available implements util.BufWriter.
+func (w *htmlBuffer) Available() int { return cap(w.b) - len(w.b) }
 
 // Buffered implements util.BufWriter: nothing waits to be flushed.
 func (*htmlBuffer) Buffered() int { return 0 }
 
 // Flush implements util.BufWriter.
 func (*htmlBuffer) Flush() error { return nil }
+
+// Len is how many bytes were written.
+func (w *htmlBuffer) Len() int { return len(w.b) }
+
+// String returns a copy of what was written.
+func (w *htmlBuffer) String() string { return string(w.b) }
 
 // buffers holds the buffers that documents are rendered into: a document's
 // HTML is copied out of its buffer once, as one string.
@@ -118,10 +160,11 @@ var buffers = sync.Pool{New: func() any { return new(htmlBuffer) }}
 func getBuffer() *htmlBuffer { return buffers.Get().(*htmlBuffer) }
 
 func putBuffer(b *htmlBuffer) {
-	if b.Cap() > 4<<20 {
+	if cap(b.b) > 4<<20 {
 		return // let an outsized buffer go
 	}
-	b.Reset()
+	b.b = b.b[:0]
+	b.numbers = numbering{}
 	buffers.Put(b)
 }
 
@@ -189,7 +232,7 @@ func (m *Markdown) Chapter(d Doc, links *Links, opening string) *Result {
 	}
 	sc := scratches.Get().(*scratch)
 	defer sc.put()
-	in := inspector{p: p, res: res, ch: ch, notes: make([]noteState, len(p.notes)), scratch: sc}
+	in := inspector{p: p, res: res, ch: ch, notes: make([]noteState, len(p.notes)), scratch: sc, attrs: m.attrs}
 	// Positions are counted from the start of the text, as diag.Lines
 	// counts them.
 	in.lastPos = diag.Pos{File: d.File, Line: max(1, d.Line), Col: 1}
@@ -217,6 +260,8 @@ func (m *Markdown) Chapter(d Doc, links *Links, opening string) *Result {
 		in.note(n)
 	}
 	in.finish()
+	p.paras = in.paras
+	out.numbers = numbering{paras: p.paras}
 	body := m.renderTo(out, p, p.doc)
 	noteParts := make([]part, len(p.notes))
 	for i, n := range p.notes {
@@ -228,15 +273,23 @@ func (m *Markdown) Chapter(d Doc, links *Links, opening string) *Result {
 	if len(p.notes) > 0 {
 		ch.Notes = make([]index.NoteInfo, 0, len(p.notes))
 	}
+	// The ids of every note's references, in one slice that each note's
+	// are a piece of.
+	refs := 0
+	for _, n := range p.notes {
+		refs += len(n.Refs)
+	}
+	refIDs := make([]string, 0, refs)
 	for i, n := range p.notes {
 		st := &in.notes[i]
 		info := index.NoteInfo{ID: n.ID, Label: n.Label, Marker: n.Marker, Series: index.NoteSeries(n.Series),
 			HTML: noteParts[i].of(html), Paragraph: st.para, Section: st.section, Text: in.all[st.text.start:st.text.end]}
 		if len(n.Refs) > 0 {
-			info.Refs = make([]string, len(n.Refs))
-			for j, r := range n.Refs {
-				info.Refs[j] = r.ID
+			start := len(refIDs)
+			for _, r := range n.Refs {
+				refIDs = append(refIDs, r.ID)
 			}
+			info.Refs = refIDs[start:len(refIDs):len(refIDs)]
 		}
 		ch.Notes = append(ch.Notes, info)
 	}
@@ -262,6 +315,10 @@ type inspector struct {
 	notes   []noteState // by notes.Note.Seq
 	*scratch
 	all string // text, after finish
+	// attrs numbers every paragraph by its attributes, as goldmark's own
+	// renderers would read them, and none in paras: the way that paras
+	// replaces, which tests compare it with.
+	attrs bool
 
 	// The passage being collected.
 	start  int // where it starts in text
@@ -285,12 +342,23 @@ func (in *inspector) pos(off int) diag.Pos {
 	if in.lastPos.Line > 0 && off >= 0 && off < len(src) && utf8.RuneStart(src[off]) {
 		switch {
 		case off >= in.lastOff:
+			// Mostly on the same line, or a few lines on: IndexByte
+			// finds each line feed reading many bytes at a time (where
+			// LastIndexByte reads one at a time).
 			between := src[in.lastOff:off]
-			if nl := bytes.LastIndexByte(between, '\n'); nl >= 0 {
-				in.lastPos.Line += bytes.Count(between, []byte{'\n'})
-				in.lastPos.Col = runeCount(between[nl+1:]) + 1
-			} else {
+			nl := bytes.IndexByte(between, '\n')
+			if nl < 0 {
 				in.lastPos.Col += runeCount(between)
+			} else {
+				for {
+					in.lastPos.Line++
+					next := bytes.IndexByte(between[nl+1:], '\n')
+					if next < 0 {
+						break
+					}
+					nl += 1 + next
+				}
+				in.lastPos.Col = runeCount(between[nl+1:]) + 1
 			}
 			in.lastOff = off
 			return in.lastPos
@@ -322,6 +390,7 @@ type scratch struct {
 	paraTexts []part // of each paragraph, in text
 	cuts      []cut  // of each occurrence
 	spans     []span // of the passage being collected
+	paras     []numbered
 }
 
 var scratches = sync.Pool{New: func() any { return new(scratch) }}
@@ -334,7 +403,9 @@ func (sc *scratch) put() {
 	}
 	clear(sc.cuts)
 	clear(sc.spans[:cap(sc.spans)])
+	clear(sc.paras)
 	sc.text, sc.ellipses, sc.paraTexts, sc.cuts, sc.spans = sc.text[:0], sc.ellipses[:0], sc.paraTexts[:0], sc.cuts[:0], sc.spans[:0]
+	sc.paras = sc.paras[:0]
 	scratches.Put(sc)
 }
 
@@ -415,13 +486,18 @@ func (in *inspector) uniqueID(id string) string {
 func (in *inspector) paragraph(n ast.Node, where index.Where) {
 	in.paraNum++
 	id, _ := paraIDs.id(in.paraNum)
-	idb, num := paraIDs.values(in.paraNum)
-	holder := n
-	if _, ok := n.(*ast.TextBlock); ok && n.Parent() != nil && n.Parent().Kind() == ast.KindListItem {
-		holder = n.Parent() // a tight list item: the id goes on the <li>
+	if p, ok := n.(*ast.Paragraph); ok && !in.attrs {
+		in.paras = append(in.paras, numbered{p, in.paraNum})
+	} else {
+		// The renderers of list items and tables write attributes.
+		holder := n
+		if _, ok := n.(*ast.TextBlock); ok && n.Parent() != nil && n.Parent().Kind() == ast.KindListItem {
+			holder = n.Parent() // a tight list item: the id goes on the <li>
+		}
+		idb, num := paraIDs.values(in.paraNum)
+		holder.SetAttributeString("id", idb)
+		n.SetAttributeString(numberAttr, num)
 	}
-	holder.SetAttributeString("id", idb)
-	n.SetAttributeString(numberAttr, num)
 	in.ch.Paragraphs = append(in.ch.Paragraphs, index.Paragraph{ID: id, Number: in.paraNum, Section: in.section(), Where: where})
 	in.paraTexts = append(in.paraTexts, in.collectAt(n, id, in.paraNum, where, in.section()))
 }

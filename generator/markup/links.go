@@ -31,6 +31,8 @@ type Links struct {
 	chapterDir   string
 	chapterOnce  sync.Once
 	chapterHrefs []string // nil when some ref's path holds a "#"
+	// The start tag of a mention of each ref from a chapter's page.
+	chapterTags []mention.Tag
 }
 
 // NewLinks compiles the aliases of entries and sources. An alias claimed by
@@ -132,11 +134,12 @@ func mapKeys[K comparable, V any](m map[K]V) func(func(K) bool) {
 }
 
 // hrefsFrom returns the href of every ref, by id, from page, if page is a
-// chapter's; else nil. An href depends only on the folder of the page it
-// is on, unless the target has a fragment.
-func (l *Links) hrefsFrom(page string) []string {
+// chapter's, and the start tag of a mention of it; else nil. An href
+// depends only on the folder of the page it is on, unless the target has
+// a fragment.
+func (l *Links) hrefsFrom(page string) ([]string, []mention.Tag) {
 	if path.Dir(page) != l.chapterDir {
-		return nil
+		return nil, nil
 	}
 	l.chapterOnce.Do(func() {
 		hrefs := make([]string, len(l.refs))
@@ -147,9 +150,13 @@ func (l *Links) hrefsFrom(page string) []string {
 			}
 			hrefs[id] = index.Rel(page, target)
 		}
-		l.chapterHrefs = hrefs
+		tags := make([]mention.Tag, len(l.refs))
+		for id, ref := range l.refs {
+			tags[id] = mention.MakeTag(mention.Target{Kind: ref.Kind, Key: ref.Key, Href: hrefs[id]})
+		}
+		l.chapterHrefs, l.chapterTags = hrefs, tags
 	})
-	return l.chapterHrefs
+	return l.chapterHrefs, l.chapterTags
 }
 
 // resolver resolves links for one page; hrefs are relative to it.
@@ -157,10 +164,13 @@ type resolver struct {
 	*Links
 	page  string   // the page's path in the site: "text/overview.html"
 	hrefs []string // the href of each ref from page, or nil
+	tags  []mention.Tag
 }
 
 func newResolver(l *Links, page string) resolver {
-	return resolver{Links: l, page: page, hrefs: l.hrefsFrom(page)}
+	r := resolver{Links: l, page: page}
+	r.hrefs, r.tags = l.hrefsFrom(page)
+	return r
 }
 
 // href is the URL of ref id's page, relative to r's page.
@@ -174,6 +184,9 @@ func (r resolver) href(id int) string {
 // Target implements mention.Resolver.
 func (r resolver) Target(id int) mention.Target {
 	ref := r.refs[id]
+	if r.tags != nil {
+		return mention.Target{Kind: ref.Kind, Key: ref.Key, Href: r.hrefs[id], Tag: &r.tags[id]}
+	}
 	return mention.Target{Kind: ref.Kind, Key: ref.Key, Href: r.href(id)}
 }
 

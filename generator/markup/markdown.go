@@ -19,6 +19,9 @@ import (
 // own state in its parser context.
 type Markdown struct {
 	md goldmark.Markdown
+	// attrs has Chapter number paragraphs by attributes, as it did before
+	// numbering: for tests to compare the two.
+	attrs bool
 }
 
 // New builds the goldmark instance. Raw HTML in content is not rendered
@@ -50,13 +53,23 @@ func (r *paragraphRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegistere
 	reg.Register(ast.KindParagraph, r.render)
 }
 
-// numberAttr holds a paragraph's number, set by the inspection.
+// numberAttr holds a paragraph's number, set by the inspection where the
+// paragraph is not a numbered one (see numbering).
 const numberAttr = "data-n"
 
 func (r *paragraphRenderer) render(w util.BufWriter, src []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
+	var k int // the paragraph's number, if it is the next numbered one
+	if b, ok := w.(*htmlBuffer); ok {
+		k = b.numbers.at(n)
+	}
 	if entering {
 		_, _ = w.WriteString("<p")
-		if id, ok := n.AttributeString("id"); ok {
+		if k > 0 {
+			_, id := paraIDs.id(k) // as plain as util.EscapeHTML leaves it
+			_, _ = w.WriteString(` id="`)
+			_, _ = w.Write(id)
+			_ = w.WriteByte('"')
+		} else if id, ok := n.AttributeString("id"); ok {
 			_, _ = w.WriteString(` id="`)
 			_, _ = w.Write(util.EscapeHTML(id.([]byte)))
 			_ = w.WriteByte('"')
@@ -64,16 +77,50 @@ func (r *paragraphRenderer) render(w util.BufWriter, src []byte, n ast.Node, ent
 		_ = w.WriteByte('>')
 		return ast.WalkContinue, nil
 	}
-	if id, ok := n.AttributeString("id"); ok {
-		num, _ := n.AttributeString(numberAttr)
+	var id, num []byte
+	if k > 0 {
+		_, id = paraIDs.id(k)
+		num = id[len(paraIDs.prefix):]
+		w.(*htmlBuffer).numbers.next++
+	} else if v, ok := n.AttributeString("id"); ok {
+		id = util.EscapeHTML(v.([]byte))
+		v, _ := n.AttributeString(numberAttr)
+		num = v.([]byte)
+	}
+	if id != nil {
 		_, _ = w.WriteString(` <a class="pnum" href="#`)
-		_, _ = w.Write(util.EscapeHTML(id.([]byte)))
+		_, _ = w.Write(id)
 		_, _ = w.WriteString(`" aria-label="Paragraph `)
-		_, _ = w.Write(num.([]byte))
+		_, _ = w.Write(num)
 		_, _ = w.WriteString(`, permalink">`)
-		_, _ = w.Write(num.([]byte))
+		_, _ = w.Write(num)
 		_, _ = w.WriteString(`</a>`)
 	}
 	_, _ = w.WriteString("</p>\n")
 	return ast.WalkContinue, nil
+}
+
+// numbered is a paragraph of a chapter's text and its number.
+type numbered struct {
+	node *ast.Paragraph
+	num  int
+}
+
+// numbering is a chapter's numbered paragraphs, in the order of the
+// document, in which the inspection numbers them and the renderer and the
+// TEI writer come to them: each takes the paragraph at next when it comes
+// to it, and moves on. Their ids and numbers are not attributes of their
+// nodes, since goldmark gives a node its first attribute in a slice of
+// room for ten (400 bytes a paragraph).
+type numbering struct {
+	paras []numbered
+	next  int
+}
+
+// at returns the number of paragraph n if it is the next one, else 0.
+func (s *numbering) at(n ast.Node) int {
+	if s.next < len(s.paras) && s.paras[s.next].node == n {
+		return s.paras[s.next].num
+	}
+	return 0
 }

@@ -42,9 +42,11 @@ func writeTEI(p *parsed, title *ast.Heading) (head, body []byte) {
 	defer func() {
 		w.src, w.b, w.cr = nil, w.b[:0], false
 		w.noted = w.noted[:0]
+		w.numbers = numbering{}
 		teiWriters.Put(w)
 	}()
 	w.src = p.src
+	w.numbers = numbering{paras: p.paras}
 	if title != nil {
 		w.children(title)
 		head = bytes.Clone(w.b)
@@ -63,6 +65,9 @@ type teiWriter struct {
 	b     []byte
 	depth int
 	noted []bool // by notes.Note.Seq: written where first called
+	// numbers is the chapter's numbered paragraphs, which the writer
+	// comes to in their order.
+	numbers numbering
 	// cr is set when the text written last ended with a CR: HTML reads a
 	// CR LF as one line feed, also when goldmark wrote them apart.
 	cr bool
@@ -119,8 +124,20 @@ func plain(s []byte, backslash bool) bool {
 	if backslash {
 		stop |= isBackslash
 	}
+	// The classes of eight bytes at a time, tested together: text mostly
+	// has none.
 	var seen uint8
-	for _, c := range s {
+	i := 0
+	for ; i+8 <= len(s); i += 8 {
+		b := s[i : i+8 : i+8]
+		k := plainClass[b[0]] | plainClass[b[1]] | plainClass[b[2]] | plainClass[b[3]] |
+			plainClass[b[4]] | plainClass[b[5]] | plainClass[b[6]] | plainClass[b[7]]
+		if k&stop != 0 {
+			return false
+		}
+		seen |= k
+	}
+	for _, c := range s[i:] {
 		k := plainClass[c]
 		if k&stop != 0 {
 			return false
@@ -270,6 +287,22 @@ func attr(n ast.Node, name string) (string, bool) {
 	return "", false
 }
 
+// paragraph returns the id and the number of paragraph n, if it has
+// them: if it is the next numbered paragraph (which it then moves past),
+// or else from its attributes. Each paragraph of the text must be asked
+// for once, in the order of the document.
+func (w *teiWriter) paragraph(n ast.Node) (id, num string, ok bool) {
+	if k := w.numbers.at(n); k > 0 {
+		w.numbers.next++
+		id, _ := paraIDs.id(k)
+		return id, id[len(paraIDs.prefix):], true
+	}
+	if id, ok = attr(n, "id"); ok {
+		num, _ = attr(n, numberAttr)
+	}
+	return id, num, ok
+}
+
 // body writes the blocks of the text, with a div per ## section.
 func (w *teiWriter) body(doc ast.Node) {
 	inSection := false
@@ -317,12 +350,11 @@ func (w *teiWriter) block(n ast.Node) {
 	case *ast.Paragraph:
 		w.indent()
 		w.str("<p")
-		id, hasID := attr(n, "id")
-		if hasID {
+		if id, num, ok := w.paragraph(n); ok {
 			w.str(` xml:id="`)
 			w.id(id)
 			w.str(`"`)
-			if num, ok := attr(n, numberAttr); ok && num != "" && num != "0" {
+			if num != "" && num != "0" {
 				w.str(` n="`)
 				w.str(num)
 				w.str(`"`)
@@ -571,7 +603,7 @@ func (w *teiWriter) inline(n ast.Node) {
 	case *ast.Paragraph:
 		w.tag()
 		w.children(n)
-		if _, ok := attr(n, "id"); ok {
+		if _, _, ok := w.paragraph(n); ok {
 			w.textString(" ") // before the paragraph's number
 		}
 		w.tag()
@@ -816,7 +848,7 @@ func (w *teiWriter) note(n *notes.Note) {
 			w.str("<p>")
 			start := len(w.b)
 			w.children(c)
-			if _, ok := attr(c, "id"); ok {
+			if _, _, ok := w.paragraph(c); ok {
 				w.textString(" ")
 			}
 			w.trim(start)

@@ -2,6 +2,7 @@ package markup
 
 import (
 	"bytes"
+	"strings"
 	"testing"
 	"unicode/utf8"
 )
@@ -40,6 +41,18 @@ func TestPlain(t *testing.T) {
 	for _, s := range []string{"", "plain words.", "é and ‘quotes’", "\uFFFE", "a\uFFFFb", "\uFFFD", "\xef\xbf", "\xef\xbf\xbe\xff",
 		"tab\tand\nline", "cr\r\n", `back\slash`, "ﬀ\uFEFF"} {
 		checkPlain(t, []byte(s))
+	}
+}
+
+// TestPlainAtEveryPlace checks plain with each class of byte at every
+// place of texts longer than the eight bytes it reads together.
+func TestPlainAtEveryPlace(t *testing.T) {
+	for _, c := range []string{"\x00", "\r", "&", "<", ">", "\\", "é", "\uFFFE", "\xff", "a"} {
+		for n := range 20 {
+			for i := range n {
+				checkPlain(t, []byte(strings.Repeat("w", i)+c+strings.Repeat("w", n-i)))
+			}
+		}
 	}
 }
 

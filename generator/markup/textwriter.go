@@ -15,20 +15,39 @@ type textWriter struct{}
 var _ html.Writer = textWriter{}
 
 // special tells the bytes that html.DefaultWriter.Write changes or reads
-// as the start of something to change: those RawWrite escapes, and the
-// backslash of an escape.
-var special = func() (t [256]bool) {
-	for _, c := range []byte{0, '"', '&', '<', '>', '\\'} {
-		t[c] = true
+// as the start of something to change: those RawWrite escapes (bit
+// htmlEscaped), and the backslash of an escape (bit htmlBackslash).
+var special = func() (t [256]uint8) {
+	for _, c := range []byte{0, '"', '&', '<', '>'} {
+		t[c] = htmlEscaped
 	}
+	t['\\'] = htmlBackslash
 	return t
 }()
 
+const (
+	htmlEscaped uint8 = 1 << iota
+	htmlBackslash
+)
+
 // asIs reports whether s holds none of the bytes special marks, and,
-// when backslash is false, ignoring backslashes.
+// when backslash is false, ignoring backslashes. It reads the table for
+// eight bytes at a time and tests them together: text mostly has none.
 func asIs(s []byte, backslash bool) bool {
-	for _, c := range s {
-		if special[c] && (backslash || c != '\\') {
+	stop := htmlEscaped
+	if backslash {
+		stop |= htmlBackslash
+	}
+	i := 0
+	for ; i+8 <= len(s); i += 8 {
+		b := s[i : i+8 : i+8]
+		if (special[b[0]]|special[b[1]]|special[b[2]]|special[b[3]]|
+			special[b[4]]|special[b[5]]|special[b[6]]|special[b[7]])&stop != 0 {
+			return false
+		}
+	}
+	for _, c := range s[i:] {
+		if special[c]&stop != 0 {
 			return false
 		}
 	}

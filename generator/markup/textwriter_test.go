@@ -22,8 +22,8 @@ func sameAsDefault(t *testing.T, s []byte) {
 		var ours, its htmlBuffer
 		m.ours(&ours, s)
 		m.its(&its, s)
-		if !bytes.Equal(ours.Bytes(), its.Bytes()) {
-			t.Errorf("%s(%q) = %q, html.DefaultWriter writes %q", m.name, s, ours.Bytes(), its.Bytes())
+		if !bytes.Equal(ours.b, its.b) {
+			t.Errorf("%s(%q) = %q, html.DefaultWriter writes %q", m.name, s, ours.b, its.b)
 		}
 	}
 }
@@ -43,6 +43,21 @@ func TestTextWriterIsDefaultWriter(t *testing.T) {
 		"é&eacute;", `C:\path\ \ space`,
 	} {
 		sameAsDefault(t, []byte(s))
+	}
+}
+
+// TestTextWriterAtEveryPlace checks the shortcut with each byte that
+// matters at every place of texts longer than the eight bytes it reads
+// together.
+func TestTextWriterAtEveryPlace(t *testing.T) {
+	for _, c := range []byte{0, '"', '&', '<', '>', '\\', 'a', 0xff} {
+		for n := range 20 {
+			for i := range n {
+				s := bytes.Repeat([]byte("w"), n)
+				s[i] = c
+				sameAsDefault(t, s)
+			}
+		}
 	}
 }
 

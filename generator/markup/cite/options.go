@@ -20,6 +20,8 @@ type Options struct {
 	// Linked is set by the parser: how many items it linked to their
 	// works, for a caller to make room for them.
 	Linked int
+
+	store *store // the citations made, until Release
 }
 
 var optionsKey = parser.NewContextKey()

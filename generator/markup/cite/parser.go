@@ -31,13 +31,28 @@ func (p *Parser) Parse(parent ast.Node, block text.Reader, pc parser.Context) as
 	if end+1 < len(line) && (line[end+1] == '(' || line[end+1] == '[') {
 		return nil
 	}
-	items, ok := ParseItems(line[1:end])
+	// With options, the citation and its items come from their store.
+	o := optionsFrom(pc)
+	var st *store
+	if o != nil {
+		if o.store == nil {
+			o.store = stores.Get().(*store)
+		}
+		st = o.store
+	}
+	items, ok := parseItems(line[1:end], st)
 	if !ok {
 		return nil
 	}
-	n := &Node{Items: items}
+	var n *Node
+	if st != nil {
+		n = &st.nodes.take(1)[0]
+	} else {
+		n = &Node{}
+	}
+	n.Items = items
 	n.SetPos(seg.Start)
-	if o := optionsFrom(pc); o != nil && o.Resolver != nil {
+	if o != nil && o.Resolver != nil {
 		for i := range n.Items {
 			it := &n.Items[i]
 			href, label, err := o.Resolver.Resolve(it.Key)
@@ -80,8 +95,16 @@ func closing(line []byte) int {
 // ParseItems parses the inside of a citation bracket, "see @a, p. 4; @b",
 // into items. It reports false when a part has no @key, so that the bracket
 // is not a citation.
-func ParseItems(inside []byte) ([]Item, bool) {
-	items := make([]Item, 0, itemCount(inside))
+func ParseItems(inside []byte) ([]Item, bool) { return parseItems(inside, nil) }
+
+// parseItems is ParseItems, with the items from st if it is not nil.
+func parseItems(inside []byte, st *store) ([]Item, bool) {
+	var items []Item
+	if st != nil {
+		items = st.items.take(itemCount(inside))[:0]
+	} else {
+		items = make([]Item, 0, itemCount(inside))
+	}
 	for start := 0; ; {
 		end := start + itemEnd(inside[start:])
 		it, ok := parseItem(inside[start:end])

@@ -17,6 +17,7 @@
 // renders its text plain and keeps aliases from matching it.
 //
 // What the document links to is per document: put an Options in the parser
-// context with With. The package imports only goldmark and the standard
-// library.
+// context with With. A resolver may give each target its start tag
+// (MakeTag), made once, which the renderer then writes for every mention.
+// The package imports only goldmark and the standard library.
 package mention

@@ -11,6 +11,9 @@ type Target struct {
 	Kind string // "concept", "actor"…
 	Key  string
 	Href string // relative to the page being rendered
+	// Tag, when not nil, is MakeTag of the target: made once, it is
+	// written for each mention (see MakeTag).
+	Tag *Tag
 }
 
 // Resolver knows the entries a document can mention.

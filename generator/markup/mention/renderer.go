@@ -1,6 +1,8 @@
 package mention
 
 import (
+	"unicode/utf8"
+
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/renderer"
 	"github.com/yuin/goldmark/util"
@@ -29,24 +31,80 @@ func (r *Renderer) renderMention(w util.BufWriter, _ []byte, n ast.Node, enterin
 		_, _ = w.WriteString("</a>")
 		return ast.WalkContinue, nil
 	}
-	_, _ = w.WriteString(`<a class="mention `)
-	htmlw.WriteEscaped(w, m.Ref.Kind)
-	_, _ = w.WriteString(`" href="`)
-	if htmlw.PlainURL(m.Ref.Href) {
-		_, _ = w.WriteString(m.Ref.Href)
-	} else {
-		_, _ = w.Write(util.EscapeHTML(util.URLEscape([]byte(m.Ref.Href), false)))
+	if t := m.Ref.Tag; t != nil {
+		_, _ = w.WriteString(t.open)
+		writeID(w, m.ID)
+		_, _ = w.WriteString(t.close)
+		return ast.WalkContinue, nil
 	}
-	_ = w.WriteByte('"')
-	if m.ID != "" {
-		_, _ = w.WriteString(` id="`)
-		htmlw.WriteEscaped(w, m.ID)
-		_ = w.WriteByte('"')
-	}
-	_, _ = w.WriteString(` data-ref="`)
-	htmlw.WriteEscaped(w, m.Ref.Kind)
-	_ = w.WriteByte(':')
-	htmlw.WriteEscaped(w, m.Ref.Key)
-	_, _ = w.WriteString(`">`)
+	writeOpen(w, m.Ref)
+	writeID(w, m.ID)
+	writeClose(w, m.Ref)
 	return ast.WalkContinue, nil
 }
+
+// writeOpen writes the start of a mention's start tag, up to its id.
+func writeOpen(w util.BufWriter, t Target) {
+	_, _ = w.WriteString(`<a class="mention `)
+	htmlw.WriteEscaped(w, t.Kind)
+	_, _ = w.WriteString(`" href="`)
+	if htmlw.PlainURL(t.Href) {
+		_, _ = w.WriteString(t.Href)
+	} else {
+		_, _ = w.Write(util.EscapeHTML(util.URLEscape([]byte(t.Href), false)))
+	}
+	_ = w.WriteByte('"')
+}
+
+// writeID writes a mention's id attribute, if it has an id.
+func writeID(w util.BufWriter, id string) {
+	if id != "" {
+		_, _ = w.WriteString(` id="`)
+		htmlw.WriteEscaped(w, id)
+		_ = w.WriteByte('"')
+	}
+}
+
+// writeClose writes the rest of a mention's start tag, after its id.
+func writeClose(w util.BufWriter, t Target) {
+	_, _ = w.WriteString(` data-ref="`)
+	htmlw.WriteEscaped(w, t.Kind)
+	_ = w.WriteByte(':')
+	htmlw.WriteEscaped(w, t.Key)
+	_, _ = w.WriteString(`">`)
+}
+
+// Tag is the start tag of a mention of a target, but its id, made once
+// for every mention of the target by MakeTag.
+type Tag struct{ open, close string }
+
+// MakeTag returns the start tag that the renderer writes for a mention of
+// t, but its id. A resolver that makes it once for each target, and
+// gives it in the target's Tag, saves the renderer writing it piece by
+// piece, escaping each, for every mention.
+func MakeTag(t Target) Tag {
+	b := tagBuffer{b: make([]byte, 0, 64+2*len(t.Kind)+len(t.Key)+len(t.Href))}
+	writeOpen(&b, t)
+	open := len(b.b)
+	writeClose(&b, t)
+	s := string(b.b)
+	return Tag{open: s[:open], close: s[open:]}
+}
+
+// tagBuffer is a growing byte slice that the renderer can write to.
+type tagBuffer struct{ b []byte }
+
+func (w *tagBuffer) Write(p []byte) (int, error) { w.b = append(w.b, p...); return len(p), nil }
+func (w *tagBuffer) WriteString(s string) (int, error) {
+	w.b = append(w.b, s...)
+	return len(s), nil
+}
+func (w *tagBuffer) WriteByte(c byte) error { w.b = append(w.b, c); return nil }
+func (w *tagBuffer) WriteRune(r rune) (int, error) {
+	n := len(w.b)
+	w.b = utf8.AppendRune(w.b, r)
+	return len(w.b) - n, nil
+}
+func (w *tagBuffer) Available() int { return cap(w.b) - len(w.b) }
+func (w *tagBuffer) Buffered() int  { return len(w.b) }
+func (w *tagBuffer) Flush() error   { return nil }

@@ -17,5 +17,8 @@
 // After parsing, List returns the notes in reference order; the list is taken
 // out of the document, so rendering the document renders the text alone and
 // each note is rendered on its own (see RenderNote). Label prefixes choose
-// the series: "ed-" for the editor's notes, "*" for unnumbered ones.
+// the series: "ed-" for the editor's notes, "*" for unnumbered ones. A
+// document parsed with Options takes its notes and references from slabs
+// kept from document to document: Options.Release gives them back once the
+// tree and the list are no longer used.
 package notes

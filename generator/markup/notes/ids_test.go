@@ -1,6 +1,9 @@
 package notes
 
-import "testing"
+import (
+	"strconv"
+	"testing"
+)
 
 func TestLetters(t *testing.T) {
 	for n, want := range map[int]string{1: "a", 2: "b", 26: "z", 27: "aa", 28: "ab", 52: "az", 53: "ba", 702: "zz", 703: "aaa"} {
@@ -24,6 +27,20 @@ func TestIDSafe(t *testing.T) {
 	} {
 		if got := idSafe(in); got != want {
 			t.Errorf("idSafe(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// TestAuthorIDs checks the ids made once against the ids they stand for,
+// in and past the range made.
+func TestAuthorIDs(t *testing.T) {
+	for k := range cachedIDs + 3 {
+		id := "n" + strconv.Itoa(k)
+		if got := authorID(k); got != id {
+			t.Errorf("authorID(%d) = %q, want %q", k, got, id)
+		}
+		if got := authorRefID(k); got != "r-"+id {
+			t.Errorf("authorRefID(%d) = %q, want %q", k, got, "r-"+id)
 		}
 	}
 }

@@ -13,6 +13,7 @@ import (
 	extast "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
 )
 
 // Problem is a mistake in a document's notes, with advice.
@@ -37,7 +38,16 @@ var undefinedRE = regexp.MustCompile(`\[\^([^\]\s]+)\]`)
 // Transform implements parser.ASTTransformer. Besides checking, it
 // collects for the Numberer the references in the text, in the same walk.
 func (c *Checker) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
-	w := &collector{pc: pc, src: reader.Source(), defined: map[string]bool{}, check: true}
+	w := &collector{pc: pc, src: reader.Source(), check: true}
+	if st := storeOf(pc); st != nil {
+		w.links = st.links[:0]
+	}
+	// Room for every definition's label.
+	if list, _ := pc.Get(defsKey).(*extast.FootnoteList); list != nil {
+		w.defined = make(map[string]bool, list.ChildCount())
+	} else {
+		w.defined = map[string]bool{}
+	}
 	w.walk(doc)
 	pc.Set(textLinksKey, w.links)
 }
@@ -80,6 +90,7 @@ func (w *collector) walk(n ast.Node) {
 			if _, prev := c.PreviousSibling().(*ast.Text); w.check && !prev {
 				checkRun(w.pc, w.src, c)
 			}
+			continue // a Text has no children
 		}
 		w.walk(c)
 	}
@@ -98,7 +109,9 @@ func noteLinks(links []*extast.FootnoteLink, n ast.Node) []*extast.FootnoteLink 
 
 // checkDefinition reports a note defined twice or never referenced.
 func (w *collector) checkDefinition(n *extast.Footnote) {
-	label := string(n.Ref)
+	// The label as a key, without a copy: the source it points into
+	// does not change while the document is parsed.
+	label := util.BytesToReadOnlyString(n.Ref)
 	off := n.Pos() // goldmark sets it to where "[^label]:" starts
 	switch {
 	case w.defined[label]:
@@ -205,7 +218,7 @@ func (u *Numberer) Transform(doc *ast.Document, reader text.Reader, pc parser.Co
 	}
 	// goldmark gave each note referenced an Index, from 1, in order of
 	// first reference; the others keep -1.
-	var defs []*extast.Footnote
+	defs := make([]*extast.Footnote, 0, list.ChildCount())
 	last := 0
 	for c := list.FirstChild(); c != nil; {
 		next := c.NextSibling()
@@ -222,13 +235,32 @@ func (u *Numberer) Transform(doc *ast.Document, reader text.Reader, pc parser.Co
 	}
 	slices.SortFunc(defs, func(a, b *extast.Footnote) int { return cmp.Compare(a.Index, b.Index) })
 
-	byIndex := make([]*Note, last+1)
-	notes := make([]*Note, 0, len(defs))
-	slab := make([]Note, len(defs))
-	var counts [3]int // by series
-	ids := make(map[string]bool, len(defs))
+	// The notes and references, from the options' store if there are
+	// options to release them.
+	st := storeOf(pc)
+	if st == nil {
+		st = new(store)
+	}
+	byIndex := slabOf(&st.byIndex, last+1)
+	notes := slabOf(&st.list, len(defs))[:0]
+	slab := slabOf(&st.notes, len(defs))
+	// The labels, as pieces of one string.
+	size := 0
 	for _, fn := range defs {
-		label := string(fn.Ref)
+		size += len(fn.Ref)
+	}
+	labels := make([]byte, 0, size)
+	for _, fn := range defs {
+		labels = append(labels, fn.Ref...)
+	}
+	allLabels := string(labels)
+	var counts [3]int // by series
+	// The ids of editor's and unnumbered notes, to keep them apart: an
+	// author's note's id, "n" and its number, is unique without them.
+	var ids map[string]bool
+	for _, fn := range defs {
+		label := allLabels[:len(fn.Ref)]
+		allLabels = allLabels[len(fn.Ref):]
 		n := &slab[len(notes)]
 		n.Label, n.Node, n.Seq = label, fn, len(notes)
 		switch {
@@ -243,8 +275,8 @@ func (u *Numberer) Transform(doc *ast.Document, reader text.Reader, pc parser.Co
 		}
 		switch n.Series {
 		case Author:
-			n.Marker = strconv.Itoa(n.Number)
-			n.ID = "n" + n.Marker
+			n.ID = authorID(n.Number)
+			n.Marker = n.ID[1:]
 		case Editor:
 			n.Marker = letters(n.Number)
 			n.ID = "ed-" + idSafe(strings.TrimPrefix(label, edPrefix))
@@ -255,10 +287,15 @@ func (u *Numberer) Transform(doc *ast.Document, reader text.Reader, pc parser.Co
 				n.ID += "-" + rest
 			}
 		}
-		for base, i := n.ID, 2; ids[n.ID]; i++ {
-			n.ID = base + "-" + strconv.Itoa(i)
+		if n.Series != Author {
+			if ids == nil {
+				ids = make(map[string]bool)
+			}
+			for base, i := n.ID, 2; ids[n.ID]; i++ {
+				n.ID = base + "-" + strconv.Itoa(i)
+			}
+			ids[n.ID] = true
 		}
-		ids[n.ID] = true
 		byIndex[fn.Index] = n
 		notes = append(notes, n)
 	}
@@ -269,9 +306,10 @@ func (u *Numberer) Transform(doc *ast.Document, reader text.Reader, pc parser.Co
 	for _, fn := range defs {
 		links = noteLinks(links, fn)
 	}
-	refs := make([]Ref, len(links))
+	st.links = links // for the next document, once released
+	refs := slabOf(&st.refs, len(links))
 	// Each note's Refs is a piece of one slice, made to hold them all.
-	refCounts := make([]int, len(byIndex))
+	refCounts := slabOf(&st.refCounts, len(byIndex))
 	total := 0
 	for _, l := range links {
 		if l.Index >= 0 && l.Index < len(byIndex) && byIndex[l.Index] != nil {
@@ -279,7 +317,7 @@ func (u *Numberer) Transform(doc *ast.Document, reader text.Reader, pc parser.Co
 			total++
 		}
 	}
-	refSlab := make([]*Ref, total)
+	refSlab := slabOf(&st.refSlab, total)
 	for i, n := range byIndex {
 		if n != nil && refCounts[i] > 0 {
 			n.Refs, refSlab = refSlab[:0:refCounts[i]], refSlab[refCounts[i]:]
@@ -291,7 +329,12 @@ func (u *Numberer) Transform(doc *ast.Document, reader text.Reader, pc parser.Co
 		}
 		n := byIndex[l.Index]
 		ref := &refs[k]
-		ref.Note, ref.ID = n, "r-"+n.ID
+		ref.Note = n
+		if n.Series == Author && len(n.Refs) == 0 {
+			ref.ID = authorRefID(n.Number)
+		} else {
+			ref.ID = "r-" + n.ID
+		}
 		if len(n.Refs) > 0 {
 			ref.ID += "-" + strconv.Itoa(len(n.Refs)+1)
 		}
@@ -300,6 +343,38 @@ func (u *Numberer) Transform(doc *ast.Document, reader text.Reader, pc parser.Co
 		l.Parent().ReplaceChild(l.Parent(), l, ref)
 	}
 	pc.Set(listKey, notes)
+}
+
+// cachedIDs is how many ids of authors' notes, and of their first
+// references, are made once: a chapter's notes take them without
+// allocating.
+const cachedIDs = 1000
+
+// authorIDs holds "n1", "r-n1", "n2", "r-n2"… up to cachedIDs.
+var authorIDs = func() []string {
+	ids := make([]string, 0, 2*cachedIDs)
+	for k := 1; k <= cachedIDs; k++ {
+		id := "n" + strconv.Itoa(k)
+		ids = append(ids, id, "r-"+id)
+	}
+	return ids
+}()
+
+// authorID is the id of author's note number k, "n" and k.
+func authorID(k int) string {
+	if k < 1 || k > cachedIDs {
+		return "n" + strconv.Itoa(k)
+	}
+	return authorIDs[2*(k-1)]
+}
+
+// authorRefID is the id of the first reference to author's note number
+// k, "r-" and its id.
+func authorRefID(k int) string {
+	if k < 1 || k > cachedIDs {
+		return "r-" + authorID(k)
+	}
+	return authorIDs[2*(k-1)+1]
 }
 
 // letters numbers in the manner of a, b, … z, aa, ab.

@@ -28,10 +28,21 @@ func WriteEscaped(w util.BufWriter, s string) {
 // edition's pages do.
 func PlainURL(s string) bool {
 	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || strings.IndexByte("-._~/", c) >= 0) {
+		if !urlPlain[s[i]] {
 			return false
 		}
 	}
 	return true
+}
+
+// urlPlain marks the bytes of a plain URL: letters, digits and "-._~/".
+var urlPlain = func() (t [256]bool) {
+	for c := range t {
+		t[c] = plainURLByte(byte(c))
+	}
+	return t
+}()
+
+func plainURLByte(c byte) bool {
+	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || strings.IndexByte("-._~/", c) >= 0
 }

@@ -3,6 +3,7 @@ package htmlw
 import (
 	"bufio"
 	"bytes"
+	"strings"
 	"testing"
 
 	"github.com/yuin/goldmark/util"
@@ -37,6 +38,18 @@ func TestWriteEscapedIsEscapeHTML(t *testing.T) {
 			if want := string(util.EscapeHTML([]byte(s))); b.String() != want {
 				t.Errorf("WriteEscaped(%q) = %q, want %q", s, b.String(), want)
 			}
+		}
+	}
+}
+
+// TestPlainURLBytes checks the bytes PlainURL lets through, one by one,
+// against the list of them.
+func TestPlainURLBytes(t *testing.T) {
+	const plain = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~/"
+	for c := range 256 {
+		s := string([]byte{byte(c)})
+		if got, want := PlainURL("a"+s), strings.Contains(plain, s); got != want {
+			t.Errorf("PlainURL(%q) = %v, want %v", "a"+s, got, want)
 		}
 	}
 }
