@@ -74,47 +74,100 @@ func (c *counter) count(text, names string) []termCount {
 	return c.arena[n:len(c.arena):len(c.arena)]
 }
 
+// add counts the words of text, as eachWord finds them, in the document's
+// text or (name) in its names. A word of ASCII that ends at ASCII or at the
+// end of text, without an apostrophe at either end (most words), is read in
+// one pass, its key packed eight bytes at a time; any other is left to
+// nextWord.
 func (c *counter) add(text string, name bool) {
-	eachWord(text, func(raw string, _, _ int) {
-		var id int32
-		var ok bool
-		k, short := packWord(raw)
-		if short {
-			id, ok = c.short.get(k)
-		} else {
-			id, ok = c.ids[raw]
-		}
-		if !ok {
-			id = -1
-			// No stopwords, no one-letter words.
-			if t := Normalize(raw); utf8.RuneCountInString(t) > 1 {
-				id = c.vocab.id(t)
+	for i := 0; i < len(text); {
+		if b := text[i]; b < utf8.RuneSelf && b != '\'' {
+			if !wordByte[b] {
+				i++
+				continue
 			}
-			if short {
-				c.short.put(k, id)
-			} else {
-				c.ids[strings.Clone(raw)] = id
+			j := i + 1
+			for j < len(text) && wordByte[text[j]] {
+				j++
+			}
+			if (j == len(text) || text[j] < utf8.RuneSelf) && text[j-1] != '\'' {
+				var id int32
+				if n := j - i; n <= 16 && i+16 <= len(text) {
+					// Shifts of 64 make 0: a word of up to 8 bytes has hi 0.
+					k := wordKey{lo: load64(text, i) & (^uint64(0) >> (64 - 8*uint(min(n, 8)))),
+						hi: load64(text, i+8) & (^uint64(0) >> (64 - 8*uint(max(n-8, 0))))}
+					var ok bool
+					if id, ok = c.short.get(k); !ok {
+						id = c.miss(text[i:j], k, true)
+					}
+				} else {
+					id = c.word(text, i, j)
+				}
+				if id >= 0 {
+					c.tally(id, name)
+				}
+				i = j
+				continue
 			}
 		}
-		if id < 0 {
-			return
+		s, e, next := nextWord(text, i)
+		if s < e {
+			if id := c.word(text, s, e); id >= 0 {
+				c.tally(id, name)
+			}
 		}
+		i = next
+	}
+}
+
+// word is the term of the word text[s:e], -1 for none.
+func (c *counter) word(text string, s, e int) int32 {
+	raw := text[s:e]
+	k, short := packAt(text, s, e)
+	if short {
+		if id, ok := c.short.get(k); ok {
+			return id
+		}
+	} else if id, ok := c.ids[raw]; ok {
+		return id
+	}
+	return c.miss(raw, k, short)
+}
+
+// miss is the term of a word met for the first time, -1 for none, which
+// it remembers under k (short) or the word.
+func (c *counter) miss(raw string, k wordKey, short bool) int32 {
+	id := int32(-1)
+	// No stopwords, no one-letter words.
+	if t := Normalize(raw); utf8.RuneCountInString(t) > 1 {
+		id = c.vocab.id(t)
 		if int(id) >= len(c.slot) {
 			c.slot = append(c.slot, make([]int32, int(id)+1-len(c.slot)+1024)...)
 		}
-		s := c.slot[id]
-		if s == 0 {
-			c.out = append(c.out, termCount{id: id})
-			s = int32(len(c.out))
-			c.slot[id] = s
-		}
-		tc := &c.out[s-1]
-		if name && tc.names < math.MaxUint16 {
-			tc.names++
-		} else if !name && tc.text < math.MaxUint16 {
-			tc.text++
-		}
-	})
+	}
+	if short {
+		c.short.put(k, id)
+	} else {
+		c.ids[strings.Clone(raw)] = id
+	}
+	return id
+}
+
+// tally counts one more of term id (which miss has made room for in
+// slot).
+func (c *counter) tally(id int32, name bool) {
+	sl := c.slot[id]
+	if sl == 0 {
+		c.out = append(c.out, termCount{id: id})
+		sl = int32(len(c.out))
+		c.slot[id] = sl
+	}
+	tc := &c.out[sl-1]
+	if name {
+		tc.names = min(tc.names+1, math.MaxUint16)
+	} else {
+		tc.text = min(tc.text+1, math.MaxUint16)
+	}
 }
 
 // wordKey is a word of up to 16 bytes, packed in two numbers. As no word
@@ -134,6 +187,31 @@ func packWord(w string) (wordKey, bool) {
 	}
 	return k, true
 }
+
+// packAt is packWord(text[s:e]), reading the word eight bytes at a time
+// where text has eight bytes from where it reads.
+func packAt(text string, s, e int) (wordKey, bool) {
+	n := e - s
+	switch {
+	case n > 16:
+		return wordKey{}, false
+	case n <= 8 && s+8 <= len(text):
+		return wordKey{lo: load64(text, s) & lowBytes(n)}, true
+	case n > 8 && s+16 <= len(text):
+		return wordKey{lo: load64(text, s), hi: load64(text, s+8) & lowBytes(n-8)}, true
+	}
+	return packWord(text[s:e])
+}
+
+// load64 is the eight bytes of s from i, the first the lowest.
+func load64(s string, i int) uint64 {
+	s = s[i : i+8]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+}
+
+// lowBytes keeps the lowest n bytes of a number, 0 <= n <= 8.
+func lowBytes(n int) uint64 { return ^uint64(0) >> (64 - 8*uint(n)) }
 
 // wordTable maps wordKeys to numbers: open addressing on a power of two
 // of slots, kept at most half full. It is a map[wordKey]int32 that needs

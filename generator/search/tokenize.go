@@ -53,58 +53,66 @@ var wordByte = func() (t [256]bool) {
 // offsets.
 func eachWord(text string, f func(raw string, start, end int)) {
 	for i := 0; i < len(text); {
-		// Up to the next word…
-		if c := text[i]; !wordByte[c] {
-			if c < utf8.RuneSelf {
-				i++
-				continue
-			}
-			if r, size := utf8.DecodeRuneInString(text[i:]); !isWordRune(r) {
-				i += size
-				continue
-			}
-		}
-		// …and to its end.
-		start := i
-		for i < len(text) {
-			c := text[i]
-			if wordByte[c] {
-				i++
-				continue
-			}
-			if c < utf8.RuneSelf {
-				break
-			}
-			r, size := utf8.DecodeRuneInString(text[i:])
-			if !isWordRune(r) {
-				break
-			}
-			i += size
-		}
-		// Apostrophes at either end are not part of the word.
-		s, e := start, i
-		for s < e {
-			if text[s] == '\'' {
-				s++
-			} else if text[s] == "’"[0] && strings.HasPrefix(text[s:e], "’") {
-				s += len("’")
-			} else {
-				break
-			}
-		}
-		for e > s {
-			if text[e-1] == '\'' {
-				e--
-			} else if text[e-1] == "’"[2] && strings.HasSuffix(text[s:e], "’") {
-				e -= len("’")
-			} else {
-				break
-			}
-		}
+		s, e, next := nextWord(text, i)
 		if s < e {
 			f(text[s:e], s, e)
 		}
+		i = next
 	}
+}
+
+// nextWord is a step of eachWord from i, where a word may begin: when a
+// word begins there, the word without the apostrophes at either end is
+// text[s:e] (empty when it is all apostrophes); next is where the step
+// after begins.
+func nextWord(text string, i int) (s, e, next int) {
+	// Up to the next word…
+	if c := text[i]; !wordByte[c] {
+		if c < utf8.RuneSelf {
+			return i, i, i + 1
+		}
+		if r, size := utf8.DecodeRuneInString(text[i:]); !isWordRune(r) {
+			return i, i, i + size
+		}
+	}
+	// …and to its end.
+	start := i
+	for i < len(text) {
+		c := text[i]
+		if wordByte[c] {
+			i++
+			continue
+		}
+		if c < utf8.RuneSelf {
+			break
+		}
+		r, size := utf8.DecodeRuneInString(text[i:])
+		if !isWordRune(r) {
+			break
+		}
+		i += size
+	}
+	// Apostrophes at either end are not part of the word.
+	s, e = start, i
+	for s < e {
+		if text[s] == '\'' {
+			s++
+		} else if text[s] == "’"[0] && strings.HasPrefix(text[s:e], "’") {
+			s += len("’")
+		} else {
+			break
+		}
+	}
+	for e > s {
+		if text[e-1] == '\'' {
+			e--
+		} else if text[e-1] == "’"[2] && strings.HasSuffix(text[s:e], "’") {
+			e -= len("’")
+		} else {
+			break
+		}
+	}
+	return s, e, i
 }
 
 // Normalize turns one word into its index term: lower case, accents
