@@ -168,12 +168,6 @@ func build(x *index.Index, c *Cache, emit func(File) error) (*Index, error) {
 		n += len(ch.Paragraphs) + len(ch.Notes)
 	}
 	docs := make([]doc, 0, n+len(x.Entries)+len(x.Sources))
-	// The passages of each chapter by id (a map for each chapter is
-	// quicker to look in than one for the edition).
-	passages := make(map[string]map[string]int, len(x.Chapters))
-	for _, ch := range x.Chapters {
-		passages[ch.Slug] = make(map[string]int, len(ch.Paragraphs)+len(ch.Notes))
-	}
 	// Passages share their titles with those of the same number in other
 	// chapters, and their contexts with the others of their section.
 	titles := map[string]string{}
@@ -199,16 +193,16 @@ func build(x *index.Index, c *Cache, emit func(File) error) (*Index, error) {
 	for _, ch := range x.Chapters {
 		page, context := x.Layout.Chapter(ch.Slug), contexts(ch)
 		for _, p := range ch.Paragraphs {
-			passages[ch.Slug][p.ID] = len(docs)
 			docs = append(docs, doc{title: title("¶ ", strconv.Itoa(p.Number)), context: context(p.Section),
 				page: page, frag: p.ID, text: p.Text})
 		}
 	}
 	first = append(first, len(docs))
+	// The passages by chapter and id.
+	passages := newPassages(x.Chapters, len(docs))
 	for _, ch := range x.Chapters {
 		page, context := x.Layout.Chapter(ch.Slug), contexts(ch)
 		for _, nt := range ch.Notes {
-			passages[ch.Slug][nt.ID] = len(docs)
 			prefix, marker := noteTitle(nt)
 			docs = append(docs, doc{title: title(prefix, marker), context: context(nt.Section),
 				page: page, frag: nt.ID, text: nt.Text})
@@ -220,7 +214,7 @@ func build(x *index.Index, c *Cache, emit func(File) error) (*Index, error) {
 	occurs := func(n *named, ref index.Ref, extra []index.Citation) {
 		found = found[:0]
 		for _, o := range x.Occurrences(ref) {
-			if d, ok := passages[o.Chapter][o.Paragraph]; ok {
+			if d, ok := passages.find(o.Chapter, o.Paragraph); ok {
 				found = append(found, naming{d, o.Snippet.Match})
 			}
 		}
@@ -229,7 +223,7 @@ func build(x *index.Index, c *Cache, emit func(File) error) (*Index, error) {
 			if c.Note != "" {
 				id = c.Note
 			}
-			if d, ok := passages[c.Chapter][id]; ok {
+			if d, ok := passages.find(c.Chapter, id); ok {
 				found = append(found, naming{d, ""})
 			}
 		}
