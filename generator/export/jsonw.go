@@ -102,14 +102,29 @@ func (a aliasJSON) appendJSON(b []byte) []byte {
 }
 
 func (oc occurrenceJSON) appendJSON(b []byte) []byte {
-	o := newObject(b)
-	o.str("chapter", oc.Chapter)
-	o.str("section", oc.Section)
-	o.str("paragraph", oc.Paragraph)
+	var o *jsonObject
+	if oc.head != "" {
+		// The chapter and the section as written before.
+		o = &jsonObject{b: appendString(append(b, oc.head...), oc.Paragraph)}
+	} else {
+		o = newObject(b)
+		o.str("chapter", oc.Chapter)
+		o.str("section", oc.Section)
+		o.str("paragraph", oc.Paragraph)
+	}
 	o.str("where", oc.Where)
 	o.str("id", oc.ID)
 	o.str("text", oc.Text)
 	o.boolean("explicit", oc.Explicit)
+	if oc.head != "" {
+		// The page as written before, then "#" and the anchor: the
+		// anchor's opening quote becomes the "#".
+		o.key("url")
+		at := len(o.b) + len(oc.page)
+		o.b = appendString(append(o.b, oc.page...), oc.anchor)
+		o.b[at] = '#'
+		return o.end()
+	}
 	if oc.anchor == "" {
 		o.str("url", oc.URL)
 		return o.end()

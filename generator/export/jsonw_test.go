@@ -5,6 +5,8 @@ import (
 	"math/rand/v2"
 	"strings"
 	"testing"
+
+	"edition/generator/index"
 )
 
 // TestRegistryItemsAsMarshal checks that the hand-written JSON of the
@@ -76,6 +78,34 @@ func TestRegistryItemsAsMarshal(t *testing.T) {
 		}
 		if got := oc.appendJSON(nil); string(got) != string(want) {
 			t.Fatalf("occurrence with an anchor:\n got %s\nwant %s", got, want)
+		}
+	}
+	// An occurrence whose chapter, section and page are written as its
+	// chapter's parts, made once.
+	for range 300 {
+		oc := occ(1)[0]
+		p := &chapterParts{url: pick() + ".html"}
+		for range rng.IntN(3) {
+			p.sections = append(p.sections, index.Section{ID: pick()})
+		}
+		i := rng.IntN(len(p.sections) + 2)
+		oc.Section = ""
+		if i < len(p.sections) {
+			oc.Section = p.sections[i].ID
+		}
+		oc.anchor = ""
+		if rng.IntN(3) > 0 {
+			oc.anchor = pick() + "x"
+		}
+		whole := oc
+		whole.URL = p.url + "#" + oc.anchor
+		oc.head, oc.page = p.parts(oc.Chapter, i, oc.Section)
+		want, err := json.Marshal(whole)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := oc.appendJSON(nil); string(got) != string(want) {
+			t.Fatalf("occurrence written with its chapter's parts:\n got %s\nwant %s", got, want)
 		}
 	}
 	if got := string(appendString([]byte("x"), strings.Repeat("a", 3))); got != `x"aaa"` {

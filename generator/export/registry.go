@@ -86,6 +86,13 @@ type occurrenceJSON struct {
 	// anchor, if not empty, is the fragment of URL, which is then the
 	// page alone: the URL is written as URL#anchor without joining the two.
 	anchor string
+	// head and page, if head is not empty, are what the chapter and the
+	// section of the occurrence write, made once for all its occurrences
+	// in them: head the object's start up to the paragraph's value,
+	// {"chapter":…,"section":…,"paragraph":, and page the URL's value
+	// without its closing quote (URL being page and "#" when anchor is
+	// empty).
+	head, page string
 }
 
 type sourceJSON struct {
@@ -161,23 +168,24 @@ func RegistryInto(dst *Chunks, x *index.Index, c *RegistryCache) error {
 	for _, k := range ed.Kinds {
 		head.Kinds = append(head.Kinds, kindJSON{Key: k.Key, Name: k.Name, Plural: k.Plural, Types: k.Types})
 	}
-	sectionID := make(map[string][]index.Section, len(x.Chapters))
-	chapterURL := make(map[string]string, len(x.Chapters)) // by slug, made once
-	for _, ch := range x.Chapters {
+	// What each chapter's occurrences share, by slug (of the last
+	// chapter, should two share one).
+	chapters := make(map[string]*chapterParts, len(x.Chapters))
+	parts := make([]chapterParts, len(x.Chapters))
+	for i, ch := range x.Chapters {
 		cj := chapterJSON{Slug: ch.Slug, Title: ch.Title, URL: x.Layout.Chapter(ch.Slug), Sections: []sectionJSON{}}
-		chapterURL[ch.Slug] = cj.URL
 		for _, s := range ch.Sections {
 			cj.Sections = append(cj.Sections, sectionJSON{ID: s.ID, Title: s.Title})
 		}
-		sectionID[ch.Slug] = ch.Sections
+		parts[i] = chapterParts{url: cj.URL, sections: ch.Sections}
+		chapters[ch.Slug] = &parts[i]
 		head.Chapters = append(head.Chapters, cj)
 	}
 	page := func(chapter string) string {
-		u, ok := chapterURL[chapter]
-		if !ok {
-			u = x.Layout.Chapter(chapter)
+		if p, ok := chapters[chapter]; ok {
+			return p.url
 		}
-		return u
+		return x.Layout.Chapter(chapter)
 	}
 	// The lists an item is made of are reused from one item to the next:
 	// each item is written (or hashed, with a cache) before the next is
@@ -188,15 +196,24 @@ func RegistryInto(dst *Chunks, x *index.Index, c *RegistryCache) error {
 	occurrences := func(ref index.Ref) []occurrenceJSON {
 		list := occList[:0]
 		for _, o := range x.Occurrences(ref) {
-			sec := ""
-			if secs := sectionID[o.Chapter]; o.Section < len(secs) {
-				sec = secs[o.Section].ID
+			sec, url := "", ""
+			p := chapters[o.Chapter]
+			if p != nil {
+				url = p.url
+				if o.Section < len(p.sections) {
+					sec = p.sections[o.Section].ID
+				}
+			} else {
+				url = x.Layout.Chapter(o.Chapter)
 			}
 			oc := occurrenceJSON{Chapter: o.Chapter, Section: sec, Paragraph: o.Paragraph,
 				Where: o.Where.String(), ID: o.ID, Text: o.Snippet.Match, Explicit: o.Explicit,
-				URL: page(o.Chapter), anchor: o.ID}
+				URL: url, anchor: o.ID}
 			if o.ID == "" {
 				oc.URL += "#"
+			}
+			if p != nil {
+				oc.head, oc.page = p.parts(o.Chapter, o.Section, sec)
 			}
 			list = append(list, oc)
 		}
@@ -277,6 +294,33 @@ func RegistryInto(dst *Chunks, x *index.Index, c *RegistryCache) error {
 	dst.WriteString("\n}\n")
 	c.end(items, dst.Len()-n)
 	return nil
+}
+
+// chapterParts is what the occurrences in a chapter share.
+type chapterParts struct {
+	url      string
+	sections []index.Section
+	heads    []string // occurrenceJSON.head in each section and past them, once made
+	page     string   // occurrenceJSON.page, once made
+}
+
+// parts are occurrenceJSON's head and page for an occurrence in section i
+// (whose id is sec) of the chapter slug.
+func (p *chapterParts) parts(slug string, i int, sec string) (head, page string) {
+	if p.heads == nil {
+		p.heads = make([]string, len(p.sections)+1)
+		b := appendString(nil, p.url)
+		p.page = string(b[:len(b)-1])
+	}
+	i = min(i, len(p.sections)) // past the sections: no section id
+	if p.heads[i] == "" {
+		o := newObject(nil)
+		o.str("chapter", slug)
+		o.str("section", sec)
+		o.key("paragraph")
+		p.heads[i] = string(o.b)
+	}
+	return p.heads[i], p.page
 }
 
 // closeList ends a list of the registry of n items.
