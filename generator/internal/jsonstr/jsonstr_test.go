@@ -3,6 +3,9 @@ package jsonstr
 import (
 	"bytes"
 	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -40,6 +43,34 @@ func TestAppendIsMarshal(t *testing.T) {
 	}
 }
 
+// TestAppendAtEveryPlace: each byte, and each character that is escaped
+// or not ASCII, at every place of strings of up to 24 bytes (which are
+// read eight bytes at a time), is written as encoding/json writes it.
+func TestAppendAtEveryPlace(t *testing.T) {
+	var odd []string
+	for c := range 0x100 {
+		odd = append(odd, string([]byte{byte(c)}))
+	}
+	odd = append(odd, "é", "’", "\u2028", "\u2029", "日", "\xe2\x80")
+	for n := 1; n <= 24; n++ {
+		for at := range n {
+			for _, o := range odd {
+				v := strings.Repeat("a", at) + o + strings.Repeat("b", n-at-1)
+				want, err := json.Marshal(v)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if got := Append(nil, v); string(got) != string(want) {
+					t.Fatalf("Append(%q) = %s, want %s", v, got, want)
+				}
+				if got, want := AppendNoHTMLEscape(nil, v), encoded(t, v); string(got) != want {
+					t.Fatalf("AppendNoHTMLEscape(%q) = %s, want %s", v, got, want)
+				}
+			}
+		}
+	}
+}
+
 func FuzzAppend(f *testing.F) {
 	f.Add("a<b>\u2028\xff")
 	f.Fuzz(func(t *testing.T, s string) {
@@ -51,4 +82,34 @@ func FuzzAppend(f *testing.F) {
 			t.Errorf("AppendNoHTMLEscape(%q) = %s, want %s", s, got, want)
 		}
 	})
+}
+
+// BenchmarkAppend writes the edition's text files as strings, a paragraph
+// at a time: prose with curly quotes and dashes, as the search index's
+// documents and the registry hold it.
+func BenchmarkAppend(b *testing.B) {
+	files, _ := filepath.Glob("../../../content/text/*.md")
+	var paras []string
+	n := 0
+	for _, f := range files {
+		src, err := os.ReadFile(f)
+		if err != nil {
+			b.Fatal(err)
+		}
+		for p := range strings.SplitSeq(string(src), "\n\n") {
+			paras = append(paras, p)
+			n += len(p)
+		}
+	}
+	if n == 0 {
+		b.Fatal("no text in ../../../content/text")
+	}
+	b.SetBytes(int64(n))
+	buf := make([]byte, 0, 2*n)
+	for b.Loop() {
+		buf = buf[:0]
+		for _, p := range paras {
+			buf = Append(buf, p)
+		}
+	}
 }
