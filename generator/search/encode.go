@@ -95,6 +95,9 @@ const digits = "#$%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[]^_`abc
 
 // appendNumber appends the digits of a non-negative number.
 func appendNumber(b []byte, n int) []byte {
+	if n < 32 { // one digit, as most steps are
+		return append(b, digits[n])
+	}
 	var buf [16]byte
 	i := len(buf) - 1
 	buf[i] = digits[n&31]
