@@ -150,9 +150,7 @@ func (s *session) edit(rel, old, new string) {
 	if !bytes.Contains(b, []byte(old)) {
 		s.t.Fatalf("%s does not contain %q", rel, old)
 	}
-	if err := os.WriteFile(p, bytes.Replace(b, []byte(old), []byte(new), 1), 0o644); err != nil {
-		s.t.Fatal(err)
-	}
+	s.save(p, bytes.Replace(b, []byte(old), []byte(new), 1))
 }
 
 func (s *session) write(rel, text string) {
@@ -161,7 +159,33 @@ func (s *session) write(rel, text string) {
 	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
 		s.t.Fatal(err)
 	}
-	if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+	s.save(p, []byte(text))
+}
+
+// save writes data to the file p as most editors save: into a temporary
+// file beside it, which the watcher ignores, then renamed over p. Written
+// in place (truncated, then written), a file can be seen empty by a build
+// when the machine is so loaded that more than the watcher's quiet time
+// passes between the two; the server then rightly reports the empty
+// chapter, which is not what these tests are about.
+func (s *session) save(p string, data []byte) {
+	s.t.Helper()
+	f, err := os.CreateTemp(filepath.Dir(p), ".save-*.tmp")
+	if err != nil {
+		s.t.Fatal(err)
+	}
+	_, err = f.Write(data)
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Chmod(f.Name(), 0o644)
+	}
+	if err == nil {
+		err = os.Rename(f.Name(), p)
+	}
+	if err != nil {
+		os.Remove(f.Name())
 		s.t.Fatal(err)
 	}
 }
