@@ -6,10 +6,10 @@ import (
 	"slices"
 	"strings"
 	"unicode"
-	"unicode/utf8"
 
 	"edition/generator/index"
 	"edition/generator/internal/jsonstr"
+	"edition/generator/internal/words"
 )
 
 // PreviewsAsset is the script that holds every preview card's data. It is a
@@ -142,48 +142,8 @@ func plainText(h string) string {
 		}
 		h = string(out)
 	}
-	return joinFields(html.UnescapeString(h))
+	return words.Join(html.UnescapeString(h))
 }
-
-// joinFields is strings.Join(strings.Fields(s), " ") in one pass: the
-// words of s, split where unicode.IsSpace says (an invalid byte is no
-// space), one space between each two.
-func joinFields(s string) string {
-	b := make([]byte, 0, len(s))
-	space := false // a space is owed before the next word
-	for i := 0; i < len(s); {
-		c := s[i]
-		if c < utf8.RuneSelf {
-			if asciiSpace[c] {
-				space = len(b) > 0
-				i++
-				continue
-			}
-			if space {
-				b = append(b, ' ')
-				space = false
-			}
-			b = append(b, c)
-			i++
-			continue
-		}
-		r, n := utf8.DecodeRuneInString(s[i:])
-		if unicode.IsSpace(r) {
-			space = len(b) > 0
-		} else {
-			if space {
-				b = append(b, ' ')
-				space = false
-			}
-			b = append(b, s[i:i+n]...)
-		}
-		i += n
-	}
-	return string(b)
-}
-
-// asciiSpace is unicode.IsSpace for ASCII.
-var asciiSpace = [utf8.RuneSelf]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}
 
 // blockTags are the names of the elements whose tags separate words.
 var blockTags = [...]string{"p", "div", "li", "ul", "ol", "br", "blockquote", "h1", "h2", "h3", "h4", "h5", "h6", "table", "tr", "td", "th"}

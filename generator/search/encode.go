@@ -4,10 +4,9 @@ import (
 	"html"
 	"strconv"
 	"strings"
-	"unicode"
-	"unicode/utf8"
 
 	"edition/generator/internal/jsonstr"
+	"edition/generator/internal/words"
 )
 
 // plainHTML is the text of HTML that markup wrote: tags out (those of
@@ -38,45 +37,8 @@ func plainHTML(h string) string {
 		}
 	}
 	b.WriteString(h)
-	return oneSpace(html.UnescapeString(b.String()))
+	return words.Join(html.UnescapeString(b.String()))
 }
-
-// oneSpace is strings.Join(strings.Fields(s), " "), in one pass.
-func oneSpace(s string) string {
-	b := make([]byte, 0, len(s))
-	space := false // a space is owed before the next word
-	for i := 0; i < len(s); {
-		c := s[i]
-		if c < utf8.RuneSelf {
-			if asciiSpace[c] {
-				space = len(b) > 0
-				i++
-				continue
-			}
-			if space {
-				b = append(b, ' ')
-				space = false
-			}
-			b = append(b, c)
-			i++
-			continue
-		}
-		r, size := utf8.DecodeRuneInString(s[i:])
-		if unicode.IsSpace(r) {
-			space = len(b) > 0
-		} else {
-			if space {
-				b = append(b, ' ')
-				space = false
-			}
-			b = append(b, s[i:i+size]...)
-		}
-		i += size
-	}
-	return string(b)
-}
-
-var asciiSpace = [utf8.RuneSelf]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}
 
 func isTagNameByte(c byte) bool {
 	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
