@@ -1,6 +1,7 @@
 package source
 
 import (
+	"bytes"
 	"errors"
 	"io/fs"
 	"path"
@@ -308,12 +309,7 @@ func (l *loader) Chapter(p string) (*Chapter, bool) {
 		return nil, false
 	}
 	ch := &Chapter{File: l.name(p), Body: fm.Body, BodyLine: fm.BodyLine, Opening: "Opening"}
-	d.fields(n, "the chapter's front matter", map[string]func(*yaml.Node){
-		"title":   func(v *yaml.Node) { ch.Title = d.str(v, "title") },
-		"slug":    func(v *yaml.Node) { ch.Slug = d.str(v, "slug") },
-		"authors": func(v *yaml.Node) { ch.Authors = d.strs(v, "authors") },
-		"opening": func(v *yaml.Node) { ch.Opening = d.str(v, "opening") },
-	})
+	decodeFields(d, n, "the chapter's front matter", chapterSet, chapterFields{d, ch})
 	pos := diag.Pos{File: ch.File, Line: 1, Col: 1}
 	if ch.Title == "" {
 		l.diags.Errorf(pos, "add “title: …” to the front matter", "the chapter has no title")
@@ -325,7 +321,7 @@ func (l *loader) Chapter(p string) (*Chapter, bool) {
 		l.diags.Errorf(pos, "use lowercase letters, digits and hyphens", "slug %q is not a valid slug", ch.Slug)
 		return nil, false
 	}
-	if len(strings.TrimSpace(string(fm.Body))) == 0 {
+	if len(bytes.TrimSpace(fm.Body)) == 0 {
 		l.diags.Errorf(diag.Pos{File: ch.File, Line: fm.BodyLine, Col: 1}, "write the chapter's text after the front matter, or remove the file",
 			"the chapter is empty")
 		return nil, false
@@ -367,6 +363,19 @@ func (l *loader) page(p string) (*Page, bool) {
 	}
 	return pg, true
 }
+
+// chapterFields is what the fields of a chapter's front matter fill in.
+type chapterFields struct {
+	d  *doc
+	ch *Chapter
+}
+
+var chapterSet = newFieldSet(map[string]func(c chapterFields, v *yaml.Node){
+	"title":   func(c chapterFields, v *yaml.Node) { c.ch.Title = c.d.str(v, "title") },
+	"slug":    func(c chapterFields, v *yaml.Node) { c.ch.Slug = c.d.str(v, "slug") },
+	"authors": func(c chapterFields, v *yaml.Node) { c.ch.Authors = c.d.strs(v, "authors") },
+	"opening": func(c chapterFields, v *yaml.Node) { c.ch.Opening = c.d.str(v, "opening") },
+})
 
 // reservedPages are the file names of generated pages at the top of the
 // site.
