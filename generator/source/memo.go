@@ -315,14 +315,13 @@ func (l *loader) pageMemo(p string) (*Page, bool) {
 // bibliography first (the largest), then the chapters and the registry's
 // entries, so that one prefetch parses them all on all cores. (Each was
 // prefetched in a batch of its own, and the bibliography not at all, which
-// left cores idle between the batches and during the bibliography.) The
-// folders are listed again, and their errors reported, by chapters and
-// registry.
+// left cores idle between the batches and during the bibliography.)
+// Errors in listing the folders are reported by chapters and registry,
+// which take the same lists.
 func (l *loader) jobs(ed *index.Edition) []memoJob {
 	if l.memo == nil {
 		return nil
 	}
-	quiet := &loader{fsys: l.fsys, dir: l.dir, diags: &diag.List{}}
 	var jobs []memoJob
 	for _, name := range BibliographyFiles {
 		if _, err := fs.Stat(l.fsys, name); errors.Is(err, fs.ErrNotExist) {
@@ -331,10 +330,12 @@ func (l *loader) jobs(ed *index.Edition) []memoJob {
 		jobs = append(jobs, bibliographyJob(name))
 		break
 	}
-	for _, p := range quiet.walk(TextDir) {
+	texts, _ := l.listing(TextDir)
+	for _, p := range texts {
 		jobs = append(jobs, chapterJob(p))
 	}
-	for _, p := range quiet.walk(RegistryDir) {
+	entries, _ := l.listing(RegistryDir)
+	for _, p := range entries {
 		kindKey, _, nested := strings.Cut(strings.TrimPrefix(p, RegistryDir+"/"), "/")
 		if kind, ok := ed.Kind(kindKey); ok && nested {
 			jobs = append(jobs, l.entryJob(p, kind))

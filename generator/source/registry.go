@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"edition/generator/diag"
 	"edition/generator/index"
@@ -68,12 +69,12 @@ var wikidataRE = regexp.MustCompile(`^Q[1-9][0-9]*$`)
 func (l *loader) Entry(p string, kind *index.Kind) (*index.Entry, bool) {
 	key := strings.TrimSuffix(path.Base(p), ".md")
 	file := l.name(p)
-	if !keyRE.MatchString(key) {
+	if !isKey(key) {
 		l.diags.Errorf(diag.Pos{File: file}, "rename the file to "+index.Slug(key)+".md",
 			"entry key %q (the file name) must be lowercase letters, digits and hyphens", key)
 		return nil, false
 	}
-	fm, d, n, ok := l.split(p)
+	fm, d, n, ok := l.split(p, file)
 	if !ok {
 		return nil, false
 	}
@@ -140,7 +141,7 @@ func (l *loader) aliases(d *doc, n *yaml.Node) []index.Alias {
 		d.errorf(n, "write a list: [a, b] or one “- alias” per line", "aliases must be a list")
 		return nil
 	}
-	var out []index.Alias
+	out := make([]index.Alias, 0, len(n.Content))
 	for _, item := range n.Content {
 		a := index.Alias{Pos: d.pos(item)}
 		if item.Kind == yaml.MappingNode {
@@ -148,14 +149,33 @@ func (l *loader) aliases(d *doc, n *yaml.Node) []index.Alias {
 		} else {
 			a.Text = d.str(item, "alias")
 		}
-		a.Text = strings.Join(strings.Fields(a.Text), " ")
+		a.Text = collapseSpace(a.Text)
 		if a.Text == "" {
 			d.errorf(item, "remove it or give the text", "empty alias")
 			continue
 		}
 		out = append(out, a)
 	}
+	if len(out) == 0 {
+		return nil
+	}
 	return out
+}
+
+// collapseSpace is strings.Join(strings.Fields(s), " "), without making
+// anything when s is ASCII with single spaces between words already
+// (TestCollapseSpace).
+func collapseSpace(s string) string {
+	if s == "" || s[0] == ' ' || s[len(s)-1] == ' ' {
+		return strings.Join(strings.Fields(s), " ")
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf || c < ' ' || c == ' ' && s[i+1] == ' ' {
+			return strings.Join(strings.Fields(s), " ")
+		}
+	}
+	return s
 }
 
 // aliasFields is what the fields of an alias written as a mapping fill in.

@@ -37,12 +37,20 @@ func fastParse(src []byte) *yaml.Node {
 		return nil
 	}
 	lines := strings.Split(s, "\n")
+	keys, items := 0, strings.Count(s, ",")+strings.Count(s, "[") // a bound on the items of flow lists
+	for _, l := range lines {
+		if isKeyStart(l[0]) { // (no line is empty)
+			keys++
+		} else if sp := leadingSpaces(l); strings.HasPrefix(l[sp:], "- ") {
+			items++
+		}
+	}
 	f := fastDoc{
-		nodes: make([]yaml.Node, 0, 1+3*len(lines)+strings.Count(s, ",")),
-		kids:  make([]*yaml.Node, 0, 2*len(lines)+strings.Count(s, ",")+1), // at most a line's item and a comma's
+		nodes: make([]yaml.Node, 0, 1+2*keys+items),
+		kids:  make([]*yaml.Node, 2*keys, 2*keys+items), // the mapping's, then the lists'
 	}
 	root := f.node(yaml.MappingNode, 0, "!!map", "", 1, 1)
-	content := make([]*yaml.Node, 0, 2*len(lines))
+	content := f.kids[: 0 : 2*keys]
 	for i := 0; i < len(lines); {
 		line := lines[i]
 		k := keyEnd(line)

@@ -224,11 +224,20 @@ func (d *doc) strs(n *yaml.Node, field string) []string {
 		d.errorf(n, "write a list: [a, b] or one “- item” per line", "%s must be a list, not %s", field, kindName(n))
 		return nil
 	}
-	var out []string
+	out := make([]string, 0, len(n.Content))
 	for _, c := range n.Content {
-		if s := d.str(c, field+" item"); s != "" {
+		var s string
+		if c.Kind == yaml.ScalarNode && c.Tag != "!!null" {
+			s = c.Value // what str gives, without making its field name
+		} else {
+			s = d.str(c, field+" item")
+		}
+		if s != "" {
 			out = append(out, s)
 		}
+	}
+	if len(out) == 0 {
+		return nil
 	}
 	return out
 }
