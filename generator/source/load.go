@@ -294,12 +294,7 @@ func (l *loader) listing(dir string) ([]string, error) {
 func (l *loader) chapters() []*Chapter {
 	var chapters []*Chapter
 	slugs := map[string]string{}
-	paths := l.walk(TextDir)
-	jobs := make([]memoJob, len(paths))
-	for i, p := range paths {
-		jobs[i] = chapterJob(p)
-	}
-	l.prefetch(jobs)
+	paths := l.walk(TextDir) // (Memo.Load has prefetched them)
 	for _, p := range paths {
 		ch, ok := l.chapterMemo(p)
 		if !ok {

@@ -22,15 +22,7 @@ func (l *loader) registry(ed *index.Edition) []*index.Entry {
 		kindKeys = append(kindKeys, k.Key)
 	}
 	reported := map[string]bool{}
-	paths := l.walk(RegistryDir)
-	var jobs []memoJob
-	for _, p := range paths {
-		kindKey, _, nested := strings.Cut(strings.TrimPrefix(p, RegistryDir+"/"), "/")
-		if kind, ok := ed.Kind(kindKey); ok && nested {
-			jobs = append(jobs, l.entryJob(p, kind))
-		}
-	}
-	l.prefetch(jobs)
+	paths := l.walk(RegistryDir) // (Memo.Load has prefetched the entries)
 	for _, p := range paths {
 		rel := strings.TrimPrefix(p, RegistryDir+"/")
 		kindKey, _, nested := strings.Cut(rel, "/")
