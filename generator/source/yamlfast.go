@@ -347,5 +347,5 @@ func fastText(s string) bool {
 		prev = 'x'
 		i += n
 	}
-	return prev != ' '
+	return prev != ' ' && prev != '\n' // (the last line is not empty either)
 }

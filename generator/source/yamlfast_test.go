@@ -123,7 +123,7 @@ var fastCases = []string{
 	"a:\nb: c\n", "a:\n", "a: x\n  y\n", "a: \"x\"\n  y\n", "a: >-\n  one\n  two\nb: c\n", "a: >\n  one\n  two\n",
 	"a: |\n  one\n  two\n", "a: |-\n  one\n  # two: three\n", "a: >-\n  one\n    two\n", "a: >-\n    one\n  two\n",
 	"a: >-\n\n  one\n", "a: >+\n  one\n", "a: >2\n  one\n", "a: >-\nb: c\n", "a: >- # c\n  one\n", "a: >-\n  one\n",
-	"a: x \n", "a: x\n\nb: y\n", "a: x\r\nb: y\r\n", "a: x\tb\n", "a: \"x\\ty\"\n", "a: x\u2028y\n", "a: x\u0085y\n",
+	"a: x \n", "a: x\n\nb: y\n", "a: x\n\n", "a: x\n \n", "a: x\r\nb: y\r\n", "a: x\tb\n", "a: \"x\\ty\"\n", "a: x\u2028y\n", "a: x\u0085y\n",
 	"a: x\n---\n", "a: x\n...\n", "---\na: x\n", "a: x\nb: x\n", "a: &x y\n", "a: *x\n", "a: !!str x\n", "a: @x\n",
 	"a: %x\n", "a: `x\n", "a: x, y\n", "a: x] y\n", "a: \"x\" y\n", "a: 'x' 'y'\n", "a: \"\"\n", "a: ''\n",
 	"k" + strings.Repeat("e", 200) + "y: x\n", "a: " + strings.Repeat("long ", 300) + "\n",
