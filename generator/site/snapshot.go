@@ -80,6 +80,16 @@ func (s *snapshot) refresh(changed map[string]bool) (diff []string, read int, er
 	// of the walk.
 	parallel(len(pending), func(i int) {
 		pf := &pending[i]
+		old := s.files[pf.rel]
+		if old == nil || old.err != nil || changed[pf.rel] {
+			// To be read whatever its size and time: opened and stat'ed
+			// once (os.Stat and os.ReadFile looked it up twice and stat'ed
+			// it twice).
+			var opened bool
+			if pf.file, pf.read, opened = readSnapFile(pf.path, pf.name); opened {
+				return
+			}
+		}
 		info, err := os.Stat(pf.path) // follows a symbolic link, as os.DirFS does
 		if err == nil && info.IsDir() {
 			return // a link to a folder: os.DirFS lists it but does not walk it; nor do readers here
@@ -88,7 +98,6 @@ func (s *snapshot) refresh(changed map[string]bool) (diff []string, read int, er
 		if err == nil {
 			f.size, f.mod, f.mode = info.Size(), info.ModTime(), info.Mode()
 		}
-		old := s.files[pf.rel]
 		switch {
 		case err != nil:
 			f.err = err
@@ -129,6 +138,46 @@ func (s *snapshot) refresh(changed map[string]bool) (diff []string, read int, er
 	s.files, s.dirs = files, dirs
 	slices.Sort(diff)
 	return diff, read, nil
+}
+
+// readSnapFile reads the file at path (following a symbolic link, as
+// os.DirFS does) as refresh did with os.Stat and os.ReadFile: nil for a
+// folder; its bytes, size, time and mode, or the error of reading it; and
+// whether it was read. It reports opened false, and does nothing, when the
+// file cannot be opened: refresh then stats it and reads it as before, to
+// give the same error. (TestReadSnapFile compares the two.)
+func readSnapFile(path, name string) (f *snapFile, read, opened bool) {
+	file, err := os.Open(path)
+	if err != nil {
+		return nil, false, false
+	}
+	defer file.Close()
+	info, err := file.Stat()
+	if err != nil {
+		return nil, false, false
+	}
+	if info.IsDir() {
+		return nil, false, true // a link to a folder: os.DirFS lists it but does not walk it; nor do readers here
+	}
+	f = &snapFile{name: name, size: info.Size(), mod: info.ModTime(), mode: info.Mode()}
+	// As os.ReadFile: room for the size and one byte, to see the end.
+	data := make([]byte, 0, max(512, int(info.Size())+1))
+	for {
+		n, err := file.Read(data[len(data):cap(data)])
+		data = data[:len(data)+n]
+		if err != nil {
+			if err != io.EOF {
+				f.data, f.err = data, err
+				return f, true, true
+			}
+			break
+		}
+		if len(data) == cap(data) {
+			data = append(data, 0)[:len(data)]
+		}
+	}
+	f.data, f.size = data, int64(len(data))
+	return f, true, true
 }
 
 // pendingFile is a file found by refresh's walk, to stat and read.

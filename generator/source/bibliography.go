@@ -80,35 +80,7 @@ func (l *loader) record(d *doc, n *yaml.Node) (*index.Source, bool) {
 		d.errorf(n, "write each record as “- id: …” followed by its fields", "a bibliography record must be a mapping")
 		return nil, false
 	}
-	handlers := map[string]func(*yaml.Node){
-		"id":         func(v *yaml.Node) { r.ID = d.str(v, "id") },
-		"type":       func(v *yaml.Node) { r.Type = d.str(v, "type") },
-		"custom":     func(v *yaml.Node) { r.Custom = l.custom(d, v, s) },
-		"categories": func(v *yaml.Node) { d.strs(v, "categories") },
-		"language":   func(v *yaml.Node) { r.Vars["language"] = d.str(v, "language") },
-	}
-	for _, name := range bib.StandardVars {
-		handlers[name] = func(v *yaml.Node) {
-			r.Vars[name] = d.str(v, name)
-			if name == "annote" {
-				s.AnnoteLine = d.line0 + v.Line
-				if v.Style&(yaml.LiteralStyle|yaml.FoldedStyle) != 0 {
-					s.AnnoteLine++ // the text starts on the line after “>-”
-				}
-			}
-		}
-	}
-	for _, name := range bib.NameVars {
-		handlers[name] = func(v *yaml.Node) { r.Names[name] = l.names(d, v, name) }
-	}
-	for _, name := range bib.DateVars {
-		handlers[name] = func(v *yaml.Node) {
-			if dt, ok := l.date(d, v, name); ok {
-				r.Dates[name] = dt
-			}
-		}
-	}
-	d.fields(n, "a bibliography record", handlers)
+	decodeFields(d, n, "a bibliography record", recordSet, recordFields{l, d, r, s})
 	if r.ID == "" {
 		d.errorf(n, "add “id: …”, the key that citations use", "the record has no id")
 		return nil, false
@@ -125,6 +97,47 @@ func (l *loader) record(d *doc, n *yaml.Node) (*index.Source, bool) {
 	return s, true
 }
 
+// recordFields is what the fields of a bibliography record fill in.
+type recordFields struct {
+	l *loader
+	d *doc
+	r *bib.Record
+	s *index.Source
+}
+
+// recordSet has a handler for each of cslFields.
+var recordSet = func() *fieldSet[recordFields] {
+	handlers := map[string]func(c recordFields, v *yaml.Node){
+		"id":         func(c recordFields, v *yaml.Node) { c.r.ID = c.d.str(v, "id") },
+		"type":       func(c recordFields, v *yaml.Node) { c.r.Type = c.d.str(v, "type") },
+		"custom":     func(c recordFields, v *yaml.Node) { c.r.Custom = c.l.custom(c.d, v, c.s) },
+		"categories": func(c recordFields, v *yaml.Node) { c.d.strs(v, "categories") },
+		"language":   func(c recordFields, v *yaml.Node) { c.r.Vars["language"] = c.d.str(v, "language") },
+	}
+	for _, name := range bib.StandardVars {
+		handlers[name] = func(c recordFields, v *yaml.Node) {
+			c.r.Vars[name] = c.d.str(v, name)
+			if name == "annote" {
+				c.s.AnnoteLine = c.d.line0 + v.Line
+				if v.Style&(yaml.LiteralStyle|yaml.FoldedStyle) != 0 {
+					c.s.AnnoteLine++ // the text starts on the line after “>-”
+				}
+			}
+		}
+	}
+	for _, name := range bib.NameVars {
+		handlers[name] = func(c recordFields, v *yaml.Node) { c.r.Names[name] = c.l.names(c.d, v, name) }
+	}
+	for _, name := range bib.DateVars {
+		handlers[name] = func(c recordFields, v *yaml.Node) {
+			if dt, ok := c.l.date(c.d, v, name); ok {
+				c.r.Dates[name] = dt
+			}
+		}
+	}
+	return newFieldSet(handlers)
+}()
+
 func (l *loader) names(d *doc, n *yaml.Node, field string) []bib.Name {
 	if n.Kind != yaml.SequenceNode {
 		d.errorf(n, "write a list such as [{family: Bush, given: George W.}]", "%s must be a list of names", field)
@@ -138,17 +151,7 @@ func (l *loader) names(d *doc, n *yaml.Node, field string) []bib.Name {
 			out = append(out, nm)
 			continue
 		}
-		d.fields(item, "a name", map[string]func(*yaml.Node){
-			"family":                func(v *yaml.Node) { nm.Family = d.str(v, "family") },
-			"given":                 func(v *yaml.Node) { nm.Given = d.str(v, "given") },
-			"literal":               func(v *yaml.Node) { nm.Literal = d.str(v, "literal") },
-			"suffix":                func(v *yaml.Node) { nm.Suffix = d.str(v, "suffix") },
-			"non-dropping-particle": func(v *yaml.Node) { nm.NonDroppingParticle = d.str(v, "non-dropping-particle") },
-			"dropping-particle":     func(v *yaml.Node) { nm.DroppingParticle = d.str(v, "dropping-particle") },
-			"comma-suffix":          func(v *yaml.Node) {},
-			"static-ordering":       func(v *yaml.Node) {},
-			"parse-names":           func(v *yaml.Node) {},
-		})
+		decodeFields(d, item, "a name", nameSet, nameFields{d, &nm})
 		if nm.Family == "" && nm.Literal == "" {
 			d.errorf(item, "give “family:” (and “given:”), or “literal:” for an institution", "a name in %s has no family name", field)
 			continue
@@ -157,6 +160,24 @@ func (l *loader) names(d *doc, n *yaml.Node, field string) []bib.Name {
 	}
 	return out
 }
+
+// nameFields is what the fields of a name fill in.
+type nameFields struct {
+	d  *doc
+	nm *bib.Name
+}
+
+var nameSet = newFieldSet(map[string]func(c nameFields, v *yaml.Node){
+	"family":                func(c nameFields, v *yaml.Node) { c.nm.Family = c.d.str(v, "family") },
+	"given":                 func(c nameFields, v *yaml.Node) { c.nm.Given = c.d.str(v, "given") },
+	"literal":               func(c nameFields, v *yaml.Node) { c.nm.Literal = c.d.str(v, "literal") },
+	"suffix":                func(c nameFields, v *yaml.Node) { c.nm.Suffix = c.d.str(v, "suffix") },
+	"non-dropping-particle": func(c nameFields, v *yaml.Node) { c.nm.NonDroppingParticle = c.d.str(v, "non-dropping-particle") },
+	"dropping-particle":     func(c nameFields, v *yaml.Node) { c.nm.DroppingParticle = c.d.str(v, "dropping-particle") },
+	"comma-suffix":          func(c nameFields, v *yaml.Node) {},
+	"static-ordering":       func(c nameFields, v *yaml.Node) {},
+	"parse-names":           func(c nameFields, v *yaml.Node) {},
+})
 
 // date reads a CSL date: {date-parts: [[2002, 1, 29]]}, {literal: …}, or an
 // EDTF string "2002-01-29".
@@ -171,40 +192,7 @@ func (l *loader) date(d *doc, n *yaml.Node, field string) (bib.Date, bool) {
 		return parsed, true
 	}
 	ok := true
-	d.fields(n, "a date", map[string]func(*yaml.Node){
-		"date-parts": func(v *yaml.Node) {
-			if v.Kind != yaml.SequenceNode {
-				d.errorf(v, "write [[YYYY, M, D]]", "date-parts must be a list of lists of numbers")
-				ok = false
-				return
-			}
-			for _, part := range v.Content {
-				var p []int
-				for _, num := range flatten(part) {
-					i, err := strconv.Atoi(strings.TrimSpace(num.Value))
-					if err != nil {
-						d.errorf(num, "write numbers: [[2002, 1, 29]]", "date part %q is not a number", num.Value)
-						ok = false
-						return
-					}
-					p = append(p, i)
-				}
-				dt.Parts = append(dt.Parts, p)
-			}
-		},
-		"season":  func(v *yaml.Node) { dt.Season = d.str(v, "season") },
-		"literal": func(v *yaml.Node) { dt.Literal = d.str(v, "literal") },
-		"raw": func(v *yaml.Node) {
-			parsed, err := bib.ParseDate(d.str(v, "raw"))
-			if err != nil {
-				d.errorf(v, "write YYYY, YYYY-MM or YYYY-MM-DD", "invalid %s date: %v", field, err)
-				ok = false
-				return
-			}
-			dt.Parts = parsed.Parts
-		},
-		"circa": func(v *yaml.Node) {},
-	})
+	decodeFields(d, n, "a date", dateSet, dateFields{d, &dt, &ok, field})
 	if !ok {
 		return dt, false
 	}
@@ -214,6 +202,50 @@ func (l *loader) date(d *doc, n *yaml.Node, field string) (bib.Date, bool) {
 	}
 	return dt, true
 }
+
+// dateFields is what the fields of a date fill in; ok is set to false on
+// a mistake.
+type dateFields struct {
+	d     *doc
+	dt    *bib.Date
+	ok    *bool
+	field string
+}
+
+var dateSet = newFieldSet(map[string]func(c dateFields, v *yaml.Node){
+	"date-parts": func(c dateFields, v *yaml.Node) {
+		if v.Kind != yaml.SequenceNode {
+			c.d.errorf(v, "write [[YYYY, M, D]]", "date-parts must be a list of lists of numbers")
+			*c.ok = false
+			return
+		}
+		for _, part := range v.Content {
+			var p []int
+			for _, num := range flatten(part) {
+				i, err := strconv.Atoi(strings.TrimSpace(num.Value))
+				if err != nil {
+					c.d.errorf(num, "write numbers: [[2002, 1, 29]]", "date part %q is not a number", num.Value)
+					*c.ok = false
+					return
+				}
+				p = append(p, i)
+			}
+			c.dt.Parts = append(c.dt.Parts, p)
+		}
+	},
+	"season":  func(c dateFields, v *yaml.Node) { c.dt.Season = c.d.str(v, "season") },
+	"literal": func(c dateFields, v *yaml.Node) { c.dt.Literal = c.d.str(v, "literal") },
+	"raw": func(c dateFields, v *yaml.Node) {
+		parsed, err := bib.ParseDate(c.d.str(v, "raw"))
+		if err != nil {
+			c.d.errorf(v, "write YYYY, YYYY-MM or YYYY-MM-DD", "invalid %s date: %v", c.field, err)
+			*c.ok = false
+			return
+		}
+		c.dt.Parts = parsed.Parts
+	},
+	"circa": func(c dateFields, v *yaml.Node) {},
+})
 
 func flatten(n *yaml.Node) []*yaml.Node {
 	if n.Kind == yaml.SequenceNode {

@@ -1,10 +1,10 @@
 package source
 
 import (
+	"bytes"
 	"errors"
 	"io/fs"
 	"path"
-	"regexp"
 	"slices"
 	"strings"
 	"unicode/utf8"
@@ -83,6 +83,7 @@ type loader struct {
 	memo  *Memo // nil: parse every file
 
 	kindDeps map[*index.Kind]string // see kindDep
+	walks    map[string]listed      // see listing
 }
 
 // name is the path shown in diagnostics.
@@ -126,7 +127,8 @@ func unwrapPath(err error) error {
 }
 
 // split reads a Markdown file and decodes its front matter with fields.
-func (l *loader) split(p string) (FrontMatter, *doc, *yaml.Node, bool) {
+// file is l.name(p), made once by the caller.
+func (l *loader) split(p, file string) (FrontMatter, *doc, *yaml.Node, bool) {
 	src, ok := l.read(p)
 	if !ok {
 		return FrontMatter{}, nil, nil, false
@@ -135,10 +137,10 @@ func (l *loader) split(p string) (FrontMatter, *doc, *yaml.Node, bool) {
 	if err != nil {
 		var se *SplitError
 		errors.As(err, &se)
-		l.diags.Errorf(diag.Pos{File: l.name(p), Line: se.Line, Col: 1}, se.Hint, "%s", se.Msg)
+		l.diags.Errorf(diag.Pos{File: file, Line: se.Line, Col: 1}, se.Hint, "%s", se.Msg)
 		return FrontMatter{}, nil, nil, false
 	}
-	d := &doc{file: l.name(p), line0: fm.YAMLLine - 1, diags: l.diags}
+	d := &doc{file: file, line0: fm.YAMLLine - 1, diags: l.diags}
 	if fm.YAML == nil {
 		return fm, d, &yaml.Node{Kind: yaml.MappingNode}, true
 	}
@@ -191,8 +193,6 @@ func (l *loader) editionFile() (index.Edition, bool) {
 	return ed, true
 }
 
-var keyRE = regexp.MustCompile(`^[a-z0-9]+(?:-[a-z0-9]+)*$`)
-
 func (l *loader) kinds(d *doc, n *yaml.Node) []index.Kind {
 	if n.Kind != yaml.SequenceNode {
 		d.errorf(n, "write one “- key: …” item per kind", "kinds must be a list")
@@ -211,7 +211,7 @@ func (l *loader) kinds(d *doc, n *yaml.Node) []index.Kind {
 			"types":  func(v *yaml.Node) { k.Types = d.strs(v, "types") },
 		})
 		switch {
-		case !keyRE.MatchString(k.Key):
+		case !isKey(k.Key):
 			d.errorf(item, "use lowercase letters, digits and hyphens, such as “concept”", "kind key %q is not a valid key", k.Key)
 			continue
 		case seen[k.Key]:
@@ -227,7 +227,7 @@ func (l *loader) kinds(d *doc, n *yaml.Node) []index.Kind {
 		if k.Path == "" {
 			k.Path = k.Key + "s"
 		}
-		if !keyRE.MatchString(k.Path) || paths[k.Path] || reservedPaths[k.Path] {
+		if !isKey(k.Path) || paths[k.Path] || reservedPaths[k.Path] {
 			d.errorf(item, "choose another path of lowercase letters, digits and hyphens", "kind %q has the path %q, which is invalid or already used", k.Key, k.Path)
 			continue
 		}
@@ -241,8 +241,28 @@ func (l *loader) kinds(d *doc, n *yaml.Node) []index.Kind {
 var reservedPaths = map[string]bool{"text": true, "assets": true, "search": true, "data": true, "pages": true}
 
 // walk lists the Markdown files under dir, sorted, skipping hidden files and
-// editors' temporary files.
+// editors' temporary files, and reports an error in listing them.
 func (l *loader) walk(dir string) []string {
+	files, err := l.listing(dir)
+	if err != nil {
+		l.diags.Errorf(diag.Pos{File: l.name(dir)}, "", "cannot list the folder: %v", unwrapPath(err))
+	}
+	return files
+}
+
+// listed is what listing found in a folder.
+type listed struct {
+	files []string
+	err   error
+}
+
+// listing lists the Markdown files under dir as walk does, once per
+// loader: Memo.Load lists the text and the registry to prefetch them,
+// then again to load them.
+func (l *loader) listing(dir string) ([]string, error) {
+	if w, ok := l.walks[dir]; ok {
+		return w.files, w.err
+	}
 	var files []string
 	err := fs.WalkDir(l.fsys, dir, func(p string, e fs.DirEntry, err error) error {
 		if err != nil {
@@ -263,24 +283,18 @@ func (l *loader) walk(dir string) []string {
 		}
 		return nil
 	})
-	if err != nil {
-		l.diags.Errorf(diag.Pos{File: l.name(dir)}, "", "cannot list the folder: %v", unwrapPath(err))
-	}
 	slices.Sort(files)
-	return files
+	if l.walks == nil {
+		l.walks = map[string]listed{}
+	}
+	l.walks[dir] = listed{files, err}
+	return files, err
 }
-
-var orderPrefixRE = regexp.MustCompile(`^\d+[-_. ]+`)
 
 func (l *loader) chapters() []*Chapter {
 	var chapters []*Chapter
 	slugs := map[string]string{}
-	paths := l.walk(TextDir)
-	jobs := make([]memoJob, len(paths))
-	for i, p := range paths {
-		jobs[i] = chapterJob(p)
-	}
-	l.prefetch(jobs)
+	paths := l.walk(TextDir) // (Memo.Load has prefetched them)
 	for _, p := range paths {
 		ch, ok := l.chapterMemo(p)
 		if !ok {
@@ -303,29 +317,24 @@ func (l *loader) chapters() []*Chapter {
 
 // Chapter reads one text file.
 func (l *loader) Chapter(p string) (*Chapter, bool) {
-	fm, d, n, ok := l.split(p)
+	fm, d, n, ok := l.split(p, l.name(p))
 	if !ok {
 		return nil, false
 	}
-	ch := &Chapter{File: l.name(p), Body: fm.Body, BodyLine: fm.BodyLine, Opening: "Opening"}
-	d.fields(n, "the chapter's front matter", map[string]func(*yaml.Node){
-		"title":   func(v *yaml.Node) { ch.Title = d.str(v, "title") },
-		"slug":    func(v *yaml.Node) { ch.Slug = d.str(v, "slug") },
-		"authors": func(v *yaml.Node) { ch.Authors = d.strs(v, "authors") },
-		"opening": func(v *yaml.Node) { ch.Opening = d.str(v, "opening") },
-	})
+	ch := &Chapter{File: d.file, Body: fm.Body, BodyLine: fm.BodyLine, Opening: "Opening"}
+	decodeFields(d, n, "the chapter's front matter", chapterSet, chapterFields{d, ch})
 	pos := diag.Pos{File: ch.File, Line: 1, Col: 1}
 	if ch.Title == "" {
 		l.diags.Errorf(pos, "add “title: …” to the front matter", "the chapter has no title")
 	}
 	if ch.Slug == "" {
-		ch.Slug = orderPrefixRE.ReplaceAllString(strings.TrimSuffix(path.Base(p), ".md"), "")
+		ch.Slug = trimOrderPrefix(strings.TrimSuffix(path.Base(p), ".md"))
 		ch.Slug = index.Slug(ch.Slug)
-	} else if !keyRE.MatchString(ch.Slug) {
+	} else if !isKey(ch.Slug) {
 		l.diags.Errorf(pos, "use lowercase letters, digits and hyphens", "slug %q is not a valid slug", ch.Slug)
 		return nil, false
 	}
-	if len(strings.TrimSpace(string(fm.Body))) == 0 {
+	if len(bytes.TrimSpace(fm.Body)) == 0 {
 		l.diags.Errorf(diag.Pos{File: ch.File, Line: fm.BodyLine, Col: 1}, "write the chapter's text after the front matter, or remove the file",
 			"the chapter is empty")
 		return nil, false
@@ -345,11 +354,11 @@ func (l *loader) pages() []*Page {
 
 // page reads one further page.
 func (l *loader) page(p string) (*Page, bool) {
-	fm, d, n, ok := l.split(p)
+	fm, d, n, ok := l.split(p, l.name(p))
 	if !ok {
 		return nil, false
 	}
-	pg := &Page{File: l.name(p), Body: fm.Body, BodyLine: fm.BodyLine}
+	pg := &Page{File: d.file, Body: fm.Body, BodyLine: fm.BodyLine}
 	d.fields(n, "the page's front matter", map[string]func(*yaml.Node){
 		"title": func(v *yaml.Node) { pg.Title = d.str(v, "title") },
 		"slug":  func(v *yaml.Node) { pg.Slug = d.str(v, "slug") },
@@ -359,16 +368,67 @@ func (l *loader) page(p string) (*Page, bool) {
 		return nil, false
 	}
 	if pg.Slug == "" {
-		pg.Slug = index.Slug(orderPrefixRE.ReplaceAllString(strings.TrimSuffix(path.Base(p), ".md"), ""))
+		pg.Slug = index.Slug(trimOrderPrefix(strings.TrimSuffix(path.Base(p), ".md")))
 	}
-	if !keyRE.MatchString(pg.Slug) || reservedPages[pg.Slug] {
+	if !isKey(pg.Slug) || reservedPages[pg.Slug] {
 		l.diags.Errorf(diag.Pos{File: pg.File, Line: 1, Col: 1}, "choose another slug", "page slug %q is invalid or taken by a generated page", pg.Slug)
 		return nil, false
 	}
 	return pg, true
 }
 
+// chapterFields is what the fields of a chapter's front matter fill in.
+type chapterFields struct {
+	d  *doc
+	ch *Chapter
+}
+
+var chapterSet = newFieldSet(map[string]func(c chapterFields, v *yaml.Node){
+	"title":   func(c chapterFields, v *yaml.Node) { c.ch.Title = c.d.str(v, "title") },
+	"slug":    func(c chapterFields, v *yaml.Node) { c.ch.Slug = c.d.str(v, "slug") },
+	"authors": func(c chapterFields, v *yaml.Node) { c.ch.Authors = c.d.strs(v, "authors") },
+	"opening": func(c chapterFields, v *yaml.Node) { c.ch.Opening = c.d.str(v, "opening") },
+})
+
 // reservedPages are the file names of generated pages at the top of the
 // site.
 var reservedPages = map[string]bool{"index": true, "404": true, "bibliography": true,
 	"general-index": true, "overview": true, "search": true, "contents": true}
+
+// isKey reports whether s is lowercase letters and digits in groups joined
+// by single hyphens: ^[a-z0-9]+(?:-[a-z0-9]+)*$, without a regular expression
+// (TestIsKeyIsKeyRE).
+func isKey(s string) bool {
+	if s == "" || s[0] == '-' || s[len(s)-1] == '-' {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c >= 'a' && c <= 'z' || c >= '0' && c <= '9':
+		case c == '-' && s[i-1] != '-':
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// trimOrderPrefix removes digits and the hyphens, underscores, dots and
+// spaces after them from the start of a file name, as replacing
+// ^\d+[-_. ]+ with nothing does
+// (TestTrimOrderPrefixIsRE).
+func trimOrderPrefix(s string) string {
+	i := 0
+	for i < len(s) && s[i] >= '0' && s[i] <= '9' {
+		i++
+	}
+	j := i
+	for j < len(s) && (s[j] == '-' || s[j] == '_' || s[j] == '.' || s[j] == ' ') {
+		j++
+	}
+	if i == 0 || j == i {
+		return s
+	}
+	return s[j:]
+}

@@ -120,8 +120,10 @@ func (l *loader) prefetch(jobs []memoJob) {
 		memoJob
 		src []byte
 		f   *memoFile
+		pin pinned // the file system it is parsed from
+		sub loader // what parses it, with f.diags for its diagnostics
 	}
-	var misses []miss
+	misses := make([]miss, 0, len(jobs))
 	for _, j := range jobs {
 		src, err := readShared(l.fsys, j.p)
 		if err != nil {
@@ -138,10 +140,10 @@ func (l *loader) prefetch(jobs []memoJob) {
 		wg.Go(func() {
 			for i := int(next.Add(1) - 1); i < len(misses); i = int(next.Add(1) - 1) {
 				mi := &misses[i]
-				var local diag.List
-				sub := &loader{fsys: pinned{l.fsys, mi.p, mi.src}, dir: l.dir, diags: &local}
-				v, ok := mi.parse(sub)
-				mi.f = &memoFile{src: mi.src, dep: mi.dep, val: v, ok: ok, diags: local}
+				mi.f = &memoFile{src: mi.src, dep: mi.dep}
+				mi.pin = pinned{l.fsys, mi.p, mi.src}
+				mi.sub = loader{fsys: &mi.pin, dir: l.dir, diags: &mi.f.diags}
+				mi.f.val, mi.f.ok = mi.parse(&mi.sub)
 			}
 		})
 	}
@@ -266,7 +268,7 @@ func bibliographyJob(name string) memoJob {
 }
 
 func (l *loader) chapterMemo(p string) (*Chapter, bool) {
-	v, ok := l.memoized(p, "chapter", chapterJob(p).parse)
+	v, ok := l.memoized(p, "chapter", func(sub *loader) (any, bool) { return sub.Chapter(p) })
 	ch, _ := v.(*Chapter)
 	if ch == nil {
 		return nil, ok
@@ -276,8 +278,7 @@ func (l *loader) chapterMemo(p string) (*Chapter, bool) {
 }
 
 func (l *loader) entryMemo(p string, kind *index.Kind) (*index.Entry, bool) {
-	j := l.entryJob(p, kind)
-	v, ok := l.memoized(j.p, j.dep, j.parse)
+	v, ok := l.memoized(p, l.kindDep(kind), func(sub *loader) (any, bool) { return sub.Entry(p, kind) })
 	e, _ := v.(*index.Entry)
 	if e == nil {
 		return nil, ok
@@ -315,14 +316,13 @@ func (l *loader) pageMemo(p string) (*Page, bool) {
 // bibliography first (the largest), then the chapters and the registry's
 // entries, so that one prefetch parses them all on all cores. (Each was
 // prefetched in a batch of its own, and the bibliography not at all, which
-// left cores idle between the batches and during the bibliography.) The
-// folders are listed again, and their errors reported, by chapters and
-// registry.
+// left cores idle between the batches and during the bibliography.)
+// Errors in listing the folders are reported by chapters and registry,
+// which take the same lists.
 func (l *loader) jobs(ed *index.Edition) []memoJob {
 	if l.memo == nil {
 		return nil
 	}
-	quiet := &loader{fsys: l.fsys, dir: l.dir, diags: &diag.List{}}
 	var jobs []memoJob
 	for _, name := range BibliographyFiles {
 		if _, err := fs.Stat(l.fsys, name); errors.Is(err, fs.ErrNotExist) {
@@ -331,10 +331,12 @@ func (l *loader) jobs(ed *index.Edition) []memoJob {
 		jobs = append(jobs, bibliographyJob(name))
 		break
 	}
-	for _, p := range quiet.walk(TextDir) {
+	texts, _ := l.listing(TextDir)
+	for _, p := range texts {
 		jobs = append(jobs, chapterJob(p))
 	}
-	for _, p := range quiet.walk(RegistryDir) {
+	entries, _ := l.listing(RegistryDir)
+	for _, p := range entries {
 		kindKey, _, nested := strings.Cut(strings.TrimPrefix(p, RegistryDir+"/"), "/")
 		if kind, ok := ed.Kind(kindKey); ok && nested {
 			jobs = append(jobs, l.entryJob(p, kind))

@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"edition/generator/diag"
 	"edition/generator/index"
@@ -21,15 +22,7 @@ func (l *loader) registry(ed *index.Edition) []*index.Entry {
 		kindKeys = append(kindKeys, k.Key)
 	}
 	reported := map[string]bool{}
-	paths := l.walk(RegistryDir)
-	var jobs []memoJob
-	for _, p := range paths {
-		kindKey, _, nested := strings.Cut(strings.TrimPrefix(p, RegistryDir+"/"), "/")
-		if kind, ok := ed.Kind(kindKey); ok && nested {
-			jobs = append(jobs, l.entryJob(p, kind))
-		}
-	}
-	l.prefetch(jobs)
+	paths := l.walk(RegistryDir) // (Memo.Load has prefetched the entries)
 	for _, p := range paths {
 		rel := strings.TrimPrefix(p, RegistryDir+"/")
 		kindKey, _, nested := strings.Cut(rel, "/")
@@ -68,42 +61,18 @@ var wikidataRE = regexp.MustCompile(`^Q[1-9][0-9]*$`)
 func (l *loader) Entry(p string, kind *index.Kind) (*index.Entry, bool) {
 	key := strings.TrimSuffix(path.Base(p), ".md")
 	file := l.name(p)
-	if !keyRE.MatchString(key) {
+	if !isKey(key) {
 		l.diags.Errorf(diag.Pos{File: file}, "rename the file to "+index.Slug(key)+".md",
 			"entry key %q (the file name) must be lowercase letters, digits and hyphens", key)
 		return nil, false
 	}
-	fm, d, n, ok := l.split(p)
+	fm, d, n, ok := l.split(p, file)
 	if !ok {
 		return nil, false
 	}
 	e := &index.Entry{Key: key, Kind: kind.Key, File: file, Pos: diag.Pos{File: file, Line: 1, Col: 1},
 		Body: fm.Body, BodyLine: fm.BodyLine, FieldPos: map[string]diag.Pos{}}
-	at := func(field string, v *yaml.Node) { e.FieldPos[field] = d.pos(v) }
-	d.fields(n, "the entry's front matter", map[string]func(*yaml.Node){
-		"name":       func(v *yaml.Node) { e.Name = d.str(v, "name") },
-		"index_name": func(v *yaml.Node) { e.IndexName = d.str(v, "index_name") },
-		"type":       func(v *yaml.Node) { at("type", v); e.Type = d.str(v, "type") },
-		"aliases":    func(v *yaml.Node) { e.Aliases = l.aliases(d, v) },
-		"related": func(v *yaml.Node) {
-			at("related", v)
-			e.Related = d.strs(v, "related")
-			if v.Kind == yaml.SequenceNode {
-				for _, item := range v.Content {
-					at("related "+item.Value, item) // each key's own place, for diagnostics
-				}
-			}
-		},
-		"parent": func(v *yaml.Node) { at("parent", v); e.Parent = d.str(v, "parent") },
-		"wikidata": func(v *yaml.Node) {
-			e.Wikidata = d.str(v, "wikidata")
-			if e.Wikidata != "" && !wikidataRE.MatchString(e.Wikidata) {
-				d.errorf(v, "write the item's Q-number, such as Q1254", "wikidata %q is not a Wikidata item ID", e.Wikidata)
-			}
-		},
-		"dates":   func(v *yaml.Node) { e.Dates = d.str(v, "dates") },
-		"summary": func(v *yaml.Node) { e.Summary = d.str(v, "summary") },
-	})
+	decodeFields(d, n, "the entry's front matter", entrySet, entryFields{l, d, e})
 	if e.Name == "" {
 		l.diags.Errorf(e.Pos, "add “name: …” to the front matter", "the entry has no name")
 		e.Name = key
@@ -124,40 +93,102 @@ func (l *loader) Entry(p string, kind *index.Kind) (*index.Entry, bool) {
 	return e, true
 }
 
+// entryFields is what the fields of an entry's front matter fill in.
+type entryFields struct {
+	l *loader
+	d *doc
+	e *index.Entry
+}
+
+// at records the place of a field's value.
+func (c entryFields) at(field string, v *yaml.Node) { c.e.FieldPos[field] = c.d.pos(v) }
+
+var entrySet = newFieldSet(map[string]func(c entryFields, v *yaml.Node){
+	"name":       func(c entryFields, v *yaml.Node) { c.e.Name = c.d.str(v, "name") },
+	"index_name": func(c entryFields, v *yaml.Node) { c.e.IndexName = c.d.str(v, "index_name") },
+	"type":       func(c entryFields, v *yaml.Node) { c.at("type", v); c.e.Type = c.d.str(v, "type") },
+	"aliases":    func(c entryFields, v *yaml.Node) { c.e.Aliases = c.l.aliases(c.d, v) },
+	"related": func(c entryFields, v *yaml.Node) {
+		c.at("related", v)
+		c.e.Related = c.d.strs(v, "related")
+		if v.Kind == yaml.SequenceNode {
+			for _, item := range v.Content {
+				c.at("related "+item.Value, item) // each key's own place, for diagnostics
+			}
+		}
+	},
+	"parent": func(c entryFields, v *yaml.Node) { c.at("parent", v); c.e.Parent = c.d.str(v, "parent") },
+	"wikidata": func(c entryFields, v *yaml.Node) {
+		c.e.Wikidata = c.d.str(v, "wikidata")
+		if c.e.Wikidata != "" && !wikidataRE.MatchString(c.e.Wikidata) {
+			c.d.errorf(v, "write the item's Q-number, such as Q1254", "wikidata %q is not a Wikidata item ID", c.e.Wikidata)
+		}
+	},
+	"dates":   func(c entryFields, v *yaml.Node) { c.e.Dates = c.d.str(v, "dates") },
+	"summary": func(c entryFields, v *yaml.Node) { c.e.Summary = c.d.str(v, "summary") },
+})
+
 func (l *loader) aliases(d *doc, n *yaml.Node) []index.Alias {
 	if n.Kind != yaml.SequenceNode {
 		d.errorf(n, "write a list: [a, b] or one “- alias” per line", "aliases must be a list")
 		return nil
 	}
-	var out []index.Alias
+	out := make([]index.Alias, 0, len(n.Content))
 	for _, item := range n.Content {
 		a := index.Alias{Pos: d.pos(item)}
 		if item.Kind == yaml.MappingNode {
-			d.fields(item, "an alias", map[string]func(*yaml.Node){
-				"text": func(v *yaml.Node) { a.Text = d.str(v, "text") },
-				"case": func(v *yaml.Node) {
-					switch c := d.str(v, "case"); c {
-					case "smart", "":
-						a.Case = index.Smart
-					case "exact":
-						a.Case = index.Exact
-					case "ignore":
-						a.Case = index.Ignore
-					default:
-						d.errorf(v, diag.DidYouMean(c, []string{"smart", "exact", "ignore"}, "use smart, exact or ignore"),
-							"case %q is not a case rule", c)
-					}
-				},
-			})
+			decodeFields(d, item, "an alias", aliasSet, aliasFields{d, &a})
 		} else {
 			a.Text = d.str(item, "alias")
 		}
-		a.Text = strings.Join(strings.Fields(a.Text), " ")
+		a.Text = collapseSpace(a.Text)
 		if a.Text == "" {
 			d.errorf(item, "remove it or give the text", "empty alias")
 			continue
 		}
 		out = append(out, a)
 	}
+	if len(out) == 0 {
+		return nil
+	}
 	return out
 }
+
+// collapseSpace is strings.Join(strings.Fields(s), " "), without making
+// anything when s is ASCII with single spaces between words already
+// (TestCollapseSpace).
+func collapseSpace(s string) string {
+	if s == "" || s[0] == ' ' || s[len(s)-1] == ' ' {
+		return strings.Join(strings.Fields(s), " ")
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf || c < ' ' || c == ' ' && s[i+1] == ' ' {
+			return strings.Join(strings.Fields(s), " ")
+		}
+	}
+	return s
+}
+
+// aliasFields is what the fields of an alias written as a mapping fill in.
+type aliasFields struct {
+	d *doc
+	a *index.Alias
+}
+
+var aliasSet = newFieldSet(map[string]func(c aliasFields, v *yaml.Node){
+	"text": func(c aliasFields, v *yaml.Node) { c.a.Text = c.d.str(v, "text") },
+	"case": func(c aliasFields, v *yaml.Node) {
+		switch cs := c.d.str(v, "case"); cs {
+		case "smart", "":
+			c.a.Case = index.Smart
+		case "exact":
+			c.a.Case = index.Exact
+		case "ignore":
+			c.a.Case = index.Ignore
+		default:
+			c.d.errorf(v, diag.DidYouMean(cs, []string{"smart", "exact", "ignore"}, "use smart, exact or ignore"),
+				"case %q is not a case rule", cs)
+		}
+	},
+})

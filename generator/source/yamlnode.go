@@ -25,6 +25,9 @@ var yamlLineRE = regexp.MustCompile(`^yaml: (?:line (\d+): )?`)
 
 // parse decodes src into a node tree, reporting a syntax error at its line.
 func (d *doc) parse(src []byte) (*yaml.Node, bool) {
+	if n := fastParse(src); n != nil {
+		return n, true
+	}
 	var n yaml.Node
 	if err := yaml.Unmarshal(src, &n); err != nil {
 		msg := err.Error()
@@ -102,31 +105,96 @@ func (d *doc) errorf(n *yaml.Node, hint, format string, args ...any) {
 // fields walks a mapping, calling the handler for each known key and
 // reporting unknown ones with the nearest known name.
 func (d *doc) fields(n *yaml.Node, what string, handlers map[string]func(v *yaml.Node)) {
+	known := func() []string {
+		known := make([]string, 0, len(handlers))
+		for k := range handlers {
+			known = append(known, k)
+		}
+		slices.Sort(known)
+		return known
+	}
+	d.walkFields(n, what, known, func(k string, v *yaml.Node) bool {
+		h, ok := handlers[k]
+		if ok {
+			h(v)
+		}
+		return ok
+	})
+}
+
+// fieldSet is the handlers of the fields of a kind of mapping, made once
+// (as package variables) rather than as closures for every mapping read,
+// which fields takes; t is what the handlers fill in.
+type fieldSet[T any] struct {
+	handlers map[string]func(t T, v *yaml.Node)
+	known    []string // the handlers' keys, sorted
+}
+
+func newFieldSet[T any](handlers map[string]func(t T, v *yaml.Node)) *fieldSet[T] {
+	fs := &fieldSet[T]{handlers: handlers}
+	for k := range handlers {
+		fs.known = append(fs.known, k)
+	}
+	slices.Sort(fs.known)
+	return fs
+}
+
+// decodeFields is fields with the handlers of set, called with t.
+func decodeFields[T any](d *doc, n *yaml.Node, what string, set *fieldSet[T], t T) {
+	d.walkFields(n, what, func() []string { return set.known }, func(k string, v *yaml.Node) bool {
+		h, ok := set.handlers[k]
+		if ok {
+			h(t, v)
+		}
+		return ok
+	})
+}
+
+// walkFields walks a mapping, calling handle for each key not seen before
+// it, and reporting a key that handle does not know with the nearest of
+// known's.
+func (d *doc) walkFields(n *yaml.Node, what string, known func() []string, handle func(k string, v *yaml.Node) bool) {
 	if n.Kind != yaml.MappingNode {
 		d.errorf(n, "write “field: value” lines", "%s must be a mapping of fields, not %s", what, kindName(n))
 		return
 	}
-	known := make([]string, 0, len(handlers))
-	for k := range handlers {
-		known = append(known, k)
+	var seen map[string]bool // only for long mappings; short ones look back
+	if len(n.Content) > 2*shortMapping {
+		seen = make(map[string]bool, len(n.Content)/2)
 	}
-	slices.Sort(known)
-	seen := map[string]bool{}
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, v := n.Content[i], n.Content[i+1]
-		if seen[k.Value] {
+		if seenKey(n.Content[:i], k.Value, seen) {
 			d.errorf(k, "remove one of them", "field %q appears twice in %s", k.Value, what)
 			continue
 		}
-		seen[k.Value] = true
-		h, ok := handlers[k.Value]
-		if !ok {
+		if seen != nil {
+			seen[k.Value] = true
+		}
+		if !handle(k.Value, v) {
+			known := known()
 			d.errorf(k, diag.DidYouMean(k.Value, known, "known fields: "+strings.Join(known, ", ")),
 				"unknown field %q in %s", k.Value, what)
-			continue
 		}
-		h(v)
 	}
+}
+
+// shortMapping is the number of fields up to which fields finds a repeated
+// key by looking back over the keys before it instead of in a map.
+const shortMapping = 16
+
+// seenKey reports whether key is among the keys of the mapping content
+// before (keys and values in turn), or, when seen is not nil, in seen.
+func seenKey(before []*yaml.Node, key string, seen map[string]bool) bool {
+	if seen != nil {
+		return seen[key]
+	}
+	for j := 0; j < len(before); j += 2 {
+		if before[j].Value == key {
+			return true
+		}
+	}
+	return false
 }
 
 // str decodes a scalar as text.
@@ -156,11 +224,20 @@ func (d *doc) strs(n *yaml.Node, field string) []string {
 		d.errorf(n, "write a list: [a, b] or one “- item” per line", "%s must be a list, not %s", field, kindName(n))
 		return nil
 	}
-	var out []string
+	out := make([]string, 0, len(n.Content))
 	for _, c := range n.Content {
-		if s := d.str(c, field+" item"); s != "" {
+		var s string
+		if c.Kind == yaml.ScalarNode && c.Tag != "!!null" {
+			s = c.Value // what str gives, without making its field name
+		} else {
+			s = d.str(c, field+" item")
+		}
+		if s != "" {
 			out = append(out, s)
 		}
+	}
+	if len(out) == 0 {
+		return nil
 	}
 	return out
 }
