@@ -184,6 +184,23 @@ type Paragraph struct {
 	Text    string // plain text, for snippets and search
 }
 
+// ParagraphNumber reads a paragraph id as markup makes it, "p" and the
+// paragraph's number without leading zeros, and returns the number.
+func ParagraphNumber(id string) (int, bool) {
+	if len(id) < 2 || len(id) > 10 || id[0] != 'p' || id[1] == '0' {
+		return 0, false
+	}
+	n := 0
+	for i := 1; i < len(id); i++ {
+		c := id[i]
+		if c < '0' || c > '9' {
+			return 0, false
+		}
+		n = n*10 + int(c-'0')
+	}
+	return n, true
+}
+
 // NoteSeries tells the author's notes from the editor's.
 type NoteSeries int
 

@@ -150,7 +150,7 @@ func newTextMap(x *index.Index) *textMap {
 			m.sections = append(m.sections, sectionSpan{Chapter: ch.Slug, Index: i, Title: s.Title, ID: s.ID, start: -1})
 		}
 		for k, p := range ch.Paragraphs {
-			if n, ok := paraNumber(p.ID); !ok || n != k+1 {
+			if n, ok := index.ParagraphNumber(p.ID); !ok || n != k+1 {
 				l.numbered = false
 			}
 			texts = append(texts, p.Text)
@@ -205,23 +205,6 @@ func newTextMap(x *index.Index) *textMap {
 	return m
 }
 
-// paraNumber reads a paragraph id as markup makes it, "p" and a number
-// without leading zeros, and returns the number.
-func paraNumber(id string) (int, bool) {
-	if len(id) < 2 || len(id) > 10 || id[0] != 'p' || id[1] == '0' {
-		return 0, false
-	}
-	n := 0
-	for i := 1; i < len(id); i++ {
-		c := id[i]
-		if c < '0' || c > '9' {
-			return 0, false
-		}
-		n = n*10 + int(c-'0')
-	}
-	return n, true
-}
-
 // paragraph returns the index in its chapter's Paragraphs of the
 // paragraph with id id (the last, if several have it), or -1.
 func (l *chapterLine) paragraph(id string) int {
@@ -231,10 +214,10 @@ func (l *chapterLine) paragraph(id string) int {
 		}
 		return -1
 	}
-	// Each paragraph's id is "p" and its place, written as paraNumber
-	// reads it, and a number is written one way only: the paragraph whose
-	// place id names has id (no need to look at its id).
-	if n, ok := paraNumber(id); ok && n <= len(l.texts) {
+	// Each paragraph's id is "p" and its place, written as
+	// index.ParagraphNumber reads it, and a number is written one way only:
+	// the paragraph whose place id names has id (no need to look at its id).
+	if n, ok := index.ParagraphNumber(id); ok && n <= len(l.texts) {
 		return n - 1
 	}
 	return -1

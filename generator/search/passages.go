@@ -51,7 +51,7 @@ func newPassages(chapters []*index.Chapter, notesFrom int) *passages {
 		c.paraStart, c.noteStart, c.paras = para, note, len(ch.Paragraphs)
 		c.numbered = true
 		for k := range ch.Paragraphs {
-			if n, ok := paraNumber(ch.Paragraphs[k].ID); !ok || n != k+1 {
+			if n, ok := index.ParagraphNumber(ch.Paragraphs[k].ID); !ok || n != k+1 {
 				c.numbered = false
 				break
 			}
@@ -65,7 +65,7 @@ func newPassages(chapters []*index.Chapter, notesFrom int) *passages {
 		c.notes = make([]string, len(ch.Notes))
 		for k := range ch.Notes {
 			c.notes[k] = ch.Notes[k].ID
-			if _, ok := paraNumber(c.notes[k]); ok {
+			if _, ok := index.ParagraphNumber(c.notes[k]); ok {
 				c.noteLikePara = true
 			}
 		}
@@ -103,7 +103,7 @@ func (p *passages) find(slug, id string) (int, bool) {
 
 func (c *chapterPassages) note(id string) (int, bool) {
 	if !c.noteLikePara {
-		if _, ok := paraNumber(id); ok {
+		if _, ok := index.ParagraphNumber(id); ok {
 			return 0, false // no note has it
 		}
 	}
@@ -122,25 +122,8 @@ func (c *chapterPassages) paragraph(id string) (int, bool) {
 	}
 	// A number is written one way only: the paragraph whose place id
 	// names has id.
-	if n, ok := paraNumber(id); ok && n <= c.paras {
+	if n, ok := index.ParagraphNumber(id); ok && n <= c.paras {
 		return c.paraStart + n - 1, true
 	}
 	return 0, false
-}
-
-// paraNumber reads a paragraph id as markup makes it, "p" and a number
-// without leading zeros, and returns the number.
-func paraNumber(id string) (int, bool) {
-	if len(id) < 2 || len(id) > 10 || id[0] != 'p' || id[1] == '0' {
-		return 0, false
-	}
-	n := 0
-	for i := 1; i < len(id); i++ {
-		c := id[i]
-		if c < '0' || c > '9' {
-			return 0, false
-		}
-		n = n*10 + int(c-'0')
-	}
-	return n, true
 }
