@@ -46,7 +46,7 @@ func (p *Parser) Parse(parent ast.Node, block text.Reader, pc parser.Context) as
 	}
 	var n *Node
 	if st != nil {
-		n = &st.nodes.take(1)[0]
+		n = st.nodes.Next()
 	} else {
 		n = &Node{}
 	}
@@ -101,7 +101,7 @@ func ParseItems(inside []byte) ([]Item, bool) { return parseItems(inside, nil) }
 func parseItems(inside []byte, st *store) ([]Item, bool) {
 	var items []Item
 	if st != nil {
-		items = st.items.take(itemCount(inside))[:0]
+		items = st.items.Take(itemCount(inside))[:0]
 	} else {
 		items = make([]Item, 0, itemCount(inside))
 	}

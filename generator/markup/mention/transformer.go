@@ -52,14 +52,14 @@ func (w *walker) report(offset int, err error) {
 
 // newText returns a new Text node of seg.
 func (w *walker) newText(seg text.Segment) *ast.Text {
-	t := w.texts.next()
+	t := w.texts.Next()
 	t.Segment = seg
 	return t
 }
 
 // newNode returns a new mention.
 func (w *walker) newNode() *Node {
-	n := w.nodes.next()
+	n := w.nodes.Next()
 	w.made++
 	return n
 }
