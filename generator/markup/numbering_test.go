@@ -1,11 +1,10 @@
 package markup
 
 import (
-	"os"
-	"path/filepath"
-	"strconv"
 	"strings"
 	"testing"
+
+	"edition/generator/markup/internal/golden"
 )
 
 // testInputs returns the inputs of the golden files and fuzz corpora of
@@ -17,33 +16,7 @@ func testInputs(t *testing.T) []string {
 		"Para one.[^1]\n\n> Quoted\n>\n> - loose\n>\n>   item\n\n- tight\n- list\n\n1. loose\n\n   two paras\n\n| a |\n|---|\n| b |\n\n[^1]: Note\n\n    with two paragraphs.\n\n    - and a list\n",
 		"# Title\n\n## Section\n\n> > nested\n> > quote\n\n- a\n\n  > quote in an item\n\n  ```\n  code\n  ```\n",
 	}
-	golden, _ := filepath.Glob("testdata/*.txt")
-	more, _ := filepath.Glob("*/testdata/*.txt")
-	for _, f := range append(golden, more...) {
-		b, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		parts := strings.Split(string(b), "//- - - - - - - - -//\n")
-		for i := 1; i < len(parts); i += 2 {
-			texts = append(texts, parts[i])
-		}
-	}
-	fuzz, _ := filepath.Glob("testdata/fuzz/*/*")
-	more, _ = filepath.Glob("*/testdata/fuzz/*/*")
-	for _, f := range append(fuzz, more...) {
-		b, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, line := range strings.Split(string(b), "\n") {
-			if lit, ok := strings.CutPrefix(line, "[]byte("); ok {
-				if s, err := strconv.Unquote(strings.TrimSuffix(lit, ")")); err == nil {
-					texts = append(texts, s)
-				}
-			}
-		}
-	}
+	texts = append(texts, golden.Inputs(t, ".", "*")...)
 	if len(texts) < 50 {
 		t.Fatalf("only %d inputs found", len(texts))
 	}

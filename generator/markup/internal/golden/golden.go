@@ -6,6 +6,7 @@ import (
 	"flag"
 	"fmt"
 	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
@@ -204,4 +205,45 @@ func Position(src []byte, off int) (line, col int) {
 	off = max(0, min(off, len(src)))
 	start := bytes.LastIndexByte(src[:off], '\n') + 1
 	return bytes.Count(src[:off], []byte("\n")) + 1, utf8.RuneCount(src[start:off]) + 1
+}
+
+// Inputs returns the Markdown of every case in the case files of the
+// folders that dirs match (each a filepath.Glob pattern: their testdata/*.txt)
+// and every input of their fuzz corpora (testdata/fuzz/*/*), for tests
+// that compare two ways of converting the same texts.
+func Inputs(t testing.TB, dirs ...string) []string {
+	t.Helper()
+	var texts []string
+	for _, dir := range dirs {
+		files, _ := filepath.Glob(filepath.Join(dir, "testdata", "*.txt"))
+		for _, f := range files {
+			cases, err := ParseFile(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, c := range cases {
+				if c.Markdown != "" {
+					c.Markdown += "\n"
+				}
+				texts = append(texts, c.Markdown)
+			}
+		}
+	}
+	for _, dir := range dirs {
+		files, _ := filepath.Glob(filepath.Join(dir, "testdata", "fuzz", "*", "*"))
+		for _, f := range files {
+			b, err := os.ReadFile(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, line := range strings.Split(string(b), "\n") {
+				if lit, ok := strings.CutPrefix(line, "[]byte("); ok {
+					if s, err := strconv.Unquote(strings.TrimSuffix(lit, ")")); err == nil {
+						texts = append(texts, s)
+					}
+				}
+			}
+		}
+	}
+	return texts
 }
