@@ -91,14 +91,7 @@ func BenchmarkRender(b *testing.B) {
 func BenchmarkExecute(b *testing.B) {
 	for _, name := range []string{"chapter.html", "entry.html", "source.html", "kind.html", "general-index.html", "overview.html", "home.html"} {
 		b.Run(name, func(b *testing.B) {
-			x, tmpl := largeIndex(b)
-			var pages []*render.Page
-			for _, p := range tmpl.Pages(x, nil) {
-				if p.Template == name {
-					p.View()
-					pages = append(pages, p)
-				}
-			}
+			pages, tmpl := viewedPages(b, name)
 			b.ReportAllocs()
 			allocs := mallocs()
 			for b.Loop() {
@@ -156,14 +149,7 @@ func BenchmarkPreviews(b *testing.B) {
 func BenchmarkRenderTo(b *testing.B) {
 	for _, name := range []string{"chapter.html", "entry.html", "source.html", "kind.html", "general-index.html"} {
 		b.Run(name, func(b *testing.B) {
-			x, tmpl := largeIndex(b)
-			var pages []*render.Page
-			for _, p := range tmpl.Pages(x, nil) {
-				if p.Template == name {
-					p.View()
-					pages = append(pages, p)
-				}
-			}
+			pages, tmpl := viewedPages(b, name)
 			b.ReportAllocs()
 			for b.Loop() {
 				for _, p := range pages {
@@ -176,4 +162,18 @@ func BenchmarkRenderTo(b *testing.B) {
 			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(pages)), "ns/page")
 		})
 	}
+}
+
+// viewedPages returns the pages of the large index that template name
+// renders, their views made.
+func viewedPages(b *testing.B, name string) ([]*render.Page, *render.Templates) {
+	x, tmpl := largeIndex(b)
+	var pages []*render.Page
+	for _, p := range tmpl.Pages(x, nil) {
+		if p.Template == name {
+			p.View()
+			pages = append(pages, p)
+		}
+	}
+	return pages, tmpl
 }
