@@ -5,6 +5,8 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+
+	"edition/generator/internal/words"
 )
 
 // The regular expressions that isKey and trimOrderPrefix replace.
@@ -57,11 +59,14 @@ func TestTrimOrderPrefixIsRE(t *testing.T) {
 	}
 }
 
+// TestCollapseSpace checks words.Join, which makes an alias's spaces one,
+// on the names and spacings aliases have: its shortcut for a text already
+// so is what most of them take.
 func TestCollapseSpace(t *testing.T) {
 	for _, s := range append(names(), "", " ", "a  b", " a", "a ", "a\tb", "a\u00a0b", "a\u2003b", "a\nb", "a\x85b", "a\x1fb") {
 		for _, s := range []string{s, strings.ReplaceAll(s, "_", " "), strings.ReplaceAll(s, ".", "\t")} {
-			if got, want := collapseSpace(s), strings.Join(strings.Fields(s), " "); got != want {
-				t.Fatalf("collapseSpace(%q) = %q, want %q", s, got, want)
+			if got, want := words.Join(s), strings.Join(strings.Fields(s), " "); got != want {
+				t.Fatalf("words.Join(%q) = %q, want %q", s, got, want)
 			}
 		}
 	}

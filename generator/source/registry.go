@@ -5,10 +5,10 @@ import (
 	"regexp"
 	"slices"
 	"strings"
-	"unicode/utf8"
 
 	"edition/generator/diag"
 	"edition/generator/index"
+	"edition/generator/internal/words"
 
 	"go.yaml.in/yaml/v3"
 )
@@ -141,7 +141,7 @@ func (l *loader) aliases(d *doc, n *yaml.Node) []index.Alias {
 		} else {
 			a.Text = d.str(item, "alias")
 		}
-		a.Text = collapseSpace(a.Text)
+		a.Text = words.Join(a.Text)
 		if a.Text == "" {
 			d.errorf(item, "remove it or give the text", "empty alias")
 			continue
@@ -152,22 +152,6 @@ func (l *loader) aliases(d *doc, n *yaml.Node) []index.Alias {
 		return nil
 	}
 	return out
-}
-
-// collapseSpace is strings.Join(strings.Fields(s), " "), without making
-// anything when s is ASCII with single spaces between words already
-// (TestCollapseSpace).
-func collapseSpace(s string) string {
-	if s == "" || s[0] == ' ' || s[len(s)-1] == ' ' {
-		return strings.Join(strings.Fields(s), " ")
-	}
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if c >= utf8.RuneSelf || c < ' ' || c == ' ' && s[i+1] == ' ' {
-			return strings.Join(strings.Fields(s), " ")
-		}
-	}
-	return s
 }
 
 // aliasFields is what the fields of an alias written as a mapping fill in.

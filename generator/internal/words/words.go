@@ -10,8 +10,13 @@ import (
 
 // Join returns the words of s, split where unicode.IsSpace says (an
 // invalid byte is no space), with one space between each two: what
-// strings.Join(strings.Fields(s), " ") returns, made in one pass.
+// strings.Join(strings.Fields(s), " ") returns, made in one pass. A text
+// of ASCII that is so already (most names and aliases) is returned as it
+// is, without a copy.
 func Join(s string) string {
+	if joined(s) {
+		return s
+	}
 	b := make([]byte, 0, len(s))
 	space := false // a space is owed before the next word
 	for i := 0; i < len(s); {
@@ -43,6 +48,20 @@ func Join(s string) string {
 		i += n
 	}
 	return string(b)
+}
+
+// joined reports whether s is ASCII without control characters, and its
+// words are one space apart, with none before the first or after the last.
+func joined(s string) bool {
+	if s == "" || s[0] == ' ' || s[len(s)-1] == ' ' {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= utf8.RuneSelf || c < ' ' || c == ' ' && s[i+1] == ' ' {
+			return false
+		}
+	}
+	return true
 }
 
 // asciiSpace is unicode.IsSpace for ASCII.
