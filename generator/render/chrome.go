@@ -52,7 +52,8 @@ func (c *Chrome) SearchIndex() string { return c.URL(search.ManifestFile) }
 // chromeKey is what a page's Chrome depends on.
 type chromeKey struct {
 	dir, abs string
-	current  int // index in Nav of the current page's item, or -1
+	current  int  // index in Nav of the current page's item, or -1
+	here     bool // whether that item's link is the page itself
 }
 
 type chromeResult struct {
@@ -74,7 +75,7 @@ func (s *pageSet) chrome(b *Base) (*Chrome, error) {
 	k := chromeKey{dir: path.Dir(b.Path), abs: b.abs, current: -1}
 	for i, n := range b.Nav {
 		if n.Current {
-			k.current = i
+			k.current, k.here = i, n.Here
 			break
 		}
 	}

@@ -612,7 +612,10 @@ type entryRef struct {
 
 // navKey is what the root and the navigation of a page depend on: its
 // folder, as its path has it up to the last slash, and its current item.
-type navKey struct{ dir, current string }
+type navKey struct {
+	dir, current string
+	here         bool // the page is current itself (NavItem.Here)
+}
 
 // baseParts are the parts of a Base that its folder and current item
 // decide.
@@ -660,12 +663,12 @@ func (s *pageSet) kindPath(kind string) string {
 
 // base is newBase(s.x, p, title, current), with the root and the
 // navigation made once for the pages of a folder that mark the same item
-// as current, and shared by them (nothing changes a view once made).
+// as current in the same way, and shared by them (nothing changes a view once made).
 func (s *pageSet) base(p, title, current string) Base {
 	if p == index.NotFoundPage {
 		return newBase(s.x, p, title, current) // its links may be absolute
 	}
-	k := navKey{dir: p[:strings.LastIndexByte(p, '/')+1], current: current}
+	k := navKey{dir: p[:strings.LastIndexByte(p, '/')+1], current: current, here: p == current}
 	s.mu.Lock()
 	parts, ok := s.navs[k]
 	s.mu.Unlock()

@@ -29,11 +29,15 @@ type Base struct {
 	chrome func(*Base) (*Chrome, error)
 }
 
-// NavItem is a link in the site's navigation.
+// NavItem is a link in the site's navigation. Current marks the item of
+// the section the page is in (a chapter's "Text", an entry's kind); Here
+// marks it when its link is the page itself, so that assistive technology
+// says "current page" only there (aria-current="page", else "true").
 type NavItem struct {
 	Label   string
 	Href    string
 	Current bool
+	Here    bool
 }
 
 // URL returns the relative URL of a site path from this page.
@@ -238,7 +242,8 @@ func canonical(ed *index.Edition, p string) string {
 func navItems(x *index.Index, b *Base, current string) []NavItem {
 	var nav []NavItem
 	add := func(label, target string) {
-		nav = append(nav, NavItem{Label: label, Href: b.URL(target), Current: current == target})
+		here := current == target && b.Path == target
+		nav = append(nav, NavItem{Label: label, Href: b.URL(target), Current: current == target, Here: here})
 	}
 	if len(x.Chapters) > 0 {
 		add("Text", x.Layout.Chapter(x.Chapters[0].Slug))

@@ -94,6 +94,7 @@ func TestFixtureSite(t *testing.T) {
 	t.Run("Bibliography", b.testBibliography)
 	t.Run("NotFound", b.testNotFound)
 	t.Run("CodeHighlight", b.testCodeHighlight)
+	t.Run("Navigation", b.testNavigation)
 }
 
 var paraIDRE = regexp.MustCompile(`^p[0-9]+$`)
@@ -650,5 +651,59 @@ func (b *built) testCodeHighlight(t *testing.T) {
 	css, err := os.ReadFile(filepath.Join(b.dir, "assets", "code.css"))
 	if err != nil || !strings.Contains(string(css), ".chroma") {
 		t.Errorf("assets/code.css is missing or styles no .chroma class (%v)", err)
+	}
+}
+
+// The site navigation marks the section a page is in: aria-current="page"
+// on the link that is the page itself, "true" on its section's link when
+// the page is another page of that section (a later chapter, an entry of a
+// kind), and nothing elsewhere.
+func (b *built) testNavigation(t *testing.T) {
+	first := b.spec.Chapters[0].Page()
+	section := func(p string) string { // the site path of p's section's link
+		switch {
+		case strings.HasPrefix(p, "text/"):
+			return first
+		case p == "overview.html", p == "bibliography.html", p == "general-index.html":
+			return p
+		case strings.HasPrefix(p, "sources/"):
+			return "bibliography.html"
+		}
+		for _, k := range b.spec.Kinds {
+			if strings.HasPrefix(p, k.Path+"/") {
+				return k.Path + "/index.html"
+			}
+		}
+		return ""
+	}
+	marked := map[string]int{}
+	for _, p := range b.htmlFiles(t) {
+		pg := b.page(t, p)
+		nav := find(pg.Doc, tagClass(atom.Nav, "site-nav"))
+		if nav == nil {
+			t.Errorf("%s: no site navigation", p)
+			continue
+		}
+		want := section(p)
+		for _, a := range findAll(nav, is(atom.A)) {
+			target := pg.resolve(attr(a, "href"))
+			got, wantMark := attr(a, "aria-current"), ""
+			switch {
+			case target == p:
+				wantMark = "page"
+			case target == want:
+				wantMark = "true"
+			}
+			if got != wantMark {
+				t.Errorf("%s: the navigation's link to %s has aria-current=%q, want %q", p, target, got, wantMark)
+			}
+			if got != "" {
+				marked[got]++
+			}
+		}
+	}
+	// The fixture has pages of both sorts: guard against a check that saw none.
+	if marked["page"] == 0 || marked["true"] == 0 {
+		t.Errorf("aria-current marks seen: %v; want both \"page\" and \"true\"", marked)
 	}
 }
