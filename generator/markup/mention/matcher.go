@@ -449,7 +449,7 @@ func (m *Matcher) Find(dst []Match, text []byte) []Match {
 			r, size := utf8.DecodeRune(text[i:])
 			isWord := isWordRune(r)
 			if !isWord || prevWord || isCombining(r) {
-				prevWord = isWord || (prevWord && isCombining(r))
+				prevWord = isWord || isCombining(r)
 				i += size
 				continue
 			}

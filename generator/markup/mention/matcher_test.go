@@ -538,3 +538,22 @@ func TestMatcherFindTokens(t *testing.T) {
 		t.Errorf("only %d matches in 3000 texts: the test no longer reaches the aliases", found)
 	}
 }
+
+// TestMatcherFindMarkAfterNonWord checks a combining mark that follows no
+// letter (at the start of the text, after a space or after punctuation):
+// it still belongs to a word, so an alias right after it is inside that
+// word, as naiveFind has it. (FuzzMatcherFind found "\u0659US ".)
+func TestMatcherFindMarkAfterNonWord(t *testing.T) {
+	ps := []mention.Pattern{{Text: "US", Case: mention.Exact}, {Text: "U.S.", Case: mention.Exact}, {Text: "qia", Case: mention.Smart}}
+	m, err := mention.NewMatcher(ps)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, text := range []string{"\u0659US ", "a \u0301US", "(\u0301qia)", "U.S.\u0301qia", "US \u0659 US", "\u0301\u0301qia qia"} {
+		got := m.Find(nil, []byte(text))
+		checkMatches(t, ps, text, got)
+		if want := naiveFind(ps, text); !slices.Equal(got, want) {
+			t.Errorf("Find(%q)\n got %q\nwant %q", text, show(text, got), show(text, want))
+		}
+	}
+}
