@@ -3,14 +3,15 @@
 // text, and each explicit link whose scheme names a kind of entry,
 // [the panel](actor:high-level-panel).
 //
-//	text ──Matcher (a trie run from each word start)──▶ matches
+//	text ──Matcher (a trie of word tokens walked from each word start)──▶ matches
 //	   ──Transformer (splits Text nodes, wraps them)──▶ *Node ──Renderer──▶ <a class="mention">
 //
 // Matching is leftmost-longest: at each word start the longest alias that
 // ends on a word boundary and passes its case rule wins, and scanning resumes
-// after it. The cost is linear in the text and does not grow with the number
-// of aliases: each word start walks the trie only as far as some alias shares
-// its prefix.
+// after it. The cost is linear in the text and barely grows with the number
+// of aliases: each word start walks the trie a token (a word, a space, a
+// punctuation mark) at a time, one probe of a hash table each, and only as
+// far as some alias shares its first tokens.
 //
 // Mentions are never found inside headings, code, links, images, raw HTML or
 // other mentions. An explicit link to the scheme "none:", [Rice](none:),

@@ -470,3 +470,90 @@ func TestMatcherFindManyBranches(t *testing.T) {
 		t.Errorf("only %d matches in 3000 texts: the test no longer reaches the branches", found)
 	}
 }
+
+// TestMatcherFindLongRuns checks words of letters and digits around the
+// eight and sixteen bytes that the matcher reads at once, at every
+// distance from the end of the text, against naiveFind: a word equal to
+// an alias matches in any case, one letter more or less does not.
+func TestMatcherFindLongRuns(t *testing.T) {
+	ps := smart("abcdefg", "abcdefgh", "abcdefghi", "abcdefghijklmno", "abcdefghijklmnop",
+		"abcdefghijklmnopq", "abcdefghijklmnopqrstuvwxyz0123456789", "2002abcd", "the abcdefghijklmnopq")
+	m, err := mention.NewMatcher(ps)
+	if err != nil {
+		t.Fatal(err)
+	}
+	found := 0
+	for _, p := range ps {
+		for _, word := range []string{p.Text, strings.ToUpper(p.Text), p.Text + "x", p.Text[:len(p.Text)-1], "x" + p.Text} {
+			for _, tail := range []string{"", ".", " y", "z", "é", " the end of the text"} {
+				for pad := range 18 {
+					text := strings.Repeat("w ", pad) + word + tail
+					got := m.Find(nil, []byte(text))
+					found += len(got)
+					checkMatches(t, ps, text, got)
+					if want := naiveFind(ps, text); !slices.Equal(got, want) {
+						t.Fatalf("Find(%q)\n got %q\nwant %q", text, show(text, got), show(text, want))
+					}
+				}
+			}
+		}
+	}
+	if found < 1000 {
+		t.Errorf("only %d matches: the test no longer exercises long words", found)
+	}
+}
+
+// TestMatcherFindTokens checks aliases with letters outside ASCII,
+// punctuation inside and at the end, and no letters in one case, against
+// naiveFind.
+func TestMatcherFindTokens(t *testing.T) {
+	ps := smart("Qián-Qíchēn", "St. Élysée", "U.S.–Ωmega", "Zoë's", "ĳssel meer", "rock 'n' roll",
+		"C++", "naïve art", "a.b.c", "x", "日本語", "ω")
+	m, err := mention.NewMatcher(ps)
+	if err != nil {
+		t.Fatal(err)
+	}
+	words := []string{"Qián-Qíchēn", "qián-qíchēn", "Qián-Qíchēnx", "Qián", "St. Élysée", "St.Élysée", "ST. ÉLYSÉE",
+		"U.S.–Ωmega", "U.S.–Ωmegas", "U.S.–ΩMEGA", "Zoë's", "Zoë", "ĳssel meer", "ĲSSEL MEER", "Ĳssel", "rock 'n' roll",
+		"ROCK 'N' ROLL", "C++", "C++x", "c++", "naïve art", "NAÏVE ART", "naïve", "a.b.c", "A.B.C", "a.b.cd", "x", "X",
+		"日本語", "日本", "ω", "Ω", "ωx", "é"}
+	seps := []string{" ", "\n", ". ", "-", "", "—", "x"}
+	r := rand.New(rand.NewPCG(23, 29))
+	found := 0
+	for range 3000 {
+		var b strings.Builder
+		for range 1 + r.IntN(8) {
+			b.WriteString(words[r.IntN(len(words))])
+			b.WriteString(seps[r.IntN(len(seps))])
+		}
+		text := b.String()
+		got := m.Find(nil, []byte(text))
+		found += len(got)
+		checkMatches(t, ps, text, got)
+		if want := naiveFind(ps, text); !slices.Equal(got, want) {
+			t.Fatalf("Find(%q)\n got %q\nwant %q", text, show(text, got), show(text, want))
+		}
+	}
+	if found < 3000 {
+		t.Errorf("only %d matches in 3000 texts: the test no longer reaches the aliases", found)
+	}
+}
+
+// TestMatcherFindMarkAfterNonWord checks a combining mark that follows no
+// letter (at the start of the text, after a space or after punctuation):
+// it still belongs to a word, so an alias right after it is inside that
+// word, as naiveFind has it. (FuzzMatcherFind found "\u0659US ".)
+func TestMatcherFindMarkAfterNonWord(t *testing.T) {
+	ps := []mention.Pattern{{Text: "US", Case: mention.Exact}, {Text: "U.S.", Case: mention.Exact}, {Text: "qia", Case: mention.Smart}}
+	m, err := mention.NewMatcher(ps)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, text := range []string{"\u0659US ", "a \u0301US", "(\u0301qia)", "U.S.\u0301qia", "US \u0659 US", "\u0301\u0301qia qia"} {
+		got := m.Find(nil, []byte(text))
+		checkMatches(t, ps, text, got)
+		if want := naiveFind(ps, text); !slices.Equal(got, want) {
+			t.Errorf("Find(%q)\n got %q\nwant %q", text, show(text, got), show(text, want))
+		}
+	}
+}
