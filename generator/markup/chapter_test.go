@@ -193,6 +193,39 @@ func TestDiagnosticsAreOffsetByTheFirstLine(t *testing.T) {
 	}
 }
 
+// A link whose scheme is a kind misspelt would stay a link to
+// "evnt:iraq-war", which goes nowhere: it is an error at the link, with
+// the kind it meant. Web links, however close to a kind, stay links.
+func TestMisspeltKindIsAnError(t *testing.T) {
+	src := "The [doctrine](concpet:preemption), [Bush](Actor:bush), [Rice](nnoe:),\n" +
+		"[a site](https://example.org/), [mail](mailto:a@example.org) and [data](data:x).\n"
+	r := chapter(t, newLinks(t), src)
+	r.Diags.Sort()
+	var got []string
+	for _, d := range r.Diags {
+		got = append(got, d.String())
+	}
+	want := []string{
+		fmt.Sprintf(`%s:%d:5: error: unknown kind "concpet" in the link "concpet:preemption" (did you mean “concept:preemption”?)`, chapterFile, chapterLine),
+		fmt.Sprintf(`%s:%d:37: error: unknown kind "Actor" in the link "Actor:bush" (did you mean “actor:bush”?)`, chapterFile, chapterLine),
+		fmt.Sprintf(`%s:%d:57: error: unknown kind "nnoe" in the link "nnoe:" (did you mean “none:”?)`, chapterFile, chapterLine),
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("diagnostics\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	body := string(r.Chapter.BodyHTML)
+	for _, bad := range []string{`href="concpet:`, `href="Actor:`, `href="nnoe:`} {
+		if strings.Contains(body, bad) {
+			t.Errorf("the misspelt link is still a link (%s):\n%s", bad, body)
+		}
+	}
+	for _, link := range []string{`href="https://example.org/"`, `href="mailto:a@example.org"`} {
+		if !strings.Contains(body, link) {
+			t.Errorf("the web link %s is gone:\n%s", link, body)
+		}
+	}
+}
+
 func TestFragment(t *testing.T) {
 	links := newLinks(t)
 	html, ds := md.Fragment(markup.Doc{File: "entry.md", Line: 4, Src: []byte(

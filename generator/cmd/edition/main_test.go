@@ -201,6 +201,14 @@ var errorCases = []errorCase{
 		msg: []string{`no person "eddystone-rocks", but there is place:eddystone-rocks`, `write place:eddystone-rocks`},
 	},
 	{
+		name: "misspelt kind in an explicit link",
+		mutate: func(t *testing.T) string {
+			edit(t, chapter1, "(place:eddystone-rocks)", "(plcae:eddystone-rocks)")
+			return at(t, chapter1, "[the reef](plcae:eddystone-rocks)", true)
+		},
+		msg: []string{`unknown kind "plcae" in the link "plcae:eddystone-rocks"`, `did you mean “place:eddystone-rocks”?`},
+	},
+	{
 		name: "unknown citation key",
 		mutate: func(t *testing.T) string {
 			edit(t, chapter1, "[@smeaton1791, p. 3]", "[@smeton1791, p. 3]")
