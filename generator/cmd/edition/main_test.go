@@ -286,6 +286,24 @@ var errorCases = []errorCase{
 		msg: []string{`entry "rudyerd" names "smeeton" as related, but there is no such entry`, `did you mean “smeaton”?`},
 	},
 	{
+		name: "related names the entry itself",
+		mutate: func(t *testing.T) string {
+			f := registry + "person/rudyerd.md"
+			edit(t, f, "related: [winstanley, smeaton]", "related: [winstanley, rudyerd, smeaton]")
+			return at(t, f, "rudyerd, smeaton]", true)
+		},
+		msg: []string{`entry "rudyerd" names itself as related`, `remove it from “related:”`},
+	},
+	{
+		name: "related names an entry twice",
+		mutate: func(t *testing.T) string {
+			f := registry + "person/rudyerd.md"
+			edit(t, f, "related: [winstanley, smeaton]", "related: [winstanley, smeaton, smeaton]")
+			return at(t, f, "smeaton]", true)
+		},
+		msg: []string{`entry "rudyerd" names "smeaton" as related twice`, `remove the repeated key`},
+	},
+	{
 		name: "parent names a missing entry",
 		mutate: func(t *testing.T) string {
 			f := registry + "place/plymouth-sound.md"
