@@ -162,3 +162,27 @@ func TestScreenshots(t *testing.T) {
 		}
 	}
 }
+
+// splitLabelsJS lists the note references and the locators ("¶ 12",
+// "n 4", "ed. n b", a reference "ed. ac") that are broken across two lines.
+const splitLabelsJS = `[...document.querySelectorAll("main a")].filter(a =>
+  /^(¶ |n |ed\. n )?\S{1,6}$/.test(a.textContent.trim()) && a.getClientRects().length > 1
+).map(a => a.textContent.trim())`
+
+// A note reference or a locator is one word to the reader: "ed." at the
+// end of a line and "ac" at the start of the next, or "¶" and "35", read
+// as two things.
+func TestNoteReferencesAndLocatorsStayOnOneLine(t *testing.T) {
+	for _, w := range []int64{360, 390, 430, 600, 1000, 1400} {
+		t.Run(fmt.Sprint(w), func(t *testing.T) {
+			t.Parallel()
+			tb := newTab(t, overHTTP, w, 800, w < 800)
+			for _, p := range []string{textPage, "general-index.html", "overview.html"} {
+				tb.visit(p)
+				if split := eval[[]string](tb, splitLabelsJS); len(split) > 0 {
+					t.Errorf("%s at %d px: broken across two lines: %s", p, w, strings.Join(split, " | "))
+				}
+			}
+		})
+	}
+}
