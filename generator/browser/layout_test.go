@@ -102,6 +102,29 @@ func TestPrintHasEndnotesAndNoChrome(t *testing.T) {
 	}
 }
 
+// In print a highlighted word in an entry's list of occurrences loses its
+// background, so it must not keep the padding either: that would print as
+// a space before the comma in "whether preventive, preemptive , or".
+func TestPrintHighlightsAddNoSpace(t *testing.T) {
+	tb := newTab(t, overHTTP, 1400, 900, false)
+	tb.visit("concepts/preemption.html")
+	tb.do(chromedp.Func(func(ctx context.Context, _ *chromedp.Target) error {
+		_, err := chromedp.Call(ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Media: "print"})
+		return err
+	}))
+	extra := eval[[]string](tb, `[...document.querySelectorAll("main mark")].flatMap(m => {
+  const r = document.createRange(); r.selectNodeContents(m);
+  const gap = m.getBoundingClientRect().width - r.getBoundingClientRect().width;
+  return gap > 0.5 ? [m.textContent + " (" + gap.toFixed(1) + " px)"] : [];
+})`)
+	if n := eval[int](tb, `document.querySelectorAll("main mark").length`); n == 0 {
+		t.Fatal("the page has no highlighted words")
+	}
+	if len(extra) > 0 {
+		t.Errorf("highlighted words print wider than their text: %s", strings.Join(extra, ", "))
+	}
+}
+
 // screenshots is where the screenshots go: $EDITION_SCREENSHOTS, or a new
 // temporary folder.
 func screenshots(t *testing.T) string {
