@@ -226,6 +226,37 @@ func TestMisspeltKindIsAnError(t *testing.T) {
 	}
 }
 
+// An explicit link that Markdown does not read as a link would show its
+// brackets and key in the text: it is an error at its "]", in the text, in
+// a note and in an entry's annotation. A code span may show the syntax,
+// and an escaped bracket is meant.
+func TestBrokenExplicitLinkIsAnError(t *testing.T) {
+	src := "[America](actor:bush (rogue states) were\n" +
+		"[the panel] (actor:high-level-panel) and [x](concept:pre emption) in `[a](actor:bush` or \\[b\\](actor:bush.[^1]\n\n" +
+		"[^1]: As [Rice](actor:rice said.\n"
+	r := chapter(t, newLinks(t), src)
+	r.Diags.Sort()
+	var got []string
+	for _, d := range r.Diags {
+		got = append(got, d.String())
+	}
+	l := chapterLine
+	want := []string{
+		fmt.Sprintf(`%s:%d:9: error: “](actor:bush” does not make a link, and shows as text (write [words](kind:key), with no space in the key and “)” right after it)`, chapterFile, l),
+		fmt.Sprintf(`%s:%d:11: error: “] (actor:high-level-panel” is not a link, and shows as text (remove the space between ] and (: [words](actor:high-level-panel))`, chapterFile, l+1),
+		fmt.Sprintf(`%s:%d:44: error: “](concept:pre” does not make a link, and shows as text (write [words](kind:key), with no space in the key and “)” right after it)`, chapterFile, l+1),
+		fmt.Sprintf(`%s:%d:15: error: “](actor:rice” does not make a link, and shows as text (write [words](kind:key), with no space in the key and “)” right after it)`, chapterFile, l+3),
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("diagnostics\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+
+	_, ds := md.Fragment(markup.Doc{File: "entry.md", Line: 4, Src: []byte("As [the panel](actor:high-level-panel said.\n"), Page: "concepts/x.html"}, newLinks(t))
+	if len(ds) != 1 || !strings.HasPrefix(ds[0].String(), `entry.md:4:14: error: “](actor:high-level-panel” does not make a link`) {
+		t.Errorf("Fragment diagnostics %v", ds)
+	}
+}
+
 func TestFragment(t *testing.T) {
 	links := newLinks(t)
 	html, ds := md.Fragment(markup.Doc{File: "entry.md", Line: 4, Src: []byte(

@@ -209,6 +209,14 @@ var errorCases = []errorCase{
 		msg: []string{`unknown kind "plcae" in the link "plcae:eddystone-rocks"`, `did you mean “place:eddystone-rocks”?`},
 	},
 	{
+		name: "explicit link without its closing parenthesis",
+		mutate: func(t *testing.T) string {
+			edit(t, chapter1, "(place:eddystone-rocks)", "(place:eddystone-rocks")
+			return at(t, chapter1, "](place:eddystone-rocks", true)
+		},
+		msg: []string{`“](place:eddystone-rocks” does not make a link, and shows as text`, `with no space in the key and “)” right after it`},
+	},
+	{
 		name: "unknown citation key",
 		mutate: func(t *testing.T) string {
 			edit(t, chapter1, "[@smeaton1791, p. 3]", "[@smeton1791, p. 3]")
