@@ -257,6 +257,25 @@ func TestBrokenExplicitLinkIsAnError(t *testing.T) {
 	}
 }
 
+// With no key near it, an unknown key's hint says where the keys are: an
+// entry's in the registry's file names, a source's in the bibliography,
+// which has no folder of files.
+func TestUnknownKeyHintSaysWhereTheKeysAre(t *testing.T) {
+	r := chapter(t, newLinks(t), "The [doctrine](concept:zzzz) and a note.[^1]\n\n[^1]: As cited [@qqqqqq].\n")
+	r.Diags.Sort()
+	var got []string
+	for _, d := range r.Diags {
+		got = append(got, d.String())
+	}
+	want := []string{
+		fmt.Sprintf(`%s:%d:5: error: unknown entry "concept:zzzz" (check the key against the file names in registry/concept/)`, chapterFile, chapterLine),
+		fmt.Sprintf(`%s:%d:17: error: citation of unknown source @qqqqqq (check the key against the ids of the bibliography's records)`, chapterFile, chapterLine+2),
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("diagnostics\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
 func TestFragment(t *testing.T) {
 	links := newLinks(t)
 	html, ds := md.Fragment(markup.Doc{File: "entry.md", Line: 4, Src: []byte(

@@ -106,9 +106,10 @@ func (l *Links) lookup(scheme, key string) (int, error) {
 	}
 	id, ok := l.ids[index.Ref{Kind: scheme, Key: key}]
 	if !ok {
-		what := "entry"
+		what, where := "entry", "check the key against the file names in registry/"+scheme+"/"
 		if scheme == index.SourceKind.Key {
-			what = "bibliography record"
+			// Sources are records of the bibliography, not files.
+			what, where = "bibliography record", "check the key against the ids of the bibliography's records"
 		}
 		// The key may exist under another kind.
 		for _, other := range slices.Sorted(mapKeys(l.kinds)) {
@@ -118,7 +119,7 @@ func (l *Links) lookup(scheme, key string) (int, error) {
 			}
 		}
 		return 0, &lookupError{fmt.Sprintf("unknown %s %q", what, scheme+":"+key),
-			diag.DidYouMean(key, l.keys[scheme], "check the key against the file names in registry/"+scheme+"/")}
+			diag.DidYouMean(key, l.keys[scheme], where)}
 	}
 	return id, nil
 }
