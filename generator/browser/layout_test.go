@@ -186,6 +186,34 @@ func TestScreenshots(t *testing.T) {
 	}
 }
 
+// The header is the same on every page: a page's own styles (a class of
+// its body, say) must not reach it. The links of the site's navigation
+// stand where they stand on the title page, and never on one another.
+func TestHeaderIsTheSameOnEveryPage(t *testing.T) {
+	const navJS = `[...document.querySelectorAll(".site-nav a")].map(a => {
+  const r = a.getBoundingClientRect();
+  return a.textContent + " " + Math.round(r.left) + "," + Math.round(r.top) + " " + Math.round(r.width) + "x" + Math.round(r.height);
+})`
+	for _, w := range []int64{390, 1400} {
+		t.Run(fmt.Sprint(w), func(t *testing.T) {
+			t.Parallel()
+			tb := newTab(t, overHTTP, w, 800, w < 800)
+			tb.visit(pagesOfEachKind[0].path)
+			want := eval[[]string](tb, navJS)
+			if len(want) == 0 {
+				t.Fatal("the title page has no navigation links")
+			}
+			for _, p := range pagesOfEachKind[1:] {
+				tb.visit(p.path)
+				if got := eval[[]string](tb, navJS); strings.Join(got, "; ") != strings.Join(want, "; ") {
+					t.Errorf("%s at %d px: the navigation's links stand at\n  %s\nnot, as on the title page, at\n  %s",
+						p.name, w, strings.Join(got, "; "), strings.Join(want, "; "))
+				}
+			}
+		})
+	}
+}
+
 // splitLabelsJS lists the note references and the locators ("¶ 12",
 // "n 4", "ed. n b", a reference "ed. ac") that are broken across two lines.
 const splitLabelsJS = `[...document.querySelectorAll("main a")].filter(a =>
