@@ -214,6 +214,37 @@ func TestHeaderIsTheSameOnEveryPage(t *testing.T) {
 	}
 }
 
+// The heat map's column labels (the sections' titles, wrapped) never run
+// into one another: "Responsibility" and "Who Decides?" did.
+func TestHeatMapLabelsStandApart(t *testing.T) {
+	for _, w := range []int64{390, 1400} {
+		t.Run(fmt.Sprint(w), func(t *testing.T) {
+			tb := newTab(t, overHTTP, w, 800, w < 800)
+			tb.visit("overview.html")
+			touching := eval[[]string](tb, `(() => {
+  const lines = [...document.querySelectorAll("svg.heatmap text.col")].flatMap(t =>
+    t.querySelector("tspan") ? [...t.querySelectorAll("tspan")] : [t]).map(e => {
+    const r = e.getBoundingClientRect();
+    return {s: e.textContent, l: r.left, r: r.right, t: r.top, b: r.bottom};
+  });
+  const out = [];
+  for (let i = 0; i < lines.length; i++) for (let j = i + 1; j < lines.length; j++) {
+    const a = lines[i], b = lines[j];
+    const gap = Math.max(a.l, b.l) - Math.min(a.r, b.r);
+    if (a.t < b.b && b.t < a.b && gap < 2) out.push(a.s + " / " + b.s + " (" + gap.toFixed(1) + " px apart)");
+  }
+  return out;
+})()`)
+			if n := eval[int](tb, `document.querySelectorAll("svg.heatmap text.col").length`); n == 0 {
+				t.Fatal("the overview has no heat map labels")
+			}
+			if len(touching) > 0 {
+				t.Errorf("at %d px, column labels run into one another: %s", w, strings.Join(touching, ", "))
+			}
+		})
+	}
+}
+
 // splitLabelsJS lists the note references and the locators ("¶ 12",
 // "n 4", "ed. n b", a reference "ed. ac") that are broken across two lines.
 const splitLabelsJS = `[...document.querySelectorAll("main a")].filter(a =>
