@@ -245,6 +245,26 @@ func TestHeatMapLabelsStandApart(t *testing.T) {
 	}
 }
 
+// A citation in the text ("→ Daalder 2007") is a link like the others:
+// the rule that opens the chapter's "How to cite" section (class "cite",
+// as citations' links are) must not draw a line over each of them.
+func TestCitationsHaveNoRuleAbove(t *testing.T) {
+	tb := newTab(t, overHTTP, 1400, 900, false)
+	seen := 0
+	for _, p := range pagesOfEachKind {
+		tb.visit(p.path)
+		seen += eval[int](tb, `document.querySelectorAll("a.cite").length`)
+		ruled := eval[[]string](tb, `[...document.querySelectorAll("a.cite")].filter(a =>
+  getComputedStyle(a).borderTopStyle !== "none" && parseFloat(getComputedStyle(a).borderTopWidth) > 0).map(a => a.textContent)`)
+		if len(ruled) > 0 {
+			t.Errorf("%s: %d citations have a rule above them, such as %q", p.name, len(ruled), ruled[0])
+		}
+	}
+	if seen == 0 {
+		t.Fatal("no citation links on any page")
+	}
+}
+
 // splitLabelsJS lists the note references and the locators ("¶ 12",
 // "n 4", "ed. n b", a reference "ed. ac") that are broken across two lines.
 const splitLabelsJS = `[...document.querySelectorAll("main a")].filter(a =>
