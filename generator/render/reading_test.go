@@ -299,6 +299,32 @@ func TestChapterTitleIsPlainText(t *testing.T) {
 	}
 }
 
+// A chapter's "Chapters" navigation is there only when there is a chapter
+// before or after it: an empty navigation landmark is announced, and
+// offers nothing.
+func TestChapterPagerOnlyWithNeighbours(t *testing.T) {
+	pagerRE := regexp.MustCompile(`(?s)<nav class="pager"[^>]*>(.*?)</nav>`)
+	x, files := generate(t)
+	for _, ch := range x.Chapters {
+		if m := pagerRE.FindSubmatch(files[x.Layout.Chapter(ch.Slug)]); len(x.Chapters) == 1 && m != nil {
+			t.Errorf("%s, the only chapter, has a pager: %s", ch.Slug, m[0])
+		}
+	}
+	res := site.Generate(site.Options{Content: "../testdata/fixture/content", Templates: "../../templates"})
+	if !res.OK() {
+		t.Fatalf("the fixture does not build:\n%s", res.Diags)
+	}
+	for _, f := range res.Files {
+		if !strings.HasPrefix(f.Path, "text/") {
+			continue
+		}
+		m := pagerRE.FindSubmatch(f.Data)
+		if m == nil || !strings.Contains(string(m[1]), `rel="prev"`) && !strings.Contains(string(m[1]), `rel="next"`) {
+			t.Errorf("%s, one of two chapters, has no link to the other: %q", f.Path, m)
+		}
+	}
+}
+
 // Every internal link and anchor of the site resolves: the strips', the
 // overview's and the contents' included.
 func TestEveryLinkResolves(t *testing.T) {
