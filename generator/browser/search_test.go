@@ -94,3 +94,17 @@ func TestSearchResultsOfEveryKindAlike(t *testing.T) {
 		t.Errorf("results: %s", strings.Join(bad, "; "))
 	}
 }
+
+// The suggestions end with a link to every result on the search page,
+// which counts them in the right number: "All 4 results", "1 result",
+// never "All 1 results".
+func TestSearchBoxCountsResultsInTheirNumber(t *testing.T) {
+	tb := newTab(t, overHTTP, 1400, 900, false)
+	tb.visit("concepts/preemption.html")
+	for q, want := range map[string]string{"kfor": "1 result for “kfor”", "caroline": "All 3 results for “caroline”"} {
+		tb.focus("#site-search-q")
+		eval[bool](tb, `(document.getElementById("site-search-q").value = "", true)`)
+		tb.key(q)
+		tb.waitFor(`(document.getElementById("site-search-opt-all") || {}).textContent === `+jsString(want), "“"+want+"”")
+	}
+}
