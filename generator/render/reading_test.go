@@ -325,6 +325,32 @@ func TestChapterPagerOnlyWithNeighbours(t *testing.T) {
 	}
 }
 
+// A strip draws a mention in a block quotation in a colour of its own:
+// its legend names that colour wherever the strip has such a mark, and
+// only there.
+func TestStripLegendNamesEveryColourItUses(t *testing.T) {
+	_, files := generate(t)
+	with, without := 0, 0
+	for p, b := range files {
+		page := string(b)
+		if !strings.HasSuffix(p, ".html") || !strings.Contains(page, `<svg class="strip"`) {
+			continue
+		}
+		marks, named := strings.Contains(page, `class="mk m-quotation"`), strings.Contains(page, `class="key k-quotation"`)
+		if marks != named {
+			t.Errorf("%s: marks in quotations %v, the legend names them %v", p, marks, named)
+		}
+		if marks {
+			with++
+		} else {
+			without++
+		}
+	}
+	if with == 0 || without == 0 {
+		t.Errorf("%d strips with marks in quotations and %d without: the edition should have both", with, without)
+	}
+}
+
 // Every internal link and anchor of the site resolves: the strips', the
 // overview's and the contents' included.
 func TestEveryLinkResolves(t *testing.T) {
