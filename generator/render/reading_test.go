@@ -351,6 +351,28 @@ func TestStripLegendNamesEveryColourItUses(t *testing.T) {
 	}
 }
 
+// The search page and the reuse page name what the registry holds in the
+// edition's own kinds: the fixture has people and places, no actors or
+// events.
+func TestPagesNameTheEditionsOwnKinds(t *testing.T) {
+	res := site.Generate(site.Options{Content: "../testdata/fixture/content", Templates: "../../templates"})
+	if !res.OK() {
+		t.Fatalf("the fixture does not build:\n%s", res.Diags)
+	}
+	pages := map[string]string{}
+	for _, f := range res.Files {
+		pages[f.Path] = string(f.Data)
+	}
+	for _, p := range []string{"search.html", "reuse.html"} {
+		if !strings.Contains(pages[p], "every concept, person, place and source") && !strings.Contains(pages[p], "Every concept, person, place and source") {
+			t.Errorf("%s does not name the fixture's kinds", p)
+		}
+		if strings.Contains(pages[p], "actor, event") {
+			t.Errorf("%s names kinds the fixture does not have (actor, event)", p)
+		}
+	}
+}
+
 // Every internal link and anchor of the site resolves: the strips', the
 // overview's and the contents' included.
 func TestEveryLinkResolves(t *testing.T) {
