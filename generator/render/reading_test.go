@@ -6,6 +6,8 @@ import (
 	"encoding/json"
 	"fmt"
 	"html"
+	"os"
+	"path/filepath"
 	"regexp"
 	"strconv"
 	"strings"
@@ -369,6 +371,37 @@ func TestPagesNameTheEditionsOwnKinds(t *testing.T) {
 		}
 		if strings.Contains(pages[p], "actor, event") {
 			t.Errorf("%s names kinds the fixture does not have (actor, event)", p)
+		}
+	}
+}
+
+// The title page says what the Overview draws: the first kind of entry,
+// whichever it is, not "concepts".
+func TestTitlePageNamesTheOverviewsKind(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.CopyFS(dir, os.DirFS("../testdata/fixture/content")); err != nil {
+		t.Fatal(err)
+	}
+	yml := filepath.Join(dir, "edition.yaml")
+	b, err := os.ReadFile(yml)
+	if err != nil {
+		t.Fatal(err)
+	}
+	concept := "  - key: concept\n    name: Concept\n    plural: Concepts\n    path: concepts\n"
+	if !bytes.Contains(b, []byte(concept)) {
+		t.Fatalf("the fixture's edition.yaml no longer declares concepts as expected:\n%s", b)
+	}
+	b = append(bytes.Replace(b, []byte(concept), nil, 1), concept...) // people come first
+	if err := os.WriteFile(yml, b, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	res := site.Generate(site.Options{Content: dir, Templates: "../../templates"})
+	if !res.OK() {
+		t.Fatalf("the fixture with people first does not build:\n%s", res.Diags)
+	}
+	for _, f := range res.Files {
+		if f.Path == "index.html" && !bytes.Contains(f.Data, []byte("where the people occur")) {
+			t.Errorf("the title page does not say the Overview draws the people: %s", regexp.MustCompile(`<span class="gloss">[^<]*`).Find(f.Data))
 		}
 	}
 }
