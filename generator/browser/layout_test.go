@@ -125,6 +125,27 @@ func TestPrintHighlightsAddNoSpace(t *testing.T) {
 	}
 }
 
+// In print no page shows a Copy button: not the chapter's or a source's
+// "How to cite", nor the Cite and reuse page's.
+func TestPrintHasNoCopyButtons(t *testing.T) {
+	tb := newTab(t, overHTTP, 1400, 900, false)
+	for _, p := range []string{textPage, "sources/whitehouse2002nss.html", "reuse.html"} {
+		tb.visit(p)
+		tb.waitFor(`[...document.querySelectorAll("button.copy")].some(b => !b.hidden)`, "the Copy buttons to show on "+p)
+		tb.do(chromedp.Func(func(ctx context.Context, _ *chromedp.Target) error {
+			_, err := chromedp.Call(ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Media: "print"})
+			return err
+		}))
+		if n := eval[int](tb, `[...document.querySelectorAll("button.copy")].filter(b => b.getClientRects().length > 0).length`); n > 0 {
+			t.Errorf("%s prints %d Copy buttons", p, n)
+		}
+		tb.do(chromedp.Func(func(ctx context.Context, _ *chromedp.Target) error {
+			_, err := chromedp.Call(ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Media: ""})
+			return err
+		}))
+	}
+}
+
 // screenshots is where the screenshots go: $EDITION_SCREENSHOTS, or a new
 // temporary folder.
 func screenshots(t *testing.T) string {
