@@ -102,6 +102,50 @@ func TestPrintHasEndnotesAndNoChrome(t *testing.T) {
 	}
 }
 
+// In print a highlighted word in an entry's list of occurrences loses its
+// background, so it must not keep the padding either: that would print as
+// a space before the comma in "whether preventive, preemptive , or".
+func TestPrintHighlightsAddNoSpace(t *testing.T) {
+	tb := newTab(t, overHTTP, 1400, 900, false)
+	tb.visit("concepts/preemption.html")
+	tb.do(chromedp.Func(func(ctx context.Context, _ *chromedp.Target) error {
+		_, err := chromedp.Call(ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Media: "print"})
+		return err
+	}))
+	extra := eval[[]string](tb, `[...document.querySelectorAll("main mark")].flatMap(m => {
+  const r = document.createRange(); r.selectNodeContents(m);
+  const gap = m.getBoundingClientRect().width - r.getBoundingClientRect().width;
+  return gap > 0.5 ? [m.textContent + " (" + gap.toFixed(1) + " px)"] : [];
+})`)
+	if n := eval[int](tb, `document.querySelectorAll("main mark").length`); n == 0 {
+		t.Fatal("the page has no highlighted words")
+	}
+	if len(extra) > 0 {
+		t.Errorf("highlighted words print wider than their text: %s", strings.Join(extra, ", "))
+	}
+}
+
+// In print no page shows a Copy button: not the chapter's or a source's
+// "How to cite", nor the Cite and reuse page's.
+func TestPrintHasNoCopyButtons(t *testing.T) {
+	tb := newTab(t, overHTTP, 1400, 900, false)
+	for _, p := range []string{textPage, "sources/whitehouse2002nss.html", "reuse.html"} {
+		tb.visit(p)
+		tb.waitFor(`[...document.querySelectorAll("button.copy")].some(b => !b.hidden)`, "the Copy buttons to show on "+p)
+		tb.do(chromedp.Func(func(ctx context.Context, _ *chromedp.Target) error {
+			_, err := chromedp.Call(ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Media: "print"})
+			return err
+		}))
+		if n := eval[int](tb, `[...document.querySelectorAll("button.copy")].filter(b => b.getClientRects().length > 0).length`); n > 0 {
+			t.Errorf("%s prints %d Copy buttons", p, n)
+		}
+		tb.do(chromedp.Func(func(ctx context.Context, _ *chromedp.Target) error {
+			_, err := chromedp.Call(ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Media: ""})
+			return err
+		}))
+	}
+}
+
 // screenshots is where the screenshots go: $EDITION_SCREENSHOTS, or a new
 // temporary folder.
 func screenshots(t *testing.T) string {
@@ -160,5 +204,108 @@ func TestScreenshots(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+// The header is the same on every page: a page's own styles (a class of
+// its body, say) must not reach it. The links of the site's navigation
+// stand where they stand on the title page, and never on one another.
+func TestHeaderIsTheSameOnEveryPage(t *testing.T) {
+	const navJS = `[...document.querySelectorAll(".site-nav a")].map(a => {
+  const r = a.getBoundingClientRect();
+  return a.textContent + " " + Math.round(r.left) + "," + Math.round(r.top) + " " + Math.round(r.width) + "x" + Math.round(r.height);
+})`
+	for _, w := range []int64{390, 1400} {
+		t.Run(fmt.Sprint(w), func(t *testing.T) {
+			t.Parallel()
+			tb := newTab(t, overHTTP, w, 800, w < 800)
+			tb.visit(pagesOfEachKind[0].path)
+			want := eval[[]string](tb, navJS)
+			if len(want) == 0 {
+				t.Fatal("the title page has no navigation links")
+			}
+			for _, p := range pagesOfEachKind[1:] {
+				tb.visit(p.path)
+				if got := eval[[]string](tb, navJS); strings.Join(got, "; ") != strings.Join(want, "; ") {
+					t.Errorf("%s at %d px: the navigation's links stand at\n  %s\nnot, as on the title page, at\n  %s",
+						p.name, w, strings.Join(got, "; "), strings.Join(want, "; "))
+				}
+			}
+		})
+	}
+}
+
+// The heat map's column labels (the sections' titles, wrapped) never run
+// into one another: "Responsibility" and "Who Decides?" did.
+func TestHeatMapLabelsStandApart(t *testing.T) {
+	for _, w := range []int64{390, 1400} {
+		t.Run(fmt.Sprint(w), func(t *testing.T) {
+			tb := newTab(t, overHTTP, w, 800, w < 800)
+			tb.visit("overview.html")
+			touching := eval[[]string](tb, `(() => {
+  const lines = [...document.querySelectorAll("svg.heatmap text.col")].flatMap(t =>
+    t.querySelector("tspan") ? [...t.querySelectorAll("tspan")] : [t]).map(e => {
+    const r = e.getBoundingClientRect();
+    return {s: e.textContent, l: r.left, r: r.right, t: r.top, b: r.bottom};
+  });
+  const out = [];
+  for (let i = 0; i < lines.length; i++) for (let j = i + 1; j < lines.length; j++) {
+    const a = lines[i], b = lines[j];
+    const gap = Math.max(a.l, b.l) - Math.min(a.r, b.r);
+    if (a.t < b.b && b.t < a.b && gap < 2) out.push(a.s + " / " + b.s + " (" + gap.toFixed(1) + " px apart)");
+  }
+  return out;
+})()`)
+			if n := eval[int](tb, `document.querySelectorAll("svg.heatmap text.col").length`); n == 0 {
+				t.Fatal("the overview has no heat map labels")
+			}
+			if len(touching) > 0 {
+				t.Errorf("at %d px, column labels run into one another: %s", w, strings.Join(touching, ", "))
+			}
+		})
+	}
+}
+
+// A citation in the text ("→ Daalder 2007") is a link like the others:
+// the rule that opens the chapter's "How to cite" section (class "cite",
+// as citations' links are) must not draw a line over each of them.
+func TestCitationsHaveNoRuleAbove(t *testing.T) {
+	tb := newTab(t, overHTTP, 1400, 900, false)
+	seen := 0
+	for _, p := range pagesOfEachKind {
+		tb.visit(p.path)
+		seen += eval[int](tb, `document.querySelectorAll("a.cite").length`)
+		ruled := eval[[]string](tb, `[...document.querySelectorAll("a.cite")].filter(a =>
+  getComputedStyle(a).borderTopStyle !== "none" && parseFloat(getComputedStyle(a).borderTopWidth) > 0).map(a => a.textContent)`)
+		if len(ruled) > 0 {
+			t.Errorf("%s: %d citations have a rule above them, such as %q", p.name, len(ruled), ruled[0])
+		}
+	}
+	if seen == 0 {
+		t.Fatal("no citation links on any page")
+	}
+}
+
+// splitLabelsJS lists the note references and the locators ("¶ 12",
+// "n 4", "ed. n b", a reference "ed. ac") that are broken across two lines.
+const splitLabelsJS = `[...document.querySelectorAll("main a")].filter(a =>
+  /^(¶ |n |ed\. n )?\S{1,6}$/.test(a.textContent.trim()) && a.getClientRects().length > 1
+).map(a => a.textContent.trim())`
+
+// A note reference or a locator is one word to the reader: "ed." at the
+// end of a line and "ac" at the start of the next, or "¶" and "35", read
+// as two things.
+func TestNoteReferencesAndLocatorsStayOnOneLine(t *testing.T) {
+	for _, w := range []int64{360, 390, 430, 600, 1000, 1400} {
+		t.Run(fmt.Sprint(w), func(t *testing.T) {
+			t.Parallel()
+			tb := newTab(t, overHTTP, w, 800, w < 800)
+			for _, p := range []string{textPage, "general-index.html", "overview.html"} {
+				tb.visit(p)
+				if split := eval[[]string](tb, splitLabelsJS); len(split) > 0 {
+					t.Errorf("%s at %d px: broken across two lines: %s", p, w, strings.Join(split, " | "))
+				}
+			}
+		})
 	}
 }

@@ -219,3 +219,22 @@ func TestLetterBar(t *testing.T) {
 		t.Errorf("the entries under %s are not in view", last)
 	}
 }
+
+// The "Cite and reuse" page shows a Copy button by each citation of the
+// edition, as a source's page and the chapter's "How to cite" do, and
+// copies the citation.
+func TestReusePageCopiesItsCitations(t *testing.T) {
+	tb := newTab(t, overHTTP, 1400, 900, false)
+	tb.visit("reuse.html")
+	n := eval[int](tb, `document.querySelectorAll("button.copy[data-copy]").length`)
+	if n == 0 {
+		t.Fatal("the page has no Copy buttons")
+	}
+	tb.waitFor(`[...document.querySelectorAll("button.copy[data-copy]")].every(b => !b.hidden)`, "the Copy buttons to show")
+	grantClipboard(tb)
+	tb.do(clickSel(`button.copy[data-copy="cite-edition-chicago"]`))
+	tb.waitFor(`document.querySelector('button.copy[data-copy="cite-edition-chicago"]').textContent === "Copied"`, "the citation to be copied")
+	if got := eval[string](tb, `navigator.clipboard.readText()`); !strings.Contains(got, "Beyond Preemption") {
+		t.Errorf("copied %q, not the edition's citation", got)
+	}
+}

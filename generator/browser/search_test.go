@@ -60,3 +60,51 @@ func TestSearchPage(t *testing.T) {
 	eval[bool](tb, `(document.querySelectorAll("#search-filters input").forEach(b => { if (b.value !== "notes") b.click(); }), true)`)
 	tb.waitFor(`[...document.querySelectorAll(".search-result")].every(r => r.classList.contains("notes")) && document.querySelector(".search-result")`, "only notes after filtering")
 }
+
+// Every suggestion and every result is laid out alike whatever its kind:
+// a kind's class ("notes") must not pick up the styles of the page's
+// parts of the same name (the chapter's notes section's margin and rule),
+// which opened a blank band above each note in the list.
+func TestSearchResultsOfEveryKindAlike(t *testing.T) {
+	const gapsJS = `(sel => {
+  const items = [...document.querySelectorAll(sel)];
+  const out = [];
+  items.forEach((li, i) => {
+    const cs = getComputedStyle(li);
+    if (cs.borderTopWidth !== "0px") out.push(li.className + ": a rule above it");
+    if (i > 0) {
+      const gap = li.getBoundingClientRect().top - items[i - 1].getBoundingClientRect().bottom;
+      const want = parseFloat(getComputedStyle(items[i - 1]).marginBottom);
+      if (Math.abs(gap - want) > 1) out.push(li.className + ": " + gap.toFixed(0) + " px below the one before, not " + want);
+    }
+  });
+  return items.length ? out : ["no " + sel];
+})`
+	tb := newTab(t, overHTTP, 1400, 900, false)
+	tb.visit("concepts/preemption.html")
+	tb.focus("#site-search-q")
+	tb.key("secur")
+	tb.waitFor(`document.querySelector("#site-search-list .search-option.notes")`, "a note among the suggestions")
+	if bad := eval[[]string](tb, gapsJS+`("#site-search-list .search-option")`); len(bad) > 0 {
+		t.Errorf("suggestions: %s", strings.Join(bad, "; "))
+	}
+	tb.visit("search.html?q=secur")
+	tb.waitFor(`document.querySelector(".search-result.notes")`, "a note among the results")
+	if bad := eval[[]string](tb, gapsJS+`(".search-result")`); len(bad) > 0 {
+		t.Errorf("results: %s", strings.Join(bad, "; "))
+	}
+}
+
+// The suggestions end with a link to every result on the search page,
+// which counts them in the right number: "All 4 results", "1 result",
+// never "All 1 results".
+func TestSearchBoxCountsResultsInTheirNumber(t *testing.T) {
+	tb := newTab(t, overHTTP, 1400, 900, false)
+	tb.visit("concepts/preemption.html")
+	for q, want := range map[string]string{"kfor": "1 result for “kfor”", "caroline": "All 3 results for “caroline”"} {
+		tb.focus("#site-search-q")
+		eval[bool](tb, `(document.getElementById("site-search-q").value = "", true)`)
+		tb.key(q)
+		tb.waitFor(`(document.getElementById("site-search-opt-all") || {}).textContent === `+jsString(want), "“"+want+"”")
+	}
+}

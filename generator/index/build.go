@@ -96,14 +96,24 @@ func Build(in Input) (*Index, diag.List) {
 		return allKeys
 	}
 	for _, e := range x.Entries {
-		for _, r := range e.Related {
+		for i, r := range e.Related {
+			pos, ok := e.FieldPos["related "+r]
+			if !ok {
+				pos = e.FieldPos["related"]
+			}
 			if _, ok := byKey[r]; !ok {
-				pos, ok := e.FieldPos["related "+r]
-				if !ok {
-					pos = e.FieldPos["related"]
-				}
 				diags.Errorf(pos, diag.DidYouMean(r, keys(), "check the key against the registry's file names"),
 					"entry %q names %q as related, but there is no such entry", e.Key, r)
+				continue
+			}
+			// Either would put a useless link in the entry's "See also":
+			// to the page itself, or twice to one page.
+			if r == e.Key {
+				diags.Errorf(pos, "remove it from “related:”", "entry %q names itself as related", e.Key)
+				continue
+			}
+			if slices.Contains(e.Related[:i], r) {
+				diags.Errorf(pos, "remove the repeated key", "entry %q names %q as related twice", e.Key, r)
 				continue
 			}
 			x.citedBy[r] = append(x.citedBy[r], e.Key)

@@ -193,6 +193,89 @@ func TestDiagnosticsAreOffsetByTheFirstLine(t *testing.T) {
 	}
 }
 
+// A link whose scheme is a kind misspelt would stay a link to
+// "evnt:iraq-war", which goes nowhere: it is an error at the link, with
+// the kind it meant. Web links, however close to a kind, stay links.
+func TestMisspeltKindIsAnError(t *testing.T) {
+	src := "The [doctrine](concpet:preemption), [Bush](Actor:bush), [Rice](nnoe:),\n" +
+		"[a site](https://example.org/), [mail](mailto:a@example.org) and [data](data:x).\n"
+	r := chapter(t, newLinks(t), src)
+	r.Diags.Sort()
+	var got []string
+	for _, d := range r.Diags {
+		got = append(got, d.String())
+	}
+	want := []string{
+		fmt.Sprintf(`%s:%d:5: error: unknown kind "concpet" in the link "concpet:preemption" (did you mean “concept:preemption”?)`, chapterFile, chapterLine),
+		fmt.Sprintf(`%s:%d:37: error: unknown kind "Actor" in the link "Actor:bush" (did you mean “actor:bush”?)`, chapterFile, chapterLine),
+		fmt.Sprintf(`%s:%d:57: error: unknown kind "nnoe" in the link "nnoe:" (did you mean “none:”?)`, chapterFile, chapterLine),
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("diagnostics\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	body := string(r.Chapter.BodyHTML)
+	for _, bad := range []string{`href="concpet:`, `href="Actor:`, `href="nnoe:`} {
+		if strings.Contains(body, bad) {
+			t.Errorf("the misspelt link is still a link (%s):\n%s", bad, body)
+		}
+	}
+	for _, link := range []string{`href="https://example.org/"`, `href="mailto:a@example.org"`} {
+		if !strings.Contains(body, link) {
+			t.Errorf("the web link %s is gone:\n%s", link, body)
+		}
+	}
+}
+
+// An explicit link that Markdown does not read as a link would show its
+// brackets and key in the text: it is an error at its "]", in the text, in
+// a note and in an entry's annotation. A code span may show the syntax,
+// and an escaped bracket is meant.
+func TestBrokenExplicitLinkIsAnError(t *testing.T) {
+	src := "[America](actor:bush (rogue states) were\n" +
+		"[the panel] (actor:high-level-panel) and [x](concept:pre emption) in `[a](actor:bush` or \\[b\\](actor:bush.[^1]\n\n" +
+		"[^1]: As [Rice](actor:rice said.\n"
+	r := chapter(t, newLinks(t), src)
+	r.Diags.Sort()
+	var got []string
+	for _, d := range r.Diags {
+		got = append(got, d.String())
+	}
+	l := chapterLine
+	want := []string{
+		fmt.Sprintf(`%s:%d:9: error: “](actor:bush” does not make a link, and shows as text (write [words](kind:key), with no space in the key and “)” right after it)`, chapterFile, l),
+		fmt.Sprintf(`%s:%d:11: error: “] (actor:high-level-panel” is not a link, and shows as text (remove the space between ] and (: [words](actor:high-level-panel))`, chapterFile, l+1),
+		fmt.Sprintf(`%s:%d:44: error: “](concept:pre” does not make a link, and shows as text (write [words](kind:key), with no space in the key and “)” right after it)`, chapterFile, l+1),
+		fmt.Sprintf(`%s:%d:15: error: “](actor:rice” does not make a link, and shows as text (write [words](kind:key), with no space in the key and “)” right after it)`, chapterFile, l+3),
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("diagnostics\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+
+	_, ds := md.Fragment(markup.Doc{File: "entry.md", Line: 4, Src: []byte("As [the panel](actor:high-level-panel said.\n"), Page: "concepts/x.html"}, newLinks(t))
+	if len(ds) != 1 || !strings.HasPrefix(ds[0].String(), `entry.md:4:14: error: “](actor:high-level-panel” does not make a link`) {
+		t.Errorf("Fragment diagnostics %v", ds)
+	}
+}
+
+// With no key near it, an unknown key's hint says where the keys are: an
+// entry's in the registry's file names, a source's in the bibliography,
+// which has no folder of files.
+func TestUnknownKeyHintSaysWhereTheKeysAre(t *testing.T) {
+	r := chapter(t, newLinks(t), "The [doctrine](concept:zzzz) and a note.[^1]\n\n[^1]: As cited [@qqqqqq].\n")
+	r.Diags.Sort()
+	var got []string
+	for _, d := range r.Diags {
+		got = append(got, d.String())
+	}
+	want := []string{
+		fmt.Sprintf(`%s:%d:5: error: unknown entry "concept:zzzz" (check the key against the file names in registry/concept/)`, chapterFile, chapterLine),
+		fmt.Sprintf(`%s:%d:17: error: citation of unknown source @qqqqqq (check the key against the ids of the bibliography's records)`, chapterFile, chapterLine+2),
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("diagnostics\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
 func TestFragment(t *testing.T) {
 	links := newLinks(t)
 	html, ds := md.Fragment(markup.Doc{File: "entry.md", Line: 4, Src: []byte(

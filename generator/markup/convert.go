@@ -100,6 +100,12 @@ func (m *Markdown) parse(d Doc, links *Links, auto bool) *parsed {
 	notes.With(pc, p.no)
 	p.doc = m.md.Parser().Parse(text.NewReader(d.Src), parser.WithContext(pc)).(*ast.Document)
 	p.notes = notes.List(pc)
+	if links != nil {
+		p.brokenLinks(links, p.doc, report)
+		for _, n := range p.notes {
+			p.brokenLinks(links, n.Node, report)
+		}
+	}
 	if mo != nil {
 		p.mentions, p.mo = mo.Mentions, mo
 	}

@@ -102,13 +102,14 @@ func (e *lookupError) Hint() string  { return e.hint }
 // lookup resolves scheme:key for explicit links and citations.
 func (l *Links) lookup(scheme, key string) (int, error) {
 	if !l.kinds[scheme] {
-		return 0, mention.ErrNotMine
+		return 0, l.misspeltKind(scheme, key)
 	}
 	id, ok := l.ids[index.Ref{Kind: scheme, Key: key}]
 	if !ok {
-		what := "entry"
+		what, where := "entry", "check the key against the file names in registry/"+scheme+"/"
 		if scheme == index.SourceKind.Key {
-			what = "bibliography record"
+			// Sources are records of the bibliography, not files.
+			what, where = "bibliography record", "check the key against the ids of the bibliography's records"
 		}
 		// The key may exist under another kind.
 		for _, other := range slices.Sorted(mapKeys(l.kinds)) {
@@ -118,10 +119,32 @@ func (l *Links) lookup(scheme, key string) (int, error) {
 			}
 		}
 		return 0, &lookupError{fmt.Sprintf("unknown %s %q", what, scheme+":"+key),
-			diag.DidYouMean(key, l.keys[scheme], "check the key against the file names in registry/"+scheme+"/")}
+			diag.DidYouMean(key, l.keys[scheme], where)}
 	}
 	return id, nil
 }
+
+// misspeltKind returns an error for a link whose scheme is a kind
+// misspelt ("evnt:iraq-war", "Actor:annan", "nnoe:"), which would
+// otherwise stay a link that goes nowhere, and mention.ErrNotMine for any
+// other scheme (https:, mailto:), left a link.
+func (l *Links) misspeltKind(scheme, key string) error {
+	if webSchemes[strings.ToLower(scheme)] {
+		return mention.ErrNotMine
+	}
+	kinds := append(slices.Sorted(mapKeys(l.kinds)), "none")
+	near := diag.Nearest(scheme, kinds, 1)
+	if len(near) == 0 {
+		return mention.ErrNotMine
+	}
+	return &lookupError{fmt.Sprintf("unknown kind %q in the link %q", scheme, scheme+":"+key),
+		fmt.Sprintf("did you mean “%s:%s”?", near[0], key)}
+}
+
+// webSchemes are URL schemes that are never a misspelt kind, however
+// close to one.
+var webSchemes = map[string]bool{"http": true, "https": true, "mailto": true, "tel": true, "ftp": true,
+	"urn": true, "doi": true, "news": true, "data": true, "javascript": true, "file": true}
 
 func mapKeys[K comparable, V any](m map[K]V) func(func(K) bool) {
 	return func(yield func(K) bool) {

@@ -6,6 +6,8 @@ import (
 	"encoding/json"
 	"fmt"
 	"html"
+	"os"
+	"path/filepath"
 	"regexp"
 	"strconv"
 	"strings"
@@ -295,6 +297,111 @@ func TestChapterTitleIsPlainText(t *testing.T) {
 		title := b[i+len("<title>") : j]
 		if strings.Contains(title, "&lt;") || !strings.HasPrefix(html.UnescapeString(title), ch.Title) {
 			t.Errorf("%s: <title>%s</title>", ch.Slug, title)
+		}
+	}
+}
+
+// A chapter's "Chapters" navigation is there only when there is a chapter
+// before or after it: an empty navigation landmark is announced, and
+// offers nothing.
+func TestChapterPagerOnlyWithNeighbours(t *testing.T) {
+	pagerRE := regexp.MustCompile(`(?s)<nav class="pager"[^>]*>(.*?)</nav>`)
+	x, files := generate(t)
+	for _, ch := range x.Chapters {
+		if m := pagerRE.FindSubmatch(files[x.Layout.Chapter(ch.Slug)]); len(x.Chapters) == 1 && m != nil {
+			t.Errorf("%s, the only chapter, has a pager: %s", ch.Slug, m[0])
+		}
+	}
+	res := site.Generate(site.Options{Content: "../testdata/fixture/content", Templates: "../../templates"})
+	if !res.OK() {
+		t.Fatalf("the fixture does not build:\n%s", res.Diags)
+	}
+	for _, f := range res.Files {
+		if !strings.HasPrefix(f.Path, "text/") {
+			continue
+		}
+		m := pagerRE.FindSubmatch(f.Data)
+		if m == nil || !strings.Contains(string(m[1]), `rel="prev"`) && !strings.Contains(string(m[1]), `rel="next"`) {
+			t.Errorf("%s, one of two chapters, has no link to the other: %q", f.Path, m)
+		}
+	}
+}
+
+// A strip draws a mention in a block quotation in a colour of its own:
+// its legend names that colour wherever the strip has such a mark, and
+// only there.
+func TestStripLegendNamesEveryColourItUses(t *testing.T) {
+	_, files := generate(t)
+	with, without := 0, 0
+	for p, b := range files {
+		page := string(b)
+		if !strings.HasSuffix(p, ".html") || !strings.Contains(page, `<svg class="strip"`) {
+			continue
+		}
+		marks, named := strings.Contains(page, `class="mk m-quotation"`), strings.Contains(page, `class="key k-quotation"`)
+		if marks != named {
+			t.Errorf("%s: marks in quotations %v, the legend names them %v", p, marks, named)
+		}
+		if marks {
+			with++
+		} else {
+			without++
+		}
+	}
+	if with == 0 || without == 0 {
+		t.Errorf("%d strips with marks in quotations and %d without: the edition should have both", with, without)
+	}
+}
+
+// The search page and the reuse page name what the registry holds in the
+// edition's own kinds: the fixture has people and places, no actors or
+// events.
+func TestPagesNameTheEditionsOwnKinds(t *testing.T) {
+	res := site.Generate(site.Options{Content: "../testdata/fixture/content", Templates: "../../templates"})
+	if !res.OK() {
+		t.Fatalf("the fixture does not build:\n%s", res.Diags)
+	}
+	pages := map[string]string{}
+	for _, f := range res.Files {
+		pages[f.Path] = string(f.Data)
+	}
+	for _, p := range []string{"search.html", "reuse.html"} {
+		if !strings.Contains(pages[p], "every concept, person, place and source") && !strings.Contains(pages[p], "Every concept, person, place and source") {
+			t.Errorf("%s does not name the fixture's kinds", p)
+		}
+		if strings.Contains(pages[p], "actor, event") {
+			t.Errorf("%s names kinds the fixture does not have (actor, event)", p)
+		}
+	}
+}
+
+// The title page says what the Overview draws: the first kind of entry,
+// whichever it is, not "concepts".
+func TestTitlePageNamesTheOverviewsKind(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.CopyFS(dir, os.DirFS("../testdata/fixture/content")); err != nil {
+		t.Fatal(err)
+	}
+	yml := filepath.Join(dir, "edition.yaml")
+	b, err := os.ReadFile(yml)
+	if err != nil {
+		t.Fatal(err)
+	}
+	concept := "  - key: concept\n    name: Concept\n    plural: Concepts\n    path: concepts\n"
+	if !bytes.Contains(b, []byte(concept)) {
+		t.Fatalf("the fixture's edition.yaml no longer declares concepts as expected:\n%s", b)
+	}
+	b = append(bytes.Replace(b, []byte(concept), nil, 1), concept...) // people come first
+	if err := os.WriteFile(yml, b, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	res := site.Generate(site.Options{Content: dir, Templates: "../../templates"})
+	if !res.OK() {
+		t.Fatalf("the fixture with people first does not build:\n%s", res.Diags)
+	}
+	for _, f := range res.Files {
+		if f.Path == "index.html" && !bytes.Contains(f.Data, []byte("where the people occur")) {
+			t.Errorf("the title page does not say the Overview draws the people: %s", regexp.MustCompile(`<span class="gloss">[^<]*`).Find(f.Data))
 		}
 	}
 }

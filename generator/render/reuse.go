@@ -132,6 +132,7 @@ type SearchView struct {
 	Kinds   []Link // filters
 	Letters []LetterGroup
 	Total   int
+	Named   string // what the A–Z lists, by kind: "concept, actor, event and source"
 }
 
 // ReuseView is the page on citing the edition and reusing its data.
@@ -193,7 +194,22 @@ func (t *Templates) searchView(x *index.Index) *SearchView {
 		})
 	}
 	v.Letters = letterBar(byLetter)
+	v.Named = kindNames(x)
 	return v
+}
+
+// kindNames names what the registry and the bibliography hold, in the
+// edition's own kinds: "concept, actor, event and source".
+func kindNames(x *index.Index) string {
+	var names []string
+	for _, k := range x.Edition.Kinds {
+		names = append(names, strings.ToLower(k.Name))
+	}
+	names = append(names, strings.ToLower(index.SourceKind.Name))
+	if len(names) == 1 {
+		return names[0]
+	}
+	return strings.Join(names[:len(names)-1], ", ") + " and " + names[len(names)-1]
 }
 
 func (t *Templates) reuseView(x *index.Index) *ReuseView {
@@ -216,7 +232,7 @@ func (t *Templates) reuseView(x *index.Index) *ReuseView {
 				"; each source’s page has its own record too")
 	}
 	dl("Registry and occurrences (JSON)", export.RegistryFile, "application/json",
-		"every concept, actor, event and source with its aliases and every place the text names it, by paragraph or note")
+		"every "+kindNames(x)+" with its aliases and every place the text names it, by paragraph or note")
 	dl("Annotated text (TEI P5 XML)", export.TEIFile, "application/tei+xml",
 		"the text and its notes with every name marked up and linked to the lists in the header; the bibliography as listBibl")
 	return v

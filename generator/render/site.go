@@ -394,11 +394,22 @@ func (t *Templates) entry(x *index.Index, tm *textMap, set *pageSet, e *index.En
 	v.Mentions = plural(v.Count, "mention", "mentions")
 	v.Occurrences = set.occurrenceList(&v.Base, occ, true)
 	if len(occ) > 0 {
-		v.Bands = tm.BandsWord()
+		v.Bands, v.Quoted = tm.BandsWord(), quoted(occ)
 		v.Strip = tm.strip("strip", "Where “"+e.Name+"” occurs in the text: "+plural(len(occ), "mention", "mentions")+", each linked",
 			func(w *markup) { tm.occurrenceMarks(w, &v.Base, set, occ) })
 	}
 	return v
+}
+
+// quoted reports whether any of occ stands in a block quotation: its mark
+// on a strip has the quotations' colour, which the legend must then name.
+func quoted(occ []index.Occurrence) bool {
+	for i := range occ {
+		if occ[i].Where == index.Quote {
+			return true
+		}
+	}
+	return false
 }
 
 // occurrenceList writes occurrences in context for page b, in reading
@@ -851,7 +862,7 @@ func (t *Templates) source(x *index.Index, tm *textMap, set *pageSet, s *index.S
 	v.Mentions = set.occurrenceList(&v.Base, occ, false)
 	cites := x.Citations(s.ID)
 	if n := len(cites) + len(occ); n > 0 {
-		v.Bands = tm.BandsWord()
+		v.Bands, v.Quoted = tm.BandsWord(), quoted(occ)
 		v.Strip = tm.strip("strip", "Where “"+s.Label+"” is cited or named in the text: "+plural(n, "place", "places")+", each linked",
 			func(w *markup) {
 				tm.citationMarks(w, &v.Base, set, cites)

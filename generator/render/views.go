@@ -104,6 +104,7 @@ type EntryView struct {
 	Occurrences template.HTML
 	Strip       *Strip // where in the text it occurs, as SVG; nil if nowhere
 	Bands       string // what the strip's bands are: "sections", "chapters", "runs of chapters"
+	Quoted      bool   // some of the strip's marks are in block quotations, which have their own colour
 	Wikidata    string
 }
 
@@ -139,6 +140,7 @@ type SourceView struct {
 	Mentions     template.HTML // the occurrences in context, as list items (pageSet.occurrenceList)
 	Strip        *Strip        // where in the text it is cited or named, as SVG; nil if nowhere
 	Bands        string        // what the strip's bands are, as for EntryView
+	Quoted       bool          // as for EntryView
 	Cite         []CiteBlock   // the record in BibTeX, RIS, CSL-JSON
 }
 

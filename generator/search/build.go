@@ -525,8 +525,14 @@ func parallel(n int, yield func(), mk func() func(i int)) {
 // String sums the index up for the build log: "search index 310 KB in 330
 // files".
 func (ix *Index) String() string {
-	return fmt.Sprintf("search index %d KB in %d files (%d terms in %d shards, %d documents)",
-		(ix.Bytes+512)/1024, len(ix.Files), ix.Terms, ix.Shards, ix.Docs)
+	n := func(n int, one, many string) string {
+		if n == 1 {
+			return "1 " + one
+		}
+		return strconv.Itoa(n) + " " + many
+	}
+	return fmt.Sprintf("search index %d KB in %s (%s in %s, %s)", (ix.Bytes+512)/1024, n(len(ix.Files), "file", "files"),
+		n(ix.Terms, "term", "terms"), n(ix.Shards, "shard", "shards"), n(ix.Docs, "document", "documents"))
 }
 
 func entryDoc(x *index.Index, e *index.Entry, occurs func(*named, index.Ref, []index.Citation), memo *memo) doc {

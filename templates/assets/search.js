@@ -511,7 +511,8 @@
       });
       var all = el("li", { role: "option", id: "site-search-opt-all", "aria-selected": "false", "class": "search-option all",
         "data-href": form.getAttribute("action") + "?q=" + encodeURIComponent(q) });
-      all.textContent = res.total ? "All " + res.total + " results for “" + q + "”" : "No results for “" + q + "”: browse the indexes";
+      all.textContent = res.total > 1 ? "All " + res.total + " results for “" + q + "”" :
+        res.total ? "1 result for “" + q + "”" : "No results for “" + q + "”: browse the indexes";
       list.appendChild(all);
       options.push(all);
       list.hidden = false;

@@ -179,3 +179,37 @@ func TestBuild(t *testing.T) {
 		t.Error(err)
 	}
 }
+
+// The command's summaries say "1 chapter", "1 shard", "1 warning" and
+// "1 error", not "1 chapters": an edition of one chapter is the usual
+// start, and one error the usual failure.
+func TestSummariesCountInTheSingular(t *testing.T) {
+	workspace(t)
+	write(t, registry+"concept/beacon.md", "---\nname: Beacon\naliases: [beaconless]\n---\nA fire lit as a signal.\n")
+	_, stdout, _ := edition("build")
+	if !strings.HasSuffix(stdout, "; 1 warning\n") {
+		t.Errorf("build with one warning: %s", stdout)
+	}
+	if _, stdout, _ = edition("check"); !strings.HasSuffix(stdout, " files, 1 warning)\n") {
+		t.Errorf("check with one warning: %s", stdout)
+	}
+	if err := os.Remove(chapter2); err != nil {
+		t.Fatal(err)
+	}
+	code, stdout, stderr := edition("build")
+	if code != 0 {
+		t.Fatalf("build: exit code %d, want 0\n%s", code, stderr)
+	}
+	for _, want := range []string{"edition: built public: 1 chapter, ", " in 1 shard, "} {
+		if !strings.Contains(stdout, want) {
+			t.Errorf("the summary lacks %q: %s", want, stdout)
+		}
+	}
+	edit(t, chapter1, "(place:eddystone-rocks)", "(place:eddystone-rock)")
+	for _, cmd := range []string{"build", "check"} {
+		code, _, stderr = edition(cmd)
+		if code != 1 || !strings.Contains(stderr, "edition: 1 error") || strings.Contains(stderr, "1 errors") {
+			t.Errorf("%s with one error: exit code %d, said:\n%s", cmd, code, stderr)
+		}
+	}
+}

@@ -104,7 +104,7 @@ func build(args []string, stdout, stderr io.Writer) int {
 		return 1
 	}
 	if !res.OK() {
-		fmt.Fprintf(stderr, "edition: %d errors; %s was not changed\n", res.Diags.Count(diag.Error), o.Output)
+		fmt.Fprintf(stderr, "edition: %s; %s was not changed\n", site.Count(res.Diags.Count(diag.Error), "error", "errors"), o.Output)
 		return 1
 	}
 	if *verbose {
@@ -150,10 +150,11 @@ func check(args []string, stdout, stderr io.Writer) int {
 	res := site.Check(*o)
 	report(stderr, res.Diags)
 	if !res.OK() {
-		fmt.Fprintf(stderr, "edition: %d errors\n", res.Diags.Count(diag.Error))
+		fmt.Fprintf(stderr, "edition: %s\n", site.Count(res.Diags.Count(diag.Error), "error", "errors"))
 		return 1
 	}
-	fmt.Fprintf(stdout, "edition: check passed (%d files, %d warnings)\n", len(res.Files), res.Diags.Count(diag.Warning))
+	fmt.Fprintf(stdout, "edition: check passed (%s, %s)\n", site.Count(len(res.Files), "file", "files"),
+		site.Count(res.Diags.Count(diag.Warning), "warning", "warnings"))
 	return 0
 }
 

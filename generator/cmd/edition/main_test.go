@@ -201,6 +201,22 @@ var errorCases = []errorCase{
 		msg: []string{`no person "eddystone-rocks", but there is place:eddystone-rocks`, `write place:eddystone-rocks`},
 	},
 	{
+		name: "misspelt kind in an explicit link",
+		mutate: func(t *testing.T) string {
+			edit(t, chapter1, "(place:eddystone-rocks)", "(plcae:eddystone-rocks)")
+			return at(t, chapter1, "[the reef](plcae:eddystone-rocks)", true)
+		},
+		msg: []string{`unknown kind "plcae" in the link "plcae:eddystone-rocks"`, `did you mean “place:eddystone-rocks”?`},
+	},
+	{
+		name: "explicit link without its closing parenthesis",
+		mutate: func(t *testing.T) string {
+			edit(t, chapter1, "(place:eddystone-rocks)", "(place:eddystone-rocks")
+			return at(t, chapter1, "](place:eddystone-rocks", true)
+		},
+		msg: []string{`“](place:eddystone-rocks” does not make a link, and shows as text`, `with no space in the key and “)” right after it`},
+	},
+	{
 		name: "unknown citation key",
 		mutate: func(t *testing.T) string {
 			edit(t, chapter1, "[@smeaton1791, p. 3]", "[@smeton1791, p. 3]")
@@ -276,6 +292,24 @@ var errorCases = []errorCase{
 			return at(t, f, "smeeton", true)
 		},
 		msg: []string{`entry "rudyerd" names "smeeton" as related, but there is no such entry`, `did you mean “smeaton”?`},
+	},
+	{
+		name: "related names the entry itself",
+		mutate: func(t *testing.T) string {
+			f := registry + "person/rudyerd.md"
+			edit(t, f, "related: [winstanley, smeaton]", "related: [winstanley, rudyerd, smeaton]")
+			return at(t, f, "rudyerd, smeaton]", true)
+		},
+		msg: []string{`entry "rudyerd" names itself as related`, `remove it from “related:”`},
+	},
+	{
+		name: "related names an entry twice",
+		mutate: func(t *testing.T) string {
+			f := registry + "person/rudyerd.md"
+			edit(t, f, "related: [winstanley, smeaton]", "related: [winstanley, smeaton, smeaton]")
+			return at(t, f, "smeaton]", true)
+		},
+		msg: []string{`entry "rudyerd" names "smeaton" as related twice`, `remove the repeated key`},
 	},
 	{
 		name: "parent names a missing entry",
