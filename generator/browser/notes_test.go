@@ -174,3 +174,24 @@ func TestNotesWithoutJavaScriptAreEndnotes(t *testing.T) {
 		t.Errorf("the reference is not in view after the back-link (top %.0f)", r.Top)
 	}
 }
+
+// A heading that calls a note is named by its own words, as a reader
+// hears it in a list of headings: not followed by the reference's label
+// and the label of the note standing beside it.
+func TestHeadingsThatCallNotesAreNamedByTheirWords(t *testing.T) {
+	tb := newTab(t, overHTTP, 1400, 900, false)
+	tb.visit(textPage)
+	heads := eval[[]string](tb, `[...document.querySelectorAll("article.text :is(h1, h2, h3, h4, h5, h6)")]
+		.filter(h => h.querySelector(".noteref")).map(h => "#" + h.id)`)
+	if len(heads) == 0 {
+		t.Fatal("no heading of the text calls a note: the edition's title does")
+	}
+	for _, sel := range heads {
+		want := eval[string](tb, `(() => { const c = document.querySelector(`+jsString(sel)+`).cloneNode(true);
+			c.querySelectorAll(".noteref, .sidenote").forEach(e => e.remove());
+			return c.textContent.replace(/\s+/g, " ").trim(); })()`)
+		if got := tb.accessibleName(sel); got != want || want == "" {
+			t.Errorf("heading %s is named %q, want %q", sel, got, want)
+		}
+	}
+}

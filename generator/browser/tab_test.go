@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/accessibility"
 	"github.com/chromedp/cdproto/browser"
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/cdproto/input"
@@ -343,4 +344,30 @@ func grantClipboard(tb *tab) {
 			tb.t.Fatalf("grant %s: %v", name, err)
 		}
 	}
+}
+
+// accessibleName returns the name Chromium gives the element sel in its
+// accessibility tree: what a screen reader says for it.
+func (tb *tab) accessibleName(sel string) string {
+	tb.t.Helper()
+	var name string
+	tb.do(chromedp.Func(func(ctx context.Context, _ *chromedp.Target) error {
+		obj, err := chromedp.Call(ctx, runtime.Evaluate, runtime.EvaluateParams{Expression: "document.querySelector(" + jsString(sel) + ")"})
+		if err != nil {
+			return err
+		}
+		if obj.Result == nil || obj.Result.ObjectID == "" {
+			return fmt.Errorf("no element %s", sel)
+		}
+		relatives := false
+		ax, err := chromedp.Call(ctx, accessibility.GetPartialAXTree, accessibility.GetPartialAXTreeParams{ObjectID: obj.Result.ObjectID, FetchRelatives: &relatives})
+		if err != nil {
+			return err
+		}
+		if len(ax.Nodes) == 0 || ax.Nodes[0].Name == nil {
+			return fmt.Errorf("%s has no accessible name", sel)
+		}
+		return json.Unmarshal([]byte(ax.Nodes[0].Name.Value), &name)
+	}))
+	return name
 }

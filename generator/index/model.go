@@ -147,10 +147,14 @@ type Chapter struct {
 	Slug      string
 	Title     string
 	TitleHTML template.HTML // from the body's # heading, if any
-	Authors   []string
-	Opening   string // label of the untitled opening section
-	File      string
-	Order     int
+	// TitleLabel is the words of the # heading when it calls a note: its
+	// accessible name, without the labels of the note's reference and of
+	// the note set beside it.
+	TitleLabel string
+	Authors    []string
+	Opening    string // label of the untitled opening section
+	File       string
+	Order      int
 
 	Sections   []Section
 	Paragraphs []Paragraph

@@ -386,3 +386,29 @@ func TestChapterPositions(t *testing.T) {
 		t.Errorf("%d alias mentions, %d explicit, %d citations: the corpus no longer exercises positions", aliases, explicit, len(r.Citations))
 	}
 }
+
+// A heading that calls a note is named by its words (aria-label), so that
+// a screen reader's list of headings does not read the note's label with
+// them; other headings keep the name their words give them.
+func TestHeadingsThatCallNotesAreNamedByTheirWords(t *testing.T) {
+	src := "# The *title*[^t]\n\n## A part[^p] on [@nss2002]\n\n### Aside[^a]\n\n## Plain\n\nText.\n\n" +
+		"[^t]: On the title.\n\n[^p]: On the part.\n\n[^a]: On the aside.\n"
+	r := chapter(t, newLinks(t), src)
+	if err := r.Diags.Err(); err != nil {
+		t.Fatal(err)
+	}
+	if r.Chapter.TitleLabel != "The title" {
+		t.Errorf("TitleLabel = %q, want %q", r.Chapter.TitleLabel, "The title")
+	}
+	body := string(r.Chapter.BodyHTML)
+	for _, want := range []string{`<h2 id="a-part-on" aria-label="A part on">`, `<h3 aria-label="Aside">`, `<h2 id="plain">Plain</h2>`} {
+		if !strings.Contains(body, want) {
+			t.Errorf("the body has no %s:\n%s", want, body)
+		}
+	}
+	// Without a note, no label: the words name the heading.
+	r = chapter(t, newLinks(t), "# Just words\n\nText.\n")
+	if r.Chapter.TitleLabel != "" {
+		t.Errorf("a title without a note has TitleLabel %q", r.Chapter.TitleLabel)
+	}
+}

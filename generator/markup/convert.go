@@ -255,7 +255,9 @@ func (m *Markdown) Chapter(d Doc, links *Links, opening string) *Result {
 			_ = m.md.Renderer().Render(out, p.src, c)
 		}
 		title.end = out.Len()
-		in.walkRefs(h, "", 0)
+		if in.walkRefs(h, "", 0) {
+			ch.TitleLabel = plainText(h, p.src)
+		}
 		p.doc.RemoveChild(p.doc, h)
 	}
 	if first := p.doc.FirstChild(); first == nil || !isSectionHeading(first) {
@@ -458,13 +460,21 @@ func (in *inspector) body(doc *ast.Document) {
 func (in *inspector) block(n ast.Node, where index.Where) {
 	switch n := n.(type) {
 	case *ast.Heading:
+		var title string
 		if n.Level == 2 {
-			title := plainText(n, in.p.src)
+			title = plainText(n, in.p.src)
 			id := in.uniqueID(index.Slug(title))
 			n.SetAttributeString("id", []byte(id))
 			in.ch.Sections = append(in.ch.Sections, index.Section{ID: id, Title: title})
 		}
-		in.walkRefs(n, "", in.section())
+		if in.walkRefs(n, "", in.section()) {
+			// Named by its words, not followed by the labels of its notes'
+			// references and of the notes a page's script sets beside them.
+			if n.Level != 2 {
+				title = plainText(n, in.p.src)
+			}
+			n.SetAttributeString("aria-label", []byte(title))
+		}
 		return
 	case *ast.Blockquote:
 		where = index.Quote
@@ -517,14 +527,19 @@ func (in *inspector) called(r *notes.Ref, paraID string, sec int) {
 }
 
 // walkRefs records the paragraph that calls each note in n, and its
-// section, where no text is collected (headings).
-func (in *inspector) walkRefs(n ast.Node, paraID string, sec int) {
+// section, where no text is collected (headings), and reports whether n
+// calls any note.
+func (in *inspector) walkRefs(n ast.Node, paraID string, sec int) (found bool) {
 	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
 		if r, ok := c.(*notes.Ref); ok {
 			in.called(r, paraID, sec)
+			found = true
 		}
-		in.walkRefs(c, paraID, sec)
+		if in.walkRefs(c, paraID, sec) {
+			found = true
+		}
 	}
+	return found
 }
 
 // note collects the mentions and citations of a note. A note belongs to the

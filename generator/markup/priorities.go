@@ -35,6 +35,9 @@ const (
 	// ParagraphRenderer adds permalinks; it must win paragraphs from
 	// goldmark's renderer.
 	ParagraphRenderer = 100
+	// HeadingRenderer lets a heading's aria-label through; it must win
+	// headings from goldmark's renderer.
+	HeadingRenderer = 100
 	// HighlightRenderer wins fenced code blocks from goldmark's renderer.
 	HighlightRenderer = highlight.RendererPriority // 200
 	// NotesRenderer renders note references and bodies; goldmark's footnote
