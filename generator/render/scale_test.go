@@ -108,3 +108,37 @@ func TestStripsAndOverviewDoNotGrowWithTheText(t *testing.T) {
 		t.Error("a heat map of 20 columns is not drawn at its size")
 	}
 }
+
+// The overview counts what it leaves out in the right number: with 61
+// concepts mentioned and 60 rows, "1 more is mentioned".
+func TestOverviewOmittedOneIsSingular(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "content")
+	// Two entries in five are concepts, and every entry is mentioned:
+	// entries 0–150 have 61 concepts.
+	if err := corpus.Write(dir, corpus.Config{Chapters: 3, Entries: 151, Sources: 5}); err != nil {
+		t.Fatal(err)
+	}
+	res := site.Generate(site.Options{Content: dir, Templates: "../../templates"})
+	if !res.OK() {
+		t.Fatal(res.Diags.Err())
+	}
+	concepts := 0
+	for _, e := range res.Index.EntriesOf("concept") {
+		if len(res.Index.Occurrences(e.Ref())) > 0 {
+			concepts++
+		}
+	}
+	if concepts != 61 {
+		t.Fatalf("the corpus has %d concepts mentioned, want 61", concepts)
+	}
+	for _, f := range res.Files {
+		if f.Path != render.OverviewPage {
+			continue
+		}
+		if page := string(f.Data); !strings.Contains(page, "Only the 60 most mentioned are shown; 1 more is mentioned") {
+			t.Errorf("the overview does not say that one more concept is mentioned:\n%s", omittedNote.FindString(page))
+		}
+		return
+	}
+	t.Fatal("no overview page")
+}
