@@ -84,6 +84,9 @@ func TestUsageErrors(t *testing.T) {
 	}{
 		{nil, "Usage:"},
 		{[]string{"publish"}, `unknown command "publish"`},
+		{[]string{"buidl"}, `unknown command "buidl" (did you mean “build”?)`},
+		{[]string{"build", "-contnet", "content"}, "edition build: did you mean “-content”?"},
+		{[]string{"serve", "--templtes=t"}, "edition serve: did you mean “-templates”?"},
 		{[]string{"build", "-bogus"}, "flag provided but not defined: -bogus"},
 		{[]string{"check", "-out", "site"}, "flag provided but not defined: -out"},
 		{[]string{"build", "public"}, `unexpected argument "public"`},

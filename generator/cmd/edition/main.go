@@ -55,7 +55,11 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprint(stdout, usage)
 		return 0
 	default:
-		fmt.Fprintf(stderr, "edition: unknown command %q\n\n%s", cmd, usage)
+		hint := diag.DidYouMean(cmd, []string{"build", "check", "serve"}, "")
+		if hint != "" {
+			hint = " (" + hint + ")"
+		}
+		fmt.Fprintf(stderr, "edition: unknown command %q%s\n\n%s", cmd, hint, usage)
 		return 2
 	}
 }
@@ -74,6 +78,15 @@ func parse(fs *flag.FlagSet, args []string) (int, bool) {
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return 0, false
+		}
+		// The flag package has said what is wrong and printed the flags;
+		// a mistyped flag's name gets a hint after them.
+		if name, ok := strings.CutPrefix(err.Error(), "flag provided but not defined: -"); ok {
+			var names []string
+			fs.VisitAll(func(f *flag.Flag) { names = append(names, "-"+f.Name) })
+			if hint := diag.DidYouMean("-"+strings.TrimPrefix(name, "-"), names, ""); hint != "" {
+				fmt.Fprintf(fs.Output(), "\n%s: %s\n", fs.Name(), hint)
+			}
 		}
 		return 2, false
 	}
