@@ -33,7 +33,10 @@ type Checker struct{}
 
 var _ parser.ASTTransformer = (*Checker)(nil)
 
-var undefinedRE = regexp.MustCompile(`\[\^([^\]\s]+)\]`)
+var (
+	undefinedRE = regexp.MustCompile(`\[\^([^\]\s]+)\]`)
+	unclosedRE  = regexp.MustCompile(`\[\^([^\]\s\[]+)`) // and then no "]"
+)
 
 // Transform implements parser.ASTTransformer. Besides checking, it
 // collects for the Numberer the references in the text, in the same walk.
@@ -153,6 +156,10 @@ func checkRun(pc parser.Context, src []byte, first *ast.Text) {
 			joined = append(joined, src[i])
 			offsets = append(offsets, i)
 		}
+		if t.SoftLineBreak() || t.HardLineBreak() { // no label runs on
+			joined = append(joined, '\n')
+			offsets = append(offsets, t.Segment.Stop)
+		}
 	}
 	if !bytes.Contains(joined, []byte("[^")) {
 		return
@@ -168,6 +175,16 @@ func checkRun(pc parser.Context, src []byte, first *ast.Text) {
 		label := string(joined[m[2]:m[3]])
 		report(pc, offsets[m[0]], &Problem{fmt.Sprintf("note reference [^%s] has no definition", label),
 			fmt.Sprintf("add a line “[^%s]: …” with the note's text, or remove the reference", label)})
+	}
+	// "[^1" without its "]": the note it meant is reported as never
+	// referenced, at its definition; this says where the reference is.
+	for _, m := range unclosedRE.FindAllSubmatchIndex(joined, -1) {
+		if m[1] < len(joined) && joined[m[1]] == ']' || escaped(joined, m[0]) {
+			continue
+		}
+		label := string(joined[m[2]:m[3]])
+		report(pc, offsets[m[0]], &Problem{fmt.Sprintf("note reference “[^%s” is not closed", label),
+			fmt.Sprintf("write [^%s] with its closing bracket", label)})
 	}
 }
 
