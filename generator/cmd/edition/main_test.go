@@ -241,6 +241,14 @@ var errorCases = []errorCase{
 		msg: []string{`note reference [^missing] has no definition`, `add a line “[^missing]: …”`},
 	},
 	{
+		name: "note reference without its closing bracket",
+		mutate: func(t *testing.T) string {
+			edit(t, chapter2, "under water.[^lime]", "under water.[^lime")
+			return at(t, chapter2, "[^lime", true)
+		},
+		msg: []string{`note reference “[^lime” is not closed`, `write [^lime] with its closing bracket`},
+	},
+	{
 		name: "note defined but never referenced",
 		mutate: func(t *testing.T) string {
 			edit(t, chapter2, "[^ed-narrative]: ", "[^unused]: Never called.\n\n[^ed-narrative]: ")
