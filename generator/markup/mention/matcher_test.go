@@ -277,13 +277,7 @@ func TestMatcherFindProperties(t *testing.T) {
 	found := 0
 	for range 3000 {
 		text := randomText(r)
-		got := m.Find(nil, []byte(text))
-		found += len(got)
-		checkMatches(t, propertyAliases, text, got)
-		if want := naiveFind(propertyAliases, text); !slices.Equal(got, want) {
-			t.Fatalf("Find(%q)\n got %q\nwant %q (by trying every alias at every word start)",
-				text, show(text, got), show(text, want))
-		}
+		found += findAsNaive(t, m, propertyAliases, text)
 	}
 	if found < 3000 {
 		t.Errorf("only %d matches in 3000 texts: the generator no longer exercises the matcher", found)
@@ -307,6 +301,18 @@ func FuzzMatcherFind(f *testing.F) {
 			}
 		}
 	})
+}
+
+// findAsNaive runs m.Find on text, checks the matches (checkMatches) and
+// compares them with naiveFind's, and returns how many there are.
+func findAsNaive(t *testing.T, m *mention.Matcher, ps []mention.Pattern, text string) int {
+	t.Helper()
+	got := m.Find(nil, []byte(text))
+	checkMatches(t, ps, text, got)
+	if want := naiveFind(ps, text); !slices.Equal(got, want) {
+		t.Fatalf("Find(%q)\n got %q\nwant %q (by trying every alias at every word start)", text, show(text, got), show(text, want))
+	}
+	return len(got)
 }
 
 // checkMatches checks that matches are sorted, do not overlap, lie on word
@@ -421,11 +427,7 @@ func TestMatcherFindShortKeys(t *testing.T) {
 			b.WriteString(seps[r.IntN(len(seps))])
 		}
 		text := b.String()
-		got := m.Find(nil, []byte(text))
-		checkMatches(t, ps, text, got)
-		if want := naiveFind(ps, text); !slices.Equal(got, want) {
-			t.Fatalf("Find(%q)\n got %q\nwant %q", text, show(text, got), show(text, want))
-		}
+		findAsNaive(t, m, ps, text)
 	}
 }
 
@@ -459,12 +461,7 @@ func TestMatcherFindManyBranches(t *testing.T) {
 			b.WriteString(seps[r.IntN(len(seps))])
 		}
 		text := b.String()
-		got := m.Find(nil, []byte(text))
-		found += len(got)
-		checkMatches(t, ps, text, got)
-		if want := naiveFind(ps, text); !slices.Equal(got, want) {
-			t.Fatalf("Find(%q)\n got %q\nwant %q", text, show(text, got), show(text, want))
-		}
+		found += findAsNaive(t, m, ps, text)
 	}
 	if found < 1000 {
 		t.Errorf("only %d matches in 3000 texts: the test no longer reaches the branches", found)
@@ -488,12 +485,7 @@ func TestMatcherFindLongRuns(t *testing.T) {
 			for _, tail := range []string{"", ".", " y", "z", "é", " the end of the text"} {
 				for pad := range 18 {
 					text := strings.Repeat("w ", pad) + word + tail
-					got := m.Find(nil, []byte(text))
-					found += len(got)
-					checkMatches(t, ps, text, got)
-					if want := naiveFind(ps, text); !slices.Equal(got, want) {
-						t.Fatalf("Find(%q)\n got %q\nwant %q", text, show(text, got), show(text, want))
-					}
+					found += findAsNaive(t, m, ps, text)
 				}
 			}
 		}
@@ -527,12 +519,7 @@ func TestMatcherFindTokens(t *testing.T) {
 			b.WriteString(seps[r.IntN(len(seps))])
 		}
 		text := b.String()
-		got := m.Find(nil, []byte(text))
-		found += len(got)
-		checkMatches(t, ps, text, got)
-		if want := naiveFind(ps, text); !slices.Equal(got, want) {
-			t.Fatalf("Find(%q)\n got %q\nwant %q", text, show(text, got), show(text, want))
-		}
+		found += findAsNaive(t, m, ps, text)
 	}
 	if found < 3000 {
 		t.Errorf("only %d matches in 3000 texts: the test no longer reaches the aliases", found)
@@ -550,10 +537,6 @@ func TestMatcherFindMarkAfterNonWord(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, text := range []string{"\u0659US ", "a \u0301US", "(\u0301qia)", "U.S.\u0301qia", "US \u0659 US", "\u0301\u0301qia qia"} {
-		got := m.Find(nil, []byte(text))
-		checkMatches(t, ps, text, got)
-		if want := naiveFind(ps, text); !slices.Equal(got, want) {
-			t.Errorf("Find(%q)\n got %q\nwant %q", text, show(text, got), show(text, want))
-		}
+		findAsNaive(t, m, ps, text)
 	}
 }
