@@ -247,13 +247,30 @@ func (l *loader) walk(dir string) []string {
 	if err != nil {
 		l.diags.Errorf(diag.Pos{File: l.name(dir)}, "", "cannot list the folder: %v", unwrapPath(err))
 	}
+	for _, p := range l.walks[dir].unread {
+		stem := strings.TrimSuffix(path.Base(p), path.Ext(p))
+		l.diags.Warnf(diag.Pos{File: l.name(p)}, "rename it to "+stem+".md",
+			"the file is not read: only files whose names end in .md are")
+	}
 	return files
 }
 
 // listed is what listing found in a folder.
 type listed struct {
-	files []string
-	err   error
+	files  []string
+	unread []string // files named as Markdown is elsewhere (".markdown", ".MD", ".txt"), which are not read
+	err    error
+}
+
+// markdownLike reports whether a file's name, though not ending in .md,
+// says it holds Markdown or plain text: an editor's file the build would
+// otherwise skip without a word.
+func markdownLike(name string) bool {
+	switch strings.ToLower(path.Ext(name)) {
+	case ".md", ".markdown", ".mdown", ".mkd", ".mkdn", ".txt", ".text":
+		return !strings.HasSuffix(name, ".md")
+	}
+	return false
 }
 
 // listing lists the Markdown files under dir as walk does, once per
@@ -263,7 +280,7 @@ func (l *loader) listing(dir string) ([]string, error) {
 	if w, ok := l.walks[dir]; ok {
 		return w.files, w.err
 	}
-	var files []string
+	var files, unread []string
 	err := fs.WalkDir(l.fsys, dir, func(p string, e fs.DirEntry, err error) error {
 		if err != nil {
 			if p == dir && errors.Is(err, fs.ErrNotExist) {
@@ -278,16 +295,21 @@ func (l *loader) listing(dir string) ([]string, error) {
 			}
 			return nil
 		}
-		if !e.IsDir() && strings.HasSuffix(name, ".md") {
+		switch {
+		case e.IsDir():
+		case strings.HasSuffix(name, ".md"):
 			files = append(files, p)
+		case markdownLike(name):
+			unread = append(unread, p)
 		}
 		return nil
 	})
 	slices.Sort(files)
+	slices.Sort(unread)
 	if l.walks == nil {
 		l.walks = map[string]listed{}
 	}
-	l.walks[dir] = listed{files, err}
+	l.walks[dir] = listed{files, unread, err}
 	return files, err
 }
 

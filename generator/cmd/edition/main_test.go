@@ -552,3 +552,34 @@ func TestBuildWarnsOfUnmentionedEntry(t *testing.T) {
 		t.Errorf("the entry's page was not written: %v", err)
 	}
 }
+
+// A file named as Markdown often is, but not ending in .md, is not read:
+// the build says so instead of leaving a chapter, entry or page out
+// without a word. Other files (images, notes in other formats) are left
+// alone.
+func TestBuildWarnsOfUnreadMarkdownFiles(t *testing.T) {
+	workspace(t)
+	write(t, "content/text/03-lamp.markdown", "# The lamp\n\nText.\n")
+	write(t, registry+"concept/beacon.MD", "---\nname: Beacon\n---\nA fire.\n")
+	write(t, "content/pages/credits.txt", "Credits.\n")
+	write(t, "content/text/figure.png", "not an image")
+	code, stdout, stderr := edition("build")
+	if code != 0 {
+		t.Fatalf("exit code %d, want 0:\n%s", code, stderr)
+	}
+	for _, want := range []string{
+		"content/text/03-lamp.markdown: warning: the file is not read: only files whose names end in .md are (rename it to 03-lamp.md)",
+		registry + "concept/beacon.MD: warning: the file is not read: only files whose names end in .md are (rename it to beacon.md)",
+		"content/pages/credits.txt: warning: the file is not read: only files whose names end in .md are (rename it to credits.md)",
+	} {
+		if !strings.Contains(stderr, want) {
+			t.Errorf("no warning %q; the command said:\n%s", want, stderr)
+		}
+	}
+	if strings.Contains(stderr, "figure.png") {
+		t.Errorf("a file of another kind is warned about:\n%s", stderr)
+	}
+	if !strings.Contains(stdout, "3 warnings") {
+		t.Errorf("the summary does not count the three warnings: %s", stdout)
+	}
+}
