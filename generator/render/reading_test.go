@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -412,5 +413,33 @@ func TestEveryLinkResolves(t *testing.T) {
 	_, _ = generate(t)
 	for _, d := range site.CheckLinks(edition.res.Files) {
 		t.Error(d)
+	}
+}
+
+var letterBarRE = regexp.MustCompile(`(?s)<nav class="letter-bar"[^>]*>(.*?)</nav>`)
+var letterRE = regexp.MustCompile(`>([^<\s][^<]*)</(?:a|span)>`)
+
+// Every A–Z bar files names that begin with a digit in one place, before
+// A, as the general index does.
+func TestLetterBarsPutDigitsFirst(t *testing.T) {
+	_, files := generate(t)
+	seen := 0
+	for p, b := range files {
+		m := letterBarRE.FindSubmatch(b)
+		if m == nil {
+			continue
+		}
+		var letters []string
+		for _, l := range letterRE.FindAllSubmatch(m[1], -1) {
+			letters = append(letters, string(l[1]))
+		}
+		if i := slices.Index(letters, "0–9"); i > 0 {
+			t.Errorf("%s: the letters are %v: 0–9 after %s", p, letters, letters[i-1])
+		} else if i == 0 {
+			seen++
+		}
+	}
+	if seen < 2 {
+		t.Errorf("only %d pages of the edition have names filed under 0–9: the test no longer sees the kind pages and the general index", seen)
 	}
 }

@@ -815,9 +815,15 @@ func writeNoteLabel(w *markup, n noteLabelParts, plain bool) {
 	}
 }
 
-// letterBar lays out A–Z (and any other initials) with empty letters kept.
+// letterBar lays out A–Z with empty letters kept, names that begin with a
+// digit before them (as the general index files them) and any other
+// initials after.
 func letterBar(byLetter map[string][]Link) []LetterGroup {
 	var out []LetterGroup
+	if items := byLetter[digits]; len(items) > 0 {
+		out = append(out, LetterGroup{Letter: digits, ID: "letter-" + digits, Items: items})
+		delete(byLetter, digits)
+	}
 	for r := 'A'; r <= 'Z'; r++ {
 		l := string(r)
 		out = append(out, LetterGroup{Letter: l, ID: "letter-" + strings.ToLower(l), Items: byLetter[l], Empty: len(byLetter[l]) == 0})
@@ -834,6 +840,9 @@ func letterBar(byLetter map[string][]Link) []LetterGroup {
 	return out
 }
 
+// digits is the initial of the names that begin with a digit.
+const digits = "0–9"
+
 // initial is the letter a name is filed under.
 func initial(name string) string {
 	for _, r := range index.SortName(name) {
@@ -845,7 +854,7 @@ func initial(name string) string {
 			return s
 		}
 		if unicode.IsDigit(r) {
-			return "0–9"
+			return digits
 		}
 	}
 	return "#"
