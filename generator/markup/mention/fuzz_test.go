@@ -17,14 +17,7 @@ func FuzzFind(f *testing.F) {
 	f.Add("aaaaaaaaaaaaaaaaaaaaaaaaaaaa", "a|aa|aaa|aaaa")
 	f.Add("\xff\xfe invalid", "\xff")
 	f.Fuzz(func(t *testing.T, text, aliases string) {
-		var patterns []Pattern
-		for i, a := range strings.Split(aliases, "|") {
-			if a == "" || len(patterns) > 50 {
-				continue
-			}
-			patterns = append(patterns, Pattern{Text: a, Case: Case(i % 3), Target: i})
-		}
-		m, err := NewMatcher(patterns)
+		m, err := NewMatcher(fuzzPatterns(aliases))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -48,6 +41,20 @@ func FuzzFind(f *testing.F) {
 			}
 		}
 	})
+}
+
+// fuzzPatterns makes the fuzzers' patterns of aliases separated by "|",
+// each with a case rule in turn; empty ones are left out, and there are at
+// most 51.
+func fuzzPatterns(aliases string) []Pattern {
+	var ps []Pattern
+	for i, a := range strings.Split(aliases, "|") {
+		if a == "" || len(ps) > 50 {
+			continue
+		}
+		ps = append(ps, Pattern{Text: a, Case: Case(i % 3), Target: i})
+	}
+	return ps
 }
 
 func foldString(s string) string { return string(fold(nil, []byte(s))) }

@@ -66,6 +66,21 @@ func changeCase(r *rand.Rand, s string) string {
 	return s
 }
 
+// tokenText is a random text of up to twelve pieces, each a pattern of ps
+// or a word of tokenWords in any case, with separators between them.
+func tokenText(r *rand.Rand, ps []Pattern) string {
+	var b strings.Builder
+	for range r.IntN(12) {
+		if r.IntN(2) == 0 {
+			b.WriteString(changeCase(r, ps[r.IntN(len(ps))].Text))
+		} else {
+			b.WriteString(changeCase(r, tokenPhrase(r, 1)))
+		}
+		b.WriteString(tokenSeps[r.IntN(len(tokenSeps))])
+	}
+	return b.String()
+}
+
 // TestFindIsTrie compares the matcher with the trie on random patterns and
 // texts made of the pieces above.
 func TestFindIsTrie(t *testing.T) {
@@ -85,18 +100,9 @@ func TestFindIsTrie(t *testing.T) {
 			t.Fatal(err)
 		}
 		for range 30 {
-			var b strings.Builder
-			for range r.IntN(12) {
-				if r.IntN(2) == 0 {
-					b.WriteString(changeCase(r, ps[r.IntN(len(ps))].Text))
-				} else {
-					b.WriteString(changeCase(r, tokenPhrase(r, 1)))
-				}
-				b.WriteString(tokenSeps[r.IntN(len(tokenSeps))])
-			}
 			// Cut the text at any byte, so that tokens end near and at
 			// its end, where fewer than sixteen bytes are left to read.
-			text := b.String()
+			text := tokenText(r, ps)
 			if len(text) > 0 {
 				text = text[:r.IntN(len(text)+1)]
 			}
@@ -118,13 +124,7 @@ func FuzzFindIsTrie(f *testing.F) {
 	f.Add("İstanbul istanbul ẞ ß", "istanbul|İstanbul|ß")
 	f.Add("\xff\xfe invalid \xc3 é", "\xff|\xc3|é")
 	f.Fuzz(func(t *testing.T, text, aliases string) {
-		var ps []Pattern
-		for i, a := range strings.Split(aliases, "|") {
-			if a == "" || len(ps) > 50 {
-				continue
-			}
-			ps = append(ps, Pattern{Text: a, Case: Case(i % 3), Target: i})
-		}
+		ps := fuzzPatterns(aliases)
 		m, err := NewMatcher(ps)
 		if err != nil {
 			t.Fatal(err)
@@ -162,16 +162,7 @@ func TestFindCollidingChecks(t *testing.T) {
 		}
 		checkKeysReached(t, m)
 		for range 30 {
-			var b strings.Builder
-			for range r.IntN(12) {
-				if r.IntN(2) == 0 {
-					b.WriteString(changeCase(r, ps[r.IntN(len(ps))].Text))
-				} else {
-					b.WriteString(changeCase(r, tokenPhrase(r, 1)))
-				}
-				b.WriteString(tokenSeps[r.IntN(len(tokenSeps))])
-			}
-			findBoth(t, m, trie, b.String())
+			findBoth(t, m, trie, tokenText(r, ps))
 		}
 		// Count the tokens of the pieces that no key has after the root
 		// but that pass a probe.
