@@ -10,6 +10,7 @@ import (
 	"github.com/yuin/goldmark/text"
 
 	"edition/generator/markup/cite"
+	"edition/generator/markup/internal/golden"
 )
 
 // TestReleasedCitationsAreReused converts documents one after another,
@@ -33,7 +34,7 @@ func TestReleasedCitationsAreReused(t *testing.T) {
 	few := "Only [@un-charter, art. 51].\n"
 	docs := []string{many.String(), few, long.String(), many.String(), "None.\n", few, long.String()}
 
-	render := func(src string, release bool) (string, func() string) {
+	fresh := golden.CheckRelease(t, docs, func(src string) (string, func() string, func()) {
 		o := &cite.Options{Resolver: testBibliography}
 		pc := parser.NewContext()
 		cite.With(pc, o)
@@ -45,26 +46,8 @@ func TestReleasedCitationsAreReused(t *testing.T) {
 			}
 			return b.String()
 		}
-		out := again()
-		if release {
-			o.Release()
-			o.Release() // a second time does nothing
-		}
-		return out, again
-	}
-	fresh := make([]string, len(docs))
-	for i, src := range docs {
-		fresh[i], _ = render(src, false)
-	}
-	_, kept := render(docs[0], false)
-	for i, src := range docs {
-		if got, _ := render(src, true); got != fresh[i] {
-			t.Errorf("document %d with released citations:\n%s\nwant\n%s", i, got, fresh[i])
-		}
-	}
-	if got := kept(); got != fresh[0] {
-		t.Errorf("a document not released changed:\n%s\nwant\n%s", got, fresh[0])
-	}
+		return again(), again, o.Release
+	})
 	if !strings.Contains(fresh[2], "p. 299") || strings.Count(fresh[0], `class="citation"`) != 180 {
 		t.Errorf("the citations are not what the test means:\n%s", fresh[0])
 	}

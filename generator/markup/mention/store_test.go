@@ -8,6 +8,7 @@ import (
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
 
+	"edition/generator/markup/internal/golden"
 	"edition/generator/markup/mention"
 )
 
@@ -26,11 +27,7 @@ func TestReleasedNodesAreReused(t *testing.T) {
 	short := "Preemption by the Security Council [^1].\n\n[^1]: See NATO and al-Qaeda.\n"
 	docs := []string{long, short, long, "No mention at all.\n", short, long}
 
-	fresh := make([]string, len(docs))
-	for i, src := range docs {
-		fresh[i] = convert(t, md, src, &mention.Options{Matcher: m, Resolver: testRegistry})
-	}
-	render := func(src string, release bool) (string, func() string) {
+	golden.CheckRelease(t, docs, func(src string) (string, func() string, func()) {
 		o := &mention.Options{Matcher: m, Resolver: testRegistry}
 		pc := parser.NewContext()
 		mention.With(pc, o)
@@ -42,20 +39,6 @@ func TestReleasedNodesAreReused(t *testing.T) {
 			}
 			return b.String()
 		}
-		out := again()
-		if release {
-			o.Release()
-			o.Release() // a second time does nothing
-		}
-		return out, again
-	}
-	_, kept := render(long, false)
-	for i, src := range docs {
-		if got, _ := render(src, true); got != fresh[i] {
-			t.Errorf("document %d with released nodes:\n%s\nwant\n%s", i, got, fresh[i])
-		}
-	}
-	if got := kept(); got != fresh[0] {
-		t.Errorf("a document not released changed:\n%s\nwant\n%s", got, fresh[0])
-	}
+		return again(), again, o.Release
+	})
 }

@@ -9,6 +9,7 @@ import (
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
 
+	"edition/generator/markup/internal/golden"
 	"edition/generator/markup/notes"
 )
 
@@ -29,7 +30,7 @@ func TestReleasedNotesAreReused(t *testing.T) {
 	few := "One[^ed-a] and two.[^*]\n\n[^*]: Star.\n[^ed-a]: Editor's.\n[^unused]: Never.\n"
 	docs := []string{many.String(), few, many.String(), "No notes.\n", few}
 
-	render := func(src string, release bool) (string, func() string) {
+	fresh := golden.CheckRelease(t, docs, func(src string) (string, func() string, func()) {
 		o := &notes.Options{}
 		pc := parser.NewContext()
 		notes.With(pc, o)
@@ -52,26 +53,8 @@ func TestReleasedNotesAreReused(t *testing.T) {
 			}
 			return b.String()
 		}
-		out := again()
-		if release {
-			o.Release()
-			o.Release() // a second time does nothing
-		}
-		return out, again
-	}
-	fresh := make([]string, len(docs))
-	for i, src := range docs {
-		fresh[i], _ = render(src, false)
-	}
-	_, kept := render(docs[0], false)
-	for i, src := range docs {
-		if got, _ := render(src, true); got != fresh[i] {
-			t.Errorf("document %d with released notes:\n%s\nwant\n%s", i, got, fresh[i])
-		}
-	}
-	if got := kept(); got != fresh[0] {
-		t.Errorf("a document not released changed:\n%s\nwant\n%s", got, fresh[0])
-	}
+		return again(), again, o.Release
+	})
 	if !strings.Contains(fresh[0], "refs [r-n40 r-n40-2 r-n40-3]") {
 		t.Errorf("the many notes are not referenced as meant:\n%s", fresh[0])
 	}

@@ -247,3 +247,36 @@ func Inputs(t testing.TB, dirs ...string) []string {
 	}
 	return texts
 }
+
+// Render parses and renders a document with an extension's options made
+// afresh: it returns the HTML, a function that renders the same parsed
+// document again, and the options' Release, which hands the document's
+// nodes to the next one.
+type Render func(src string) (html string, again func() string, release func())
+
+// CheckRelease checks an extension's reuse of released nodes: each of
+// docs, converted after the ones before it were released (released twice,
+// which must do no more than once), renders as it does with nodes of its
+// own; and a document never released renders as it did. It returns the
+// HTML of each document rendered with nodes of its own, for the caller's
+// checks that the documents are what it means.
+func CheckRelease(t *testing.T, docs []string, render Render) []string {
+	t.Helper()
+	fresh := make([]string, len(docs))
+	for i, src := range docs {
+		fresh[i], _, _ = render(src)
+	}
+	_, kept, _ := render(docs[0])
+	for i, src := range docs {
+		got, _, release := render(src)
+		release()
+		release() // a second time does nothing
+		if got != fresh[i] {
+			t.Errorf("document %d with released nodes:\n%s\nwant\n%s", i, got, fresh[i])
+		}
+	}
+	if got := kept(); got != fresh[0] {
+		t.Errorf("a document not released changed:\n%s\nwant\n%s", got, fresh[0])
+	}
+	return fresh
+}
