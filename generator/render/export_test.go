@@ -6,6 +6,7 @@ import (
 	"strconv"
 
 	"edition/generator/index"
+	"edition/generator/internal/words"
 )
 
 // AddReuse lets the benchmarks of package render_test call addReuse on a
@@ -99,7 +100,7 @@ func (t *Templates) FormerStrips(x *index.Index) map[string]template.HTML {
 		p := x.Layout.Ref(e.Ref())
 		b := set.base(p, e.Name, set.kindPath(e.Kind))
 		if occ := x.Occurrences(e.Ref()); len(occ) > 0 {
-			out[p] = former("strip", "Where “"+e.Name+"” occurs in the text: "+plural(len(occ), "mention", "mentions")+", each linked",
+			out[p] = former("strip", "Where “"+e.Name+"” occurs in the text: "+words.Count(len(occ), "mention", "mentions")+", each linked",
 				func(w *markup) { tm.occurrenceMarks(w, &b, set, occ) })
 		}
 	}
@@ -108,7 +109,7 @@ func (t *Templates) FormerStrips(x *index.Index) map[string]template.HTML {
 		b := set.base(p, s.Label, index.BibliographyPage)
 		occ, cites := x.Occurrences(s.Ref()), x.Citations(s.ID)
 		if n := len(cites) + len(occ); n > 0 {
-			out[p] = former("strip", "Where “"+s.Label+"” is cited or named in the text: "+plural(n, "place", "places")+", each linked",
+			out[p] = former("strip", "Where “"+s.Label+"” is cited or named in the text: "+words.Count(n, "place", "places")+", each linked",
 				func(w *markup) {
 					tm.citationMarks(w, &b, set, cites)
 					tm.occurrenceMarks(w, &b, set, occ)

@@ -76,7 +76,7 @@ func (t *Templates) previews(x *index.Index) (File, error) {
 		}
 		n := len(x.Occurrences(e.Ref()))
 		cards[e.Ref().String()] = preview{e.Name, kind, t.firstLines(string(e.BodyHTML), e.Summary),
-			plural(n, "mention", "mentions") + " in the text", x.Layout.Ref(e.Ref())}
+			words.Count(n, "mention", "mentions") + " in the text", x.Layout.Ref(e.Ref())}
 	}
 	for _, s := range x.Sources {
 		kind := "Source"
@@ -87,9 +87,9 @@ func (t *Templates) previews(x *index.Index) (File, error) {
 		if text == "" {
 			text = t.firstLines(string(s.Entry), "")
 		}
-		count := "Cited in " + plural(len(x.Citations(s.ID)), "note", "notes")
+		count := "Cited in " + words.Count(len(x.Citations(s.ID)), "note", "notes")
 		if len(x.Citations(s.ID)) == 0 {
-			count = plural(len(x.Occurrences(s.Ref())), "mention", "mentions") + " in the text"
+			count = words.Count(len(x.Occurrences(s.Ref())), "mention", "mentions") + " in the text"
 		}
 		cards[s.Ref().String()] = preview{s.Title(), kind + " · " + s.Label, text, count, x.Layout.Ref(s.Ref())}
 	}

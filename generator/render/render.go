@@ -16,6 +16,7 @@ import (
 	"unicode/utf8"
 
 	"edition/generator/diag"
+	"edition/generator/internal/words"
 )
 
 // File is a file of the built site.
@@ -271,19 +272,11 @@ func (t *Templates) PageNames() []string {
 
 var funcs = template.FuncMap{
 	"inc":    func(i int) int { return i + 1 },
-	"plural": plural,
+	"plural": words.Count,
 	"join":   strings.Join,
 	"lower":  strings.ToLower,
 	// citeBlocks writes a list of citation blocks, sectionItems a
 	// chapter's table of contents (citeblock.go).
 	"citeBlocks":   citeBlocks,
 	"sectionItems": sectionItems,
-}
-
-// plural writes "1 mention" or "3 mentions".
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return "1 " + one
-	}
-	return strconv.Itoa(n) + " " + many
 }

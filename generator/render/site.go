@@ -12,6 +12,7 @@ import (
 
 	"edition/generator/diag"
 	"edition/generator/index"
+	"edition/generator/internal/words"
 )
 
 // ExtraPage is a further page whose body is already HTML.
@@ -391,11 +392,11 @@ func (t *Templates) entry(x *index.Index, tm *textMap, set *pageSet, e *index.En
 	v.SeeAlso = v.Related != "" || v.RelatedBy != "" || v.Parent != nil || v.Children != "" || v.Wikidata != ""
 	occ := x.Occurrences(e.Ref())
 	v.Count = len(occ)
-	v.Mentions = plural(v.Count, "mention", "mentions")
+	v.Mentions = words.Count(v.Count, "mention", "mentions")
 	v.Occurrences = set.occurrenceList(&v.Base, occ, true)
 	if len(occ) > 0 {
 		v.Bands, v.Quoted = tm.BandsWord(), quoted(occ)
-		v.Strip = tm.strip("strip", "Where “"+e.Name+"” occurs in the text: "+plural(len(occ), "mention", "mentions")+", each linked",
+		v.Strip = tm.strip("strip", "Where “"+e.Name+"” occurs in the text: "+words.Count(len(occ), "mention", "mentions")+", each linked",
 			func(w *markup) { tm.occurrenceMarks(w, &v.Base, set, occ) })
 	}
 	return v
@@ -872,7 +873,7 @@ func (t *Templates) source(x *index.Index, tm *textMap, set *pageSet, s *index.S
 	cites := x.Citations(s.ID)
 	if n := len(cites) + len(occ); n > 0 {
 		v.Bands, v.Quoted = tm.BandsWord(), quoted(occ)
-		v.Strip = tm.strip("strip", "Where “"+s.Label+"” is cited or named in the text: "+plural(n, "place", "places")+", each linked",
+		v.Strip = tm.strip("strip", "Where “"+s.Label+"” is cited or named in the text: "+words.Count(n, "place", "places")+", each linked",
 			func(w *markup) {
 				tm.citationMarks(w, &v.Base, set, cites)
 				tm.occurrenceMarks(w, &v.Base, set, occ)

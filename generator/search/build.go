@@ -14,6 +14,7 @@ import (
 
 	"edition/generator/index"
 	"edition/generator/internal/jsonstr"
+	"edition/generator/internal/words"
 )
 
 // File is a file of the index, with its path under the site's root.
@@ -525,14 +526,8 @@ func parallel(n int, yield func(), mk func() func(i int)) {
 // String sums the index up for the build log: "search index 310 KB in 330
 // files".
 func (ix *Index) String() string {
-	n := func(n int, one, many string) string {
-		if n == 1 {
-			return "1 " + one
-		}
-		return strconv.Itoa(n) + " " + many
-	}
-	return fmt.Sprintf("search index %d KB in %s (%s in %s, %s)", (ix.Bytes+512)/1024, n(len(ix.Files), "file", "files"),
-		n(ix.Terms, "term", "terms"), n(ix.Shards, "shard", "shards"), n(ix.Docs, "document", "documents"))
+	return fmt.Sprintf("search index %d KB in %s (%s in %s, %s)", (ix.Bytes+512)/1024, words.Count(len(ix.Files), "file", "files"),
+		words.Count(ix.Terms, "term", "terms"), words.Count(ix.Shards, "shard", "shards"), words.Count(ix.Docs, "document", "documents"))
 }
 
 func entryDoc(x *index.Index, e *index.Entry, occurs func(*named, index.Ref, []index.Citation), memo *memo) doc {

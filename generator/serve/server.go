@@ -21,6 +21,7 @@ import (
 	"time"
 
 	"edition/generator/diag"
+	"edition/generator/internal/words"
 	"edition/generator/render"
 	"edition/generator/watch"
 )
@@ -242,14 +243,14 @@ func (s *Server) rebuild(changed []string) {
 	fmt.Fprintf(&line, "%sbuild %d in %s: ", what, n, ms(sent))
 	switch {
 	case old == nil:
-		line.WriteString(plural(len(b.Files), "file"))
+		line.WriteString(words.Count(len(b.Files), "file", "files"))
 	case len(ch.pages) == 0:
 		line.WriteString("no page changed")
 	default:
-		fmt.Fprintf(&line, "%s changed (%s)", plural(len(ch.pages), "page"), listSome(ch.pages, 3))
+		fmt.Fprintf(&line, "%s changed (%s)", words.Count(len(ch.pages), "page", "pages"), listSome(ch.pages, 3))
 	}
 	if w := b.Diags.Count(diag.Warning); w > 0 {
-		fmt.Fprintf(&line, "; %s", plural(w, "warning"))
+		fmt.Fprintf(&line, "; %s", words.Count(w, "warning", "warnings"))
 	}
 	if b.Note != "" {
 		fmt.Fprintf(&line, "; %s", b.Note)
@@ -348,7 +349,7 @@ func (s *Server) makeRest(j *restJob) {
 			line.WriteString(superseded)
 			break
 		}
-		fmt.Fprintf(line, "; %s more in %s", plural(len(rest), "file"), ms(time.Since(rstart)))
+		fmt.Fprintf(line, "; %s more in %s", words.Count(len(rest), "file", "files"), ms(time.Since(rstart)))
 		s.publish(append(slices.Clip(b.Files), rest...), b, line)
 	}
 	s.logf("%s", line.String())
@@ -384,7 +385,7 @@ func (s *Server) fail(what string, n int64, took time.Duration, diags diag.List)
 	for _, d := range diags {
 		lines.WriteString("  " + d.String() + "\n")
 	}
-	s.logf("%sbuild %d failed in %s: %s; %s\n%s", what, n, ms(took), plural(diags.Count(diag.Error), "error"), kept,
+	s.logf("%sbuild %d failed in %s: %s; %s\n%s", what, n, ms(took), words.Count(diags.Count(diag.Error), "error", "errors"), kept,
 		strings.TrimRight(lines.String(), "\n"))
 }
 
@@ -413,14 +414,6 @@ func listSome(items []string, n int) string {
 		return strings.Join(items, ", ")
 	}
 	return strings.Join(items[:n], ", ") + fmt.Sprintf(" and %d more", len(items)-n)
-}
-
-// plural writes "1 page" or "3 pages".
-func plural(n int, one string) string {
-	if n == 1 {
-		return "1 " + one
-	}
-	return strconv.Itoa(n) + " " + one + "s"
 }
 
 func ms(d time.Duration) string {

@@ -2,13 +2,13 @@ package site
 
 import (
 	"fmt"
-	"strconv"
 	"strings"
 	"time"
 
 	"edition/generator/bib"
 	"edition/generator/diag"
 	"edition/generator/index"
+	"edition/generator/internal/words"
 	"edition/generator/markup"
 	"edition/generator/publish"
 	"edition/generator/render"
@@ -88,24 +88,16 @@ func Summarize(r *Result) string {
 		for _, e := range r.Index.Entries {
 			occ += len(r.Index.Occurrences(e.Ref()))
 		}
-		fmt.Fprintf(&b, "%s, %s, %s, %s linked; ", Count(len(r.Index.Chapters), "chapter", "chapters"),
-			Count(len(r.Index.Entries), "entry", "entries"), Count(len(r.Index.Sources), "source", "sources"), Count(occ, "mention", "mentions"))
+		fmt.Fprintf(&b, "%s, %s, %s, %s linked; ", words.Count(len(r.Index.Chapters), "chapter", "chapters"),
+			words.Count(len(r.Index.Entries), "entry", "entries"), words.Count(len(r.Index.Sources), "source", "sources"), words.Count(occ, "mention", "mentions"))
 	}
 	fmt.Fprintf(&b, "%s (%d written, %d unchanged, %.1f MB) in %s",
-		Count(r.Stats.Files, "file", "files"), r.Stats.Written, r.Stats.Unchanged, float64(r.Stats.Bytes)/1e6, r.Duration.Round(time.Millisecond))
+		words.Count(r.Stats.Files, "file", "files"), r.Stats.Written, r.Stats.Unchanged, float64(r.Stats.Bytes)/1e6, r.Duration.Round(time.Millisecond))
 	if r.Search != nil {
 		fmt.Fprintf(&b, "; %s", r.Search)
 	}
 	if w := r.Diags.Count(diag.Warning); w > 0 {
-		fmt.Fprintf(&b, "; %s", Count(w, "warning", "warnings"))
+		fmt.Fprintf(&b, "; %s", words.Count(w, "warning", "warnings"))
 	}
 	return b.String()
-}
-
-// Count writes n with the noun that agrees with it: "1 chapter", "3 chapters".
-func Count(n int, one, many string) string {
-	if n == 1 {
-		return "1 " + one
-	}
-	return strconv.Itoa(n) + " " + many
 }

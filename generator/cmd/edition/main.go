@@ -20,6 +20,7 @@ import (
 	"text/tabwriter"
 
 	"edition/generator/diag"
+	"edition/generator/internal/words"
 	"edition/generator/site"
 )
 
@@ -117,7 +118,7 @@ func build(args []string, stdout, stderr io.Writer) int {
 		return 1
 	}
 	if !res.OK() {
-		fmt.Fprintf(stderr, "edition: %s; %s was not changed\n", site.Count(res.Diags.Count(diag.Error), "error", "errors"), o.Output)
+		fmt.Fprintf(stderr, "edition: %s; %s was not changed\n", words.Count(res.Diags.Count(diag.Error), "error", "errors"), o.Output)
 		return 1
 	}
 	if *verbose {
@@ -163,11 +164,11 @@ func check(args []string, stdout, stderr io.Writer) int {
 	res := site.Check(*o)
 	report(stderr, res.Diags)
 	if !res.OK() {
-		fmt.Fprintf(stderr, "edition: %s\n", site.Count(res.Diags.Count(diag.Error), "error", "errors"))
+		fmt.Fprintf(stderr, "edition: %s\n", words.Count(res.Diags.Count(diag.Error), "error", "errors"))
 		return 1
 	}
-	fmt.Fprintf(stdout, "edition: check passed (%s, %s)\n", site.Count(len(res.Files), "file", "files"),
-		site.Count(res.Diags.Count(diag.Warning), "warning", "warnings"))
+	fmt.Fprintf(stdout, "edition: check passed (%s, %s)\n", words.Count(len(res.Files), "file", "files"),
+		words.Count(res.Diags.Count(diag.Warning), "warning", "warnings"))
 	return 0
 }
 

@@ -11,6 +11,7 @@ import (
 	"syscall"
 
 	"edition/generator/diag"
+	"edition/generator/internal/words"
 	"edition/generator/render"
 	"edition/generator/serve"
 	"edition/generator/site"
@@ -65,7 +66,7 @@ func serveUntil(ctx context.Context, o site.Options, addr string, port int, stdo
 			res := b.GeneratePages(changed...)
 			w := b.Work()
 			return serve.Build{Files: res.Files, Diags: res.Diags,
-				Note: fmt.Sprintf("%s converted, %d of %d pages rendered", chapters(w.Converted), w.Rendered, w.Rendered+w.Reused),
+				Note: fmt.Sprintf("%s converted, %d of %d pages rendered", words.Count(w.Converted, "chapter", "chapters"), w.Rendered, w.Rendered+w.Reused),
 				Rest: func() ([]render.File, diag.List) {
 					n := len(res.Files)
 					b.Finish(res)
@@ -94,13 +95,6 @@ func serveUntil(ctx context.Context, o site.Options, addr string, port int, stdo
 		return 1
 	}
 	return 0
-}
-
-func chapters(n int) string {
-	if n == 1 {
-		return "1 chapter"
-	}
-	return fmt.Sprint(n, " chapters")
 }
 
 // outputFolder returns a test for paths in the output folder and its

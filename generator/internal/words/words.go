@@ -1,12 +1,23 @@
 // Package words splits text into words as strings.Fields does, for the
 // packages that make plain text out of HTML (the search index, the preview
-// cards), without its slice of words.
+// cards), without its slice of words; and says how many of a thing there
+// are in words that agree with the number (Count).
 package words
 
 import (
+	"strconv"
 	"unicode"
 	"unicode/utf8"
 )
+
+// Count writes n with the noun that agrees with it: "1 chapter", "3
+// chapters".
+func Count(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return strconv.Itoa(n) + " " + many
+}
 
 // Join returns the words of s, split where unicode.IsSpace says (an
 // invalid byte is no space), with one space between each two: what
