@@ -18,6 +18,7 @@ import (
 	"edition/generator/diag"
 	"edition/generator/index"
 	"edition/generator/markup/cite"
+	"edition/generator/markup/internal/htmlw"
 	"edition/generator/markup/mention"
 	"edition/generator/markup/notes"
 )
@@ -115,49 +116,19 @@ func (m *Markdown) parse(d Doc, links *Links, auto bool) *parsed {
 	return p
 }
 
-// htmlBuffer is a growing byte slice that goldmark's renderer takes as
-// its own buffered writer (util.BufWriter): rendered into directly, it is
-// not wrapped in a new 4 KB bufio.Writer at each call and copied out of
-// it. Its writes append, with less to do for each than bytes.Buffer's:
-// the renderers write a chapter in a few thousand pieces.
+// htmlBuffer is what a document is rendered into (see htmlw.Buffer),
+// with the numbering of the chapter being rendered, which the paragraph
+// renderer reads.
 type htmlBuffer struct {
-	b       []byte
+	htmlw.Buffer
 	numbers numbering // of the chapter being rendered
 }
 
-// Write implements io.Writer.
-func (w *htmlBuffer) Write(p []byte) (int, error) { w.b = append(w.b, p...); return len(p), nil }
-
-// WriteString implements io.StringWriter.
-func (w *htmlBuffer) WriteString(s string) (int, error) {
-	w.b = append(w.b, s...)
-	return len(s), nil
-}
-
-// WriteByte implements io.ByteWriter.
-func (w *htmlBuffer) WriteByte(c byte) error { w.b = append(w.b, c); return nil }
-
-// WriteRune implements util.BufWriter.
-func (w *htmlBuffer) WriteRune(r rune) (int, error) {
-	n := len(w.b)
-	w.b = utf8.AppendRune(w.b, r)
-	return len(w.b) - n, nil
-}
-
-// Available implements util.BufWriter.
-func (w *htmlBuffer) Available() int { return cap(w.b) - len(w.b) }
-
-// Buffered implements util.BufWriter: nothing waits to be flushed.
-func (*htmlBuffer) Buffered() int { return 0 }
-
-// Flush implements util.BufWriter.
-func (*htmlBuffer) Flush() error { return nil }
-
 // Len is how many bytes were written.
-func (w *htmlBuffer) Len() int { return len(w.b) }
+func (w *htmlBuffer) Len() int { return len(w.B) }
 
 // String returns a copy of what was written.
-func (w *htmlBuffer) String() string { return string(w.b) }
+func (w *htmlBuffer) String() string { return string(w.B) }
 
 // buffers holds the buffers that documents are rendered into: a document's
 // HTML is copied out of its buffer once, as one string.
@@ -166,10 +137,10 @@ var buffers = sync.Pool{New: func() any { return new(htmlBuffer) }}
 func getBuffer() *htmlBuffer { return buffers.Get().(*htmlBuffer) }
 
 func putBuffer(b *htmlBuffer) {
-	if cap(b.b) > 4<<20 {
+	if cap(b.B) > 4<<20 {
 		return // let an outsized buffer go
 	}
-	b.b = b.b[:0]
+	b.B = b.B[:0]
 	b.numbers = numbering{}
 	buffers.Put(b)
 }

@@ -16,6 +16,7 @@ import (
 	"edition/generator/index"
 	"edition/generator/internal/tei"
 	"edition/generator/markup/cite"
+	"edition/generator/markup/internal/htmlw"
 	"edition/generator/markup/mention"
 	"edition/generator/markup/notes"
 )
@@ -74,30 +75,9 @@ type teiWriter struct {
 
 	// Room for text on its way: as goldmark writes it (scratch), without
 	// its escapes (decoded), as HTML reads it (read).
-	scratch       bufWriter
+	scratch       htmlw.Buffer
 	decoded, read []byte
 }
-
-// bufWriter is a growing byte slice that goldmark's text writer can write
-// to.
-type bufWriter struct{ b []byte }
-
-func (w *bufWriter) Write(p []byte) (int, error) { w.b = append(w.b, p...); return len(p), nil }
-func (w *bufWriter) WriteString(s string) (int, error) {
-	w.b = append(w.b, s...)
-	return len(s), nil
-}
-func (w *bufWriter) WriteByte(c byte) error { w.b = append(w.b, c); return nil }
-func (w *bufWriter) WriteRune(r rune) (int, error) {
-	n := len(w.b)
-	w.b = append(w.b, string(r)...)
-	return len(w.b) - n, nil
-}
-func (w *bufWriter) Available() int { return cap(w.b) - len(w.b) }
-func (w *bufWriter) Buffered() int  { return len(w.b) }
-func (w *bufWriter) Flush() error   { return nil }
-
-var _ util.BufWriter = (*bufWriter)(nil)
 
 func (w *teiWriter) str(s string) { w.b = append(w.b, s...) }
 
@@ -233,10 +213,10 @@ func (w *teiWriter) resolved(v []byte) {
 		w.text(v)
 		return
 	}
-	w.scratch.b = w.scratch.b[:0]
+	w.scratch.B = w.scratch.B[:0]
 	html.DefaultWriter.Write(&w.scratch, v)
 	// What it wrote is escaped: undo that, as the HTML reader does.
-	s, d := w.scratch.b, w.decoded[:0]
+	s, d := w.scratch.B, w.decoded[:0]
 	for i := 0; i < len(s); i++ {
 		if s[i] == '&' {
 			switch {

@@ -22,8 +22,8 @@ func sameAsDefault(t *testing.T, s []byte) {
 		var ours, its htmlBuffer
 		m.ours(&ours, s)
 		m.its(&its, s)
-		if !bytes.Equal(ours.b, its.b) {
-			t.Errorf("%s(%q) = %q, html.DefaultWriter writes %q", m.name, s, ours.b, its.b)
+		if !bytes.Equal(ours.B, its.B) {
+			t.Errorf("%s(%q) = %q, html.DefaultWriter writes %q", m.name, s, ours.B, its.B)
 		}
 	}
 }

@@ -1,8 +1,6 @@
 package mention
 
 import (
-	"unicode/utf8"
-
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/renderer"
 	"github.com/yuin/goldmark/util"
@@ -83,28 +81,10 @@ type Tag struct{ open, close string }
 // gives it in the target's Tag, saves the renderer writing it piece by
 // piece, escaping each, for every mention.
 func MakeTag(t Target) Tag {
-	b := tagBuffer{b: make([]byte, 0, 64+2*len(t.Kind)+len(t.Key)+len(t.Href))}
+	b := htmlw.Buffer{B: make([]byte, 0, 64+2*len(t.Kind)+len(t.Key)+len(t.Href))}
 	writeOpen(&b, t)
-	open := len(b.b)
+	open := len(b.B)
 	writeClose(&b, t)
-	s := string(b.b)
+	s := string(b.B)
 	return Tag{open: s[:open], close: s[open:]}
 }
-
-// tagBuffer is a growing byte slice that the renderer can write to.
-type tagBuffer struct{ b []byte }
-
-func (w *tagBuffer) Write(p []byte) (int, error) { w.b = append(w.b, p...); return len(p), nil }
-func (w *tagBuffer) WriteString(s string) (int, error) {
-	w.b = append(w.b, s...)
-	return len(s), nil
-}
-func (w *tagBuffer) WriteByte(c byte) error { w.b = append(w.b, c); return nil }
-func (w *tagBuffer) WriteRune(r rune) (int, error) {
-	n := len(w.b)
-	w.b = utf8.AppendRune(w.b, r)
-	return len(w.b) - n, nil
-}
-func (w *tagBuffer) Available() int { return cap(w.b) - len(w.b) }
-func (w *tagBuffer) Buffered() int  { return len(w.b) }
-func (w *tagBuffer) Flush() error   { return nil }

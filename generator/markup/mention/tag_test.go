@@ -1,6 +1,10 @@
 package mention
 
-import "testing"
+import (
+	"testing"
+
+	"edition/generator/markup/internal/htmlw"
+)
 
 // TestTagIsWritten checks that a mention of a target with its Tag is
 // written as one without, which the renderer writes piece by piece, on
@@ -17,23 +21,23 @@ func TestTagIsWritten(t *testing.T) {
 	var r Renderer
 	for _, tg := range targets {
 		for _, id := range []string{"", "m1", `m"<&>`} {
-			var slow, fast tagBuffer
+			var slow, fast htmlw.Buffer
 			n := &Node{Ref: tg, ID: id}
 			r.renderMention(&slow, nil, n, true)
 			tag := MakeTag(tg)
 			n.Ref.Tag = &tag
 			r.renderMention(&fast, nil, n, true)
-			if string(fast.b) != string(slow.b) {
-				t.Errorf("target %+v, id %q: with its tag %s, without %s", tg, id, fast.b, slow.b)
+			if string(fast.B) != string(slow.B) {
+				t.Errorf("target %+v, id %q: with its tag %s, without %s", tg, id, fast.B, slow.B)
 			}
 		}
 	}
-	var b tagBuffer
+	var b htmlw.Buffer
 	x := Target{Kind: "concept", Key: "x", Href: "../concepts/x.html"}
 	tag := MakeTag(x)
 	x.Tag = &tag
 	r.renderMention(&b, nil, &Node{Ref: x, ID: "m3"}, true)
-	if want := `<a class="mention concept" href="../concepts/x.html" id="m3" data-ref="concept:x">`; string(b.b) != want {
-		t.Errorf("got %s, want %s", b.b, want)
+	if want := `<a class="mention concept" href="../concepts/x.html" id="m3" data-ref="concept:x">`; string(b.B) != want {
+		t.Errorf("got %s, want %s", b.B, want)
 	}
 }

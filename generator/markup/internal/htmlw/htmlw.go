@@ -6,9 +6,46 @@ package htmlw
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"github.com/yuin/goldmark/util"
 )
+
+// Buffer is a growing byte slice that goldmark's renderers take as their
+// own buffered writer (util.BufWriter): rendered into directly, it is not
+// wrapped in a new 4 KB bufio.Writer at each call and copied out of it,
+// and each write appends, with less to do than bytes.Buffer's.
+type Buffer struct{ B []byte }
+
+var _ util.BufWriter = (*Buffer)(nil)
+
+// Write implements io.Writer.
+func (w *Buffer) Write(p []byte) (int, error) { w.B = append(w.B, p...); return len(p), nil }
+
+// WriteString implements io.StringWriter.
+func (w *Buffer) WriteString(s string) (int, error) {
+	w.B = append(w.B, s...)
+	return len(s), nil
+}
+
+// WriteByte implements io.ByteWriter.
+func (w *Buffer) WriteByte(c byte) error { w.B = append(w.B, c); return nil }
+
+// WriteRune implements util.BufWriter.
+func (w *Buffer) WriteRune(r rune) (int, error) {
+	n := len(w.B)
+	w.B = utf8.AppendRune(w.B, r)
+	return len(w.B) - n, nil
+}
+
+// Available implements util.BufWriter.
+func (w *Buffer) Available() int { return cap(w.B) - len(w.B) }
+
+// Buffered implements util.BufWriter: nothing waits to be flushed.
+func (*Buffer) Buffered() int { return 0 }
+
+// Flush implements util.BufWriter.
+func (*Buffer) Flush() error { return nil }
 
 // WriteEscaped writes s escaped as util.EscapeHTML escapes it, copying it
 // only when there is something to escape.
