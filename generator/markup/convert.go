@@ -81,6 +81,10 @@ func (m *Markdown) parse(d Doc, links *Links, auto bool) *parsed {
 		if h, ok := err.(interface{ Hint() string }); ok {
 			hint = h.Hint()
 		}
+		if w, ok := err.(interface{ Warning() bool }); ok && w.Warning() {
+			p.diags.Warnf(p.lineIndex().Pos(off), hint, "%s", err.Error())
+			return
+		}
 		p.diags.Errorf(p.lineIndex().Pos(off), hint, "%s", err.Error())
 	}
 	pc := parser.NewContext()
