@@ -471,3 +471,41 @@ func TestLetterBarsPutDigitsFirst(t *testing.T) {
 		t.Errorf("only %d pages of the edition have names filed under 0–9: the test no longer sees the kind pages and the general index", seen)
 	}
 }
+
+var (
+	contextRE   = regexp.MustCompile(`<span class="context">(.*?)</span></li>`)
+	tagRE       = regexp.MustCompile(`<[^>]+>`)
+	gluedStopRE = regexp.MustCompile(`[.?!][”’")\]»]*…`)
+)
+
+// In the lists of occurrences on entry and source pages, an ellipsis
+// never sticks to a sentence's end ("change.…"): a snippet cut where a
+// sentence ends ends "change. …", and one cut where a sentence starts
+// begins "… The".
+func TestSnippetEllipsesStandApartFromSentences(t *testing.T) {
+	_, files := generate(t)
+	contexts, endsApart, startsApart := 0, 0, 0
+	for p, b := range files {
+		if !strings.HasSuffix(p, ".html") {
+			continue
+		}
+		for _, m := range contextRE.FindAllSubmatch(b, -1) {
+			s := html.UnescapeString(tagRE.ReplaceAllString(string(m[1]), ""))
+			contexts++
+			if g := gluedStopRE.FindString(s); g != "" {
+				t.Errorf("%s: %q: the ellipsis sticks to the sentence's end", p, s)
+			}
+			if strings.HasSuffix(s, ". …") {
+				endsApart++
+			}
+			if strings.HasPrefix(s, "… ") {
+				startsApart++
+			}
+		}
+	}
+	t.Logf("%d contexts, %d ending “. …”, %d starting “… ”", contexts, endsApart, startsApart)
+	if contexts == 0 || endsApart == 0 || startsApart == 0 {
+		t.Errorf("the edition's contexts (%d) hold no snippet cut at a sentence's end (%d) or start (%d): the test sees nothing",
+			contexts, endsApart, startsApart)
+	}
+}
