@@ -509,3 +509,30 @@ func TestSnippetEllipsesStandApartFromSentences(t *testing.T) {
 			contexts, endsApart, startsApart)
 	}
 }
+
+// What a page says of where the paragraph numbers stand is true at every
+// width: in the margin on wide screens only, at the paragraph's end on
+// narrow ones and in print. No sentence says "margin" without saying
+// where they stand on a narrow screen.
+func TestNoPageSaysParagraphNumbersAreAlwaysInTheMargin(t *testing.T) {
+	_, files := generate(t)
+	said := 0
+	for p, b := range files {
+		if !strings.HasSuffix(p, ".html") {
+			continue
+		}
+		text := html.UnescapeString(tagRE.ReplaceAllString(string(b), " "))
+		for _, s := range strings.Split(text, ". ") {
+			if !strings.Contains(s, "margin") {
+				continue
+			}
+			said++
+			if !strings.Contains(s, "narrow") {
+				t.Errorf("%s: %q: not so on a narrow screen", p, strings.Join(strings.Fields(s), " "))
+			}
+		}
+	}
+	if said == 0 {
+		t.Fatal("no page says where the paragraph numbers stand")
+	}
+}
