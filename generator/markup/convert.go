@@ -813,8 +813,9 @@ func snippet(text string, start, end int) index.Snippet {
 	}
 	after := text[end:]
 	if utf8.RuneCountInString(after) > snippetContext {
-		all := string([]rune(after))
-		after = all[:len(string([]rune(after)[:snippetContext]))]
+		r := []rune(after)
+		all := string(r) // as after, but with each invalid byte made U+FFFD
+		after = string(r[:snippetContext])
 		if i := strings.LastIndexByte(after, ' '); i > 0 {
 			after = after[:i]
 		}
