@@ -17,6 +17,7 @@ import (
 
 	"edition/generator/diag"
 	"edition/generator/index"
+	"edition/generator/internal/words"
 	"edition/generator/markup/cite"
 	"edition/generator/markup/internal/htmlw"
 	"edition/generator/markup/mention"
@@ -80,6 +81,10 @@ func (m *Markdown) parse(d Doc, links *Links, auto bool) *parsed {
 		hint := ""
 		if h, ok := err.(interface{ Hint() string }); ok {
 			hint = h.Hint()
+		}
+		if w, ok := err.(interface{ Warning() bool }); ok && w.Warning() {
+			p.diags.Warnf(p.lineIndex().Pos(off), hint, "%s", err.Error())
+			return
 		}
 		p.diags.Errorf(p.lineIndex().Pos(off), hint, "%s", err.Error())
 	}
@@ -698,7 +703,18 @@ func textValue(t *ast.Text, src []byte) []byte {
 const snippetContext = 70
 
 // ellipsis marks where a snippet's context is cut.
-const ellipsis = "…"
+const ellipsis = words.Ellipsis
+
+// ellipsisAfter is the ellipsis after a snippet's context cut short at
+// after, followed in the text by next: set apart after a sentence's end
+// when the cut falls between words ("the view. …"), as words.EllipsisAfter
+// says, and against the text otherwise.
+func ellipsisAfter[T string | []byte](after T, next byte) string {
+	if next != ' ' {
+		return ellipsis
+	}
+	return words.EllipsisAfter(after)
+}
 
 // context finds the context of text[start:end], in the passage that
 // starts at text[from] and ends with text, that its snippet shows: at most
@@ -729,7 +745,7 @@ func (in *inspector) context(text []byte, from, start, end int) cut {
 			c.from += i + 1
 		}
 		c.before.start = len(in.ellipses)
-		in.ellipses = append(append(in.ellipses, ellipsis...), text[c.from:start]...)
+		in.ellipses = append(append(in.ellipses, words.EllipsisBefore(text[from:c.from])...), text[c.from:start]...)
 		c.before.end = len(in.ellipses)
 	}
 	if hi := min(len(text), end+snippetContext); ascii(text[end:hi]) {
@@ -752,7 +768,7 @@ func (in *inspector) context(text []byte, from, start, end int) cut {
 			c.to = end + i
 		}
 		c.after.start = len(in.ellipses)
-		in.ellipses = append(append(in.ellipses, text[end:c.to]...), ellipsis...)
+		in.ellipses = append(append(in.ellipses, text[end:c.to]...), ellipsisAfter(text[end:c.to], text[c.to])...)
 		c.after.end = len(in.ellipses)
 	}
 	return c
@@ -788,20 +804,22 @@ func snippet(text string, start, end int) index.Snippet {
 	before := text[:start]
 	if utf8.RuneCountInString(before) > snippetContext {
 		r := []rune(before)
+		all := string(r) // as before, but with each invalid byte made U+FFFD
 		before = string(r[len(r)-snippetContext:])
 		if i := strings.IndexByte(before, ' '); i >= 0 && i < len(before)-1 {
 			before = before[i+1:]
 		}
-		before = ellipsis + before
+		before = words.EllipsisBefore(all[:len(all)-len(before)]) + before
 	}
 	after := text[end:]
 	if utf8.RuneCountInString(after) > snippetContext {
 		r := []rune(after)
+		all := string(r) // as after, but with each invalid byte made U+FFFD
 		after = string(r[:snippetContext])
 		if i := strings.LastIndexByte(after, ' '); i > 0 {
 			after = after[:i]
 		}
-		after += ellipsis
+		after += ellipsisAfter(after, all[len(after)])
 	}
 	return index.Snippet{Before: before, Match: text[start:end], After: after}
 }

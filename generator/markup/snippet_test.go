@@ -15,7 +15,7 @@ import (
 // in several scripts, long and short, with spaces and invalid UTF-8 near
 // the match and far from it, and in texts all ASCII.
 func TestContextIsSnippet(t *testing.T) {
-	pieces := []string{"word", "Wörter", "ß", "日本語", "𝔘𝔫𝔦", "é", " ", " ", " ", "  ", "-", "\xff", "\xe2\x80", "\xed\xa0\x80", "\uFFFD", "“q”", "…"}
+	pieces := []string{"word", "Wörter", "ß", "日本語", "𝔘𝔫𝔦", "é", " ", " ", " ", "  ", "-", "\xff", "\xe2\x80", "\xed\xa0\x80", "\uFFFD", "“q”", "…", ".", ". ", "?”", "U.S.", " (so.) "}
 	r := rand.New(rand.NewPCG(7, 7))
 	for n := range 3000 {
 		var b strings.Builder
@@ -109,6 +109,44 @@ func TestPosIsLinesPos(t *testing.T) {
 			if got, want := in.pos(off), lines.Pos(off); got != want {
 				t.Fatalf("text %d %q: pos(%d) = %v, want %v", n, src, off, got, want)
 			}
+		}
+	}
+}
+
+// wordsOf returns ASCII words starting with first and ending with last,
+// n bytes long in all.
+func wordsOf(n int, first, last string) string {
+	s := first
+	for len(s)+len(" wwwww ")+len(last) <= n {
+		s += " wwwww"
+	}
+	s += " "
+	return s + strings.Repeat("w", n-len(s)-len(last)) + last
+}
+
+// TestSnippetEllipsesAtSentences: a snippet cut where a sentence starts
+// begins "… The", and one cut where a sentence ends ends "view. …"; cut
+// within a sentence, the ellipsis stands against the word. The contexts
+// computed by offsets say the same.
+func TestSnippetEllipsesAtSentences(t *testing.T) {
+	s := wordsOf(snippetContext-3, "The", "start") // with "s. " before it, the last snippetContext runes
+	e := wordsOf(snippetContext-2, "and", "view.") // with a space each side, the first snippetContext runes
+	for _, c := range []struct{ text, wantBefore, wantAfter string }{
+		{"Words words words. " + s + "MATCH " + e + " Next one.", "… " + s, " " + e + " …"},
+		{"Words words words, " + s + "MATCH " + e[:len(e)-1] + ", next one.", "…" + s, " " + e[:len(e)-1] + ",…"},
+		{"Words words “words.” " + s + "MATCH " + e[:len(e)-2] + "?” Next one.", "… " + s, " " + e[:len(e)-2] + "?” …"},
+		{"Short. MATCH end.", "Short. ", " end."},
+	} {
+		start := strings.Index(c.text, "MATCH")
+		end := start + len("MATCH")
+		sn := snippet(c.text, start, end)
+		if sn.Before != c.wantBefore || sn.After != c.wantAfter {
+			t.Errorf("snippet of %q:\n got %q | %q\nwant %q | %q", c.text, sn.Before, sn.After, c.wantBefore, c.wantAfter)
+		}
+		in := inspector{scratch: new(scratch)}
+		cut := in.context([]byte(c.text), 0, start, end)
+		if got := cut.snippet(c.text, string(in.ellipses)); got != sn {
+			t.Errorf("context of %q: %q, snippet %q", c.text, got, sn)
 		}
 	}
 }

@@ -236,5 +236,5 @@ func firstLines(h, summary string) string {
 	if i := strings.LastIndexByte(t, ' '); i > 0 {
 		t = t[:i]
 	}
-	return t + "…"
+	return t + words.EllipsisAfter(t)
 }

@@ -449,7 +449,7 @@ func (m *textMap) at(l *chapterLine, o *index.Occurrence) float64 {
 	frac := 1.0
 	if o.Where != index.Note {
 		frac = 0.5
-		before := strings.TrimPrefix(o.Snippet.Before, "…")
+		before := strings.TrimPrefix(strings.TrimPrefix(o.Snippet.Before, "…"), " ") // "…word" or "… Word"
 		if i := indexPair(p.text, before, o.Snippet.Match); i >= 0 && len(p.text) > 0 {
 			frac = float64(i+len(before)) / float64(len(p.text))
 		}

@@ -552,7 +552,7 @@ func entryDoc(x *index.Index, e *index.Entry, occurs func(*named, index.Ref, []i
 // the body's first sentence, which an entry without one is given).
 func withSummary(summary, body string) string {
 	summary = strings.TrimSpace(summary)
-	if s := strings.TrimSuffix(summary, "…"); s != "" && strings.HasPrefix(body, s) {
+	if s := strings.TrimRight(strings.TrimSuffix(summary, "…"), " "); s != "" && strings.HasPrefix(body, s) {
 		return body
 	}
 	return joinNonEmpty(" ", summary, body)

@@ -6,6 +6,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -561,5 +562,36 @@ func TestIndexHoldsTheEdition(t *testing.T) {
 	}
 	if checked < 100 {
 		t.Errorf("only %d occurrences checked", checked)
+	}
+}
+
+// TestSnippetEllipsesStandApartFromSentences: the search page's snippets
+// cut as the entries' lists of occurrences do: an ellipsis never sticks to
+// a sentence's end ("change.…"), but stands apart from it ("change. …",
+// "… The").
+func TestSnippetEllipsesStandApartFromSentences(t *testing.T) {
+	edition(t)
+	glued := regexp.MustCompile(`[.?!][”’")\]»]*…`)
+	snippets, endsApart, startsApart := 0, 0, 0
+	for _, a := range query(t, "", "force", "security", "states", "war", "international", "United Nations", "legitimacy", "the") {
+		for _, r := range a.Results {
+			if r.Snippet == "" {
+				continue
+			}
+			snippets++
+			if glued.MatchString(r.Snippet) {
+				t.Errorf("%q, %s: %q: the ellipsis sticks to the sentence's end", a.Query, r.URL, r.Snippet)
+			}
+			if strings.HasSuffix(r.Snippet, ". …") || strings.HasSuffix(r.Snippet, "? …") {
+				endsApart++
+			}
+			if strings.HasPrefix(r.Snippet, "… ") {
+				startsApart++
+			}
+		}
+	}
+	t.Logf("%d snippets, %d ending at a sentence's end, %d starting at a sentence's start", snippets, endsApart, startsApart)
+	if endsApart == 0 || startsApart == 0 {
+		t.Errorf("no snippet is cut at a sentence's end (%d) or start (%d) among %d: the test sees nothing", endsApart, startsApart, snippets)
 	}
 }

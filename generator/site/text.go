@@ -5,6 +5,8 @@ import (
 	"regexp"
 	"strings"
 	"unicode"
+
+	"edition/generator/internal/words"
 )
 
 var tagRE = regexp.MustCompile(`<[^>]*>`)
@@ -28,7 +30,7 @@ func FirstSentence(s string) string {
 		if j := strings.LastIndexByte(cut, ' '); j > 0 {
 			cut = cut[:j]
 		}
-		return cut + "…"
+		return cut + words.EllipsisAfter(cut)
 	}
 	return s
 }

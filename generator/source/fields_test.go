@@ -82,7 +82,9 @@ func TestFieldMistakes(t *testing.T) {
 	}
 }
 
-// wantMistakes is what Load reported before this change (its output then).
+// wantMistakes is what Load reported before this change (its output then),
+// but for "aliases: x", a single alias since aliases took one as related
+// does, and the words for a list that may be a single value.
 const wantMistakes = `
 content/edition.yaml:2:7: error: year must be a whole number, not "20x4" (write a whole number such as 2007)
 content/edition.yaml:7:5: error: unknown field "nmae" in a kind (did you mean “name”?)
@@ -90,7 +92,7 @@ content/text/01-one.md:3:1: error: unknown field "autors" in the chapter's front
 content/text/01-one.md:4:1: error: field "title" appears twice in the chapter's front matter (remove one of them)
 content/text/02-two.md:3:10: error: opening must be text, not a list (give a single value)
 content/text/02-two.md:1:1: error: slug "Two" is not a valid slug (use lowercase letters, digits and hyphens)
-content/text/03-three.md:3:10: error: authors must be a list, not a mapping (write a list: [a, b] or one “- item” per line)
+content/text/03-three.md:3:10: error: authors must be text or a list, not a mapping (write one value, or a list: [a, b] or one “- item” per line)
 content/text/03-three.md:5:1: error: the chapter is empty (write the chapter's text after the front matter, or remove the file)
 content/text/04-four.md:5:5: error: authors item must be text, not a list (give a single value)
 content/text/04-four.md:6:1: error: unknown field "summary" in the chapter's front matter (known fields: authors, opening, slug, title)
@@ -105,8 +107,7 @@ content/registry/concept/a-b.md:11:11: error: wikidata "Q0" is not a Wikidata it
 content/registry/concept/a-b.md:12:1: error: unknown field "date" in the entry's front matter (did you mean “dates”?)
 content/registry/concept/a-b.md:13:1: error: field "name" appears twice in the entry's front matter (remove one of them)
 content/registry/concept/a-b.md:3:7: error: type "doctrin" is not a type of Concepts (did you mean “doctrine”?)
-content/registry/concept/c.md:3:10: error: aliases must be a list (write a list: [a, b] or one “- alias” per line)
-content/registry/concept/c.md:4:10: error: related must be a list, not a mapping (write a list: [a, b] or one “- item” per line)
+content/registry/concept/c.md:4:10: error: related must be text or a list, not a mapping (write one value, or a list: [a, b] or one “- item” per line)
 content/registry/concept/c.md:5:9: error: parent must be text, not a list (give a single value)
 content/registry/concept/c.md:1:1: error: a Concept entry needs a type (add “type:” with one of: doctrine, norm)
 content/bibliography.yaml:6:21: error: unknown field "givn" in a name (did you mean “given”?)

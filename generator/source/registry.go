@@ -111,10 +111,13 @@ var entrySet = newFieldSet(map[string]func(c entryFields, v *yaml.Node){
 	"related": func(c entryFields, v *yaml.Node) {
 		c.at("related", v)
 		c.e.Related = c.d.strs(v, "related")
-		if v.Kind == yaml.SequenceNode {
+		switch v.Kind {
+		case yaml.SequenceNode:
 			for _, item := range v.Content {
 				c.at("related "+item.Value, item) // each key's own place, for diagnostics
 			}
+		case yaml.ScalarNode:
+			c.at("related "+v.Value, v)
 		}
 	},
 	"parent": func(c entryFields, v *yaml.Node) { c.at("parent", v); c.e.Parent = c.d.str(v, "parent") },
@@ -128,18 +131,31 @@ var entrySet = newFieldSet(map[string]func(c entryFields, v *yaml.Node){
 	"summary": func(c entryFields, v *yaml.Node) { c.e.Summary = c.d.str(v, "summary") },
 })
 
+// aliases reads an entry's aliases: a list, or a single alias written
+// alone (text, or a mapping with its text and case), as "related:" takes a
+// single key.
 func (l *loader) aliases(d *doc, n *yaml.Node) []index.Alias {
-	if n.Kind != yaml.SequenceNode {
-		d.errorf(n, "write a list: [a, b] or one “- alias” per line", "aliases must be a list")
+	items := n.Content
+	switch n.Kind {
+	case yaml.SequenceNode:
+	case yaml.ScalarNode:
+		if n.Tag == "!!null" || n.Value == "" {
+			return nil
+		}
+		items = []*yaml.Node{n}
+	case yaml.MappingNode:
+		items = []*yaml.Node{n}
+	default:
+		d.errorf(n, "write one alias, or a list: [a, b] or one “- alias” per line", "aliases must be text or a list")
 		return nil
 	}
-	out := make([]index.Alias, 0, len(n.Content))
-	for _, item := range n.Content {
+	out := make([]index.Alias, 0, len(items))
+	for _, item := range items {
 		a := index.Alias{Pos: d.pos(item)}
 		if item.Kind == yaml.MappingNode {
 			decodeFields(d, item, "an alias", aliasSet, aliasFields{d, &a})
-		} else {
-			a.Text = d.str(item, "alias")
+		} else if a.Text = d.str(item, "alias"); item.Kind != yaml.ScalarNode {
+			continue // str said what is wrong: not an empty alias as well
 		}
 		a.Text = words.Join(a.Text)
 		if a.Text == "" {

@@ -221,7 +221,7 @@ func (d *doc) strs(n *yaml.Node, field string) []string {
 		return []string{n.Value}
 	}
 	if n.Kind != yaml.SequenceNode {
-		d.errorf(n, "write a list: [a, b] or one “- item” per line", "%s must be a list, not %s", field, kindName(n))
+		d.errorf(n, "write one value, or a list: [a, b] or one “- item” per line", "%s must be text or a list, not %s", field, kindName(n))
 		return nil
 	}
 	out := make([]string, 0, len(n.Content))

@@ -387,7 +387,9 @@
       if (cut > from) to = cut;
     }
     var out = [];
-    if (from > 0) out.push({ text: "…", mark: false });
+    // An ellipsis stands apart from a sentence's end, as the entries'
+    // snippets do: "… The" after one, "view. …" at the end of one.
+    if (from > 0) out.push({ text: /[.?!]["”’')\]»]* +$/.test(text.slice(Math.max(0, from - 9), from)) ? "… " : "…", mark: false });
     var pos = from;
     merged.forEach(function (s) {
       if (s[1] <= from || s[0] >= to) return;
@@ -397,7 +399,7 @@
       pos = b;
     });
     if (pos < to) out.push({ text: text.slice(pos, to), mark: false });
-    if (to < text.length) out.push({ text: "…", mark: false });
+    if (to < text.length) out.push({ text: text[to] === " " && /[.?!]["”’')\]»]*$/.test(text.slice(Math.max(from, to - 9), to)) ? " …" : "…", mark: false });
     return out;
   }
 

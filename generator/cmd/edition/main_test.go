@@ -583,3 +583,40 @@ func TestBuildWarnsOfUnreadMarkdownFiles(t *testing.T) {
 		t.Errorf("the summary does not count the three warnings: %s", stdout)
 	}
 }
+
+// A locator that names pages in an unusual form ("pg 15", "p 15", "pp15")
+// is worth a warning that says what to write, at the cited @key: the
+// citation is made all the same, with the locator as written.
+func TestBuildWarnsOfUnusualPageLocators(t *testing.T) {
+	workspace(t)
+	const file = "content/text/03-locators.md"
+	write(t, file, "---\ntitle: Locators\n---\nThe light was seen [@mariner1899, pg 15].[^1]\n\n"+
+		"[^1]: So the keepers said [see @mariner1899, pp15; @smeaton1791, p. 4; @mariner1899, Page 7-9].\n")
+	code, stdout, stderr := edition("build")
+	if code != 0 {
+		t.Fatalf("exit code %d, want 0:\n%s", code, stderr)
+	}
+	const hint = "“p.” for a page, “pp.” for pages, a space before the number"
+	for _, want := range []string{
+		at(t, file, "@mariner1899, pg", true) + ": warning: the locator “pg 15” names pages in an unusual form (write “p. 15”: " + hint + ")",
+		at(t, file, "@mariner1899, pp15", true) + ": warning: the locator “pp15” names pages in an unusual form (write “pp. 15”: " + hint + ")",
+		at(t, file, "@mariner1899, Page", true) + ": warning: the locator “Page 7-9” names pages in an unusual form (write “pp. 7–9”: " + hint + ")",
+	} {
+		if !strings.Contains(stderr, want) {
+			t.Errorf("no warning\n  %s\nthe command said:\n%s", want, stderr)
+		}
+	}
+	if strings.Contains(stderr, "“p. 4”") {
+		t.Errorf("a locator in the usual form is warned about:\n%s", stderr)
+	}
+	if !strings.Contains(stdout, "3 warnings") {
+		t.Errorf("the summary does not count the three warnings: %s", stdout)
+	}
+	page, err := os.ReadFile("public/text/locators.html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(page), "</a>, pg 15</span>") {
+		t.Errorf("the citation does not keep its locator as written")
+	}
+}

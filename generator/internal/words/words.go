@@ -1,7 +1,10 @@
 // Package words splits text into words as strings.Fields does, for the
 // packages that make plain text out of HTML (the search index, the preview
 // cards), without its slice of words; and says how many of a thing there
-// are in words that agree with the number (Count).
+// are in words that agree with the number (Count); and writes the
+// ellipsis of a text cut short, apart from a sentence's end or start and
+// against a word otherwise (EllipsisAfter, EllipsisBefore), for markup's
+// snippets, the preview cards and the summaries.
 package words
 
 import (

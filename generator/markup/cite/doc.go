@@ -4,7 +4,9 @@
 //
 // The parser turns a bracket holding at least one @key into a *Node with one
 // Item per key; the resolver in the document's Options gives each item its
-// link and label, and reports unknown keys. The renderer writes
+// link and label, and reports unknown keys; the parser reports locators
+// that name pages in an unusual form ("pg 15", see CheckLocator) as
+// warnings. The renderer writes
 //
 //	<span class="citation" id="c1"><a href="../sources/key.html">Label 2002</a>, p. 15</span>
 //

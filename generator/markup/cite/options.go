@@ -13,8 +13,10 @@ type Resolver interface {
 // With before parsing; without it, citations are parsed but not linked.
 type Options struct {
 	Resolver Resolver
-	// Report is called for each unknown key with the byte offset of the
-	// citation; nil ignores problems.
+	// Report is called for each unknown key, and for each locator that
+	// names pages in an unusual form (a *LocatorWarning, whose Warning
+	// method says it is one), with the byte offset of the item's @key;
+	// nil ignores problems.
 	Report func(offset int, err error)
 
 	// Linked is set by the parser: how many items it linked to their

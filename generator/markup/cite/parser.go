@@ -52,6 +52,15 @@ func (p *Parser) Parse(parent ast.Node, block text.Reader, pc parser.Context) as
 	}
 	n.Items = items
 	n.SetPos(seg.Start)
+	if o != nil && o.Report != nil {
+		for i := range n.Items {
+			if it := &n.Items[i]; it.Locator != "" {
+				if want, ok := CheckLocator(it.Locator); !ok {
+					o.Report(seg.Start+1+it.Offset, &LocatorWarning{Locator: it.Locator, Want: want})
+				}
+			}
+		}
+	}
 	if o != nil && o.Resolver != nil {
 		for i := range n.Items {
 			it := &n.Items[i]

@@ -1,0 +1,103 @@
+package cite
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// LocatorWarning says that a locator names pages in a form that is not the
+// usual one: "pg 15", "p 15", "pp15", "page 15", "p.15". The citation is
+// still made, with the locator as written; the editor is told what to
+// write instead. It is a warning, not an error (see Warning).
+type LocatorWarning struct {
+	Locator string // as written: "pg 15"
+	Want    string // the usual form: "p. 15"
+}
+
+func (w *LocatorWarning) Error() string {
+	return "the locator “" + w.Locator + "” names pages in an unusual form"
+}
+
+// Hint says what to write.
+func (w *LocatorWarning) Hint() string {
+	return "write “" + w.Want + "”: “p.” for a page, “pp.” for pages, a space before the number"
+}
+
+// Warning reports that the problem does not stop the build.
+func (w *LocatorWarning) Warning() bool { return true }
+
+// pageLabels are the ways of writing "page" that CheckLocator recognises,
+// lowercase, longest first so that "pp" is not read as "p" and "p".
+var pageLabels = []string{"pages", "page", "pgs", "pg", "pp", "p"}
+
+// CheckLocator reports whether loc, the text after "@key,", names pages
+// in the usual form, "p. 15" or "pp. 63–64"; when it names them otherwise
+// ("pg 15", "p 15", "pp15", "Page 15", "p.15"), it returns the usual form
+// as well. A locator that does not start with a page label and a number
+// ("chap. 2", "n. 4", "15", "passim") is left alone.
+func CheckLocator(loc string) (want string, ok bool) {
+	lower := strings.ToLower(loc)
+	label := ""
+	for _, l := range pageLabels {
+		if strings.HasPrefix(lower, l) {
+			label = l
+			break
+		}
+	}
+	if label == "" {
+		return "", true
+	}
+	rest := loc[len(label):]
+	dot := strings.HasPrefix(rest, ".")
+	rest = strings.TrimPrefix(rest, ".")
+	num := strings.TrimLeft(rest, " \u00a0")
+	if !pageNumber(num) || num == rest && !dot && (num[0] < '0' || num[0] > '9') {
+		return "", true // "para. 4", "pp" alone, "pix" …
+	}
+	if (label == "p" || label == "pp") && dot && len(num) < len(rest) && loc[:len(label)] == label {
+		return "", true // the usual form
+	}
+	// The usual form: "p." for one page, "pp." for a range or a list, and
+	// an en dash in a range of numbers.
+	pages := strings.ContainsAny(num, "-–,") || strings.Contains(num, "ff")
+	if strings.HasPrefix(label, "pp") || label == "pages" || label == "pgs" {
+		pages = true
+	}
+	want = "p. "
+	if pages {
+		want = "pp. "
+	}
+	var b strings.Builder
+	for i, r := range num {
+		if r == '-' && i > 0 && unicode.IsDigit(rune(num[i-1])) && i+1 < len(num) && unicode.IsDigit(rune(num[i+1])) {
+			r = '–'
+		}
+		b.WriteRune(r)
+	}
+	return want + b.String(), false
+}
+
+// pageNumber reports whether s starts with a page number: a digit, or a
+// lowercase roman numeral ("xii") followed by the end, a space or
+// punctuation.
+func pageNumber(s string) bool {
+	if s == "" {
+		return false
+	}
+	if s[0] >= '0' && s[0] <= '9' {
+		return true
+	}
+	i := 0
+	for i < len(s) && strings.IndexByte("ivxlc", s[i]) >= 0 {
+		i++
+	}
+	if i == 0 {
+		return false
+	}
+	if i == len(s) {
+		return true
+	}
+	r, _ := utf8.DecodeRuneInString(s[i:])
+	return !unicode.IsLetter(r) && !unicode.IsDigit(r)
+}
