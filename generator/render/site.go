@@ -354,7 +354,7 @@ func (t *Templates) entry(x *index.Index, tm *textMap, set *pageSet, e *index.En
 	p := x.Layout.Ref(e.Ref())
 	kind, _ := x.Edition.Kind(e.Kind)
 	v := &EntryView{Base: set.base(p, e.Name, set.kindPath(e.Kind)), Entry: e, Kind: kind, Body: e.BodyHTML}
-	v.BodyClass = "entry " + e.Kind
+	v.BodyClass = "entry " + KindClassPrefix + e.Kind
 	if kind != nil {
 		v.KindHref = v.URL(kind.Path + "/index.html")
 	}
@@ -563,7 +563,7 @@ func entryLinks(links []Link, counted bool) template.HTML {
 func (t *Templates) kind(x *index.Index, k *index.Kind) *KindView {
 	p := x.Layout.Kind(k.Key)
 	v := &KindView{Base: newBase(x, p, k.Plural, p), Kind: k}
-	v.BodyClass = "kind " + k.Key
+	v.BodyClass = "kind " + KindClassPrefix + k.Key
 	byLetter := map[string][]Link{}
 	for _, e := range x.EntriesOf(k.Key) {
 		l := initial(e.IndexName)

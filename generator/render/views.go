@@ -51,11 +51,23 @@ func (b *Base) URL(target string) string {
 // Asset is the relative URL of a static asset.
 func (b *Base) Asset(name string) string { return b.URL("assets/" + name) }
 
+// KindClassPrefix begins the class that marks what is of a kind of entry:
+// a kind key k becomes the class "kind-" + k, never k itself, on mention
+// links, links to entries, entry pages (<article> and <body>), kind pages'
+// <body> and search results. Kind keys come from the edition's content
+// (edition.yaml), so as bare classes they shared a namespace with the
+// stylesheet's own: a kind called "count" or "text" restyled every link
+// to its entries. No class of the stylesheets, the templates or the
+// scripts begins with "kind-" but these (TestKindClassesAreTheirOwn).
+// The templates and scripts write the prefix literally; package mention
+// has it too (mention.KindClassPrefix).
+const KindClassPrefix = "kind-"
+
 // Link is a named link to a page.
 type Link struct {
 	Label string
 	Href  string
-	Kind  string // kind key, for styling
+	Kind  string // kind key, for styling (as KindClassPrefix + Kind)
 	Ref   string // "concept:key", for the preview card; empty if none
 	Note  string // a short gloss
 	Count int
