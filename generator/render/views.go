@@ -21,11 +21,16 @@ type Base struct {
 	BodyClass string
 	Summary   string // meta description
 	Meta      *PageMeta
-	abs       string // when set, links are absolute URLs under it (the 404 page)
+	// FurtherPages links the edition's further pages (About …), in the
+	// edition's order, for the footer; the page's own link, if it is one
+	// of them, is marked Here. Set by Templates.Pages.
+	FurtherPages []NavItem
+	abs          string // when set, links are absolute URLs under it (the 404 page)
 	// chrome returns the page's Chrome, made once per folder by the
 	// pageSet the view is part of. A function, so that a fingerprint of the
 	// view (package site) sees what it shows, not the set's caches: the
-	// Chrome depends only on Path's folder, abs, Root, Edition and Nav.
+	// Chrome depends only on Path's folder, abs, Root, Edition, Nav and
+	// FurtherPages.
 	chrome func(*Base) (*Chrome, error)
 }
 
