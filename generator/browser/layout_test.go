@@ -182,10 +182,10 @@ func TestScreenshots(t *testing.T) {
 					tb.tap("#r-n10")
 					tb.waitFor(`__test.shown("#sn-n10")`, "the note to open")
 				case s.name == "text-preview" && w < 800:
-					tb.tap("#p3 a.mention.concept")
+					tb.tap("#p3 a.mention.kind-concept")
 					tb.waitFor(`__test.shown("#preview")`, "the card")
 				case s.name == "text-preview":
-					tb.hover("#p3 a.mention.concept")
+					tb.hover("#p3 a.mention.kind-concept")
 					tb.waitFor(`__test.shown("#preview")`, "the card")
 				case s.name == "text-bare":
 					tb.do(clickSel("#tool-annotations"))
@@ -283,6 +283,24 @@ func TestCitationsHaveNoRuleAbove(t *testing.T) {
 	}
 	if seen == 0 {
 		t.Fatal("no citation links on any page")
+	}
+}
+
+// Each kind's mentions keep their own underline, which the stylesheet
+// gives by the class "kind-" and the key: actors dotted, events dashed,
+// concepts solid. The mentions are found by their data-ref, not by the
+// class under test.
+func TestMentionsOfEachKindKeepTheirUnderline(t *testing.T) {
+	tb := newTab(t, overHTTP, 1400, 900, false)
+	tb.visit(textPage)
+	got := eval[map[string]string](tb, `Object.fromEntries(["concept", "actor", "event"].map(k => {
+  const a = document.querySelector("article.text a.mention[data-ref^='" + k + ":']");
+  return [k, a ? getComputedStyle(a).textDecorationStyle : "no mention"];
+}))`)
+	for k, want := range map[string]string{"concept": "solid", "actor": "dotted", "event": "dashed"} {
+		if got[k] != want {
+			t.Errorf("mentions of %s entries are underlined %s, not %s", k, got[k], want)
+		}
 	}
 }
 

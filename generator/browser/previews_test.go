@@ -41,7 +41,7 @@ func (tb *tab) checkCard(c card) {
 	}
 }
 
-const firstConcept = "#p1 a.mention.concept"
+const firstConcept = "#p1 a.mention.kind-concept"
 
 func TestPreviewOnHoverIsHoverableDismissableAndShiftsNothing(t *testing.T) {
 	for _, o := range origins {
@@ -89,7 +89,7 @@ func TestPreviewOnHoverIsHoverableDismissableAndShiftsNothing(t *testing.T) {
 func TestPreviewOnFocus(t *testing.T) {
 	tb := newTab(t, overHTTP, 1400, 900, false)
 	tb.visit(textPage)
-	const actor = "#p2 a.mention.actor"
+	const actor = "#p2 a.mention.kind-actor"
 	want := tb.cardFor(actor)
 	tb.focus(actor)
 	tb.waitFor(`__test.shown("#preview")`, "the card to appear on focus")

@@ -50,7 +50,7 @@ func TestSearchPage(t *testing.T) {
 	n := eval[int](tb, `document.querySelectorAll(".search-result").length`)
 	firstTitle := eval[string](tb, `document.querySelector(".search-result .result-head a").textContent`)
 	firstHref := eval[string](tb, `document.querySelector(".search-result .result-head a").getAttribute("href")`)
-	marks := eval[string](tb, `Array.from(document.querySelectorAll(".search-result.text mark")).map(m => m.textContent).join("|")`)
+	marks := eval[string](tb, `Array.from(document.querySelectorAll(".search-result.kind-text mark")).map(m => m.textContent).join("|")`)
 	if firstTitle != "Kofi Annan" || firstHref != "actors/kofi-annan.html" {
 		t.Errorf("first result %q → %q", firstTitle, firstHref)
 	}
@@ -58,13 +58,14 @@ func TestSearchPage(t *testing.T) {
 		t.Errorf("%d results, marked %q", n, marks)
 	}
 	eval[bool](tb, `(document.querySelectorAll("#search-filters input").forEach(b => { if (b.value !== "notes") b.click(); }), true)`)
-	tb.waitFor(`[...document.querySelectorAll(".search-result")].every(r => r.classList.contains("notes")) && document.querySelector(".search-result")`, "only notes after filtering")
+	tb.waitFor(`[...document.querySelectorAll(".search-result")].every(r => r.classList.contains("kind-notes")) && document.querySelector(".search-result")`, "only notes after filtering")
 }
 
 // Every suggestion and every result is laid out alike whatever its kind:
-// a kind's class ("notes") must not pick up the styles of the page's
-// parts of the same name (the chapter's notes section's margin and rule),
-// which opened a blank band above each note in the list.
+// a kind's class (now "kind-notes", once "notes") must not pick up the
+// styles of the page's parts of the same name (the chapter's notes
+// section's margin and rule), which opened a blank band above each note in
+// the list.
 func TestSearchResultsOfEveryKindAlike(t *testing.T) {
 	const gapsJS = `(sel => {
   const items = [...document.querySelectorAll(sel)];
@@ -84,12 +85,12 @@ func TestSearchResultsOfEveryKindAlike(t *testing.T) {
 	tb.visit("concepts/preemption.html")
 	tb.focus("#site-search-q")
 	tb.key("secur")
-	tb.waitFor(`document.querySelector("#site-search-list .search-option.notes")`, "a note among the suggestions")
+	tb.waitFor(`document.querySelector("#site-search-list .search-option.kind-notes")`, "a note among the suggestions")
 	if bad := eval[[]string](tb, gapsJS+`("#site-search-list .search-option")`); len(bad) > 0 {
 		t.Errorf("suggestions: %s", strings.Join(bad, "; "))
 	}
 	tb.visit("search.html?q=secur")
-	tb.waitFor(`document.querySelector(".search-result.notes")`, "a note among the results")
+	tb.waitFor(`document.querySelector(".search-result.kind-notes")`, "a note among the results")
 	if bad := eval[[]string](tb, gapsJS+`(".search-result")`); len(bad) > 0 {
 		t.Errorf("results: %s", strings.Join(bad, "; "))
 	}

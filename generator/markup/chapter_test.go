@@ -286,7 +286,7 @@ func TestFragment(t *testing.T) {
 	}
 	got := string(html)
 	for _, want := range []string{
-		`<p>Preemption, as <a class="mention actor" href="../actors/high-level-panel.html" data-ref="actor:high-level-panel">the panel</a> said`,
+		`<p>Preemption, as <a class="mention kind-actor" href="../actors/high-level-panel.html" data-ref="actor:high-level-panel">the panel</a> said`,
 		`<a class="noteref author" id="r-n1" href="#n1" role="doc-noteref" aria-label="Note 1">1</a>`,
 		`<a class="cite" href="../sources/bush2002.html" data-ref="source:bush2002">Bush 2002</a>`,
 		`<ol class="fragment-notes"><li id="n1"><p>On the UN Security Council.</p>`,

@@ -18,12 +18,13 @@ import (
 // per folder (and, for the header, per current navigation item) and given
 // to every page as HTML, so that their dozens of links are not escaped
 // again on each of thousands of pages. A block sees only what is the same
-// across the folder: Root, Edition, Nav, URL, Asset and SearchIndex; any
-// other field is an error when the block is executed.
+// across the folder: Root, Edition, Nav, FurtherPages, URL, Asset and
+// SearchIndex; any other field is an error when the block is executed.
 type Chrome struct {
-	Root    string
-	Edition *index.Edition
-	Nav     []NavItem
+	Root         string
+	Edition      *index.Edition
+	Nav          []NavItem
+	FurtherPages []NavItem // the footer's links to the further pages
 
 	from string // a page of the folder, for URL
 	abs  string
@@ -54,6 +55,7 @@ type chromeKey struct {
 	dir, abs string
 	current  int  // index in Nav of the current page's item, or -1
 	here     bool // whether that item's link is the page itself
+	further  int  // index in FurtherPages of the page itself, or -1
 }
 
 type chromeResult struct {
@@ -72,10 +74,16 @@ func (b *Base) Chrome() (*Chrome, error) {
 
 // chrome returns page b's Chrome, made on first use for its folder.
 func (s *pageSet) chrome(b *Base) (*Chrome, error) {
-	k := chromeKey{dir: path.Dir(b.Path), abs: b.abs, current: -1}
+	k := chromeKey{dir: path.Dir(b.Path), abs: b.abs, current: -1, further: -1}
 	for i, n := range b.Nav {
 		if n.Current {
 			k.current, k.here = i, n.Here
+			break
+		}
+	}
+	for i, n := range b.FurtherPages {
+		if n.Here {
+			k.further = i
 			break
 		}
 	}
@@ -85,7 +93,7 @@ func (s *pageSet) chrome(b *Base) (*Chrome, error) {
 	if ok {
 		return r.c, r.err
 	}
-	c := &Chrome{Root: b.Root, Edition: b.Edition, Nav: b.Nav, from: b.Path, abs: b.abs}
+	c := &Chrome{Root: b.Root, Edition: b.Edition, Nav: b.Nav, FurtherPages: b.FurtherPages, from: b.Path, abs: b.abs}
 	err := s.t.chromeParts(c)
 	s.mu.Lock()
 	if r, ok := s.chromes[k]; ok { // made meanwhile: use the first

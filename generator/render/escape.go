@@ -108,7 +108,7 @@ func (m *markup) urlAttrFrag(p *urlPrefix, frag string) {
 	m.b = appendURLEscaped(m.b, frag)
 }
 
-// entryLink writes a link to an entry: <a class="class kind"
+// entryLink writes a link to an entry: <a class="class kind-KIND"
 // href="href" data-ref="ref">label</a>, without data-ref when ref is
 // empty, as the entry templates wrote it (class may be empty).
 func (m *markup) entryLink(class, kind, href, ref, label string) {
@@ -116,6 +116,7 @@ func (m *markup) entryLink(class, kind, href, ref, label string) {
 	if class != "" {
 		m.raw(class + " ")
 	}
+	m.raw(KindClassPrefix)
 	m.attr(kind)
 	m.raw(`" href="`)
 	m.urlAttr(href)

@@ -111,10 +111,10 @@ func TestIndexPair(t *testing.T) {
 }
 
 var formerLinkLoops = template.Must(template.New("").Parse(`
-{{- define "entry"}}{{range .}}<li><a class="{{.Kind}}" href="{{.Href}}"{{with .Ref}} data-ref="{{.}}"{{end}}>{{.Label}}</a></li>{{end}}{{end}}
+{{- define "entry"}}{{range .}}<li><a class="kind-{{.Kind}}" href="{{.Href}}"{{with .Ref}} data-ref="{{.}}"{{end}}>{{.Label}}</a></li>{{end}}{{end}}
 {{- define "kind"}}
       {{- range .}}
-      <li><a class="{{.Kind}}" href="{{.Href}}"{{with .Ref}} data-ref="{{.}}"{{end}}>{{.Label}}</a>{{with .Note}} <span class="type">{{.}}</span>{{end}} <span class="count">{{.Count}}<span class="vh"> {{if eq .Count 1}}mention{{else}}mentions{{end}}</span></span></li>
+      <li><a class="kind-{{.Kind}}" href="{{.Href}}"{{with .Ref}} data-ref="{{.}}"{{end}}>{{.Label}}</a>{{with .Note}} <span class="type">{{.}}</span>{{end}} <span class="count">{{.Count}}<span class="vh"> {{if eq .Count 1}}mention{{else}}mentions{{end}}</span></span></li>
       {{- end}}
 {{- end}}`))
 

@@ -234,7 +234,7 @@ func TestStripsAreTheFormerStrip(t *testing.T) {
 var formerIndex = template.Must(template.New("").Parse(`
 {{- define "letter"}}{{range .}}{{template "index-heading" .}}{{end}}{{end}}
 {{- define "index-heading"}}
-<li>{{if .See}}<span class="heading">{{.Label}}</span>, <i>see</i> <a href="{{.See.Href}}">{{.See.Label}}</a>{{else}}<a class="heading {{.Kind}}" href="{{.Href}}"{{with .Ref}} data-ref="{{.}}"{{end}}>{{.Label}}</a>{{range $i, $l := .Locators}}{{if $i}},{{end}} <a class="loc {{.Note}}" href="{{.Href}}">{{.Label}}</a>{{end}}
+<li>{{if .See}}<span class="heading">{{.Label}}</span>, <i>see</i> <a href="{{.See.Href}}">{{.See.Label}}</a>{{else}}<a class="heading kind-{{.Kind}}" href="{{.Href}}"{{with .Ref}} data-ref="{{.}}"{{end}}>{{.Label}}</a>{{range $i, $l := .Locators}}{{if $i}},{{end}} <a class="loc {{.Note}}" href="{{.Href}}">{{.Label}}</a>{{end}}
   {{- with .SeeAlso}}. <i>See also</i> {{range $i, $l := .}}{{if $i}}; {{end}}<a href="{{.Href}}">{{.Label}}</a>{{end}}{{end}}
   {{- with .Subs}}<ul class="subs">{{range .}}{{template "index-heading" .}}{{end}}</ul>{{end}}{{end}}</li>
 {{end}}`))

@@ -63,12 +63,15 @@ func (p *Page) Release() {
 func (t *Templates) Pages(x *index.Index, extra []ExtraPage) []*Page {
 	var pages []*Page
 	set := newPageSet(t, x)
+	set.extra = extra
 	add := func(tmpl, p string, subject any, v func() any) {
 		pages = append(pages, &Page{Path: p, Template: tmpl, Subject: subject, make: func() any {
 			view := v()
 			t.addReuse(x, view)
 			if r, ok := view.(reusable); ok {
-				r.base().chrome = set.chrome
+				b := r.base()
+				b.chrome = set.chrome
+				b.FurtherPages = set.furtherPages(b)
 			}
 			return view
 		}})
@@ -354,7 +357,7 @@ func (t *Templates) entry(x *index.Index, tm *textMap, set *pageSet, e *index.En
 	p := x.Layout.Ref(e.Ref())
 	kind, _ := x.Edition.Kind(e.Kind)
 	v := &EntryView{Base: set.base(p, e.Name, set.kindPath(e.Kind)), Entry: e, Kind: kind, Body: e.BodyHTML}
-	v.BodyClass = "entry " + e.Kind
+	v.BodyClass = "entry " + KindClassPrefix + e.Kind
 	if kind != nil {
 		v.KindHref = v.URL(kind.Path + "/index.html")
 	}
@@ -563,7 +566,7 @@ func entryLinks(links []Link, counted bool) template.HTML {
 func (t *Templates) kind(x *index.Index, k *index.Kind) *KindView {
 	p := x.Layout.Kind(k.Key)
 	v := &KindView{Base: newBase(x, p, k.Plural, p), Kind: k}
-	v.BodyClass = "kind " + k.Key
+	v.BodyClass = "kind " + KindClassPrefix + k.Key
 	byLetter := map[string][]Link{}
 	for _, e := range x.EntriesOf(k.Key) {
 		l := initial(e.IndexName)
@@ -608,10 +611,50 @@ type pageSet struct {
 	entryByKey     map[string]entryRef
 	entryByKeyOnce sync.Once
 
+	extra []ExtraPage // the further pages, for the footer (Base.FurtherPages)
+
 	mu      sync.Mutex
 	rel     map[string]*chapterLinks // folder → the links to each chapter's page from it
 	navs    map[navKey]baseParts
 	chromes map[chromeKey]chromeResult
+	further map[furtherKey][]NavItem
+}
+
+// furtherKey is what the footer's links to the further pages depend on:
+// the page's folder, whether its links are absolute, and which of them is
+// the page itself (-1: none).
+type furtherKey struct {
+	dir, abs string
+	here     int
+}
+
+// furtherPages returns Base.FurtherPages for page b, made once per folder
+// (and for each further page, whose own link is marked) and shared by the
+// pages that show the same links.
+func (s *pageSet) furtherPages(b *Base) []NavItem {
+	if len(s.extra) == 0 {
+		return nil
+	}
+	k := furtherKey{dir: path.Dir(b.Path), abs: b.abs, here: -1}
+	for i, p := range s.extra {
+		if s.x.Layout.Page(p.Slug) == b.Path {
+			k.here = i
+		}
+	}
+	s.mu.Lock()
+	items, ok := s.further[k]
+	s.mu.Unlock()
+	if ok {
+		return items
+	}
+	items = make([]NavItem, len(s.extra))
+	for i, p := range s.extra {
+		items[i] = NavItem{Label: p.Title, Href: b.URL(s.x.Layout.Page(p.Slug)), Current: i == k.here, Here: i == k.here}
+	}
+	s.mu.Lock()
+	s.further[k] = items
+	s.mu.Unlock()
+	return items
 }
 
 // entryRef is an entry with its page's path and its reference
@@ -638,7 +681,8 @@ type baseParts struct {
 
 func newPageSet(t *Templates, x *index.Index) *pageSet {
 	s := &pageSet{t: t, x: x, tm: newTextMap(x), kindPaths: map[string]string{},
-		rel: map[string]*chapterLinks{}, navs: map[navKey]baseParts{}, chromes: map[chromeKey]chromeResult{}}
+		rel: map[string]*chapterLinks{}, navs: map[navKey]baseParts{}, chromes: map[chromeKey]chromeResult{},
+		further: map[furtherKey][]NavItem{}}
 	for _, ch := range x.Chapters {
 		s.chapterPath = append(s.chapterPath, x.Layout.Chapter(ch.Slug))
 	}

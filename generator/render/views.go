@@ -21,11 +21,16 @@ type Base struct {
 	BodyClass string
 	Summary   string // meta description
 	Meta      *PageMeta
-	abs       string // when set, links are absolute URLs under it (the 404 page)
+	// FurtherPages links the edition's further pages (About …), in the
+	// edition's order, for the footer; the page's own link, if it is one
+	// of them, is marked Here. Set by Templates.Pages.
+	FurtherPages []NavItem
+	abs          string // when set, links are absolute URLs under it (the 404 page)
 	// chrome returns the page's Chrome, made once per folder by the
 	// pageSet the view is part of. A function, so that a fingerprint of the
 	// view (package site) sees what it shows, not the set's caches: the
-	// Chrome depends only on Path's folder, abs, Root, Edition and Nav.
+	// Chrome depends only on Path's folder, abs, Root, Edition, Nav and
+	// FurtherPages.
 	chrome func(*Base) (*Chrome, error)
 }
 
@@ -51,11 +56,23 @@ func (b *Base) URL(target string) string {
 // Asset is the relative URL of a static asset.
 func (b *Base) Asset(name string) string { return b.URL("assets/" + name) }
 
+// KindClassPrefix begins the class that marks what is of a kind of entry:
+// a kind key k becomes the class "kind-" + k, never k itself, on mention
+// links, links to entries, entry pages (<article> and <body>), kind pages'
+// <body> and search results. Kind keys come from the edition's content
+// (edition.yaml), so as bare classes they shared a namespace with the
+// stylesheet's own: a kind called "count" or "text" restyled every link
+// to its entries. No class of the stylesheets, the templates or the
+// scripts begins with "kind-" but these (TestKindClassesAreTheirOwn).
+// The templates and scripts write the prefix literally; package mention
+// has it too (mention.KindClassPrefix).
+const KindClassPrefix = "kind-"
+
 // Link is a named link to a page.
 type Link struct {
 	Label string
 	Href  string
-	Kind  string // kind key, for styling
+	Kind  string // kind key, for styling (as KindClassPrefix + Kind)
 	Ref   string // "concept:key", for the preview card; empty if none
 	Note  string // a short gloss
 	Count int

@@ -433,7 +433,7 @@ func (b *Builder) generatePages(changed []string, early bool) *Result {
 	var pk *preKeys
 	var subjects uint64
 	if b.cache {
-		keysWG.Go(func() { pk = b.newPreKeys(x, newFingerprinter(b.seed)) })
+		keysWG.Go(func() { pk = b.newPreKeys(x, extra, newFingerprinter(b.seed)) })
 		keysWG.Go(func() { subjects = b.subjectsKey(x, extra) })
 	}
 	pages := tmpl.Pages(x, extra)

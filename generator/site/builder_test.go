@@ -206,6 +206,24 @@ func TestBuilderMatchesFreshBuildAfterEveryChange(t *testing.T) {
 		{"a page edited", func() []string {
 			return []string{edit(t, c("pages/about.md"), replaceOnce("## The text", "## The text we print"))}
 		}, false},
+		// Every page's footer links the further pages by their titles.
+		{"a page retitled", func() []string {
+			return []string{edit(t, c("pages/about.md"), replaceOnce("title: About this edition", "title: About the edition"))}
+		}, false},
+		{"a page added", func() []string {
+			p := c("pages/colophon.md")
+			if err := os.WriteFile(p, []byte("---\ntitle: Colophon\n---\nSet in Source Serif.\n"), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			return []string{p}
+		}, false},
+		{"a page removed", func() []string {
+			p := c("pages/colophon.md")
+			if err := os.Remove(p); err != nil {
+				t.Fatal(err)
+			}
+			return []string{p}
+		}, false},
 		{"the edition retitled", func() []string {
 			return []string{edit(t, c("edition.yaml"), replaceOnce("title: \"A Synthetic", "title: \"Another Synthetic"))}
 		}, false},

@@ -33,7 +33,7 @@ import (
 type preKeys struct {
 	seed  maphash.Seed
 	x     *index.Index
-	base  uint64               // templates, edition, navigation: what every page shows
+	base  uint64               // templates, edition, navigation, footer: what every page shows
 	chaps map[string]uint64    // chapter slug → its headings and note labels
 	loc   map[index.Ref]uint64 // each entry's occurrences as the general index shows them
 
@@ -70,14 +70,19 @@ func (k keyBuf) sum(h *maphash.Hash) uint64 {
 }
 
 // newPreKeys works out what the keys share: the base, each chapter's
-// headings and note labels, and each entry's occurrences.
-func (b *Builder) newPreKeys(x *index.Index, fp *fingerprinter) *preKeys {
+// headings and note labels, and each entry's occurrences. The base takes
+// in the further pages' slugs and titles, which every page's footer links.
+func (b *Builder) newPreKeys(x *index.Index, extra []render.ExtraPage, fp *fingerprinter) *preKeys {
 	pk := &preKeys{seed: b.seed, x: x, chaps: make(map[string]uint64, len(x.Chapters)), loc: map[index.Ref]uint64{}}
 	first := ""
 	if len(x.Chapters) > 0 {
 		first = x.Chapters[0].Slug
 	}
-	pk.base = fp.sum(b.tmplKey, x.Edition, first, len(x.Chapters))
+	further := make([][2]string, len(extra))
+	for i, p := range extra {
+		further[i] = [2]string{p.Slug, p.Title}
+	}
+	pk.base = fp.sum(b.tmplKey, x.Edition, first, len(x.Chapters), further)
 	var k keyBuf
 	for _, ch := range x.Chapters {
 		k = k[:0].str(ch.Slug).str(ch.Title).num(ch.Order)

@@ -188,8 +188,8 @@ func (b *built) testMentions(t *testing.T) {
 				}
 				a, want := got[i], bl.Mentions[i]
 				kind, _, _ := strings.Cut(want.Target, ":")
-				if text(a) != collapse(want.Text) || pg.resolve(attr(a, "href")) != b.spec.Page(want.Target) || !hasClass(a, kind) {
-					t.Errorf("%s: mention %d is %q → %s (class %q), want %q → %s (class mention %s)", where, i+1,
+				if text(a) != collapse(want.Text) || pg.resolve(attr(a, "href")) != b.spec.Page(want.Target) || !hasClass(a, "kind-"+kind) {
+					t.Errorf("%s: mention %d is %q → %s (class %q), want %q → %s (class mention kind-%s)", where, i+1,
 						text(a), pg.resolve(attr(a, "href")), attr(a, "class"), want.Text, b.spec.Page(want.Target), kind)
 				}
 				if attr(a, "id") == "" {

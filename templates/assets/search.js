@@ -503,7 +503,7 @@
       var q = input.value.trim();
       res.results.forEach(function (r, i) {
         var li = el("li", { role: "option", id: "site-search-opt-" + i, "aria-selected": "false",
-          "data-href": href(r.url), "class": "search-option " + r.kind + (r.entity ? " named" : "") });
+          "data-href": href(r.url), "class": "search-option kind-" + r.kind + (r.entity ? " named" : "") });
         li.appendChild(el("span", { "class": "kind" }, r.kindLabel));
         li.appendChild(el("span", { "class": "title" }, r.title));
         if (r.context && !r.entity) li.appendChild(el("span", { "class": "context" }, r.context));
@@ -599,7 +599,7 @@
         });
         var ol = el("ol", { "class": "search-results" });
         res.results.forEach(function (r) {
-          var li = el("li", { "class": "search-result " + r.kind + (r.entity ? " named" : "") });
+          var li = el("li", { "class": "search-result kind-" + r.kind + (r.entity ? " named" : "") });
           var h = el("p", { "class": "result-head" });
           h.appendChild(el("span", { "class": "kind" }, r.kindLabel));
           h.appendChild(document.createTextNode(" "));

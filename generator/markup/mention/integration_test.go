@@ -152,7 +152,7 @@ func TestWithoutMatcherOnlyExplicitLinks(t *testing.T) {
 	src := "The UN Security Council and [the panel](actor:high-level-panel), [x](concept:nothing).\n"
 	// Report is nil: problems are ignored, and the unknown key renders plain.
 	got := convert(t, newMarkdown(), src, &mention.Options{Resolver: testRegistry})
-	want := `<p>The UN Security Council and <a class="mention actor" href="../actor/high-level-panel.html" data-ref="actor:high-level-panel">the panel</a>, x.</p>` + "\n"
+	want := `<p>The UN Security Council and <a class="mention kind-actor" href="../actor/high-level-panel.html" data-ref="actor:high-level-panel">the panel</a>, x.</p>` + "\n"
 	if got != want {
 		t.Errorf("got  %s\nwant %s", got, want)
 	}

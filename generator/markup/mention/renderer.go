@@ -8,9 +8,15 @@ import (
 	"edition/generator/markup/internal/htmlw"
 )
 
+// KindClassPrefix begins the class of a mention's kind: a mention of a
+// concept has the classes "mention kind-concept", so that a kind key from
+// the content never takes a class of the stylesheet (render.KindClassPrefix,
+// the same for the other links to entries).
+const KindClassPrefix = "kind-"
+
 // Renderer writes a mention as a link to its entry:
 //
-//	<a class="mention concept" href="../concepts/preemption.html" id="m3" data-ref="concept:preemption">…</a>
+//	<a class="mention kind-concept" href="../concepts/preemption.html" id="m3" data-ref="concept:preemption">…</a>
 type Renderer struct{}
 
 var _ renderer.NodeRenderer = (*Renderer)(nil)
@@ -43,7 +49,7 @@ func (r *Renderer) renderMention(w util.BufWriter, _ []byte, n ast.Node, enterin
 
 // writeOpen writes the start of a mention's start tag, up to its id.
 func writeOpen(w util.BufWriter, t Target) {
-	_, _ = w.WriteString(`<a class="mention `)
+	_, _ = w.WriteString(`<a class="mention ` + KindClassPrefix)
 	htmlw.WriteEscaped(w, t.Kind)
 	_, _ = w.WriteString(`" href="`)
 	if htmlw.PlainURL(t.Href) {

@@ -37,7 +37,7 @@ func TestTagIsWritten(t *testing.T) {
 	tag := MakeTag(x)
 	x.Tag = &tag
 	r.renderMention(&b, nil, &Node{Ref: x, ID: "m3"}, true)
-	if want := `<a class="mention concept" href="../concepts/x.html" id="m3" data-ref="concept:x">`; string(b.B) != want {
+	if want := `<a class="mention kind-concept" href="../concepts/x.html" id="m3" data-ref="concept:x">`; string(b.B) != want {
 		t.Errorf("got %s, want %s", b.B, want)
 	}
 }
