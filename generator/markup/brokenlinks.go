@@ -2,9 +2,13 @@ package markup
 
 import (
 	"bytes"
+	"cmp"
 	"fmt"
+	"slices"
 
 	"github.com/yuin/goldmark/ast"
+
+	"edition/generator/diag"
 )
 
 // brokenLinks reports the explicit links that Markdown did not read as
@@ -14,12 +18,30 @@ import (
 // (a space between the brackets and the parentheses). Their text keeps
 // "](kind:" or "] (kind:", which a link's text never holds; code spans,
 // where it may be meant, and escaped brackets are left alone.
+//
+// The same walk records the ordinary links and images that are left (see
+// Link): the explicit ones are mentions by now.
 func (p *parsed) brokenLinks(l *Links, n ast.Node, report func(off int, err error)) {
 	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
 		}
-		if c.Kind() == ast.KindCodeSpan {
+		switch c.Kind() {
+		case ast.KindCodeSpan:
+			return ast.WalkSkipChildren, nil
+		case ast.KindLink:
+			p.links = append(p.links, rawLink{dest: c.(*ast.Link).Destination, off: c.Pos()})
+			return ast.WalkContinue, nil
+		case ast.KindImage:
+			p.links = append(p.links, rawLink{dest: c.(*ast.Image).Destination, off: c.Pos(), image: true})
+			return ast.WalkContinue, nil
+		case ast.KindAutoLink:
+			if a := c.(*ast.AutoLink); a.AutoLinkType == ast.AutoLinkURL {
+				// goldmark keeps no position of an autolink; its label is
+				// a piece of the source, just after the "<".
+				label := a.Label(p.src)
+				p.links = append(p.links, rawLink{dest: a.URL(p.src), off: cap(p.src) - cap(label) - 1})
+			}
 			return ast.WalkSkipChildren, nil
 		}
 		t, ok := c.(*ast.Text)
@@ -52,6 +74,40 @@ func (p *parsed) brokenLinks(l *Links, n ast.Node, report func(off int, err erro
 		}
 		return ast.WalkContinue, nil
 	})
+}
+
+// Link is an ordinary link or image of a converted text: not an explicit
+// link to an entry (a mention by then), but [words](../about.html),
+// ![](img/map.png), <https://example.org>. The build checks each against
+// the site it makes (see package site).
+type Link struct {
+	Dest  string   // the destination as written (backslash escapes resolved)
+	Pos   diag.Pos // of its "[", "![" or "<"
+	Image bool
+}
+
+// rawLink is a Link as the walk finds it, by offset: positions are worked
+// out once the walk is done, and only for a text that has links.
+type rawLink struct {
+	dest  []byte
+	off   int
+	image bool
+}
+
+// linksFound returns p's ordinary links with their positions, in the
+// order of the source, or nil.
+func (p *parsed) linksFound() []Link {
+	if len(p.links) == 0 {
+		return nil
+	}
+	out := make([]Link, len(p.links))
+	for i, r := range p.links {
+		out[i] = Link{Dest: string(r.dest), Pos: p.lineIndex().Pos(r.off), Image: r.image}
+	}
+	slices.SortStableFunc(out, func(a, b Link) int {
+		return cmp.Or(cmp.Compare(a.Pos.Line, b.Pos.Line), cmp.Compare(a.Pos.Col, b.Pos.Col))
+	})
+	return out
 }
 
 // explicitDest returns the "kind:key" at the start of b, if b starts with
