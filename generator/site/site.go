@@ -33,6 +33,7 @@ type Result struct {
 
 	unfinished bool           // by Builder.GeneratePages: Finish is still to run
 	pending    *pendingFinish // what Finish adds, when it is being made already
+	links      []linkTarget   // content links to files not made yet, for Finish to check
 }
 
 // OK reports whether the build had no errors.
