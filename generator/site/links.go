@@ -148,7 +148,7 @@ func (lc *linkCheck) check(exists func(string) bool, diags *diag.List) []linkTar
 		if f := lc.want[t.path][t.id]; f != nil && f.ok {
 			continue
 		}
-		hint := "link to the id of a paragraph (#p12), a note or a section heading that the page has, or leave out the #…"
+		hint := "link to an id that the page has, a paragraph's such as #p12, a note's or a section heading's, or leave out the #…"
 		if lc.chapters[t.path] != nil {
 			hint = diag.DidYouMean(t.id, slices.Sorted(mapKeys(lc.known[t.path])), hint)
 			if strings.HasPrefix(hint, "did you mean") {
@@ -173,12 +173,16 @@ func missing(targets []linkTarget, paths []string, diags *diag.List) {
 	}
 	for _, t := range targets {
 		l := t.link
-		hint := fmt.Sprintf("link to a file that the build writes, by its path from this text's page, %s", l.page)
+		hint := fmt.Sprintf("write the path of a page or file of the site from this text's page, %s; for an entry, write [words](kind:key)", l.page)
+		if l.Image {
+			hint = fmt.Sprintf("put the image in the templates' assets folder and write its path from this text's page, %s: “%s”",
+				l.page, index.Rel(l.page, "assets/"+path.Base(t.path)))
+		}
 		dir, name := path.Split(t.path)
 		if near := diag.Nearest(name, byDir[dir], 1); len(near) > 0 {
-			hint = fmt.Sprintf("did you mean “%s”? (paths start from this text's page, %s)", index.Rel(l.page, dir+near[0]), l.page)
+			hint = fmt.Sprintf("did you mean “%s”?", index.Rel(l.page, dir+near[0]))
 		} else if looksExternal(l.Dest) {
-			hint = fmt.Sprintf("did you mean “https://%s”? (a link to another site starts with https://)", strings.TrimPrefix(strings.TrimPrefix(strings.TrimPrefix(l.Dest, "http//"), "https//"), "//"))
+			hint = fmt.Sprintf("did you mean “https://%s”?", strings.TrimPrefix(strings.TrimPrefix(strings.TrimPrefix(l.Dest, "http//"), "https//"), "//"))
 		}
 		diags.Errorf(l.pos(), hint, "%s %q leads to %s, which the site does not have", l.what(), l.Dest, t.path)
 	}
@@ -218,7 +222,7 @@ func resolveLink(l *contentLink, diags *diag.List) (linkTarget, bool) {
 		diags.Errorf(l.pos(), fmt.Sprintf("write “https:%s”", raw), "%s %q has no scheme", l.what(), raw)
 		return linkTarget{}, false
 	case strings.HasPrefix(u.Path, "/"):
-		diags.Errorf(l.pos(), fmt.Sprintf("write the path from this text's page, %s (for the site's home page, %s)", l.page, index.Rel(l.page, index.HomePage)),
+		diags.Errorf(l.pos(), fmt.Sprintf("write the path from this text's page, %s: “%s”", l.page, relFromRoot(l.page, u)),
 			"%s %q starts at the root of the host, where the edition may not be", l.what(), raw)
 		return linkTarget{}, false
 	}
@@ -235,6 +239,20 @@ func resolveLink(l *contentLink, diags *diag.List) (linkTarget, bool) {
 		}
 	}
 	return linkTarget{link: l, path: target, id: u.Fragment}, true
+}
+
+// relFromRoot is the destination u, a path from the root, as a path from
+// page.
+func relFromRoot(page string, u *url.URL) string {
+	target := strings.TrimPrefix(path.Clean(u.Path), "/")
+	if target == "" || strings.HasSuffix(u.Path, "/") {
+		target = path.Join(target, "index.html")
+	}
+	rel := index.Rel(page, target)
+	if u.Fragment != "" {
+		rel += "#" + u.Fragment
+	}
+	return rel
 }
 
 // schemeHint is what to do about a link with a scheme that is not a web

@@ -126,24 +126,24 @@ func TestBrokenLinksAreErrorsAtTheirSource(t *testing.T) {
 	edit(t, filepath.Join(opts.Content, "edition.yaml"), replaceOnce("copied freely.", "copied [freely](licence.html)."))
 
 	want := []string{
-		`03-links.md:10:30: error: link "/about.html" starts at the root of the host, where the edition may not be (write the path from this text's page, text/links.html (for the site's home page, ../index.html))`,
-		`03-links.md:11:32: error: link "www.example.org" leads to text/www.example.org, which the site does not have (did you mean “https://www.example.org”? (a link to another site starts with https://))`,
+		`03-links.md:10:30: error: link "/about.html" starts at the root of the host, where the edition may not be (write the path from this text's page, text/links.html: “../about.html”)`,
+		`03-links.md:11:32: error: link "www.example.org" leads to text/www.example.org, which the site does not have (did you mean “https://www.example.org”?)`,
 		`03-links.md:12:26: error: link "../../secret.html" leads out of the site (write the path from this text's page, text/links.html, to a file of the site)`,
-		`03-links.md:13:34: error: link "../concepts/dovetailing.html#nowhere" leads to concepts/dovetailing.html, which has no id "nowhere" (link to the id of a paragraph (#p12), a note or a section heading that the page has, or leave out the #…)`,
+		`03-links.md:13:34: error: link "../concepts/dovetailing.html#nowhere" leads to concepts/dovetailing.html, which has no id "nowhere" (link to an id that the page has, a paragraph's such as #p12, a note's or a section heading's, or leave out the #…)`,
 		`03-links.md:13:97: error: link "#p11" leads to text/links.html, which has no id "p11" (did you mean “#p1”?)`,
-		`03-links.md:14:14: error: link "../abut.html" leads to abut.html, which the site does not have (did you mean “../about.html”? (paths start from this text's page, text/links.html))`,
+		`03-links.md:14:14: error: link "../abut.html" leads to abut.html, which the site does not have (did you mean “../about.html”?)`,
 		`03-links.md:14:36: error: link "htp://example.org/auto" has the scheme "htp", which is not one the edition links with (https, http, mailto, tel) (did you mean “http://example.org/auto”?)`,
-		`03-links.md:4:27: error: link "../missing.html" leads to missing.html, which the site does not have (link to a file that the build writes, by its path from this text's page, text/links.html)`,
-		`03-links.md:5:32: error: link "stone.html#p-999" leads to text/stone.html, which has no id "p-999" (link to the id of a paragraph (#p12), a note or a section heading that the page has, or leave out the #…)`,
+		`03-links.md:4:27: error: link "../missing.html" leads to missing.html, which the site does not have (write the path of a page or file of the site from this text's page, text/links.html; for an entry, write [words](kind:key))`,
+		`03-links.md:5:32: error: link "stone.html#p-999" leads to text/stone.html, which has no id "p-999" (link to an id that the page has, a paragraph's such as #p12, a note's or a section heading's, or leave out the #…)`,
 		`03-links.md:6:20: error: link "htp://example.org" has the scheme "htp", which is not one the edition links with (https, http, mailto, tel) (did you mean “http://example.org”?)`,
 		`03-links.md:6:44: error: link "htps://example.org/a" has the scheme "htps", which is not one the edition links with (https, http, mailto, tel) (did you mean “https://example.org/a”?)`,
 		`03-links.md:7:26: error: link "http:/example.org" has no host (did you mean “http://example.org”?)`,
-		`03-links.md:8:1: error: image "img/nope.png" leads to text/img/nope.png, which the site does not have (link to a file that the build writes, by its path from this text's page, text/links.html)`,
+		`03-links.md:8:1: error: image "img/nope.png" leads to text/img/nope.png, which the site does not have (put the image in the templates' assets folder and write its path from this text's page, text/links.html: “../assets/nope.png”)`,
 		`03-links.md:9:11: error: link "javascript:alert(1)" has the scheme "javascript", which the site empties for safety, leaving a link that goes nowhere (remove it: a link in the content may not run a script or carry a file; put files under the templates' assets and link to them)`,
 		`about.md:8:5: error: link "text/stone.html#p99" leads to text/stone.html, which has no id "p99" (did you mean “#p1”, “#p2” or “#p3”?)`,
 		`bibliography.yaml:15: error: link "ftp://example.org/plates" has the scheme "ftp", which is not one the edition links with (https, http, mailto, tel) (did you mean “http://example.org/plates”?)`,
-		`dovetailing.md:10:5: error: link "plates.html" leads to concepts/plates.html, which the site does not have (link to a file that the build writes, by its path from this text's page, concepts/dovetailing.html)`,
-		`edition.yaml: error: link "licence.html" leads to licence.html, which the site does not have (link to a file that the build writes, by its path from this text's page, index.html)`,
+		`dovetailing.md:10:5: error: link "plates.html" leads to concepts/plates.html, which the site does not have (write the path of a page or file of the site from this text's page, concepts/dovetailing.html; for an entry, write [words](kind:key))`,
+		`edition.yaml: error: link "licence.html" leads to licence.html, which the site does not have (write the path of a page or file of the site from this text's page, index.html; for an entry, write [words](kind:key))`,
 	}
 	for _, run := range []struct {
 		name string
