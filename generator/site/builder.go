@@ -492,11 +492,16 @@ func (b *Builder) generatePages(changed []string, early bool) *Result {
 	files = append(files, render.File{Path: "assets/code.css", Data: b.codeCSS})
 	// The content's links, against every file but those Finish adds,
 	// which check those left.
-	have := make(map[string]bool, len(files))
-	for _, f := range files {
-		have[f.Path] = true
-	}
-	res.links = lc.check(func(p string) bool { return have[p] }, diags)
+	var have map[string]bool
+	res.links = lc.check(func(p string) bool {
+		if have == nil {
+			have = make(map[string]bool, len(files))
+			for _, f := range files {
+				have[f.Path] = true
+			}
+		}
+		return have[p]
+	}, diags)
 	if b.sink != nil && !diags.HasErrors() {
 		b.sink.put(files[len(files)-len(more)-len(tmpl.Assets())-1:])
 	}

@@ -67,7 +67,11 @@ type found struct{ ok bool }
 // rest.
 func newLinkCheck(links []contentLink, x *index.Index) (*linkCheck, diag.List) {
 	var diags diag.List
-	lc := &linkCheck{chapters: map[string]*index.Chapter{}, known: map[string]map[string]bool{}, want: map[string]map[string]*found{}}
+	lc := &linkCheck{known: map[string]map[string]bool{}, want: map[string]map[string]*found{}}
+	if len(links) == 0 {
+		return lc, nil
+	}
+	lc.chapters = make(map[string]*index.Chapter, len(x.Chapters))
 	for _, ch := range x.Chapters {
 		lc.chapters[x.Layout.Chapter(ch.Slug)] = ch
 	}
@@ -134,8 +138,12 @@ func (lc *linkCheck) scan(p string, data []byte) {
 }
 
 // check checks the links that lead to files for which exists is true, and
-// returns the others.
+// returns the others. exists is not called when no link leads into the
+// site.
 func (lc *linkCheck) check(exists func(string) bool, diags *diag.List) []linkTarget {
+	if len(lc.targets) == 0 {
+		return nil
+	}
 	var rest []linkTarget
 	for _, t := range lc.targets {
 		if !exists(t.path) {
