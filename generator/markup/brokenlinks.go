@@ -26,54 +26,56 @@ func (p *parsed) brokenLinks(l *Links, n ast.Node, report func(off int, err erro
 		if !entering {
 			return ast.WalkContinue, nil
 		}
-		switch c.Kind() {
-		case ast.KindCodeSpan:
+		// A type switch, not Kind(): no call for each node.
+		switch c := c.(type) {
+		case *ast.Text:
+			p.bracketsIn(l, c, report)
+		case *ast.CodeSpan:
 			return ast.WalkSkipChildren, nil
-		case ast.KindLink:
-			p.links = append(p.links, rawLink{dest: c.(*ast.Link).Destination, off: c.Pos()})
-			return ast.WalkContinue, nil
-		case ast.KindImage:
-			p.links = append(p.links, rawLink{dest: c.(*ast.Image).Destination, off: c.Pos(), image: true})
-			return ast.WalkContinue, nil
-		case ast.KindAutoLink:
-			if a := c.(*ast.AutoLink); a.AutoLinkType == ast.AutoLinkURL {
+		case *ast.Link:
+			p.links = append(p.links, rawLink{dest: c.Destination, off: c.Pos()})
+		case *ast.Image:
+			p.links = append(p.links, rawLink{dest: c.Destination, off: c.Pos(), image: true})
+		case *ast.AutoLink:
+			if c.AutoLinkType == ast.AutoLinkURL {
 				// goldmark keeps no position of an autolink; its label is
 				// a piece of the source, just after the "<".
-				label := a.Label(p.src)
-				p.links = append(p.links, rawLink{dest: a.URL(p.src), off: cap(p.src) - cap(label) - 1})
+				label := c.Label(p.src)
+				p.links = append(p.links, rawLink{dest: c.URL(p.src), off: cap(p.src) - cap(label) - 1})
 			}
 			return ast.WalkSkipChildren, nil
-		}
-		t, ok := c.(*ast.Text)
-		if !ok {
-			return ast.WalkContinue, nil
-		}
-		v := t.Value(p.src)
-		for i := bytes.IndexByte(v, ']'); i >= 0; {
-			rest := v[i+1:]
-			space := len(rest) > 0 && rest[0] == ' '
-			if space {
-				rest = rest[1:]
-			}
-			at := t.Segment.Start + i
-			escaped := at > 0 && p.src[at-1] == '\\'
-			if dest, ok := l.explicitDest(rest); ok && !escaped {
-				if space {
-					report(at, &lookupError{fmt.Sprintf("“] (%s” is not a link, and shows as text", dest),
-						fmt.Sprintf("remove the space between ] and (: [words](%s)", dest)})
-				} else {
-					report(at, &lookupError{fmt.Sprintf("“](%s” does not make a link, and shows as text", dest),
-						"write [words](kind:key), with no space in the key and “)” right after it"})
-				}
-			}
-			j := bytes.IndexByte(v[i+1:], ']')
-			if j < 0 {
-				break
-			}
-			i += 1 + j
 		}
 		return ast.WalkContinue, nil
 	})
+}
+
+// bracketsIn reports the explicit links in t that Markdown did not read
+// as links (see brokenLinks).
+func (p *parsed) bracketsIn(l *Links, t *ast.Text, report func(off int, err error)) {
+	v := t.Value(p.src)
+	for i := bytes.IndexByte(v, ']'); i >= 0; {
+		rest := v[i+1:]
+		space := len(rest) > 0 && rest[0] == ' '
+		if space {
+			rest = rest[1:]
+		}
+		at := t.Segment.Start + i
+		escaped := at > 0 && p.src[at-1] == '\\'
+		if dest, ok := l.explicitDest(rest); ok && !escaped {
+			if space {
+				report(at, &lookupError{fmt.Sprintf("“] (%s” is not a link, and shows as text", dest),
+					fmt.Sprintf("remove the space between ] and (: [words](%s)", dest)})
+			} else {
+				report(at, &lookupError{fmt.Sprintf("“](%s” does not make a link, and shows as text", dest),
+					"write [words](kind:key), with no space in the key and “)” right after it"})
+			}
+		}
+		j := bytes.IndexByte(v[i+1:], ']')
+		if j < 0 {
+			break
+		}
+		i += 1 + j
+	}
 }
 
 // Link is an ordinary link or image of a converted text: not an explicit
