@@ -2,9 +2,13 @@ package markup
 
 import (
 	"bytes"
+	"cmp"
 	"fmt"
+	"slices"
 
 	"github.com/yuin/goldmark/ast"
+
+	"edition/generator/diag"
 )
 
 // brokenLinks reports the explicit links that Markdown did not read as
@@ -14,44 +18,98 @@ import (
 // (a space between the brackets and the parentheses). Their text keeps
 // "](kind:" or "] (kind:", which a link's text never holds; code spans,
 // where it may be meant, and escaped brackets are left alone.
+//
+// The same walk records the ordinary links and images that are left (see
+// Link): the explicit ones are mentions by now.
 func (p *parsed) brokenLinks(l *Links, n ast.Node, report func(off int, err error)) {
 	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
 		}
-		if c.Kind() == ast.KindCodeSpan {
+		// A type switch, not Kind(): no call for each node.
+		switch c := c.(type) {
+		case *ast.Text:
+			p.bracketsIn(l, c, report)
+		case *ast.CodeSpan:
 			return ast.WalkSkipChildren, nil
-		}
-		t, ok := c.(*ast.Text)
-		if !ok {
-			return ast.WalkContinue, nil
-		}
-		v := t.Value(p.src)
-		for i := bytes.IndexByte(v, ']'); i >= 0; {
-			rest := v[i+1:]
-			space := len(rest) > 0 && rest[0] == ' '
-			if space {
-				rest = rest[1:]
+		case *ast.Link:
+			p.links = append(p.links, rawLink{dest: c.Destination, off: c.Pos()})
+		case *ast.Image:
+			p.links = append(p.links, rawLink{dest: c.Destination, off: c.Pos(), image: true})
+		case *ast.AutoLink:
+			if c.AutoLinkType == ast.AutoLinkURL {
+				// goldmark keeps no position of an autolink; its label is
+				// a piece of the source, just after the "<".
+				label := c.Label(p.src)
+				p.links = append(p.links, rawLink{dest: c.URL(p.src), off: cap(p.src) - cap(label) - 1})
 			}
-			at := t.Segment.Start + i
-			escaped := at > 0 && p.src[at-1] == '\\'
-			if dest, ok := l.explicitDest(rest); ok && !escaped {
-				if space {
-					report(at, &lookupError{fmt.Sprintf("“] (%s” is not a link, and shows as text", dest),
-						fmt.Sprintf("remove the space between ] and (: [words](%s)", dest)})
-				} else {
-					report(at, &lookupError{fmt.Sprintf("“](%s” does not make a link, and shows as text", dest),
-						"write [words](kind:key), with no space in the key and “)” right after it"})
-				}
-			}
-			j := bytes.IndexByte(v[i+1:], ']')
-			if j < 0 {
-				break
-			}
-			i += 1 + j
+			return ast.WalkSkipChildren, nil
 		}
 		return ast.WalkContinue, nil
 	})
+}
+
+// bracketsIn reports the explicit links in t that Markdown did not read
+// as links (see brokenLinks).
+func (p *parsed) bracketsIn(l *Links, t *ast.Text, report func(off int, err error)) {
+	v := t.Value(p.src)
+	for i := bytes.IndexByte(v, ']'); i >= 0; {
+		rest := v[i+1:]
+		space := len(rest) > 0 && rest[0] == ' '
+		if space {
+			rest = rest[1:]
+		}
+		at := t.Segment.Start + i
+		escaped := at > 0 && p.src[at-1] == '\\'
+		if dest, ok := l.explicitDest(rest); ok && !escaped {
+			if space {
+				report(at, &lookupError{fmt.Sprintf("“] (%s” is not a link, and shows as text", dest),
+					fmt.Sprintf("remove the space between ] and (: [words](%s)", dest)})
+			} else {
+				report(at, &lookupError{fmt.Sprintf("“](%s” does not make a link, and shows as text", dest),
+					"write [words](kind:key), with no space in the key and “)” right after it"})
+			}
+		}
+		j := bytes.IndexByte(v[i+1:], ']')
+		if j < 0 {
+			break
+		}
+		i += 1 + j
+	}
+}
+
+// Link is an ordinary link or image of a converted text: not an explicit
+// link to an entry (a mention by then), but [words](../about.html),
+// ![](img/map.png), <https://example.org>. The build checks each against
+// the site it makes (see package site).
+type Link struct {
+	Dest  string   // the destination as written (backslash escapes resolved)
+	Pos   diag.Pos // of its "[", "![" or "<"
+	Image bool
+}
+
+// rawLink is a Link as the walk finds it, by offset: positions are worked
+// out once the walk is done, and only for a text that has links.
+type rawLink struct {
+	dest  []byte
+	off   int
+	image bool
+}
+
+// linksFound returns p's ordinary links with their positions, in the
+// order of the source, or nil.
+func (p *parsed) linksFound() []Link {
+	if len(p.links) == 0 {
+		return nil
+	}
+	out := make([]Link, len(p.links))
+	for i, r := range p.links {
+		out[i] = Link{Dest: string(r.dest), Pos: p.lineIndex().Pos(r.off), Image: r.image}
+	}
+	slices.SortStableFunc(out, func(a, b Link) int {
+		return cmp.Or(cmp.Compare(a.Pos.Line, b.Pos.Line), cmp.Compare(a.Pos.Col, b.Pos.Col))
+	})
+	return out
 }
 
 // explicitDest returns the "kind:key" at the start of b, if b starts with

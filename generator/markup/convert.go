@@ -52,6 +52,8 @@ type parsed struct {
 	co    *cite.Options    // and its citations
 	// paras is the numbered paragraphs of a chapter, set by Chapter.
 	paras []numbered
+	// links is the ordinary links and images, found by brokenLinks.
+	links []rawLink
 }
 
 // lineIndex returns the index of p's lines, making it the first time:
@@ -169,6 +171,13 @@ func (r part) of(s string) template.HTML { return template.HTML(s[r.start:r.end]
 // note, the edition's rights statement. Explicit links and citations work;
 // aliases are not matched, and paragraphs get no ids.
 func (m *Markdown) Fragment(d Doc, links *Links) (template.HTML, diag.List) {
+	html, _, diags := m.FragmentLinks(d, links)
+	return html, diags
+}
+
+// FragmentLinks is Fragment that also returns the text's ordinary links
+// and images (found only when links is not nil).
+func (m *Markdown) FragmentLinks(d Doc, links *Links) (template.HTML, []Link, diag.List) {
 	p := m.parse(d, links, false)
 	defer p.release()
 	out := getBuffer()
@@ -183,7 +192,7 @@ func (m *Markdown) Fragment(d Doc, links *Links) (template.HTML, diag.List) {
 		}
 		out.WriteString(`</ol>`)
 	}
-	return template.HTML(out.String()), p.diags
+	return template.HTML(out.String()), p.linksFound(), p.diags
 }
 
 // Result is a converted chapter.
@@ -191,7 +200,10 @@ type Result struct {
 	Chapter     *index.Chapter
 	Occurrences []index.Occurrence
 	Citations   []index.Citation
-	Diags       diag.List
+	// Links is the chapter's ordinary links and images, in the order of
+	// the source, for the build to check.
+	Links []Link
+	Diags diag.List
 }
 
 // Chapter converts a chapter of the text: every paragraph gets an id and a
@@ -278,6 +290,7 @@ func (m *Markdown) Chapter(d Doc, links *Links, opening string) *Result {
 		ch.Notes = append(ch.Notes, info)
 	}
 	ch.TitleTEI, ch.BodyTEI = writeTEI(p, titleNode)
+	res.Links = p.linksFound()
 	res.Diags = p.diags
 	return res
 }

@@ -9,6 +9,11 @@
 //	                  ├──Render──▶ BodyHTML, each note's HTML
 //	                  ╰──writeTEI──▶ TitleTEI, BodyTEI (the chapter in TEI, for export)
 //
+// The walk that finds explicit links Markdown did not read as links also
+// records every ordinary link and image left (Link, in Result.Links and
+// from FragmentLinks), with its position, for the build to check against
+// the site.
+//
 // Links (the registry's aliases and everything a link can point at) is built
 // once per build and shared by all documents; it is read-only.
 package markup

@@ -101,6 +101,9 @@ type Builder struct {
 	reg    export.RegistryCache
 	stream bool  // Build writes each file as it is made (see Write)
 	sink   *sink // where they go, during such a build
+	// ids looks for the ids that content links lead to in the pages
+	// being rendered, during a build (see linkCheck).
+	ids *linkCheck
 }
 
 // Work tells what a build did and what it kept.
@@ -335,16 +338,26 @@ func (b *Builder) generatePages(changed []string, early bool) *Result {
 	for _, f := range b.frags {
 		f.used = false
 	}
+	// The ordinary links of every text, each with the page it lands on,
+	// to be checked once the site is made.
+	var ordinary []contentLink
 	frag := func(file string, line int, text, page string) template.HTML {
 		k := fragKey{file, line, page, text}
 		f := b.frags[k]
 		if f == nil {
 			f = &fragment{}
-			f.html, f.diags = md.Fragment(markup.Doc{File: file, Line: line, Src: []byte(text), Page: page}, links)
+			f.html, f.links, f.diags = md.FragmentLinks(markup.Doc{File: file, Line: line, Src: []byte(text), Page: page}, links)
 			b.frags[k] = f
 		}
 		f.used = true
 		diags.Append(f.diags)
+		for _, l := range f.links {
+			cl := contentLink{Link: l, page: page}
+			if line == 0 { // a field of edition.yaml
+				cl.at = diag.Pos{File: file}
+			}
+			ordinary = append(ordinary, cl)
+		}
 		return f.html
 	}
 	// The entries' and sources' texts are converted first, on all cores
@@ -370,7 +383,7 @@ func (b *Builder) generatePages(changed []string, early bool) *Result {
 	made := make([]fragment, len(todo))
 	parallel(len(todo), func(i int) {
 		k, f := todo[i].k, &made[i]
-		f.html, f.diags = md.Fragment(markup.Doc{File: k.file, Line: k.line, Src: []byte(k.text), Page: k.page}, links)
+		f.html, f.links, f.diags = md.FragmentLinks(markup.Doc{File: k.file, Line: k.line, Src: []byte(k.text), Page: k.page}, links)
 		if todo[i].summarize {
 			f.summary, f.summarized = FirstSentence(PlainText(string(f.html))), true
 		}
@@ -395,7 +408,13 @@ func (b *Builder) generatePages(changed []string, early bool) *Result {
 	}
 	for _, s := range sources {
 		if a := s.Var("annote"); a != "" {
+			n := len(ordinary)
 			s.AnnoteHTML = frag(s.Pos.File, s.AnnoteLine, a, layout.Ref(s.Ref()))
+			// YAML folds the annotation's lines: its columns are not
+			// the file's.
+			for i := n; i < len(ordinary); i++ {
+				ordinary[i].at = diag.Pos{File: s.Pos.File, Line: s.AnnoteLine}
+			}
 		}
 	}
 
@@ -419,6 +438,16 @@ func (b *Builder) generatePages(changed []string, early bool) *Result {
 		extra = append(extra, render.ExtraPage{Slug: p.Slug, Title: p.Title, HTML: html, File: p.File})
 	}
 	b.dropUnusedFragments()
+	for _, ch := range chapters {
+		e := b.chapters[ch.File]
+		for _, l := range e.res.Links {
+			ordinary = append(ordinary, contentLink{Link: l, page: layout.Chapter(e.slug)})
+		}
+	}
+	lc, ds := newLinkCheck(ordinary, x)
+	diags.Append(ds)
+	b.ids = lc
+	defer func() { b.ids = nil }()
 	// What Finish adds is begun now, beside the listing of the pages (one
 	// core would be idle); it waits for their paths only at its end.
 	var (
@@ -447,6 +476,9 @@ func (b *Builder) generatePages(changed []string, early bool) *Result {
 	diags.Append(ds)
 	more, ds := tmpl.Extras(x, extra)
 	diags.Append(ds)
+	for _, f := range more {
+		lc.scan(f.Path, f.Data)
+	}
 	files = append(files, more...)
 	b.work.lap("render", &t0)
 	files = append(files, tmpl.Assets()...)
@@ -458,6 +490,18 @@ func (b *Builder) generatePages(changed []string, early bool) *Result {
 		diags.Errorf(diag.Pos{}, "", "cannot make the code stylesheet: %v", b.cssErr)
 	}
 	files = append(files, render.File{Path: "assets/code.css", Data: b.codeCSS})
+	// The content's links, against every file but those Finish adds,
+	// which check those left.
+	var have map[string]bool
+	res.links = lc.check(func(p string) bool {
+		if have == nil {
+			have = make(map[string]bool, len(files))
+			for _, f := range files {
+				have[f.Path] = true
+			}
+		}
+		return have[p]
+	}, diags)
 	if b.sink != nil && !diags.HasErrors() {
 		b.sink.put(files[len(files)-len(more)-len(tmpl.Assets())-1:])
 	}
@@ -499,8 +543,28 @@ func (b *Builder) Finish(res *Result) {
 		more, ix, ds = findAndReuse(res.Index, func() []string { return paths }, keep, nil)
 	}
 	res.Diags.Append(ds)
-	res.Diags.Sort()
 	res.Files = append(res.Files, more...)
+	if len(res.links) > 0 {
+		// The links that lead to no page nor asset may lead to what
+		// Finish made.
+		have := make(map[string]bool, len(more))
+		for _, f := range more {
+			have[f.Path] = true
+		}
+		var left []linkTarget
+		for _, t := range res.links {
+			if !have[t.path] {
+				left = append(left, t)
+			}
+		}
+		paths := make([]string, len(res.Files))
+		for i, f := range res.Files {
+			paths[i] = f.Path
+		}
+		missing(left, paths, &res.Diags)
+		res.links = nil
+	}
+	res.Diags.Sort()
 	res.Search = ix
 }
 
@@ -708,6 +772,7 @@ type fragKey struct {
 
 type fragment struct {
 	html  template.HTML
+	links []markup.Link
 	diags diag.List
 	used  bool
 	// summary is the first sentence of html, once made (an entry's
@@ -940,6 +1005,7 @@ func (b *Builder) render(tmpl *render.Templates, x *index.Index, pages []*render
 				continue
 			}
 			files[i] = render.File{Path: p.Path, Data: old.data}
+			b.ids.scan(p.Path, old.data)
 			if b.verify && old.fp != fps[i] {
 				diags.Errorf(diag.Pos{}, "update the pre-keys (prekeys.go) or what makes a page dirty (subjectsKey, dirtyClosure)",
 					"internal: %s was kept, but its view changed", p.Path)
@@ -965,11 +1031,13 @@ func (b *Builder) render(tmpl *render.Templates, x *index.Index, pages []*render
 				freePage(buf)
 				return
 			}
+			b.ids.scan(files[i].Path, buf.Bytes())
 			b.sink.putPage(files[i].Path, buf)
 			return
 		}
 		files[i].Data, errs[i] = tmpl.Render(pages[i])
 		pages[i].Release()
+		b.ids.scan(files[i].Path, files[i].Data)
 		if b.sink != nil && errs[i] == nil {
 			b.sink.put(files[i : i+1])
 		}

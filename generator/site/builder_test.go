@@ -143,6 +143,7 @@ func TestBuilderMatchesFreshBuildAfterEveryChange(t *testing.T) {
 
 	entries, _ := filepath.Glob(c("registry/actor/*.md"))
 	concepts, _ := filepath.Glob(c("registry/concept/*.md"))
+	var removed []byte // a chapter taken out, to be put back
 	steps := []struct {
 		name    string
 		change  func() []string // returns the paths changed
@@ -249,6 +250,28 @@ func TestBuilderMatchesFreshBuildAfterEveryChange(t *testing.T) {
 		}, true},
 		{"the broken link fixed, the mentions still out", func() []string {
 			return []string{edit(t, c(corpus.ChapterPath(4)), replaceOnce("[nobody](actor:no-such-entry) ", ""))}
+		}, false},
+		{"ordinary links written", func() []string {
+			return []string{edit(t, c(corpus.ChapterPath(1)), editFirstParagraph(
+				"[on](chapter-0003.html#p5) [its first mention](chapter-0003.html#m1) [style](../assets/style.css)"))}
+		}, false},
+		{"the chapter a kept chapter links to removed", func() []string {
+			p := c(corpus.ChapterPath(2))
+			var err error
+			if removed, err = os.ReadFile(p); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.Remove(p); err != nil {
+				t.Fatal(err)
+			}
+			return []string{p}
+		}, true},
+		{"the chapter restored", func() []string {
+			p := c(corpus.ChapterPath(2))
+			if err := os.WriteFile(p, removed, 0o644); err != nil {
+				t.Fatal(err)
+			}
+			return []string{p}
 		}, false},
 		{"a template broken", func() []string {
 			return []string{edit(t, filepath.Join(opts.Templates, "kind.html"), replaceOnce("{{end}}", "{{end"))}

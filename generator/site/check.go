@@ -17,7 +17,11 @@ var (
 )
 
 // CheckLinks verifies that every relative link in the site's HTML points at
-// a file of the site and, with a #fragment, at an id in it.
+// a file of the site and, with a #fragment, at an id in it, and that every
+// other link has one of webSchemes. The links of the content are checked
+// by every build, at their places in the content (see linkCheck); this
+// is the safety net for the links that templates make, which it can name
+// only by the page they are on.
 func CheckLinks(files []render.File) diag.List {
 	var diags diag.List
 	ids := map[string]map[string]bool{}
@@ -56,10 +60,10 @@ func checkLink(from, raw string, exists map[string]bool, ids map[string]map[stri
 	if err != nil {
 		return fmt.Sprintf("malformed link %q", raw)
 	}
-	switch u.Scheme {
-	case "http", "https", "mailto":
+	switch {
+	case webSchemes[strings.ToLower(u.Scheme)]:
 		return "" // external
-	case "":
+	case u.Scheme == "":
 		if u.Host != "" || strings.HasPrefix(raw, "//") {
 			return fmt.Sprintf("link %q depends on the page's scheme; write https://", raw)
 		}

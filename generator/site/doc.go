@@ -7,8 +7,12 @@
 //	                ─▶ search, export (findAndReuse, alongside the pages) ─┘
 //
 // A build with errors stops before publishing, so the previous site stays.
-// Check runs the same steps and, instead of publishing, verifies that every
-// internal link of the would-be site resolves. Write (edition build) hands
+// Every build checks the ordinary links and images of the content (those
+// markup records as it converts each text, with their positions) against
+// the files and ids of the site it makes, and reports a broken one at its
+// place in the content (links.go). Check runs the same steps and, instead
+// of publishing, also verifies that every link of the would-be site's HTML
+// resolves (CheckLinks), the safety net for links that templates make. Write (edition build) hands
 // each file to a publish.Writer as soon as it is made, instead of holding
 // the site in memory to the end; a page goes in the pooled buffer it was
 // rendered into, which is used again once the file is written (sink.go). A

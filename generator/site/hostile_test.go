@@ -1,14 +1,17 @@
 package site_test
 
 import (
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
 	"golang.org/x/net/html"
 
+	"edition/generator/diag"
 	"edition/generator/site"
 )
 
@@ -116,9 +119,11 @@ func TestCollidingSlugsAreAnError(t *testing.T) {
 
 // TestContentCannotInjectMarkup puts script, event handlers, quotes and
 // javascript:/data: URLs in every field that reaches a page, and checks that
-// the site carries none of them as markup.
+// the site carries none of them as markup. The Markdown links and images
+// with such URLs are errors, each at its place; without them, the site
+// builds and carries nothing of the rest as markup.
 func TestContentCannotInjectMarkup(t *testing.T) {
-	dir := writeEdition(t, map[string]string{
+	files := map[string]string{
 		"edition.yaml": minimalEdition + `citation: "<script>alert('citation')</script> [x](javascript:alert(1))"
 rights: "<img src=x onerror=alert('rights')>"
 `,
@@ -158,7 +163,32 @@ Evil <i>alias</i> and O'Brien "the" alias, and <b>Evil</b> Work.[^1] [x](javascr
 
 [^1]: [@evil] <iframe src="javascript:alert(7)"></iframe>
 `,
-	})
+	}
+	dir := writeEdition(t, files)
+	res := site.Generate(site.Options{Content: filepath.Join(dir, "content"), Templates: editionTemplates})
+	var errs []string
+	for _, d := range res.Diags {
+		if d.Severity == diag.Error {
+			errs = append(errs, fmt.Sprintf("%s:%d:%d %s", filepath.Base(d.File), d.Line, d.Col, strings.Join(strings.Fields(d.Message)[:2], " ")))
+		}
+	}
+	want := []string{
+		`bibliography.yaml:8:0 image "data:text/html;base64,PHNjcmlwdD4="`,
+		`bibliography.yaml:8:0 link "javascript:alert('annote')"`,
+		`evil.md:10:1 link "javascript:alert('md')"`,
+		`evil.md:10:32 link "data:text/html,<script>alert(3)</script>"`,
+		`01-a.md:9:70 link "javascript:alert(4)"`,
+	}
+	if !slices.Equal(errs, want) {
+		t.Fatalf("want an error for each dangerous Markdown link:\n got %q\nwant %q", errs, want)
+	}
+	// Without them, the rest must build and come out harmless.
+	dir = writeEdition(t, files)
+	for name, link := range map[string]string{"bibliography.yaml": "[click](javascript:alert('annote')) ![img](data:text/html;base64,PHNjcmlwdD4=)",
+		"registry/concept/evil.md": "[link](javascript:alert('md')) [data](data:text/html,<script>alert(3)</script>)",
+		"text/01-a.md":             "[x](javascript:alert(4))"} {
+		edit(t, filepath.Join(dir, "content", filepath.FromSlash(name)), replaceOnce(link, "click"))
+	}
 	out := filepath.Join(dir, "public")
 	res, err := site.Build(site.Options{Content: filepath.Join(dir, "content"), Templates: editionTemplates, Output: out})
 	if err != nil {

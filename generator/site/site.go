@@ -33,6 +33,7 @@ type Result struct {
 
 	unfinished bool           // by Builder.GeneratePages: Finish is still to run
 	pending    *pendingFinish // what Finish adds, when it is being made already
+	links      []linkTarget   // content links to files not made yet, for Finish to check
 }
 
 // OK reports whether the build had no errors.
@@ -70,7 +71,9 @@ func recordsOf(sources []*index.Source) []*bib.Record {
 }
 
 // Check generates the site without writing it and verifies it: every
-// internal link and anchor must resolve.
+// internal link and anchor must resolve. The content's own links are
+// checked by Generate, at their places in the content; CheckLinks then
+// checks those the templates make.
 func Check(opts Options) *Result {
 	res := Generate(opts)
 	if res.OK() {

@@ -217,6 +217,38 @@ var errorCases = []errorCase{
 		msg: []string{`“](place:eddystone-rocks” does not make a link, and shows as text`, `with no space in the key and “)” right after it`},
 	},
 	{
+		name: "ordinary link to a page the site does not have",
+		mutate: func(t *testing.T) string {
+			edit(t, chapter1, "(place:eddystone-rocks)", "(place:eddystone-rocks) ([the log](../keepers-log.html))")
+			return at(t, chapter1, "[the log](../keepers-log.html)", true)
+		},
+		msg: []string{`link "../keepers-log.html" leads to keepers-log.html, which the site does not have`, `from this text's page, text/first-lights.html`},
+	},
+	{
+		name: "ordinary link to an id the page does not have",
+		mutate: func(t *testing.T) string {
+			edit(t, chapter1, "(place:eddystone-rocks)", "(place:eddystone-rocks) ([the tower](stone.html#p70))")
+			return at(t, chapter1, "[the tower](stone.html#p70)", true)
+		},
+		msg: []string{`link "stone.html#p70" leads to text/stone.html, which has no id "p70"`, `did you mean “#p7”?`},
+	},
+	{
+		name: "ordinary link with a misspelt scheme",
+		mutate: func(t *testing.T) string {
+			edit(t, chapter1, "(place:eddystone-rocks)", "(place:eddystone-rocks) ([a chart](htps://example.org/chart))")
+			return at(t, chapter1, "[a chart](htps://example.org/chart)", true)
+		},
+		msg: []string{`link "htps://example.org/chart" has the scheme "htps", which is not one the edition links with (https, http, mailto, tel)`, `did you mean “https://example.org/chart”?`},
+	},
+	{
+		name: "image that the site does not have",
+		mutate: func(t *testing.T) string {
+			edit(t, chapter2, "chose stone.", "chose stone.\n\n![The third tower](img/tower.png)\n")
+			return at(t, chapter2, "![The third tower]", true)
+		},
+		msg: []string{`image "img/tower.png" leads to text/img/tower.png, which the site does not have`},
+	},
+	{
 		name: "unknown citation key",
 		mutate: func(t *testing.T) string {
 			edit(t, chapter1, "[@smeaton1791, p. 3]", "[@smeton1791, p. 3]")

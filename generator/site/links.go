@@ -1,0 +1,328 @@
+package site
+
+import (
+	"bytes"
+	"fmt"
+	"html"
+	"net/url"
+	"path"
+	"slices"
+	"strings"
+
+	"edition/generator/diag"
+	"edition/generator/index"
+	"edition/generator/markup"
+)
+
+// webSchemes are the schemes a link may have besides none (a path in the
+// site): those a browser follows to another site or program. Content
+// links with any other scheme are errors, and so are such links that
+// CheckLinks finds in the pages.
+var webSchemes = map[string]bool{"http": true, "https": true, "mailto": true, "tel": true}
+
+// contentLink is an ordinary link or image of a converted text, and the
+// page the text lands on, which a relative destination starts from.
+type contentLink struct {
+	markup.Link
+	page string
+	// at, when it has a file, is where the link is reported instead of
+	// its position: for a text whose columns, or lines, are not those of
+	// its file (a field of edition.yaml, a source's annotation folded by
+	// YAML), the field's line, or the file alone.
+	at diag.Pos
+}
+
+// linkTarget is the file of the site that a relative link leads to, and
+// the id in it that its #fragment names.
+type linkTarget struct {
+	link *contentLink
+	path string
+	id   string
+}
+
+// linkCheck checks the content's ordinary links against the site being
+// built, in three steps: what a link says on its own (scheme, form) as
+// soon as the texts are converted; the files and ids it leads to once the
+// pages are rendered; and the files that only Finish makes (exports,
+// search index) at the end.
+//
+// An id is looked up, for a chapter's page, in what the index knows of the
+// chapter (its paragraphs, sections, notes and note references, whose ids
+// the chapter's HTML carries); for any other page, or an id that the
+// index does not know (one a template writes), in the page's HTML, as it
+// is rendered: only the pages that a link with such a #fragment leads to
+// are searched, for those ids alone.
+type linkCheck struct {
+	targets  []linkTarget
+	chapters map[string]*index.Chapter    // by page
+	known    map[string]map[string]bool   // ids of the chapters' pages, made when asked for
+	want     map[string]map[string]*found // page → ids to find in its HTML
+}
+
+// found says whether an id was found in a page's HTML; each is written by
+// the one goroutine that renders the page.
+type found struct{ ok bool }
+
+// newLinkCheck checks what the links say on their own, and prepares the
+// rest.
+func newLinkCheck(links []contentLink, x *index.Index) (*linkCheck, diag.List) {
+	var diags diag.List
+	lc := &linkCheck{known: map[string]map[string]bool{}, want: map[string]map[string]*found{}}
+	if len(links) == 0 {
+		return lc, nil
+	}
+	lc.chapters = make(map[string]*index.Chapter, len(x.Chapters))
+	for _, ch := range x.Chapters {
+		lc.chapters[x.Layout.Chapter(ch.Slug)] = ch
+	}
+	for i := range links {
+		l := &links[i]
+		t, ok := resolveLink(l, &diags)
+		if !ok {
+			continue
+		}
+		lc.targets = append(lc.targets, t)
+		if t.id == "" || lc.chapterHas(t.path, t.id) {
+			continue
+		}
+		ids := lc.want[t.path]
+		if ids == nil {
+			ids = map[string]*found{}
+			lc.want[t.path] = ids
+		}
+		if ids[t.id] == nil {
+			ids[t.id] = &found{}
+		}
+	}
+	return lc, diags
+}
+
+// chapterHas reports whether the index knows id as one of the chapter's
+// whose page is p.
+func (lc *linkCheck) chapterHas(p, id string) bool {
+	ch := lc.chapters[p]
+	if ch == nil {
+		return false
+	}
+	ids := lc.known[p]
+	if ids == nil {
+		ids = map[string]bool{}
+		for _, para := range ch.Paragraphs {
+			ids[para.ID] = true
+		}
+		for _, s := range ch.Sections {
+			if s.ID != index.OpeningSection { // a heading the text may not have
+				ids[s.ID] = true
+			}
+		}
+		for _, n := range ch.Notes {
+			ids[n.ID] = true
+			for _, r := range n.Refs {
+				ids[r] = true
+			}
+		}
+		lc.known[p] = ids
+	}
+	return ids[id]
+}
+
+// scan looks in the HTML of page p for the ids that links lead to and the
+// index does not know. It may be called for different pages at once.
+func (lc *linkCheck) scan(p string, data []byte) {
+	if lc == nil || len(lc.want) == 0 {
+		return
+	}
+	for id, f := range lc.want[p] {
+		f.ok = bytes.Contains(data, []byte(` id="`+html.EscapeString(id)+`"`))
+	}
+}
+
+// check checks the links that lead to files for which exists is true, and
+// returns the others. exists is not called when no link leads into the
+// site.
+func (lc *linkCheck) check(exists func(string) bool, diags *diag.List) []linkTarget {
+	if len(lc.targets) == 0 {
+		return nil
+	}
+	var rest []linkTarget
+	for _, t := range lc.targets {
+		if !exists(t.path) {
+			rest = append(rest, t)
+			continue
+		}
+		if t.id == "" || !strings.HasSuffix(t.path, ".html") || lc.chapterHas(t.path, t.id) {
+			continue
+		}
+		if f := lc.want[t.path][t.id]; f != nil && f.ok {
+			continue
+		}
+		hint := "link to an id that the page has, a paragraph's such as #p12, a note's or a section heading's, or leave out the #…"
+		if lc.chapters[t.path] != nil {
+			hint = diag.DidYouMean(t.id, slices.Sorted(mapKeys(lc.known[t.path])), hint)
+			if strings.HasPrefix(hint, "did you mean") {
+				hint = strings.ReplaceAll(hint, "“", "“#")
+			}
+		}
+		diags.Errorf(t.link.pos(), hint, "%s %q leads to %s, which has no id %q", t.link.what(), t.link.Dest, t.path, t.id)
+	}
+	return rest
+}
+
+// missing reports the links in targets as leading to no file; paths is
+// every file of the site, for suggestions.
+func missing(targets []linkTarget, paths []string, diags *diag.List) {
+	if len(targets) == 0 {
+		return
+	}
+	byDir := map[string][]string{} // the names of the files in each folder
+	for _, p := range paths {
+		dir, name := path.Split(p)
+		byDir[dir] = append(byDir[dir], name)
+	}
+	for _, t := range targets {
+		l := t.link
+		hint := fmt.Sprintf("write the path of a page or file of the site from this text's page, %s; for an entry, write [words](kind:key)", l.page)
+		if l.Image {
+			hint = fmt.Sprintf("put the image in the templates' assets folder and write its path from this text's page, %s: “%s”",
+				l.page, index.Rel(l.page, "assets/"+path.Base(t.path)))
+		}
+		dir, name := path.Split(t.path)
+		if near := diag.Nearest(name, byDir[dir], 1); len(near) > 0 {
+			hint = fmt.Sprintf("did you mean “%s”?", index.Rel(l.page, dir+near[0]))
+		} else if looksExternal(l.Dest) {
+			hint = fmt.Sprintf("did you mean “https://%s”?", strings.TrimPrefix(strings.TrimPrefix(strings.TrimPrefix(l.Dest, "http//"), "https//"), "//"))
+		}
+		diags.Errorf(l.pos(), hint, "%s %q leads to %s, which the site does not have", l.what(), l.Dest, t.path)
+	}
+}
+
+// looksExternal reports whether a relative destination looks like an
+// address of another site with its scheme left out or mistyped.
+func looksExternal(dest string) bool {
+	d := strings.ToLower(dest)
+	return strings.HasPrefix(d, "www.") || strings.HasPrefix(d, "http//") || strings.HasPrefix(d, "https//")
+}
+
+// resolveLink checks what a link says on its own and returns the file
+// (and id) of the site it leads to, if it leads into the site.
+func resolveLink(l *contentLink, diags *diag.List) (linkTarget, bool) {
+	raw := l.Dest
+	u, err := url.Parse(raw)
+	if err != nil {
+		diags.Errorf(l.pos(), "write a path in the site or a full address such as https://example.org/page",
+			"%s %q is not a valid address: %v", l.what(), raw, unwrapURLError(err))
+		return linkTarget{}, false
+	}
+	if u.Scheme != "" {
+		scheme := strings.ToLower(u.Scheme)
+		switch {
+		case webSchemes[scheme] && (scheme == "http" || scheme == "https") && u.Host == "":
+			diags.Errorf(l.pos(), fmt.Sprintf("did you mean “%s”?", scheme+"://"+strings.TrimLeft(raw[len(scheme)+1:], "/")),
+				"%s %q has no host", l.what(), raw)
+		case webSchemes[scheme]:
+		default:
+			diags.Errorf(l.pos(), schemeHint(scheme, raw), "%s %q has the scheme %q, which %s", l.what(), raw, u.Scheme, schemeWhy(scheme))
+		}
+		return linkTarget{}, false
+	}
+	switch {
+	case u.Host != "" || strings.HasPrefix(raw, "//"):
+		diags.Errorf(l.pos(), fmt.Sprintf("write “https:%s”", raw), "%s %q has no scheme", l.what(), raw)
+		return linkTarget{}, false
+	case strings.HasPrefix(u.Path, "/"):
+		diags.Errorf(l.pos(), fmt.Sprintf("write the path from this text's page, %s: “%s”", l.page, relFromRoot(l.page, u)),
+			"%s %q starts at the root of the host, where the edition may not be", l.what(), raw)
+		return linkTarget{}, false
+	}
+	target := l.page
+	if u.Path != "" {
+		target = path.Join(path.Dir(l.page), u.Path)
+		if strings.HasSuffix(u.Path, "/") || u.Path == "." || u.Path == ".." {
+			target = path.Join(target, "index.html")
+		}
+		if target == ".." || strings.HasPrefix(target, "../") {
+			diags.Errorf(l.pos(), fmt.Sprintf("write the path from this text's page, %s, to a file of the site", l.page),
+				"%s %q leads out of the site", l.what(), raw)
+			return linkTarget{}, false
+		}
+	}
+	return linkTarget{link: l, path: target, id: u.Fragment}, true
+}
+
+// relFromRoot is the destination u, a path from the root, as a path from
+// page.
+func relFromRoot(page string, u *url.URL) string {
+	target := strings.TrimPrefix(path.Clean(u.Path), "/")
+	if target == "" || strings.HasSuffix(u.Path, "/") {
+		target = path.Join(target, "index.html")
+	}
+	rel := index.Rel(page, target)
+	if u.Fragment != "" {
+		rel += "#" + u.Fragment
+	}
+	return rel
+}
+
+// schemeHint is what to do about a link with a scheme that is not a web
+// link's.
+func schemeHint(scheme, raw string) string {
+	rest := strings.TrimLeft(raw[len(scheme)+1:], "/")
+	switch scheme {
+	case "doi":
+		return fmt.Sprintf("write “https://doi.org/%s”", rest)
+	case "javascript", "data", "vbscript":
+		return "remove it: a link in the content may not run a script or carry a file; put files under the templates' assets and link to them"
+	case "www":
+		return fmt.Sprintf("did you mean “https://www.%s”?", rest)
+	}
+	if near := diag.Nearest(scheme, []string{"http", "https", "mailto"}, 1); len(near) > 0 {
+		sep := "://"
+		if near[0] == "mailto" {
+			sep = ":"
+		}
+		return fmt.Sprintf("did you mean “%s%s%s”?", near[0], sep, rest)
+	}
+	return "write an address that starts with https://, http://, mailto: or tel:, or a path in the site"
+}
+
+// schemeWhy says what is wrong with a scheme.
+func schemeWhy(scheme string) string {
+	switch scheme {
+	case "javascript", "data", "vbscript":
+		return "the site empties for safety, leaving a link that goes nowhere"
+	}
+	return "is not one the edition links with (https, http, mailto, tel)"
+}
+
+func unwrapURLError(err error) error {
+	if ue, ok := err.(*url.Error); ok {
+		return ue.Err
+	}
+	return err
+}
+
+// what names the kind of link, for a message.
+func (l *contentLink) what() string {
+	if l.Image {
+		return "image"
+	}
+	return "link"
+}
+
+// pos is where the link is reported.
+func (l *contentLink) pos() diag.Pos {
+	if l.at.File != "" {
+		return l.at
+	}
+	return l.Pos
+}
+
+func mapKeys[K comparable, V any](m map[K]V) func(func(K) bool) {
+	return func(yield func(K) bool) {
+		for k := range m {
+			if !yield(k) {
+				return
+			}
+		}
+	}
+}

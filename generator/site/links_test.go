@@ -1,0 +1,249 @@
+package site_test
+
+import (
+	"crypto/sha256"
+	"io/fs"
+	"maps"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"edition/generator/index"
+	"edition/generator/site"
+)
+
+// linksFixture copies the fixture's content into a temporary folder, with
+// files added or replaced (by path under content/) and texts appended to
+// files (add, by path), and returns the options of a build of it into
+// public/ there.
+func linksFixture(t *testing.T, files, add map[string]string) site.Options {
+	t.Helper()
+	dir := t.TempDir()
+	opts := site.Options{Content: filepath.Join(dir, "content"), Templates: repoTemplates, Output: filepath.Join(dir, "public")}
+	copyDir(t, fixtureContent, opts.Content)
+	for name, body := range files {
+		p := filepath.Join(opts.Content, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for name, text := range add {
+		edit(t, filepath.Join(opts.Content, filepath.FromSlash(name)), func(s string) string { return s + text })
+	}
+	return opts
+}
+
+// validLinks is a chapter with every form of link that leads somewhere.
+const validLinks = `---
+title: Links
+---
+Every kind of link that leads somewhere: [the about page](../about.html),
+[a paragraph of another chapter](stone.html#p2), [its first note](stone.html#n1),
+[where it calls it](stone.html#r-n1), [a section](stone.html#the-stone-tower),
+[this page's first paragraph](#p1), [an id of a template](../concepts/dovetailing.html#entry-title),
+[the style sheet](../assets/style.css), ![the icon](../assets/icon.svg "Icon"),
+[the concepts](../concepts/), [the BibTeX](../bibliography.bib), [the search index](../search/index.js),
+[a site](https://example.org/a?b=c#d), <https://example.org>, [HTTP](HTTP://example.org),
+[write](mailto:editor@example.org), [call](tel:+441234567), [an entry](concept:dovetailing),
+[a reference][ref], [a note of this page](#n1) and [a query](../about.html?x=1).[^1]
+
+[ref]: ../general-index.html#main
+
+[^1]: A note that links [back to its call](#r-n1).
+`
+
+// Every valid form of link builds, from a chapter, an entry, a source's
+// annotation, a further page and the edition's own texts.
+func TestValidLinksBuild(t *testing.T) {
+	opts := linksFixture(t, map[string]string{"text/03-links.md": validLinks}, map[string]string{
+		"registry/concept/dovetailing.md": "\nSee [the second chapter](../text/stone.html#p1) and [its page](#entry-title).\n",
+		"pages/about.md":                  "\nThe [general index](general-index.html#main), [the first chapter](text/first-lights.html).\n",
+	})
+	edit(t, filepath.Join(opts.Content, "bibliography.yaml"), replaceOnce("himself.", "himself; see [the first chapter](../text/first-lights.html#p1)."))
+	edit(t, filepath.Join(opts.Content, "edition.yaml"), replaceOnce("copied freely.", "copied freely ([write](mailto:a@example.org))."))
+	res, err := site.Write(opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !res.OK() {
+		t.Fatalf("valid links reported:\n%s", diagStrings(res))
+	}
+	page, err := os.ReadFile(filepath.Join(opts.Output, "text", "links.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, href := range []string{`href="../about.html"`, `href="stone.html#p2"`, `src="../assets/icon.svg"`, `href="tel:+441234567"`} {
+		if !strings.Contains(string(page), href) {
+			t.Errorf("text/links.html has no %s", href)
+		}
+	}
+	if res := site.Check(opts); !res.OK() {
+		t.Errorf("edition check reports valid links:\n%s", diagStrings(res))
+	}
+}
+
+// brokenLinks is a chapter with one broken link a line, from line 4.
+const brokenLinks = `---
+title: Links
+---
+A page that is not there: [x](../missing.html).
+A paragraph that is not there: [x](stone.html#p-999).
+A misspelt scheme: [x](htp://example.org), [y](htps://example.org/a).
+A scheme with one slash: [x](http:/example.org).
+![An image that is not there](img/nope.png)
+A script: [x](javascript:alert(1)).
+A path from the host's root: [x](/about.html).
+An address without its scheme: [x](www.example.org).
+A folder above the site: [x](../../secret.html).
+An id a template does not write, [x](../concepts/dovetailing.html#nowhere), and a misspelt one, [y](#p11).
+A near miss: [x](../abut.html) and <htp://example.org/auto>.
+`
+
+// Every broken link is an error at its file, line and column, saying what
+// is wrong and what to do, from a chapter, an entry, a source, a page and
+// edition.yaml; the build writes nothing, and edition check says the same.
+func TestBrokenLinksAreErrorsAtTheirSource(t *testing.T) {
+	opts := linksFixture(t, nil, nil)
+	res, err := site.Write(opts)
+	if err != nil || !res.OK() {
+		t.Fatalf("the fixture must build: %v %s", err, diagStrings(res))
+	}
+	before := tree(t, opts.Output)
+
+	for name, body := range map[string]string{"text/03-links.md": brokenLinks} {
+		if err := os.WriteFile(filepath.Join(opts.Content, filepath.FromSlash(name)), []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	edit(t, filepath.Join(opts.Content, "registry/concept/dovetailing.md"), func(s string) string { return s + "\nSee [the plates](plates.html).\n" })
+	edit(t, filepath.Join(opts.Content, "pages/about.md"), func(s string) string { return s + "\nSee [the text](text/stone.html#p99).\n" })
+	edit(t, filepath.Join(opts.Content, "bibliography.yaml"), replaceOnce("himself.", "himself; [plates](ftp://example.org/plates)."))
+	edit(t, filepath.Join(opts.Content, "edition.yaml"), replaceOnce("copied freely.", "copied [freely](licence.html)."))
+
+	want := []string{
+		`03-links.md:10:30: error: link "/about.html" starts at the root of the host, where the edition may not be (write the path from this text's page, text/links.html: “../about.html”)`,
+		`03-links.md:11:32: error: link "www.example.org" leads to text/www.example.org, which the site does not have (did you mean “https://www.example.org”?)`,
+		`03-links.md:12:26: error: link "../../secret.html" leads out of the site (write the path from this text's page, text/links.html, to a file of the site)`,
+		`03-links.md:13:34: error: link "../concepts/dovetailing.html#nowhere" leads to concepts/dovetailing.html, which has no id "nowhere" (link to an id that the page has, a paragraph's such as #p12, a note's or a section heading's, or leave out the #…)`,
+		`03-links.md:13:97: error: link "#p11" leads to text/links.html, which has no id "p11" (did you mean “#p1”?)`,
+		`03-links.md:14:14: error: link "../abut.html" leads to abut.html, which the site does not have (did you mean “../about.html”?)`,
+		`03-links.md:14:36: error: link "htp://example.org/auto" has the scheme "htp", which is not one the edition links with (https, http, mailto, tel) (did you mean “http://example.org/auto”?)`,
+		`03-links.md:4:27: error: link "../missing.html" leads to missing.html, which the site does not have (write the path of a page or file of the site from this text's page, text/links.html; for an entry, write [words](kind:key))`,
+		`03-links.md:5:32: error: link "stone.html#p-999" leads to text/stone.html, which has no id "p-999" (link to an id that the page has, a paragraph's such as #p12, a note's or a section heading's, or leave out the #…)`,
+		`03-links.md:6:20: error: link "htp://example.org" has the scheme "htp", which is not one the edition links with (https, http, mailto, tel) (did you mean “http://example.org”?)`,
+		`03-links.md:6:44: error: link "htps://example.org/a" has the scheme "htps", which is not one the edition links with (https, http, mailto, tel) (did you mean “https://example.org/a”?)`,
+		`03-links.md:7:26: error: link "http:/example.org" has no host (did you mean “http://example.org”?)`,
+		`03-links.md:8:1: error: image "img/nope.png" leads to text/img/nope.png, which the site does not have (put the image in the templates' assets folder and write its path from this text's page, text/links.html: “../assets/nope.png”)`,
+		`03-links.md:9:11: error: link "javascript:alert(1)" has the scheme "javascript", which the site empties for safety, leaving a link that goes nowhere (remove it: a link in the content may not run a script or carry a file; put files under the templates' assets and link to them)`,
+		`about.md:8:5: error: link "text/stone.html#p99" leads to text/stone.html, which has no id "p99" (did you mean “#p1”, “#p2” or “#p3”?)`,
+		`bibliography.yaml:15: error: link "ftp://example.org/plates" has the scheme "ftp", which is not one the edition links with (https, http, mailto, tel) (did you mean “http://example.org/plates”?)`,
+		`dovetailing.md:10:5: error: link "plates.html" leads to concepts/plates.html, which the site does not have (write the path of a page or file of the site from this text's page, concepts/dovetailing.html; for an entry, write [words](kind:key))`,
+		`edition.yaml: error: link "licence.html" leads to licence.html, which the site does not have (write the path of a page or file of the site from this text's page, index.html; for an entry, write [words](kind:key))`,
+	}
+	for _, run := range []struct {
+		name string
+		do   func() *site.Result
+	}{
+		{"build", func() *site.Result {
+			res, err := site.Write(opts)
+			if err != nil {
+				t.Fatal(err)
+			}
+			return res
+		}},
+		{"check", func() *site.Result { return site.Check(opts) }},
+	} {
+		res := run.do()
+		var got []string
+		for _, d := range res.Diags {
+			if d.Severity == 0 {
+				got = append(got, strings.TrimPrefix(d.String(), filepath.ToSlash(opts.Content)+"/"))
+			}
+		}
+		for i, g := range got {
+			got[i] = trimDirs(g)
+		}
+		slices.Sort(got)
+		if !slices.Equal(got, want) {
+			t.Errorf("%s: errors:\n%s\nwant:\n%s", run.name, strings.Join(got, "\n"), strings.Join(want, "\n"))
+		}
+	}
+	if after := tree(t, opts.Output); !maps.Equal(before, after) {
+		t.Errorf("a build with broken links changed the output folder")
+	}
+}
+
+// trimDirs keeps the file name of a diagnostic's path.
+func trimDirs(s string) string {
+	colon := strings.IndexByte(s, ':')
+	if colon < 0 {
+		return s
+	}
+	return filepath.Base(s[:colon]) + s[colon:]
+}
+
+// tree returns a digest of every file under dir, by path.
+func tree(t *testing.T, dir string) map[string][32]byte {
+	t.Helper()
+	out := map[string][32]byte{}
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		b, err := os.ReadFile(p)
+		out[p] = sha256.Sum256(b)
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(out) < 10 {
+		t.Fatalf("only %d files in %s", len(out), dir)
+	}
+	return out
+}
+
+// A link to a chapter's paragraph, section, note or note reference is
+// checked against the index, without reading the page: every such id must
+// be in the chapter's page.
+func TestChapterIDsTheIndexKnowsAreInThePage(t *testing.T) {
+	res := site.Generate(site.Options{Content: fixtureContent, Templates: repoTemplates})
+	if !res.OK() {
+		t.Fatal(res.Diags.Err())
+	}
+	pages := map[string]string{}
+	for _, f := range res.Files {
+		pages[f.Path] = string(f.Data)
+	}
+	n := 0
+	for _, ch := range res.Index.Chapters {
+		page := pages[res.Index.Layout.Chapter(ch.Slug)]
+		var ids []string
+		for _, p := range ch.Paragraphs {
+			ids = append(ids, p.ID)
+		}
+		for _, s := range ch.Sections {
+			if s.ID != index.OpeningSection {
+				ids = append(ids, s.ID)
+			}
+		}
+		for _, note := range ch.Notes {
+			ids = append(ids, note.ID)
+			ids = append(ids, note.Refs...)
+		}
+		for _, id := range ids {
+			n++
+			if !strings.Contains(page, ` id="`+id+`"`) {
+				t.Errorf("%s: no id %q in the page", ch.Slug, id)
+			}
+		}
+	}
+	if n < 20 {
+		t.Fatalf("only %d ids checked", n)
+	}
+}
