@@ -30,6 +30,10 @@ type Doc struct {
 	Line int    // file line of Src's first byte
 	Src  []byte
 	Page string // the site path of the page it will appear on
+	// Taken, if set, reports the ids the page around the text uses (its
+	// template's and scripts'): a section heading's id avoids them, as it
+	// avoids the ids of the text's own paragraphs, mentions and notes.
+	Taken func(id string) bool
 }
 
 // parsed is a document after parsing, with what its context collected.
@@ -226,7 +230,7 @@ func (m *Markdown) Chapter(d Doc, links *Links, opening string) *Result {
 	}
 	sc := scratches.Get().(*scratch)
 	defer sc.put()
-	in := inspector{p: p, res: res, ch: ch, notes: make([]noteState, len(p.notes)), scratch: sc, attrs: m.attrs}
+	in := inspector{p: p, res: res, ch: ch, notes: make([]noteState, len(p.notes)), scratch: sc, attrs: m.attrs, taken: d.Taken}
 	// Positions are counted from the start of the text, as diag.Lines
 	// counts them.
 	in.lastPos = diag.Pos{File: d.File, Line: max(1, d.Line), Col: 1}
@@ -309,7 +313,8 @@ type inspector struct {
 	mentNum int
 	citeNum int
 	ids     map[string]bool
-	notes   []noteState // by notes.Note.Seq
+	taken   func(id string) bool // Doc.Taken
+	notes   []noteState          // by notes.Note.Seq
 	*scratch
 	all string // text, after finish
 	// attrs numbers every paragraph by its attributes, as goldmark's own
@@ -478,13 +483,51 @@ func (in *inspector) block(n ast.Node, where index.Where) {
 	}
 }
 
+// uniqueID is id, or id with "-2", "-3" … when the chapter page already
+// has it: a section before, an id of the page's templates, or one of the
+// series the conversion numbers (see generatedID). An id in a series
+// taken whole ("sn-…", a note set beside the text) stays taken whatever
+// is added to it, so it gets "section-" before it instead. (After a
+// hundred tries in each form it gives up, leaving a duplicate id, rather
+// than loop for ever on a template that reserves every id there is.)
 func (in *inspector) uniqueID(id string) string {
-	base := id
-	for i := 2; in.ids[id]; i++ {
-		id = base + "-" + strconv.Itoa(i)
+	taken := func(id string) bool { return in.ids[id] || generatedID(id) || in.taken != nil && in.taken(id) }
+	for _, base := range [...]string{id, "section-" + id} {
+		for i := 1; i <= 100; i++ {
+			cand := base
+			if i > 1 {
+				cand = base + "-" + strconv.Itoa(i)
+			}
+			if !taken(cand) {
+				in.ids[cand] = true
+				return cand
+			}
+		}
 	}
-	in.ids[id] = true
 	return id
+}
+
+// generatedID reports whether id has the form of the ids a chapter's
+// conversion gives: paragraphs p1, mentions m1, citations c1, notes n1 or
+// n-star, editor's notes ed-…, note references r-… and the notes set
+// beside the text sn-….
+func generatedID(id string) bool {
+	if len(id) < 2 {
+		return false
+	}
+	switch id[0] {
+	case 'p', 'm', 'c', 'n':
+		if id[0] == 'n' && id[1] == '-' {
+			return true
+		}
+		for i := 1; i < len(id); i++ {
+			if id[i] < '0' || id[i] > '9' {
+				return false
+			}
+		}
+		return true
+	}
+	return strings.HasPrefix(id, "ed-") || strings.HasPrefix(id, "r-") || strings.HasPrefix(id, "sn-")
 }
 
 // paragraph numbers a paragraph of the text and collects what it holds.

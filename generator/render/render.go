@@ -44,6 +44,8 @@ type Templates struct {
 	// around the HTML its views hold (sized): RenderTo's estimate of a
 	// page's length is the two added.
 	skeleton map[string]*atomic.Int64
+
+	ids *PageIDs
 }
 
 // LayoutFile is the template every page is rendered in.
@@ -111,8 +113,12 @@ func Load(fsys fs.FS, dir string) (*Templates, diag.List) {
 		t.assets = append(t.assets, File{Path: p, Data: b})
 		return nil
 	})
+	t.ids = t.pageIDs()
 	return t, diags
 }
+
+// IDs is the set of ids the templates and their scripts use.
+func (ts *Templates) IDs() *PageIDs { return ts.ids }
 
 func (ts *Templates) parseFile(t *template.Template, fsys fs.FS, name string) error {
 	b, err := fs.ReadFile(fsys, name)

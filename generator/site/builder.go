@@ -419,7 +419,7 @@ func (b *Builder) generatePages(changed []string, early bool) *Result {
 	}
 
 	b.work.lap("fragments", &t0)
-	chapters, occ, cites, ds := b.convertChapters(content.Chapters, links, layout)
+	chapters, occ, cites, ds := b.convertChapters(content.Chapters, links, layout, tmpl.IDs())
 	diags.Append(ds)
 	b.work.lap("chapters", &t0)
 	x, ds := index.Build(index.Input{Edition: ed, Entries: entries, Sources: sources, Chapters: chapters,
@@ -791,7 +791,7 @@ func (b *Builder) dropUnusedFragments() {
 
 // chapterEntry is a converted chapter with what it was converted from.
 type chapterEntry struct {
-	linksKey uint64
+	linksKey uint64 // the Builder's linksKey, and the key of the page's ids
 	file     string
 	slug     string
 	opening  string
@@ -811,13 +811,15 @@ type chapterEntry struct {
 
 // convertChapters converts the chapters that changed, in parallel, and
 // returns all of them in reading order with their occurrences and
-// citations, a run per chapter.
-func (b *Builder) convertChapters(in []*source.Chapter, links *markup.Links, layout index.Layout) ([]*index.Chapter, [][]index.Occurrence, [][]index.Citation, diag.List) {
+// citations, a run per chapter. Section ids avoid the ids of the pages'
+// templates, ids.
+func (b *Builder) convertChapters(in []*source.Chapter, links *markup.Links, layout index.Layout, ids *render.PageIDs) ([]*index.Chapter, [][]index.Occurrence, [][]index.Citation, diag.List) {
 	entries := make([]*chapterEntry, len(in))
+	key := b.linksKey ^ ids.Key()
 	var wg sync.WaitGroup
 	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
 	for i, ch := range in {
-		if e := b.chapters[ch.File]; e != nil && e.linksKey == b.linksKey && e.slug == ch.Slug && e.opening == ch.Opening &&
+		if e := b.chapters[ch.File]; e != nil && e.linksKey == key && e.slug == ch.Slug && e.opening == ch.Opening &&
 			e.bodyLine == ch.BodyLine && sameBytes(e.body, ch.Body) {
 			entries[i] = e
 			continue
@@ -829,7 +831,7 @@ func (b *Builder) convertChapters(in []*source.Chapter, links *markup.Links, lay
 		wg.Go(func() {
 			sem <- struct{}{}
 			defer func() { <-sem }()
-			entries[i] = convertChapter(ch, links, layout, b.linksKey)
+			entries[i] = convertChapter(ch, links, layout, key, ids.Has)
 		})
 	}
 	wg.Wait()
@@ -884,8 +886,8 @@ func parallel(n int, f func(i int)) {
 	wg.Wait()
 }
 
-func convertChapter(ch *source.Chapter, links *markup.Links, layout index.Layout, linksKey uint64) *chapterEntry {
-	r := md.Chapter(markup.Doc{File: ch.File, Line: ch.BodyLine, Src: ch.Body, Page: layout.Chapter(ch.Slug)}, links, ch.Opening)
+func convertChapter(ch *source.Chapter, links *markup.Links, layout index.Layout, linksKey uint64, taken func(string) bool) *chapterEntry {
+	r := md.Chapter(markup.Doc{File: ch.File, Line: ch.BodyLine, Src: ch.Body, Page: layout.Chapter(ch.Slug), Taken: taken}, links, ch.Opening)
 	e := &chapterEntry{linksKey: linksKey, file: ch.File, slug: ch.Slug, opening: ch.Opening, bodyLine: ch.BodyLine,
 		body: ch.Body, res: r}
 	c := r.Chapter

@@ -231,6 +231,14 @@ func TestBuilderMatchesFreshBuildAfterEveryChange(t *testing.T) {
 		{"a template changed", func() []string {
 			return []string{edit(t, filepath.Join(opts.Templates, "entry.html"), replaceOnce("in the text</p>", "in this text</p>"))}
 		}, false},
+		{"a section added", func() []string {
+			return []string{edit(t, c(corpus.ChapterPath(2)), func(s string) string { return s + "\n## Keepers\n\nThe keepers' log.\n" })}
+		}, false},
+		{"a template takes the section's id", func() []string {
+			// The chapter is the same, but its section must now be
+			// "keepers-2": the text is converted again.
+			return []string{edit(t, filepath.Join(opts.Templates, "chapter.html"), replaceOnce("<article", `<span id="keepers" hidden></span><article`))}
+		}, false},
 		{"an asset changed", func() []string {
 			return []string{edit(t, filepath.Join(opts.Templates, "assets", "style.css"), func(s string) string { return s + "\n/* more */\n" })}
 		}, false},
