@@ -51,6 +51,10 @@ type Kind struct {
 // can be mentioned and linked like entries.
 var SourceKind = Kind{Key: "source", Name: "Source", Plural: "Sources", Path: "sources"}
 
+// TextResults and NoteResults are the keys of the search's results in the
+// text and in its notes, beside the kinds' keys: no kind may have them.
+const TextResults, NoteResults = "text", "notes"
+
 // Case is how an alias matches letter case.
 type Case int
 

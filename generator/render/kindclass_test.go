@@ -58,12 +58,12 @@ func stylesheetClasses(t *testing.T) map[string]bool {
 
 // A kind's key comes from the content, so it must not become a class the
 // stylesheet styles: an edition whose kinds are called "cite", "count" and
-// "text" (classes of citations, counts of mentions and the chapter's
-// article) builds the same classes of the stylesheet's own as one whose
+// "toc" (classes of citations, counts of mentions and the chapter's
+// contents) builds the same classes of the stylesheet's own as one whose
 // kinds are called otherwise, page by page, and marks what is of a kind
 // with "kind-" and the key instead.
 func TestKindKeysDoNotBecomeStylesheetClasses(t *testing.T) {
-	renamed := map[string]string{"concept": "cite", "person": "count", "place": "text"}
+	renamed := map[string]string{"concept": "cite", "person": "count", "place": "toc"}
 	styled := stylesheetClasses(t)
 	for _, k := range slices.Sorted(maps.Values(renamed)) {
 		if !styled[k] {
@@ -136,12 +136,12 @@ func TestKindKeysDoNotBecomeStylesheetClasses(t *testing.T) {
 		pages[f.Path] = string(f.Data)
 	}
 	for _, want := range []struct{ page, html string }{
-		{"text/stone.html", `<a class="mention kind-text" href="../places/eddystone-lighthouse.html"`},
+		{"text/stone.html", `<a class="mention kind-toc" href="../places/eddystone-lighthouse.html"`},
 		{"text/first-lights.html", `<a class="mention kind-count" href="../people/smeaton.html"`},
 		{"people/smeaton.html", `<body class="entry kind-count">`},
 		{"people/smeaton.html", `<article class="entry-page kind-count"`},
-		{"places/index.html", `<body class="kind kind-text">`},
-		{"places/index.html", `<a class="kind-text" href="eddystone-lighthouse.html"`},
+		{"places/index.html", `<body class="kind kind-toc">`},
+		{"places/index.html", `<a class="kind-toc" href="eddystone-lighthouse.html"`},
 		{"search.html", `<a class="kind-cite" href="concepts/masonry.html">`},
 		{"general-index.html", `<a class="heading kind-count" href="people/smeaton.html"`},
 	} {

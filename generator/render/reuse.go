@@ -163,7 +163,7 @@ func (t *Templates) searchView(x *index.Index) *SearchView {
 	v := &SearchView{Base: newBase(x, SearchPage, "Search", SearchPage)}
 	v.BodyClass = "search-page"
 	v.Summary = "Search the text, the notes, the registry and the sources of the edition."
-	v.Kinds = append(v.Kinds, Link{Label: "Text", Kind: "text"}, Link{Label: "Notes", Kind: "notes"})
+	v.Kinds = append(v.Kinds, Link{Label: "Text", Kind: index.TextResults}, Link{Label: "Notes", Kind: index.NoteResults})
 	byLetter := map[string][]Link{}
 	for _, k := range x.Edition.Kinds {
 		v.Kinds = append(v.Kinds, Link{Label: k.Plural, Kind: k.Key, Href: v.URL(x.Layout.Kind(k.Key))})

@@ -154,8 +154,8 @@ func build(x *index.Index, c *Cache, emit func(File) error) (*Index, error) {
 		kinds = append(kinds, kind{key, label, one})
 		return kindOf[key]
 	}
-	addKind("text", "Text", "Text")
-	addKind("notes", "Notes", "Note")
+	addKind(index.TextResults, "Text", "Text")
+	addKind(index.NoteResults, "Notes", "Note")
 	for _, k := range x.Edition.Kinds {
 		addKind(k.Key, k.Plural, k.Name)
 	}

@@ -199,7 +199,7 @@ func (l *loader) kinds(d *doc, n *yaml.Node) []index.Kind {
 		return nil
 	}
 	var kinds []index.Kind
-	seen := map[string]bool{index.SourceKind.Key: true}
+	seen := map[string]bool{}
 	paths := map[string]bool{index.SourceKind.Path: true}
 	for _, item := range n.Content {
 		var k index.Kind
@@ -214,8 +214,11 @@ func (l *loader) kinds(d *doc, n *yaml.Node) []index.Kind {
 		case !isKey(k.Key):
 			d.errorf(item, "use lowercase letters, digits and hyphens, such as “concept”", "kind key %q is not a valid key", k.Key)
 			continue
+		case reservedKinds[k.Key] != "":
+			d.errorf(item, "choose another key, such as “"+k.Key+"-entry”", "kind key %q is reserved: the edition uses it for %s", k.Key, reservedKinds[k.Key])
+			continue
 		case seen[k.Key]:
-			d.errorf(item, "give each kind its own key", "kind %q is declared twice (or is reserved)", k.Key)
+			d.errorf(item, "give each kind its own key", "kind %q is declared twice", k.Key)
 			continue
 		}
 		if k.Name == "" {
@@ -235,6 +238,15 @@ func (l *loader) kinds(d *doc, n *yaml.Node) []index.Kind {
 		kinds = append(kinds, k)
 	}
 	return kinds
+}
+
+// reservedKinds are the kind keys the edition gives meanings of its own,
+// with what for: a kind of that key would share the search's filter (and
+// its results' class) with them.
+var reservedKinds = map[string]string{
+	index.SourceKind.Key: "the bibliography's sources",
+	index.TextResults:    "the search's results in the text",
+	index.NoteResults:    "the search's results in the notes",
 }
 
 // reservedPaths are URL paths the generator writes itself.
