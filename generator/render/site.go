@@ -988,7 +988,13 @@ func (t *Templates) bibliography(x *index.Index) *BibliographyView {
 	v := &BibliographyView{Base: newBase(x, index.BibliographyPage, "Sources", index.BibliographyPage)}
 	v.BodyClass = "bibliography"
 	for _, s := range x.Sources {
-		v.Items = append(v.Items, BibItem{ID: s.ID, Entry: s.Entry, Href: v.URL(x.Layout.Ref(s.Ref())), Cited: len(x.Citations(s.ID))})
+		// A source's id is its item's, unless the page has that id of its
+		// own ("main", "toast"): then a link to the item would lead there.
+		id := s.ID
+		if t.ids.Has(id) {
+			id = "source-" + id
+		}
+		v.Items = append(v.Items, BibItem{ID: id, Entry: s.Entry, Href: v.URL(x.Layout.Ref(s.Ref())), Cited: len(x.Citations(s.ID))})
 	}
 	return v
 }

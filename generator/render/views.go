@@ -169,7 +169,7 @@ type BibliographyView struct {
 
 // BibItem is one record in the bibliography.
 type BibItem struct {
-	ID    string
+	ID    string // the item's id: the source's, or "source-" and it where the page has the source's id of its own
 	Entry template.HTML
 	Href  string
 	Cited int
