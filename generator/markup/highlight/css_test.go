@@ -133,3 +133,31 @@ func TestWrite(t *testing.T) {
 		t.Errorf("Write(json) = %s: unescaped code or inline style", got)
 	}
 }
+
+// A language is found by its name, its alias, or a file name; a fence's
+// info string too long to be any of them ("~~~ CCCC…" of kilobytes, which
+// chroma tried against every file name pattern for seconds) is plain text,
+// as an unknown language is.
+func TestWriteLanguages(t *testing.T) {
+	for _, c := range []struct {
+		lang  string
+		lexed bool
+	}{
+		{"go", true}, {"Go", true}, {"golang", true}, {"main.go", true}, {"py", true},
+		{"nosuchlanguage", false}, {strings.Repeat("C", 4000) + "0", false}, {strings.Repeat("go", 33), false},
+	} {
+		for range 2 { // the second time from the memo
+			var b strings.Builder
+			if err := highlight.Write(&b, c.lang, "func f() {}\n"); err != nil {
+				t.Fatal(err)
+			}
+			got := b.String()
+			if lexed := strings.Contains(got, `<span class=`); lexed != c.lexed {
+				t.Errorf("Write(%.20q…): highlighted %v, want %v:\n%.200s", c.lang, lexed, c.lexed, got)
+			}
+			if !strings.Contains(got, `data-lang="`+c.lang+`"`) {
+				t.Errorf("Write(%.20q…) lost its language:\n%.200s", c.lang, got)
+			}
+		}
+	}
+}

@@ -63,6 +63,43 @@ func (r *Renderer) render(w util.BufWriter, src []byte, node ast.Node, entering 
 	return ast.WalkSkipChildren, nil
 }
 
+// maxLang is the longest language name (or file name: "main.go") looked
+// up. Chroma tries a name it does not know against every lexer's file
+// name patterns, in time that grows with the name's length: a fence's
+// info string of a few kilobytes took seconds.
+const maxLang = 64
+
+// lexers known, by the name they were asked for: the patterns are tried
+// once per name, not once per block. Names are few in an edition; past
+// maxLexers of them (generated content), they are looked up each time.
+var (
+	lexerMu   sync.Mutex
+	lexerMemo = map[string]chroma.Lexer{}
+)
+
+const maxLexers = 4096
+
+// lexerFor is chroma's lexer for lang, or nil for none, for "" and for a
+// name longer than maxLang.
+func lexerFor(lang string) chroma.Lexer {
+	if lang == "" || len(lang) > maxLang {
+		return nil
+	}
+	lexerMu.Lock()
+	l, ok := lexerMemo[lang]
+	lexerMu.Unlock()
+	if ok {
+		return l
+	}
+	l = lexers.Get(lang)
+	lexerMu.Lock()
+	if len(lexerMemo) < maxLexers {
+		lexerMemo[lang] = l
+	}
+	lexerMu.Unlock()
+	return l
+}
+
 // Write writes code in language lang as a highlighted <pre> block. It is
 // also the way to highlight code outside Markdown (citation exports).
 func Write(w interface{ WriteString(string) (int, error) }, lang, code string) error {
@@ -74,8 +111,8 @@ func Write(w interface{ WriteString(string) (int, error) }, lang, code string) e
 	}
 	_, _ = w.WriteString(`><code>`)
 	defer w.WriteString("</code></pre>\n")
-	lexer := lexers.Get(lang)
-	if lexer == nil || lang == "" {
+	lexer := lexerFor(lang)
+	if lexer == nil {
 		_, err := w.WriteString(string(util.EscapeHTML([]byte(code))))
 		return err
 	}
