@@ -468,6 +468,14 @@ var errorCases = []errorCase{
 		msg: []string{`the file is not valid UTF-8 (byte 0xf6)`, `save the file as UTF-8`},
 	},
 	{
+		name: "kind key the edition keeps for itself",
+		mutate: func(t *testing.T) string {
+			edit(t, "content/edition.yaml", "kinds:\n", "kinds:\n  - key: text\n")
+			return at(t, "content/edition.yaml", "key: text", true)
+		},
+		msg: []string{`kind key "text" is reserved: the edition uses it for the search's results in the text`, `choose another key, such as “text-entry”`},
+	},
+	{
 		name: "empty chapter",
 		mutate: func(t *testing.T) string {
 			write(t, "content/text/03-empty.md", "---\ntitle: Empty\n---\n\n")
