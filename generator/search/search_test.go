@@ -211,6 +211,33 @@ func TestOneTypoIsForgiven(t *testing.T) {
 	}
 }
 
+// TestAbbreviationsAreFound: a reader who types "U.S." finds the United
+// States and the passages that say "U.S.". Its letters were each a word of
+// one letter, which neither the index nor the query keeps, so the query
+// was empty and found nothing at all.
+func TestAbbreviationsAreFound(t *testing.T) {
+	res, _ := edition(t)
+	us := res.Index.Layout.Ref(index.Ref{Kind: "actor", Key: "united-states"})
+	for _, a := range query(t, `{"prefix": false}`, "U.S.", "u.s.") {
+		if len(a.Results) == 0 {
+			t.Errorf("%q finds nothing", a.Query)
+			continue
+		}
+		if first := a.Results[0]; first.URL != us || !first.Entity {
+			t.Errorf("%q: first result is %s %q, want the actor %s", a.Query, first.Kind, first.Title, us)
+		}
+		marked := false
+		for _, r := range a.Results {
+			if (r.Kind == "text" || r.Kind == "notes") && slices.Contains(r.Marked, "U.S.") {
+				marked = true
+			}
+		}
+		if !marked {
+			t.Errorf("%q: no passage with “U.S.” marked among %d results", a.Query, len(a.Results))
+		}
+	}
+}
+
 func TestAbsentWordFindsNothing(t *testing.T) {
 	res, _ := edition(t)
 	for _, w := range []string{"xylophone", "zeppelinqq", "marmalade", "constructor"} {
@@ -281,7 +308,8 @@ func TestTokensAgree(t *testing.T) {
 	res, _ := edition(t)
 	texts := []string{"Annan’s", "states’ rights", "don't", "self-defense", "Qián Qíchēn", "ﬁnance",
 		"9/11", "A/RES/60/1", "’tis", "crises", "NATO’s", "the UN’s Security Council", "Ivo H. Daalder",
-		"the constructor of Constructors", "toString valueOf"}
+		"the constructor of Constructors", "toString valueOf", "U.S.", "the U.S.-led war", "U.S.'s", "'U.S.", "U.S.A",
+		"a.b.c.d", "e.g. Washington, D.C.", "U.Sa", "x.U.S.", "É.-U.", "1.2.3."}
 	for _, ch := range res.Index.Chapters {
 		for _, p := range ch.Paragraphs {
 			texts = append(texts, p.Text)

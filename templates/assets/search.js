@@ -46,7 +46,7 @@
   }
 
   // ── Tokens: must agree with generator/search/tokenize.go
-  var WORD = /[\p{L}\p{N}\p{Mn}'’]+/gu;
+  var WORD = /(?:\p{L}\.){2,}|[\p{L}\p{N}\p{Mn}'’]+/gu; // "U.S." is one word
   var APOS_START = /^['’]+/;
   var APOS_END = /['’]+$/;
 
@@ -61,7 +61,7 @@
   function normalize(w, stop) {
     var s = w.normalize("NFKD").replace(/\p{Mn}/gu, "").replace(/’/g, "'").toLowerCase();
     if (s.slice(-2) === "'s") s = s.slice(0, -2);
-    s = s.replace(/'/g, "");
+    s = s.replace(/['.]/g, "");
     if (stop && stop[s]) return "";
     return stem(s);
   }
