@@ -126,6 +126,7 @@ var pagesOfEachKind = []struct{ name, path string }{
 	{"bibliography", "bibliography.html"},
 	{"overview", "overview.html"},
 	{"general-index", "general-index.html"},
+	{"search", "search.html"},
 	{"not-found", "404.html"},
 }
 
