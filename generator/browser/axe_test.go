@@ -127,6 +127,7 @@ var pagesOfEachKind = []struct{ name, path string }{
 	{"overview", "overview.html"},
 	{"general-index", "general-index.html"},
 	{"search", "search.html"},
+	{"page", "about.html"},
 	{"not-found", "404.html"},
 }
 
