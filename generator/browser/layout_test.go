@@ -133,6 +133,21 @@ func TestPrintHasEndnotesAndNoChrome(t *testing.T) {
 			t.Errorf("%s is not printed", sel)
 		}
 	}
+	// Nor the controls of the indexes and the search page, which do
+	// nothing on paper: the bar of letters, the search form.
+	for _, c := range []struct{ page, sel, keep string }{
+		{"general-index.html", ".letter-bar", "#letter-a"},
+		{"concepts/index.html", ".letter-bar", "#letter-p"},
+		{"search.html", "#search-page-form", ".search-az"},
+	} {
+		tb.visit(c.page)
+		if tb.shown(c.sel) {
+			t.Errorf("%s: %s is printed", c.page, c.sel)
+		}
+		if !tb.shown(c.keep) {
+			t.Errorf("%s: %s is not printed", c.page, c.keep)
+		}
+	}
 }
 
 // In print a highlighted word in an entry's list of occurrences loses its
