@@ -238,6 +238,40 @@ func TestAbbreviationsAreFound(t *testing.T) {
 	}
 }
 
+// TestHyphenatedQueryFindsTheWordsJoined: "pre-emptive", as many readers
+// spell it, finds what the text writes "preemptive" (and "non-proliferation"
+// what it might write "nonproliferation"), saying so, where the words apart
+// ("pre", "emptive") find nothing. Before, it found nothing at all.
+func TestHyphenatedQueryFindsTheWordsJoined(t *testing.T) {
+	res, _ := edition(t)
+	pre := res.Index.Layout.Ref(index.Ref{Kind: "concept", Key: "preemption"})
+	for _, opts := range []string{`{"prefix": false}`, `{"prefix": true}`} {
+		for _, a := range query(t, opts, "pre-emptive", "pre‑emptive strike") {
+			if a.Total == 0 {
+				t.Errorf("%s %q finds nothing", opts, a.Query)
+				continue
+			}
+			if a.Query == "pre-emptive" && (a.Results[0].URL != pre || !a.Results[0].Entity) {
+				t.Errorf("%s %q: first result is %s %q, want the concept %s", opts, a.Query, a.Results[0].Kind, a.Results[0].Title, pre)
+			}
+			said := false
+			for _, c := range a.Corrections {
+				if strings.Contains(strings.Join(c.To, " "), "preemptive") {
+					said = true
+				}
+			}
+			if !said {
+				t.Errorf("%s %q: the corrections %+v do not say that “preemptive” is shown", opts, a.Query, a.Corrections)
+			}
+		}
+	}
+	// A hyphenated query that finds something as it is stays as it is.
+	a := query(t, `{"prefix": false}`, "self-defense")[0]
+	if a.Total == 0 || len(a.Corrections) != 0 {
+		t.Errorf("self-defense: %d results, corrections %+v", a.Total, a.Corrections)
+	}
+}
+
 func TestAbsentWordFindsNothing(t *testing.T) {
 	res, _ := edition(t)
 	for _, w := range []string{"xylophone", "zeppelinqq", "marmalade", "constructor"} {

@@ -238,6 +238,22 @@
   // It resolves to {query, total, results, corrections}; a result has kind,
   // kindLabel, title, context, url, snippet ([{text, mark}]) and entity.
   Engine.prototype.search = function (query, opts) {
+    var self = this;
+    return this.find(query, opts).then(function (res) {
+      // "pre-emptive" finds nothing where the text writes "preemptive":
+      // then the words joined are searched, and the reader told so.
+      var joined = query.replace(/(\p{L})[-\u2010\u2011](?=\p{L})/gu, "$1");
+      if (res.total || joined === query) return res;
+      return self.find(joined, opts).then(function (r) {
+        if (!r.total) return res;
+        r.query = query;
+        r.corrections = [{ from: query.trim(), to: [joined.trim()] }];
+        return r;
+      });
+    });
+  };
+
+  Engine.prototype.find = function (query, opts) {
     opts = opts || {};
     var self = this;
     var prefix = opts.prefix !== false;
