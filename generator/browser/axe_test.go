@@ -126,6 +126,8 @@ var pagesOfEachKind = []struct{ name, path string }{
 	{"bibliography", "bibliography.html"},
 	{"overview", "overview.html"},
 	{"general-index", "general-index.html"},
+	{"search", "search.html"},
+	{"page", "about.html"},
 	{"not-found", "404.html"},
 }
 

@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/chromedp/cdproto/emulation"
+	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 )
 
@@ -82,6 +83,38 @@ func TestNoOverflowNoShift(t *testing.T) {
 	}
 }
 
+// With the browser's text twice its usual size (a reader's setting of 32
+// px for 16), no page is wider than the screen either: the header's search
+// box, its button and the reading options once ran off the right edge of a
+// phone, out of reach.
+func TestNoOverflowWithTextAt200Percent(t *testing.T) {
+	for _, w := range []int64{390, 768, 1400} {
+		t.Run(fmt.Sprint(w), func(t *testing.T) {
+			t.Parallel()
+			tb := newTab(t, overHTTP, w, 900, w < 800)
+			tb.do(chromedp.Func(func(ctx context.Context, _ *chromedp.Target) error {
+				_, err := chromedp.Call(ctx, page.SetFontSizes, page.SetFontSizesParams{FontSizes: &page.FontSizes{Standard: 32, Fixed: 26}})
+				return err
+			}))
+			for _, p := range pagesOfEachKind {
+				tb.visit(p.path)
+				if fs := eval[string](tb, `getComputedStyle(document.documentElement).fontSize`); fs != "32px" {
+					t.Fatalf("the text is %s, not at 200%%", fs)
+				}
+				over := eval[[]string](tb, fmt.Sprintf(`[...document.querySelectorAll("body *")].filter(e => {
+					if (e.closest(".scroll, .sidenote, svg")) return false;
+					const r = e.getBoundingClientRect();
+					return r.width > 0 && r.right > %d + 1;
+				}).slice(0, 5).map(e => e.tagName.toLowerCase() + "." + e.className + " " + Math.round(e.getBoundingClientRect().right))`, w))
+				sw := eval[float64](tb, `document.documentElement.scrollWidth`)
+				if sw > float64(w) || len(over) > 0 {
+					t.Errorf("%s at %d px, text at 200%%: the page is %.0f px wide; too wide: %s", p.name, w, sw, strings.Join(over, ", "))
+				}
+			}
+		})
+	}
+}
+
 // In print, the notes are endnotes and the site's chrome is gone.
 func TestPrintHasEndnotesAndNoChrome(t *testing.T) {
 	tb := newTab(t, overHTTP, 1400, 900, false)
@@ -98,6 +131,21 @@ func TestPrintHasEndnotesAndNoChrome(t *testing.T) {
 	for _, sel := range []string{"#n1", "#ed-article51", "#r-n1", "#r-ed-article51", "#n1 .citation"} {
 		if !tb.shown(sel) {
 			t.Errorf("%s is not printed", sel)
+		}
+	}
+	// Nor the controls of the indexes and the search page, which do
+	// nothing on paper: the bar of letters, the search form.
+	for _, c := range []struct{ page, sel, keep string }{
+		{"general-index.html", ".letter-bar", "#letter-a"},
+		{"concepts/index.html", ".letter-bar", "#letter-p"},
+		{"search.html", "#search-page-form", ".search-az"},
+	} {
+		tb.visit(c.page)
+		if tb.shown(c.sel) {
+			t.Errorf("%s: %s is printed", c.page, c.sel)
+		}
+		if !tb.shown(c.keep) {
+			t.Errorf("%s: %s is not printed", c.page, c.keep)
 		}
 	}
 }

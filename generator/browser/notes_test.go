@@ -195,3 +195,40 @@ func TestHeadingsThatCallNotesAreNamedByTheirWords(t *testing.T) {
 		}
 	}
 }
+
+// Escape in the search box is the search box's: it closes the suggestions
+// (and, pressed again, empties the field), and leaves an open note open and
+// the focus where the reader is typing. It once also closed the last note
+// opened and sent the focus back to that note's reference, away from the
+// field.
+func TestEscapeInTheSearchBoxLeavesAnOpenNoteAlone(t *testing.T) {
+	tb := newTab(t, overHTTP, 390, 844, false)
+	tb.visit(textPage)
+	const ref, note = "#r-n1", "#sn-n1"
+	tb.focus(ref)
+	tb.press(keyEnter)
+	tb.waitFor(`__test.shown("`+note+`")`, "the note to open")
+
+	tb.focus("#site-search-q")
+	tb.key("kosovo")
+	tb.waitFor(`!document.getElementById("site-search-list").hidden`, "the suggestions")
+	for i, what := range []string{"closing the suggestions", "emptying the field"} {
+		tb.press(keyEscape)
+		if i == 0 && !eval[bool](tb, `document.getElementById("site-search-list").hidden`) {
+			t.Errorf("Escape did not close the suggestions")
+		}
+		if !tb.shown(note) {
+			t.Errorf("Escape %s closed the open note too", what)
+		}
+		if id := eval[string](tb, `document.activeElement.id`); id != "site-search-q" {
+			t.Errorf("after Escape %s, the focus is on %q, not the search box", what, id)
+		}
+	}
+	if v := eval[string](tb, `document.getElementById("site-search-q").value`); v != "" {
+		t.Errorf("a second Escape left %q in the search box", v)
+	}
+	// Outside the field, Escape still closes the note.
+	tb.focus(ref)
+	tb.press(keyEscape)
+	tb.waitFor(`!__test.shown("`+note+`")`, "Escape on the reference to close the note")
+}

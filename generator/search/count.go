@@ -76,8 +76,8 @@ func (c *counter) count(text, names string) []termCount {
 
 // add counts the words of text, as eachWord finds them, in the document's
 // text or (name) in its names. A word of ASCII that ends at ASCII or at the
-// end of text, without an apostrophe at either end (most words), is read in
-// one pass, its key packed eight bytes at a time; any other is left to
+// end of text, without an apostrophe at either end (most words), and is not
+// a single character before a full stop, is read in one pass, its key packed eight bytes at a time; any other is left to
 // nextWord.
 func (c *counter) add(text string, name bool) {
 	for i := 0; i < len(text); {
@@ -90,7 +90,8 @@ func (c *counter) add(text string, name bool) {
 			for j < len(text) && wordByte[text[j]] {
 				j++
 			}
-			if (j == len(text) || text[j] < utf8.RuneSelf) && text[j-1] != '\'' {
+			// (A letter alone before a stop may begin an abbreviation.)
+			if (j == len(text) || text[j] < utf8.RuneSelf && !(text[j] == '.' && j == i+1)) && text[j-1] != '\'' {
 				var id int32
 				if n := j - i; n <= 16 && i+16 <= len(text) {
 					// Shifts of 64 make 0: a word of up to 8 bytes has hi 0.

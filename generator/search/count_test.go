@@ -130,6 +130,7 @@ func TestPackAtIsPackWord(t *testing.T) {
 // FuzzCount compares the counter with plain counting on any text.
 func FuzzCount(f *testing.F) {
 	f.Add("Bush's states’ don't abcdefghijklmnopq é—x", "Kofi Annan")
+	f.Add("the U.S.-led war, e.g. in D.C.'s", "U.S.A")
 	f.Fuzz(func(t *testing.T, text, names string) {
 		c := newCounter(newVocab())
 		checkCount(t, c, text, names)

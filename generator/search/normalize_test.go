@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -13,7 +14,7 @@ import (
 // among them, the fast path gives what the general path gives.
 func TestNormalizeASCIIFastPath(t *testing.T) {
 	words := []string{"The", "THE", "states", "States'", "Bush's", "BUSH'S", "don't", "o'clock", "ies", "policies",
-		"Councils", "us", "bus", "glasses", "shoes", "A", "I", "2002", "G8s", "x'y's", "'s", "Annan’s", "Élysée",
+		"Councils", "us", "bus", "U.S.", "u.s.", "D.C.'s", "glasses", "shoes", "A", "I", "2002", "G8s", "x'y's", "'s", "Annan’s", "Élysée",
 		strings.Repeat("a", 64), strings.Repeat("b", 65) + "s"}
 	r := rand.New(rand.NewPCG(1, 2))
 	const alphabet = "aeiostTSEAy'19"
@@ -33,7 +34,9 @@ func TestNormalizeASCIIFastPath(t *testing.T) {
 
 // TestEachWord: eachWord finds the words that a plain reading of its
 // definition finds (runs of word runes, apostrophes trimmed from either
-// end), with their offsets, on random text of the characters that matter.
+// end; a run of single letters each followed by a full stop, "U.S.", is
+// one word), with their offsets, on random text of the characters that
+// matter.
 func TestEachWord(t *testing.T) {
 	type word struct {
 		raw        string
@@ -65,6 +68,15 @@ func TestEachWord(t *testing.T) {
 			for e > s && (runes[e-1] == '\'' || runes[e-1] == '’') {
 				e--
 			}
+			if s == i && e == j && e-s == 1 && unicode.IsLetter(runes[s]) {
+				k, n := e, 1 // k: the stop after the n-th letter
+				for k+2 < len(runes) && runes[k] == '.' && unicode.IsLetter(runes[k+1]) && runes[k+2] == '.' {
+					k, n = k+2, n+1
+				}
+				if n > 1 {
+					e, j = k+1, k+1
+				}
+			}
 			if s < e {
 				out = append(out, word{text[offset[s]:offset[e]], offset[s], offset[e]})
 			}
@@ -74,7 +86,8 @@ func TestEachWord(t *testing.T) {
 	}
 	r := rand.New(rand.NewPCG(5, 6))
 	alphabet := []rune("aZ9'’ -é\u0301漢,\xff.—")
-	texts := []string{"", "'", "’", "''a''", "’’b’’", "don't", "’tis", "states’", "a\xffb", "e\u0301t\u00e9"}
+	texts := []string{"", "'", "’", "''a''", "’’b’’", "don't", "’tis", "states’", "a\xffb", "e\u0301t\u00e9",
+		"U.S.", "the U.S.-led", "'U.S.", "U.S.A", "U.Sa", "a.é.", "a.\xff."}
 	for range 20000 {
 		var b strings.Builder
 		for range r.IntN(12) {

@@ -211,6 +211,67 @@ func TestOneTypoIsForgiven(t *testing.T) {
 	}
 }
 
+// TestAbbreviationsAreFound: a reader who types "U.S." finds the United
+// States and the passages that say "U.S.". Its letters were each a word of
+// one letter, which neither the index nor the query keeps, so the query
+// was empty and found nothing at all.
+func TestAbbreviationsAreFound(t *testing.T) {
+	res, _ := edition(t)
+	us := res.Index.Layout.Ref(index.Ref{Kind: "actor", Key: "united-states"})
+	for _, a := range query(t, `{"prefix": false}`, "U.S.", "u.s.") {
+		if len(a.Results) == 0 {
+			t.Errorf("%q finds nothing", a.Query)
+			continue
+		}
+		if first := a.Results[0]; first.URL != us || !first.Entity {
+			t.Errorf("%q: first result is %s %q, want the actor %s", a.Query, first.Kind, first.Title, us)
+		}
+		marked := false
+		for _, r := range a.Results {
+			if (r.Kind == "text" || r.Kind == "notes") && slices.Contains(r.Marked, "U.S.") {
+				marked = true
+			}
+		}
+		if !marked {
+			t.Errorf("%q: no passage with “U.S.” marked among %d results", a.Query, len(a.Results))
+		}
+	}
+}
+
+// TestHyphenatedQueryFindsTheWordsJoined: "pre-emptive", as many readers
+// spell it, finds what the text writes "preemptive" (and "non-proliferation"
+// what it might write "nonproliferation"), saying so, where the words apart
+// ("pre", "emptive") find nothing. Before, it found nothing at all.
+func TestHyphenatedQueryFindsTheWordsJoined(t *testing.T) {
+	res, _ := edition(t)
+	pre := res.Index.Layout.Ref(index.Ref{Kind: "concept", Key: "preemption"})
+	for _, opts := range []string{`{"prefix": false}`, `{"prefix": true}`} {
+		for _, a := range query(t, opts, "pre-emptive", "pre‑emptive strike") {
+			if a.Total == 0 {
+				t.Errorf("%s %q finds nothing", opts, a.Query)
+				continue
+			}
+			if a.Query == "pre-emptive" && (a.Results[0].URL != pre || !a.Results[0].Entity) {
+				t.Errorf("%s %q: first result is %s %q, want the concept %s", opts, a.Query, a.Results[0].Kind, a.Results[0].Title, pre)
+			}
+			said := false
+			for _, c := range a.Corrections {
+				if strings.Contains(strings.Join(c.To, " "), "preemptive") {
+					said = true
+				}
+			}
+			if !said {
+				t.Errorf("%s %q: the corrections %+v do not say that “preemptive” is shown", opts, a.Query, a.Corrections)
+			}
+		}
+	}
+	// A hyphenated query that finds something as it is stays as it is.
+	a := query(t, `{"prefix": false}`, "self-defense")[0]
+	if a.Total == 0 || len(a.Corrections) != 0 {
+		t.Errorf("self-defense: %d results, corrections %+v", a.Total, a.Corrections)
+	}
+}
+
 func TestAbsentWordFindsNothing(t *testing.T) {
 	res, _ := edition(t)
 	for _, w := range []string{"xylophone", "zeppelinqq", "marmalade", "constructor"} {
@@ -281,7 +342,8 @@ func TestTokensAgree(t *testing.T) {
 	res, _ := edition(t)
 	texts := []string{"Annan’s", "states’ rights", "don't", "self-defense", "Qián Qíchēn", "ﬁnance",
 		"9/11", "A/RES/60/1", "’tis", "crises", "NATO’s", "the UN’s Security Council", "Ivo H. Daalder",
-		"the constructor of Constructors", "toString valueOf"}
+		"the constructor of Constructors", "toString valueOf", "U.S.", "the U.S.-led war", "U.S.'s", "'U.S.", "U.S.A",
+		"a.b.c.d", "e.g. Washington, D.C.", "U.Sa", "x.U.S.", "É.-U.", "1.2.3."}
 	for _, ch := range res.Index.Chapters {
 		for _, p := range ch.Paragraphs {
 			texts = append(texts, p.Text)

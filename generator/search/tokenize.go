@@ -34,7 +34,9 @@ func isWordRune(r rune) bool {
 }
 
 // Words splits text into words: runs of letters, digits and inner
-// apostrophes. Hyphens and other punctuation separate words.
+// apostrophes. Hyphens and other punctuation separate words, but for the
+// full stops of an abbreviation: a run of single letters each followed by
+// a stop ("U.S.", "e.g.") is one word, read as its letters ("us").
 func Words(text string) []Word {
 	var out []Word
 	eachWord(text, func(raw string, s, e int) { out = append(out, Word{Term: Normalize(raw), Start: s, End: e}) })
@@ -112,12 +114,38 @@ func nextWord(text string, i int) (s, e, next int) {
 			break
 		}
 	}
+	if s == start && e == i {
+		if r, size := utf8.DecodeRuneInString(text[s:]); s+size == e && unicode.IsLetter(r) {
+			if end := abbreviation(text, e); end > e {
+				return s, end, end
+			}
+		}
+	}
 	return s, e, i
 }
 
+// abbreviation returns where a run of single letters each followed by a
+// full stop ends (after its last stop), given the end e of its first
+// letter; e when the letter does not begin one of two letters or more.
+func abbreviation(text string, e int) int {
+	n, j := 1, e // j: where the stop after the n-th letter should be
+	for j < len(text) && text[j] == '.' {
+		r, size := utf8.DecodeRuneInString(text[j+1:])
+		k := j + 1 + size
+		if !unicode.IsLetter(r) || k >= len(text) || text[k] != '.' {
+			break
+		}
+		n, j = n+1, k
+	}
+	if n < 2 {
+		return e
+	}
+	return j + 1
+}
+
 // Normalize turns one word into its index term: lower case, accents
-// dropped, a possessive 's dropped, apostrophes removed, a plural s
-// stemmed; "" for a stopword.
+// dropped, a possessive 's dropped, apostrophes and an abbreviation's full
+// stops removed, a plural s stemmed; "" for a stopword.
 func Normalize(w string) string {
 	if t, ok := normalizeASCII(w); ok {
 		return t
@@ -140,16 +168,16 @@ func normalizeAny(w string) string {
 	}
 	s := b.String()
 	s = strings.TrimSuffix(s, "'s")
-	s = strings.ReplaceAll(s, "'", "")
+	s = strings.ReplaceAll(strings.ReplaceAll(s, "'", ""), ".", "")
 	if stopwords[s] {
 		return ""
 	}
 	return stem(s)
 }
 
-// normalizeASCII is Normalize for a word of ASCII letters, digits and
-// apostrophes (which NFKD leaves as they are), most words of most texts,
-// without allocating when the term is the word itself.
+// normalizeASCII is Normalize for a word of ASCII letters, digits,
+// apostrophes and full stops (which NFKD leaves as they are), most words
+// of most texts, without allocating when the term is the word itself.
 func normalizeASCII(w string) (string, bool) {
 	var buf [64]byte
 	if len(w) > len(buf) {
@@ -165,7 +193,7 @@ func normalizeASCII(w string) (string, bool) {
 		case 'A' <= c && c <= 'Z':
 			c += 'a' - 'A'
 			lower = false
-		case c == '\'':
+		case c == '\'' || c == '.':
 			lower = false
 		}
 		b = append(b, c)
@@ -181,7 +209,7 @@ func normalizeASCII(w string) (string, bool) {
 		}
 		return stem(w), true
 	}
-	b = slices.DeleteFunc(b, func(c byte) bool { return c == '\'' })
+	b = slices.DeleteFunc(b, func(c byte) bool { return c == '\'' || c == '.' })
 	if stopwords[string(b)] {
 		return "", true
 	}

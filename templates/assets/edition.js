@@ -347,6 +347,9 @@
     doc.addEventListener("keydown", function (ev) {
       if (ev.key !== "Escape" && ev.key !== "Esc") return;
       if (card && !card.hidden) { dismissed = cardFor; hide(); return; }
+      // In a field (the search box) Escape is the field's: closing a note
+      // from there would take the focus away from what the reader types.
+      if (ev.defaultPrevented || ev.target.closest && ev.target.closest("input, textarea, select")) return;
       if (closeLastNote()) ev.preventDefault();
     });
     var onChange = function () { syncNotes(); };

@@ -46,7 +46,7 @@
   }
 
   // ── Tokens: must agree with generator/search/tokenize.go
-  var WORD = /[\p{L}\p{N}\p{Mn}'’]+/gu;
+  var WORD = /(?:\p{L}\.){2,}|[\p{L}\p{N}\p{Mn}'’]+/gu; // "U.S." is one word
   var APOS_START = /^['’]+/;
   var APOS_END = /['’]+$/;
 
@@ -61,7 +61,7 @@
   function normalize(w, stop) {
     var s = w.normalize("NFKD").replace(/\p{Mn}/gu, "").replace(/’/g, "'").toLowerCase();
     if (s.slice(-2) === "'s") s = s.slice(0, -2);
-    s = s.replace(/'/g, "");
+    s = s.replace(/['.]/g, "");
     if (stop && stop[s]) return "";
     return stem(s);
   }
@@ -238,6 +238,22 @@
   // It resolves to {query, total, results, corrections}; a result has kind,
   // kindLabel, title, context, url, snippet ([{text, mark}]) and entity.
   Engine.prototype.search = function (query, opts) {
+    var self = this;
+    return this.find(query, opts).then(function (res) {
+      // "pre-emptive" finds nothing where the text writes "preemptive":
+      // then the words joined are searched, and the reader told so.
+      var joined = query.replace(/(\p{L})[-\u2010\u2011](?=\p{L})/gu, "$1");
+      if (res.total || joined === query) return res;
+      return self.find(joined, opts).then(function (r) {
+        if (!r.total) return res;
+        r.query = query;
+        r.corrections = [{ from: query.trim(), to: [joined.trim()] }];
+        return r;
+      });
+    });
+  };
+
+  Engine.prototype.find = function (query, opts) {
     opts = opts || {};
     var self = this;
     var prefix = opts.prefix !== false;
