@@ -265,6 +265,22 @@ var errorCases = []errorCase{
 		msg: []string{`citation of unknown source @marinr1899`, `did you mean “mariner1899”?`},
 	},
 	{
+		name: "citation without its closing bracket",
+		mutate: func(t *testing.T) string {
+			edit(t, chapter1, "[@smeaton1791, p. 3].", "[@smeaton1791, p. 3.")
+			return at(t, chapter1, "[@smeaton1791, p. 3.", true)
+		},
+		msg: []string{`the citation “[@smeaton1791, p. 3.” is not closed, and shows as text`, `close it with “]”`},
+	},
+	{
+		name: "citation with a part that has no key",
+		mutate: func(t *testing.T) string {
+			edit(t, chapter1, "[@smeaton1791; @mariner1899, p. 22]", "[@smeaton1791; mariner1899, p. 22]")
+			return at(t, chapter1, "[@smeaton1791; mariner1899", true)
+		},
+		msg: []string{`“[@smeaton1791; mariner1899, p. 22]” is not a citation, and shows as text`, `give every part between semicolons its @key`},
+	},
+	{
 		name: "note reference without a definition",
 		mutate: func(t *testing.T) string {
 			edit(t, chapter2, "chose stone.", "chose stone.[^missing]")

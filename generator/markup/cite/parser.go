@@ -23,16 +23,33 @@ func (p *Parser) Trigger() []byte { return []byte{'['} }
 // Parse implements parser.InlineParser.
 func (p *Parser) Parse(parent ast.Node, block text.Reader, pc parser.Context) ast.Node {
 	line, seg := block.PeekLine()
+	o := optionsFrom(pc)
 	end := closing(line)
+	var ro *runOn // the citation's lines, when it runs over line breaks
 	if end < 0 {
-		return nil
+		if !opensCitation(line) {
+			return nil
+		}
+		if ro = readRunOn(block, line, seg); ro == nil {
+			if o != nil && o.Report != nil {
+				o.Report(seg.Start, &FormError{Text: firstLine(line), Unclosed: true})
+			}
+			return nil
+		}
+		line, end = ro.text, ro.end
+	}
+	// source is the offset in the source of line[i].
+	source := func(i int) int {
+		if ro != nil {
+			return ro.source(i)
+		}
+		return seg.Start + i
 	}
 	// [@x](url) and [@x][ref] are links, not citations.
 	if end+1 < len(line) && (line[end+1] == '(' || line[end+1] == '[') {
 		return nil
 	}
 	// With options, the citation and its items come from their store.
-	o := optionsFrom(pc)
 	var st *store
 	if o != nil {
 		if o.store == nil {
@@ -42,6 +59,9 @@ func (p *Parser) Parse(parent ast.Node, block text.Reader, pc parser.Context) as
 	}
 	items, ok := parseItems(line[1:end], st)
 	if !ok {
+		if o != nil && o.Report != nil && startsWithAt(line[1:end]) {
+			o.Report(seg.Start, &FormError{Text: string(line[:end+1])})
+		}
 		return nil
 	}
 	var n *Node
@@ -56,7 +76,7 @@ func (p *Parser) Parse(parent ast.Node, block text.Reader, pc parser.Context) as
 		for i := range n.Items {
 			if it := &n.Items[i]; it.Locator != "" {
 				if want, ok := CheckLocator(it.Locator); !ok {
-					o.Report(seg.Start+1+it.Offset, &LocatorWarning{Locator: it.Locator, Want: want})
+					o.Report(source(1+it.Offset), &LocatorWarning{Locator: it.Locator, Want: want})
 				}
 			}
 		}
@@ -67,7 +87,7 @@ func (p *Parser) Parse(parent ast.Node, block text.Reader, pc parser.Context) as
 			href, label, err := o.Resolver.Resolve(it.Key)
 			if err != nil {
 				if o.Report != nil {
-					o.Report(seg.Start+1+it.Offset, err) // at the unknown @key
+					o.Report(source(1+it.Offset), err) // at the unknown @key
 				}
 				continue
 			}
@@ -75,8 +95,98 @@ func (p *Parser) Parse(parent ast.Node, block text.Reader, pc parser.Context) as
 			o.Linked++
 		}
 	}
-	block.Advance(end + 1)
+	if ro == nil {
+		block.Advance(end + 1)
+		return n
+	}
+	last := len(ro.lines) - 1
+	for range last {
+		block.AdvanceLine()
+	}
+	block.Advance(ro.source(end) + 1 - ro.lines[last].segStart)
 	return n
+}
+
+// runOnLines is how many lines of its paragraph a citation may run over:
+// enough for a long one in a text wrapped by its editor, and few enough
+// that a paragraph of unclosed brackets costs little.
+const runOnLines = 6
+
+// runOn is a citation that runs over line breaks: its lines joined, each
+// break and the spaces around it made one space, as Pandoc reads them.
+type runOn struct {
+	text  []byte // the lines joined, from the "["
+	end   int    // of the closing "]" in text
+	lines []runOnLine
+}
+
+// runOnLine is where a line of a runOn is, in its text and in the source.
+type runOnLine struct {
+	at       int // where the line starts in text
+	src      int // the source offset of text[at]
+	segStart int // the source offset where the reader's line starts
+}
+
+// source returns the source offset of text[i].
+func (r *runOn) source(i int) int {
+	k := len(r.lines) - 1
+	for k > 0 && r.lines[k].at > i {
+		k--
+	}
+	return r.lines[k].src + i - r.lines[k].at
+}
+
+// readRunOn reads on from line, the rest of the reader's line from an
+// opening "[", over the next lines of the paragraph until the bracket
+// closes, and returns the lines joined; or nil when it does not close
+// within runOnLines lines. The reader is left where it was.
+func readRunOn(block text.Reader, line []byte, seg text.Segment) *runOn {
+	l, pos := block.Position()
+	defer block.SetPosition(l, pos)
+	r := &runOn{
+		text:  append([]byte(nil), bytes.TrimRight(line, " \t\r\n")...),
+		lines: []runOnLine{{at: 0, src: seg.Start, segStart: seg.Start}},
+	}
+	for range runOnLines - 1 {
+		block.AdvanceLine()
+		next, s := block.PeekLine()
+		if next == nil {
+			return nil
+		}
+		body := bytes.TrimLeft(next, " \t")
+		r.text = append(r.text, ' ')
+		r.lines = append(r.lines, runOnLine{at: len(r.text), src: s.Start + len(next) - len(body), segStart: s.Start})
+		r.text = append(r.text, bytes.TrimRight(body, " \t\r\n")...)
+		if end := closing(r.text); end >= 0 {
+			r.end = end
+			return r
+		}
+	}
+	return nil
+}
+
+// startsWithAt reports whether the inside of a bracket begins as a
+// citation does, with "@" or "-@": such a bracket is meant as one.
+func startsWithAt(inside []byte) bool {
+	inside = bytes.TrimLeft(inside, " ")
+	inside = bytes.TrimPrefix(inside, []byte("-"))
+	return len(inside) > 0 && inside[0] == '@'
+}
+
+// opensCitation reports whether line, which starts with a "[" that is not
+// closed on it, starts a citation: its first part holds an @key.
+func opensCitation(line []byte) bool {
+	inside := bytes.TrimRight(line[1:], "\r\n")
+	if startsWithAt(inside) {
+		return true
+	}
+	it, ok := parseItem(inside[:itemEnd(inside)])
+	return ok && it.Key != ""
+}
+
+// firstLine returns line without its line ending.
+func firstLine(line []byte) string {
+	return string(bytes.TrimRight(line, "\r\n"))
 }
 
 // closing returns the index of the bracket that closes line[0] == '[', or
