@@ -412,3 +412,29 @@ func TestHeadingsThatCallNotesAreNamedByTheirWords(t *testing.T) {
 		t.Errorf("a title without a note has TitleLabel %q", r.Chapter.TitleLabel)
 	}
 }
+
+// A heading with no words of its own ("## [^1]", "##", a citation alone)
+// names its section with nothing: an error at the heading's "#", in a
+// chapter, its title included, and in any other text.
+func TestHeadingWithoutWordsIsAnError(t *testing.T) {
+	const hint = "write its words before its note's reference or citation, which cannot stand for them, or remove the line"
+	src := "# [^t]\n\nText.\n\n## [^p]\n\nMore.\n\n##\n\n### [@nss2002]\n\n## Words[^p]\n\n[^t]: On the title.\n\n[^p]: On the part.\n"
+	r := chapter(t, newLinks(t), src)
+	var got []string
+	for _, d := range r.Diags {
+		got = append(got, d.String())
+	}
+	want := []string{
+		"content/text/01-test.md:7:1: error: the heading has no words (" + hint + ")",
+		"content/text/01-test.md:11:1: error: the heading has no words (" + hint + ")",
+		"content/text/01-test.md:15:1: error: the heading has no words (" + hint + ")",
+		"content/text/01-test.md:17:1: error: the heading has no words (" + hint + ")",
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("diagnostics:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	_, _, diags := md.FragmentLinks(markup.Doc{File: "about.md", Line: 4, Src: []byte("Text.\n\n  ##   \n"), Page: "about.html"}, newLinks(t))
+	if len(diags) != 1 || diags[0].String() != "about.md:6:3: error: the heading has no words ("+hint+")" {
+		t.Errorf("a fragment's empty heading: %v", diags)
+	}
+}

@@ -281,6 +281,14 @@ var errorCases = []errorCase{
 		msg: []string{`“[@smeaton1791; mariner1899, p. 22]” is not a citation, and shows as text`, `give every part between semicolons its @key`},
 	},
 	{
+		name: "heading with only a note reference",
+		mutate: func(t *testing.T) string {
+			edit(t, chapter1, "# The Rocks and the First Lights[^*]", "# [^*]")
+			return chapter1 + ":6:1"
+		},
+		msg: []string{`the heading has no words`, `write its words before its note's reference or citation`},
+	},
+	{
 		name: "note reference without a definition",
 		mutate: func(t *testing.T) string {
 			edit(t, chapter2, "chose stone.", "chose stone.[^missing]")
