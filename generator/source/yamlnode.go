@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"edition/generator/diag"
 
@@ -40,17 +41,145 @@ func (d *doc) parse(src []byte) (*yaml.Node, bool) {
 			line = l
 		}
 		pos := diag.Pos{File: d.file}
+		hint := "check the indentation and quote values that contain “: ” or start with a special character"
 		if line > 0 {
 			pos.Line = d.line0 + line
+			pos.Col, msg, hint = yamlErrorPlace(src, line, msg, hint)
 		}
-		d.diags.Errorf(pos, "check the indentation and quote values that contain “: ” or start with a special character",
-			"malformed YAML: %s", msg)
+		d.diags.Errorf(pos, hint, "malformed YAML: %s", msg)
 		return nil, false
 	}
 	if n.Kind == 0 || len(n.Content) == 0 {
 		return &yaml.Node{Kind: yaml.MappingNode}, true
 	}
 	return n.Content[0], true
+}
+
+// lineOf returns line n (from 1) of src, without its line ending.
+func lineOf(src []byte, n int) []byte {
+	for i := 1; i < n; i++ {
+		j := bytes.IndexByte(src, '\n')
+		if j < 0 {
+			return nil
+		}
+		src = src[j+1:]
+	}
+	if j := bytes.IndexByte(src, '\n'); j >= 0 {
+		src = src[:j]
+	}
+	return bytes.TrimSuffix(src, []byte("\r"))
+}
+
+// yamlErrorPlace finds the column of the YAML error msg on its line, which
+// the parser does not say, and says more of what is wrong there where it
+// can: a tab that indents the line (YAML indents with spaces only), a value
+// in curly quotes (which YAML does not read as quotes), the colon that may
+// not start a mapping, the quotation mark or bracket left open, the item
+// out of line. It returns 0 for the column where it cannot tell, and the
+// message and hint it was given where it has nothing better.
+func yamlErrorPlace(src []byte, n int, msg, hint string) (col int, newMsg, newHint string) {
+	line := lineOf(src, n)
+	col1 := func(i int) int { return utf8.RuneCount(line[:i]) + 1 }
+	indent := len(line) - len(bytes.TrimLeft(line, " \t"))
+	if i := bytes.IndexByte(line[:indent], '\t'); i >= 0 {
+		return col1(i), "a tab indents the line", "YAML indents with spaces only: replace the tab with spaces"
+	}
+	// Where the value starts: after "key:" or "- ".
+	value := indent
+	if rest, ok := bytes.CutPrefix(line[indent:], []byte("- ")); ok {
+		value = len(line) - len(bytes.TrimLeft(rest, " "))
+	}
+	if k := keyColon(line[value:]); k >= 0 {
+		rest := line[value+k+1:]
+		value = len(line) - len(bytes.TrimLeft(rest, " "))
+	}
+	v := line[value:]
+	for _, q := range []string{"“", "”", "‘", "’", "„", "«"} {
+		if bytes.HasPrefix(v, []byte(q)) {
+			return col1(value), "the value is in curly quotes, which YAML does not read as quotes",
+				"write straight quotes, \"…\", around a value that holds “: ” or starts with a special character"
+		}
+	}
+	// A quotation that runs on past its line swallows the lines after it,
+	// and the parser stumbles further on, on whatever it then reads.
+	if len(v) > 0 && (v[0] == '"' || v[0] == '\'') && !closedQuote(v) {
+		return col1(value), "a quotation mark is never closed", "close the quotation with " + string(v[0]) + " on this line"
+	}
+	switch {
+	case msg == "mapping values are not allowed in this context":
+		// The first colon of a key is allowed; the next one is not.
+		if k := keyColon(line[indent:]); k >= 0 {
+			if k2 := keyColon(line[indent+k+1:]); k2 >= 0 {
+				return col1(indent + k + 1 + k2), msg, hint
+			}
+			// A line indented under a field with a value: YAML reads it
+			// as more of that value, in which a colon may not be.
+			if n > 1 && indent > indentOf(lineOf(src, n-1)) {
+				return col1(indent + k), "the line is indented under the field before it, and read as more of its value",
+					"indent it as the fields around it are"
+			}
+		}
+	case strings.HasPrefix(msg, "did not find expected ',' or"):
+		if i := unclosedBracket(line); i >= 0 {
+			return col1(i), msg, "close the list or mapping that opens here"
+		}
+	case strings.HasPrefix(msg, "did not find expected key"), strings.HasPrefix(msg, "did not find expected '-' indicator"),
+		strings.HasPrefix(msg, "block sequence entries are not allowed"):
+		return col1(indent), msg, "indent this line as the fields or items around it are"
+	}
+	return 0, msg, hint
+}
+
+// closedQuote reports whether the quotation that v starts with ends on
+// its line: at a quote of the same kind not escaped (a backslash in double
+// quotes, the quote doubled in single quotes).
+func closedQuote(v []byte) bool {
+	q := v[0]
+	for i := 1; i < len(v); i++ {
+		switch {
+		case q == '"' && v[i] == '\\':
+			i++
+		case v[i] == q && q == '\'' && i+1 < len(v) && v[i+1] == '\'':
+			i++
+		case v[i] == q:
+			return true
+		}
+	}
+	return false
+}
+
+// indentOf returns how many spaces begin line.
+func indentOf(line []byte) int { return len(line) - len(bytes.TrimLeft(line, " ")) }
+
+// keyColon returns the index in s of the colon that ends a mapping key (one
+// followed by a space or the end of the line), or -1.
+func keyColon(s []byte) int {
+	for i := 0; i < len(s); i++ {
+		if s[i] == ':' && (i+1 == len(s) || s[i+1] == ' ' || s[i+1] == '\t') {
+			return i
+		}
+	}
+	return -1
+}
+
+// unclosedBracket returns the index of the last "[" or "{" of line that is
+// not closed on it, or -1.
+func unclosedBracket(line []byte) int {
+	var open []int
+	for i, c := range line {
+		switch c {
+		case '[', '{':
+			open = append(open, i)
+		case ']', '}':
+			if len(open) > 0 {
+				open = open[:len(open)-1]
+			}
+		}
+	}
+	if len(open) == 0 {
+		return -1
+	}
+	return open[len(open)-1]
 }
 
 // unterminated is the error of a quoted string left open.

@@ -397,7 +397,7 @@ var errorCases = []errorCase{
 		name: "malformed YAML in front matter: a colon in a value",
 		mutate: func(t *testing.T) string {
 			edit(t, chapter1, `title: "The Rocks and the First Lights"`, `title: The Rocks: and the First Lights`)
-			return at(t, chapter1, "title:", false)
+			return at(t, chapter1, ": and the First", true)
 		},
 		msg: []string{`malformed YAML: mapping values are not allowed in this context`, `quote values that contain “: ”`},
 	},
@@ -405,15 +405,15 @@ var errorCases = []errorCase{
 		name: "malformed YAML in front matter: an unclosed quotation mark",
 		mutate: func(t *testing.T) string {
 			edit(t, chapter1, `title: "The Rocks and the First Lights"`, `title: "The Rocks and the First Lights`)
-			return at(t, chapter1, "title:", false)
+			return at(t, chapter1, `"The Rocks`, true)
 		},
-		msg: []string{`malformed YAML: `},
+		msg: []string{`malformed YAML: a quotation mark is never closed`, `close the quotation with " on this line`},
 	},
 	{
 		name: "malformed YAML in front matter: an unclosed list",
 		mutate: func(t *testing.T) string {
 			edit(t, chapter1, `authors: ["Edith Mariner"]`, `authors: ["Edith Mariner"`)
-			return at(t, chapter1, "authors:", false)
+			return at(t, chapter1, `["Edith Mariner"`, true)
 		},
 		msg: []string{`malformed YAML: did not find expected ',' or ']'`},
 	},
@@ -421,9 +421,28 @@ var errorCases = []errorCase{
 		name: "malformed YAML in the bibliography: bad indentation",
 		mutate: func(t *testing.T) string {
 			edit(t, bibliography, "    publisher: G. Nicol\n", "    publisher: G. Nicol\n     place: London\n")
-			return at(t, bibliography, "     place: London", false)
+			return at(t, bibliography, "     place: London", false) + ":11"
 		},
-		msg: []string{`malformed YAML: mapping values are not allowed in this context`},
+		msg: []string{`malformed YAML: the line is indented under the field before it, and read as more of its value`,
+			`indent it as the fields around it are`},
+	},
+	{
+		name: "malformed YAML in front matter: a tab that indents a line",
+		mutate: func(t *testing.T) string {
+			f := registry + "person/rudyerd.md"
+			edit(t, f, "related: [winstanley, smeaton]", "related:\n\t- winstanley")
+			return at(t, f, "\t- winstanley", true)
+		},
+		msg: []string{`malformed YAML: a tab indents the line`, `YAML indents with spaces only: replace the tab with spaces`},
+	},
+	{
+		name: "malformed YAML in front matter: a value in curly quotes",
+		mutate: func(t *testing.T) string {
+			edit(t, chapter1, `title: "The Rocks and the First Lights"`, `title: “The Rocks: the First Lights”`)
+			return at(t, chapter1, `“The Rocks`, true)
+		},
+		msg: []string{`malformed YAML: the value is in curly quotes, which YAML does not read as quotes`,
+			`write straight quotes, "…", around a value that holds “: ”`},
 	},
 	{
 		name: "front matter without a closing fence",
