@@ -427,11 +427,9 @@ func (b *Builder) generatePages(changed []string, early bool) *Result {
 	diags.Append(ds)
 	b.work.lap("index", &t0)
 	res.Index = x
-	if diags.HasErrors() {
-		b.dropUnusedFragments()
-		return res
-	}
-
+	// The further pages and the chapters' links come before the verdict,
+	// so that a build with errors reports theirs too: an editor sees every
+	// mistake at once, not a batch more after each fix.
 	var extra []render.ExtraPage
 	for _, p := range content.Pages {
 		html := frag(p.File, p.BodyLine, string(p.Body), layout.Page(p.Slug))
@@ -443,6 +441,14 @@ func (b *Builder) generatePages(changed []string, early bool) *Result {
 		for _, l := range e.res.Links {
 			ordinary = append(ordinary, contentLink{Link: l, page: layout.Chapter(e.slug)})
 		}
+	}
+	if diags.HasErrors() {
+		// What a link says on its own (its scheme, its form) can be
+		// checked now; where it leads, only against a site made.
+		for i := range ordinary {
+			resolveLink(&ordinary[i], diags)
+		}
+		return res
 	}
 	lc, ds := newLinkCheck(ordinary, x)
 	diags.Append(ds)

@@ -247,3 +247,32 @@ func TestChapterIDsTheIndexKnowsAreInThePage(t *testing.T) {
 		t.Fatalf("only %d ids checked", n)
 	}
 }
+
+// A build with errors elsewhere still reports what every link says on its
+// own (scheme, form), and every mistake of the further pages: an editor
+// sees them all at once, not a batch more after each fix. Where a link
+// leads is checked only once the site can be made.
+func TestLinkAndPageErrorsComeWithOtherErrors(t *testing.T) {
+	opts := linksFixture(t, nil, map[string]string{
+		"registry/concept/dovetailing.md": "\nSee [the plates](plates.html) and [the root](/about.html).\n",
+		"pages/about.md":                  "\nSee [the reef](place:eddystone-rock) and [a site](htps://example.org).\n",
+		"text/02-stone.md":                "\nAs [@nobody1900] says.\n",
+	})
+	want := []string{
+		`02-stone.md:51:5: error: citation of unknown source @nobody1900 (check the key against the ids of the bibliography's records)`,
+		`about.md:8:42: error: link "htps://example.org" has the scheme "htps", which is not one the edition links with (https, http, mailto, tel) (did you mean “https://example.org”?)`,
+		`about.md:8:5: error: unknown entry "place:eddystone-rock" (did you mean “eddystone-rocks”?)`,
+		`dovetailing.md:10:35: error: link "/about.html" starts at the root of the host, where the edition may not be (write the path from this text's page, concepts/dovetailing.html: “../about.html”)`,
+	}
+	res := site.Check(opts)
+	var got []string
+	for _, d := range res.Diags {
+		if d.Severity == 0 {
+			got = append(got, trimDirs(d.String()))
+		}
+	}
+	slices.Sort(got)
+	if !slices.Equal(got, want) {
+		t.Errorf("errors:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
