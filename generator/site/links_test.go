@@ -141,9 +141,9 @@ func TestBrokenLinksAreErrorsAtTheirSource(t *testing.T) {
 		`03-links.md:8:1: error: image "img/nope.png" leads to text/img/nope.png, which the site does not have (put the image in the templates' assets folder and write its path from this text's page, text/links.html: “../assets/nope.png”)`,
 		`03-links.md:9:11: error: link "javascript:alert(1)" has the scheme "javascript", which the site empties for safety, leaving a link that goes nowhere (remove it: a link in the content may not run a script or carry a file; put files under the templates' assets and link to them)`,
 		`about.md:8:5: error: link "text/stone.html#p99" leads to text/stone.html, which has no id "p99" (did you mean “#p1”, “#p2” or “#p3”?)`,
-		`bibliography.yaml:15: error: link "ftp://example.org/plates" has the scheme "ftp", which is not one the edition links with (https, http, mailto, tel) (did you mean “http://example.org/plates”?)`,
+		`bibliography.yaml:16:73: error: link "ftp://example.org/plates" has the scheme "ftp", which is not one the edition links with (https, http, mailto, tel) (did you mean “http://example.org/plates”?)`,
 		`dovetailing.md:10:5: error: link "plates.html" leads to concepts/plates.html, which the site does not have (write the path of a page or file of the site from this text's page, concepts/dovetailing.html; for an entry, write [words](kind:key))`,
-		`edition.yaml: error: link "licence.html" leads to licence.html, which the site does not have (write the path of a page or file of the site from this text's page, index.html; for an entry, write [words](kind:key))`,
+		`edition.yaml:12:69: error: link "licence.html" leads to licence.html, which the site does not have (write the path of a page or file of the site from this text's page, index.html; for an entry, write [words](kind:key))`,
 	}
 	for _, run := range []struct {
 		name string

@@ -119,6 +119,7 @@ var recordSet = func() *fieldSet[recordFields] {
 			c.r.Vars[name] = c.d.str(v, name)
 			if name == "annote" {
 				c.s.AnnoteLine = c.d.line0 + v.Line
+				c.s.AnnoteSpans = c.d.spans(v)
 				if v.Style&(yaml.LiteralStyle|yaml.FoldedStyle) != 0 {
 					c.s.AnnoteLine++ // the text starts on the line after “>-”
 				}

@@ -20,12 +20,14 @@ type doc struct {
 	file  string
 	line0 int // file line of the YAML's first line, minus one
 	diags *diag.List
+	src   []byte // the YAML, once parsed
 }
 
 var yamlLineRE = regexp.MustCompile(`^yaml: (?:line (\d+): )?`)
 
 // parse decodes src into a node tree, reporting a syntax error at its line.
 func (d *doc) parse(src []byte) (*yaml.Node, bool) {
+	d.src = src
 	if n := fastParse(src); n != nil {
 		return n, true
 	}
@@ -220,6 +222,76 @@ func errorLine(src []byte, msg string) int {
 		k--
 	}
 	return k
+}
+
+// spans places the text of the scalar n in the file, piece by piece, for
+// a Markdown field whose diagnostics must name their columns although YAML
+// folds its lines (annote: >-) or unquotes it: each character of the text
+// that is not a space is found in the YAML after the one before, skipping
+// spaces and line breaks, and a span starts wherever the two part. It
+// returns nil where the text is not the YAML's characters (an escape in
+// quotes, a quote doubled): the field's line must do.
+func (d *doc) spans(n *yaml.Node) []diag.Span {
+	if n.Kind != yaml.ScalarNode || n.Line < 1 || n.Column < 1 || n.Value == "" {
+		return nil
+	}
+	src := d.src
+	// The offset of n's line and column.
+	j, line := 0, n.Line
+	for l := 1; l < n.Line; l++ {
+		k := bytes.IndexByte(src[j:], '\n')
+		if k < 0 {
+			return nil
+		}
+		j += k + 1
+	}
+	lineStart := j
+	for c := 1; c < n.Column && j < len(src) && src[j] != '\n'; c++ {
+		_, size := utf8.DecodeRune(src[j:])
+		j += size
+	}
+	switch {
+	case n.Style&(yaml.LiteralStyle|yaml.FoldedStyle) != 0:
+		k := bytes.IndexByte(src[j:], '\n') // the text starts after the “>-” line
+		if k < 0 {
+			return nil
+		}
+		j += k // the line break is skipped below, and counted
+	case n.Style&(yaml.DoubleQuotedStyle|yaml.SingleQuotedStyle) != 0:
+		j++
+	}
+	var spans []diag.Span
+	lastI, lastJ := -1, -1
+	v := n.Value
+	for i := 0; i < len(v); {
+		if c := v[i]; c == ' ' || c == '\t' || c == '\n' || c == '\r' {
+			i++
+			continue
+		}
+		brk := false
+		for ; j < len(src) && (src[j] == ' ' || src[j] == '\t' || src[j] == '\n' || src[j] == '\r'); j++ {
+			if src[j] == '\n' {
+				line++
+				lineStart, brk = j+1, true
+			}
+		}
+		_, size := utf8.DecodeRuneInString(v[i:])
+		if j+size > len(src) || string(src[j:j+size]) != v[i:i+size] {
+			return nil
+		}
+		if brk || lastI < 0 || i-lastI != j-lastJ {
+			col := utf8.RuneCount(src[lineStart:j]) + 1
+			spans = append(spans, diag.Span{From: i, Pos: diag.Pos{File: d.file, Line: d.line0 + line, Col: col}})
+			lastI, lastJ = i, j
+		}
+		i += size
+		j += size
+	}
+	if len(spans) > 0 && spans[0].From > 0 {
+		spans[0].Col -= utf8.RuneCountInString(v[:spans[0].From])
+		spans[0].From = 0
+	}
+	return spans
 }
 
 // pos is the file position of n.
