@@ -120,7 +120,7 @@ content/bibliography.yaml:14:14: error: unknown field "dateparts" in a date (did
 content/bibliography.yaml:15:28: error: archived-url must be an http(s) URL (write a full http(s) address)
 content/bibliography.yaml:15:47: error: empty alias (remove it or give the text)
 content/bibliography.yaml:12:5: error: record "r2" has no title (add “title: …”)
-content/bibliography.yaml:12:5: error: record "r2" has type "boook", which is not a CSL type (did you mean “book”?)
+content/bibliography.yaml:13:11: error: record "r2" has type "boook", which is not a CSL type (did you mean “book”?)
 content/bibliography.yaml:16:5: error: record id "r1" is already used at content/bibliography.yaml:2:5 (give each record its own id)
 content/pages/about.md:4:1: error: unknown field "lang" in the page's front matter (known fields: slug, title)
 `

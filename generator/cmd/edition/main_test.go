@@ -487,6 +487,14 @@ var errorCases = []errorCase{
 		msg: []string{`record "quarry1897" has no title`, `add “title: …”`},
 	},
 	{
+		name: "bibliography record of a type CSL does not have",
+		mutate: func(t *testing.T) string {
+			edit(t, bibliography, "  - id: trinity1882\n    type: webpage", "  - id: trinity1882\n    type: web-page")
+			return at(t, bibliography, "web-page", true)
+		},
+		msg: []string{`record "trinity1882" has type "web-page", which is not a CSL type`, `did you mean “webpage”?`},
+	},
+	{
 		name: "invalid CSL date parts",
 		mutate: func(t *testing.T) string {
 			edit(t, bibliography, "[[1897, 5]]", "[[1897, 13]]")
