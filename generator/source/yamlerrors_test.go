@@ -50,3 +50,40 @@ func TestYAMLErrorsNameTheirColumn(t *testing.T) {
 		})
 	}
 }
+
+// A value in curly quotes, as a word processor types them, is an error at
+// the value: YAML keeps them as part of it, so a name would show them and
+// an alias would match nothing. Straight quotes around them keep them.
+func TestCurlyQuotedValues(t *testing.T) {
+	const hint = `write straight quotes, "Kofi Annan", or none; to keep the curly ones, put straight ones around them: '“Kofi Annan”'`
+	tests := []struct{ front, want string }{
+		{"name: “Kofi Annan”\n", "2:7: error: name is in curly quotes, which YAML keeps as part of it (" + hint + ")"},
+		{"name: ‘Kofi Annan’\n", "2:7: error: name is in curly quotes, which YAML keeps as part of it (write straight quotes, \"Kofi Annan\", or none; to keep the curly ones, put straight ones around them: '‘Kofi Annan’')"},
+		{"name: “Kofi Annan\"\n", "2:7: error: name is in curly quotes, which YAML keeps as part of it (write straight quotes, \"Kofi Annan\", or none; to keep the curly ones, put straight ones around them: '“Kofi Annan\"')"},
+		{"name: K\naliases:\n  - “Kofi Annan”\n", "4:5: error: alias is in curly quotes, which YAML keeps as part of it (" + hint + ")"},
+		{"name: K\naliases: [Annan, “Kofi Annan”]\n", "3:18: error: alias is in curly quotes, which YAML keeps as part of it (" + hint + ")"},
+		{"name: '“Kofi Annan”'\n", ""},
+		{"name: \"“Kofi Annan”\"\n", ""},
+		{"name: “Kofi” Annan\n", ""},
+		{"name: The “Kofi Annan”\n", ""},
+	}
+	for _, tt := range tests {
+		fsys := fstest.MapFS{
+			"edition.yaml":                 {Data: []byte("title: E\nkinds:\n  - {key: actor, name: Actor, plural: Actors, path: actors}\n")},
+			"text/01-one.md":               {Data: []byte("---\ntitle: T\n---\nText.\n")},
+			"registry/actor/kofi-annan.md": {Data: []byte("---\n" + tt.front + "---\nA diplomat.\n")},
+		}
+		_, diags := source.Load(fsys, "")
+		var got string
+		for _, d := range diags {
+			got += d.String()
+		}
+		want := ""
+		if tt.want != "" {
+			want = "registry/actor/kofi-annan.md:" + tt.want
+		}
+		if got != want {
+			t.Errorf("%q:\n got %s\nwant %s", tt.front, got, want)
+		}
+	}
+}

@@ -410,7 +410,22 @@ func (d *doc) str(n *yaml.Node, field string) string {
 	if n.Tag == "!!null" {
 		return ""
 	}
+	d.curlyQuoted(n, field)
 	return n.Value
+}
+
+// curlyQuoted reports a plain value wrapped in curly quotes, “Kofi
+// Annan”, as a word processor or a phone types them: YAML does not read
+// them as quotes, and the value shows them.
+func (d *doc) curlyQuoted(n *yaml.Node, field string) {
+	v := n.Value
+	if n.Style != 0 || len(v) < 6 || !(strings.HasPrefix(v, "“") || strings.HasPrefix(v, "‘")) ||
+		!(strings.HasSuffix(v, "”") || strings.HasSuffix(v, "’") || strings.HasSuffix(v, "\"")) {
+		return
+	}
+	inner := strings.TrimSuffix(strings.TrimSuffix(strings.TrimSuffix(v[3:], "”"), "’"), "\"")
+	d.diags.Errorf(d.pos(n), fmt.Sprintf("write straight quotes, \"%s\", or none; to keep the curly ones, put straight ones around them: '%s'", inner, v),
+		"%s is in curly quotes, which YAML keeps as part of it", field)
 }
 
 // strs decodes a list of scalars; a single scalar is a list of one.
@@ -430,6 +445,9 @@ func (d *doc) strs(n *yaml.Node, field string) []string {
 		var s string
 		if c.Kind == yaml.ScalarNode && c.Tag != "!!null" {
 			s = c.Value // what str gives, without making its field name
+			if c.Style == 0 && len(s) >= 6 && s[0] == 0xe2 {
+				d.curlyQuoted(c, field+" item")
+			}
 		} else {
 			s = d.str(c, field+" item")
 		}

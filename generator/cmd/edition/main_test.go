@@ -445,6 +445,15 @@ var errorCases = []errorCase{
 			`write straight quotes, "…", around a value that holds “: ”`},
 	},
 	{
+		name: "a value in curly quotes that YAML reads",
+		mutate: func(t *testing.T) string {
+			f := registry + "person/smeaton.md"
+			edit(t, f, "name: John Smeaton", "name: “John Smeaton”")
+			return at(t, f, "“John Smeaton”", true)
+		},
+		msg: []string{`name is in curly quotes, which YAML keeps as part of it`, `write straight quotes, "John Smeaton", or none`},
+	},
+	{
 		name: "front matter without a closing fence",
 		mutate: func(t *testing.T) string {
 			f := registry + "concept/masonry.md"
