@@ -438,3 +438,35 @@ func TestHeadingWithoutWordsIsAnError(t *testing.T) {
 		t.Errorf("a fragment's empty heading: %v", diags)
 	}
 }
+
+// An alias and the text may write an accented letter as one character
+// (NFC) or as a letter and a combining accent (NFD, as text copied from a
+// PDF often has it): the alias matches either way, and two entries that
+// claim one alias written two ways are told apart no more than written one.
+func TestAliasesMatchWhateverTheUnicodeNormalization(t *testing.T) {
+	nfc, nfd := "Qi\u00e1n Qich\u00e9n", "Qia\u0301n Qiche\u0301n"
+	for _, tt := range []struct{ name, alias, text string }{
+		{"alias NFC, text NFD", nfc, nfd},
+		{"alias NFD, text NFC", nfd, nfc},
+		{"both NFD", nfd, nfd},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			entries := []*index.Entry{{Kind: "actor", Key: "qian", Name: "Qian", Aliases: aliases(tt.alias)}}
+			links, ds := markup.NewLinks(testEdition, entries, nil, index.NewLayout(testEdition))
+			if len(ds) > 0 {
+				t.Fatal(ds)
+			}
+			r := chapter(t, links, "As "+tt.text+" said.\n")
+			if len(r.Occurrences) != 1 || r.Occurrences[0].Target.Key != "qian" {
+				t.Errorf("occurrences %+v, want one of qian", r.Occurrences)
+			}
+		})
+	}
+	entries := []*index.Entry{
+		{Kind: "actor", Key: "qian", Name: "Qian", Aliases: aliases(nfc)},
+		{Kind: "actor", Key: "qian-2", Name: "Qian", Aliases: aliases(nfd)},
+	}
+	if _, ds := markup.NewLinks(testEdition, entries, nil, index.NewLayout(testEdition)); len(ds) != 1 || !strings.Contains(ds[0].Message, "is also claimed by actor:qian") {
+		t.Errorf("one alias in two normalizations, claimed by two entries: %v", ds)
+	}
+}
