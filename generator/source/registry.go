@@ -57,12 +57,24 @@ func firstOr(ss []string, def string) string {
 
 var wikidataRE = regexp.MustCompile(`^Q[1-9][0-9]*$`)
 
+// isReadableKey reports whether the slug made of a file name keeps a
+// letter of it, rather than being only a hash.
+func isReadableKey(slug string) bool {
+	return strings.ContainsFunc(slug, func(r rune) bool { return r >= 'a' && r <= 'z' }) && len(slug) > 0 &&
+		!(len(slug) == 8 && strings.Trim(slug, "0123456789abcdef") == "")
+}
+
 // Entry reads one registry entry of the given kind.
 func (l *loader) Entry(p string, kind *index.Kind) (*index.Entry, bool) {
 	key := strings.TrimSuffix(path.Base(p), ".md")
 	file := l.name(p)
 	if !isKey(key) {
-		l.diags.Errorf(diag.Pos{File: file}, "rename the file to "+index.Slug(key)+".md",
+		hint := "rename the file to " + index.Slug(key) + ".md"
+		if !isReadableKey(index.Slug(key)) {
+			// Nothing of the name survives but a hash: say what a key is.
+			hint = "rename the file in lowercase Latin letters, digits and hyphens, a transliteration of the name say; the name shown comes from “name:”"
+		}
+		l.diags.Errorf(diag.Pos{File: file}, hint,
 			"entry key %q (the file name) must be lowercase letters, digits and hyphens", key)
 		return nil, false
 	}

@@ -87,3 +87,50 @@ func TestCurlyQuotedValues(t *testing.T) {
 		}
 	}
 }
+
+// Front matter that is meant but not fenced as it must be is an error at
+// its fence, not a text whose fields go missing: after blank lines, with
+// more hyphens than three, or with a dash a word processor made of them.
+// A file that begins otherwise has no front matter.
+func TestMisfencedFrontMatter(t *testing.T) {
+	tests := []struct{ src, want string }{
+		{"\n\n---\ntitle: T\n---\nText.\n", "line 3: the front matter begins on line 3, after blank lines"},
+		{"----\ntitle: T\n---\nText.\n", "line 1: the front matter's fence is “----”, not “---”"},
+		{"—\ntitle: T\n—\nText.\n", "line 1: the front matter's fence is “—”, not “---”"},
+		{"\n-----  \ntitle: T\n", "line 2: the front matter's fence is “-----”, not “---”"},
+		{"Text.\n\n---\n", ""},
+		{"\n\nText.\n", ""},
+		{"", ""},
+	}
+	for _, tt := range tests {
+		_, err := source.Split([]byte(tt.src))
+		got := ""
+		if err != nil {
+			got = err.Error()
+		}
+		if got != tt.want {
+			t.Errorf("Split(%q): %q, want %q", tt.src, got, tt.want)
+		}
+	}
+}
+
+// A registry file whose name makes no key says what to rename it to: the
+// key its name would make, or, where nothing of the name would be left but
+// a hash, what a key is.
+func TestEntryKeyHints(t *testing.T) {
+	for name, hint := range map[string]string{
+		"José.md":   "rename the file to jose.md",
+		"毛泽东.md":    "rename the file in lowercase Latin letters, digits and hyphens, a transliteration of the name say; the name shown comes from “name:”",
+		"Kofi A.md": "rename the file to kofi-a.md",
+	} {
+		fsys := fstest.MapFS{
+			"edition.yaml":           {Data: []byte("title: E\nkinds:\n  - {key: actor, name: Actor, plural: Actors, path: actors}\n")},
+			"text/01-one.md":         {Data: []byte("---\ntitle: T\n---\nText.\n")},
+			"registry/actor/" + name: {Data: []byte("---\nname: N\n---\nA.\n")},
+		}
+		_, diags := source.Load(fsys, "")
+		if len(diags) != 1 || diags[0].Hint != hint {
+			t.Errorf("%s: %v, want the hint %q", name, diags, hint)
+		}
+	}
+}

@@ -463,6 +463,25 @@ var errorCases = []errorCase{
 		msg: []string{`front matter opened on line 1 is never closed`, `add a line “---” after the last front-matter field`},
 	},
 	{
+		name: "front matter after a blank line",
+		mutate: func(t *testing.T) string {
+			b, _ := os.ReadFile(chapter2)
+			write(t, chapter2, "\n"+string(b))
+			return chapter2 + ":2:1"
+		},
+		msg: []string{`the front matter begins on line 2, after blank lines`, `remove the blank lines before “---”`},
+	},
+	{
+		name: "front matter fenced with four hyphens",
+		mutate: func(t *testing.T) string {
+			f := registry + "concept/masonry.md"
+			b, _ := os.ReadFile(f)
+			write(t, f, "-"+string(b))
+			return f + ":1:1"
+		},
+		msg: []string{`the front matter's fence is “----”, not “---”`, `write three hyphens, “---”`},
+	},
+	{
 		name: "unknown front-matter field",
 		mutate: func(t *testing.T) string {
 			edit(t, chapter2, "\nauthors:", "\nautors:")
