@@ -3,6 +3,7 @@ package markup
 import (
 	"bytes"
 	"encoding/binary"
+	"fmt"
 	"html/template"
 	"strconv"
 	"strings"
@@ -94,6 +95,10 @@ func (m *Markdown) parse(d Doc, links *Links, auto bool) *parsed {
 		hint := ""
 		if h, ok := err.(interface{ Hint() string }); ok {
 			hint = h.Hint()
+		}
+		if t, ok := err.(*notes.TwiceError); ok {
+			first := p.lineIndex().Pos(t.First)
+			hint = fmt.Sprintf("the first is at line %d: %s", first.Line, hint)
 		}
 		if w, ok := err.(interface{ Warning() bool }); ok && w.Warning() {
 			p.diags.Warnf(p.lineIndex().Pos(off), hint, "%s", err.Error())

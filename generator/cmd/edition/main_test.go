@@ -305,6 +305,17 @@ var errorCases = []errorCase{
 		msg: []string{`note reference “[^lime” is not closed`, `write [^lime] with its closing bracket`},
 	},
 	{
+		name: "note defined twice",
+		mutate: func(t *testing.T) string {
+			if first := at(t, chapter2, "[^lime]:", false); first != chapter2+":40" {
+				t.Fatalf("the fixture's note [^lime] is defined at %s, not line 40 as the message below says", first)
+			}
+			edit(t, chapter2, "[^ed-narrative]: ", "[^lime]: Again.\n\n[^ed-narrative]: ")
+			return at(t, chapter2, "[^lime]: Again.", true)
+		},
+		msg: []string{`note [^lime] is defined twice`, `the first is at line 40: remove or relabel one definition`},
+	},
+	{
 		name: "note defined but never referenced",
 		mutate: func(t *testing.T) string {
 			edit(t, chapter2, "[^ed-narrative]: ", "[^unused]: Never called.\n\n[^ed-narrative]: ")
