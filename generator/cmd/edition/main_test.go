@@ -742,3 +742,19 @@ func TestBuildWarnsOfUnusualPageLocators(t *testing.T) {
 		t.Errorf("the citation does not keep its locator as written")
 	}
 }
+
+// An alias that is a common word links all over the text: a warning at
+// the alias, and the build goes on.
+func TestBuildWarnsOfCommonWordAlias(t *testing.T) {
+	workspace(t)
+	f := registry + "person/smeaton.md"
+	edit(t, f, "  - Smeaton\n", "  - Smeaton\n  - the\n")
+	code, _, stderr := edition("build")
+	if code != 0 {
+		t.Fatalf("exit code %d, want 0:\n%s", code, stderr)
+	}
+	want := at(t, f, "the\n", true) + `: warning: alias "the" of person:smeaton matches `
+	if diagnosticAt(stderr, want) == "" {
+		t.Errorf("no warning %q; the command said:\n%s", want, stderr)
+	}
+}
