@@ -297,6 +297,14 @@ var errorCases = []errorCase{
 		msg: []string{`note reference [^missing] has no definition`, `add a line “[^missing]: …”`},
 	},
 	{
+		name: "note definition without its colon",
+		mutate: func(t *testing.T) string {
+			edit(t, chapter2, "[^lime]: ", "[^lime] ")
+			return at(t, chapter2, "[^lime] Smeaton", true)
+		},
+		msg: []string{`note reference [^lime] has no definition`, `to define the note here, write a colon after it: “[^lime]: …”`},
+	},
+	{
 		name: "note reference without its closing bracket",
 		mutate: func(t *testing.T) string {
 			edit(t, chapter2, "under water.[^lime]", "under water.[^lime")

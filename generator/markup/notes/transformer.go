@@ -189,8 +189,13 @@ func checkRun(pc parser.Context, src []byte, first *ast.Text) {
 			continue
 		}
 		label := string(joined[m[2]:m[3]])
-		report(pc, offsets[m[0]], &Problem{fmt.Sprintf("note reference [^%s] has no definition", label),
-			fmt.Sprintf("add a line “[^%s]: …” with the note's text, or remove the reference", label)})
+		hint := fmt.Sprintf("add a line “[^%s]: …” with the note's text, or remove the reference", label)
+		if m[0] == 0 && first.PreviousSibling() == nil && m[1] < len(joined) && joined[m[1]] == ' ' {
+			// "[^2] The note's text" is most likely a definition without
+			// its colon.
+			hint = fmt.Sprintf("to define the note here, write a colon after it: “[^%s]: …”", label)
+		}
+		report(pc, offsets[m[0]], &Problem{fmt.Sprintf("note reference [^%s] has no definition", label), hint})
 	}
 	// "[^1" without its "]": the note it meant is reported as never
 	// referenced, at its definition; this says where the reference is.
