@@ -55,7 +55,10 @@ func firstOr(ss []string, def string) string {
 	return def
 }
 
-var wikidataRE = regexp.MustCompile(`^Q[1-9][0-9]*$`)
+var (
+	wikidataRE    = regexp.MustCompile(`^Q[1-9][0-9]*$`)
+	wikidataEndRE = regexp.MustCompile(`(?:^|/)[Qq][1-9][0-9]*$`)
+)
 
 // isReadableKey reports whether the slug made of a file name keeps a
 // letter of it, rather than being only a hash.
@@ -136,7 +139,12 @@ var entrySet = newFieldSet(map[string]func(c entryFields, v *yaml.Node){
 	"wikidata": func(c entryFields, v *yaml.Node) {
 		c.e.Wikidata = c.d.str(v, "wikidata")
 		if c.e.Wikidata != "" && !wikidataRE.MatchString(c.e.Wikidata) {
-			c.d.errorf(v, "write the item's Q-number, such as Q1254", "wikidata %q is not a Wikidata item ID", c.e.Wikidata)
+			hint := "write the item's Q-number, such as Q1254"
+			// The item's address pasted whole, or its number in lowercase.
+			if m := wikidataEndRE.FindString(c.e.Wikidata); m != "" {
+				hint = "did you mean “Q" + strings.TrimPrefix(m, "/")[1:] + "”?"
+			}
+			c.d.errorf(v, hint, "wikidata %q is not a Wikidata item ID", c.e.Wikidata)
 		}
 	},
 	"dates":   func(c entryFields, v *yaml.Node) { c.e.Dates = c.d.str(v, "dates") },

@@ -134,3 +134,24 @@ func TestEntryKeyHints(t *testing.T) {
 		}
 	}
 }
+
+// A Wikidata item pasted as its address, or its number in lowercase, is
+// told the Q-number to write.
+func TestWikidataHints(t *testing.T) {
+	for value, hint := range map[string]string{
+		"https://www.wikidata.org/wiki/Q1254": "did you mean “Q1254”?",
+		"q1254":                               "did you mean “Q1254”?",
+		"Kofi Annan":                          "write the item's Q-number, such as Q1254",
+		"XQ1254":                              "write the item's Q-number, such as Q1254",
+	} {
+		fsys := fstest.MapFS{
+			"edition.yaml":                 {Data: []byte("title: E\nkinds:\n  - {key: actor, name: Actor, plural: Actors, path: actors}\n")},
+			"text/01-one.md":               {Data: []byte("---\ntitle: T\n---\nText.\n")},
+			"registry/actor/kofi-annan.md": {Data: []byte("---\nname: K\nwikidata: " + value + "\n---\nA.\n")},
+		}
+		_, diags := source.Load(fsys, "")
+		if len(diags) != 1 || diags[0].Hint != hint || diags[0].Line != 3 || diags[0].Col != 11 {
+			t.Errorf("wikidata: %s: %v, want the hint %q at 3:11", value, diags, hint)
+		}
+	}
+}
