@@ -238,6 +238,12 @@ func (r resolver) Target(id int) mention.Target {
 // Lookup implements mention.Resolver.
 func (r resolver) Lookup(scheme, key string) (int, error) { return r.lookup(scheme, key) }
 
+// Known implements cite.Knower.
+func (r resolver) Known(key string) bool {
+	_, ok := r.ids[index.Ref{Kind: index.SourceKind.Key, Key: key}]
+	return ok
+}
+
 // Resolve implements cite.Resolver.
 func (r resolver) Resolve(key string) (href, label string, err error) {
 	id, err := r.lookup(index.SourceKind.Key, key)

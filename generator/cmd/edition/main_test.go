@@ -281,6 +281,14 @@ var errorCases = []errorCase{
 		msg: []string{`“[@smeaton1791; mariner1899, p. 22]” is not a citation, and shows as text`, `give every part between semicolons its @key`},
 	},
 	{
+		name: "citation key written bare, as Pandoc's citation in the text",
+		mutate: func(t *testing.T) string {
+			edit(t, chapter1, "[@smeaton1791, p. 3]", "@smeaton1791 [p. 3]")
+			return at(t, chapter1, "@smeaton1791 [p. 3]", true)
+		},
+		msg: []string{`“@smeaton1791” is not a citation, and shows as text`, `write it in brackets, [@smeaton1791]`},
+	},
+	{
 		name: "heading with only a note reference",
 		mutate: func(t *testing.T) string {
 			edit(t, chapter1, "# The Rocks and the First Lights[^*]", "# [^*]")

@@ -13,7 +13,9 @@
 // Brackets without an @key, and links such as [@x](url), are left to
 // goldmark. A citation must close on the line it opens; a bracket meant as
 // one that does not, or that has a part without its @key ("[@a; b]"), is
-// reported as a *FormError, since it would show as text. A document parsed
+// reported as a *FormError, since it would show as text; so is the key of a
+// known work written bare, "@key" (Pandoc's citation in the text, which the
+// package does not read), where the Resolver is a Knower. A document parsed
 // with Options takes its citations from slabs kept from document to
 // document: Options.Release gives them back once the tree is no longer
 // used. The package imports only goldmark and the standard library.

@@ -34,9 +34,13 @@ func (w *LocatorWarning) Warning() bool { return true }
 type FormError struct {
 	Text     string // the bracket as written, or its first line when Unclosed
 	Unclosed bool
+	Bare     bool // "@key" without brackets, Pandoc's citation in the text
 }
 
 func (e *FormError) Error() string {
+	if e.Bare {
+		return "“" + e.Text + "” is not a citation, and shows as text"
+	}
 	if e.Unclosed {
 		return "the citation “" + e.Text + "” is not closed, and shows as text"
 	}
@@ -46,6 +50,8 @@ func (e *FormError) Error() string {
 // Hint says what to write.
 func (e *FormError) Hint() string {
 	switch {
+	case e.Bare:
+		return "write it in brackets, [" + e.Text + "]: the edition reads only bracketed citations"
 	case e.Unclosed:
 		return "close it with “]”: a citation may run over a few lines, but ends in its paragraph"
 	case strings.HasPrefix(strings.TrimLeft(strings.TrimPrefix(e.Text, "["), " -"), "@ "):

@@ -17,13 +17,18 @@ type Parser struct{}
 
 var _ parser.InlineParser = (*Parser)(nil)
 
-// Trigger implements parser.InlineParser.
-func (p *Parser) Trigger() []byte { return []byte{'['} }
+// Trigger implements parser.InlineParser: "[" opens a citation; "@" is
+// looked at only to report a key written bare (see bare).
+func (p *Parser) Trigger() []byte { return []byte{'[', '@'} }
 
 // Parse implements parser.InlineParser.
 func (p *Parser) Parse(parent ast.Node, block text.Reader, pc parser.Context) ast.Node {
 	line, seg := block.PeekLine()
 	o := optionsFrom(pc)
+	if line[0] == '@' {
+		bare(line, seg, block, o)
+		return nil
+	}
 	end := closing(line)
 	var ro *runOn // the citation's lines, when it runs over line breaks
 	if end < 0 {
@@ -105,6 +110,40 @@ func (p *Parser) Parse(parent ast.Node, block text.Reader, pc parser.Context) as
 	}
 	block.Advance(ro.source(end) + 1 - ro.lines[last].segStart)
 	return n
+}
+
+// bare reports "@key", outside brackets, where key is a work the document
+// can cite: Pandoc's citation in the text, which the edition does not read,
+// so that it shows as text. Only a key the Resolver knows (see Knower) is
+// reported, after a space, "(" or the start of a line and not within an
+// open bracket: an address such as a@b.org, or a handle no work has, is
+// text.
+func bare(line []byte, seg text.Segment, block text.Reader, o *Options) {
+	if o == nil || o.Report == nil {
+		return
+	}
+	k, ok := o.Resolver.(Knower)
+	if !ok {
+		return
+	}
+	if c := block.PrecendingCharacter(); c != ' ' && c != '\n' && c != '(' && c != '\t' && c != 0x00a0 {
+		return
+	}
+	src := block.Source()
+	before := src[bytes.LastIndexByte(src[:seg.Start], '\n')+1 : seg.Start]
+	if lb := bytes.LastIndexByte(before, '['); lb >= 0 && closing(before[lb:]) < 0 {
+		return // within a bracket, which reports itself
+	}
+	key, rest := parseKey(line[1:])
+	if key != "" && k.Known(key) {
+		o.Report(seg.Start, &FormError{Text: string(line[:len(line)-len(rest)]), Bare: true})
+	}
+}
+
+// Knower is a Resolver that can say, cheaply and without an error,
+// whether it knows a key: then a key written bare is reported.
+type Knower interface {
+	Known(key string) bool
 }
 
 // runOnLines is how many lines of its paragraph a citation may run over:
