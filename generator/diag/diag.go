@@ -132,12 +132,33 @@ func (l List) Err() error {
 
 // Lines maps byte offsets in a file's content to lines and columns. The
 // content may be a part of a file that starts at line FirstLine (for a
-// Markdown body after its front matter).
+// Markdown body after its front matter), or a text whose pieces Spans
+// place in their file.
 type Lines struct {
 	File      string
 	FirstLine int // line number of src[0]; 1 when src is the whole file
 	src       []byte
-	starts    []int // byte offset of each line start
+	starts    []int  // byte offset of each line start
+	spans     []Span // when set, they place src instead of starts
+}
+
+// Span places a piece of a text that is not a run of its file's lines as
+// they are, such as a YAML scalar that folds several lines into one: the
+// text's byte From is at Pos, and the bytes after it, up to the next
+// span's From, follow it on Pos's line.
+type Span struct {
+	From int
+	Pos
+}
+
+// NewSpans indexes src, a text whose pieces spans place, in the order of
+// their From, the first at 0.
+func NewSpans(src []byte, spans []Span) *Lines {
+	ls := &Lines{src: src, spans: spans}
+	if len(spans) > 0 {
+		ls.File, ls.FirstLine = spans[0].File, spans[0].Line
+	}
+	return ls
 }
 
 // NewLines indexes src, whose first byte is on line firstLine of file.
@@ -158,6 +179,18 @@ func NewLines(file string, src []byte, firstLine int) *Lines {
 // clamped to it.
 func (ls *Lines) Pos(off int) Pos {
 	off = max(0, min(off, len(ls.src)))
+	if len(ls.spans) > 0 {
+		i, found := slices.BinarySearchFunc(ls.spans, off, func(s Span, off int) int { return cmp.Compare(s.From, off) })
+		if !found {
+			i = max(0, i-1)
+		}
+		s := ls.spans[i]
+		p := s.Pos
+		if off > s.From {
+			p.Col += utf8.RuneCount(ls.src[s.From:off])
+		}
+		return p
+	}
 	i, found := slices.BinarySearch(ls.starts, off)
 	if !found {
 		i--

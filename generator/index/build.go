@@ -80,8 +80,10 @@ func Build(in Input) (*Index, diag.List) {
 	}
 	x.Sources = slices.Clone(in.Sources)
 	slices.SortStableFunc(x.Sources, func(a, b *Source) int { return cmp.Compare(sortKeys[a], sortKeys[b]) })
+	words := 0 // in the whole text
 	for _, c := range in.Chapters {
 		x.chapters[c.Slug] = c
+		words += c.Words
 	}
 	x.occurrences = groupBy(in.Occurrences, nRefs, func(o *Occurrence) Ref { return o.Target })
 	x.citations = groupBy(in.Citations, len(in.Sources), func(c *Citation) string { return c.Source })
@@ -133,6 +135,7 @@ func Build(in Input) (*Index, diag.List) {
 				x.children[e.Parent] = append(x.children[e.Parent], e)
 			}
 		}
+		commonAliases(e, x.occurrences[e.Ref()], words, &diags)
 		if len(x.occurrences[e.Ref()]) == 0 {
 			hint := "add an alias that occurs in the text, or link it explicitly: [words](" + e.Ref().String() + ")"
 			if len(e.Aliases) == 0 {
@@ -147,6 +150,42 @@ func Build(in Input) (*Index, diag.List) {
 		}
 	}
 	return x, diags
+}
+
+// A common word as an alias ("the", "that", "one") links every time the
+// text uses the word, wherever it means something else: an alias in
+// lowercase (which matches in any case), of one word, matched at least
+// commonMatches times and once in every commonShare words of the text or
+// more often, is worth a warning. A term the text is about stays well
+// below that share; words such as "the" (one in 15 or so in English) or
+// "that" (one in 100) do not.
+const (
+	commonMatches = 25
+	commonShare   = 100
+)
+
+// commonAliases warns of the aliases of e that match as a common word
+// would (see commonMatches), at the alias.
+func commonAliases(e *Entry, occ []Occurrence, words int, diags *diag.List) {
+	if len(occ) < commonMatches || len(occ)*commonShare < words {
+		return
+	}
+	counts := map[string]int{}
+	for _, o := range occ {
+		if !o.Explicit {
+			counts[strings.ToLower(o.Snippet.Match)]++
+		}
+	}
+	for _, a := range e.Aliases {
+		if a.Text != strings.ToLower(a.Text) && a.Case != Ignore || strings.ContainsAny(a.Text, " -") {
+			continue // a name, or words that make a phrase
+		}
+		n := counts[strings.ToLower(a.Text)]
+		if n >= commonMatches && n*commonShare >= words {
+			diags.Warnf(a.Pos, "if the word is common, give a longer alias that names only this entry, and link the other mentions explicitly",
+				"alias %q of %s matches %d times, once in every %d words of the text", a.Text, e.Ref(), n, words/n)
+		}
+	}
 }
 
 // groupBy returns the items of runs grouped by key, each group in the

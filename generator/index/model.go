@@ -21,6 +21,10 @@ type Edition struct {
 	// Markdown fields, rendered to HTML by markup.
 	Citation, Rights, License             string
 	CitationHTML, RightsHTML, LicenseHTML template.HTML
+	// Spans places the text of each Markdown field, by its name
+	// ("citation"), in edition.yaml; a field without is placed by the
+	// file alone.
+	Spans map[string][]diag.Span
 
 	Kinds []Kind
 	Pos   diag.Pos
@@ -122,6 +126,9 @@ type Source struct {
 	Aliases    []Alias
 	Pos        diag.Pos
 	AnnoteLine int
+	// AnnoteSpans places the text of the annotation in its file, as YAML
+	// folded it; nil where it cannot, and AnnoteLine must do.
+	AnnoteSpans []diag.Span
 }
 
 // Ref returns the source's reference.

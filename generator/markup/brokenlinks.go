@@ -19,8 +19,9 @@ import (
 // "](kind:" or "] (kind:", which a link's text never holds; code spans,
 // where it may be meant, and escaped brackets are left alone.
 //
-// The same walk records the ordinary links and images that are left (see
-// Link): the explicit ones are mentions by now.
+// The same walk reports headings without words, and records the ordinary
+// links and images that are left (see Link): the explicit ones are
+// mentions by now.
 func (p *parsed) brokenLinks(l *Links, n ast.Node, report func(off int, err error)) {
 	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
@@ -32,6 +33,13 @@ func (p *parsed) brokenLinks(l *Links, n ast.Node, report func(off int, err erro
 			p.bracketsIn(l, c, report)
 		case *ast.CodeSpan:
 			return ast.WalkSkipChildren, nil
+		case *ast.Heading:
+			// "## [^3]" or "##": a section named by nothing, in the
+			// contents, the heading's id and what a screen reader says.
+			if plainText(c, p.src) == "" {
+				report(c.Pos(), &lookupError{"the heading has no words",
+					"write its words before its note's reference or citation, which cannot stand for them, or remove the line"})
+			}
 		case *ast.Link:
 			p.links = append(p.links, rawLink{dest: c.Destination, off: c.Pos()})
 		case *ast.Image:

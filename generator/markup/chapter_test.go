@@ -412,3 +412,61 @@ func TestHeadingsThatCallNotesAreNamedByTheirWords(t *testing.T) {
 		t.Errorf("a title without a note has TitleLabel %q", r.Chapter.TitleLabel)
 	}
 }
+
+// A heading with no words of its own ("## [^1]", "##", a citation alone)
+// names its section with nothing: an error at the heading's "#", in a
+// chapter, its title included, and in any other text.
+func TestHeadingWithoutWordsIsAnError(t *testing.T) {
+	const hint = "write its words before its note's reference or citation, which cannot stand for them, or remove the line"
+	src := "# [^t]\n\nText.\n\n## [^p]\n\nMore.\n\n##\n\n### [@nss2002]\n\n## Words[^p]\n\n[^t]: On the title.\n\n[^p]: On the part.\n"
+	r := chapter(t, newLinks(t), src)
+	var got []string
+	for _, d := range r.Diags {
+		got = append(got, d.String())
+	}
+	want := []string{
+		"content/text/01-test.md:7:1: error: the heading has no words (" + hint + ")",
+		"content/text/01-test.md:11:1: error: the heading has no words (" + hint + ")",
+		"content/text/01-test.md:15:1: error: the heading has no words (" + hint + ")",
+		"content/text/01-test.md:17:1: error: the heading has no words (" + hint + ")",
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("diagnostics:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	_, _, diags := md.FragmentLinks(markup.Doc{File: "about.md", Line: 4, Src: []byte("Text.\n\n  ##   \n"), Page: "about.html"}, newLinks(t))
+	if len(diags) != 1 || diags[0].String() != "about.md:6:3: error: the heading has no words ("+hint+")" {
+		t.Errorf("a fragment's empty heading: %v", diags)
+	}
+}
+
+// An alias and the text may write an accented letter as one character
+// (NFC) or as a letter and a combining accent (NFD, as text copied from a
+// PDF often has it): the alias matches either way, and two entries that
+// claim one alias written two ways are told apart no more than written one.
+func TestAliasesMatchWhateverTheUnicodeNormalization(t *testing.T) {
+	nfc, nfd := "Qi\u00e1n Qich\u00e9n", "Qia\u0301n Qiche\u0301n"
+	for _, tt := range []struct{ name, alias, text string }{
+		{"alias NFC, text NFD", nfc, nfd},
+		{"alias NFD, text NFC", nfd, nfc},
+		{"both NFD", nfd, nfd},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			entries := []*index.Entry{{Kind: "actor", Key: "qian", Name: "Qian", Aliases: aliases(tt.alias)}}
+			links, ds := markup.NewLinks(testEdition, entries, nil, index.NewLayout(testEdition))
+			if len(ds) > 0 {
+				t.Fatal(ds)
+			}
+			r := chapter(t, links, "As "+tt.text+" said.\n")
+			if len(r.Occurrences) != 1 || r.Occurrences[0].Target.Key != "qian" {
+				t.Errorf("occurrences %+v, want one of qian", r.Occurrences)
+			}
+		})
+	}
+	entries := []*index.Entry{
+		{Kind: "actor", Key: "qian", Name: "Qian", Aliases: aliases(nfc)},
+		{Kind: "actor", Key: "qian-2", Name: "Qian", Aliases: aliases(nfd)},
+	}
+	if _, ds := markup.NewLinks(testEdition, entries, nil, index.NewLayout(testEdition)); len(ds) != 1 || !strings.Contains(ds[0].Message, "is also claimed by actor:qian") {
+		t.Errorf("one alias in two normalizations, claimed by two entries: %v", ds)
+	}
+}

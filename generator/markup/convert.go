@@ -3,6 +3,7 @@ package markup
 import (
 	"bytes"
 	"encoding/binary"
+	"fmt"
 	"html/template"
 	"strconv"
 	"strings"
@@ -29,7 +30,10 @@ type Doc struct {
 	File string // for diagnostics
 	Line int    // file line of Src's first byte
 	Src  []byte
-	Page string // the site path of the page it will appear on
+	// Spans, if set, place Src's pieces in File instead of Line: the
+	// text of a YAML field, whose lines YAML folded.
+	Spans []diag.Span
+	Page  string // the site path of the page it will appear on
 	// Taken, if set, reports the ids the page around the text uses (its
 	// template's and scripts'): a section heading's id avoids them, as it
 	// avoids the ids of the text's own paragraphs, mentions and notes.
@@ -43,7 +47,8 @@ type parsed struct {
 	notes []*notes.Note
 	lines *diag.Lines // made when first asked for, by lineIndex
 	file  string
-	line  int // of src[0]
+	line  int         // of src[0]
+	spans []diag.Span // see Doc.Spans
 	diags diag.List
 	// mentions is how many mentions the parse made, some of them perhaps
 	// in notes dropped after.
@@ -63,6 +68,9 @@ type parsed struct {
 // lineIndex returns the index of p's lines, making it the first time:
 // most documents need none, their positions being counted as they come.
 func (p *parsed) lineIndex() *diag.Lines {
+	if p.lines == nil && p.spans != nil {
+		p.lines = diag.NewSpans(p.src, p.spans)
+	}
 	if p.lines == nil {
 		p.lines = diag.NewLines(p.file, p.src, p.line)
 	}
@@ -82,11 +90,15 @@ func (p *parsed) release() {
 
 // parse parses d; auto turns on automatic mentions.
 func (m *Markdown) parse(d Doc, links *Links, auto bool) *parsed {
-	p := &parsed{src: d.Src, file: d.File, line: d.Line}
+	p := &parsed{src: d.Src, file: d.File, line: d.Line, spans: d.Spans}
 	report := func(off int, err error) {
 		hint := ""
 		if h, ok := err.(interface{ Hint() string }); ok {
 			hint = h.Hint()
+		}
+		if t, ok := err.(*notes.TwiceError); ok {
+			first := p.lineIndex().Pos(t.First)
+			hint = fmt.Sprintf("the first is at line %d: %s", first.Line, hint)
 		}
 		if w, ok := err.(interface{ Warning() bool }); ok && w.Warning() {
 			p.diags.Warnf(p.lineIndex().Pos(off), hint, "%s", err.Error())

@@ -10,6 +10,8 @@ import (
 	"edition/generator/diag"
 	"edition/generator/index"
 	"edition/generator/markup/mention"
+
+	"golang.org/x/text/unicode/norm"
 )
 
 // Links is everything a document can link to: the registry's entries and
@@ -58,7 +60,7 @@ func NewLinks(ed *index.Edition, entries []*index.Entry, sources []*index.Source
 		l.names[ref] = name
 		l.keys[ref.Kind] = append(l.keys[ref.Kind], ref.Key)
 		for _, a := range aliases {
-			folded := strings.ToLower(a.Text)
+			folded := norm.NFC.String(strings.ToLower(a.Text))
 			if c, dup := claimed[folded]; dup {
 				if c.ref == ref {
 					diags.Warnf(a.Pos, "remove the repeated alias", "alias %q is listed twice for %s", a.Text, ref)
@@ -70,6 +72,16 @@ func NewLinks(ed *index.Edition, entries []*index.Entry, sources []*index.Source
 			}
 			claimed[folded] = claim{ref, a.Pos}
 			patterns = append(patterns, mention.Pattern{Text: a.Text, Case: mention.Case(a.Case), Target: id})
+			// An accented letter may be one character or a letter and a
+			// combining accent (as text copied from a PDF often has it):
+			// the alias matches the text written either way.
+			if !isASCII(a.Text) {
+				for _, form := range [...]norm.Form{norm.NFC, norm.NFD} {
+					if v := form.String(a.Text); v != a.Text && (form == norm.NFC || v != norm.NFC.String(a.Text)) {
+						patterns = append(patterns, mention.Pattern{Text: v, Case: mention.Case(a.Case), Target: id})
+					}
+				}
+			}
 		}
 	}
 	for _, e := range entries {
@@ -85,6 +97,16 @@ func NewLinks(ed *index.Edition, entries []*index.Entry, sources []*index.Source
 	}
 	l.matcher = m
 	return l, diags
+}
+
+// isASCII reports whether s is all ASCII.
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
 }
 
 // Has reports whether ref exists.
@@ -215,6 +237,12 @@ func (r resolver) Target(id int) mention.Target {
 
 // Lookup implements mention.Resolver.
 func (r resolver) Lookup(scheme, key string) (int, error) { return r.lookup(scheme, key) }
+
+// Known implements cite.Knower.
+func (r resolver) Known(key string) bool {
+	_, ok := r.ids[index.Ref{Kind: index.SourceKind.Key, Key: key}]
+	return ok
+}
 
 // Resolve implements cite.Resolver.
 func (r resolver) Resolve(key string) (href, label string, err error) {

@@ -10,6 +10,7 @@ import (
 	"reflect"
 	"runtime"
 	"slices"
+	"strconv"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -341,19 +342,19 @@ func (b *Builder) generatePages(changed []string, early bool) *Result {
 	// The ordinary links of every text, each with the page it lands on,
 	// to be checked once the site is made.
 	var ordinary []contentLink
-	frag := func(file string, line int, text, page string) template.HTML {
-		k := fragKey{file, line, page, text}
+	frag := func(file string, line int, spans []diag.Span, text, page string) template.HTML {
+		k := fragKey{file, line, page, text, spanKey(spans)}
 		f := b.frags[k]
 		if f == nil {
 			f = &fragment{}
-			f.html, f.links, f.diags = md.FragmentLinks(markup.Doc{File: file, Line: line, Src: []byte(text), Page: page}, links)
+			f.html, f.links, f.diags = md.FragmentLinks(markup.Doc{File: file, Line: line, Spans: spans, Src: []byte(text), Page: page}, links)
 			b.frags[k] = f
 		}
 		f.used = true
 		diags.Append(f.diags)
 		for _, l := range f.links {
 			cl := contentLink{Link: l, page: page}
-			if line == 0 { // a field of edition.yaml
+			if line == 0 && spans == nil { // a field of edition.yaml that YAML changed
 				cl.at = diag.Pos{File: file}
 			}
 			ordinary = append(ordinary, cl)
@@ -366,24 +367,25 @@ func (b *Builder) generatePages(changed []string, early bool) *Result {
 	type fragJob struct {
 		k         fragKey
 		summarize bool
+		spans     []diag.Span
 	}
 	var todo []fragJob
 	for _, e := range entries {
-		if k := (fragKey{e.File, e.BodyLine, layout.Ref(e.Ref()), string(e.Body)}); b.frags[k] == nil {
-			todo = append(todo, fragJob{k, e.Summary == ""})
+		if k := (fragKey{e.File, e.BodyLine, layout.Ref(e.Ref()), string(e.Body), ""}); b.frags[k] == nil {
+			todo = append(todo, fragJob{k, e.Summary == "", nil})
 		}
 	}
 	for _, s := range sources {
 		if a := s.Var("annote"); a != "" {
-			if k := (fragKey{s.Pos.File, s.AnnoteLine, layout.Ref(s.Ref()), a}); b.frags[k] == nil {
-				todo = append(todo, fragJob{k, false})
+			if k := (fragKey{s.Pos.File, s.AnnoteLine, layout.Ref(s.Ref()), a, spanKey(s.AnnoteSpans)}); b.frags[k] == nil {
+				todo = append(todo, fragJob{k, false, s.AnnoteSpans})
 			}
 		}
 	}
 	made := make([]fragment, len(todo))
 	parallel(len(todo), func(i int) {
 		k, f := todo[i].k, &made[i]
-		f.html, f.links, f.diags = md.FragmentLinks(markup.Doc{File: k.file, Line: k.line, Src: []byte(k.text), Page: k.page}, links)
+		f.html, f.links, f.diags = md.FragmentLinks(markup.Doc{File: k.file, Line: k.line, Spans: todo[i].spans, Src: []byte(k.text), Page: k.page}, links)
 		if todo[i].summarize {
 			f.summary, f.summarized = FirstSentence(PlainText(string(f.html))), true
 		}
@@ -393,13 +395,13 @@ func (b *Builder) generatePages(changed []string, early bool) *Result {
 			b.frags[j.k] = &made[i]
 		}
 	}
-	ed.CitationHTML = frag(ed.Pos.File, 0, ed.Citation, index.HomePage)
-	ed.RightsHTML = frag(ed.Pos.File, 0, ed.Rights, index.HomePage)
-	ed.LicenseHTML = frag(ed.Pos.File, 0, ed.License, index.HomePage)
+	ed.CitationHTML = frag(ed.Pos.File, 0, ed.Spans["citation"], ed.Citation, index.HomePage)
+	ed.RightsHTML = frag(ed.Pos.File, 0, ed.Spans["rights"], ed.Rights, index.HomePage)
+	ed.LicenseHTML = frag(ed.Pos.File, 0, ed.Spans["license"], ed.License, index.HomePage)
 	for _, e := range entries {
-		e.BodyHTML = frag(e.File, e.BodyLine, string(e.Body), layout.Ref(e.Ref()))
+		e.BodyHTML = frag(e.File, e.BodyLine, nil, string(e.Body), layout.Ref(e.Ref()))
 		if e.Summary == "" {
-			f := b.frags[fragKey{e.File, e.BodyLine, layout.Ref(e.Ref()), string(e.Body)}]
+			f := b.frags[fragKey{e.File, e.BodyLine, layout.Ref(e.Ref()), string(e.Body), ""}]
 			if !f.summarized {
 				f.summary, f.summarized = FirstSentence(PlainText(string(f.html))), true
 			}
@@ -409,10 +411,10 @@ func (b *Builder) generatePages(changed []string, early bool) *Result {
 	for _, s := range sources {
 		if a := s.Var("annote"); a != "" {
 			n := len(ordinary)
-			s.AnnoteHTML = frag(s.Pos.File, s.AnnoteLine, a, layout.Ref(s.Ref()))
-			// YAML folds the annotation's lines: its columns are not
-			// the file's.
-			for i := n; i < len(ordinary); i++ {
+			s.AnnoteHTML = frag(s.Pos.File, s.AnnoteLine, s.AnnoteSpans, a, layout.Ref(s.Ref()))
+			// Where YAML changed the annotation beyond placing (an
+			// escape in quotes), its line must do.
+			for i := n; s.AnnoteSpans == nil && i < len(ordinary); i++ {
 				ordinary[i].at = diag.Pos{File: s.Pos.File, Line: s.AnnoteLine}
 			}
 		}
@@ -427,14 +429,12 @@ func (b *Builder) generatePages(changed []string, early bool) *Result {
 	diags.Append(ds)
 	b.work.lap("index", &t0)
 	res.Index = x
-	if diags.HasErrors() {
-		b.dropUnusedFragments()
-		return res
-	}
-
+	// The further pages and the chapters' links come before the verdict,
+	// so that a build with errors reports theirs too: an editor sees every
+	// mistake at once, not a batch more after each fix.
 	var extra []render.ExtraPage
 	for _, p := range content.Pages {
-		html := frag(p.File, p.BodyLine, string(p.Body), layout.Page(p.Slug))
+		html := frag(p.File, p.BodyLine, nil, string(p.Body), layout.Page(p.Slug))
 		extra = append(extra, render.ExtraPage{Slug: p.Slug, Title: p.Title, HTML: html, File: p.File})
 	}
 	b.dropUnusedFragments()
@@ -443,6 +443,14 @@ func (b *Builder) generatePages(changed []string, early bool) *Result {
 		for _, l := range e.res.Links {
 			ordinary = append(ordinary, contentLink{Link: l, page: layout.Chapter(e.slug)})
 		}
+	}
+	if diags.HasErrors() {
+		// What a link says on its own (its scheme, its form) can be
+		// checked now; where it leads, only against a site made.
+		for i := range ordinary {
+			resolveLink(&ordinary[i], diags)
+		}
+		return res
 	}
 	lc, ds := newLinkCheck(ordinary, x)
 	diags.Append(ds)
@@ -764,10 +772,29 @@ func (b *Builder) linkKeys(ed *index.Edition, entries []*index.Entry, sources []
 
 // fragKey is a short Markdown text converted for a page.
 type fragKey struct {
-	file string
-	line int
-	page string
-	text string
+	file  string
+	line  int
+	page  string
+	text  string
+	spans string // spanKey of the text's spans, if it has them
+}
+
+// spanKey is spans as a string, for a fragKey: two texts alike but for
+// where their lines are in the file are told apart.
+func spanKey(spans []diag.Span) string {
+	if spans == nil {
+		return ""
+	}
+	b := make([]byte, 0, 12*len(spans))
+	for _, s := range spans {
+		b = strconv.AppendInt(b, int64(s.From), 10)
+		b = append(b, ':')
+		b = strconv.AppendInt(b, int64(s.Line), 10)
+		b = append(b, ':')
+		b = strconv.AppendInt(b, int64(s.Col), 10)
+		b = append(b, ' ')
+	}
+	return string(b)
 }
 
 type fragment struct {

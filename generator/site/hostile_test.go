@@ -173,8 +173,8 @@ Evil <i>alias</i> and O'Brien "the" alias, and <b>Evil</b> Work.[^1] [x](javascr
 		}
 	}
 	want := []string{
-		`bibliography.yaml:8:0 image "data:text/html;base64,PHNjcmlwdD4="`,
-		`bibliography.yaml:8:0 link "javascript:alert('annote')"`,
+		`bibliography.yaml:8:14 link "javascript:alert('annote')"`,
+		`bibliography.yaml:8:50 image "data:text/html;base64,PHNjcmlwdD4="`,
 		`evil.md:10:1 link "javascript:alert('md')"`,
 		`evil.md:10:32 link "data:text/html,<script>alert(3)</script>"`,
 		`01-a.md:9:70 link "javascript:alert(4)"`,

@@ -141,9 +141,9 @@ func TestBrokenLinksAreErrorsAtTheirSource(t *testing.T) {
 		`03-links.md:8:1: error: image "img/nope.png" leads to text/img/nope.png, which the site does not have (put the image in the templates' assets folder and write its path from this text's page, text/links.html: “../assets/nope.png”)`,
 		`03-links.md:9:11: error: link "javascript:alert(1)" has the scheme "javascript", which the site empties for safety, leaving a link that goes nowhere (remove it: a link in the content may not run a script or carry a file; put files under the templates' assets and link to them)`,
 		`about.md:8:5: error: link "text/stone.html#p99" leads to text/stone.html, which has no id "p99" (did you mean “#p1”, “#p2” or “#p3”?)`,
-		`bibliography.yaml:15: error: link "ftp://example.org/plates" has the scheme "ftp", which is not one the edition links with (https, http, mailto, tel) (did you mean “http://example.org/plates”?)`,
+		`bibliography.yaml:16:73: error: link "ftp://example.org/plates" has the scheme "ftp", which is not one the edition links with (https, http, mailto, tel) (did you mean “http://example.org/plates”?)`,
 		`dovetailing.md:10:5: error: link "plates.html" leads to concepts/plates.html, which the site does not have (write the path of a page or file of the site from this text's page, concepts/dovetailing.html; for an entry, write [words](kind:key))`,
-		`edition.yaml: error: link "licence.html" leads to licence.html, which the site does not have (write the path of a page or file of the site from this text's page, index.html; for an entry, write [words](kind:key))`,
+		`edition.yaml:12:69: error: link "licence.html" leads to licence.html, which the site does not have (write the path of a page or file of the site from this text's page, index.html; for an entry, write [words](kind:key))`,
 	}
 	for _, run := range []struct {
 		name string
@@ -245,5 +245,34 @@ func TestChapterIDsTheIndexKnowsAreInThePage(t *testing.T) {
 	}
 	if n < 20 {
 		t.Fatalf("only %d ids checked", n)
+	}
+}
+
+// A build with errors elsewhere still reports what every link says on its
+// own (scheme, form), and every mistake of the further pages: an editor
+// sees them all at once, not a batch more after each fix. Where a link
+// leads is checked only once the site can be made.
+func TestLinkAndPageErrorsComeWithOtherErrors(t *testing.T) {
+	opts := linksFixture(t, nil, map[string]string{
+		"registry/concept/dovetailing.md": "\nSee [the plates](plates.html) and [the root](/about.html).\n",
+		"pages/about.md":                  "\nSee [the reef](place:eddystone-rock) and [a site](htps://example.org).\n",
+		"text/02-stone.md":                "\nAs [@nobody1900] says.\n",
+	})
+	want := []string{
+		`02-stone.md:51:5: error: citation of unknown source @nobody1900 (check the key against the ids of the bibliography's records)`,
+		`about.md:8:42: error: link "htps://example.org" has the scheme "htps", which is not one the edition links with (https, http, mailto, tel) (did you mean “https://example.org”?)`,
+		`about.md:8:5: error: unknown entry "place:eddystone-rock" (did you mean “eddystone-rocks”?)`,
+		`dovetailing.md:10:35: error: link "/about.html" starts at the root of the host, where the edition may not be (write the path from this text's page, concepts/dovetailing.html: “../about.html”)`,
+	}
+	res := site.Check(opts)
+	var got []string
+	for _, d := range res.Diags {
+		if d.Severity == 0 {
+			got = append(got, trimDirs(d.String()))
+		}
+	}
+	slices.Sort(got)
+	if !slices.Equal(got, want) {
+		t.Errorf("errors:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }

@@ -92,7 +92,13 @@ func (l *loader) record(d *doc, n *yaml.Node) (*index.Source, bool) {
 	if r.Type == "" {
 		d.errorf(n, "add “type:”, such as book, article-journal or report", "record %q has no type", r.ID)
 	} else if !slices.Contains(bib.Types, r.Type) {
-		d.errorf(n, diag.DidYouMean(r.Type, bib.Types, "see the CSL item types"), "record %q has type %q, which is not a CSL type", r.ID, r.Type)
+		at := n
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			if n.Content[i].Value == "type" {
+				at = n.Content[i+1] // at the type as written, not the record
+			}
+		}
+		d.errorf(at, diag.DidYouMean(r.Type, bib.Types, "see the CSL item types"), "record %q has type %q, which is not a CSL type", r.ID, r.Type)
 	}
 	return s, true
 }
@@ -119,6 +125,7 @@ var recordSet = func() *fieldSet[recordFields] {
 			c.r.Vars[name] = c.d.str(v, name)
 			if name == "annote" {
 				c.s.AnnoteLine = c.d.line0 + v.Line
+				c.s.AnnoteSpans = c.d.spans(v)
 				if v.Style&(yaml.LiteralStyle|yaml.FoldedStyle) != 0 {
 					c.s.AnnoteLine++ // the text starts on the line after “>-”
 				}

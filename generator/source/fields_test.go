@@ -96,7 +96,7 @@ content/text/03-three.md:3:10: error: authors must be text or a list, not a mapp
 content/text/03-three.md:5:1: error: the chapter is empty (write the chapter's text after the front matter, or remove the file)
 content/text/04-four.md:5:5: error: authors item must be text, not a list (give a single value)
 content/text/04-four.md:6:1: error: unknown field "summary" in the chapter's front matter (known fields: authors, opening, slug, title)
-content/text/05-five.md:4: error: malformed YAML: found unexpected end of stream (check the indentation and quote values that contain “: ” or start with a special character)
+content/text/05-five.md:4:6: error: malformed YAML: a quotation mark is never closed (close the quotation with " on this line)
 content/registry/actor/d.md:2:1: error: unknown field "nmae" in the entry's front matter (did you mean “name”?)
 content/registry/actor/d.md:1:1: error: the entry has no name (add “name: …” to the front matter)
 content/registry/concept/a-b.md:7:11: error: case "exakt" is not a case rule (did you mean “exact”?)
@@ -120,7 +120,7 @@ content/bibliography.yaml:14:14: error: unknown field "dateparts" in a date (did
 content/bibliography.yaml:15:28: error: archived-url must be an http(s) URL (write a full http(s) address)
 content/bibliography.yaml:15:47: error: empty alias (remove it or give the text)
 content/bibliography.yaml:12:5: error: record "r2" has no title (add “title: …”)
-content/bibliography.yaml:12:5: error: record "r2" has type "boook", which is not a CSL type (did you mean “book”?)
+content/bibliography.yaml:13:11: error: record "r2" has type "boook", which is not a CSL type (did you mean “book”?)
 content/bibliography.yaml:16:5: error: record id "r1" is already used at content/bibliography.yaml:2:5 (give each record its own id)
 content/pages/about.md:4:1: error: unknown field "lang" in the page's front matter (known fields: slug, title)
 `

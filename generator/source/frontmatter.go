@@ -29,6 +29,9 @@ func Split(src []byte) (FrontMatter, error) {
 	src = bytes.TrimPrefix(src, []byte("\uFEFF"))
 	first, rest, ok := cutLine(src)
 	if !isFence(first, false) {
+		if err := misfenced(src); err != nil {
+			return FrontMatter{}, err
+		}
 		return FrontMatter{Body: src, BodyLine: 1}, nil
 	}
 	if !ok {
@@ -55,6 +58,30 @@ func Split(src []byte) (FrontMatter, error) {
 		}
 		off = len(src) - len(next)
 		line++
+	}
+}
+
+// misfenced reports front matter that is meant but not fenced as it must
+// be, which would otherwise be read as the text, and its fields missed:
+// after blank lines, or fenced with more hyphens than three, or with a dash
+// that a word processor made of them.
+func misfenced(src []byte) *SplitError {
+	line := 1
+	for {
+		l, rest, ok := cutLine(src)
+		t := bytes.TrimRight(l, " \t")
+		switch {
+		case len(bytes.TrimSpace(l)) == 0 && ok:
+			src, line = rest, line+1
+			continue
+		case isFence(l, false) && line > 1:
+			return &SplitError{Line: line, Msg: fmt.Sprintf("the front matter begins on line %d, after blank lines", line),
+				Hint: "remove the blank lines before “---”: the front matter begins the file"}
+		case len(t) > 3 && len(bytes.Trim(t, "-")) == 0, bytes.Equal(t, []byte("—")), bytes.Equal(t, []byte("–-")), bytes.Equal(t, []byte("-–")):
+			return &SplitError{Line: line, Msg: fmt.Sprintf("the front matter's fence is “%s”, not “---”", t),
+				Hint: "write three hyphens, “---”, on the line before the first field and on the line after the last"}
+		}
+		return nil
 	}
 }
 

@@ -163,6 +163,14 @@ func (l *loader) editionFile() (index.Edition, bool) {
 		return ed, false
 	}
 	ed.Pos = diag.Pos{File: d.file}
+	spans := func(field string, v *yaml.Node) {
+		if sp := d.spans(v); sp != nil {
+			if ed.Spans == nil {
+				ed.Spans = map[string][]diag.Span{}
+			}
+			ed.Spans[field] = sp
+		}
+	}
 	d.fields(n, EditionFile, map[string]func(*yaml.Node){
 		"title":     func(v *yaml.Node) { ed.Title = d.str(v, "title") },
 		"subtitle":  func(v *yaml.Node) { ed.Subtitle = d.str(v, "subtitle") },
@@ -171,9 +179,9 @@ func (l *loader) editionFile() (index.Edition, bool) {
 		"publisher": func(v *yaml.Node) { ed.Publisher = d.str(v, "publisher") },
 		"year":      func(v *yaml.Node) { ed.Year = d.integer(v, "year") },
 		"language":  func(v *yaml.Node) { ed.Language = d.str(v, "language") },
-		"citation":  func(v *yaml.Node) { ed.Citation = d.str(v, "citation") },
-		"rights":    func(v *yaml.Node) { ed.Rights = d.str(v, "rights") },
-		"license":   func(v *yaml.Node) { ed.License = d.str(v, "license") },
+		"citation":  func(v *yaml.Node) { ed.Citation = d.str(v, "citation"); spans("citation", v) },
+		"rights":    func(v *yaml.Node) { ed.Rights = d.str(v, "rights"); spans("rights", v) },
+		"license":   func(v *yaml.Node) { ed.License = d.str(v, "license"); spans("license", v) },
 		"base_url":  func(v *yaml.Node) { ed.BaseURL = d.str(v, "base_url") },
 		"kinds":     func(v *yaml.Node) { ed.Kinds = l.kinds(d, v) },
 	})

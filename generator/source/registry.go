@@ -55,14 +55,29 @@ func firstOr(ss []string, def string) string {
 	return def
 }
 
-var wikidataRE = regexp.MustCompile(`^Q[1-9][0-9]*$`)
+var (
+	wikidataRE    = regexp.MustCompile(`^Q[1-9][0-9]*$`)
+	wikidataEndRE = regexp.MustCompile(`(?:^|/)[Qq][1-9][0-9]*$`)
+)
+
+// isReadableKey reports whether the slug made of a file name keeps a
+// letter of it, rather than being only a hash.
+func isReadableKey(slug string) bool {
+	return strings.ContainsFunc(slug, func(r rune) bool { return r >= 'a' && r <= 'z' }) && len(slug) > 0 &&
+		!(len(slug) == 8 && strings.Trim(slug, "0123456789abcdef") == "")
+}
 
 // Entry reads one registry entry of the given kind.
 func (l *loader) Entry(p string, kind *index.Kind) (*index.Entry, bool) {
 	key := strings.TrimSuffix(path.Base(p), ".md")
 	file := l.name(p)
 	if !isKey(key) {
-		l.diags.Errorf(diag.Pos{File: file}, "rename the file to "+index.Slug(key)+".md",
+		hint := "rename the file to " + index.Slug(key) + ".md"
+		if !isReadableKey(index.Slug(key)) {
+			// Nothing of the name survives but a hash: say what a key is.
+			hint = "rename the file in lowercase Latin letters, digits and hyphens, a transliteration of the name say; the name shown comes from “name:”"
+		}
+		l.diags.Errorf(diag.Pos{File: file}, hint,
 			"entry key %q (the file name) must be lowercase letters, digits and hyphens", key)
 		return nil, false
 	}
@@ -124,7 +139,12 @@ var entrySet = newFieldSet(map[string]func(c entryFields, v *yaml.Node){
 	"wikidata": func(c entryFields, v *yaml.Node) {
 		c.e.Wikidata = c.d.str(v, "wikidata")
 		if c.e.Wikidata != "" && !wikidataRE.MatchString(c.e.Wikidata) {
-			c.d.errorf(v, "write the item's Q-number, such as Q1254", "wikidata %q is not a Wikidata item ID", c.e.Wikidata)
+			hint := "write the item's Q-number, such as Q1254"
+			// The item's address pasted whole, or its number in lowercase.
+			if m := wikidataEndRE.FindString(c.e.Wikidata); m != "" {
+				hint = "did you mean “Q" + strings.TrimPrefix(m, "/")[1:] + "”?"
+			}
+			c.d.errorf(v, hint, "wikidata %q is not a Wikidata item ID", c.e.Wikidata)
 		}
 	},
 	"dates":   func(c entryFields, v *yaml.Node) { c.e.Dates = c.d.str(v, "dates") },

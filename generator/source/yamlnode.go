@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"edition/generator/diag"
 
@@ -19,12 +20,14 @@ type doc struct {
 	file  string
 	line0 int // file line of the YAML's first line, minus one
 	diags *diag.List
+	src   []byte // the YAML, once parsed
 }
 
 var yamlLineRE = regexp.MustCompile(`^yaml: (?:line (\d+): )?`)
 
 // parse decodes src into a node tree, reporting a syntax error at its line.
 func (d *doc) parse(src []byte) (*yaml.Node, bool) {
+	d.src = src
 	if n := fastParse(src); n != nil {
 		return n, true
 	}
@@ -40,17 +43,145 @@ func (d *doc) parse(src []byte) (*yaml.Node, bool) {
 			line = l
 		}
 		pos := diag.Pos{File: d.file}
+		hint := "check the indentation and quote values that contain “: ” or start with a special character"
 		if line > 0 {
 			pos.Line = d.line0 + line
+			pos.Col, msg, hint = yamlErrorPlace(src, line, msg, hint)
 		}
-		d.diags.Errorf(pos, "check the indentation and quote values that contain “: ” or start with a special character",
-			"malformed YAML: %s", msg)
+		d.diags.Errorf(pos, hint, "malformed YAML: %s", msg)
 		return nil, false
 	}
 	if n.Kind == 0 || len(n.Content) == 0 {
 		return &yaml.Node{Kind: yaml.MappingNode}, true
 	}
 	return n.Content[0], true
+}
+
+// lineOf returns line n (from 1) of src, without its line ending.
+func lineOf(src []byte, n int) []byte {
+	for i := 1; i < n; i++ {
+		j := bytes.IndexByte(src, '\n')
+		if j < 0 {
+			return nil
+		}
+		src = src[j+1:]
+	}
+	if j := bytes.IndexByte(src, '\n'); j >= 0 {
+		src = src[:j]
+	}
+	return bytes.TrimSuffix(src, []byte("\r"))
+}
+
+// yamlErrorPlace finds the column of the YAML error msg on its line, which
+// the parser does not say, and says more of what is wrong there where it
+// can: a tab that indents the line (YAML indents with spaces only), a value
+// in curly quotes (which YAML does not read as quotes), the colon that may
+// not start a mapping, the quotation mark or bracket left open, the item
+// out of line. It returns 0 for the column where it cannot tell, and the
+// message and hint it was given where it has nothing better.
+func yamlErrorPlace(src []byte, n int, msg, hint string) (col int, newMsg, newHint string) {
+	line := lineOf(src, n)
+	col1 := func(i int) int { return utf8.RuneCount(line[:i]) + 1 }
+	indent := len(line) - len(bytes.TrimLeft(line, " \t"))
+	if i := bytes.IndexByte(line[:indent], '\t'); i >= 0 {
+		return col1(i), "a tab indents the line", "YAML indents with spaces only: replace the tab with spaces"
+	}
+	// Where the value starts: after "key:" or "- ".
+	value := indent
+	if rest, ok := bytes.CutPrefix(line[indent:], []byte("- ")); ok {
+		value = len(line) - len(bytes.TrimLeft(rest, " "))
+	}
+	if k := keyColon(line[value:]); k >= 0 {
+		rest := line[value+k+1:]
+		value = len(line) - len(bytes.TrimLeft(rest, " "))
+	}
+	v := line[value:]
+	for _, q := range []string{"“", "”", "‘", "’", "„", "«"} {
+		if bytes.HasPrefix(v, []byte(q)) {
+			return col1(value), "the value is in curly quotes, which YAML does not read as quotes",
+				"write straight quotes, \"…\", around a value that holds “: ” or starts with a special character"
+		}
+	}
+	// A quotation that runs on past its line swallows the lines after it,
+	// and the parser stumbles further on, on whatever it then reads.
+	if len(v) > 0 && (v[0] == '"' || v[0] == '\'') && !closedQuote(v) {
+		return col1(value), "a quotation mark is never closed", "close the quotation with " + string(v[0]) + " on this line"
+	}
+	switch {
+	case msg == "mapping values are not allowed in this context":
+		// The first colon of a key is allowed; the next one is not.
+		if k := keyColon(line[indent:]); k >= 0 {
+			if k2 := keyColon(line[indent+k+1:]); k2 >= 0 {
+				return col1(indent + k + 1 + k2), msg, hint
+			}
+			// A line indented under a field with a value: YAML reads it
+			// as more of that value, in which a colon may not be.
+			if n > 1 && indent > indentOf(lineOf(src, n-1)) {
+				return col1(indent + k), "the line is indented under the field before it, and read as more of its value",
+					"indent it as the fields around it are"
+			}
+		}
+	case strings.HasPrefix(msg, "did not find expected ',' or"):
+		if i := unclosedBracket(line); i >= 0 {
+			return col1(i), msg, "close the list or mapping that opens here"
+		}
+	case strings.HasPrefix(msg, "did not find expected key"), strings.HasPrefix(msg, "did not find expected '-' indicator"),
+		strings.HasPrefix(msg, "block sequence entries are not allowed"):
+		return col1(indent), msg, "indent this line as the fields or items around it are"
+	}
+	return 0, msg, hint
+}
+
+// closedQuote reports whether the quotation that v starts with ends on
+// its line: at a quote of the same kind not escaped (a backslash in double
+// quotes, the quote doubled in single quotes).
+func closedQuote(v []byte) bool {
+	q := v[0]
+	for i := 1; i < len(v); i++ {
+		switch {
+		case q == '"' && v[i] == '\\':
+			i++
+		case v[i] == q && q == '\'' && i+1 < len(v) && v[i+1] == '\'':
+			i++
+		case v[i] == q:
+			return true
+		}
+	}
+	return false
+}
+
+// indentOf returns how many spaces begin line.
+func indentOf(line []byte) int { return len(line) - len(bytes.TrimLeft(line, " ")) }
+
+// keyColon returns the index in s of the colon that ends a mapping key (one
+// followed by a space or the end of the line), or -1.
+func keyColon(s []byte) int {
+	for i := 0; i < len(s); i++ {
+		if s[i] == ':' && (i+1 == len(s) || s[i+1] == ' ' || s[i+1] == '\t') {
+			return i
+		}
+	}
+	return -1
+}
+
+// unclosedBracket returns the index of the last "[" or "{" of line that is
+// not closed on it, or -1.
+func unclosedBracket(line []byte) int {
+	var open []int
+	for i, c := range line {
+		switch c {
+		case '[', '{':
+			open = append(open, i)
+		case ']', '}':
+			if len(open) > 0 {
+				open = open[:len(open)-1]
+			}
+		}
+	}
+	if len(open) == 0 {
+		return -1
+	}
+	return open[len(open)-1]
 }
 
 // unterminated is the error of a quoted string left open.
@@ -91,6 +222,76 @@ func errorLine(src []byte, msg string) int {
 		k--
 	}
 	return k
+}
+
+// spans places the text of the scalar n in the file, piece by piece, for
+// a Markdown field whose diagnostics must name their columns although YAML
+// folds its lines (annote: >-) or unquotes it: each character of the text
+// that is not a space is found in the YAML after the one before, skipping
+// spaces and line breaks, and a span starts wherever the two part. It
+// returns nil where the text is not the YAML's characters (an escape in
+// quotes, a quote doubled): the field's line must do.
+func (d *doc) spans(n *yaml.Node) []diag.Span {
+	if n.Kind != yaml.ScalarNode || n.Line < 1 || n.Column < 1 || n.Value == "" {
+		return nil
+	}
+	src := d.src
+	// The offset of n's line and column.
+	j, line := 0, n.Line
+	for l := 1; l < n.Line; l++ {
+		k := bytes.IndexByte(src[j:], '\n')
+		if k < 0 {
+			return nil
+		}
+		j += k + 1
+	}
+	lineStart := j
+	for c := 1; c < n.Column && j < len(src) && src[j] != '\n'; c++ {
+		_, size := utf8.DecodeRune(src[j:])
+		j += size
+	}
+	switch {
+	case n.Style&(yaml.LiteralStyle|yaml.FoldedStyle) != 0:
+		k := bytes.IndexByte(src[j:], '\n') // the text starts after the “>-” line
+		if k < 0 {
+			return nil
+		}
+		j += k // the line break is skipped below, and counted
+	case n.Style&(yaml.DoubleQuotedStyle|yaml.SingleQuotedStyle) != 0:
+		j++
+	}
+	var spans []diag.Span
+	lastI, lastJ := -1, -1
+	v := n.Value
+	for i := 0; i < len(v); {
+		if c := v[i]; c == ' ' || c == '\t' || c == '\n' || c == '\r' {
+			i++
+			continue
+		}
+		brk := false
+		for ; j < len(src) && (src[j] == ' ' || src[j] == '\t' || src[j] == '\n' || src[j] == '\r'); j++ {
+			if src[j] == '\n' {
+				line++
+				lineStart, brk = j+1, true
+			}
+		}
+		_, size := utf8.DecodeRuneInString(v[i:])
+		if j+size > len(src) || string(src[j:j+size]) != v[i:i+size] {
+			return nil
+		}
+		if brk || lastI < 0 || i-lastI != j-lastJ {
+			col := utf8.RuneCount(src[lineStart:j]) + 1
+			spans = append(spans, diag.Span{From: i, Pos: diag.Pos{File: d.file, Line: d.line0 + line, Col: col}})
+			lastI, lastJ = i, j
+		}
+		i += size
+		j += size
+	}
+	if len(spans) > 0 && spans[0].From > 0 {
+		spans[0].Col -= utf8.RuneCountInString(v[:spans[0].From])
+		spans[0].From = 0
+	}
+	return spans
 }
 
 // pos is the file position of n.
@@ -209,7 +410,22 @@ func (d *doc) str(n *yaml.Node, field string) string {
 	if n.Tag == "!!null" {
 		return ""
 	}
+	d.curlyQuoted(n, field)
 	return n.Value
+}
+
+// curlyQuoted reports a plain value wrapped in curly quotes, “Kofi
+// Annan”, as a word processor or a phone types them: YAML does not read
+// them as quotes, and the value shows them.
+func (d *doc) curlyQuoted(n *yaml.Node, field string) {
+	v := n.Value
+	if n.Style != 0 || len(v) < 6 || !(strings.HasPrefix(v, "“") || strings.HasPrefix(v, "‘")) ||
+		!(strings.HasSuffix(v, "”") || strings.HasSuffix(v, "’") || strings.HasSuffix(v, "\"")) {
+		return
+	}
+	inner := strings.TrimSuffix(strings.TrimSuffix(strings.TrimSuffix(v[3:], "”"), "’"), "\"")
+	d.diags.Errorf(d.pos(n), fmt.Sprintf("write straight quotes, \"%s\", or none; to keep the curly ones, put straight ones around them: '%s'", inner, v),
+		"%s is in curly quotes, which YAML keeps as part of it", field)
 }
 
 // strs decodes a list of scalars; a single scalar is a list of one.
@@ -229,6 +445,9 @@ func (d *doc) strs(n *yaml.Node, field string) []string {
 		var s string
 		if c.Kind == yaml.ScalarNode && c.Tag != "!!null" {
 			s = c.Value // what str gives, without making its field name
+			if c.Style == 0 && len(s) >= 6 && s[0] == 0xe2 {
+				d.curlyQuoted(c, field+" item")
+			}
 		} else {
 			s = d.str(c, field+" item")
 		}

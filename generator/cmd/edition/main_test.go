@@ -265,6 +265,38 @@ var errorCases = []errorCase{
 		msg: []string{`citation of unknown source @marinr1899`, `did you mean “mariner1899”?`},
 	},
 	{
+		name: "citation without its closing bracket",
+		mutate: func(t *testing.T) string {
+			edit(t, chapter1, "[@smeaton1791, p. 3].", "[@smeaton1791, p. 3.")
+			return at(t, chapter1, "[@smeaton1791, p. 3.", true)
+		},
+		msg: []string{`the citation “[@smeaton1791, p. 3.” is not closed, and shows as text`, `close it with “]”`},
+	},
+	{
+		name: "citation with a part that has no key",
+		mutate: func(t *testing.T) string {
+			edit(t, chapter1, "[@smeaton1791; @mariner1899, p. 22]", "[@smeaton1791; mariner1899, p. 22]")
+			return at(t, chapter1, "[@smeaton1791; mariner1899", true)
+		},
+		msg: []string{`“[@smeaton1791; mariner1899, p. 22]” is not a citation, and shows as text`, `give every part between semicolons its @key`},
+	},
+	{
+		name: "citation key written bare, as Pandoc's citation in the text",
+		mutate: func(t *testing.T) string {
+			edit(t, chapter1, "[@smeaton1791, p. 3]", "@smeaton1791 [p. 3]")
+			return at(t, chapter1, "@smeaton1791 [p. 3]", true)
+		},
+		msg: []string{`“@smeaton1791” is not a citation, and shows as text`, `write it in brackets, [@smeaton1791]`},
+	},
+	{
+		name: "heading with only a note reference",
+		mutate: func(t *testing.T) string {
+			edit(t, chapter1, "# The Rocks and the First Lights[^*]", "# [^*]")
+			return chapter1 + ":6:1"
+		},
+		msg: []string{`the heading has no words`, `write its words before its note's reference or citation`},
+	},
+	{
 		name: "note reference without a definition",
 		mutate: func(t *testing.T) string {
 			edit(t, chapter2, "chose stone.", "chose stone.[^missing]")
@@ -273,12 +305,31 @@ var errorCases = []errorCase{
 		msg: []string{`note reference [^missing] has no definition`, `add a line “[^missing]: …”`},
 	},
 	{
+		name: "note definition without its colon",
+		mutate: func(t *testing.T) string {
+			edit(t, chapter2, "[^lime]: ", "[^lime] ")
+			return at(t, chapter2, "[^lime] Smeaton", true)
+		},
+		msg: []string{`note reference [^lime] has no definition`, `to define the note here, write a colon after it: “[^lime]: …”`},
+	},
+	{
 		name: "note reference without its closing bracket",
 		mutate: func(t *testing.T) string {
 			edit(t, chapter2, "under water.[^lime]", "under water.[^lime")
 			return at(t, chapter2, "[^lime", true)
 		},
 		msg: []string{`note reference “[^lime” is not closed`, `write [^lime] with its closing bracket`},
+	},
+	{
+		name: "note defined twice",
+		mutate: func(t *testing.T) string {
+			if first := at(t, chapter2, "[^lime]:", false); first != chapter2+":40" {
+				t.Fatalf("the fixture's note [^lime] is defined at %s, not line 40 as the message below says", first)
+			}
+			edit(t, chapter2, "[^ed-narrative]: ", "[^lime]: Again.\n\n[^ed-narrative]: ")
+			return at(t, chapter2, "[^lime]: Again.", true)
+		},
+		msg: []string{`note [^lime] is defined twice`, `the first is at line 40: remove or relabel one definition`},
 	},
 	{
 		name: "note defined but never referenced",
@@ -373,7 +424,7 @@ var errorCases = []errorCase{
 		name: "malformed YAML in front matter: a colon in a value",
 		mutate: func(t *testing.T) string {
 			edit(t, chapter1, `title: "The Rocks and the First Lights"`, `title: The Rocks: and the First Lights`)
-			return at(t, chapter1, "title:", false)
+			return at(t, chapter1, ": and the First", true)
 		},
 		msg: []string{`malformed YAML: mapping values are not allowed in this context`, `quote values that contain “: ”`},
 	},
@@ -381,15 +432,15 @@ var errorCases = []errorCase{
 		name: "malformed YAML in front matter: an unclosed quotation mark",
 		mutate: func(t *testing.T) string {
 			edit(t, chapter1, `title: "The Rocks and the First Lights"`, `title: "The Rocks and the First Lights`)
-			return at(t, chapter1, "title:", false)
+			return at(t, chapter1, `"The Rocks`, true)
 		},
-		msg: []string{`malformed YAML: `},
+		msg: []string{`malformed YAML: a quotation mark is never closed`, `close the quotation with " on this line`},
 	},
 	{
 		name: "malformed YAML in front matter: an unclosed list",
 		mutate: func(t *testing.T) string {
 			edit(t, chapter1, `authors: ["Edith Mariner"]`, `authors: ["Edith Mariner"`)
-			return at(t, chapter1, "authors:", false)
+			return at(t, chapter1, `["Edith Mariner"`, true)
 		},
 		msg: []string{`malformed YAML: did not find expected ',' or ']'`},
 	},
@@ -397,9 +448,37 @@ var errorCases = []errorCase{
 		name: "malformed YAML in the bibliography: bad indentation",
 		mutate: func(t *testing.T) string {
 			edit(t, bibliography, "    publisher: G. Nicol\n", "    publisher: G. Nicol\n     place: London\n")
-			return at(t, bibliography, "     place: London", false)
+			return at(t, bibliography, "     place: London", false) + ":11"
 		},
-		msg: []string{`malformed YAML: mapping values are not allowed in this context`},
+		msg: []string{`malformed YAML: the line is indented under the field before it, and read as more of its value`,
+			`indent it as the fields around it are`},
+	},
+	{
+		name: "malformed YAML in front matter: a tab that indents a line",
+		mutate: func(t *testing.T) string {
+			f := registry + "person/rudyerd.md"
+			edit(t, f, "related: [winstanley, smeaton]", "related:\n\t- winstanley")
+			return at(t, f, "\t- winstanley", true)
+		},
+		msg: []string{`malformed YAML: a tab indents the line`, `YAML indents with spaces only: replace the tab with spaces`},
+	},
+	{
+		name: "malformed YAML in front matter: a value in curly quotes",
+		mutate: func(t *testing.T) string {
+			edit(t, chapter1, `title: "The Rocks and the First Lights"`, `title: “The Rocks: the First Lights”`)
+			return at(t, chapter1, `“The Rocks`, true)
+		},
+		msg: []string{`malformed YAML: the value is in curly quotes, which YAML does not read as quotes`,
+			`write straight quotes, "…", around a value that holds “: ”`},
+	},
+	{
+		name: "a value in curly quotes that YAML reads",
+		mutate: func(t *testing.T) string {
+			f := registry + "person/smeaton.md"
+			edit(t, f, "name: John Smeaton", "name: “John Smeaton”")
+			return at(t, f, "“John Smeaton”", true)
+		},
+		msg: []string{`name is in curly quotes, which YAML keeps as part of it`, `write straight quotes, "John Smeaton", or none`},
 	},
 	{
 		name: "front matter without a closing fence",
@@ -409,6 +488,25 @@ var errorCases = []errorCase{
 			return f + ":1:1"
 		},
 		msg: []string{`front matter opened on line 1 is never closed`, `add a line “---” after the last front-matter field`},
+	},
+	{
+		name: "front matter after a blank line",
+		mutate: func(t *testing.T) string {
+			b, _ := os.ReadFile(chapter2)
+			write(t, chapter2, "\n"+string(b))
+			return chapter2 + ":2:1"
+		},
+		msg: []string{`the front matter begins on line 2, after blank lines`, `remove the blank lines before “---”`},
+	},
+	{
+		name: "front matter fenced with four hyphens",
+		mutate: func(t *testing.T) string {
+			f := registry + "concept/masonry.md"
+			b, _ := os.ReadFile(f)
+			write(t, f, "-"+string(b))
+			return f + ":1:1"
+		},
+		msg: []string{`the front matter's fence is “----”, not “---”`, `write three hyphens, “---”`},
 	},
 	{
 		name: "unknown front-matter field",
@@ -442,6 +540,14 @@ var errorCases = []errorCase{
 			return at(t, bibliography, "id: quarry1897", true)
 		},
 		msg: []string{`record "quarry1897" has no title`, `add “title: …”`},
+	},
+	{
+		name: "bibliography record of a type CSL does not have",
+		mutate: func(t *testing.T) string {
+			edit(t, bibliography, "  - id: trinity1882\n    type: webpage", "  - id: trinity1882\n    type: web-page")
+			return at(t, bibliography, "web-page", true)
+		},
+		msg: []string{`record "trinity1882" has type "web-page", which is not a CSL type`, `did you mean “webpage”?`},
 	},
 	{
 		name: "invalid CSL date parts",
@@ -658,5 +764,21 @@ func TestBuildWarnsOfUnusualPageLocators(t *testing.T) {
 	}
 	if !strings.Contains(string(page), "</a>, pg 15</span>") {
 		t.Errorf("the citation does not keep its locator as written")
+	}
+}
+
+// An alias that is a common word links all over the text: a warning at
+// the alias, and the build goes on.
+func TestBuildWarnsOfCommonWordAlias(t *testing.T) {
+	workspace(t)
+	f := registry + "person/smeaton.md"
+	edit(t, f, "  - Smeaton\n", "  - Smeaton\n  - the\n")
+	code, _, stderr := edition("build")
+	if code != 0 {
+		t.Fatalf("exit code %d, want 0:\n%s", code, stderr)
+	}
+	want := at(t, f, "the\n", true) + `: warning: alias "the" of person:smeaton matches `
+	if diagnosticAt(stderr, want) == "" {
+		t.Errorf("no warning %q; the command said:\n%s", want, stderr)
 	}
 }

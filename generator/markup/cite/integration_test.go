@@ -19,6 +19,9 @@ import (
 // share its first letters.
 type bibliography map[string]string // key → label
 
+// Known implements cite.Knower.
+func (b bibliography) Known(key string) bool { _, ok := b[key]; return ok }
+
 func (b bibliography) Resolve(key string) (href, label string, err error) {
 	if label, ok := b[key]; ok {
 		return "../sources/" + key + ".html", label, nil

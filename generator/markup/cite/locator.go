@@ -27,6 +27,39 @@ func (w *LocatorWarning) Hint() string {
 // Warning reports that the problem does not stop the build.
 func (w *LocatorWarning) Warning() bool { return true }
 
+// FormError says that a bracket meant as a citation, one that opens with
+// "[@" or holds an @key, is not one: it is not closed within its paragraph
+// and a few lines (Unclosed), or a part of it has no key ("[@ key]", "[@a; ]"). It shows
+// as text, so the work it names is not linked, nor its page told.
+type FormError struct {
+	Text     string // the bracket as written, or its first line when Unclosed
+	Unclosed bool
+	Bare     bool // "@key" without brackets, Pandoc's citation in the text
+}
+
+func (e *FormError) Error() string {
+	if e.Bare {
+		return "“" + e.Text + "” is not a citation, and shows as text"
+	}
+	if e.Unclosed {
+		return "the citation “" + e.Text + "” is not closed, and shows as text"
+	}
+	return "“" + e.Text + "” is not a citation, and shows as text"
+}
+
+// Hint says what to write.
+func (e *FormError) Hint() string {
+	switch {
+	case e.Bare:
+		return "write it in brackets, [" + e.Text + "]: the edition reads only bracketed citations"
+	case e.Unclosed:
+		return "close it with “]”: a citation may run over a few lines, but ends in its paragraph"
+	case strings.HasPrefix(strings.TrimLeft(strings.TrimPrefix(e.Text, "["), " -"), "@ "):
+		return "write the key right after “@”: [@key]"
+	}
+	return "give every part between semicolons its @key, and none empty: [@a; @b, p. 4]; to show the brackets as text, write \\[…]"
+}
+
 // pageLabels are the ways of writing "page" that CheckLocator recognises,
 // lowercase, longest first so that "pp" is not read as "p" and "p".
 var pageLabels = []string{"pages", "page", "pgs", "pg", "pp", "p"}

@@ -17,22 +17,44 @@ type Parser struct{}
 
 var _ parser.InlineParser = (*Parser)(nil)
 
-// Trigger implements parser.InlineParser.
-func (p *Parser) Trigger() []byte { return []byte{'['} }
+// Trigger implements parser.InlineParser: "[" opens a citation; "@" is
+// looked at only to report a key written bare (see bare).
+func (p *Parser) Trigger() []byte { return []byte{'[', '@'} }
 
 // Parse implements parser.InlineParser.
 func (p *Parser) Parse(parent ast.Node, block text.Reader, pc parser.Context) ast.Node {
 	line, seg := block.PeekLine()
-	end := closing(line)
-	if end < 0 {
+	o := optionsFrom(pc)
+	if line[0] == '@' {
+		bare(line, seg, block, o)
 		return nil
+	}
+	end := closing(line)
+	var ro *runOn // the citation's lines, when it runs over line breaks
+	if end < 0 {
+		if !opensCitation(line) {
+			return nil
+		}
+		if ro = readRunOn(block, line, seg); ro == nil {
+			if o != nil && o.Report != nil {
+				o.Report(seg.Start, &FormError{Text: firstLine(line), Unclosed: true})
+			}
+			return nil
+		}
+		line, end = ro.text, ro.end
+	}
+	// source is the offset in the source of line[i].
+	source := func(i int) int {
+		if ro != nil {
+			return ro.source(i)
+		}
+		return seg.Start + i
 	}
 	// [@x](url) and [@x][ref] are links, not citations.
 	if end+1 < len(line) && (line[end+1] == '(' || line[end+1] == '[') {
 		return nil
 	}
 	// With options, the citation and its items come from their store.
-	o := optionsFrom(pc)
 	var st *store
 	if o != nil {
 		if o.store == nil {
@@ -42,6 +64,9 @@ func (p *Parser) Parse(parent ast.Node, block text.Reader, pc parser.Context) as
 	}
 	items, ok := parseItems(line[1:end], st)
 	if !ok {
+		if o != nil && o.Report != nil && startsWithAt(line[1:end]) {
+			o.Report(seg.Start, &FormError{Text: string(line[:end+1])})
+		}
 		return nil
 	}
 	var n *Node
@@ -56,7 +81,7 @@ func (p *Parser) Parse(parent ast.Node, block text.Reader, pc parser.Context) as
 		for i := range n.Items {
 			if it := &n.Items[i]; it.Locator != "" {
 				if want, ok := CheckLocator(it.Locator); !ok {
-					o.Report(seg.Start+1+it.Offset, &LocatorWarning{Locator: it.Locator, Want: want})
+					o.Report(source(1+it.Offset), &LocatorWarning{Locator: it.Locator, Want: want})
 				}
 			}
 		}
@@ -67,7 +92,7 @@ func (p *Parser) Parse(parent ast.Node, block text.Reader, pc parser.Context) as
 			href, label, err := o.Resolver.Resolve(it.Key)
 			if err != nil {
 				if o.Report != nil {
-					o.Report(seg.Start+1+it.Offset, err) // at the unknown @key
+					o.Report(source(1+it.Offset), err) // at the unknown @key
 				}
 				continue
 			}
@@ -75,8 +100,132 @@ func (p *Parser) Parse(parent ast.Node, block text.Reader, pc parser.Context) as
 			o.Linked++
 		}
 	}
-	block.Advance(end + 1)
+	if ro == nil {
+		block.Advance(end + 1)
+		return n
+	}
+	last := len(ro.lines) - 1
+	for range last {
+		block.AdvanceLine()
+	}
+	block.Advance(ro.source(end) + 1 - ro.lines[last].segStart)
 	return n
+}
+
+// bare reports "@key", outside brackets, where key is a work the document
+// can cite: Pandoc's citation in the text, which the edition does not read,
+// so that it shows as text. Only a key the Resolver knows (see Knower) is
+// reported, after a space, "(" or the start of a line and not within an
+// open bracket: an address such as a@b.org, or a handle no work has, is
+// text.
+func bare(line []byte, seg text.Segment, block text.Reader, o *Options) {
+	if o == nil || o.Report == nil {
+		return
+	}
+	k, ok := o.Resolver.(Knower)
+	if !ok {
+		return
+	}
+	if c := block.PrecendingCharacter(); c != ' ' && c != '\n' && c != '(' && c != '\t' && c != 0x00a0 {
+		return
+	}
+	src := block.Source()
+	before := src[bytes.LastIndexByte(src[:seg.Start], '\n')+1 : seg.Start]
+	if lb := bytes.LastIndexByte(before, '['); lb >= 0 && closing(before[lb:]) < 0 {
+		return // within a bracket, which reports itself
+	}
+	key, rest := parseKey(line[1:])
+	if key != "" && k.Known(key) {
+		o.Report(seg.Start, &FormError{Text: string(line[:len(line)-len(rest)]), Bare: true})
+	}
+}
+
+// Knower is a Resolver that can say, cheaply and without an error,
+// whether it knows a key: then a key written bare is reported.
+type Knower interface {
+	Known(key string) bool
+}
+
+// runOnLines is how many lines of its paragraph a citation may run over:
+// enough for a long one in a text wrapped by its editor, and few enough
+// that a paragraph of unclosed brackets costs little.
+const runOnLines = 6
+
+// runOn is a citation that runs over line breaks: its lines joined, each
+// break and the spaces around it made one space, as Pandoc reads them.
+type runOn struct {
+	text  []byte // the lines joined, from the "["
+	end   int    // of the closing "]" in text
+	lines []runOnLine
+}
+
+// runOnLine is where a line of a runOn is, in its text and in the source.
+type runOnLine struct {
+	at       int // where the line starts in text
+	src      int // the source offset of text[at]
+	segStart int // the source offset where the reader's line starts
+}
+
+// source returns the source offset of text[i].
+func (r *runOn) source(i int) int {
+	k := len(r.lines) - 1
+	for k > 0 && r.lines[k].at > i {
+		k--
+	}
+	return r.lines[k].src + i - r.lines[k].at
+}
+
+// readRunOn reads on from line, the rest of the reader's line from an
+// opening "[", over the next lines of the paragraph until the bracket
+// closes, and returns the lines joined; or nil when it does not close
+// within runOnLines lines. The reader is left where it was.
+func readRunOn(block text.Reader, line []byte, seg text.Segment) *runOn {
+	l, pos := block.Position()
+	defer block.SetPosition(l, pos)
+	r := &runOn{
+		text:  append([]byte(nil), bytes.TrimRight(line, " \t\r\n")...),
+		lines: []runOnLine{{at: 0, src: seg.Start, segStart: seg.Start}},
+	}
+	for range runOnLines - 1 {
+		block.AdvanceLine()
+		next, s := block.PeekLine()
+		if next == nil {
+			return nil
+		}
+		body := bytes.TrimLeft(next, " \t")
+		r.text = append(r.text, ' ')
+		r.lines = append(r.lines, runOnLine{at: len(r.text), src: s.Start + len(next) - len(body), segStart: s.Start})
+		r.text = append(r.text, bytes.TrimRight(body, " \t\r\n")...)
+		if end := closing(r.text); end >= 0 {
+			r.end = end
+			return r
+		}
+	}
+	return nil
+}
+
+// startsWithAt reports whether the inside of a bracket begins as a
+// citation does, with "@" or "-@": such a bracket is meant as one.
+func startsWithAt(inside []byte) bool {
+	inside = bytes.TrimLeft(inside, " ")
+	inside = bytes.TrimPrefix(inside, []byte("-"))
+	return len(inside) > 0 && inside[0] == '@'
+}
+
+// opensCitation reports whether line, which starts with a "[" that is not
+// closed on it, starts a citation: its first part holds an @key.
+func opensCitation(line []byte) bool {
+	inside := bytes.TrimRight(line[1:], "\r\n")
+	if startsWithAt(inside) {
+		return true
+	}
+	it, ok := parseItem(inside[:itemEnd(inside)])
+	return ok && it.Key != ""
+}
+
+// firstLine returns line without its line ending.
+func firstLine(line []byte) string {
+	return string(bytes.TrimRight(line, "\r\n"))
 }
 
 // closing returns the index of the bracket that closes line[0] == '[', or

@@ -135,9 +135,15 @@ func TestParser(t *testing.T) {
 			remainder: "[@a, p. 3",
 		},
 		{
-			desc:      "a citation closes on its line",
-			give:      "[@a;\n@b]",
-			remainder: "[@a;\n@b]",
+			desc:      "a citation runs over line breaks, as Pandoc reads it",
+			give:      "[see @a,\n  p.\n3;  \n @b] after",
+			want:      []cite.Item{{Key: "a", Prefix: "see", Locator: "p. 3"}, {Key: "b"}},
+			remainder: " after",
+		},
+		{
+			desc:      "a citation ends within a few lines",
+			give:      "[@a;\n\n\n\n\n\n@b]",
+			remainder: "[@a;\n\n\n\n\n\n@b]",
 		},
 	}
 	for _, tt := range tests {

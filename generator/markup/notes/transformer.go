@@ -26,6 +26,19 @@ func (p *Problem) Error() string { return p.Msg }
 // Hint is what the editor should do.
 func (p *Problem) Hint() string { return p.Advice }
 
+// TwiceError is a note defined a second time, reported at the second
+// definition; First is the offset of the first, for the caller to say
+// where it is.
+type TwiceError struct {
+	Label string
+	First int
+}
+
+func (e *TwiceError) Error() string { return fmt.Sprintf("note [^%s] is defined twice", e.Label) }
+
+// Hint is what the editor should do.
+func (e *TwiceError) Hint() string { return "remove or relabel one definition" }
+
 // Checker reports notes that goldmark would otherwise drop or leave as text:
 // definitions never referenced, defined twice, and references to no
 // definition.
@@ -47,9 +60,9 @@ func (c *Checker) Transform(doc *ast.Document, reader text.Reader, pc parser.Con
 	}
 	// Room for every definition's label.
 	if list, _ := pc.Get(defsKey).(*extast.FootnoteList); list != nil {
-		w.defined = make(map[string]bool, list.ChildCount())
+		w.defined = make(map[string]int, list.ChildCount())
 	} else {
-		w.defined = map[string]bool{}
+		w.defined = map[string]int{}
 	}
 	w.walk(doc)
 	pc.Set(textLinksKey, w.links)
@@ -65,7 +78,7 @@ type collector struct {
 	links   []*extast.FootnoteLink
 	pc      parser.Context
 	src     []byte
-	defined map[string]bool
+	defined map[string]int // the offset of each label's first definition
 	check   bool
 	inNote  bool
 }
@@ -116,14 +129,17 @@ func (w *collector) checkDefinition(n *extast.Footnote) {
 	// does not change while the document is parsed.
 	label := util.BytesToReadOnlyString(n.Ref)
 	off := n.Pos() // goldmark sets it to where "[^label]:" starts
+	first, twice := w.defined[label]
 	switch {
-	case w.defined[label]:
-		report(w.pc, off, &Problem{fmt.Sprintf("note [^%s] is defined twice", label), "remove or relabel one definition"})
+	case twice:
+		report(w.pc, off, &TwiceError{Label: label, First: first})
 	case n.Index < 0:
 		report(w.pc, off, &Problem{fmt.Sprintf("note [^%s] is defined but never referenced", label),
 			fmt.Sprintf("add [^%s] where the note belongs, or delete the definition", label)})
 	}
-	w.defined[label] = true
+	if !twice {
+		w.defined[label] = off
+	}
 }
 
 // checkRun looks for "[^label]" left as text in the run of Text nodes that
@@ -173,8 +189,13 @@ func checkRun(pc parser.Context, src []byte, first *ast.Text) {
 			continue
 		}
 		label := string(joined[m[2]:m[3]])
-		report(pc, offsets[m[0]], &Problem{fmt.Sprintf("note reference [^%s] has no definition", label),
-			fmt.Sprintf("add a line “[^%s]: …” with the note's text, or remove the reference", label)})
+		hint := fmt.Sprintf("add a line “[^%s]: …” with the note's text, or remove the reference", label)
+		if m[0] == 0 && first.PreviousSibling() == nil && m[1] < len(joined) && joined[m[1]] == ' ' {
+			// "[^2] The note's text" is most likely a definition without
+			// its colon.
+			hint = fmt.Sprintf("to define the note here, write a colon after it: “[^%s]: …”", label)
+		}
+		report(pc, offsets[m[0]], &Problem{fmt.Sprintf("note reference [^%s] has no definition", label), hint})
 	}
 	// "[^1" without its "]": the note it meant is reported as never
 	// referenced, at its definition; this says where the reference is.
