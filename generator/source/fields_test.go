@@ -84,14 +84,15 @@ func TestFieldMistakes(t *testing.T) {
 
 // wantMistakes is what Load reported before this change (its output then),
 // but for "aliases: x", a single alias since aliases took one as related
-// does, and the words for a list that may be a single value.
+// does, the words for a list that may be a single value, and an invalid
+// slug named at its “slug:” rather than at the file's start.
 const wantMistakes = `
 content/edition.yaml:2:7: error: year must be a whole number, not "20x4" (write a whole number such as 2007)
 content/edition.yaml:7:5: error: unknown field "nmae" in a kind (did you mean “name”?)
 content/text/01-one.md:3:1: error: unknown field "autors" in the chapter's front matter (did you mean “authors”?)
 content/text/01-one.md:4:1: error: field "title" appears twice in the chapter's front matter (remove one of them)
 content/text/02-two.md:3:10: error: opening must be text, not a list (give a single value)
-content/text/02-two.md:1:1: error: slug "Two" is not a valid slug (use lowercase letters, digits and hyphens)
+content/text/02-two.md:4:7: error: slug "Two" is not a valid slug (use lowercase letters, digits and hyphens)
 content/text/03-three.md:3:10: error: authors must be text or a list, not a mapping (write one value, or a list: [a, b] or one “- item” per line)
 content/text/03-three.md:5:1: error: the chapter is empty (write the chapter's text after the front matter, or remove the file)
 content/text/04-four.md:5:5: error: authors item must be text, not a list (give a single value)

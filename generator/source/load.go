@@ -40,6 +40,7 @@ type Content struct {
 type Chapter struct {
 	File     string
 	Slug     string
+	SlugPos  diag.Pos // where “slug:” gives Slug; zero when it comes from the file's name
 	Title    string
 	Authors  []string
 	Opening  string
@@ -335,7 +336,7 @@ func (l *loader) listing(dir string) ([]string, error) {
 
 func (l *loader) chapters() []*Chapter {
 	var chapters []*Chapter
-	slugs := map[string]string{}
+	slugs := map[string]*Chapter{}
 	paths := l.walk(TextDir) // (Memo.Load has prefetched them)
 	for _, p := range paths {
 		ch, ok := l.chapterMemo(p)
@@ -343,11 +344,23 @@ func (l *loader) chapters() []*Chapter {
 			continue
 		}
 		if other, dup := slugs[ch.Slug]; dup {
-			l.diags.Errorf(diag.Pos{File: ch.File}, "set another “slug:” in one of them",
-				"chapter slug %q is already used by %s", ch.Slug, other)
+			// At the “slug:” that repeats the other's, if one does; a
+			// slug made from the file's name is the file's.
+			pos, by := diag.Pos{File: ch.File}, other.File
+			if ch.SlugPos.Line > 0 {
+				pos = ch.SlugPos
+			}
+			if other.SlugPos.Line > 0 {
+				by = other.SlugPos.String()
+			}
+			hint := "set another “slug:” in one of them"
+			if ch.SlugPos.Line == 0 && other.SlugPos.Line == 0 {
+				hint = "rename one of the files, or set another “slug:” in one of them"
+			}
+			l.diags.Errorf(pos, hint, "chapter slug %q is already used by %s", ch.Slug, by)
 			continue
 		}
-		slugs[ch.Slug] = ch.File
+		slugs[ch.Slug] = ch
 		chapters = append(chapters, ch)
 	}
 	if len(chapters) == 0 && !l.diags.HasErrors() {
@@ -373,7 +386,7 @@ func (l *loader) Chapter(p string) (*Chapter, bool) {
 		ch.Slug = trimOrderPrefix(strings.TrimSuffix(path.Base(p), ".md"))
 		ch.Slug = index.Slug(ch.Slug)
 	} else if !isKey(ch.Slug) {
-		l.diags.Errorf(pos, "use lowercase letters, digits and hyphens", "slug %q is not a valid slug", ch.Slug)
+		l.diags.Errorf(ch.SlugPos, "use lowercase letters, digits and hyphens", "slug %q is not a valid slug", ch.Slug)
 		return nil, false
 	}
 	if len(bytes.TrimSpace(fm.Body)) == 0 {
@@ -426,8 +439,10 @@ type chapterFields struct {
 }
 
 var chapterSet = newFieldSet(map[string]func(c chapterFields, v *yaml.Node){
-	"title":   func(c chapterFields, v *yaml.Node) { c.ch.Title = c.d.str(v, "title") },
-	"slug":    func(c chapterFields, v *yaml.Node) { c.ch.Slug = c.d.str(v, "slug") },
+	"title": func(c chapterFields, v *yaml.Node) { c.ch.Title = c.d.str(v, "title") },
+	"slug": func(c chapterFields, v *yaml.Node) {
+		c.ch.Slug, c.ch.SlugPos = c.d.str(v, "slug"), c.d.pos(v)
+	},
 	"authors": func(c chapterFields, v *yaml.Node) { c.ch.Authors = c.d.strs(v, "authors") },
 	"opening": func(c chapterFields, v *yaml.Node) { c.ch.Opening = c.d.str(v, "opening") },
 })

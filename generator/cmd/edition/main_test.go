@@ -582,6 +582,14 @@ var errorCases = []errorCase{
 		msg: []string{`kind key "text" is reserved: the edition uses it for the search's results in the text`, `choose another key, such as “text-entry”`},
 	},
 	{
+		name: "a slug: that another chapter has",
+		mutate: func(t *testing.T) string {
+			edit(t, "content/text/02-stone.md", "title: \"Smeaton", "slug: first-lights\ntitle: \"Smeaton")
+			return at(t, "content/text/02-stone.md", "first-lights", true)
+		},
+		msg: []string{`chapter slug "first-lights" is already used by content/text/01-first-lights.md`, `set another “slug:” in one of them`},
+	},
+	{
 		name: "empty chapter",
 		mutate: func(t *testing.T) string {
 			write(t, "content/text/03-empty.md", "---\ntitle: Empty\n---\n\n")
