@@ -10,6 +10,8 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"edition/generator/internal/words"
 )
 
 // The fixture edition and the repository's real templates, found from the
@@ -687,21 +689,31 @@ func containsInOrder(s string, parts []string) bool {
 	return true
 }
 
-// An entry the text never mentions is worth a warning, not a failure.
-func TestBuildWarnsOfUnmentionedEntry(t *testing.T) {
-	workspace(t)
-	write(t, registry+"concept/beacon.md", "---\nname: Beacon\naliases: [beacon]\n---\nA fire lit as a signal.\n")
+// buildWarns runs edition build, which must succeed, and checks that a
+// line of what it says begins with each of warnings; its summary must
+// count them, when count is not -1. It returns what the build said.
+func buildWarns(t *testing.T, count int, warnings ...string) (stdout, stderr string) {
+	t.Helper()
 	code, stdout, stderr := edition("build")
 	if code != 0 {
 		t.Fatalf("exit code %d, want 0:\n%s", code, stderr)
 	}
-	want := registry + `concept/beacon.md:1:1: warning: entry "beacon" is never mentioned in the text`
-	if diagnosticAt(stderr, want) == "" {
-		t.Errorf("no warning %q; the command said:\n%s", want, stderr)
+	for _, want := range warnings {
+		if diagnosticAt(stderr, want) == "" {
+			t.Errorf("no warning\n  %s\nthe command said:\n%s", want, stderr)
+		}
 	}
-	if !strings.Contains(stdout, "1 warnings") && !strings.Contains(stdout, "1 warning") {
-		t.Errorf("the summary does not count the warning: %s", stdout)
+	if n := words.Count(count, "warning", "warnings"); count >= 0 && !strings.Contains(stdout, n) {
+		t.Errorf("the summary does not count %s: %s", n, stdout)
 	}
+	return stdout, stderr
+}
+
+// An entry the text never mentions is worth a warning, not a failure.
+func TestBuildWarnsOfUnmentionedEntry(t *testing.T) {
+	workspace(t)
+	write(t, registry+"concept/beacon.md", "---\nname: Beacon\naliases: [beacon]\n---\nA fire lit as a signal.\n")
+	buildWarns(t, 1, registry+`concept/beacon.md:1:1: warning: entry "beacon" is never mentioned in the text`)
 	if _, err := os.Stat("public/concepts/beacon.html"); err != nil {
 		t.Errorf("the entry's page was not written: %v", err)
 	}
@@ -717,24 +729,12 @@ func TestBuildWarnsOfUnreadMarkdownFiles(t *testing.T) {
 	write(t, registry+"concept/beacon.MD", "---\nname: Beacon\n---\nA fire.\n")
 	write(t, "content/pages/credits.txt", "Credits.\n")
 	write(t, "content/text/figure.png", "not an image")
-	code, stdout, stderr := edition("build")
-	if code != 0 {
-		t.Fatalf("exit code %d, want 0:\n%s", code, stderr)
-	}
-	for _, want := range []string{
+	_, stderr := buildWarns(t, 3,
 		"content/text/03-lamp.markdown: warning: the file is not read: only files whose names end in .md are (rename it to 03-lamp.md)",
-		registry + "concept/beacon.MD: warning: the file is not read: only files whose names end in .md are (rename it to beacon.md)",
-		"content/pages/credits.txt: warning: the file is not read: only files whose names end in .md are (rename it to credits.md)",
-	} {
-		if !strings.Contains(stderr, want) {
-			t.Errorf("no warning %q; the command said:\n%s", want, stderr)
-		}
-	}
+		registry+"concept/beacon.MD: warning: the file is not read: only files whose names end in .md are (rename it to beacon.md)",
+		"content/pages/credits.txt: warning: the file is not read: only files whose names end in .md are (rename it to credits.md)")
 	if strings.Contains(stderr, "figure.png") {
 		t.Errorf("a file of another kind is warned about:\n%s", stderr)
-	}
-	if !strings.Contains(stdout, "3 warnings") {
-		t.Errorf("the summary does not count the three warnings: %s", stdout)
 	}
 }
 
@@ -746,25 +746,13 @@ func TestBuildWarnsOfUnusualPageLocators(t *testing.T) {
 	const file = "content/text/03-locators.md"
 	write(t, file, "---\ntitle: Locators\n---\nThe light was seen [@mariner1899, pg 15].[^1]\n\n"+
 		"[^1]: So the keepers said [see @mariner1899, pp15; @smeaton1791, p. 4; @mariner1899, Page 7-9].\n")
-	code, stdout, stderr := edition("build")
-	if code != 0 {
-		t.Fatalf("exit code %d, want 0:\n%s", code, stderr)
-	}
 	const hint = "“p.” for a page, “pp.” for pages, a space before the number"
-	for _, want := range []string{
-		at(t, file, "@mariner1899, pg", true) + ": warning: the locator “pg 15” names pages in an unusual form (write “p. 15”: " + hint + ")",
-		at(t, file, "@mariner1899, pp15", true) + ": warning: the locator “pp15” names pages in an unusual form (write “pp. 15”: " + hint + ")",
-		at(t, file, "@mariner1899, Page", true) + ": warning: the locator “Page 7-9” names pages in an unusual form (write “pp. 7–9”: " + hint + ")",
-	} {
-		if !strings.Contains(stderr, want) {
-			t.Errorf("no warning\n  %s\nthe command said:\n%s", want, stderr)
-		}
-	}
+	_, stderr := buildWarns(t, 3,
+		at(t, file, "@mariner1899, pg", true)+": warning: the locator “pg 15” names pages in an unusual form (write “p. 15”: "+hint+")",
+		at(t, file, "@mariner1899, pp15", true)+": warning: the locator “pp15” names pages in an unusual form (write “pp. 15”: "+hint+")",
+		at(t, file, "@mariner1899, Page", true)+": warning: the locator “Page 7-9” names pages in an unusual form (write “pp. 7–9”: "+hint+")")
 	if strings.Contains(stderr, "“p. 4”") {
 		t.Errorf("a locator in the usual form is warned about:\n%s", stderr)
-	}
-	if !strings.Contains(stdout, "3 warnings") {
-		t.Errorf("the summary does not count the three warnings: %s", stdout)
 	}
 	page, err := os.ReadFile("public/text/locators.html")
 	if err != nil {
@@ -781,12 +769,5 @@ func TestBuildWarnsOfCommonWordAlias(t *testing.T) {
 	workspace(t)
 	f := registry + "person/smeaton.md"
 	edit(t, f, "  - Smeaton\n", "  - Smeaton\n  - the\n")
-	code, _, stderr := edition("build")
-	if code != 0 {
-		t.Fatalf("exit code %d, want 0:\n%s", code, stderr)
-	}
-	want := at(t, f, "the\n", true) + `: warning: alias "the" of person:smeaton matches `
-	if diagnosticAt(stderr, want) == "" {
-		t.Errorf("no warning %q; the command said:\n%s", want, stderr)
-	}
+	buildWarns(t, -1, at(t, f, "the\n", true)+`: warning: alias "the" of person:smeaton matches `)
 }
