@@ -1,6 +1,7 @@
 package diag
 
 import (
+	"bytes"
 	"cmp"
 	"errors"
 	"fmt"
@@ -173,6 +174,23 @@ func NewLines(file string, src []byte, firstLine int) *Lines {
 		firstLine = 1
 	}
 	return &Lines{File: file, FirstLine: firstLine, src: src, starts: starts}
+}
+
+// Line returns line n (from 1) of src without its "\n" (a "\r" before
+// it stays), or nil when src has fewer lines: the line of an error that a
+// parser names by its line alone, to find the column in.
+func Line(src []byte, n int) []byte {
+	for i := 1; i < n; i++ {
+		j := bytes.IndexByte(src, '\n')
+		if j < 0 {
+			return nil
+		}
+		src = src[j+1:]
+	}
+	if j := bytes.IndexByte(src, '\n'); j >= 0 {
+		src = src[:j]
+	}
+	return src
 }
 
 // Pos returns the position of byte offset off. Offsets outside src are

@@ -156,7 +156,7 @@ func (t *Templates) diag(err error) diag.List {
 			// text/template counts the column in bytes from 0.
 			b, _ := strconv.Atoi(m[3])
 			col = b + 1
-			if text := lineOf(t.src[m[1]], line); b <= len(text) {
+			if text := diag.Line(t.src[m[1]], line); b <= len(text) {
 				col = utf8.RuneCount(text[:b]) + 1
 			}
 		}
@@ -166,21 +166,6 @@ func (t *Templates) diag(err error) diag.List {
 	}
 	diags.Errorf(diag.Pos{File: t.dir}, "fix the template", "template error: %s", msg)
 	return diags
-}
-
-// lineOf returns line n (from 1) of src, or nil.
-func lineOf(src []byte, n int) []byte {
-	for i := 1; i < n; i++ {
-		j := bytes.IndexByte(src, '\n')
-		if j < 0 {
-			return nil
-		}
-		src = src[j+1:]
-	}
-	if j := bytes.IndexByte(src, '\n'); j >= 0 {
-		src = src[:j]
-	}
-	return src
 }
 
 // page executes the page template name with v and returns a copy of the

@@ -59,17 +59,7 @@ func (d *doc) parse(src []byte) (*yaml.Node, bool) {
 
 // lineOf returns line n (from 1) of src, without its line ending.
 func lineOf(src []byte, n int) []byte {
-	for i := 1; i < n; i++ {
-		j := bytes.IndexByte(src, '\n')
-		if j < 0 {
-			return nil
-		}
-		src = src[j+1:]
-	}
-	if j := bytes.IndexByte(src, '\n'); j >= 0 {
-		src = src[:j]
-	}
-	return bytes.TrimSuffix(src, []byte("\r"))
+	return bytes.TrimSuffix(diag.Line(src, n), []byte("\r"))
 }
 
 // yamlErrorPlace finds the column of the YAML error msg on its line, which
