@@ -255,17 +255,29 @@ func randomCase(r *rand.Rand, s string) string {
 	return s
 }
 
-func randomText(r *rand.Rand) string {
+// pieceText is a random text of one to most pieces, each made by piece
+// and followed by one of seps.
+func pieceText(r *rand.Rand, most int, piece func() string, seps []string) string {
 	var b strings.Builder
-	for range 1 + r.IntN(30) {
-		if r.IntN(2) == 0 {
-			b.WriteString(randomCase(r, propertyAliases[r.IntN(len(propertyAliases))].Text))
-		} else {
-			b.WriteString(randomCase(r, propertyFiller[r.IntN(len(propertyFiller))]))
-		}
-		b.WriteString(propertySeparators[r.IntN(len(propertySeparators))])
+	for range 1 + r.IntN(most) {
+		b.WriteString(piece())
+		b.WriteString(seps[r.IntN(len(seps))])
 	}
 	return b.String()
+}
+
+// oneOf is a piece for pieceText: one of words, as it is.
+func oneOf(r *rand.Rand, words []string) func() string {
+	return func() string { return words[r.IntN(len(words))] }
+}
+
+func randomText(r *rand.Rand) string {
+	return pieceText(r, 30, func() string {
+		if r.IntN(2) == 0 {
+			return randomCase(r, propertyAliases[r.IntN(len(propertyAliases))].Text)
+		}
+		return randomCase(r, propertyFiller[r.IntN(len(propertyFiller))])
+	}, propertySeparators)
 }
 
 func TestMatcherFindProperties(t *testing.T) {
@@ -421,12 +433,7 @@ func TestMatcherFindShortKeys(t *testing.T) {
 	seps := []string{" ", "\n", ". ", "-", "", "é"}
 	r := rand.New(rand.NewPCG(5, 9))
 	for range 2000 {
-		var b strings.Builder
-		for range 1 + r.IntN(8) {
-			b.WriteString(words[r.IntN(len(words))])
-			b.WriteString(seps[r.IntN(len(seps))])
-		}
-		text := b.String()
+		text := pieceText(r, 8, oneOf(r, words), seps)
 		findAsNaive(t, m, ps, text)
 	}
 }
@@ -451,16 +458,12 @@ func TestMatcherFindManyBranches(t *testing.T) {
 	r := rand.New(rand.NewPCG(16, 17))
 	found := 0
 	for range 3000 {
-		var b strings.Builder
-		for range 1 + r.IntN(12) {
+		text := pieceText(r, 12, func() string {
 			if r.IntN(3) == 0 {
-				b.WriteString(randomCase(r, texts[r.IntN(len(texts))]))
-			} else {
-				b.WriteString(words[r.IntN(len(words))])
+				return randomCase(r, texts[r.IntN(len(texts))])
 			}
-			b.WriteString(seps[r.IntN(len(seps))])
-		}
-		text := b.String()
+			return words[r.IntN(len(words))]
+		}, seps)
 		found += findAsNaive(t, m, ps, text)
 	}
 	if found < 1000 {
@@ -513,12 +516,7 @@ func TestMatcherFindTokens(t *testing.T) {
 	r := rand.New(rand.NewPCG(23, 29))
 	found := 0
 	for range 3000 {
-		var b strings.Builder
-		for range 1 + r.IntN(8) {
-			b.WriteString(words[r.IntN(len(words))])
-			b.WriteString(seps[r.IntN(len(seps))])
-		}
-		text := b.String()
+		text := pieceText(r, 8, oneOf(r, words), seps)
 		found += findAsNaive(t, m, ps, text)
 	}
 	if found < 3000 {

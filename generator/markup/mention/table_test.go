@@ -11,6 +11,26 @@ import (
 // (trie_test.go) is the reference: both must find the same matches, byte
 // for byte, for any patterns and any text.
 
+// matchers is the matcher of ps and the trie it is compared with.
+func matchers(t testing.TB, ps []Pattern) (*Matcher, *trieMatcher) {
+	t.Helper()
+	m, err := NewMatcher(ps)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return m, trieOf(t, ps)
+}
+
+// trieOf is the trie of ps, the reference the matcher is compared with.
+func trieOf(t testing.TB, ps []Pattern) *trieMatcher {
+	t.Helper()
+	trie, err := newTrieMatcher(ps)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return trie
+}
+
 // findBoth runs Find of m and of the trie of the same patterns on text and
 // fails the test if they differ.
 func findBoth(t *testing.T, m *Matcher, trie *trieMatcher, text string) []Match {
@@ -91,14 +111,7 @@ func TestFindIsTrie(t *testing.T) {
 		for i := range 1 + r.IntN(12) {
 			ps = append(ps, Pattern{Text: tokenPhrase(r, 1+r.IntN(3)), Case: Case(r.IntN(3)), Target: i})
 		}
-		m, err := NewMatcher(ps)
-		if err != nil {
-			t.Fatal(err)
-		}
-		trie, err := newTrieMatcher(ps)
-		if err != nil {
-			t.Fatal(err)
-		}
+		m, trie := matchers(t, ps)
 		for range 30 {
 			// Cut the text at any byte, so that tokens end near and at
 			// its end, where fewer than sixteen bytes are left to read.
@@ -125,14 +138,7 @@ func FuzzFindIsTrie(f *testing.F) {
 	f.Add("\xff\xfe invalid \xc3 é", "\xff|\xc3|é")
 	f.Fuzz(func(t *testing.T, text, aliases string) {
 		ps := fuzzPatterns(aliases)
-		m, err := NewMatcher(ps)
-		if err != nil {
-			t.Fatal(err)
-		}
-		trie, err := newTrieMatcher(ps)
-		if err != nil {
-			t.Fatal(err)
-		}
+		m, trie := matchers(t, ps)
 		findBoth(t, m, trie, text)
 	})
 }
@@ -156,10 +162,7 @@ func TestFindCollidingChecks(t *testing.T) {
 		if m.seed != firstSeed {
 			reseeded++
 		}
-		trie, err := newTrieMatcher(ps)
-		if err != nil {
-			t.Fatal(err)
-		}
+		trie := trieOf(t, ps)
 		checkKeysReached(t, m)
 		for range 30 {
 			findBoth(t, m, trie, tokenText(r, ps))
