@@ -89,6 +89,16 @@ func (l *List) Warnf(pos Pos, hint, format string, args ...any) {
 // Append adds all of other.
 func (l *List) Append(other List) { *l = append(*l, other...) }
 
+// Strings is each diagnostic of l as String writes it, in l's order; nil
+// for none.
+func (l List) Strings() []string {
+	var out []string
+	for _, d := range l {
+		out = append(out, d.String())
+	}
+	return out
+}
+
 // HasErrors reports whether any diagnostic is an error.
 func (l List) HasErrors() bool {
 	return slices.ContainsFunc(l, func(d Diagnostic) bool { return d.Severity == Error })

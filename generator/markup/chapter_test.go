@@ -177,10 +177,7 @@ func TestDiagnosticsAreOffsetByTheFirstLine(t *testing.T) {
 	for _, first := range []int{1, 7, 120} {
 		r := md.Chapter(markup.Doc{File: "ch.md", Line: first, Src: src, Page: chapterPage}, links, "Opening")
 		r.Diags.Sort()
-		var got []string
-		for _, d := range r.Diags {
-			got = append(got, d.String())
-		}
+		got := r.Diags.Strings()
 		line := first + 2
 		want := []string{
 			fmt.Sprintf(`ch.md:%d:5: error: unknown entry "concept:premption" (did you mean “preemption”?)`, line),
@@ -201,10 +198,7 @@ func TestMisspeltKindIsAnError(t *testing.T) {
 		"[a site](https://example.org/), [mail](mailto:a@example.org) and [data](data:x).\n"
 	r := chapter(t, newLinks(t), src)
 	r.Diags.Sort()
-	var got []string
-	for _, d := range r.Diags {
-		got = append(got, d.String())
-	}
+	got := r.Diags.Strings()
 	want := []string{
 		fmt.Sprintf(`%s:%d:5: error: unknown kind "concpet" in the link "concpet:preemption" (did you mean “concept:preemption”?)`, chapterFile, chapterLine),
 		fmt.Sprintf(`%s:%d:37: error: unknown kind "Actor" in the link "Actor:bush" (did you mean “actor:bush”?)`, chapterFile, chapterLine),
@@ -236,10 +230,7 @@ func TestBrokenExplicitLinkIsAnError(t *testing.T) {
 		"[^1]: As [Rice](actor:rice said.\n"
 	r := chapter(t, newLinks(t), src)
 	r.Diags.Sort()
-	var got []string
-	for _, d := range r.Diags {
-		got = append(got, d.String())
-	}
+	got := r.Diags.Strings()
 	l := chapterLine
 	want := []string{
 		fmt.Sprintf(`%s:%d:9: error: “](actor:bush” does not make a link, and shows as text (write [words](kind:key), with no space in the key and “)” right after it)`, chapterFile, l),
@@ -263,10 +254,7 @@ func TestBrokenExplicitLinkIsAnError(t *testing.T) {
 func TestUnknownKeyHintSaysWhereTheKeysAre(t *testing.T) {
 	r := chapter(t, newLinks(t), "The [doctrine](concept:zzzz) and a note.[^1]\n\n[^1]: As cited [@qqqqqq].\n")
 	r.Diags.Sort()
-	var got []string
-	for _, d := range r.Diags {
-		got = append(got, d.String())
-	}
+	got := r.Diags.Strings()
 	want := []string{
 		fmt.Sprintf(`%s:%d:5: error: unknown entry "concept:zzzz" (check the key against the file names in registry/concept/)`, chapterFile, chapterLine),
 		fmt.Sprintf(`%s:%d:17: error: citation of unknown source @qqqqqq (check the key against the ids of the bibliography's records)`, chapterFile, chapterLine+2),
@@ -420,10 +408,7 @@ func TestHeadingWithoutWordsIsAnError(t *testing.T) {
 	const hint = "write its words before its note's reference or citation, which cannot stand for them, or remove the line"
 	src := "# [^t]\n\nText.\n\n## [^p]\n\nMore.\n\n##\n\n### [@nss2002]\n\n## Words[^p]\n\n[^t]: On the title.\n\n[^p]: On the part.\n"
 	r := chapter(t, newLinks(t), src)
-	var got []string
-	for _, d := range r.Diags {
-		got = append(got, d.String())
-	}
+	got := r.Diags.Strings()
 	want := []string{
 		"content/text/01-test.md:7:1: error: the heading has no words (" + hint + ")",
 		"content/text/01-test.md:11:1: error: the heading has no words (" + hint + ")",

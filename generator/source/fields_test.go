@@ -70,10 +70,7 @@ Body.
 // matter through fastParse.
 func TestFieldMistakes(t *testing.T) {
 	_, diags := source.Load(mistakesFS, "content")
-	var got []string
-	for _, d := range diags {
-		got = append(got, d.String())
-	}
+	got := diags.Strings()
 	if strings.Join(got, "\n") != strings.TrimSpace(wantMistakes) {
 		t.Errorf("diagnostics:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.TrimSpace(wantMistakes))
 	}

@@ -26,10 +26,7 @@ kinds:
 		"text/01-one.md": {Data: []byte("---\ntitle: One\n---\nText.\n")},
 	}
 	_, diags := source.Load(fsys, "content")
-	var got []string
-	for _, d := range diags {
-		got = append(got, d.String())
-	}
+	got := diags.Strings()
 	want := []string{
 		`content/edition.yaml:3:5: error: kind key "text" is reserved: the edition uses it for the search's results in the text (choose another key, such as “text-entry”)`,
 		`content/edition.yaml:4:5: error: kind key "notes" is reserved: the edition uses it for the search's results in the notes (choose another key, such as “notes-entry”)`,

@@ -70,10 +70,7 @@ func TestAliasesAndRelatedMistakes(t *testing.T) {
 		"registry/concept/a.md": {Data: []byte("---\nname: A\naliases: [[Alpha]]\nrelated: {b: c}\n---\nA.\n")},
 	}
 	_, diags := source.Load(fsys, "content")
-	var got []string
-	for _, d := range diags {
-		got = append(got, d.String())
-	}
+	got := diags.Strings()
 	want := []string{
 		"content/registry/concept/a.md:3:11: error: alias must be text, not a list (give a single value)",
 		"content/registry/concept/a.md:4:10: error: related must be text or a list, not a mapping (write one value, or a list: [a, b] or one “- item” per line)",
