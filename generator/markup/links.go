@@ -2,6 +2,7 @@ package markup
 
 import (
 	"fmt"
+	"maps"
 	"path"
 	"slices"
 	"strings"
@@ -134,7 +135,7 @@ func (l *Links) lookup(scheme, key string) (int, error) {
 			what, where = "bibliography record", "check the key against the ids of the bibliography's records"
 		}
 		// The key may exist under another kind.
-		for _, other := range slices.Sorted(mapKeys(l.kinds)) {
+		for _, other := range slices.Sorted(maps.Keys(l.kinds)) {
 			if other != scheme && l.Has(index.Ref{Kind: other, Key: key}) {
 				return 0, &lookupError{fmt.Sprintf("no %s %q, but there is %s:%s", scheme, key, other, key),
 					fmt.Sprintf("write %s:%s", other, key)}
@@ -154,7 +155,7 @@ func (l *Links) misspeltKind(scheme, key string) error {
 	if webSchemes[strings.ToLower(scheme)] {
 		return mention.ErrNotMine
 	}
-	kinds := append(slices.Sorted(mapKeys(l.kinds)), "none")
+	kinds := append(slices.Sorted(maps.Keys(l.kinds)), "none")
 	near := diag.Nearest(scheme, kinds, 1)
 	if len(near) == 0 {
 		return mention.ErrNotMine
@@ -167,16 +168,6 @@ func (l *Links) misspeltKind(scheme, key string) error {
 // close to one.
 var webSchemes = map[string]bool{"http": true, "https": true, "mailto": true, "tel": true, "ftp": true,
 	"urn": true, "doi": true, "news": true, "data": true, "javascript": true, "file": true}
-
-func mapKeys[K comparable, V any](m map[K]V) func(func(K) bool) {
-	return func(yield func(K) bool) {
-		for k := range m {
-			if !yield(k) {
-				return
-			}
-		}
-	}
-}
 
 // hrefsFrom returns the href of every ref, by id, from page, if page is a
 // chapter's, and the start tag of a mention of it; else nil. An href

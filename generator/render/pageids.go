@@ -2,6 +2,7 @@ package render
 
 import (
 	"hash/fnv"
+	"maps"
 	"regexp"
 	"slices"
 	"strings"
@@ -49,13 +50,7 @@ func (ts *Templates) pageIDs() *PageIDs {
 			add(string(m[1]))
 		}
 	}
-	all := slices.Sorted(func(yield func(string) bool) {
-		for id := range ids.exact {
-			if !yield(id) {
-				return
-			}
-		}
-	})
+	all := slices.Sorted(maps.Keys(ids.exact))
 	slices.Sort(ids.prefixes)
 	ids.prefixes = slices.Compact(ids.prefixes)
 	h := fnv.New64a()

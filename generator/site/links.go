@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"html"
+	"maps"
 	"net/url"
 	"path"
 	"slices"
@@ -158,7 +159,7 @@ func (lc *linkCheck) check(exists func(string) bool, diags *diag.List) []linkTar
 		}
 		hint := "link to an id that the page has, a paragraph's such as #p12, a note's or a section heading's, or leave out the #…"
 		if lc.chapters[t.path] != nil {
-			hint = diag.DidYouMean(t.id, slices.Sorted(mapKeys(lc.known[t.path])), hint)
+			hint = diag.DidYouMean(t.id, slices.Sorted(maps.Keys(lc.known[t.path])), hint)
 			if strings.HasPrefix(hint, "did you mean") {
 				hint = strings.ReplaceAll(hint, "“", "“#")
 			}
@@ -315,14 +316,4 @@ func (l *contentLink) pos() diag.Pos {
 		return l.at
 	}
 	return l.Pos
-}
-
-func mapKeys[K comparable, V any](m map[K]V) func(func(K) bool) {
-	return func(yield func(K) bool) {
-		for k := range m {
-			if !yield(k) {
-				return
-			}
-		}
-	}
 }
