@@ -75,15 +75,9 @@ func checkLink(from, raw string, exists map[string]bool, ids map[string]map[stri
 	if strings.HasPrefix(u.Path, "/") {
 		return fmt.Sprintf("link %q is absolute; the site must use relative links", raw)
 	}
-	target := from
-	if u.Path != "" {
-		target = path.Join(path.Dir(from), u.Path)
-		if strings.HasSuffix(u.Path, "/") || u.Path == "." || u.Path == ".." {
-			target = path.Join(target, "index.html")
-		}
-		if strings.HasPrefix(target, "../") {
-			return fmt.Sprintf("link %q leaves the site", raw)
-		}
+	target, inside := siteTarget(from, u.Path)
+	if !inside {
+		return fmt.Sprintf("link %q leaves the site", raw)
 	}
 	if !exists[target] {
 		return fmt.Sprintf("link %q points at %s, which is not in the site", raw, target)
@@ -92,6 +86,20 @@ func checkLink(from, raw string, exists map[string]bool, ids map[string]map[stri
 		return fmt.Sprintf("link %q: %s has no id %q", raw, target, u.Fragment)
 	}
 	return ""
+}
+
+// siteTarget is the file of the site that the relative path p leads to
+// from page (a folder's index.html for a folder; page itself for ""),
+// and whether it is inside the site.
+func siteTarget(page, p string) (string, bool) {
+	if p == "" {
+		return page, true
+	}
+	target := path.Join(path.Dir(page), p)
+	if strings.HasSuffix(p, "/") || p == "." || p == ".." {
+		target = path.Join(target, "index.html")
+	}
+	return target, target != ".." && !strings.HasPrefix(target, "../")
 }
 
 func htmlUnescape(s string) string {

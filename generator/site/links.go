@@ -235,17 +235,11 @@ func resolveLink(l *contentLink, diags *diag.List) (linkTarget, bool) {
 			"%s %q starts at the root of the host, where the edition may not be", l.what(), raw)
 		return linkTarget{}, false
 	}
-	target := l.page
-	if u.Path != "" {
-		target = path.Join(path.Dir(l.page), u.Path)
-		if strings.HasSuffix(u.Path, "/") || u.Path == "." || u.Path == ".." {
-			target = path.Join(target, "index.html")
-		}
-		if target == ".." || strings.HasPrefix(target, "../") {
-			diags.Errorf(l.pos(), fmt.Sprintf("write the path from this text's page, %s, to a file of the site", l.page),
-				"%s %q leads out of the site", l.what(), raw)
-			return linkTarget{}, false
-		}
+	target, inside := siteTarget(l.page, u.Path)
+	if !inside {
+		diags.Errorf(l.pos(), fmt.Sprintf("write the path from this text's page, %s, to a file of the site", l.page),
+			"%s %q leads out of the site", l.what(), raw)
+		return linkTarget{}, false
 	}
 	return linkTarget{link: l, path: target, id: u.Fragment}, true
 }
