@@ -38,9 +38,6 @@ type FormError struct {
 }
 
 func (e *FormError) Error() string {
-	if e.Bare {
-		return "“" + e.Text + "” is not a citation, and shows as text"
-	}
 	if e.Unclosed {
 		return "the citation “" + e.Text + "” is not closed, and shows as text"
 	}
