@@ -199,26 +199,31 @@ func esc2(first string, rest ...string) string {
 }
 
 // Label is the short author-date label of a citation link: "Bush 2002",
-// "Daalder and Steinberg 2005", "Ikenberry et al. 2006", "White House 2002".
-// Without a date it ends in "n.d.". Labels that collide are told apart by
-// the caller (see Disambiguate).
+// "Daalder and Steinberg 2005", "Ikenberry et al. 2006", "White House 2002":
+// LabelAuthors, a space and Year. Without a date it ends in "n.d.". Labels
+// that collide are told apart by the caller (see Disambiguate).
 func Label(r *Record) string {
+	return LabelAuthors(r) + " " + Year(r)
+}
+
+// LabelAuthors is the part of a Label that names the work's authors,
+// "Daalder and Steinberg" of "Daalder and Steinberg 2005"; for a work
+// without authors, its short title, which stands for them. A citation in
+// the text puts the rest in parentheses: "Daalder and Steinberg (2005)".
+func LabelAuthors(r *Record) string {
 	names := r.Authors()
-	var who string
 	switch len(names) {
 	case 0:
-		who = r.Var("title-short")
-		if who == "" {
-			who = shortTitle(r.Title())
+		if who := r.Var("title-short"); who != "" {
+			return who
 		}
+		return shortTitle(r.Title())
 	case 1:
-		who = names[0].FamilyPart()
+		return names[0].FamilyPart()
 	case 2:
-		who = names[0].FamilyPart() + " and " + names[1].FamilyPart()
-	default:
-		who = names[0].FamilyPart() + " et al."
+		return names[0].FamilyPart() + " and " + names[1].FamilyPart()
 	}
-	return who + " " + Year(r)
+	return names[0].FamilyPart() + " et al."
 }
 
 // Year is the year of issue as text, the literal date, the publication

@@ -369,6 +369,10 @@ func (t *htmlTEI) inlineNode(n *html.Node) string {
 			kind, key, _ := strings.Cut(getAttr(n, "data-ref"), ":")
 			ref := index.Ref{Kind: kind, Key: key}
 			if kind == index.SourceKind.Key {
+				if strings.Contains(cls, " in-text ") {
+					// A citation in the text: a bibl, as a bracketed one.
+					return "<bibl>" + wrap("ref", `type="citation" `+attr("target", "#"+TEIID(ref))) + "</bibl>"
+				}
 				if strings.Contains(cls, " cite ") {
 					return wrap("ref", `type="citation" `+attr("target", "#"+TEIID(ref)))
 				}

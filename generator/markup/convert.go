@@ -656,6 +656,13 @@ func (in *inspector) walk(n ast.Node) {
 			in.spans = append(in.spans, span{c, start, len(in.text)})
 			in.floor = len(in.text)
 		case *cite.Node:
+			if c.InText {
+				// A citation in the text is words of its sentence:
+				// "as White House (2002) says".
+				in.text = append(in.text, c.Items[0].InTextLabel()...)
+				in.cite(c)
+				break
+			}
 			// The citation is metadata, not text: drop it and the space
 			// before it ("p. 5 [@x]; see" reads "p. 5; see"), but not a
 			// space inside a mention's text, which its snippet holds.
@@ -907,7 +914,12 @@ func plainText(n ast.Node, src []byte) string {
 			}
 		case *ast.String:
 			b.Write(c.Value)
-		case *notes.Ref, *cite.Node:
+		case *cite.Node:
+			if c.InText {
+				b.WriteString(c.Items[0].InTextLabel())
+			}
+			return ast.WalkSkipChildren, nil
+		case *notes.Ref:
 			return ast.WalkSkipChildren, nil
 		}
 		return ast.WalkContinue, nil

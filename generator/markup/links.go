@@ -7,7 +7,9 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"unicode/utf8"
 
+	"edition/generator/bib"
 	"edition/generator/diag"
 	"edition/generator/index"
 	"edition/generator/markup/mention"
@@ -26,6 +28,7 @@ type Links struct {
 	kinds   map[string]bool // link schemes that name kinds, "source" included
 	keys    map[string][]string
 	labels  map[string]string // source id → label
+	authors map[string]string // source id → the label's authors (bib.LabelAuthors)
 	layout  index.Layout
 
 	// The href of every ref from a chapter's page, made when the first
@@ -43,7 +46,7 @@ type Links struct {
 func NewLinks(ed *index.Edition, entries []*index.Entry, sources []*index.Source, layout index.Layout) (*Links, diag.List) {
 	var diags diag.List
 	l := &Links{ids: map[index.Ref]int{}, names: map[index.Ref]string{}, kinds: map[string]bool{index.SourceKind.Key: true},
-		keys: map[string][]string{}, labels: map[string]string{}, layout: layout,
+		keys: map[string][]string{}, labels: map[string]string{}, authors: map[string]string{}, layout: layout,
 		chapterDir: path.Dir(layout.Chapter("chapter"))}
 	for _, k := range ed.Kinds {
 		l.kinds[k.Key] = true
@@ -91,6 +94,9 @@ func NewLinks(ed *index.Edition, entries []*index.Entry, sources []*index.Source
 	for _, s := range sources {
 		add(s.Ref(), s.Label, s.Aliases)
 		l.labels[s.ID] = s.Label
+		if s.Record != nil {
+			l.authors[s.ID] = bib.LabelAuthors(s.Record)
+		}
 	}
 	m, err := mention.NewMatcher(patterns)
 	if err != nil {
@@ -233,6 +239,21 @@ func (r resolver) Lookup(scheme, key string) (int, error) { return r.lookup(sche
 func (r resolver) Known(key string) bool {
 	_, ok := r.ids[index.Ref{Kind: index.SourceKind.Key, Key: key}]
 	return ok
+}
+
+// Author implements cite.Authorer.
+func (r resolver) Author(key string) string { return r.authors[key] }
+
+// Near implements cite.Speller: the sources' keys that "@key" in the text
+// may be a misspelling of, by the "did you mean" measure, leaving out keys
+// that only begin or end alike and differ in length by more than two
+// letters ("@bush" is not "bush2002union" misspelt).
+func (r resolver) Near(key string) []string {
+	near := diag.Nearest(key, r.keys[index.SourceKind.Key], 3)
+	return slices.DeleteFunc(near, func(k string) bool {
+		d := utf8.RuneCountInString(k) - utf8.RuneCountInString(key)
+		return d > 2 || d < -2
+	})
 }
 
 // Resolve implements cite.Resolver.

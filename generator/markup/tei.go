@@ -733,17 +733,30 @@ func (w *teiWriter) mention(n *mention.Node) {
 }
 
 // citation writes a citation as a bibl holding a ref to each source it
-// cites, with the text the cite renderer writes around them.
+// cites, with the text the cite renderer writes around them; a citation
+// in the text as a bibl holding one ref of the words it shows.
 func (w *teiWriter) citation(n *cite.Node) {
 	w.tag()
 	w.str("<bibl>")
-	inLink := false
-	for p := n.Parent(); p != nil; p = p.Parent() {
-		if _, ok := p.(*ast.Link); ok {
-			inLink = true
-			break
+	if n.InText {
+		// One ref of the words the link shows, "White House (2002, p. 33)".
+		it := &n.Items[0]
+		if it.Href == "" || inLinkText(n) {
+			w.textString(it.InTextLabel())
+		} else {
+			w.tag()
+			w.str(`<ref type="citation" target="#bib.`)
+			w.b = tei.AppendNCName(w.b, it.Key)
+			w.str(`">`)
+			w.textString(it.InTextLabel())
+			w.str("</ref>")
+			w.tag()
 		}
+		w.str("</bibl>")
+		w.tag()
+		return
 	}
+	inLink := inLinkText(n)
 	for i, it := range n.Items {
 		if i > 0 {
 			w.textString("; ")
@@ -780,6 +793,17 @@ func (w *teiWriter) citation(n *cite.Node) {
 	w.str("</bibl>")
 	w.tag()
 	w.children(n)
+}
+
+// inLinkText reports whether n is in a link's text, where the cite
+// renderer writes labels as text.
+func inLinkText(n ast.Node) bool {
+	for p := n.Parent(); p != nil; p = p.Parent() {
+		if _, ok := p.(*ast.Link); ok {
+			return true
+		}
+	}
+	return false
 }
 
 // yearOf is what the cite renderer shows of an author-date label when the

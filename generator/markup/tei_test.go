@@ -66,3 +66,16 @@ The UN Security Council and preemption.[^1]
 		t.Errorf("body:\n%s\nwant:\n%s", got, want)
 	}
 }
+
+// TestChapterTEIInText checks that a citation in the text is written as a
+// bracketed one is, a bibl with a ref to the source, holding the words the
+// HTML's link shows; and that a "@" that is no citation stays text.
+func TestChapterTEIInText(t *testing.T) {
+	r := chapter(t, newLinks(t), "As @nss2002 [p. 15] says, write to @someone.[^1]\n\n[^1]: So @bush2002 said.\n")
+	want := `    <p xml:id="ch.p1" n="1">As <bibl><ref type="citation" target="#bib.nss2002">White House (2002, p. 15)</ref></bibl> says, write to @someone.<note place="end" type="author" n="1" xml:id="ch.n1"><p>So <bibl><ref type="citation" target="#bib.bush2002">Bush (2002)</ref></bibl> said.</p>
+</note></p>
+`
+	if got := filled(r.Chapter.BodyTEI); got != want {
+		t.Errorf("body:\n%s\nwant:\n%s", got, want)
+	}
+}

@@ -306,7 +306,7 @@
     var on = !bare(), annot = doc.getElementById("tool-annotations");
     if (annot) annot.setAttribute("aria-pressed", on ? "true" : "false");
     // In the bare text, mentions are words, not stops on the way.
-    Array.prototype.forEach.call(doc.querySelectorAll("article.text a.mention, article.text .citation a"), function (a) {
+    Array.prototype.forEach.call(doc.querySelectorAll("article.text a.mention, article.text .citation a, article.text a.cite.in-text"), function (a) {
       if (on) a.removeAttribute("tabindex"); else a.setAttribute("tabindex", "-1");
     });
     hide();

@@ -283,14 +283,6 @@ var errorCases = []errorCase{
 		msg: []string{`“[@smeaton1791; mariner1899, p. 22]” is not a citation, and shows as text`, `give every part between semicolons its @key`},
 	},
 	{
-		name: "citation key written bare, as Pandoc's citation in the text",
-		mutate: func(t *testing.T) string {
-			edit(t, chapter1, "[@smeaton1791, p. 3]", "@smeaton1791 [p. 3]")
-			return at(t, chapter1, "@smeaton1791 [p. 3]", true)
-		},
-		msg: []string{`“@smeaton1791” is not a citation, and shows as text`, `write it in brackets, [@smeaton1791]`},
-	},
-	{
 		name: "heading with only a note reference",
 		mutate: func(t *testing.T) string {
 			edit(t, chapter1, "# The Rocks and the First Lights[^*]", "# [^*]")
@@ -760,6 +752,29 @@ func TestBuildWarnsOfUnusualPageLocators(t *testing.T) {
 	}
 	if !strings.Contains(string(page), "</a>, pg 15</span>") {
 		t.Errorf("the citation does not keep its locator as written")
+	}
+}
+
+// A key written bare, "@key", is a citation in the text where a source has
+// the key; where none has it but one has a key a letter or two from it,
+// it is text, with a warning (it may be a handle); and a locator after a
+// citation in the text, "@key [pg 15]", is checked as a bracketed one's.
+func TestBuildWarnsOfInTextCitations(t *testing.T) {
+	workspace(t)
+	const file = "content/text/03-in-text.md"
+	write(t, file, "---\ntitle: In the text\n---\nAs @mariner1899 [pg 15] says, and @smeaton1719 too; ask @keeper or a@b.org.\n")
+	_, stderr := buildWarns(t, 2,
+		at(t, file, "pg 15", true)+": warning: the locator “pg 15” names pages in an unusual form (write “p. 15”:",
+		at(t, file, "@smeaton1719", true)+": warning: “@smeaton1719” is not a citation, and shows as text: no source has the key smeaton1719 (did you mean “@smeaton1791”? To keep it as text, write \\@smeaton1719)")
+	if strings.Contains(stderr, "keeper") {
+		t.Errorf("a handle that is no key near a source's is warned about:\n%s", stderr)
+	}
+	page, err := os.ReadFile("public/text/in-text.html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(page), `data-ref="source:mariner1899">`) || !strings.Contains(string(page), "(1899, pg 15)</a> says") {
+		t.Errorf("the citation in the text is not a link with its locator as written:\n%s", page)
 	}
 }
 

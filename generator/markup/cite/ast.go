@@ -20,13 +20,63 @@ type Item struct {
 
 	Href  string // set by the resolver; empty when the key is unknown
 	Label string
+	// Author is the part of Label that names the work's authors, "White
+	// House" of "White House 2002", set for a citation in the text when
+	// the Resolver is an Authorer; see InTextLabel.
+	Author string
 }
 
-// Node is a bracketed citation of one or more works.
+// InTextLabel is what a citation in the text (Node.InText) shows of its
+// item: the label's authors, then its date and the locator in
+// parentheses, "White House (2002, p. 33)". The label is split where
+// Author ends; without Author, before its last word if that is a date
+// ("2002a", "n.d."), and a label without a date keeps only the locator in
+// parentheses.
+func (it *Item) InTextLabel() string {
+	who, date := splitLabel(it.Label, it.Author)
+	in := date
+	switch {
+	case in == "":
+		in = it.Locator
+	case it.Locator != "":
+		in += ", " + it.Locator
+	}
+	if in == "" {
+		return who
+	}
+	return who + " (" + in + ")"
+}
+
+// splitLabel splits an author-date label into its authors and its date.
+func splitLabel(label, author string) (who, date string) {
+	if author != "" {
+		if rest, ok := strings.CutPrefix(label, author); ok && (rest == "" || rest[0] == ' ') {
+			return author, strings.TrimPrefix(rest, " ")
+		}
+	}
+	i := strings.LastIndexByte(label, ' ')
+	if i < 0 || !isDate(label[i+1:]) {
+		return label, ""
+	}
+	return label[:i], label[i+1:]
+}
+
+// isDate reports whether the last word of a label is its date: a year,
+// with a letter where labels collide ("2002b"), or "n.d.".
+func isDate(w string) bool {
+	return strings.HasPrefix(w, "n.d.") || w != "" && w[0] >= '0' && w[0] <= '9'
+}
+
+// Node is a citation: bracketed, of one or more works ("[@a; @b, p. 4]"),
+// or in the text, of one (InText: "@a" or "@a [p. 4]").
 type Node struct {
 	ast.BaseInline
 	Items []Item
 	ID    string // anchor id, set by the caller after parsing
+	// InText marks Pandoc's citation in the text, "@key" without
+	// brackets: part of its sentence, it shows its one item's
+	// InTextLabel, "White House (2002, p. 33)", as words of the text.
+	InText bool
 }
 
 // Kind implements ast.Node.
@@ -38,5 +88,9 @@ func (n *Node) Dump(source []byte, level int) {
 	for i, it := range n.Items {
 		keys[i] = it.Key + "|" + it.Locator
 	}
-	ast.DumpHelper(n, source, level, map[string]string{"Items": strings.Join(keys, "; ")}, nil)
+	kv := map[string]string{"Items": strings.Join(keys, "; ")}
+	if n.InText {
+		kv["InText"] = "true"
+	}
+	ast.DumpHelper(n, source, level, kv, nil)
 }

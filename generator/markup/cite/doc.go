@@ -1,6 +1,8 @@
-// Package cite is a goldmark extension for Pandoc's bracketed citations:
+// Package cite is a goldmark extension for Pandoc's citations, bracketed
+// and in the text:
 //
 //	[@key]  [@key, p. 15]  [@a; @b, pp. 63–64]  [see @key, chap. 2]  [-@key]
+//	@key  @key [p. 33]
 //
 // The parser turns a bracket holding at least one @key into a *Node with one
 // Item per key; the resolver in the document's Options gives each item its
@@ -8,15 +10,27 @@
 // that name pages in an unusual form ("pg 15", see CheckLocator) as
 // warnings. The renderer writes
 //
-//	<span class="citation" id="c1"><a href="../sources/key.html">Label 2002</a>, p. 15</span>
+//	<span class="citation" id="c1"><a class="cite" href="../sources/key.html">Label 2002</a>, p. 15</span>
+//
+// A key written bare, "@key", is a citation in the text (Node.InText)
+// where the Resolver is a Knower that knows the key, after a space, the
+// start of a line or an opening mark such as "(" or "*", and outside a
+// link's text; a bracket right after it is its locator, "@key [p. 33]". It
+// is part of its sentence, and the renderer writes it as one link with
+// the authors and the date in parentheses (see Item.InTextLabel):
+//
+//	<a class="cite in-text" id="c2" href="../sources/key.html">White House (2002, p. 33)</a>
+//
+// Any other "@" is text, and costs nothing where there is none: an address
+// (a@b.org), a handle (@someone), "@" in code or a link. A key a letter or
+// two from a known one (see Speller) is reported as a *NearKeyWarning.
 //
 // Brackets without an @key, and links such as [@x](url), are left to
-// goldmark. A citation must close on the line it opens; a bracket meant as
-// one that does not, or that has a part without its @key ("[@a; b]"), is
-// reported as a *FormError, since it would show as text; so is the key of a
-// known work written bare, "@key" (Pandoc's citation in the text, which the
-// package does not read), where the Resolver is a Knower. A document parsed
-// with Options takes its citations from slabs kept from document to
-// document: Options.Release gives them back once the tree is no longer
-// used. The package imports only goldmark and the standard library.
+// goldmark. A citation must close within a few lines of its paragraph; a
+// bracket meant as one that does not, or that has a part without its @key
+// ("[@a; b]"), is reported as a *FormError, since it would show as text.
+// A document parsed with Options takes its citations from slabs kept from
+// document to document: Options.Release gives them back once the tree is
+// no longer used. The package imports only goldmark and the standard
+// library.
 package cite

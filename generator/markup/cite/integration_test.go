@@ -22,6 +22,23 @@ type bibliography map[string]string // key → label
 // Known implements cite.Knower.
 func (b bibliography) Known(key string) bool { _, ok := b[key]; return ok }
 
+// Author implements cite.Authorer: the part of a label that names the
+// work's authors, for the works of testAuthors.
+func (b bibliography) Author(key string) string { return testAuthors[key] }
+
+// Near implements cite.Speller: the known keys that share the first three
+// letters of key and are as long as it, give or take two letters.
+func (b bibliography) Near(key string) []string {
+	var near []string
+	for k := range b {
+		if len(key) >= 3 && strings.HasPrefix(k, key[:3]) && len(k)-len(key) <= 2 && len(key)-len(k) <= 2 {
+			near = append(near, k)
+		}
+	}
+	slices.Sort(near)
+	return near
+}
+
 func (b bibliography) Resolve(key string) (href, label string, err error) {
 	if label, ok := b[key]; ok {
 		return "../sources/" + key + ".html", label, nil
@@ -56,6 +73,15 @@ var testBibliography = bibliography{
 	"Qián 1996":  "Qián 1996",
 	"at&t":       "AT&T <1984>",
 	"un-charter": "UN Charter",
+}
+
+// testAuthors is the authors' part of the labels of testBibliography,
+// where a label has one ("UN Charter" has none, "Qián 1996" and "AT&T
+// <1984>" are left to cite's own reading).
+var testAuthors = map[string]string{
+	"bush2002":  "Bush",
+	"nss2002":   "White House",
+	"daalder03": "Daalder and Lindsay",
 }
 
 func newMarkdown() goldmark.Markdown {

@@ -34,7 +34,6 @@ func (w *LocatorWarning) Warning() bool { return true }
 type FormError struct {
 	Text     string // the bracket as written, or its first line when Unclosed
 	Unclosed bool
-	Bare     bool // "@key" without brackets, Pandoc's citation in the text
 }
 
 func (e *FormError) Error() string {
@@ -47,8 +46,6 @@ func (e *FormError) Error() string {
 // Hint says what to write.
 func (e *FormError) Hint() string {
 	switch {
-	case e.Bare:
-		return "write it in brackets, [" + e.Text + "]: the edition reads only bracketed citations"
 	case e.Unclosed:
 		return "close it with “]”: a citation may run over a few lines, but ends in its paragraph"
 	case strings.HasPrefix(strings.TrimLeft(strings.TrimPrefix(e.Text, "["), " -"), "@ "):
@@ -56,6 +53,37 @@ func (e *FormError) Hint() string {
 	}
 	return "give every part between semicolons its @key, and none empty: [@a; @b, p. 4]; to show the brackets as text, write \\[…]"
 }
+
+// NearKeyWarning says that "@key" in the text is not a citation, since no
+// work has the key, but that works have keys a letter or two from it: it
+// may be a citation in the text, misspelt. It shows as text. It is a
+// warning, not an error (see Warning): "@key" may be meant as it is, a
+// handle.
+type NearKeyWarning struct {
+	Text string   // as written: "@whitehouse2020"
+	Near []string // the known keys near it
+}
+
+func (w *NearKeyWarning) Error() string {
+	return "“" + w.Text + "” is not a citation, and shows as text: no source has the key " + strings.TrimPrefix(w.Text, "@")
+}
+
+// Hint names the keys near it, and says how to keep it as text without
+// the warning.
+func (w *NearKeyWarning) Hint() string {
+	q := make([]string, len(w.Near))
+	for i, k := range w.Near {
+		q[i] = "“@" + k + "”"
+	}
+	alt := strings.Join(q, " or ")
+	if len(q) > 2 {
+		alt = strings.Join(q[:len(q)-1], ", ") + " or " + q[len(q)-1]
+	}
+	return "did you mean " + alt + "? To keep it as text, write \\" + w.Text
+}
+
+// Warning reports that the problem does not stop the build.
+func (w *NearKeyWarning) Warning() bool { return true }
 
 // pageLabels are the ways of writing "page" that CheckLocator recognises,
 // lowercase, longest first so that "pp" is not read as "p" and "p".

@@ -9,14 +9,38 @@ type Resolver interface {
 	Resolve(key string) (href, label string, err error)
 }
 
+// Knower is a Resolver that can say, cheaply and without an error,
+// whether it knows a key. Only such a Resolver gives citations in the
+// text: "@key" is one only where the key is known, and is otherwise text
+// (an address, a handle) that costs no Resolve.
+type Knower interface {
+	Known(key string) bool
+}
+
+// Authorer is a Resolver that can say which part of a work's label names
+// its authors, "White House" of "White House 2002", for a citation in the
+// text to put the date in parentheses after it (see Item.InTextLabel).
+type Authorer interface {
+	Author(key string) string
+}
+
+// Speller is a Knower that can name the known keys near an unknown one: a
+// "@key" in the text whose key is a letter or two from a known one is
+// then reported, as a warning (a *NearKeyWarning), since it may be a
+// citation misspelt.
+type Speller interface {
+	Near(key string) []string
+}
+
 // Options is what one document can cite. Put it in the parser context with
 // With before parsing; without it, citations are parsed but not linked.
 type Options struct {
 	Resolver Resolver
-	// Report is called for each unknown key, and for each locator that
-	// names pages in an unusual form (a *LocatorWarning, whose Warning
-	// method says it is one), with the byte offset of the item's @key;
-	// nil ignores problems.
+	// Report is called for each unknown key in a bracket, for each
+	// locator that names pages in an unusual form (a *LocatorWarning,
+	// whose Warning method says it is one), and for each "@key" in the
+	// text whose key is near a known one (a *NearKeyWarning), with the
+	// byte offset of the item's @key; nil ignores problems.
 	Report func(offset int, err error)
 
 	// Linked is set by the parser: how many items it linked to their

@@ -12,13 +12,13 @@ import (
 	"github.com/yuin/goldmark/util"
 )
 
-// Parser parses bracketed citations.
+// Parser parses citations: bracketed, and in the text.
 type Parser struct{}
 
 var _ parser.InlineParser = (*Parser)(nil)
 
-// Trigger implements parser.InlineParser: "[" opens a citation; "@" is
-// looked at only to report a key written bare (see bare).
+// Trigger implements parser.InlineParser: "[" opens a bracketed citation,
+// "@" may begin one in the text (see inText).
 func (p *Parser) Trigger() []byte { return []byte{'[', '@'} }
 
 // Parse implements parser.InlineParser.
@@ -26,8 +26,7 @@ func (p *Parser) Parse(parent ast.Node, block text.Reader, pc parser.Context) as
 	line, seg := block.PeekLine()
 	o := optionsFrom(pc)
 	if line[0] == '@' {
-		bare(line, seg, block, o)
-		return nil
+		return inText(line, seg, block, pc, o)
 	}
 	end := closing(line)
 	var ro *runOn // the citation's lines, when it runs over line breaks
@@ -112,38 +111,115 @@ func (p *Parser) Parse(parent ast.Node, block text.Reader, pc parser.Context) as
 	return n
 }
 
-// bare reports "@key", outside brackets, where key is a work the document
-// can cite: Pandoc's citation in the text, which the edition does not read,
-// so that it shows as text. Only a key the Resolver knows (see Knower) is
-// reported, after a space, "(" or the start of a line and not within an
-// open bracket: an address such as a@b.org, or a handle no work has, is
-// text.
-func bare(line []byte, seg text.Segment, block text.Reader, o *Options) {
-	if o == nil || o.Report == nil {
-		return
+// inText parses Pandoc's citation in the text: "@key", where key is a
+// work the Resolver knows (see Knower), after a space, the start of a line
+// or an opening mark (see opensInText), and not in a link's text nor
+// after a "[" that its paragraph leaves open, which may be one; with a
+// bracket of locator after it, "@key [p. 33]", on the same line. A "@" of any other kind is left as
+// text: an address such as a@b.org, a handle no work has. A key near a
+// known one is reported (see Speller), and left as text too.
+func inText(line []byte, seg text.Segment, block text.Reader, pc parser.Context, o *Options) ast.Node {
+	if o == nil || o.Resolver == nil {
+		return nil
 	}
 	k, ok := o.Resolver.(Knower)
 	if !ok {
-		return
+		return nil
 	}
-	if c := block.PrecendingCharacter(); c != ' ' && c != '\n' && c != '(' && c != '\t' && c != 0x00a0 {
-		return
-	}
-	src := block.Source()
-	before := src[bytes.LastIndexByte(src[:seg.Start], '\n')+1 : seg.Start]
-	if lb := bytes.LastIndexByte(before, '['); lb >= 0 && closing(before[lb:]) < 0 {
-		return // within a bracket, which reports itself
+	if !opensInText(block.PrecendingCharacter()) {
+		return nil
 	}
 	key, rest := parseKey(line[1:])
-	if key != "" && k.Known(key) {
-		o.Report(seg.Start, &FormError{Text: string(line[:len(line)-len(rest)]), Bare: true})
+	if key == "" || pc.IsInLinkLabel() {
+		return nil
 	}
+	keyEnd := len(line) - len(rest)
+	if !k.Known(key) {
+		if sp, ok := o.Resolver.(Speller); ok && o.Report != nil {
+			if near := sp.Near(key); len(near) > 0 {
+				o.Report(seg.Start, &NearKeyWarning{Text: string(line[:keyEnd]), Near: near})
+			}
+		}
+		return nil
+	}
+	href, label, err := o.Resolver.Resolve(key)
+	if err != nil {
+		return nil // a Knower that knows a key it cannot resolve: text
+	}
+	var n *Node
+	var items []Item
+	if o.store == nil {
+		o.store = stores.Get().(*store)
+	}
+	n, items = o.store.nodes.Next(), o.store.items.Take(1)[:1]
+	items[0] = Item{Key: key, Href: href, Label: label}
+	if a, ok := o.Resolver.(Authorer); ok {
+		items[0].Author = a.Author(key)
+	}
+	advance := keyEnd
+	if loc, at, end := locatorAfter(line, keyEnd, pc); end > 0 {
+		items[0].Locator = loc
+		advance = end
+		if o.Report != nil {
+			if want, ok := CheckLocator(loc); !ok {
+				o.Report(seg.Start+at+1, &LocatorWarning{Locator: loc, Want: want})
+			}
+		}
+	}
+	n.Items, n.InText = items, true
+	n.SetPos(seg.Start)
+	o.Linked++
+	block.Advance(advance)
+	return n
 }
 
-// Knower is a Resolver that can say, cheaply and without an error,
-// whether it knows a key: then a key written bare is reported.
-type Knower interface {
-	Known(key string) bool
+// opensInText reports whether a citation in the text may follow c: white
+// space, the start of a line, or what opens a parenthesis, an emphasis, a
+// quotation or an aside ("(", "*", "_", "~", quotation marks, dashes).
+// Letters, digits and other punctuation (a@b.org, example.org/@x, =@x)
+// do not.
+func opensInText(c rune) bool {
+	switch c {
+	case ' ', '\t', '\n', '\r', 0x00a0, '(', '*', '_', '~', '"', '\'', '“', '‘', '«', '—', '–':
+		return true
+	}
+	return false
+}
+
+// locatorAfter reads the bracket of locator of a citation in the text,
+// "@key [p. 33]", from line[from:], where the key ends: spaces, then a
+// bracket that closes on the line, holds something, and is none of
+// these: a citation of its own ("@a [@b]", "[see @b]"), a note's
+// reference ("[^1]"), a link ("[p. 33](url)", "[p. 33][ref]", or a
+// bracket whose words are a link's reference). It returns the locator,
+// where its bracket opens in line, and where it ends, or an end of 0.
+func locatorAfter(line []byte, from int, pc parser.Context) (loc string, at, end int) {
+	at = from
+	for at < len(line) && (line[at] == ' ' || line[at] == '\t') {
+		at++
+	}
+	if at == len(line) || line[at] != '[' {
+		return "", 0, 0
+	}
+	close := closing(line[at:])
+	if close < 0 {
+		return "", 0, 0
+	}
+	end = at + close + 1
+	inside := bytes.TrimSpace(line[at+1 : end-1])
+	if len(inside) == 0 || inside[0] == '^' || end < len(line) && (line[end] == '(' || line[end] == '[') {
+		return "", 0, 0
+	}
+	if startsWithAt(inside) {
+		return "", 0, 0
+	}
+	if it, ok := parseItem(inside[:itemEnd(inside)]); ok && it.Key != "" {
+		return "", 0, 0
+	}
+	if _, ok := pc.Reference(util.ToLinkReference(inside)); ok {
+		return "", 0, 0
+	}
+	return unescape(inside), at, end
 }
 
 // runOnLines is how many lines of its paragraph a citation may run over:

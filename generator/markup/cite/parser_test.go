@@ -236,3 +236,99 @@ func TestItemOffsets(t *testing.T) {
 		t.Fatalf("offsets of the keys' @ signs: got %+v, want 5 and 20", items)
 	}
 }
+
+func TestParserInText(t *testing.T) {
+	bib := bibliography{"nss2002": "White House 2002", "bush2002": "Bush 2002"}
+	tests := []struct {
+		desc string
+		give string
+		want *cite.Item // nil: not a citation, the parser takes nothing
+
+		remainder string
+	}{
+		{"a known key", "@nss2002 says", &cite.Item{Key: "nss2002"}, " says"},
+		{"punctuation after the key", "@nss2002.", &cite.Item{Key: "nss2002"}, "."},
+		{"a locator", "@nss2002 [p. 33] says", &cite.Item{Key: "nss2002", Locator: "p. 33"}, " says"},
+		{"a locator without the space", "@nss2002[p. 33]", &cite.Item{Key: "nss2002", Locator: "p. 33"}, ""},
+		{"a locator's escapes", `@nss2002 [n. 4\]]`, &cite.Item{Key: "nss2002", Locator: "n. 4]"}, ""},
+		{"a bracketed citation after it", "@nss2002 [@bush2002]", &cite.Item{Key: "nss2002"}, " [@bush2002]"},
+		{"a bracket meant as a citation after it", "@nss2002 [@ bush2002]", &cite.Item{Key: "nss2002"}, " [@ bush2002]"},
+		{"a link after it", "@nss2002 [p. 33](x.html)", &cite.Item{Key: "nss2002"}, " [p. 33](x.html)"},
+		{"a note's reference after it", "@nss2002 [^1]", &cite.Item{Key: "nss2002"}, " [^1]"},
+		{"an empty bracket after it", "@nss2002 [ ]", &cite.Item{Key: "nss2002"}, " [ ]"},
+		{"a bracket not closed on the line", "@nss2002 [p.\n33]", &cite.Item{Key: "nss2002"}, " [p.\n33]"},
+		{"an unknown key", "@someone says", nil, "@someone says"},
+		{"no key", "@ says", nil, "@ says"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.desc, func(t *testing.T) {
+			pc := parser.NewContext()
+			cite.With(pc, &cite.Options{Resolver: bib})
+			r := text.NewReader([]byte(tt.give))
+			var p cite.Parser
+			got := p.Parse(nil, r, pc)
+			switch n := got.(type) {
+			case nil:
+				if tt.want != nil {
+					t.Fatalf("Parse(%q) = nil, want a citation of %+v", tt.give, tt.want)
+				}
+			case *cite.Node:
+				if tt.want == nil {
+					t.Fatalf("Parse(%q) = citation of %+v, want nil", tt.give, n.Items)
+				}
+				want := *tt.want
+				want.Href, want.Label, want.Author = "../sources/"+want.Key+".html", bib[want.Key], testAuthors[want.Key]
+				if !n.InText || !slices.Equal(n.Items, []cite.Item{want}) {
+					t.Errorf("Parse(%q) = InText %v, items %+v; want InText, %+v", tt.give, n.InText, n.Items, want)
+				}
+			default:
+				t.Fatalf("Parse(%q) = %T, want *cite.Node or nil", tt.give, got)
+			}
+			_, pos := r.Position()
+			if rest := tt.give[pos.Start:]; rest != tt.remainder {
+				t.Errorf("Parse(%q) left %q, want %q", tt.give, rest, tt.remainder)
+			}
+		})
+	}
+}
+
+// TestInTextNeedsAKnower: "@key" is a citation only where the Resolver can
+// say cheaply that it knows the key, and never without options.
+func TestInTextNeedsAKnower(t *testing.T) {
+	for _, o := range []*cite.Options{nil, {Resolver: fakeResolver{"nss2002": "White House 2002"}}} {
+		pc := parser.NewContext()
+		if o != nil {
+			cite.With(pc, o)
+		}
+		var p cite.Parser
+		if n := p.Parse(nil, text.NewReader([]byte("@nss2002 says")), pc); n != nil {
+			t.Errorf("with options %+v, Parse made %T, want nil", o, n)
+		}
+	}
+}
+
+func TestInTextLabel(t *testing.T) {
+	tests := []struct {
+		it   cite.Item
+		want string
+	}{
+		{cite.Item{Label: "White House 2002", Author: "White House"}, "White House (2002)"},
+		{cite.Item{Label: "White House 2002", Author: "White House", Locator: "p. 33"}, "White House (2002, p. 33)"},
+		{cite.Item{Label: "Bush 2002a", Author: "Bush"}, "Bush (2002a)"},
+		{cite.Item{Label: "Doe in press", Author: "Doe"}, "Doe (in press)"},
+		{cite.Item{Label: "Doe Spring 2001", Author: "Doe", Locator: "4"}, "Doe (Spring 2001, 4)"},
+		// Without the authors' part, the label's last word is its date
+		// if it reads as one.
+		{cite.Item{Label: "Daalder and Lindsay 2003"}, "Daalder and Lindsay (2003)"},
+		{cite.Item{Label: "Anon n.d.b"}, "Anon (n.d.b)"},
+		{cite.Item{Label: "UN Charter"}, "UN Charter"},
+		{cite.Item{Label: "UN Charter", Locator: "art. 51"}, "UN Charter (art. 51)"},
+		// An Author that does not begin the label is not used.
+		{cite.Item{Label: "Bush 2002", Author: "Bus"}, "Bush (2002)"},
+	}
+	for _, tt := range tests {
+		if got := tt.it.InTextLabel(); got != tt.want {
+			t.Errorf("%+v.InTextLabel() = %q, want %q", tt.it, got, tt.want)
+		}
+	}
+}

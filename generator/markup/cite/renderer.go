@@ -25,6 +25,10 @@ func (r *Renderer) render(w util.BufWriter, _ []byte, n ast.Node, entering bool)
 		return ast.WalkContinue, nil
 	}
 	c := n.(*Node)
+	if c.InText {
+		r.renderInText(w, c)
+		return ast.WalkContinue, nil
+	}
 	_, _ = w.WriteString(`<span class="citation"`)
 	if c.ID != "" {
 		_, _ = w.WriteString(` id="`)
@@ -32,15 +36,8 @@ func (r *Renderer) render(w util.BufWriter, _ []byte, n ast.Node, entering bool)
 		_ = w.WriteByte('"')
 	}
 	_ = w.WriteByte('>')
-	// Inside a link's text, [see [@a]](url), a link to the source would
-	// nest one <a> in another, which HTML forbids: write labels as text.
-	inLink := false
-	for p := n.Parent(); p != nil; p = p.Parent() {
-		if _, ok := p.(*ast.Link); ok {
-			inLink = true
-			break
-		}
-	}
+	// Inside a link's text, [see [@a]](url), write labels as text.
+	linked := inLink(n)
 	for i, it := range c.Items {
 		if i > 0 {
 			_, _ = w.WriteString("; ")
@@ -57,18 +54,11 @@ func (r *Renderer) render(w util.BufWriter, _ []byte, n ast.Node, entering bool)
 			_, _ = w.WriteString(`<span class="unresolved">@`)
 			htmlw.WriteEscaped(w, it.Key)
 			_, _ = w.WriteString(`</span>`)
-		case inLink:
+		case linked:
 			htmlw.WriteEscaped(w, it.Label)
 		default:
 			_, _ = w.WriteString(`<a class="cite" href="`)
-			if htmlw.PlainURL(it.Href) {
-				_, _ = w.WriteString(it.Href)
-			} else {
-				_, _ = w.Write(util.EscapeHTML(util.URLEscape([]byte(it.Href), false)))
-			}
-			_, _ = w.WriteString(`" data-ref="source:`)
-			htmlw.WriteEscaped(w, it.Key)
-			_, _ = w.WriteString(`">`)
+			writeLink(w, &it)
 			htmlw.WriteEscaped(w, it.Label)
 			_, _ = w.WriteString(`</a>`)
 		}
@@ -83,6 +73,53 @@ func (r *Renderer) render(w util.BufWriter, _ []byte, n ast.Node, entering bool)
 	}
 	_, _ = w.WriteString(`</span>`)
 	return ast.WalkContinue, nil
+}
+
+// renderInText writes a citation in the text as words of its sentence
+// that link to the source, "White House (2002, p. 33)": one link, with the
+// citation's id, and no span around it (the stylesheet sets bracketed
+// citations apart, and hides them in the bare text, which this one is
+// part of).
+func (r *Renderer) renderInText(w util.BufWriter, c *Node) {
+	it := &c.Items[0]
+	if it.Href == "" || inLink(c) {
+		htmlw.WriteEscaped(w, it.InTextLabel())
+		return
+	}
+	_, _ = w.WriteString(`<a class="cite in-text"`)
+	if c.ID != "" {
+		_, _ = w.WriteString(` id="`)
+		htmlw.WriteEscaped(w, c.ID)
+		_ = w.WriteByte('"')
+	}
+	_, _ = w.WriteString(` href="`)
+	writeLink(w, it)
+	htmlw.WriteEscaped(w, it.InTextLabel())
+	_, _ = w.WriteString(`</a>`)
+}
+
+// writeLink writes an item's href, the rest of the link's attributes, and
+// the ">" that closes its start tag.
+func writeLink(w util.BufWriter, it *Item) {
+	if htmlw.PlainURL(it.Href) {
+		_, _ = w.WriteString(it.Href)
+	} else {
+		_, _ = w.Write(util.EscapeHTML(util.URLEscape([]byte(it.Href), false)))
+	}
+	_, _ = w.WriteString(`" data-ref="source:`)
+	htmlw.WriteEscaped(w, it.Key)
+	_, _ = w.WriteString(`">`)
+}
+
+// inLink reports whether n is in a link's text, where a link to the source
+// would nest one <a> in another, which HTML forbids.
+func inLink(n ast.Node) bool {
+	for p := n.Parent(); p != nil; p = p.Parent() {
+		if _, ok := p.(*ast.Link); ok {
+			return true
+		}
+	}
+	return false
 }
 
 // yearOf is what a citation with its author suppressed ([-@key]) shows of
