@@ -142,6 +142,7 @@ var teiCases = []string{
 	"# Title only",
 	"## Section first\n\nText.\n\n## Section *second* [^s]\n\n- Council\n\n[^s]: In the heading.\n",
 	"A [link with `code` and ![img](x)](http://e.org) and <http://a.b/c d>.\n\nterm [^x]\n\n[^x]: - list first\n    - in a note\n",
+	"## As @bush2002 put it\n\nAs @nss2002 [p. 33] says of *@bush2002* and the Council (@nss2002 [pp. 1-2]), not a@b.org, [@nss2002 here](http://x) or `@nss2002`.[^1]\n\n| @bush2002 | b |\n|---|---|\n| c | @nss2002 [n. 4] |\n\n[^1]: So @bush2002 [p. <3> & 4] said [@nss2002].\n",
 	"NUL \x00 in text, [@0\x00], `a\x00b`, <http://a\x00b> &#0;\n\n```go\nx\x00\n```\n\n```\ny\x00\n```\n\n    z\x00\n",
 }
 

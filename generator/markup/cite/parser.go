@@ -115,9 +115,10 @@ func (p *Parser) Parse(parent ast.Node, block text.Reader, pc parser.Context) as
 // work the Resolver knows (see Knower), after a space, the start of a line
 // or an opening mark (see opensInText), and not in a link's text nor
 // after a "[" that its paragraph leaves open, which may be one; with a
-// bracket of locator after it, "@key [p. 33]", on the same line. A "@" of any other kind is left as
-// text: an address such as a@b.org, a handle no work has. A key near a
-// known one is reported (see Speller), and left as text too.
+// bracket of locator after it, "@key [p. 33]", on the same line. A "@" of
+// any other kind is left as text: an address such as a@b.org, a handle no
+// work has. A key near a known one is reported (see Speller), and left as
+// text too.
 func inText(line []byte, seg text.Segment, block text.Reader, pc parser.Context, o *Options) ast.Node {
 	if o == nil || o.Resolver == nil {
 		return nil
@@ -146,12 +147,10 @@ func inText(line []byte, seg text.Segment, block text.Reader, pc parser.Context,
 	if err != nil {
 		return nil // a Knower that knows a key it cannot resolve: text
 	}
-	var n *Node
-	var items []Item
 	if o.store == nil {
 		o.store = stores.Get().(*store)
 	}
-	n, items = o.store.nodes.Next(), o.store.items.Take(1)[:1]
+	n, items := o.store.nodes.Next(), o.store.items.Take(1)
 	items[0] = Item{Key: key, Href: href, Label: label}
 	if a, ok := o.Resolver.(Authorer); ok {
 		items[0].Author = a.Author(key)
