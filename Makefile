@@ -38,7 +38,7 @@ test: vet
 
 # Fuzz each target for FUZZTIME (CI runs them for 20s each after make test).
 FUZZTIME ?= 60s
-FUZZ := markup/mention:FuzzFind markup/mention:FuzzFindIsTrie markup/cite:FuzzParseItems source:FuzzSplit markup:FuzzChapter \
+FUZZ := markup/mention:FuzzFind markup/mention:FuzzFindIsTrie markup/cite:FuzzParseItems markup/cite:FuzzInText source:FuzzSplit markup:FuzzChapter \
         markup:FuzzTextWriter markup:FuzzPlain render:FuzzMarkupEscapes render:FuzzPlainText \
         internal/jsonstr:FuzzAppend search:FuzzCount source:FuzzFastParse
 # A target that fails without writing a failing input under testdata/fuzz
