@@ -143,7 +143,8 @@ func TestBuilderMatchesFreshBuildAfterEveryChange(t *testing.T) {
 
 	entries, _ := filepath.Glob(c("registry/actor/*.md"))
 	concepts, _ := filepath.Glob(c("registry/concept/*.md"))
-	var removed []byte // a chapter taken out, to be put back
+	var removed []byte    // a chapter taken out, to be put back
+	var wantInText string // what a step's chapter must now hold, if not ""
 	steps := []struct {
 		name    string
 		change  func() []string // returns the paths changed
@@ -156,6 +157,16 @@ func TestBuilderMatchesFreshBuildAfterEveryChange(t *testing.T) {
 		{"a mention added", func() []string {
 			name := strings.TrimSuffix(filepath.Base(entries[0]), ".md")
 			return []string{edit(t, c(corpus.ChapterPath(2)), editFirstParagraph(fmt.Sprintf("[Someone](actor:%s) said", name)))}
+		}, false},
+		{"a bracketed citation written in the text", func() []string {
+			return []string{edit(t, c(corpus.ChapterPath(2)), func(s string) string {
+				m := regexp.MustCompile(`\[@([^\],\s]+), (p\. \d+)\]`).FindStringSubmatchIndex(s)
+				if m == nil {
+					t.Fatal("the chapter has no citation [@key, p. N]")
+				}
+				wantInText = `class="cite in-text" id="`
+				return s[:m[0]] + "@" + s[m[2]:m[3]] + " [" + s[m[4]:m[5]] + "]" + s[m[1]:]
+			})}
 		}, false},
 		{"a word just after a mention changed", func() []string {
 			// Only the mention's context changes: not its place, not the
@@ -301,6 +312,16 @@ func TestBuilderMatchesFreshBuildAfterEveryChange(t *testing.T) {
 			t.Fatalf("%s: errors %v, want errors: %v", st.name, res.Diags.Err(), st.wantErr)
 		}
 		sameAsFresh(t, st.name, opts, res)
+		if wantInText != "" {
+			found := false
+			for _, f := range res.Files {
+				found = found || strings.HasPrefix(f.Path, "text/") && bytes.Contains(f.Data, []byte(wantInText))
+			}
+			if !found {
+				t.Errorf("%s: no chapter holds %s", st.name, wantInText)
+			}
+			wantInText = ""
+		}
 	}
 }
 
