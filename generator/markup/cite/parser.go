@@ -205,7 +205,8 @@ func locatorAfter(line []byte, from int, pc parser.Context) (loc string, at, end
 		return "", 0, 0
 	}
 	end = at + close + 1
-	inside := bytes.TrimSpace(line[at+1 : end-1])
+	// A comma may open the bracket, as after "@key" in one: "[, p. 33]".
+	inside := bytes.TrimSpace(bytes.TrimPrefix(bytes.TrimSpace(line[at+1:end-1]), []byte(",")))
 	if len(inside) == 0 || inside[0] == '^' || end < len(line) && (line[end] == '(' || line[end] == '[') {
 		return "", 0, 0
 	}

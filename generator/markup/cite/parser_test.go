@@ -249,6 +249,8 @@ func TestParserInText(t *testing.T) {
 		{"a known key", "@nss2002 says", &cite.Item{Key: "nss2002"}, " says"},
 		{"punctuation after the key", "@nss2002.", &cite.Item{Key: "nss2002"}, "."},
 		{"a locator", "@nss2002 [p. 33] says", &cite.Item{Key: "nss2002", Locator: "p. 33"}, " says"},
+		{"a locator after a comma", "@nss2002 [, p. 33]", &cite.Item{Key: "nss2002", Locator: "p. 33"}, ""},
+		{"a comma alone", "@nss2002 [,]", &cite.Item{Key: "nss2002"}, " [,]"},
 		{"a locator without the space", "@nss2002[p. 33]", &cite.Item{Key: "nss2002", Locator: "p. 33"}, ""},
 		{"a locator's escapes", `@nss2002 [n. 4\]]`, &cite.Item{Key: "nss2002", Locator: "n. 4]"}, ""},
 		{"a bracketed citation after it", "@nss2002 [@bush2002]", &cite.Item{Key: "nss2002"}, " [@bush2002]"},
