@@ -3,7 +3,6 @@ package index
 import (
 	"cmp"
 	"fmt"
-	"maps"
 	"slices"
 	"strings"
 	"unicode/utf8"
@@ -88,14 +87,21 @@ func Build(in Input) (*Index, diag.List) {
 	x.occurrences = groupBy(in.Occurrences, nRefs, func(o *Occurrence) Ref { return o.Target })
 	x.citations = groupBy(in.Citations, len(in.Sources), func(c *Citation) string { return c.Source })
 
-	// Every key, sorted, for the hints of the errors below: made only for
-	// the first.
-	var allKeys []string
-	keys := func() []string {
-		if allKeys == nil {
-			allKeys = slices.Sorted(maps.Keys(byKey))
+	// Every entry's key and names, for the hints of the errors below: made
+	// only for the first, and each unknown key's hint once, as a renamed
+	// file leaves its old key in many entries.
+	var known []diag.Known
+	var hints map[string]string
+	hint := func(key string) string {
+		h, ok := hints[key]
+		if !ok {
+			if known == nil {
+				known, hints = Known(in.Entries), map[string]string{}
+			}
+			h = diag.DidYouMeanKey(key, known, "check the key against the registry's file names")
+			hints[key] = h
 		}
-		return allKeys
+		return h
 	}
 	for _, e := range x.Entries {
 		for i, r := range e.Related {
@@ -104,7 +110,7 @@ func Build(in Input) (*Index, diag.List) {
 				pos = e.FieldPos["related"]
 			}
 			if _, ok := byKey[r]; !ok {
-				diags.Errorf(pos, diag.DidYouMean(r, keys(), "check the key against the registry's file names"),
+				diags.Errorf(pos, hint(r),
 					"entry %q names %q as related, but there is no such entry", e.Key, r)
 				continue
 			}
@@ -124,7 +130,7 @@ func Build(in Input) (*Index, diag.List) {
 			p, ok := byKey[e.Parent]
 			switch {
 			case !ok:
-				diags.Errorf(e.FieldPos["parent"], diag.DidYouMean(e.Parent, keys(), "check the key against the registry's file names"),
+				diags.Errorf(e.FieldPos["parent"], hint(e.Parent),
 					"entry %q has parent %q, but there is no such entry", e.Key, e.Parent)
 			case p == e:
 				diags.Errorf(e.FieldPos["parent"], "remove “parent:” or name another entry", "entry %q is its own parent", e.Key)

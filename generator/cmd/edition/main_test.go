@@ -387,6 +387,28 @@ var errorCases = []errorCase{
 		msg: []string{`entry "rudyerd" names "smeeton" as related, but there is no such entry`, `did you mean “smeaton”?`},
 	},
 	{
+		// The key is the file's name: the old key stays behind in every
+		// reference, and only the entry's alias still spells it.
+		name: "a renamed registry file's old key in related",
+		mutate: func(t *testing.T) string {
+			if err := os.Rename(registry+"person/smeaton.md", registry+"person/john-smeaton.md"); err != nil {
+				t.Fatal(err)
+			}
+			return at(t, registry+"person/rudyerd.md", "smeaton]", true)
+		},
+		msg: []string{`entry "rudyerd" names "smeaton" as related, but there is no such entry`, `did you mean “john-smeaton”, the entry with the alias “Smeaton”?`},
+	},
+	{
+		name: "a renamed registry file's old key in an explicit link",
+		mutate: func(t *testing.T) string {
+			if err := os.Rename(registry+"place/eddystone-rocks.md", registry+"place/rocks.md"); err != nil {
+				t.Fatal(err)
+			}
+			return at(t, chapter1, "[the reef](place:eddystone-rocks)", true)
+		},
+		msg: []string{`unknown entry "place:eddystone-rocks"`, `did you mean “rocks”, the entry named “Eddystone Rocks”?`},
+	},
+	{
 		name: "related names the entry itself",
 		mutate: func(t *testing.T) string {
 			f := registry + "person/rudyerd.md"
