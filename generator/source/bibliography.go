@@ -2,6 +2,7 @@ package source
 
 import (
 	"errors"
+	"fmt"
 	"io/fs"
 	"slices"
 	"strconv"
@@ -82,15 +83,15 @@ func (l *loader) record(d *doc, n *yaml.Node) (*index.Source, bool) {
 	}
 	decodeFields(d, n, "a bibliography record", recordSet, recordFields{l, d, r, s})
 	if r.ID == "" {
-		d.errorf(n, "add “id: …”, the key that citations use", "the record has no id")
+		d.missing(n, "id", d.pos(n), "add “id: …”, the key that citations use", "", "the record has no id")
 		return nil, false
 	}
 	s.Pos = d.pos(n)
 	if r.Title() == "" {
-		d.errorf(n, "add “title: …”", "record %q has no title", r.ID)
+		d.missing(n, "title", d.pos(n), "add “title: …”", "", fmt.Sprintf("record %q has no title", r.ID))
 	}
 	if r.Type == "" {
-		d.errorf(n, "add “type:”, such as book, article-journal or report", "record %q has no type", r.ID)
+		d.missing(n, "type", d.pos(n), "add “type:”, such as book, article-journal or report", "such as book, article-journal or report", fmt.Sprintf("record %q has no type", r.ID))
 	} else if !slices.Contains(bib.Types, r.Type) {
 		at := n
 		for i := 0; i+1 < len(n.Content); i += 2 {

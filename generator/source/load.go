@@ -187,7 +187,7 @@ func (l *loader) editionFile() (index.Edition, bool) {
 		"kinds":     func(v *yaml.Node) { ed.Kinds = l.kinds(d, v) },
 	})
 	if ed.Title == "" {
-		l.diags.Errorf(ed.Pos, "add “title: …”", "%s has no title", EditionFile)
+		d.missing(n, "title", ed.Pos, "add “title: …”", "", EditionFile+" has no title")
 	}
 	if ed.Language == "" {
 		ed.Language = "en"
@@ -220,6 +220,9 @@ func (l *loader) kinds(d *doc, n *yaml.Node) []index.Kind {
 			"types":  func(v *yaml.Node) { k.Types = d.strs(v, "types") },
 		})
 		switch {
+		case k.Key == "":
+			d.missing(item, "key", d.pos(item), "add “key: …”, such as “concept”", "", "the kind has no key")
+			continue
 		case !isKey(k.Key):
 			d.errorf(item, "use lowercase letters, digits and hyphens, such as “concept”", "kind key %q is not a valid key", k.Key)
 			continue
@@ -380,7 +383,7 @@ func (l *loader) Chapter(p string) (*Chapter, bool) {
 	decodeFields(d, n, "the chapter's front matter", chapterSet, chapterFields{d, ch})
 	pos := diag.Pos{File: ch.File, Line: 1, Col: 1}
 	if ch.Title == "" {
-		l.diags.Errorf(pos, "add “title: …” to the front matter", "the chapter has no title")
+		d.missing(n, "title", pos, "add “title: …” to the front matter", "", "the chapter has no title")
 	}
 	if ch.Slug == "" {
 		ch.Slug = trimOrderPrefix(strings.TrimSuffix(path.Base(p), ".md"))
@@ -419,7 +422,7 @@ func (l *loader) page(p string) (*Page, bool) {
 		"slug":  func(v *yaml.Node) { pg.Slug = d.str(v, "slug") },
 	})
 	if pg.Title == "" {
-		l.diags.Errorf(diag.Pos{File: pg.File, Line: 1, Col: 1}, "add “title: …” to the front matter", "the page has no title")
+		d.missing(n, "title", diag.Pos{File: pg.File, Line: 1, Col: 1}, "add “title: …” to the front matter", "", "the page has no title")
 		return nil, false
 	}
 	if pg.Slug == "" {

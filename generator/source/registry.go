@@ -89,7 +89,7 @@ func (l *loader) Entry(p string, kind *index.Kind) (*index.Entry, bool) {
 		Body: fm.Body, BodyLine: fm.BodyLine, FieldPos: map[string]diag.Pos{}}
 	decodeFields(d, n, "the entry's front matter", entrySet, entryFields{l, d, e})
 	if e.Name == "" {
-		l.diags.Errorf(e.Pos, "add “name: …” to the front matter", "the entry has no name")
+		d.missing(n, "name", e.Pos, "add “name: …” to the front matter", "", "the entry has no name")
 		e.Name = key
 	}
 	if e.IndexName == "" {
@@ -98,8 +98,8 @@ func (l *loader) Entry(p string, kind *index.Kind) (*index.Entry, bool) {
 	if len(kind.Types) > 0 {
 		switch {
 		case e.Type == "":
-			l.diags.Errorf(e.Pos, "add “type:” with one of: "+strings.Join(kind.Types, ", "),
-				"a %s entry needs a type", kind.Name)
+			d.missing(n, "type", e.Pos, "add “type:” with one of: "+strings.Join(kind.Types, ", "), "one of: "+strings.Join(kind.Types, ", "),
+				"a "+kind.Name+" entry needs a type")
 		case !slices.Contains(kind.Types, e.Type):
 			l.diags.Errorf(e.FieldPos["type"], diag.DidYouMean(e.Type, kind.Types, "use one of: "+strings.Join(kind.Types, ", ")),
 				"type %q is not a type of %s", e.Type, kind.Plural)

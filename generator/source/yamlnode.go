@@ -21,6 +21,48 @@ type doc struct {
 	line0 int // file line of the YAML's first line, minus one
 	diags *diag.List
 	src   []byte // the YAML, once parsed
+
+	// The unknown fields reported that are a near miss of a known one
+	// (“nmae”), for missing to fold into them the error that the field
+	// they meant is missing.
+	nearMisses []nearMiss
+}
+
+// nearMiss is an unknown field of a mapping and the known fields nearest
+// it, with the index of its error in diags.
+type nearMiss struct {
+	in   *yaml.Node
+	near []string
+	at   int
+}
+
+// missing reports that field, required, is missing from mapping n, with
+// message msg and hint at pos, unless the mistake has already been said:
+// a field present with a value of the wrong kind has had its error; an
+// unknown field that is a near miss of it ("nmae" for "name") has had its
+// error, which now says that field is missing too, as one mistake. A field
+// present but empty is reported at its own place, with choices (such as
+// “one of: a, b”), if any, in its hint.
+func (d *doc) missing(n *yaml.Node, field string, pos diag.Pos, hint, choices, msg string) {
+	if n != nil && n.Kind == yaml.MappingNode {
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			if k, v := n.Content[i], n.Content[i+1]; k.Value == field {
+				if v.Kind == yaml.ScalarNode {
+					d.errorf(k, strings.TrimSuffix("give “"+field+":” a value: "+choices, ": "), "%s", msg)
+				}
+				return
+			}
+		}
+	}
+	for _, m := range d.nearMisses {
+		if m.in == n && slices.Contains(m.near, field) {
+			// The field missing is the likeliest of the near ones.
+			(*d.diags)[m.at].Message += ", and " + msg
+			(*d.diags)[m.at].Hint = "did you mean “" + field + "”?"
+			return
+		}
+	}
+	d.diags.Errorf(pos, hint, "%s", msg)
 }
 
 var yamlLineRE = regexp.MustCompile(`^yaml: (?:line (\d+): )?`)
@@ -364,6 +406,9 @@ func (d *doc) walkFields(n *yaml.Node, what string, known func() []string, handl
 		}
 		if !handle(k.Value, v) {
 			known := known()
+			if near := diag.Nearest(k.Value, known, len(known)); len(near) > 0 {
+				d.nearMisses = append(d.nearMisses, nearMiss{n, near, len(*d.diags)})
+			}
 			d.errorf(k, diag.DidYouMean(k.Value, known, "known fields: "+strings.Join(known, ", ")),
 				"unknown field %q in %s", k.Value, what)
 		}

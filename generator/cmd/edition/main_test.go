@@ -550,6 +550,16 @@ var errorCases = []errorCase{
 		msg: []string{`unknown field "date" in the entry's front matter`, `did you mean “dates”?`},
 	},
 	{
+		// One mistake, one error: not "unknown field" and "no name" both.
+		name: "a required field misspelt",
+		mutate: func(t *testing.T) string {
+			f := registry + "person/smeaton.md"
+			edit(t, f, "name: John Smeaton", "nmae: John Smeaton")
+			return at(t, f, "nmae: ", true)
+		},
+		msg: []string{`unknown field "nmae" in the entry's front matter, and the entry has no name`, `(did you mean “name”?)`},
+	},
+	{
 		name: "bibliography record without an id",
 		mutate: func(t *testing.T) string {
 			edit(t, bibliography, "  - id: trinity1882\n    type: webpage", "  - type: webpage")

@@ -1,0 +1,64 @@
+package source_test
+
+import (
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"edition/generator/source"
+)
+
+// TestMissingFieldSaidOnce: a required field misspelt (“nmae: Foo”) is one
+// mistake, said once, at the misspelt field: its error says the field is
+// missing too. A required field given a value of the wrong kind has its
+// error and no second one; one left empty is named at its own line.
+func TestMissingFieldSaidOnce(t *testing.T) {
+	fsys := fstest.MapFS{
+		"edition.yaml":        {Data: []byte("titel: T\nkinds:\n  - kye: concept\n    types: [doctrine, norm]\n  - key: actor\n")},
+		"text/01-one.md":      {Data: []byte("---\ntilte: One\n---\nText.\n")},
+		"text/02-two.md":      {Data: []byte("---\ntitle: [One, Two]\n---\nText.\n")},
+		"registry/actor/a.md": {Data: []byte("---\nnmae: A\naliases: [A]\n---\nBody.\n")},
+		"registry/actor/b.md": {Data: []byte("---\nname:\naliases: [B]\n---\nBody.\n")},
+		"registry/actor/c.md": {Data: []byte("---\nname: {first: C}\n---\nBody.\n")},
+		"registry/actor/d.md": {Data: []byte("---\nnmae: D\nname: D\n---\nBody.\n")},
+		"bibliography.yaml":   {Data: []byte("references:\n  - id: r1\n    tipe: book\n    titel: T\n  - di: r2\n    type: book\n    title: T\n")},
+	}
+	_, diags := source.Load(fsys, "content")
+	want := []string{
+		`content/edition.yaml:1:1: error: unknown field "titel" in edition.yaml, and edition.yaml has no title (did you mean “title”?)`,
+		`content/edition.yaml:3:5: error: unknown field "kye" in a kind, and the kind has no key (did you mean “key”?)`,
+		`content/text/01-one.md:2:1: error: unknown field "tilte" in the chapter's front matter, and the chapter has no title (did you mean “title”?)`,
+		`content/text/02-two.md:2:8: error: title must be text, not a list (give a single value)`,
+		`content/registry/actor/a.md:2:1: error: unknown field "nmae" in the entry's front matter, and the entry has no name (did you mean “name”?)`,
+		`content/registry/actor/b.md:2:1: error: the entry has no name (give “name:” a value)`,
+		`content/registry/actor/c.md:2:7: error: name must be text, not a mapping (give a single value)`,
+		// The name is there: the misspelt field is only unknown.
+		`content/registry/actor/d.md:2:1: error: unknown field "nmae" in the entry's front matter (did you mean “name”?)`,
+		`content/bibliography.yaml:3:5: error: unknown field "tipe" in a bibliography record, and record "r1" has no type (did you mean “type”?)`,
+		`content/bibliography.yaml:4:5: error: unknown field "titel" in a bibliography record, and record "r1" has no title (did you mean “title”?)`,
+		`content/bibliography.yaml:5:5: error: unknown field "di" in a bibliography record, and the record has no id (did you mean “id”?)`,
+	}
+	got := diags.Strings()
+	for _, w := range want {
+		n := 0
+		for _, g := range got {
+			if g == w {
+				n++
+			}
+		}
+		if n != 1 {
+			t.Errorf("want once, found %d times: %s", n, w)
+		}
+	}
+	// Each file's mistakes are the ones above, and no more.
+	for _, g := range got {
+		if strings.Contains(g, "has no") || strings.Contains(g, "needs a") {
+			if !strings.Contains(g, "unknown field") && !strings.Contains(g, "give “name:” a value") {
+				t.Errorf("a second error for a mistake said already: %s", g)
+			}
+		}
+	}
+	if t.Failed() {
+		t.Logf("all diagnostics:\n%s", strings.Join(got, "\n"))
+	}
+}
