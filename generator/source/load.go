@@ -100,7 +100,7 @@ func (l *loader) name(p string) string {
 func (l *loader) read(p string) ([]byte, bool) {
 	b, err := readShared(l.fsys, p)
 	if err != nil {
-		l.diags.Errorf(diag.Pos{File: l.name(p)}, "", "cannot read: %v", unwrapPath(err))
+		l.readError(p, err)
 		return nil, false
 	}
 	if !utf8.Valid(b) {
@@ -117,6 +117,32 @@ func (l *loader) read(p string) ([]byte, bool) {
 		return nil, false
 	}
 	return b, true
+}
+
+// readError reports a file that cannot be read, saying why in an editor's
+// words where it can: edition.yaml missing, a link to a file that is not
+// there, a file the user may not read.
+func (l *loader) readError(p string, err error) {
+	pos := diag.Pos{File: l.name(p)}
+	switch {
+	case p == EditionFile && errors.Is(err, fs.ErrNotExist):
+		l.diags.Errorf(pos, "create it with the edition's “title:” and its “kinds:”, or give the edition's content folder with -content",
+			"the content folder has no %s, which says what the edition is", EditionFile)
+	case errors.Is(err, fs.ErrNotExist):
+		if target, lerr := fs.ReadLink(l.fsys, p); lerr == nil {
+			l.diags.Errorf(pos, "restore the file, or remove the link",
+				"the file is a symbolic link to %s, which does not exist", target)
+			return
+		}
+		// Listed, yet not there: a link to a file that is gone (a build's
+		// snapshot of the folder does not keep what links say).
+		l.diags.Errorf(pos, "restore the file it links to, or remove the link",
+			"the file is a symbolic link to a file that does not exist")
+	case errors.Is(err, fs.ErrPermission):
+		l.diags.Errorf(pos, "make the file readable, with chmod a+r say", "cannot read the file: permission denied")
+	default:
+		l.diags.Errorf(pos, "", "cannot read: %v", unwrapPath(err))
+	}
 }
 
 func unwrapPath(err error) error {

@@ -648,6 +648,26 @@ var errorCases = []errorCase{
 		msg: []string{`template error: can't evaluate field Nme in type *index.Entry, making `, ` and 13 other pages`},
 	},
 	{
+		name: "edition.yaml missing",
+		mutate: func(t *testing.T) string {
+			if err := os.Remove("content/edition.yaml"); err != nil {
+				t.Fatal(err)
+			}
+			return "content/edition.yaml"
+		},
+		msg: []string{`the content folder has no edition.yaml, which says what the edition is`, `(create it with the edition's “title:” and its “kinds:”`},
+	},
+	{
+		name: "a symbolic link to a file that is gone",
+		mutate: func(t *testing.T) string {
+			if err := os.Symlink("03-keepers.md", "content/text/03-link.md"); err != nil {
+				t.Skip("no symbolic links here:", err)
+			}
+			return "content/text/03-link.md"
+		},
+		msg: []string{`the file is a symbolic link to a file that does not exist (restore the file it links to, or remove the link)`},
+	},
+	{
 		name: "content folder that does not exist",
 		mutate: func(t *testing.T) string {
 			return "nowhere"
