@@ -405,6 +405,12 @@ func (l *loader) Chapter(p string) (*Chapter, bool) {
 	if !ok {
 		return nil, false
 	}
+	if fm.YAML == nil && len(bytes.TrimSpace(fm.Body)) == 0 {
+		// Not a missing title and an empty text: one mistake.
+		l.diags.Errorf(diag.Pos{File: d.file, Line: 1, Col: 1}, "write the chapter: a line “---”, “title: …”, a line “---”, then its text; or remove the file",
+			"the file is empty")
+		return nil, false
+	}
 	ch := &Chapter{File: d.file, Body: fm.Body, BodyLine: fm.BodyLine, Opening: "Opening"}
 	decodeFields(d, n, "the chapter's front matter", chapterSet, chapterFields{d, ch})
 	pos := diag.Pos{File: ch.File, Line: 1, Col: 1}

@@ -62,3 +62,28 @@ func TestMissingFieldSaidOnce(t *testing.T) {
 		t.Logf("all diagnostics:\n%s", strings.Join(got, "\n"))
 	}
 }
+
+// TestEmptyFileSaidOnce: an empty file, or an entry without front matter,
+// is one mistake, said once at the file's start, not as each field it
+// lacks.
+func TestEmptyFileSaidOnce(t *testing.T) {
+	fsys := fstest.MapFS{
+		"edition.yaml":             {Data: []byte("title: T\nkinds:\n  - key: concept\n    types: [doctrine, norm]\n")},
+		"text/01-one.md":           {Data: []byte("---\ntitle: One\n---\nText.\n")},
+		"text/02-empty.md":         {Data: []byte("\n  \n")},
+		"registry/concept/a.md":    {Data: []byte("")},
+		"registry/concept/b.md":    {Data: []byte("The annotation, but no front matter.\n")},
+		"registry/concept/c.md":    {Data: []byte("---\n---\nThe annotation.\n")},
+		"registry/concept/fine.md": {Data: []byte("---\nname: Fine\ntype: norm\n---\n")},
+	}
+	_, diags := source.Load(fsys, "content")
+	want := []string{
+		`content/text/02-empty.md:1:1: error: the file is empty (write the chapter: a line “---”, “title: …”, a line “---”, then its text; or remove the file)`,
+		`content/registry/concept/a.md:1:1: error: the file is empty (write the entry, or remove the file: a line “---”, “name: …”, “type: …”, “aliases: […]”, a line “---”, then its annotation)`,
+		`content/registry/concept/b.md:1:1: error: the entry has no front matter (begin the file with its front matter: a line “---”, “name: …”, “type: …”, “aliases: […]”, a line “---”)`,
+		`content/registry/concept/c.md:1:1: error: the entry's front matter is empty (write its fields between the lines “---”: “name: …”, “type: …”, “aliases: […]”)`,
+	}
+	if got := diags.Strings(); strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("diagnostics:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}

@@ -1,6 +1,7 @@
 package source
 
 import (
+	"bytes"
 	"path"
 	"regexp"
 	"slices"
@@ -83,6 +84,24 @@ func (l *loader) Entry(p string, kind *index.Kind) (*index.Entry, bool) {
 	}
 	fm, d, n, ok := l.split(p, file)
 	if !ok {
+		return nil, false
+	}
+	if len(n.Content) == 0 {
+		// No front matter at all: one mistake, not a missing name and a
+		// missing type.
+		fields := "“name: …”"
+		if len(kind.Types) > 0 {
+			fields += ", “type: …”"
+		}
+		fields += ", “aliases: […]”"
+		what, hint := "the entry has no front matter", "begin the file with its front matter: a line “---”, "+fields+", a line “---”"
+		switch {
+		case len(bytes.TrimSpace(fm.Body)) == 0 && fm.YAML == nil:
+			what, hint = "the file is empty", "write the entry, or remove the file: a line “---”, "+fields+", a line “---”, then its annotation"
+		case fm.YAML != nil:
+			what, hint = "the entry's front matter is empty", "write its fields between the lines “---”: "+fields
+		}
+		l.diags.Errorf(diag.Pos{File: file, Line: 1, Col: 1}, hint, "%s", what)
 		return nil, false
 	}
 	e := &index.Entry{Key: key, Kind: kind.Key, File: file, Pos: diag.Pos{File: file, Line: 1, Col: 1},

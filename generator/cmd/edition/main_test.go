@@ -648,6 +648,15 @@ var errorCases = []errorCase{
 		msg: []string{`template error: can't evaluate field Nme in type *index.Entry, making `, ` and 13 other pages`},
 	},
 	{
+		// One mistake, one error: not a missing name and a missing type.
+		name: "an empty registry file",
+		mutate: func(t *testing.T) string {
+			write(t, registry+"concept/masonry.md", "")
+			return registry + "concept/masonry.md:1:1"
+		},
+		msg: []string{`the file is empty (write the entry, or remove the file: a line “---”, “name: …”, “aliases: […]”, a line “---”, then its annotation)`},
+	},
+	{
 		name: "edition.yaml missing",
 		mutate: func(t *testing.T) string {
 			if err := os.Remove("content/edition.yaml"); err != nil {
