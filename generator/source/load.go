@@ -185,6 +185,12 @@ func (l *loader) editionFile() (index.Edition, bool) {
 		return ed, false
 	}
 	d := &doc{file: l.name(EditionFile), diags: l.diags}
+	if len(bytes.TrimSpace(src)) == 0 {
+		// Not a missing title and every registry folder unread: one mistake.
+		l.diags.Errorf(diag.Pos{File: d.file, Line: 1, Col: 1}, "write the edition's “title: …” and its “kinds:”, one “- key: …” for each folder of registry/",
+			"%s is empty", EditionFile)
+		return ed, false
+	}
 	n, ok := d.parse(src)
 	if !ok {
 		return ed, false

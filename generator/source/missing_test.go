@@ -87,3 +87,30 @@ func TestEmptyFileSaidOnce(t *testing.T) {
 		t.Errorf("diagnostics:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }
+
+// TestNoKindsSaidOnce: an edition.yaml that declares no kind leaves every
+// registry folder unread: one error that names them all, not one a
+// folder; an empty edition.yaml is one error, not a missing title and
+// that.
+func TestNoKindsSaidOnce(t *testing.T) {
+	fsys := fstest.MapFS{
+		"edition.yaml":          {Data: []byte("title: T\n")},
+		"text/01-one.md":        {Data: []byte("---\ntitle: One\n---\nText.\n")},
+		"registry/concept/a.md": {Data: []byte("---\nname: A\n---\n")},
+		"registry/concept/b.md": {Data: []byte("---\nname: B\n---\n")},
+		"registry/person/c.md":  {Data: []byte("---\nname: C\n---\n")},
+		"registry/place/x/d.md": {Data: []byte("---\nname: D\n---\n")},
+	}
+	_, diags := source.Load(fsys, "content")
+	want := `content/registry: error: edition.yaml declares no kinds, so the registry's folders are not read: concept, person, place (declare each under “kinds:” in edition.yaml: “- key: concept”, “- key: person”, “- key: place”)`
+	if got := strings.Join(diags.Strings(), "\n"); got != want {
+		t.Errorf("diagnostics:\n%s\nwant:\n%s", got, want)
+	}
+
+	fsys["edition.yaml"] = &fstest.MapFile{Data: []byte("\n")}
+	_, diags = source.Load(fsys, "content")
+	want = `content/edition.yaml:1:1: error: edition.yaml is empty (write the edition's “title: …” and its “kinds:”, one “- key: …” for each folder of registry/)`
+	if got := strings.Join(diags.Strings(), "\n"); got != want {
+		t.Errorf("diagnostics:\n%s\nwant:\n%s", got, want)
+	}
+}

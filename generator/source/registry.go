@@ -33,6 +33,14 @@ func (l *loader) registry(ed *index.Edition) []*index.Entry {
 			continue
 		}
 		kind, ok := ed.Kind(kindKey)
+		if !ok && len(ed.Kinds) == 0 {
+			// No kind at all: one mistake, said once for every folder.
+			if len(reported) == 0 {
+				l.noKinds(paths)
+			}
+			reported[kindKey] = true
+			continue
+		}
 		if !ok {
 			if !reported[kindKey] {
 				reported[kindKey] = true
@@ -47,6 +55,22 @@ func (l *loader) registry(ed *index.Edition) []*index.Entry {
 		}
 	}
 	return entries
+}
+
+// noKinds reports registry folders when edition.yaml declares no kind.
+func (l *loader) noKinds(paths []string) {
+	var folders []string
+	for _, p := range paths {
+		if k, _, nested := strings.Cut(strings.TrimPrefix(p, RegistryDir+"/"), "/"); nested && !slices.Contains(folders, k) {
+			folders = append(folders, k)
+		}
+	}
+	decl := make([]string, len(folders))
+	for i, f := range folders {
+		decl[i] = "“- key: " + f + "”"
+	}
+	l.diags.Errorf(diag.Pos{File: l.name(RegistryDir)}, "declare each under “kinds:” in "+EditionFile+": "+strings.Join(decl, ", "),
+		"%s declares no kinds, so the registry's folders are not read: %s", EditionFile, strings.Join(folders, ", "))
 }
 
 func firstOr(ss []string, def string) string {

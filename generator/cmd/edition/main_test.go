@@ -657,6 +657,23 @@ var errorCases = []errorCase{
 		msg: []string{`the file is empty (write the entry, or remove the file: a line “---”, “name: …”, “aliases: […]”, a line “---”, then its annotation)`},
 	},
 	{
+		// One mistake, one error: not one for each registry folder.
+		name: "edition.yaml without kinds",
+		mutate: func(t *testing.T) string {
+			b, err := os.ReadFile("content/edition.yaml")
+			if err != nil {
+				t.Fatal(err)
+			}
+			before, _, ok := strings.Cut(string(b), "kinds:\n")
+			if !ok {
+				t.Fatal("the fixture's edition.yaml has no kinds")
+			}
+			write(t, "content/edition.yaml", before)
+			return "content/registry"
+		},
+		msg: []string{`edition.yaml declares no kinds, so the registry's folders are not read: concept, person, place`, `(declare each under “kinds:” in edition.yaml: “- key: concept”, “- key: person”, “- key: place”)`},
+	},
+	{
 		name: "edition.yaml missing",
 		mutate: func(t *testing.T) string {
 			if err := os.Remove("content/edition.yaml"); err != nil {
