@@ -99,6 +99,10 @@ func Build(in Input) (*Index, diag.List) {
 				known, hints = Known(in.Entries), map[string]string{}
 			}
 			h = diag.DidYouMeanKey(key, known, "check the key against the registry's file names")
+			// Written as an explicit link's target, "concept:containment".
+			if _, k, ok := strings.Cut(key, ":"); ok && byKey[k] != nil {
+				h = "write the key alone, without its kind: “" + k + "”"
+			}
 			hints[key] = h
 		}
 		return h
