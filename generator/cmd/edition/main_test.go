@@ -592,6 +592,14 @@ var errorCases = []errorCase{
 		msg: []string{`invalid issued date: month 13 is not between 1 and 12`},
 	},
 	{
+		name: "a date in words",
+		mutate: func(t *testing.T) string {
+			edit(t, bibliography, `issued: "1882-05-18"`, `issued: May 18, 1882`)
+			return at(t, bibliography, `May 18, 1882`, true)
+		},
+		msg: []string{`invalid issued date: "May 18, 1882" is not a date (write it in figures, year first: “1882-05-18”)`},
+	},
+	{
 		name: "invalid CSL date string",
 		mutate: func(t *testing.T) string {
 			edit(t, bibliography, `issued: "1899"`, `issued: "1899-02-30"`)
