@@ -21,6 +21,11 @@ type Input struct {
 	// chapter's each) so that no one has to join them first.
 	Occurrences [][]Occurrence
 	Citations   [][]Citation
+	// Failed says that the build already has errors, which may leave
+	// mentions and citations out (a link to an unknown key, a dropped
+	// note, an alias in dispute): the warnings of entries never mentioned
+	// and sources never cited would be their echo, and are not given.
+	Failed bool
 }
 
 // Index is the edition as data, ready for rendering. It is read-only once
@@ -146,7 +151,7 @@ func Build(in Input) (*Index, diag.List) {
 			}
 		}
 		commonAliases(e, x.occurrences[e.Ref()], words, &diags)
-		if len(x.occurrences[e.Ref()]) == 0 {
+		if len(x.occurrences[e.Ref()]) == 0 && !in.Failed {
 			hint := "add an alias that occurs in the text, or link it explicitly: [words](" + e.Ref().String() + ")"
 			if len(e.Aliases) == 0 {
 				hint = "give it aliases, or link it explicitly: [words](" + e.Ref().String() + ")"
@@ -155,7 +160,7 @@ func Build(in Input) (*Index, diag.List) {
 		}
 	}
 	for _, s := range x.Sources {
-		if len(x.citations[s.ID]) == 0 && len(x.occurrences[s.Ref()]) == 0 {
+		if len(x.citations[s.ID]) == 0 && len(x.occurrences[s.Ref()]) == 0 && !in.Failed {
 			diags.Warnf(s.Pos, "cite it with [@"+s.ID+"] where the text refers to it, or remove it", "source %q is never cited", s.ID)
 		}
 	}
@@ -293,6 +298,11 @@ func CheckKeys(entries []*Entry, sources []*Source) ([]*Entry, []*Source, diag.L
 		byKey[e.Key], slugs[slug] = e, e.File
 		keptE = append(keptE, e)
 	}
+	for _, e := range keptE {
+		for _, a := range e.Aliases {
+			aliasIsKey(e, a, byKey, &diags)
+		}
+	}
 	var keptS []*Source
 	for _, s := range sources {
 		slug := SourceKind.Key + "/" + Slug(s.ID)
@@ -304,6 +314,26 @@ func CheckKeys(entries []*Entry, sources []*Source) ([]*Entry, []*Source, diag.L
 		keptS = append(keptS, s)
 	}
 	return keptE, keptS, diags
+}
+
+// aliasIsKey warns of an alias of e that is the key of another entry
+// (“containment” in deterrence's aliases, where containment.md is an
+// entry): the word links to e, not to the entry of its name, which is
+// seldom what the editor meant. The alias is compared as a key is
+// written: lowercase, words joined by hyphens.
+func aliasIsKey(e *Entry, a Alias, byKey map[string]*Entry, diags *diag.List) {
+	// (Neither call copies an alias that has no space or capital.)
+	other := byKey[strings.ToLower(strings.ReplaceAll(a.Text, " ", "-"))]
+	if other == nil || other == e {
+		return
+	}
+	for _, o := range other.Aliases {
+		if strings.EqualFold(o.Text, a.Text) {
+			return // two entries claim the alias: an error of its own
+		}
+	}
+	diags.Warnf(a.Pos, fmt.Sprintf("if the alias belongs to %s, move it there; to point from %s to it, list %q under “related:”", other.Ref(), e.Key, other.Key),
+		"alias %q of %s is the key of %s, yet links to %s", a.Text, e.Ref(), other.Ref(), e.Key)
 }
 
 // CompareNames orders names as an index does: case-insensitively, ignoring

@@ -425,7 +425,7 @@ func (b *Builder) generatePages(changed []string, early bool) *Result {
 	diags.Append(ds)
 	b.work.lap("chapters", &t0)
 	x, ds := index.Build(index.Input{Edition: ed, Entries: entries, Sources: sources, Chapters: chapters,
-		Occurrences: occ, Citations: cites})
+		Occurrences: occ, Citations: cites, Failed: diags.HasErrors()})
 	diags.Append(ds)
 	b.work.lap("index", &t0)
 	res.Index = x

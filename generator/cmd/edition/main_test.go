@@ -809,6 +809,16 @@ func TestBuildWarnsOfUnmentionedEntry(t *testing.T) {
 // the build says so instead of leaving a chapter, entry or page out
 // without a word. Other files (images, notes in other formats) are left
 // alone.
+// An alias that is another entry's key links the word to the wrong entry,
+// most likely: a warning at the alias.
+func TestBuildWarnsOfAliasThatIsAnotherKey(t *testing.T) {
+	workspace(t)
+	edit(t, registry+"concept/lighthouse.md", "aliases: [lighthouse, lighthouses]", "aliases: [lighthouses]")
+	edit(t, registry+"concept/masonry.md", "aliases: [masonry, granite]", "aliases: [masonry, granite, lighthouse]")
+	buildWarns(t, -1, at(t, registry+"concept/masonry.md", "lighthouse]", true)+
+		`: warning: alias "lighthouse" of concept:masonry is the key of concept:lighthouse, yet links to masonry (if the alias belongs to concept:lighthouse, move it there; to point from masonry to it, list "lighthouse" under “related:”)`)
+}
+
 func TestBuildWarnsOfUnreadMarkdownFiles(t *testing.T) {
 	workspace(t)
 	write(t, "content/text/03-lamp.markdown", "# The lamp\n\nText.\n")
