@@ -305,7 +305,11 @@ func (l *loader) walk(dir string) []string {
 	}
 	for _, p := range l.walks[dir].unread {
 		stem := strings.TrimSuffix(path.Base(p), path.Ext(p))
-		l.diags.Warnf(diag.Pos{File: l.name(p)}, "rename it to "+stem+".md",
+		hint := "rename it to " + stem + ".md"
+		if isYAMLName(p) {
+			hint = "an entry is a Markdown file with its fields as front matter: rename it to " + stem + ".md, and put a line “---” before the fields and another after them"
+		}
+		l.diags.Warnf(diag.Pos{File: l.name(p)}, hint,
 			"the file is not read: only files whose names end in .md are")
 	}
 	return files
@@ -327,6 +331,13 @@ func markdownLike(name string) bool {
 		return !strings.HasSuffix(name, ".md")
 	}
 	return false
+}
+
+// isYAMLName reports whether a file's name says it holds YAML: in the
+// registry, an entry written as the fields alone.
+func isYAMLName(name string) bool {
+	ext := strings.ToLower(path.Ext(name))
+	return ext == ".yaml" || ext == ".yml"
 }
 
 // listing lists the Markdown files under dir as walk does, once per
@@ -355,7 +366,7 @@ func (l *loader) listing(dir string) ([]string, error) {
 		case e.IsDir():
 		case strings.HasSuffix(name, ".md"):
 			files = append(files, p)
-		case markdownLike(name):
+		case markdownLike(name), dir == RegistryDir && isYAMLName(name):
 			unread = append(unread, p)
 		}
 		return nil

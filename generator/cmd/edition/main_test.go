@@ -825,11 +825,16 @@ func TestBuildWarnsOfUnreadMarkdownFiles(t *testing.T) {
 	write(t, registry+"concept/beacon.MD", "---\nname: Beacon\n---\nA fire.\n")
 	write(t, "content/pages/credits.txt", "Credits.\n")
 	write(t, "content/text/figure.png", "not an image")
-	_, stderr := buildWarns(t, 3,
+	// An entry written as its fields alone, in YAML; elsewhere a YAML file
+	// may be data of the editor's, and is left alone.
+	write(t, registry+"concept/signal.yaml", "name: Signal\naliases: [signal]\n")
+	write(t, "content/text/notes.yaml", "todo: check the dates\n")
+	_, stderr := buildWarns(t, 4,
 		"content/text/03-lamp.markdown: warning: the file is not read: only files whose names end in .md are (rename it to 03-lamp.md)",
 		registry+"concept/beacon.MD: warning: the file is not read: only files whose names end in .md are (rename it to beacon.md)",
-		"content/pages/credits.txt: warning: the file is not read: only files whose names end in .md are (rename it to credits.md)")
-	if strings.Contains(stderr, "figure.png") {
+		"content/pages/credits.txt: warning: the file is not read: only files whose names end in .md are (rename it to credits.md)",
+		registry+"concept/signal.yaml: warning: the file is not read: only files whose names end in .md are (an entry is a Markdown file with its fields as front matter: rename it to signal.md, and put a line “---” before the fields and another after them)")
+	if strings.Contains(stderr, "figure.png") || strings.Contains(stderr, "notes.yaml") {
 		t.Errorf("a file of another kind is warned about:\n%s", stderr)
 	}
 }
