@@ -215,6 +215,9 @@ func (l *loader) aliases(d *doc, n *yaml.Node) []index.Alias {
 	out := make([]index.Alias, 0, len(items))
 	for _, item := range items {
 		a := index.Alias{Pos: d.pos(item)}
+		if d.foldedItem(item, "alias") {
+			continue
+		}
 		if item.Kind == yaml.MappingNode {
 			decodeFields(d, item, "an alias", aliasSet, aliasFields{d, &a})
 		} else if a.Text = d.str(item, "alias"); item.Kind != yaml.ScalarNode {

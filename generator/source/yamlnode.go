@@ -159,6 +159,20 @@ func yamlErrorPlace(src []byte, n int, msg, hint string) (col int, newMsg, newHi
 		}
 	case strings.HasPrefix(msg, "did not find expected key"), strings.HasPrefix(msg, "did not find expected '-' indicator"),
 		strings.HasPrefix(msg, "block sequence entries are not allowed"):
+		// A list item under a field that has its value on its line
+		// already: “aliases: [A]” and then “- B”.
+		if bytes.HasPrefix(line[indent:], []byte("- ")) && n > 1 {
+			prev := lineOf(src, n-1)
+			pi := indentOf(prev)
+			if k := keyColon(prev[pi:]); k >= 0 && pi <= indent && len(bytes.TrimSpace(prev[pi+k+1:])) > 0 {
+				field := string(prev[pi : pi+k])
+				return col1(indent), "a list item follows “" + field + ":”, which has a value on its line already",
+					"write the list on the line, [a, b], or each item on a line of its own, “- item”, under “" + field + ":” with nothing after the colon"
+			}
+			if pi > indent && bytes.HasPrefix(prev[pi:], []byte("- ")) {
+				return col1(indent), "the list item is indented less than the one before it", "indent it as the items around it are"
+			}
+		}
 		return col1(indent), msg, "indent this line as the fields or items around it are"
 	}
 	return 0, msg, hint
@@ -463,6 +477,31 @@ func (d *doc) curlyQuoted(n *yaml.Node, field string) {
 		"%s is in curly quotes, which YAML keeps as part of it", field)
 }
 
+// foldedItem reports a list item that a line indented under it has run
+// on into (“- deterrence” and then “    - deterrent”): YAML reads the
+// second item as more of the first's text, “deterrence - deterrent”, which
+// no mistake would otherwise reveal. It reports whether it did. Only a
+// plain item holding “ - ” is looked at, on its lines.
+func (d *doc) foldedItem(n *yaml.Node, field string) bool {
+	if n.Style != 0 || n.Kind != yaml.ScalarNode || !strings.Contains(n.Value, " - ") || n.Line < 1 {
+		return false
+	}
+	first := lineOf(d.src, n.Line)
+	if bytes.Contains(first, []byte(n.Value)) {
+		return false // all on its line: “ - ” is the item's own
+	}
+	for l := n.Line + 1; l <= n.Line+strings.Count(n.Value, " "); l++ {
+		line := lineOf(d.src, l)
+		i := indentOf(line)
+		if bytes.HasPrefix(line[i:], []byte("- ")) {
+			d.diags.Errorf(diag.Pos{File: d.file, Line: d.line0 + l, Col: i + 1}, "indent it as the items around it are",
+				"the %s is indented under the one before it, and read as more of its text: “%s”", field, n.Value)
+			return true
+		}
+	}
+	return false
+}
+
 // strs decodes a list of scalars; a single scalar is a list of one.
 func (d *doc) strs(n *yaml.Node, field string) []string {
 	if n.Kind == yaml.ScalarNode {
@@ -479,6 +518,9 @@ func (d *doc) strs(n *yaml.Node, field string) []string {
 	for _, c := range n.Content {
 		var s string
 		if c.Kind == yaml.ScalarNode && c.Tag != "!!null" {
+			if d.foldedItem(c, field+" item") {
+				continue
+			}
 			s = c.Value // what str gives, without making its field name
 			if c.Style == 0 && len(s) >= 6 && s[0] == 0xe2 {
 				d.curlyQuoted(c, field+" item")

@@ -541,6 +541,25 @@ var errorCases = []errorCase{
 		msg: []string{`unknown field "autors" in the chapter's front matter`, `did you mean “authors”?`},
 	},
 	{
+		name: "a list item after the field's value on its line",
+		mutate: func(t *testing.T) string {
+			f := registry + "person/smeaton.md"
+			edit(t, f, "aliases:\n  - John Smeaton\n", "aliases: [John Smeaton]\n")
+			return at(t, f, "- Smeaton", true)
+		},
+		msg: []string{`malformed YAML: a list item follows “aliases:”, which has a value on its line already`, `(write the list on the line, [a, b], or each item on a line of its own, “- item”, under “aliases:” with nothing after the colon)`},
+	},
+	{
+		// YAML reads it as more of the alias before: no syntax error.
+		name: "an alias indented under the one before it",
+		mutate: func(t *testing.T) string {
+			f := registry + "person/smeaton.md"
+			edit(t, f, "  - Smeaton\n", "    - Smeaton\n")
+			return at(t, f, "- Smeaton", true)
+		},
+		msg: []string{`the alias is indented under the one before it, and read as more of its text: “John Smeaton - Smeaton” (indent it as the items around it are)`},
+	},
+	{
 		name: "unknown field in a registry entry",
 		mutate: func(t *testing.T) string {
 			f := registry + "person/smeaton.md"
