@@ -249,7 +249,7 @@ func (l *loader) kinds(d *doc, n *yaml.Node) []index.Kind {
 			"name":   func(v *yaml.Node) { k.Name = d.str(v, "name") },
 			"plural": func(v *yaml.Node) { k.Plural = d.str(v, "plural") },
 			"path":   func(v *yaml.Node) { k.Path = d.str(v, "path") },
-			"types":  func(v *yaml.Node) { k.Types = d.strs(v, "types") },
+			"types":  func(v *yaml.Node) { k.Types = d.keys(v, "types") },
 		})
 		switch {
 		case k.Key == "":

@@ -168,7 +168,7 @@ var entrySet = newFieldSet(map[string]func(c entryFields, v *yaml.Node){
 	"aliases":    func(c entryFields, v *yaml.Node) { c.e.Aliases = c.l.aliases(c.d, v) },
 	"related": func(c entryFields, v *yaml.Node) {
 		c.at("related", v)
-		c.e.Related = c.d.strs(v, "related")
+		c.e.Related = c.d.keys(v, "related")
 		switch v.Kind {
 		case yaml.SequenceNode:
 			for _, item := range v.Content {

@@ -181,3 +181,26 @@ func TestFoldedAliasIsAnError(t *testing.T) {
 		t.Errorf("diagnostics %v\nwant %s", diags, want)
 	}
 }
+
+// A list of keys or types without its brackets, “types: a, b”, is one
+// value to YAML, and each entry of the kind would be an error: one error
+// at the list, which is read as meant.
+func TestListWithoutBrackets(t *testing.T) {
+	fsys := fstest.MapFS{
+		"edition.yaml":          {Data: []byte("title: E\nkinds:\n  - key: concept\n    types: doctrine, norm\n")},
+		"text/01-one.md":        {Data: []byte("---\ntitle: One\n---\nText.\n")},
+		"registry/concept/a.md": {Data: []byte("---\nname: A\ntype: doctrine\nrelated: b, c\n---\n")},
+		"registry/concept/b.md": {Data: []byte("---\nname: B\ntype: norm\n---\n")},
+	}
+	c, diags := source.Load(fsys, "content")
+	want := []string{
+		"content/edition.yaml:4:12: error: types is a list without its brackets, which YAML reads as one value, “doctrine, norm” (write the list in brackets: [doctrine, norm])",
+		"content/registry/concept/a.md:4:10: error: related is a list without its brackets, which YAML reads as one value, “b, c” (write the list in brackets: [b, c])",
+	}
+	if got := diags.Strings(); len(got) != len(want) || got[0] != want[0] || got[1] != want[1] {
+		t.Errorf("diagnostics %q\nwant %q", got, want)
+	}
+	if len(c.Entries) > 0 && len(c.Entries[0].Related) != 2 {
+		t.Errorf("related read as %q, want [b c]", c.Entries[0].Related)
+	}
+}

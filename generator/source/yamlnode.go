@@ -538,6 +538,25 @@ func (d *doc) strs(n *yaml.Node, field string) []string {
 	return out
 }
 
+// keys decodes a list of keys or names of types, as strs does, but reads
+// one written without its brackets, “a, b” (which YAML reads as one value,
+// and no key has a comma), as the list it was meant to be, after an error
+// that says so: not an error at every use of each.
+func (d *doc) keys(n *yaml.Node, field string) []string {
+	if n.Kind == yaml.ScalarNode && n.Style == 0 && strings.Contains(n.Value, ",") {
+		var out []string
+		for _, k := range strings.Split(n.Value, ",") {
+			if k = strings.TrimSpace(k); k != "" {
+				out = append(out, k)
+			}
+		}
+		d.errorf(n, "write the list in brackets: ["+strings.Join(out, ", ")+"]",
+			"%s is a list without its brackets, which YAML reads as one value, “%s”", field, n.Value)
+		return out
+	}
+	return d.strs(n, field)
+}
+
 // integer decodes a whole number.
 func (d *doc) integer(n *yaml.Node, field string) int {
 	s := d.str(n, field)

@@ -409,6 +409,16 @@ var errorCases = []errorCase{
 		msg: []string{`unknown entry "place:eddystone-rocks"`, `did you mean “rocks”, the entry named “Eddystone Rocks”?`},
 	},
 	{
+		// YAML reads it as one key, with commas.
+		name: "related without its brackets",
+		mutate: func(t *testing.T) string {
+			f := registry + "person/rudyerd.md"
+			edit(t, f, "related: [winstanley, smeaton]", "related: winstanley, smeaton")
+			return at(t, f, "winstanley, smeaton", true)
+		},
+		msg: []string{`related is a list without its brackets, which YAML reads as one value, “winstanley, smeaton”`, `(write the list in brackets: [winstanley, smeaton])`},
+	},
+	{
 		name: "related names the entry itself",
 		mutate: func(t *testing.T) string {
 			f := registry + "person/rudyerd.md"
