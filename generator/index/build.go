@@ -322,8 +322,27 @@ func CheckKeys(entries []*Entry, sources []*Source) ([]*Entry, []*Source, diag.L
 // seldom what the editor meant. The alias is compared as a key is
 // written: lowercase, words joined by hyphens.
 func aliasIsKey(e *Entry, a Alias, byKey map[string]*Entry, diags *diag.List) {
-	// (Neither call copies an alias that has no space or capital.)
-	other := byKey[strings.ToLower(strings.ReplaceAll(a.Text, " ", "-"))]
+	// Written as a key into a buffer on the stack, and looked up without a
+	// copy: this runs for every alias of every build. A key is ASCII; an
+	// alias that is not cannot be one.
+	var buf [64]byte
+	t := a.Text
+	if len(t) > len(buf) {
+		return
+	}
+	for i := 0; i < len(t); i++ {
+		c := t[i]
+		switch {
+		case c >= 'A' && c <= 'Z':
+			c += 'a' - 'A'
+		case c == ' ':
+			c = '-'
+		case c >= 0x80:
+			return
+		}
+		buf[i] = c
+	}
+	other := byKey[string(buf[:len(t)])]
 	if other == nil || other == e {
 		return
 	}
