@@ -21,6 +21,8 @@ func TestMissingFieldSaidOnce(t *testing.T) {
 		"registry/actor/b.md": {Data: []byte("---\nname:\naliases: [B]\n---\nBody.\n")},
 		"registry/actor/c.md": {Data: []byte("---\nname: {first: C}\n---\nBody.\n")},
 		"registry/actor/d.md": {Data: []byte("---\nnmae: D\nname: D\n---\nBody.\n")},
+		"registry/actor/e.md": {Data: []byte("---\n- E\n---\nBody.\n")},
+		"text/03-three.md":    {Data: []byte("---\njust a title\n---\nText.\n")},
 		"bibliography.yaml":   {Data: []byte("references:\n  - id: r1\n    tipe: book\n    titel: T\n  - di: r2\n    type: book\n    title: T\n")},
 	}
 	_, diags := source.Load(fsys, "content")
@@ -34,6 +36,9 @@ func TestMissingFieldSaidOnce(t *testing.T) {
 		`content/registry/actor/c.md:2:7: error: name must be text, not a mapping (give a single value)`,
 		// The name is there: the misspelt field is only unknown.
 		`content/registry/actor/d.md:2:1: error: unknown field "nmae" in the entry's front matter (did you mean “name”?)`,
+		// Not fields at all: that, and not each field missing.
+		`content/registry/actor/e.md:2:1: error: the entry's front matter must be a mapping of fields, not a list (write “field: value” lines)`,
+		`content/text/03-three.md:2:1: error: the chapter's front matter must be a mapping of fields, not the value "just a title" (write “field: value” lines)`,
 		`content/bibliography.yaml:3:5: error: unknown field "tipe" in a bibliography record, and record "r1" has no type (did you mean “type”?)`,
 		`content/bibliography.yaml:4:5: error: unknown field "titel" in a bibliography record, and record "r1" has no title (did you mean “title”?)`,
 		`content/bibliography.yaml:5:5: error: unknown field "di" in a bibliography record, and the record has no id (did you mean “id”?)`,

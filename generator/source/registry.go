@@ -110,7 +110,7 @@ func (l *loader) Entry(p string, kind *index.Kind) (*index.Entry, bool) {
 	if !ok {
 		return nil, false
 	}
-	if len(n.Content) == 0 {
+	if n.Kind == yaml.MappingNode && len(n.Content) == 0 {
 		// No front matter at all: one mistake, not a missing name and a
 		// missing type.
 		fields := "“name: …”"

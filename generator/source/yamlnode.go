@@ -38,13 +38,17 @@ type nearMiss struct {
 
 // missing reports that field, required, is missing from mapping n, with
 // message msg and hint at pos, unless the mistake has already been said:
-// a field present with a value of the wrong kind has had its error; an
-// unknown field that is a near miss of it ("nmae" for "name") has had its
-// error, which now says that field is missing too, as one mistake. A field
-// present but empty is reported at its own place, with choices (such as
-// “one of: a, b”), if any, in its hint.
+// front matter that is not a mapping has had its error; a field present
+// with a value of the wrong kind has had its; an unknown field that is a
+// near miss of it ("nmae" for "name") has had its, which now says that
+// the field is missing too, as one mistake. A field present but empty is
+// reported at its own place, with choices (such as “one of: a, b”), if
+// any, in its hint.
 func (d *doc) missing(n *yaml.Node, field string, pos diag.Pos, hint, choices, msg string) {
-	if n != nil && n.Kind == yaml.MappingNode {
+	if n != nil && n.Kind != yaml.MappingNode {
+		return // not fields at all: said by walkFields, and enough
+	}
+	if n != nil {
 		for i := 0; i+1 < len(n.Content); i += 2 {
 			if k, v := n.Content[i], n.Content[i+1]; k.Value == field {
 				if v.Kind == yaml.ScalarNode {
