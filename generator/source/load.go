@@ -104,6 +104,12 @@ func (l *loader) read(p string) ([]byte, bool) {
 		return nil, false
 	}
 	if !utf8.Valid(b) {
+		if len(b) >= 2 && (b[0] == 0xff && b[1] == 0xfe || b[0] == 0xfe && b[1] == 0xff) {
+			// As Windows' editors save “Unicode”: one error, not a byte.
+			l.diags.Errorf(diag.Pos{File: l.name(p)}, "save it as UTF-8: in the editor's “Save as”, choose the encoding UTF-8",
+				"the file is UTF-16, not UTF-8")
+			return nil, false
+		}
 		off := 0
 		for off < len(b) {
 			r, n := utf8.DecodeRune(b[off:])

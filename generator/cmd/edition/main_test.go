@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"encoding/binary"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -709,6 +710,23 @@ var errorCases = []errorCase{
 			return "content/registry"
 		},
 		msg: []string{`edition.yaml declares no kinds, so the registry's folders are not read: concept, person, place`, `(declare each under “kinds:” in edition.yaml: “- key: concept”, “- key: person”, “- key: place”)`},
+	},
+	{
+		// As Windows' editors save “Unicode”.
+		name: "a file saved as UTF-16",
+		mutate: func(t *testing.T) string {
+			b, err := os.ReadFile(chapter2)
+			if err != nil {
+				t.Fatal(err)
+			}
+			u := []byte{0xff, 0xfe}
+			for _, r := range string(b) {
+				u = binary.LittleEndian.AppendUint16(u, uint16(r)) // the fixture's text is in the BMP
+			}
+			write(t, chapter2, string(u))
+			return chapter2
+		},
+		msg: []string{`the file is UTF-16, not UTF-8 (save it as UTF-8: in the editor's “Save as”, choose the encoding UTF-8)`},
 	},
 	{
 		name: "edition.yaml missing",
