@@ -88,7 +88,7 @@ func (l *loader) record(d *doc, n *yaml.Node) (*index.Source, bool) {
 		return nil, false
 	}
 	s.Pos = d.pos(n)
-	if r.Title() == "" {
+	if strings.TrimSpace(r.Title()) == "" {
 		d.missing(n, "title", d.pos(n), "add “title: …”", "", fmt.Sprintf("record %q has no title", r.ID))
 	}
 	if r.Type == "" {

@@ -224,7 +224,7 @@ func (l *loader) editionFile() (index.Edition, bool) {
 		"base_url":  func(v *yaml.Node) { ed.BaseURL = d.str(v, "base_url") },
 		"kinds":     func(v *yaml.Node) { ed.Kinds = l.kinds(d, v) },
 	})
-	if ed.Title == "" {
+	if strings.TrimSpace(ed.Title) == "" {
 		d.missing(n, "title", ed.Pos, "add “title: …”", "", EditionFile+" has no title")
 	}
 	if ed.Language == "" {
@@ -437,7 +437,7 @@ func (l *loader) Chapter(p string) (*Chapter, bool) {
 	ch := &Chapter{File: d.file, Body: fm.Body, BodyLine: fm.BodyLine, Opening: "Opening"}
 	decodeFields(d, n, "the chapter's front matter", chapterSet, chapterFields{d, ch})
 	pos := diag.Pos{File: ch.File, Line: 1, Col: 1}
-	if ch.Title == "" {
+	if strings.TrimSpace(ch.Title) == "" {
 		d.missing(n, "title", pos, "add “title: …” to the front matter", "", "the chapter has no title")
 	}
 	if ch.Slug == "" {
@@ -476,7 +476,7 @@ func (l *loader) page(p string) (*Page, bool) {
 		"title": func(v *yaml.Node) { pg.Title = d.str(v, "title") },
 		"slug":  func(v *yaml.Node) { pg.Slug = d.str(v, "slug") },
 	})
-	if pg.Title == "" {
+	if strings.TrimSpace(pg.Title) == "" {
 		d.missing(n, "title", diag.Pos{File: pg.File, Line: 1, Col: 1}, "add “title: …” to the front matter", "", "the page has no title")
 		return nil, false
 	}

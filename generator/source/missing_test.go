@@ -22,6 +22,7 @@ func TestMissingFieldSaidOnce(t *testing.T) {
 		"registry/actor/c.md": {Data: []byte("---\nname: {first: C}\n---\nBody.\n")},
 		"registry/actor/d.md": {Data: []byte("---\nnmae: D\nname: D\n---\nBody.\n")},
 		"registry/actor/e.md": {Data: []byte("---\n- E\n---\nBody.\n")},
+		"registry/actor/f.md": {Data: []byte("---\nname: \"  \"\n---\nBody.\n")},
 		"text/03-three.md":    {Data: []byte("---\njust a title\n---\nText.\n")},
 		"bibliography.yaml":   {Data: []byte("references:\n  - id: r1\n    tipe: book\n    titel: T\n  - di: r2\n    type: book\n    title: T\n")},
 	}
@@ -34,6 +35,7 @@ func TestMissingFieldSaidOnce(t *testing.T) {
 		`content/registry/actor/a.md:2:1: error: unknown field "nmae" in the entry's front matter, and the entry has no name (did you mean “name”?)`,
 		`content/registry/actor/b.md:2:1: error: the entry has no name (give “name:” a value)`,
 		`content/registry/actor/c.md:2:7: error: name must be text, not a mapping (give a single value)`,
+		`content/registry/actor/f.md:2:1: error: the entry has no name (give “name:” a value)`, // spaces are none
 		// The name is there: the misspelt field is only unknown.
 		`content/registry/actor/d.md:2:1: error: unknown field "nmae" in the entry's front matter (did you mean “name”?)`,
 		// Not fields at all: that, and not each field missing.

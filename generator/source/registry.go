@@ -131,7 +131,7 @@ func (l *loader) Entry(p string, kind *index.Kind) (*index.Entry, bool) {
 	e := &index.Entry{Key: key, Kind: kind.Key, File: file, Pos: diag.Pos{File: file, Line: 1, Col: 1},
 		Body: fm.Body, BodyLine: fm.BodyLine, FieldPos: map[string]diag.Pos{}}
 	decodeFields(d, n, "the entry's front matter", entrySet, entryFields{l, d, e})
-	if e.Name == "" {
+	if strings.TrimSpace(e.Name) == "" {
 		d.missing(n, "name", e.Pos, "add “name: …” to the front matter", "", "the entry has no name")
 		e.Name = key
 	}
