@@ -178,9 +178,8 @@ func nearestKey(word string, known []Known, n int) []keyMatch {
 // DidYouMeanKey formats the keys of known nearest to word, as nearestKey
 // finds them, as a hint, naming the name that matched where the key itself
 // was further (“did you mean “unsc”, the entry named “UN Security
-// Council”?”), or
-// returns fallback when nothing is near. It costs a pass over every name:
-// call it only for an error.
+// Council”?”), or returns fallback when nothing is near. It costs a pass
+// over every name: call it only for an error.
 func DidYouMeanKey(word string, known []Known, fallback string) string {
 	near := nearestKey(word, known, 3)
 	if len(near) == 0 {
