@@ -167,6 +167,7 @@ func newBuilder(opts Options) *Builder {
 	// the scheduler to preempt the rest's goroutines (10 ms each time).
 	yield := func() { b.pause.RLock(); b.pause.RUnlock(); runtime.Gosched() }
 	b.tei.Yield, b.search.Yield, b.reg.Yield = yield, yield, yield
+	b.content.listLinks = true // source warns of a link to a folder, which it does not read
 	return b
 }
 

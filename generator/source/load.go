@@ -318,6 +318,10 @@ func (l *loader) walk(dir string) []string {
 		l.diags.Warnf(diag.Pos{File: l.name(p)}, hint,
 			"the file is not read: only files whose names end in .md are")
 	}
+	for _, p := range l.walks[dir].links {
+		l.diags.Warnf(diag.Pos{File: l.name(p)}, "put the folder itself here, or link each of its files",
+			"the folder is not read: it is a symbolic link, which the build does not follow into")
+	}
 	return files
 }
 
@@ -325,6 +329,7 @@ func (l *loader) walk(dir string) []string {
 type listed struct {
 	files  []string
 	unread []string // files named as Markdown is elsewhere (".markdown", ".MD", ".txt"), which are not read
+	links  []string // symbolic links to folders, which are not walked
 	err    error
 }
 
@@ -353,7 +358,7 @@ func (l *loader) listing(dir string) ([]string, error) {
 	if w, ok := l.walks[dir]; ok {
 		return w.files, w.err
 	}
-	var files, unread []string
+	var files, unread, links []string
 	err := fs.WalkDir(l.fsys, dir, func(p string, e fs.DirEntry, err error) error {
 		if err != nil {
 			if p == dir && errors.Is(err, fs.ErrNotExist) {
@@ -374,6 +379,10 @@ func (l *loader) listing(dir string) ([]string, error) {
 			files = append(files, p)
 		case markdownLike(name), dir == RegistryDir && isYAMLName(name):
 			unread = append(unread, p)
+		case e.Type()&fs.ModeSymlink != 0:
+			if info, err := fs.Stat(l.fsys, p); err == nil && info.IsDir() {
+				links = append(links, p)
+			}
 		}
 		return nil
 	})
@@ -382,7 +391,7 @@ func (l *loader) listing(dir string) ([]string, error) {
 	if l.walks == nil {
 		l.walks = map[string]listed{}
 	}
-	l.walks[dir] = listed{files, unread, err}
+	l.walks[dir] = listed{files, unread, links, err}
 	return files, err
 }
 

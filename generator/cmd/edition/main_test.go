@@ -866,6 +866,25 @@ func TestBuildWarnsOfAliasThatIsAnotherKey(t *testing.T) {
 		`: warning: alias "lighthouse" of concept:masonry is the key of concept:lighthouse, yet links to masonry (if the alias belongs to concept:lighthouse, move it there; to point from masonry to it, list "lighthouse" under “related:”)`)
 }
 
+// A symbolic link to a folder is not followed (a loop among them would not
+// end): a warning, not a folder of chapters or entries left out unsaid.
+func TestBuildWarnsOfLinkedFolders(t *testing.T) {
+	workspace(t)
+	if err := os.Symlink(".", "content/text/loop"); err != nil {
+		t.Skip("no symbolic links here:", err)
+	}
+	if err := os.Mkdir("more-people", 0o755); err != nil {
+		t.Fatal(err)
+	}
+	write(t, "more-people/beacon.md", "---\nname: Beacon\n---\nA fire.\n")
+	if err := os.Symlink("../../more-people", registry+"people"); err != nil {
+		t.Fatal(err)
+	}
+	buildWarns(t, -1,
+		"content/text/loop: warning: the folder is not read: it is a symbolic link, which the build does not follow into (put the folder itself here, or link each of its files)",
+		registry+"people: warning: the folder is not read: it is a symbolic link, which the build does not follow into (put the folder itself here, or link each of its files)")
+}
+
 func TestBuildWarnsOfUnreadMarkdownFiles(t *testing.T) {
 	workspace(t)
 	write(t, "content/text/03-lamp.markdown", "# The lamp\n\nText.\n")
