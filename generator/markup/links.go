@@ -72,8 +72,15 @@ func NewLinks(ed *index.Edition, entries []*index.Entry, sources []*index.Source
 				if c.ref == ref {
 					diags.Warnf(a.Pos, "remove the repeated alias", "alias %q is listed twice for %s", a.Text, ref)
 				} else {
-					diags.Errorf(a.Pos, fmt.Sprintf("keep the alias in one entry and link the other explicitly, [%s](%s)", a.Text, ref),
-						"alias %q is also claimed by %s (%s)", a.Text, c.ref, c.pos)
+					// Said at the second claim, unless the alias spells the
+					// second's key ("weak states" of weak-states): then the
+					// first claim is the one to move.
+					at, by, byPos, other := a.Pos, c.ref, c.pos, ref
+					if k := strings.ReplaceAll(folded, " ", "-"); k == ref.Key && k != c.ref.Key {
+						at, by, byPos, other = c.pos, ref, a.Pos, c.ref
+					}
+					diags.Errorf(at, fmt.Sprintf("keep the alias in one entry and link the other explicitly, [%s](%s)", a.Text, other),
+						"alias %q is also claimed by %s (%s)", a.Text, by, byPos)
 				}
 				continue
 			}

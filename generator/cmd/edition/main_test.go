@@ -353,6 +353,16 @@ var errorCases = []errorCase{
 			`keep the alias in one entry and link the other explicitly`},
 	},
 	{
+		// Said where the alias was added, not at the entry it names.
+		name: "an alias that another entry's key spells, claimed by both",
+		mutate: func(t *testing.T) string {
+			f := registry + "concept/dovetailing.md"
+			edit(t, f, "aliases: [dovetailing, dovetailed, dovetail joints]", "aliases: [dovetailing, dovetailed, dovetail joints, lighthouse]")
+			return at(t, f, "lighthouse]", true)
+		},
+		msg: []string{`alias "lighthouse" is also claimed by concept:lighthouse (content/registry/concept/lighthouse.md:3:11)`, `[lighthouse](concept:dovetailing)`},
+	},
+	{
 		name: "one key in two kinds",
 		mutate: func(t *testing.T) string {
 			write(t, registry+"person/plymouth.md", "---\nname: Plymouth Brethren\n---\nA church.\n")
