@@ -215,7 +215,7 @@ func (l *loader) aliases(d *doc, n *yaml.Node) []index.Alias {
 	out := make([]index.Alias, 0, len(items))
 	for _, item := range items {
 		a := index.Alias{Pos: d.pos(item)}
-		if d.foldedItem(item, "alias") {
+		if d.foldedItem(item, "alias", false) {
 			continue
 		}
 		if item.Kind == yaml.MappingNode {

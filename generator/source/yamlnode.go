@@ -485,8 +485,9 @@ func (d *doc) curlyQuoted(n *yaml.Node, field string) {
 // on into (“- deterrence” and then “    - deterrent”): YAML reads the
 // second item as more of the first's text, “deterrence - deterrent”, which
 // no mistake would otherwise reveal. It reports whether it did. Only a
-// plain item holding “ - ” is looked at, on its lines.
-func (d *doc) foldedItem(n *yaml.Node, field string) bool {
+// plain item holding “ - ” is looked at, on its lines. The error names the
+// item “the <field> item”, or “the <field>” when item is false.
+func (d *doc) foldedItem(n *yaml.Node, field string, item bool) bool {
 	if n.Style != 0 || n.Kind != yaml.ScalarNode || !strings.Contains(n.Value, " - ") || n.Line < 1 {
 		return false
 	}
@@ -498,6 +499,9 @@ func (d *doc) foldedItem(n *yaml.Node, field string) bool {
 		line := lineOf(d.src, l)
 		i := indentOf(line)
 		if bytes.HasPrefix(line[i:], []byte("- ")) {
+			if item {
+				field += " item"
+			}
 			d.diags.Errorf(diag.Pos{File: d.file, Line: d.line0 + l, Col: i + 1}, "indent it as the items around it are",
 				"the %s is indented under the one before it, and read as more of its text: “%s”", field, n.Value)
 			return true
@@ -522,7 +526,7 @@ func (d *doc) strs(n *yaml.Node, field string) []string {
 	for _, c := range n.Content {
 		var s string
 		if c.Kind == yaml.ScalarNode && c.Tag != "!!null" {
-			if d.foldedItem(c, field+" item") {
+			if d.foldedItem(c, field, true) {
 				continue
 			}
 			s = c.Value // what str gives, without making its field name
