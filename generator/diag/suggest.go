@@ -121,8 +121,9 @@ type keyMatch struct {
 // alias usually still spells it. A candidate is as near as its key, or as
 // the nearest of its names written as a key (lowercase words joined by
 // hyphens, accents dropped), or one letter away when a name has the same
-// words in another order. Names get no credit for a shared prefix, which
-// short ones (“UN”) would have with too much.
+// words in another order, or just near enough when the words of one, two
+// or more, are all among the other's. Names get no credit for a shared
+// prefix, which short ones (“UN”) would have with too much.
 func nearestKey(word string, known []Known, n int) []keyMatch {
 	w := strings.ToLower(word)
 	ws := keyWords(word)
@@ -150,6 +151,11 @@ func nearestKey(word string, known []Known, n int) []keyMatch {
 				if slices.Equal(nw, wsorted) {
 					d = 1
 				}
+			}
+			// All the words of one, two or more, among the other's
+			// (“kofi-annan”, “Kofi Atta Annan”): as near as may be.
+			if d > limit && min(len(nw), len(ws)) > 1 && (allIn(ws, nw) || allIn(nw, ws)) {
+				d = limit
 			}
 			if d < m.d {
 				m.d, m.via = d, name
@@ -198,6 +204,16 @@ func DidYouMeanKey(word string, known []Known, fallback string) string {
 		hint += ", the entry with the alias “" + m.via + "”"
 	}
 	return hint + "?"
+}
+
+// allIn reports whether every word of a is among b's.
+func allIn(a, b []string) bool {
+	for _, w := range a {
+		if !slices.Contains(b, w) {
+			return false
+		}
+	}
+	return true
 }
 
 // keyWords returns the words of s as a key writes them: lowercase letters

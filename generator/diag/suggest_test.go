@@ -12,6 +12,7 @@ func TestDidYouMeanKey(t *testing.T) {
 		{Key: "hammarskjold", Name: "Dag Hammarskjöld"},
 		{Key: "annan", Name: "Annan, Kofi"},
 		{Key: "preemption", Name: "Preemption"},
+		{Key: "atta-annan", Name: "Kofi Atta Annan"},
 	}
 	for _, tc := range []struct{ word, want string }{
 		{"un-security-council", "did you mean “unsc”, the entry named “UN Security Council”?"},
@@ -19,6 +20,9 @@ func TestDidYouMeanKey(t *testing.T) {
 		{"dag-hammarskjold", "did you mean “hammarskjold”, the entry named “Dag Hammarskjöld”?"},
 		{"kofi-annan", "did you mean “annan”, the entry named “Annan, Kofi”?"},
 		{"premption", "did you mean “preemption”?"},
+		// The words of the old key all in the name, in its order or not.
+		{"kofi-atta", "did you mean “atta-annan”, the entry named “Kofi Atta Annan”?"},
+		{"atta-kofi-annan", "did you mean “atta-annan”, the entry named “Kofi Atta Annan”?"},
 		// "UN" is a prefix of the word, but a short name shares too much
 		// to say anything.
 		{"un-general-assembly", "none"},
