@@ -3,6 +3,9 @@ package diag
 import (
 	"slices"
 	"strings"
+	"unicode"
+
+	"golang.org/x/text/unicode/norm"
 )
 
 // Nearest returns up to n candidates closest to word by edit distance,
@@ -69,9 +72,12 @@ func quoteJoin(ss []string) string {
 	return strings.Join(q[:len(q)-1], ", ") + " or " + q[len(q)-1]
 }
 
-// distance is the Levenshtein distance between a and b, by runes.
+// distance is the edit distance between a and b, by runes, in which
+// swapping two neighbouring letters (“nmae”) is one edit, as typing makes
+// it: the optimal string alignment distance.
 func distance(a, b string) int {
 	ra, rb := []rune(a), []rune(b)
+	prev2 := make([]int, len(rb)+1) // the row before prev
 	prev := make([]int, len(rb)+1)
 	cur := make([]int, len(rb)+1)
 	for j := range prev {
@@ -85,8 +91,151 @@ func distance(a, b string) int {
 				cost = 0
 			}
 			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+			if i > 1 && j > 1 && ra[i-1] == rb[j-2] && ra[i-2] == rb[j-1] {
+				cur[j] = min(cur[j], prev2[j-2]+1)
+			}
 		}
-		prev, cur = cur, prev
+		prev2, prev, cur = prev, cur, prev2
 	}
 	return prev[len(rb)]
+}
+
+// Known is a key with the names it is known by, for DidYouMeanKey.
+type Known struct {
+	Key     string
+	Name    string
+	Aliases []string
+}
+
+// keyMatch is a candidate of nearestKey: its distance, and the name that
+// brought it closer than its key did, if one did.
+type keyMatch struct {
+	Known
+	d   int
+	via string
+}
+
+// nearestKey is Nearest for a key that may name something renamed: an
+// entry's key is its file name, and an editor who renames the file leaves
+// every reference to the old key behind, though the entry's name or an
+// alias usually still spells it. A candidate is as near as its key, or as
+// the nearest of its names written as a key (lowercase words joined by
+// hyphens, accents dropped), or one letter away when a name has the same
+// words in another order, or just near enough when the words of one, two
+// or more, are all among the other's. Names get no credit for a shared
+// prefix, which short ones (“UN”) would have with too much.
+func nearestKey(word string, known []Known, n int) []keyMatch {
+	w := strings.ToLower(word)
+	ws := keyWords(word)
+	wsorted := slices.Sorted(slices.Values(ws))
+	limit := max(2, len([]rune(w))/3)
+	var found []keyMatch
+	for _, k := range known {
+		lk := strings.ToLower(k.Key)
+		m := keyMatch{Known: k, d: distance(w, lk)}
+		if strings.HasPrefix(lk, w) || strings.HasPrefix(w, lk) {
+			m.d = min(m.d, 1)
+		}
+		for i := -1; i < len(k.Aliases); i++ {
+			name := k.Name
+			if i >= 0 {
+				name = k.Aliases[i]
+			}
+			if m.d == 0 {
+				break
+			}
+			nw := keyWords(name)
+			d := distance(w, strings.Join(nw, "-"))
+			if d > 1 && len(nw) == len(ws) && len(ws) > 1 {
+				slices.Sort(nw)
+				if slices.Equal(nw, wsorted) {
+					d = 1
+				}
+			}
+			// All the words of one, two or more, among the other's
+			// (“kofi-annan”, “Kofi Atta Annan”): as near as may be.
+			if d > limit && min(len(nw), len(ws)) > 1 && (allIn(ws, nw) || allIn(nw, ws)) {
+				d = limit
+			}
+			if d < m.d {
+				m.d, m.via = d, name
+			}
+		}
+		if m.d <= limit {
+			found = append(found, m)
+		}
+	}
+	slices.SortStableFunc(found, func(a, b keyMatch) int {
+		if a.d != b.d {
+			return a.d - b.d
+		}
+		return strings.Compare(a.Key, b.Key)
+	})
+	var out []keyMatch
+	for _, f := range found {
+		if len(out) == n || f.d > found[0].d {
+			break
+		}
+		out = append(out, f)
+	}
+	return out
+}
+
+// DidYouMeanKey formats the keys of known nearest to word, as nearestKey
+// finds them, as a hint, naming the name that matched where the key itself
+// was further (“did you mean “unsc”, the entry named “UN Security
+// Council”?”), or returns fallback when nothing is near. It costs a pass
+// over every name: call it only for an error.
+func DidYouMeanKey(word string, known []Known, fallback string) string {
+	near := nearestKey(word, known, 3)
+	if len(near) == 0 {
+		return fallback
+	}
+	q := make([]string, len(near))
+	for i, m := range near {
+		q[i] = m.Key
+	}
+	hint := "did you mean " + quoteJoin(q)
+	switch m := near[0]; {
+	case len(near) > 1 || m.via == "":
+	case m.via == m.Name:
+		hint += ", the entry named “" + m.via + "”"
+	default:
+		hint += ", the entry with the alias “" + m.via + "”"
+	}
+	return hint + "?"
+}
+
+// allIn reports whether every word of a is among b's.
+func allIn(a, b []string) bool {
+	for _, w := range a {
+		if !slices.Contains(b, w) {
+			return false
+		}
+	}
+	return true
+}
+
+// keyWords returns the words of s as a key writes them: lowercase letters
+// and digits, accents dropped, in order.
+func keyWords(s string) []string {
+	var out []string
+	var b strings.Builder
+	flush := func() {
+		if b.Len() > 0 {
+			out = append(out, b.String())
+			b.Reset()
+		}
+	}
+	for _, r := range norm.NFKD.String(s) {
+		switch {
+		case unicode.Is(unicode.Mn, r): // a combining accent: drop it
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			b.WriteRune(unicode.ToLower(r))
+		default:
+			flush()
+		}
+	}
+	flush()
+	return out
 }

@@ -3,7 +3,6 @@ package index
 import (
 	"cmp"
 	"fmt"
-	"maps"
 	"slices"
 	"strings"
 	"unicode/utf8"
@@ -22,6 +21,11 @@ type Input struct {
 	// chapter's each) so that no one has to join them first.
 	Occurrences [][]Occurrence
 	Citations   [][]Citation
+	// Failed says that the build already has errors, which may leave
+	// mentions and citations out (a link to an unknown key, a dropped
+	// note, an alias in dispute): the warnings of entries never mentioned
+	// and sources never cited would be their echo, and are not given.
+	Failed bool
 }
 
 // Index is the edition as data, ready for rendering. It is read-only once
@@ -88,14 +92,25 @@ func Build(in Input) (*Index, diag.List) {
 	x.occurrences = groupBy(in.Occurrences, nRefs, func(o *Occurrence) Ref { return o.Target })
 	x.citations = groupBy(in.Citations, len(in.Sources), func(c *Citation) string { return c.Source })
 
-	// Every key, sorted, for the hints of the errors below: made only for
-	// the first.
-	var allKeys []string
-	keys := func() []string {
-		if allKeys == nil {
-			allKeys = slices.Sorted(maps.Keys(byKey))
+	// Every entry's key and names, for the hints of the errors below: made
+	// only for the first, and each unknown key's hint once, as a renamed
+	// file leaves its old key in many entries.
+	var known []diag.Known
+	var hints map[string]string
+	hint := func(key string) string {
+		h, ok := hints[key]
+		if !ok {
+			if known == nil {
+				known, hints = Known(in.Entries), map[string]string{}
+			}
+			h = diag.DidYouMeanKey(key, known, "check the key against the registry's file names")
+			// Written as an explicit link's target, "concept:containment".
+			if _, k, ok := strings.Cut(key, ":"); ok && byKey[k] != nil {
+				h = "write the key alone, without its kind: “" + k + "”"
+			}
+			hints[key] = h
 		}
-		return allKeys
+		return h
 	}
 	for _, e := range x.Entries {
 		for i, r := range e.Related {
@@ -104,7 +119,7 @@ func Build(in Input) (*Index, diag.List) {
 				pos = e.FieldPos["related"]
 			}
 			if _, ok := byKey[r]; !ok {
-				diags.Errorf(pos, diag.DidYouMean(r, keys(), "check the key against the registry's file names"),
+				diags.Errorf(pos, hint(r),
 					"entry %q names %q as related, but there is no such entry", e.Key, r)
 				continue
 			}
@@ -124,7 +139,7 @@ func Build(in Input) (*Index, diag.List) {
 			p, ok := byKey[e.Parent]
 			switch {
 			case !ok:
-				diags.Errorf(e.FieldPos["parent"], diag.DidYouMean(e.Parent, keys(), "check the key against the registry's file names"),
+				diags.Errorf(e.FieldPos["parent"], hint(e.Parent),
 					"entry %q has parent %q, but there is no such entry", e.Key, e.Parent)
 			case p == e:
 				diags.Errorf(e.FieldPos["parent"], "remove “parent:” or name another entry", "entry %q is its own parent", e.Key)
@@ -136,7 +151,7 @@ func Build(in Input) (*Index, diag.List) {
 			}
 		}
 		commonAliases(e, x.occurrences[e.Ref()], words, &diags)
-		if len(x.occurrences[e.Ref()]) == 0 {
+		if len(x.occurrences[e.Ref()]) == 0 && !in.Failed {
 			hint := "add an alias that occurs in the text, or link it explicitly: [words](" + e.Ref().String() + ")"
 			if len(e.Aliases) == 0 {
 				hint = "give it aliases, or link it explicitly: [words](" + e.Ref().String() + ")"
@@ -145,7 +160,7 @@ func Build(in Input) (*Index, diag.List) {
 		}
 	}
 	for _, s := range x.Sources {
-		if len(x.citations[s.ID]) == 0 && len(x.occurrences[s.Ref()]) == 0 {
+		if len(x.citations[s.ID]) == 0 && len(x.occurrences[s.Ref()]) == 0 && !in.Failed {
 			diags.Warnf(s.Pos, "cite it with [@"+s.ID+"] where the text refers to it, or remove it", "source %q is never cited", s.ID)
 		}
 	}
@@ -283,6 +298,11 @@ func CheckKeys(entries []*Entry, sources []*Source) ([]*Entry, []*Source, diag.L
 		byKey[e.Key], slugs[slug] = e, e.File
 		keptE = append(keptE, e)
 	}
+	for _, e := range keptE {
+		for _, a := range e.Aliases {
+			aliasIsKey(e, a, byKey, &diags)
+		}
+	}
 	var keptS []*Source
 	for _, s := range sources {
 		slug := SourceKind.Key + "/" + Slug(s.ID)
@@ -294,6 +314,45 @@ func CheckKeys(entries []*Entry, sources []*Source) ([]*Entry, []*Source, diag.L
 		keptS = append(keptS, s)
 	}
 	return keptE, keptS, diags
+}
+
+// aliasIsKey warns of an alias of e that is the key of another entry
+// (“containment” in deterrence's aliases, where containment.md is an
+// entry): the word links to e, not to the entry of its name, which is
+// seldom what the editor meant. The alias is compared as a key is
+// written: lowercase, words joined by hyphens.
+func aliasIsKey(e *Entry, a Alias, byKey map[string]*Entry, diags *diag.List) {
+	// Written as a key into a buffer on the stack, and looked up without a
+	// copy: this runs for every alias of every build. A key is ASCII; an
+	// alias that is not cannot be one.
+	var buf [64]byte
+	t := a.Text
+	if len(t) > len(buf) {
+		return
+	}
+	for i := 0; i < len(t); i++ {
+		c := t[i]
+		switch {
+		case c >= 'A' && c <= 'Z':
+			c += 'a' - 'A'
+		case c == ' ':
+			c = '-'
+		case c >= 0x80:
+			return
+		}
+		buf[i] = c
+	}
+	other := byKey[string(buf[:len(t)])]
+	if other == nil || other == e {
+		return
+	}
+	for _, o := range other.Aliases {
+		if strings.EqualFold(o.Text, a.Text) {
+			return // two entries claim the alias: an error of its own
+		}
+	}
+	diags.Warnf(a.Pos, fmt.Sprintf("if the alias belongs to %s, move it there; to point from %s to it, list %q under “related:”", other.Ref(), e.Key, other.Key),
+		"alias %q of %s is the key of %s, yet links to %s", a.Text, e.Ref(), other.Ref(), e.Key)
 }
 
 // CompareNames orders names as an index does: case-insensitively, ignoring

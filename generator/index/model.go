@@ -117,6 +117,22 @@ type Entry struct {
 // Ref returns the entry's reference.
 func (e *Entry) Ref() Ref { return Ref{Kind: e.Kind, Key: e.Key} }
 
+// Known returns the key of each entry with its name and aliases, which
+// the hint for an unknown key searches: a renamed file leaves its old key
+// behind in references, and the entry's name or an alias usually still
+// spells it. Call it only for an error.
+func Known(entries []*Entry) []diag.Known {
+	out := make([]diag.Known, 0, len(entries))
+	for _, e := range entries {
+		aliases := make([]string, len(e.Aliases))
+		for i, a := range e.Aliases {
+			aliases[i] = a.Text
+		}
+		out = append(out, diag.Known{Key: e.Key, Name: e.Name, Aliases: aliases})
+	}
+	return out
+}
+
 // Source is a bibliography record with what the edition adds to it.
 type Source struct {
 	*bib.Record

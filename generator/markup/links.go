@@ -30,6 +30,12 @@ type Links struct {
 	labels  map[string]string // source id → label
 	authors map[string]string // source id → the label's authors (bib.LabelAuthors)
 	layout  index.Layout
+	entries []*index.Entry // for the hints of unknown keys
+
+	// The hint of each unknown "kind:key", made when the first link to it
+	// fails: a renamed entry leaves its old key in many links.
+	hintMu sync.Mutex
+	hints  map[string]string
 
 	// The href of every ref from a chapter's page, made when the first
 	// chapter is converted: each chapter links to some of them, from the
@@ -46,7 +52,7 @@ type Links struct {
 func NewLinks(ed *index.Edition, entries []*index.Entry, sources []*index.Source, layout index.Layout) (*Links, diag.List) {
 	var diags diag.List
 	l := &Links{ids: map[index.Ref]int{}, names: map[index.Ref]string{}, kinds: map[string]bool{index.SourceKind.Key: true},
-		keys: map[string][]string{}, labels: map[string]string{}, authors: map[string]string{}, layout: layout,
+		keys: map[string][]string{}, labels: map[string]string{}, authors: map[string]string{}, layout: layout, entries: entries,
 		chapterDir: path.Dir(layout.Chapter("chapter"))}
 	for _, k := range ed.Kinds {
 		l.kinds[k.Key] = true
@@ -69,8 +75,15 @@ func NewLinks(ed *index.Edition, entries []*index.Entry, sources []*index.Source
 				if c.ref == ref {
 					diags.Warnf(a.Pos, "remove the repeated alias", "alias %q is listed twice for %s", a.Text, ref)
 				} else {
-					diags.Errorf(a.Pos, fmt.Sprintf("keep the alias in one entry and link the other explicitly, [%s](%s)", a.Text, ref),
-						"alias %q is also claimed by %s (%s)", a.Text, c.ref, c.pos)
+					// Said at the second claim, unless the alias spells the
+					// second's key ("weak states" of weak-states): then the
+					// first claim is the one to move.
+					at, by, byPos, other := a.Pos, c.ref, c.pos, ref
+					if k := strings.ReplaceAll(folded, " ", "-"); k == ref.Key && k != c.ref.Key {
+						at, by, byPos, other = c.pos, ref, a.Pos, c.ref
+					}
+					diags.Errorf(at, fmt.Sprintf("keep the alias in one entry and link the other explicitly, [%s](%s)", a.Text, other),
+						"alias %q is also claimed by %s (%s)", a.Text, by, byPos)
 				}
 				continue
 			}
@@ -147,10 +160,34 @@ func (l *Links) lookup(scheme, key string) (int, error) {
 					fmt.Sprintf("write %s:%s", other, key)}
 			}
 		}
-		return 0, &lookupError{fmt.Sprintf("unknown %s %q", what, scheme+":"+key),
-			diag.DidYouMean(key, l.keys[scheme], where)}
+		if scheme == index.SourceKind.Key {
+			return 0, &lookupError{fmt.Sprintf("unknown %s %q", what, scheme+":"+key), diag.DidYouMean(key, l.keys[scheme], where)}
+		}
+		return 0, &lookupError{fmt.Sprintf("unknown %s %q", what, scheme+":"+key), l.entryHint(scheme, key, where)}
 	}
 	return id, nil
+}
+
+// entryHint suggests the entries of kind whose key, name or alias is near
+// key (diag.DidYouMeanKey), once for each unknown key.
+func (l *Links) entryHint(kind, key, fallback string) string {
+	l.hintMu.Lock()
+	defer l.hintMu.Unlock()
+	if h, ok := l.hints[kind+":"+key]; ok {
+		return h
+	}
+	var ofKind []*index.Entry
+	for _, e := range l.entries {
+		if e.Kind == kind {
+			ofKind = append(ofKind, e)
+		}
+	}
+	h := diag.DidYouMeanKey(key, index.Known(ofKind), fallback)
+	if l.hints == nil {
+		l.hints = map[string]string{}
+	}
+	l.hints[kind+":"+key] = h
+	return h
 }
 
 // misspeltKind returns an error for a link whose scheme is a kind

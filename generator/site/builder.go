@@ -167,6 +167,7 @@ func newBuilder(opts Options) *Builder {
 	// the scheduler to preempt the rest's goroutines (10 ms each time).
 	yield := func() { b.pause.RLock(); b.pause.RUnlock(); runtime.Gosched() }
 	b.tei.Yield, b.search.Yield, b.reg.Yield = yield, yield, yield
+	b.content.listLinks = true // source warns of a link to a folder, which it does not read
 	return b
 }
 
@@ -425,7 +426,7 @@ func (b *Builder) generatePages(changed []string, early bool) *Result {
 	diags.Append(ds)
 	b.work.lap("chapters", &t0)
 	x, ds := index.Build(index.Input{Edition: ed, Entries: entries, Sources: sources, Chapters: chapters,
-		Occurrences: occ, Citations: cites})
+		Occurrences: occ, Citations: cites, Failed: diags.HasErrors()})
 	diags.Append(ds)
 	b.work.lap("index", &t0)
 	res.Index = x

@@ -25,6 +25,12 @@ type snapshot struct {
 	root  string
 	files map[string]*snapFile // by slash path relative to root
 	dirs  map[string][]fs.DirEntry
+	// listLinks lists a symbolic link to a folder as os.DirFS lists it,
+	// not walked (and Stat says it is a folder, but Open does not open
+	// it), so that the content's reader can say it is not read; without
+	// it, such a link is left out. links holds them.
+	listLinks bool
+	links     map[string]bool
 }
 
 type snapFile struct {
@@ -47,6 +53,7 @@ func newSnapshot(root string) *snapshot {
 func (s *snapshot) refresh(changed map[string]bool) (diff []string, read int, err error) {
 	files := map[string]*snapFile{}
 	dirs := map[string][]fs.DirEntry{}
+	var links map[string]bool
 	var pending []pendingFile
 	err = filepath.WalkDir(s.root, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
@@ -114,7 +121,15 @@ func (s *snapshot) refresh(changed map[string]bool) (diff []string, read int, er
 	})
 	for _, pf := range pending {
 		f := pf.file
-		if f == nil {
+		if f == nil { // a link to a folder
+			if !s.listLinks {
+				continue
+			}
+			if links == nil {
+				links = map[string]bool{}
+			}
+			links[pf.rel] = true
+			dirs[path.Dir(pf.rel)] = append(dirs[path.Dir(pf.rel)], dirEntry{name: pf.name, link: true})
 			continue
 		}
 		if pf.read {
@@ -135,7 +150,7 @@ func (s *snapshot) refresh(changed map[string]bool) (diff []string, read int, er
 	for _, list := range dirs {
 		slices.SortFunc(list, func(a, b fs.DirEntry) int { return strings.Compare(a.Name(), b.Name()) })
 	}
-	s.files, s.dirs = files, dirs
+	s.files, s.dirs, s.links = files, dirs, links
 	slices.Sort(diff)
 	return diff, read, nil
 }
@@ -267,8 +282,12 @@ func (s *snapshot) ReadDir(name string) ([]fs.DirEntry, error) {
 	return slices.Clone(list), nil
 }
 
-// Stat implements fs.StatFS.
+// Stat implements fs.StatFS. A link to a folder is a folder, as os.Stat
+// follows it.
 func (s *snapshot) Stat(name string) (fs.FileInfo, error) {
+	if s.links[name] {
+		return dirInfo(path.Base(name)), nil
+	}
 	f, err := s.Open(name)
 	if err != nil {
 		return nil, err
@@ -296,20 +315,27 @@ func unwrap(err error) error {
 type dirEntry struct {
 	name string
 	dir  bool
+	link bool // a symbolic link to a folder
 	file *snapFile
 }
 
 func (d dirEntry) Name() string { return d.name }
 func (d dirEntry) IsDir() bool  { return d.dir }
 func (d dirEntry) Type() fs.FileMode {
-	if d.dir {
+	switch {
+	case d.dir:
 		return fs.ModeDir
+	case d.link:
+		return fs.ModeSymlink
 	}
 	return 0
 }
 func (d dirEntry) Info() (fs.FileInfo, error) {
-	if d.dir {
+	switch {
+	case d.dir:
 		return dirInfo(d.name), nil
+	case d.link:
+		return linkInfo(d.name), nil
 	}
 	return fileInfo{d.file}, nil
 }
@@ -332,6 +358,16 @@ func (i dirInfo) Mode() fs.FileMode  { return fs.ModeDir | 0o555 }
 func (i dirInfo) ModTime() time.Time { return time.Time{} }
 func (i dirInfo) IsDir() bool        { return true }
 func (i dirInfo) Sys() any           { return nil }
+
+// linkInfo is a symbolic link's own, as os.Lstat gives it.
+type linkInfo string
+
+func (i linkInfo) Name() string       { return string(i) }
+func (i linkInfo) Size() int64        { return 0 }
+func (i linkInfo) Mode() fs.FileMode  { return fs.ModeSymlink | 0o777 }
+func (i linkInfo) ModTime() time.Time { return time.Time{} }
+func (i linkInfo) IsDir() bool        { return false }
+func (i linkInfo) Sys() any           { return nil }
 
 type openFile struct {
 	f *snapFile

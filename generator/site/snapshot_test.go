@@ -1,10 +1,14 @@
 package site
 
 import (
+	"fmt"
 	"hash/maphash"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
+	"strings"
 	"testing"
 	"testing/fstest"
 
@@ -139,4 +143,52 @@ func TestFingerprint(t *testing.T) {
 	n := &node{}
 	n.Next = n
 	fp.sum(n)
+}
+
+// TestSnapshotListsLinksToFolders: with listLinks (the content's snapshot),
+// a symbolic link to a folder is listed as os.DirFS lists it, a link that
+// fs.Stat follows to a folder, and not walked; without (the templates'),
+// it is left out, as before.
+func TestSnapshotListsLinksToFolders(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.MkdirAll(filepath.Join(dir, "real"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "real", "a.md"), []byte("a"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink("real", filepath.Join(dir, "linked")); err != nil {
+		t.Skip("no symbolic links here:", err)
+	}
+	walk := func(fsys fs.FS) []string {
+		var got []string
+		if err := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
+			if err != nil {
+				return err
+			}
+			got = append(got, fmt.Sprintf("%s %v", p, d.Type()))
+			return nil
+		}); err != nil {
+			t.Fatal(err)
+		}
+		return got
+	}
+	s := newSnapshot(dir)
+	s.listLinks = true
+	if _, _, err := s.refresh(nil); err != nil {
+		t.Fatal(err)
+	}
+	if got, want := walk(s), walk(os.DirFS(dir)); !reflect.DeepEqual(got, want) {
+		t.Errorf("the snapshot walks as\n%q\nos.DirFS as\n%q", got, want)
+	}
+	if info, err := fs.Stat(s, "linked"); err != nil || !info.IsDir() {
+		t.Errorf("fs.Stat of the link: %v, %v; want a folder", info, err)
+	}
+	s = newSnapshot(dir)
+	if _, _, err := s.refresh(nil); err != nil {
+		t.Fatal(err)
+	}
+	if got := walk(s); slices.ContainsFunc(got, func(p string) bool { return strings.HasPrefix(p, "linked") }) {
+		t.Errorf("without listLinks, the link is listed: %q", got)
+	}
 }

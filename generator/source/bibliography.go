@@ -2,10 +2,12 @@ package source
 
 import (
 	"errors"
+	"fmt"
 	"io/fs"
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 
 	"edition/generator/bib"
 	"edition/generator/diag"
@@ -82,15 +84,15 @@ func (l *loader) record(d *doc, n *yaml.Node) (*index.Source, bool) {
 	}
 	decodeFields(d, n, "a bibliography record", recordSet, recordFields{l, d, r, s})
 	if r.ID == "" {
-		d.errorf(n, "add “id: …”, the key that citations use", "the record has no id")
+		d.missing(n, "id", d.pos(n), "add “id: …”, the key that citations use", "", "the record has no id")
 		return nil, false
 	}
 	s.Pos = d.pos(n)
-	if r.Title() == "" {
-		d.errorf(n, "add “title: …”", "record %q has no title", r.ID)
+	if strings.TrimSpace(r.Title()) == "" {
+		d.missing(n, "title", d.pos(n), "add “title: …”", "", fmt.Sprintf("record %q has no title", r.ID))
 	}
 	if r.Type == "" {
-		d.errorf(n, "add “type:”, such as book, article-journal or report", "record %q has no type", r.ID)
+		d.missing(n, "type", d.pos(n), "add “type:”, such as book, article-journal or report", "such as book, article-journal or report", fmt.Sprintf("record %q has no type", r.ID))
 	} else if !slices.Contains(bib.Types, r.Type) {
 		at := n
 		for i := 0; i+1 < len(n.Content); i += 2 {
@@ -193,7 +195,7 @@ func (l *loader) date(d *doc, n *yaml.Node, field string) (bib.Date, bool) {
 	if n.Kind == yaml.ScalarNode {
 		parsed, err := bib.ParseDate(n.Value)
 		if err != nil {
-			d.errorf(n, "write YYYY, YYYY-MM, YYYY-MM-DD or {date-parts: [[YYYY, M, D]]}", "invalid %s date: %v", field, err)
+			d.errorf(n, dateHint(n.Value, "write YYYY, YYYY-MM, YYYY-MM-DD or {date-parts: [[YYYY, M, D]]}"), "invalid %s date: %s", field, dateError(n.Value, err))
 			return dt, false
 		}
 		return parsed, true
@@ -243,9 +245,10 @@ var dateSet = newFieldSet(map[string]func(c dateFields, v *yaml.Node){
 	"season":  func(c dateFields, v *yaml.Node) { c.dt.Season = c.d.str(v, "season") },
 	"literal": func(c dateFields, v *yaml.Node) { c.dt.Literal = c.d.str(v, "literal") },
 	"raw": func(c dateFields, v *yaml.Node) {
-		parsed, err := bib.ParseDate(c.d.str(v, "raw"))
+		raw := c.d.str(v, "raw")
+		parsed, err := bib.ParseDate(raw)
 		if err != nil {
-			c.d.errorf(v, "write YYYY, YYYY-MM or YYYY-MM-DD", "invalid %s date: %v", c.field, err)
+			c.d.errorf(v, dateHint(raw, "write YYYY, YYYY-MM or YYYY-MM-DD"), "invalid %s date: %s", c.field, dateError(raw, err))
 			*c.ok = false
 			return
 		}
@@ -292,4 +295,49 @@ func (l *loader) custom(d *doc, n *yaml.Node, s *index.Source) map[string]any {
 		}
 	}
 	return out
+}
+
+// dateError is the message of the parse error of date s without the
+// advice on what to write, which the hint gives; for a date written in
+// another form, which dateHint rewrites, only that it is not a date ("a
+// date range has two ends" would puzzle an editor who wrote 2002/01/29).
+func dateError(s string, err error) string {
+	if _, ok := isoDate(s); ok {
+		return fmt.Sprintf("%q is not a date", s)
+	}
+	msg, _, _ := strings.Cut(err.Error(), "; write ")
+	return msg
+}
+
+// dateLayouts are dates as a citation or a word processor writes them,
+// which an editor copies: the hint offers their ISO form.
+var dateLayouts = []struct{ layout, iso string }{
+	{"January 2, 2006", "2006-01-02"}, {"2 January 2006", "2006-01-02"}, {"Jan. 2, 2006", "2006-01-02"},
+	{"Jan 2, 2006", "2006-01-02"}, {"2 Jan 2006", "2006-01-02"}, {"January 2006", "2006-01"}, {"Jan 2006", "2006-01"},
+	{"Jan. 2006", "2006-01"}, {"2006/01/02", "2006-01-02"}, {"2006/01", "2006-01"}, {"2006.01.02", "2006-01-02"},
+}
+
+// isoDate is s, a date in one of dateLayouts, in ISO form.
+func isoDate(s string) (string, bool) {
+	s = strings.Join(strings.Fields(s), " ")
+	for _, l := range dateLayouts {
+		if t, err := time.Parse(l.layout, s); err == nil {
+			return t.Format(l.iso), true
+		}
+	}
+	return "", false
+}
+
+// dateHint is what to write for the date s: its ISO form, where s is a
+// date in words or with other separators; else fallback, and a literal
+// date for words ("forthcoming").
+func dateHint(s, fallback string) string {
+	if iso, ok := isoDate(s); ok {
+		return "write it in figures, year first: “" + iso + "”"
+	}
+	s = strings.Join(strings.Fields(s), " ")
+	if !strings.ContainsAny(s, "0123456789") && s != "" {
+		return fallback + "; to show words instead, write {literal: " + s + "}"
+	}
+	return fallback
 }

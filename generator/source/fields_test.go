@@ -82,7 +82,8 @@ func TestFieldMistakes(t *testing.T) {
 // wantMistakes is what Load reported before this change (its output then),
 // but for "aliases: x", a single alias since aliases took one as related
 // does, the words for a list that may be a single value, and an invalid
-// slug named at its “slug:” rather than at the file's start.
+// slug named at its “slug:” rather than at the file's start, and a missing
+// name said with the unknown field that misspells it, as one mistake.
 const wantMistakes = `
 content/edition.yaml:2:7: error: year must be a whole number, not "20x4" (write a whole number such as 2007)
 content/edition.yaml:7:5: error: unknown field "nmae" in a kind (did you mean “name”?)
@@ -95,8 +96,7 @@ content/text/03-three.md:5:1: error: the chapter is empty (write the chapter's t
 content/text/04-four.md:5:5: error: authors item must be text, not a list (give a single value)
 content/text/04-four.md:6:1: error: unknown field "summary" in the chapter's front matter (known fields: authors, opening, slug, title)
 content/text/05-five.md:4:6: error: malformed YAML: a quotation mark is never closed (close the quotation with " on this line)
-content/registry/actor/d.md:2:1: error: unknown field "nmae" in the entry's front matter (did you mean “name”?)
-content/registry/actor/d.md:1:1: error: the entry has no name (add “name: …” to the front matter)
+content/registry/actor/d.md:2:1: error: unknown field "nmae" in the entry's front matter, and the entry has no name (did you mean “name”?)
 content/registry/concept/a-b.md:7:11: error: case "exakt" is not a case rule (did you mean “exact”?)
 content/registry/concept/a-b.md:8:6: error: unknown field "txt" in an alias (did you mean “text”?)
 content/registry/concept/a-b.md:8:5: error: empty alias (remove it or give the text)

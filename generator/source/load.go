@@ -100,10 +100,16 @@ func (l *loader) name(p string) string {
 func (l *loader) read(p string) ([]byte, bool) {
 	b, err := readShared(l.fsys, p)
 	if err != nil {
-		l.diags.Errorf(diag.Pos{File: l.name(p)}, "", "cannot read: %v", unwrapPath(err))
+		l.readError(p, err)
 		return nil, false
 	}
 	if !utf8.Valid(b) {
+		if len(b) >= 2 && (b[0] == 0xff && b[1] == 0xfe || b[0] == 0xfe && b[1] == 0xff) {
+			// As Windows' editors save “Unicode”: one error, not a byte.
+			l.diags.Errorf(diag.Pos{File: l.name(p)}, "save it as UTF-8: in the editor's “Save as”, choose the encoding UTF-8",
+				"the file is UTF-16, not UTF-8")
+			return nil, false
+		}
 		off := 0
 		for off < len(b) {
 			r, n := utf8.DecodeRune(b[off:])
@@ -117,6 +123,32 @@ func (l *loader) read(p string) ([]byte, bool) {
 		return nil, false
 	}
 	return b, true
+}
+
+// readError reports a file that cannot be read, saying why in an editor's
+// words where it can: edition.yaml missing, a link to a file that is not
+// there, a file the user may not read.
+func (l *loader) readError(p string, err error) {
+	pos := diag.Pos{File: l.name(p)}
+	switch {
+	case p == EditionFile && errors.Is(err, fs.ErrNotExist):
+		l.diags.Errorf(pos, "create it with the edition's “title:” and its “kinds:”, or give the edition's content folder with -content",
+			"the content folder has no %s, which says what the edition is", EditionFile)
+	case errors.Is(err, fs.ErrNotExist):
+		if target, lerr := fs.ReadLink(l.fsys, p); lerr == nil {
+			l.diags.Errorf(pos, "restore the file, or remove the link",
+				"the file is a symbolic link to %s, which does not exist", target)
+			return
+		}
+		// Listed, yet not there: a link to a file that is gone (a build's
+		// snapshot of the folder does not keep what links say).
+		l.diags.Errorf(pos, "restore the file it links to, or remove the link",
+			"the file is a symbolic link to a file that does not exist")
+	case errors.Is(err, fs.ErrPermission):
+		l.diags.Errorf(pos, "make the file readable, with chmod a+r say", "cannot read the file: permission denied")
+	default:
+		l.diags.Errorf(pos, "", "cannot read: %v", unwrapPath(err))
+	}
 }
 
 func unwrapPath(err error) error {
@@ -159,6 +191,12 @@ func (l *loader) editionFile() (index.Edition, bool) {
 		return ed, false
 	}
 	d := &doc{file: l.name(EditionFile), diags: l.diags}
+	if len(bytes.TrimSpace(src)) == 0 {
+		// Not a missing title and every registry folder unread: one mistake.
+		l.diags.Errorf(diag.Pos{File: d.file, Line: 1, Col: 1}, "write the edition's “title: …” and its “kinds:”, one “- key: …” for each folder of registry/",
+			"%s is empty", EditionFile)
+		return ed, false
+	}
 	n, ok := d.parse(src)
 	if !ok {
 		return ed, false
@@ -186,8 +224,8 @@ func (l *loader) editionFile() (index.Edition, bool) {
 		"base_url":  func(v *yaml.Node) { ed.BaseURL = d.str(v, "base_url") },
 		"kinds":     func(v *yaml.Node) { ed.Kinds = l.kinds(d, v) },
 	})
-	if ed.Title == "" {
-		l.diags.Errorf(ed.Pos, "add “title: …”", "%s has no title", EditionFile)
+	if strings.TrimSpace(ed.Title) == "" {
+		d.missing(n, "title", ed.Pos, "add “title: …”", "", EditionFile+" has no title")
 	}
 	if ed.Language == "" {
 		ed.Language = "en"
@@ -217,9 +255,12 @@ func (l *loader) kinds(d *doc, n *yaml.Node) []index.Kind {
 			"name":   func(v *yaml.Node) { k.Name = d.str(v, "name") },
 			"plural": func(v *yaml.Node) { k.Plural = d.str(v, "plural") },
 			"path":   func(v *yaml.Node) { k.Path = d.str(v, "path") },
-			"types":  func(v *yaml.Node) { k.Types = d.strs(v, "types") },
+			"types":  func(v *yaml.Node) { k.Types = d.keys(v, "types") },
 		})
 		switch {
+		case k.Key == "":
+			d.missing(item, "key", d.pos(item), "add “key: …”, such as “concept”", "", "the kind has no key")
+			continue
 		case !isKey(k.Key):
 			d.errorf(item, "use lowercase letters, digits and hyphens, such as “concept”", "kind key %q is not a valid key", k.Key)
 			continue
@@ -270,8 +311,16 @@ func (l *loader) walk(dir string) []string {
 	}
 	for _, p := range l.walks[dir].unread {
 		stem := strings.TrimSuffix(path.Base(p), path.Ext(p))
-		l.diags.Warnf(diag.Pos{File: l.name(p)}, "rename it to "+stem+".md",
+		hint := "rename it to " + stem + ".md"
+		if isYAMLName(p) {
+			hint = "an entry is a Markdown file with its fields as front matter: rename it to " + stem + ".md, and put a line “---” before the fields and another after them"
+		}
+		l.diags.Warnf(diag.Pos{File: l.name(p)}, hint,
 			"the file is not read: only files whose names end in .md are")
+	}
+	for _, p := range l.walks[dir].links {
+		l.diags.Warnf(diag.Pos{File: l.name(p)}, "put the folder itself here, or link each of its files",
+			"the folder is not read: it is a symbolic link, which the build does not follow into")
 	}
 	return files
 }
@@ -280,6 +329,7 @@ func (l *loader) walk(dir string) []string {
 type listed struct {
 	files  []string
 	unread []string // files named as Markdown is elsewhere (".markdown", ".MD", ".txt"), which are not read
+	links  []string // symbolic links to folders, which are not walked
 	err    error
 }
 
@@ -294,6 +344,13 @@ func markdownLike(name string) bool {
 	return false
 }
 
+// isYAMLName reports whether a file's name says it holds YAML: in the
+// registry, an entry written as the fields alone.
+func isYAMLName(name string) bool {
+	ext := strings.ToLower(path.Ext(name))
+	return ext == ".yaml" || ext == ".yml"
+}
+
 // listing lists the Markdown files under dir as walk does, once per
 // loader: Memo.Load lists the text and the registry to prefetch them,
 // then again to load them.
@@ -301,7 +358,7 @@ func (l *loader) listing(dir string) ([]string, error) {
 	if w, ok := l.walks[dir]; ok {
 		return w.files, w.err
 	}
-	var files, unread []string
+	var files, unread, links []string
 	err := fs.WalkDir(l.fsys, dir, func(p string, e fs.DirEntry, err error) error {
 		if err != nil {
 			if p == dir && errors.Is(err, fs.ErrNotExist) {
@@ -320,8 +377,12 @@ func (l *loader) listing(dir string) ([]string, error) {
 		case e.IsDir():
 		case strings.HasSuffix(name, ".md"):
 			files = append(files, p)
-		case markdownLike(name):
+		case markdownLike(name), dir == RegistryDir && isYAMLName(name):
 			unread = append(unread, p)
+		case e.Type()&fs.ModeSymlink != 0:
+			if info, err := fs.Stat(l.fsys, p); err == nil && info.IsDir() {
+				links = append(links, p)
+			}
 		}
 		return nil
 	})
@@ -330,7 +391,7 @@ func (l *loader) listing(dir string) ([]string, error) {
 	if l.walks == nil {
 		l.walks = map[string]listed{}
 	}
-	l.walks[dir] = listed{files, unread, err}
+	l.walks[dir] = listed{files, unread, links, err}
 	return files, err
 }
 
@@ -376,11 +437,17 @@ func (l *loader) Chapter(p string) (*Chapter, bool) {
 	if !ok {
 		return nil, false
 	}
+	if fm.YAML == nil && len(bytes.TrimSpace(fm.Body)) == 0 {
+		// Not a missing title and an empty text: one mistake.
+		l.diags.Errorf(diag.Pos{File: d.file, Line: 1, Col: 1}, "write the chapter: a line “---”, “title: …”, a line “---”, then its text; or remove the file",
+			"the file is empty")
+		return nil, false
+	}
 	ch := &Chapter{File: d.file, Body: fm.Body, BodyLine: fm.BodyLine, Opening: "Opening"}
 	decodeFields(d, n, "the chapter's front matter", chapterSet, chapterFields{d, ch})
 	pos := diag.Pos{File: ch.File, Line: 1, Col: 1}
-	if ch.Title == "" {
-		l.diags.Errorf(pos, "add “title: …” to the front matter", "the chapter has no title")
+	if strings.TrimSpace(ch.Title) == "" {
+		d.missing(n, "title", pos, "add “title: …” to the front matter", "", "the chapter has no title")
 	}
 	if ch.Slug == "" {
 		ch.Slug = trimOrderPrefix(strings.TrimSuffix(path.Base(p), ".md"))
@@ -418,8 +485,8 @@ func (l *loader) page(p string) (*Page, bool) {
 		"title": func(v *yaml.Node) { pg.Title = d.str(v, "title") },
 		"slug":  func(v *yaml.Node) { pg.Slug = d.str(v, "slug") },
 	})
-	if pg.Title == "" {
-		l.diags.Errorf(diag.Pos{File: pg.File, Line: 1, Col: 1}, "add “title: …” to the front matter", "the page has no title")
+	if strings.TrimSpace(pg.Title) == "" {
+		d.missing(n, "title", diag.Pos{File: pg.File, Line: 1, Col: 1}, "add “title: …” to the front matter", "", "the page has no title")
 		return nil, false
 	}
 	if pg.Slug == "" {

@@ -1,6 +1,7 @@
 package source
 
 import (
+	"bytes"
 	"path"
 	"regexp"
 	"slices"
@@ -32,6 +33,14 @@ func (l *loader) registry(ed *index.Edition) []*index.Entry {
 			continue
 		}
 		kind, ok := ed.Kind(kindKey)
+		if !ok && len(ed.Kinds) == 0 {
+			// No kind at all: one mistake, said once for every folder.
+			if len(reported) == 0 {
+				l.noKinds(paths)
+			}
+			reported[kindKey] = true
+			continue
+		}
 		if !ok {
 			if !reported[kindKey] {
 				reported[kindKey] = true
@@ -46,6 +55,22 @@ func (l *loader) registry(ed *index.Edition) []*index.Entry {
 		}
 	}
 	return entries
+}
+
+// noKinds reports registry folders when edition.yaml declares no kind.
+func (l *loader) noKinds(paths []string) {
+	var folders []string
+	for _, p := range paths {
+		if k, _, nested := strings.Cut(strings.TrimPrefix(p, RegistryDir+"/"), "/"); nested && !slices.Contains(folders, k) {
+			folders = append(folders, k)
+		}
+	}
+	decl := make([]string, len(folders))
+	for i, f := range folders {
+		decl[i] = "“- key: " + f + "”"
+	}
+	l.diags.Errorf(diag.Pos{File: l.name(RegistryDir)}, "declare each under “kinds:” in "+EditionFile+": "+strings.Join(decl, ", "),
+		"%s declares no kinds, so the registry's folders are not read: %s", EditionFile, strings.Join(folders, ", "))
 }
 
 func firstOr(ss []string, def string) string {
@@ -85,11 +110,29 @@ func (l *loader) Entry(p string, kind *index.Kind) (*index.Entry, bool) {
 	if !ok {
 		return nil, false
 	}
+	if n.Kind == yaml.MappingNode && len(n.Content) == 0 {
+		// No front matter at all: one mistake, not a missing name and a
+		// missing type.
+		fields := "“name: …”"
+		if len(kind.Types) > 0 {
+			fields += ", “type: …”"
+		}
+		fields += ", “aliases: […]”"
+		what, hint := "the entry has no front matter", "begin the file with its front matter: a line “---”, "+fields+", a line “---”"
+		switch {
+		case len(bytes.TrimSpace(fm.Body)) == 0 && fm.YAML == nil:
+			what, hint = "the file is empty", "write the entry, or remove the file: a line “---”, "+fields+", a line “---”, then its annotation"
+		case fm.YAML != nil:
+			what, hint = "the entry's front matter is empty", "write its fields between the lines “---”: "+fields
+		}
+		l.diags.Errorf(diag.Pos{File: file, Line: 1, Col: 1}, hint, "%s", what)
+		return nil, false
+	}
 	e := &index.Entry{Key: key, Kind: kind.Key, File: file, Pos: diag.Pos{File: file, Line: 1, Col: 1},
 		Body: fm.Body, BodyLine: fm.BodyLine, FieldPos: map[string]diag.Pos{}}
 	decodeFields(d, n, "the entry's front matter", entrySet, entryFields{l, d, e})
-	if e.Name == "" {
-		l.diags.Errorf(e.Pos, "add “name: …” to the front matter", "the entry has no name")
+	if strings.TrimSpace(e.Name) == "" {
+		d.missing(n, "name", e.Pos, "add “name: …” to the front matter", "", "the entry has no name")
 		e.Name = key
 	}
 	if e.IndexName == "" {
@@ -98,8 +141,8 @@ func (l *loader) Entry(p string, kind *index.Kind) (*index.Entry, bool) {
 	if len(kind.Types) > 0 {
 		switch {
 		case e.Type == "":
-			l.diags.Errorf(e.Pos, "add “type:” with one of: "+strings.Join(kind.Types, ", "),
-				"a %s entry needs a type", kind.Name)
+			d.missing(n, "type", e.Pos, "add “type:” with one of: "+strings.Join(kind.Types, ", "), "one of: "+strings.Join(kind.Types, ", "),
+				"a "+kind.Name+" entry needs a type")
 		case !slices.Contains(kind.Types, e.Type):
 			l.diags.Errorf(e.FieldPos["type"], diag.DidYouMean(e.Type, kind.Types, "use one of: "+strings.Join(kind.Types, ", ")),
 				"type %q is not a type of %s", e.Type, kind.Plural)
@@ -125,7 +168,7 @@ var entrySet = newFieldSet(map[string]func(c entryFields, v *yaml.Node){
 	"aliases":    func(c entryFields, v *yaml.Node) { c.e.Aliases = c.l.aliases(c.d, v) },
 	"related": func(c entryFields, v *yaml.Node) {
 		c.at("related", v)
-		c.e.Related = c.d.strs(v, "related")
+		c.e.Related = c.d.keys(v, "related")
 		switch v.Kind {
 		case yaml.SequenceNode:
 			for _, item := range v.Content {
@@ -172,6 +215,9 @@ func (l *loader) aliases(d *doc, n *yaml.Node) []index.Alias {
 	out := make([]index.Alias, 0, len(items))
 	for _, item := range items {
 		a := index.Alias{Pos: d.pos(item)}
+		if d.foldedItem(item, "alias", false) {
+			continue
+		}
 		if item.Kind == yaml.MappingNode {
 			decodeFields(d, item, "an alias", aliasSet, aliasFields{d, &a})
 		} else if a.Text = d.str(item, "alias"); item.Kind != yaml.ScalarNode {

@@ -35,6 +35,15 @@ func TestYAMLErrorsNameTheirColumn(t *testing.T) {
 			"3:7: error: malformed YAML: the line is indented under the field before it, and read as more of its value (indent it as the fields around it are)"},
 		{"a field indented after a list", "authors:\n  - Ivo\n  slug: t\n",
 			"4:3: error: malformed YAML: did not find expected '-' indicator (indent this line as the fields or items around it are)"},
+		{"list items after a field's value on its line", "title: T\nauthors: [Ivo]\n  - Ann\n",
+			"4:3: error: malformed YAML: a list item follows “authors:”, which has a value on its line already" +
+				" (write the list on the line, [a, b], or each item on a line of its own, “- item”, under “authors:” with nothing after the colon)"},
+		{"an item indented less than the one before", "title: T\nauthors:\n  - Ivo\n- Ann\n",
+			"5:1: error: malformed YAML: the list item is indented less than the one before it (indent it as the items around it are)"},
+		// No syntax error: YAML reads the second item as more of the
+		// first's text, “Ivo - Ann”, and only this says so.
+		{"an item indented under the one before", "title: T\nauthors:\n  - Ivo\n    - Ann\n",
+			"5:5: error: the authors item is indented under the one before it, and read as more of its text: “Ivo - Ann” (indent it as the items around it are)"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -153,5 +162,45 @@ func TestWikidataHints(t *testing.T) {
 		if len(diags) != 1 || diags[0].Hint != hint || diags[0].Line != 3 || diags[0].Col != 11 {
 			t.Errorf("wikidata: %s: %v, want the hint %q at 3:11", value, diags, hint)
 		}
+	}
+}
+
+// An alias indented under the one before it runs on into it, “deterrence
+// - deterrent”, which would match nothing, silently: an error at the
+// line. An alias that holds “ - ” on its own line is left alone.
+func TestFoldedAliasIsAnError(t *testing.T) {
+	fsys := fstest.MapFS{
+		"edition.yaml":          {Data: []byte("title: E\nkinds:\n  - key: concept\n")},
+		"text/01-one.md":        {Data: []byte("---\ntitle: One\n---\nText.\n")},
+		"registry/concept/a.md": {Data: []byte("---\nname: A\naliases:\n  - deterrence\n    - deterrent\n---\n")},
+		"registry/concept/b.md": {Data: []byte("---\nname: B\naliases:\n  - Mutual Assured Destruction - MAD\n  - B - side\n---\n")},
+	}
+	_, diags := source.Load(fsys, "content")
+	want := "content/registry/concept/a.md:5:5: error: the alias is indented under the one before it, and read as more of its text: “deterrence - deterrent” (indent it as the items around it are)"
+	if len(diags) != 1 || diags[0].String() != want {
+		t.Errorf("diagnostics %v\nwant %s", diags, want)
+	}
+}
+
+// A list of keys or types without its brackets, “types: a, b”, is one
+// value to YAML, and each entry of the kind would be an error: one error
+// at the list, which is read as meant.
+func TestListWithoutBrackets(t *testing.T) {
+	fsys := fstest.MapFS{
+		"edition.yaml":          {Data: []byte("title: E\nkinds:\n  - key: concept\n    types: doctrine, norm\n")},
+		"text/01-one.md":        {Data: []byte("---\ntitle: One\n---\nText.\n")},
+		"registry/concept/a.md": {Data: []byte("---\nname: A\ntype: doctrine\nrelated: b, c\n---\n")},
+		"registry/concept/b.md": {Data: []byte("---\nname: B\ntype: norm\n---\n")},
+	}
+	c, diags := source.Load(fsys, "content")
+	want := []string{
+		"content/edition.yaml:4:12: error: types is a list without its brackets, which YAML reads as one value, “doctrine, norm” (write the list in brackets: [doctrine, norm])",
+		"content/registry/concept/a.md:4:10: error: related is a list without its brackets, which YAML reads as one value, “b, c” (write the list in brackets: [b, c])",
+	}
+	if got := diags.Strings(); len(got) != len(want) || got[0] != want[0] || got[1] != want[1] {
+		t.Errorf("diagnostics %q\nwant %q", got, want)
+	}
+	if len(c.Entries) > 0 && len(c.Entries[0].Related) != 2 {
+		t.Errorf("related read as %q, want [b c]", c.Entries[0].Related)
 	}
 }

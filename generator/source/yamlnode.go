@@ -21,6 +21,52 @@ type doc struct {
 	line0 int // file line of the YAML's first line, minus one
 	diags *diag.List
 	src   []byte // the YAML, once parsed
+
+	// The unknown fields reported that are a near miss of a known one
+	// (“nmae”), for missing to fold into them the error that the field
+	// they meant is missing.
+	nearMisses []nearMiss
+}
+
+// nearMiss is an unknown field of a mapping and the known fields nearest
+// it, with the index of its error in diags.
+type nearMiss struct {
+	in   *yaml.Node
+	near []string
+	at   int
+}
+
+// missing reports that field, required, is missing from mapping n, with
+// message msg and hint at pos, unless the mistake has already been said:
+// front matter that is not a mapping has had its error; a field present
+// with a value of the wrong kind has had its; an unknown field that is a
+// near miss of it ("nmae" for "name") has had its, which now says that
+// the field is missing too, as one mistake. A field present but empty is
+// reported at its own place, with choices (such as “one of: a, b”), if
+// any, in its hint.
+func (d *doc) missing(n *yaml.Node, field string, pos diag.Pos, hint, choices, msg string) {
+	if n != nil && n.Kind != yaml.MappingNode {
+		return // not fields at all: said by walkFields, and enough
+	}
+	if n != nil {
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			if k, v := n.Content[i], n.Content[i+1]; k.Value == field {
+				if v.Kind == yaml.ScalarNode {
+					d.errorf(k, strings.TrimSuffix("give “"+field+":” a value: "+choices, ": "), "%s", msg)
+				}
+				return
+			}
+		}
+	}
+	for _, m := range d.nearMisses {
+		if m.in == n && slices.Contains(m.near, field) {
+			// The field missing is the likeliest of the near ones.
+			(*d.diags)[m.at].Message += ", and " + msg
+			(*d.diags)[m.at].Hint = "did you mean “" + field + "”?"
+			return
+		}
+	}
+	d.diags.Errorf(pos, hint, "%s", msg)
 }
 
 var yamlLineRE = regexp.MustCompile(`^yaml: (?:line (\d+): )?`)
@@ -117,6 +163,20 @@ func yamlErrorPlace(src []byte, n int, msg, hint string) (col int, newMsg, newHi
 		}
 	case strings.HasPrefix(msg, "did not find expected key"), strings.HasPrefix(msg, "did not find expected '-' indicator"),
 		strings.HasPrefix(msg, "block sequence entries are not allowed"):
+		// A list item under a field that has its value on its line
+		// already: “aliases: [A]” and then “- B”.
+		if bytes.HasPrefix(line[indent:], []byte("- ")) && n > 1 {
+			prev := lineOf(src, n-1)
+			pi := indentOf(prev)
+			if k := keyColon(prev[pi:]); k >= 0 && pi <= indent && len(bytes.TrimSpace(prev[pi+k+1:])) > 0 {
+				field := string(prev[pi : pi+k])
+				return col1(indent), "a list item follows “" + field + ":”, which has a value on its line already",
+					"write the list on the line, [a, b], or each item on a line of its own, “- item”, under “" + field + ":” with nothing after the colon"
+			}
+			if pi > indent && bytes.HasPrefix(prev[pi:], []byte("- ")) {
+				return col1(indent), "the list item is indented less than the one before it", "indent it as the items around it are"
+			}
+		}
 		return col1(indent), msg, "indent this line as the fields or items around it are"
 	}
 	return 0, msg, hint
@@ -364,6 +424,9 @@ func (d *doc) walkFields(n *yaml.Node, what string, known func() []string, handl
 		}
 		if !handle(k.Value, v) {
 			known := known()
+			if near := diag.Nearest(k.Value, known, len(known)); len(near) > 0 {
+				d.nearMisses = append(d.nearMisses, nearMiss{n, near, len(*d.diags)})
+			}
 			d.errorf(k, diag.DidYouMean(k.Value, known, "known fields: "+strings.Join(known, ", ")),
 				"unknown field %q in %s", k.Value, what)
 		}
@@ -418,6 +481,35 @@ func (d *doc) curlyQuoted(n *yaml.Node, field string) {
 		"%s is in curly quotes, which YAML keeps as part of it", field)
 }
 
+// foldedItem reports a list item that a line indented under it has run
+// on into (“- deterrence” and then “    - deterrent”): YAML reads the
+// second item as more of the first's text, “deterrence - deterrent”, which
+// no mistake would otherwise reveal. It reports whether it did. Only a
+// plain item holding “ - ” is looked at, on its lines. The error names the
+// item “the <field> item”, or “the <field>” when item is false.
+func (d *doc) foldedItem(n *yaml.Node, field string, item bool) bool {
+	if n.Style != 0 || n.Kind != yaml.ScalarNode || !strings.Contains(n.Value, " - ") || n.Line < 1 {
+		return false
+	}
+	first := lineOf(d.src, n.Line)
+	if bytes.Contains(first, []byte(n.Value)) {
+		return false // all on its line: “ - ” is the item's own
+	}
+	for l := n.Line + 1; l <= n.Line+strings.Count(n.Value, " "); l++ {
+		line := lineOf(d.src, l)
+		i := indentOf(line)
+		if bytes.HasPrefix(line[i:], []byte("- ")) {
+			if item {
+				field += " item"
+			}
+			d.diags.Errorf(diag.Pos{File: d.file, Line: d.line0 + l, Col: i + 1}, "indent it as the items around it are",
+				"the %s is indented under the one before it, and read as more of its text: “%s”", field, n.Value)
+			return true
+		}
+	}
+	return false
+}
+
 // strs decodes a list of scalars; a single scalar is a list of one.
 func (d *doc) strs(n *yaml.Node, field string) []string {
 	if n.Kind == yaml.ScalarNode {
@@ -434,6 +526,9 @@ func (d *doc) strs(n *yaml.Node, field string) []string {
 	for _, c := range n.Content {
 		var s string
 		if c.Kind == yaml.ScalarNode && c.Tag != "!!null" {
+			if d.foldedItem(c, field, true) {
+				continue
+			}
 			s = c.Value // what str gives, without making its field name
 			if c.Style == 0 && len(s) >= 6 && s[0] == 0xe2 {
 				d.curlyQuoted(c, field+" item")
@@ -449,6 +544,25 @@ func (d *doc) strs(n *yaml.Node, field string) []string {
 		return nil
 	}
 	return out
+}
+
+// keys decodes a list of keys or names of types, as strs does, but reads
+// one written without its brackets, “a, b” (which YAML reads as one value,
+// and no key has a comma), as the list it was meant to be, after an error
+// that says so: not an error at every use of each.
+func (d *doc) keys(n *yaml.Node, field string) []string {
+	if n.Kind == yaml.ScalarNode && n.Style == 0 && strings.Contains(n.Value, ",") {
+		var out []string
+		for _, k := range strings.Split(n.Value, ",") {
+			if k = strings.TrimSpace(k); k != "" {
+				out = append(out, k)
+			}
+		}
+		d.errorf(n, "write the list in brackets: ["+strings.Join(out, ", ")+"]",
+			"%s is a list without its brackets, which YAML reads as one value, “%s”", field, n.Value)
+		return out
+	}
+	return d.strs(n, field)
 }
 
 // integer decodes a whole number.

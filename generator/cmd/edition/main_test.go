@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"encoding/binary"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -344,6 +345,16 @@ var errorCases = []errorCase{
 			`keep the alias in one entry and link the other explicitly`},
 	},
 	{
+		// Said where the alias was added, not at the entry it names.
+		name: "an alias that another entry's key spells, claimed by both",
+		mutate: func(t *testing.T) string {
+			f := registry + "concept/dovetailing.md"
+			edit(t, f, "aliases: [dovetailing, dovetailed, dovetail joints]", "aliases: [dovetailing, dovetailed, dovetail joints, lighthouse]")
+			return at(t, f, "lighthouse]", true)
+		},
+		msg: []string{`alias "lighthouse" is also claimed by concept:lighthouse (content/registry/concept/lighthouse.md:3:11)`, `[lighthouse](concept:dovetailing)`},
+	},
+	{
 		name: "one key in two kinds",
 		mutate: func(t *testing.T) string {
 			write(t, registry+"person/plymouth.md", "---\nname: Plymouth Brethren\n---\nA church.\n")
@@ -377,6 +388,38 @@ var errorCases = []errorCase{
 			return at(t, f, "smeeton", true)
 		},
 		msg: []string{`entry "rudyerd" names "smeeton" as related, but there is no such entry`, `did you mean “smeaton”?`},
+	},
+	{
+		// The key is the file's name: the old key stays behind in every
+		// reference, and only the entry's alias still spells it.
+		name: "a renamed registry file's old key in related",
+		mutate: func(t *testing.T) string {
+			if err := os.Rename(registry+"person/smeaton.md", registry+"person/john-smeaton.md"); err != nil {
+				t.Fatal(err)
+			}
+			return at(t, registry+"person/rudyerd.md", "smeaton]", true)
+		},
+		msg: []string{`entry "rudyerd" names "smeaton" as related, but there is no such entry`, `did you mean “john-smeaton”, the entry with the alias “Smeaton”?`},
+	},
+	{
+		name: "a renamed registry file's old key in an explicit link",
+		mutate: func(t *testing.T) string {
+			if err := os.Rename(registry+"place/eddystone-rocks.md", registry+"place/rocks.md"); err != nil {
+				t.Fatal(err)
+			}
+			return at(t, chapter1, "[the reef](place:eddystone-rocks)", true)
+		},
+		msg: []string{`unknown entry "place:eddystone-rocks"`, `did you mean “rocks”, the entry named “Eddystone Rocks”?`},
+	},
+	{
+		// YAML reads it as one key, with commas.
+		name: "related without its brackets",
+		mutate: func(t *testing.T) string {
+			f := registry + "person/rudyerd.md"
+			edit(t, f, "related: [winstanley, smeaton]", "related: winstanley, smeaton")
+			return at(t, f, "winstanley, smeaton", true)
+		},
+		msg: []string{`related is a list without its brackets, which YAML reads as one value, “winstanley, smeaton”`, `(write the list in brackets: [winstanley, smeaton])`},
 	},
 	{
 		name: "related names the entry itself",
@@ -511,6 +554,25 @@ var errorCases = []errorCase{
 		msg: []string{`unknown field "autors" in the chapter's front matter`, `did you mean “authors”?`},
 	},
 	{
+		name: "a list item after the field's value on its line",
+		mutate: func(t *testing.T) string {
+			f := registry + "person/smeaton.md"
+			edit(t, f, "aliases:\n  - John Smeaton\n", "aliases: [John Smeaton]\n")
+			return at(t, f, "- Smeaton", true)
+		},
+		msg: []string{`malformed YAML: a list item follows “aliases:”, which has a value on its line already`, `(write the list on the line, [a, b], or each item on a line of its own, “- item”, under “aliases:” with nothing after the colon)`},
+	},
+	{
+		// YAML reads it as more of the alias before: no syntax error.
+		name: "an alias indented under the one before it",
+		mutate: func(t *testing.T) string {
+			f := registry + "person/smeaton.md"
+			edit(t, f, "  - Smeaton\n", "    - Smeaton\n")
+			return at(t, f, "- Smeaton", true)
+		},
+		msg: []string{`the alias is indented under the one before it, and read as more of its text: “John Smeaton - Smeaton” (indent it as the items around it are)`},
+	},
+	{
 		name: "unknown field in a registry entry",
 		mutate: func(t *testing.T) string {
 			f := registry + "person/smeaton.md"
@@ -518,6 +580,16 @@ var errorCases = []errorCase{
 			return at(t, f, "date: ", true)
 		},
 		msg: []string{`unknown field "date" in the entry's front matter`, `did you mean “dates”?`},
+	},
+	{
+		// One mistake, one error: not "unknown field" and "no name" both.
+		name: "a required field misspelt",
+		mutate: func(t *testing.T) string {
+			f := registry + "person/smeaton.md"
+			edit(t, f, "name: John Smeaton", "nmae: John Smeaton")
+			return at(t, f, "nmae: ", true)
+		},
+		msg: []string{`unknown field "nmae" in the entry's front matter, and the entry has no name`, `(did you mean “name”?)`},
 	},
 	{
 		name: "bibliography record without an id",
@@ -550,6 +622,14 @@ var errorCases = []errorCase{
 			return at(t, bibliography, "{date-parts: [[1897, 13]]}", true)
 		},
 		msg: []string{`invalid issued date: month 13 is not between 1 and 12`},
+	},
+	{
+		name: "a date in words",
+		mutate: func(t *testing.T) string {
+			edit(t, bibliography, `issued: "1882-05-18"`, `issued: May 18, 1882`)
+			return at(t, bibliography, `May 18, 1882`, true)
+		},
+		msg: []string{`invalid issued date: "May 18, 1882" is not a date (write it in figures, year first: “1882-05-18”)`},
 	},
 	{
 		name: "invalid CSL date string",
@@ -606,6 +686,69 @@ var errorCases = []errorCase{
 			return at(t, "templates/entry.html", ".Nme", true)
 		},
 		msg: []string{`template error: can't evaluate field Nme in type *index.Entry, making `, ` and 13 other pages`},
+	},
+	{
+		// One mistake, one error: not a missing name and a missing type.
+		name: "an empty registry file",
+		mutate: func(t *testing.T) string {
+			write(t, registry+"concept/masonry.md", "")
+			return registry + "concept/masonry.md:1:1"
+		},
+		msg: []string{`the file is empty (write the entry, or remove the file: a line “---”, “name: …”, “aliases: […]”, a line “---”, then its annotation)`},
+	},
+	{
+		// One mistake, one error: not one for each registry folder.
+		name: "edition.yaml without kinds",
+		mutate: func(t *testing.T) string {
+			b, err := os.ReadFile("content/edition.yaml")
+			if err != nil {
+				t.Fatal(err)
+			}
+			before, _, ok := strings.Cut(string(b), "kinds:\n")
+			if !ok {
+				t.Fatal("the fixture's edition.yaml has no kinds")
+			}
+			write(t, "content/edition.yaml", before)
+			return "content/registry"
+		},
+		msg: []string{`edition.yaml declares no kinds, so the registry's folders are not read: concept, person, place`, `(declare each under “kinds:” in edition.yaml: “- key: concept”, “- key: person”, “- key: place”)`},
+	},
+	{
+		// As Windows' editors save “Unicode”.
+		name: "a file saved as UTF-16",
+		mutate: func(t *testing.T) string {
+			b, err := os.ReadFile(chapter2)
+			if err != nil {
+				t.Fatal(err)
+			}
+			u := []byte{0xff, 0xfe}
+			for _, r := range string(b) {
+				u = binary.LittleEndian.AppendUint16(u, uint16(r)) // the fixture's text is in the BMP
+			}
+			write(t, chapter2, string(u))
+			return chapter2
+		},
+		msg: []string{`the file is UTF-16, not UTF-8 (save it as UTF-8: in the editor's “Save as”, choose the encoding UTF-8)`},
+	},
+	{
+		name: "edition.yaml missing",
+		mutate: func(t *testing.T) string {
+			if err := os.Remove("content/edition.yaml"); err != nil {
+				t.Fatal(err)
+			}
+			return "content/edition.yaml"
+		},
+		msg: []string{`the content folder has no edition.yaml, which says what the edition is`, `(create it with the edition's “title:” and its “kinds:”`},
+	},
+	{
+		name: "a symbolic link to a file that is gone",
+		mutate: func(t *testing.T) string {
+			if err := os.Symlink("03-keepers.md", "content/text/03-link.md"); err != nil {
+				t.Skip("no symbolic links here:", err)
+			}
+			return "content/text/03-link.md"
+		},
+		msg: []string{`the file is a symbolic link to a file that does not exist (restore the file it links to, or remove the link)`},
 	},
 	{
 		name: "content folder that does not exist",
@@ -715,17 +858,51 @@ func TestBuildWarnsOfUnmentionedEntry(t *testing.T) {
 // the build says so instead of leaving a chapter, entry or page out
 // without a word. Other files (images, notes in other formats) are left
 // alone.
+// An alias that is another entry's key links the word to the wrong entry,
+// most likely: a warning at the alias.
+func TestBuildWarnsOfAliasThatIsAnotherKey(t *testing.T) {
+	workspace(t)
+	edit(t, registry+"concept/lighthouse.md", "aliases: [lighthouse, lighthouses]", "aliases: [lighthouses]")
+	edit(t, registry+"concept/masonry.md", "aliases: [masonry, granite]", "aliases: [masonry, granite, lighthouse]")
+	buildWarns(t, -1, at(t, registry+"concept/masonry.md", "lighthouse]", true)+
+		`: warning: alias "lighthouse" of concept:masonry is the key of concept:lighthouse, yet links to masonry (if the alias belongs to concept:lighthouse, move it there; to point from masonry to it, list "lighthouse" under “related:”)`)
+}
+
+// A symbolic link to a folder is not followed (a loop among them would not
+// end): a warning, not a folder of chapters or entries left out unsaid.
+func TestBuildWarnsOfLinkedFolders(t *testing.T) {
+	workspace(t)
+	if err := os.Symlink(".", "content/text/loop"); err != nil {
+		t.Skip("no symbolic links here:", err)
+	}
+	if err := os.Mkdir("more-people", 0o755); err != nil {
+		t.Fatal(err)
+	}
+	write(t, "more-people/beacon.md", "---\nname: Beacon\n---\nA fire.\n")
+	if err := os.Symlink("../../more-people", registry+"people"); err != nil {
+		t.Fatal(err)
+	}
+	buildWarns(t, -1,
+		"content/text/loop: warning: the folder is not read: it is a symbolic link, which the build does not follow into (put the folder itself here, or link each of its files)",
+		registry+"people: warning: the folder is not read: it is a symbolic link, which the build does not follow into (put the folder itself here, or link each of its files)")
+}
+
 func TestBuildWarnsOfUnreadMarkdownFiles(t *testing.T) {
 	workspace(t)
 	write(t, "content/text/03-lamp.markdown", "# The lamp\n\nText.\n")
 	write(t, registry+"concept/beacon.MD", "---\nname: Beacon\n---\nA fire.\n")
 	write(t, "content/pages/credits.txt", "Credits.\n")
 	write(t, "content/text/figure.png", "not an image")
-	_, stderr := buildWarns(t, 3,
+	// An entry written as its fields alone, in YAML; elsewhere a YAML file
+	// may be data of the editor's, and is left alone.
+	write(t, registry+"concept/signal.yaml", "name: Signal\naliases: [signal]\n")
+	write(t, "content/text/notes.yaml", "todo: check the dates\n")
+	_, stderr := buildWarns(t, 4,
 		"content/text/03-lamp.markdown: warning: the file is not read: only files whose names end in .md are (rename it to 03-lamp.md)",
 		registry+"concept/beacon.MD: warning: the file is not read: only files whose names end in .md are (rename it to beacon.md)",
-		"content/pages/credits.txt: warning: the file is not read: only files whose names end in .md are (rename it to credits.md)")
-	if strings.Contains(stderr, "figure.png") {
+		"content/pages/credits.txt: warning: the file is not read: only files whose names end in .md are (rename it to credits.md)",
+		registry+"concept/signal.yaml: warning: the file is not read: only files whose names end in .md are (an entry is a Markdown file with its fields as front matter: rename it to signal.md, and put a line “---” before the fields and another after them)")
+	if strings.Contains(stderr, "figure.png") || strings.Contains(stderr, "notes.yaml") {
 		t.Errorf("a file of another kind is warned about:\n%s", stderr)
 	}
 }
