@@ -30,19 +30,37 @@ func Nearest(word string, candidates []string, n int) []string {
 			found = append(found, scored{c, d})
 		}
 	}
-	slices.SortStableFunc(found, func(a, b scored) int {
-		if a.d != b.d {
-			return a.d - b.d
-		}
-		return strings.Compare(a.s, b.s)
-	})
 	var out []string
+	for _, f := range closest(found, n, func(f scored) (int, string) { return f.d, f.s }) {
+		out = append(out, f.s)
+	}
+	return out
+}
+
+// closest sorts found by distance, then by name, and returns up to n of
+// those as near as the nearest, each name once.
+func closest[T any](found []T, n int, score func(T) (d int, name string)) []T {
+	slices.SortStableFunc(found, func(a, b T) int {
+		da, na := score(a)
+		db, nb := score(b)
+		if da != db {
+			return da - db
+		}
+		return strings.Compare(na, nb)
+	})
+	if len(found) == 0 {
+		return nil
+	}
+	best, _ := score(found[0])
+	var out []T
+	var names []string
 	for _, f := range found {
-		if len(out) == n || f.d > found[0].d {
+		d, name := score(f)
+		if len(out) == n || d > best {
 			break
 		}
-		if !slices.Contains(out, f.s) {
-			out = append(out, f.s)
+		if !slices.Contains(names, name) {
+			out, names = append(out, f), append(names, name)
 		}
 	}
 	return out
@@ -165,20 +183,7 @@ func nearestKey(word string, known []Known, n int) []keyMatch {
 			found = append(found, m)
 		}
 	}
-	slices.SortStableFunc(found, func(a, b keyMatch) int {
-		if a.d != b.d {
-			return a.d - b.d
-		}
-		return strings.Compare(a.Key, b.Key)
-	})
-	var out []keyMatch
-	for _, f := range found {
-		if len(out) == n || f.d > found[0].d {
-			break
-		}
-		out = append(out, f)
-	}
-	return out
+	return closest(found, n, func(m keyMatch) (int, string) { return m.d, m.Key })
 }
 
 // DidYouMeanKey formats the keys of known nearest to word, as nearestKey
