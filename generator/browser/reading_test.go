@@ -2,6 +2,8 @@ package browser
 
 import (
 	"fmt"
+	"regexp"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -217,6 +219,36 @@ func TestLetterBar(t *testing.T) {
 	tb.waitFor(`location.hash === `+jsString(last), "the letter to lead to its entries")
 	if !tb.inView(last) {
 		t.Errorf("the entries under %s are not in view", last)
+	}
+}
+
+// Each locator of the general index says to a screen reader, in words,
+// what it shows in short: "32" is "paragraph 32", "n 10" "note 10", "ed.
+// n w" "editor’s note w". Bare, a reader going from link to link heard
+// "32" or "ed. n w", with the page's note on the abbreviations far above.
+func TestGeneralIndexLocatorsAreNamedInWords(t *testing.T) {
+	tb := newTab(t, overHTTP, 1400, 900, false)
+	tb.visit("general-index.html")
+	shown := eval[[]string](tb, `[...document.querySelectorAll("a.loc")].map(a => a.textContent)`)
+	forms := map[string]func(string) string{
+		`^[0-9]+$`:          func(s string) string { return "paragraph " + s },
+		`^n \S+$`:           func(s string) string { return "note " + strings.TrimPrefix(s, "n ") },
+		`^ed\. n \S+$`:      func(s string) string { return "editor’s note " + strings.TrimPrefix(s, "ed. n ") },
+		`^Unnumbered note$`: func(string) string { return "unnumbered note" },
+	}
+	for re, words := range forms {
+		i := slices.IndexFunc(shown, regexp.MustCompile(re).MatchString)
+		if i < 0 {
+			t.Errorf("no locator of the form %s in the general index", re)
+			continue
+		}
+		// An id to find it by (the name does not depend on it).
+		eval[bool](tb, fmt.Sprintf(`(document.querySelectorAll("a.loc")[%d].id = "test-loc", true)`, i))
+		got := tb.accessibleName("#test-loc")
+		eval[bool](tb, `(document.getElementById("test-loc").removeAttribute("id"), true)`)
+		if want := words(shown[i]); got != want {
+			t.Errorf("the locator %q is named %q, want %q", shown[i], got, want)
+		}
 	}
 }
 

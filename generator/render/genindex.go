@@ -15,7 +15,8 @@ import (
 // cross-references from aliases that a reader might look up instead.
 func (t *Templates) generalIndex(x *index.Index, set *pageSet) *IndexView {
 	v := t.indexHeadings(x)
-	iw := &indexWriter{set: set, b: &v.Base, multi: len(x.Chapters) > 1, urls: set.chapterURLs(&v.Base), seen: map[[2]string]bool{}}
+	v.ChapterNumbers = len(x.Chapters) > 1
+	iw := &indexWriter{set: set, b: &v.Base, multi: v.ChapterNumbers, urls: set.chapterURLs(&v.Base), seen: map[[2]string]bool{}}
 	for i := range v.Letters {
 		l := &v.Letters[i]
 		w := getMarkup()
@@ -161,6 +162,9 @@ func (iw *indexWriter) heading(w *markup, h *IndexHeading) {
 // locators writes an entry's locators: one per paragraph or note it
 // occurs in, "12" for a paragraph, "n 4" for a note, "ed. n b" for an
 // editor's note, each after its chapter's number when there are several.
+// Each link's aria-label says the locator in words ("chapter 3, paragraph
+// 12", "editor’s note b"): a screen reader reading the links one by one
+// has no page note to explain the abbreviations.
 func (iw *indexWriter) locators(w *markup, e *index.Entry) {
 	clear(iw.seen)
 	x := iw.set.x
@@ -186,38 +190,68 @@ func (iw *indexWriter) locators(w *markup, e *index.Entry) {
 		} else {
 			w.urlAttr(iw.b.URL(x.Layout.Chapter(o.Chapter) + "#" + o.Paragraph))
 		}
+		no := 0 // for a chapter not found
+		var l *chapterLine
+		if ok {
+			no, l = ci+1, &iw.set.tm.lines[ci]
+		}
+		note, isNote := indexNote(o, l)
+		w.raw(`" aria-label="`)
+		if iw.multi {
+			w.raw("chapter ")
+			w.b = strconv.AppendInt(w.b, int64(no), 10)
+			w.raw(", ")
+		}
+		writeLocatorWords(w, o, note, isNote)
 		w.raw(`">`)
 		if iw.multi {
-			no := 0 // for a chapter not found
-			if ok {
-				no = ci + 1
-			}
 			w.b = strconv.AppendInt(w.b, int64(no), 10)
 			w.raw(".")
 		}
-		var l *chapterLine
-		if ok {
-			l = &iw.set.tm.lines[ci]
-		}
-		writeIndexLocator(w, o, l)
+		writeIndexLocator(w, o, l, note, isNote)
 		w.raw("</a>")
 	}
 }
 
-// writeIndexLocator writes indexLocator(o, ch), where l is the chapter's
-// line (nil when o's chapter is not found), escaped as html/template
-// escapes text.
-func writeIndexLocator(w *markup, o *index.Occurrence, l *chapterLine) {
-	j := -1
-	if o.Where == index.Note && l != nil {
-		j = l.noteIndex(o.Paragraph)
+// indexNote is the note o occurs in, read from its chapter's line l (nil
+// when o's chapter is not found); false when o is not in a note or the
+// note is not found.
+func indexNote(o *index.Occurrence, l *chapterLine) (noteLabelParts, bool) {
+	if o.Where != index.Note || l == nil {
+		return noteLabelParts{}, false
 	}
-	var n noteLabelParts // read from the text map, not the note's struct
-	if j >= 0 {
-		n = l.noteLabels[j]
+	j := l.noteIndex(o.Paragraph)
+	if j < 0 {
+		return noteLabelParts{}, false
 	}
+	return l.noteLabels[j], true
+}
+
+// writeLocatorWords writes a locator in words, for its link's aria-label:
+// "paragraph 12", "note 4", "editor’s note b", "unnumbered note".
+func writeLocatorWords(w *markup, o *index.Occurrence, n noteLabelParts, isNote bool) {
 	switch {
-	case j < 0:
+	case !isNote:
+		w.raw("paragraph ")
+		w.b = strconv.AppendInt(w.b, int64(o.ParaNum), 10)
+		return
+	case n.Series == index.EditorNote:
+		w.raw("editor’s note ")
+	case n.Series == index.UnnumberedNote:
+		w.raw("unnumbered note")
+		return
+	default:
+		w.raw("note ")
+	}
+	w.attr(n.Marker)
+}
+
+// writeIndexLocator writes indexLocator(o, ch), where l is the chapter's
+// line (nil when o's chapter is not found) and n the note indexNote found,
+// escaped as html/template escapes text.
+func writeIndexLocator(w *markup, o *index.Occurrence, l *chapterLine, n noteLabelParts, isNote bool) {
+	switch {
+	case !isNote:
 		// Not in a note, or a note not found: "¶ 12" as "12".
 		w.b = strconv.AppendInt(w.b, int64(o.ParaNum), 10)
 	case strings.Contains(n.Marker, "Note ") || strings.Contains(n.Marker, "Editor’s note "):

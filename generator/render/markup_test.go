@@ -234,20 +234,20 @@ func TestStripsAreTheFormerStrip(t *testing.T) {
 var formerIndex = template.Must(template.New("").Parse(`
 {{- define "letter"}}{{range .}}{{template "index-heading" .}}{{end}}{{end}}
 {{- define "index-heading"}}
-<li>{{if .See}}<span class="heading">{{.Label}}</span>, <i>see</i> <a href="{{.See.Href}}">{{.See.Label}}</a>{{else}}<a class="heading kind-{{.Kind}}" href="{{.Href}}"{{with .Ref}} data-ref="{{.}}"{{end}}>{{.Label}}</a>{{range $i, $l := .Locators}}{{if $i}},{{end}} <a class="loc {{.Note}}" href="{{.Href}}">{{.Label}}</a>{{end}}
+<li>{{if .See}}<span class="heading">{{.Label}}</span>, <i>see</i> <a href="{{.See.Href}}">{{.See.Label}}</a>{{else}}<a class="heading kind-{{.Kind}}" href="{{.Href}}"{{with .Ref}} data-ref="{{.}}"{{end}}>{{.Label}}</a>{{range $i, $l := .Locators}}{{if $i}},{{end}} <a class="loc {{.Where}}" href="{{.Href}}" aria-label="{{.Name}}">{{.Label}}</a>{{end}}
   {{- with .SeeAlso}}. <i>See also</i> {{range $i, $l := .}}{{if $i}}; {{end}}<a href="{{.Href}}">{{.Label}}</a>{{end}}{{end}}
   {{- with .Subs}}<ul class="subs">{{range .}}{{template "index-heading" .}}{{end}}</ul>{{end}}{{end}}</li>
 {{end}}`))
 
 // formerLocators are an entry's locators in the general index as the view
 // made them before indexWriter.
-func formerLocators(x *index.Index) func(e *index.Entry) []render.Link {
+func formerLocators(x *index.Index) func(e *index.Entry) []render.FormerLocator {
 	chapterNo := map[string]int{}
 	for i, ch := range x.Chapters {
 		chapterNo[ch.Slug] = i + 1
 	}
-	return func(e *index.Entry) []render.Link {
-		var out []render.Link
+	return func(e *index.Entry) []render.FormerLocator {
+		var out []render.FormerLocator
 		seen := map[string]bool{}
 		for _, o := range x.Occurrences(e.Ref()) {
 			if seen[o.Chapter+"#"+o.Paragraph] {
@@ -262,13 +262,17 @@ func formerLocators(x *index.Index) func(e *index.Entry) []render.Link {
 					label = "Note " + n.Marker
 				}
 			}
+			// In words, for a screen reader: "chapter 2, editor’s note b".
+			name := strings.Replace(label, "¶ ", "paragraph ", 1)
+			name = strings.ToLower(name[:1]) + name[1:]
 			label = strings.TrimPrefix(label, "¶ ")
 			label = strings.Replace(label, "Note ", "n ", 1)
 			label = strings.Replace(label, "Editor’s note ", "ed. n ", 1)
 			if len(x.Chapters) > 1 {
 				label = strconv.Itoa(chapterNo[o.Chapter]) + "." + label
+				name = "chapter " + strconv.Itoa(chapterNo[o.Chapter]) + ", " + name
 			}
-			out = append(out, render.Link{Label: label, Href: index.Rel(index.GeneralIndexPage, x.Layout.Chapter(o.Chapter)+"#"+o.Paragraph), Note: o.Where.String()})
+			out = append(out, render.FormerLocator{Link: render.Link{Label: label, Href: index.Rel(index.GeneralIndexPage, x.Layout.Chapter(o.Chapter)+"#"+o.Paragraph)}, Where: o.Where.String(), Name: name})
 		}
 		return out
 	}

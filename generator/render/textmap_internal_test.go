@@ -3,6 +3,7 @@ package render
 import (
 	"fmt"
 	"reflect"
+	"strings"
 	"testing"
 
 	"edition/generator/index"
@@ -172,11 +173,22 @@ func TestWriteIndexLocatorIsIndexLocator(t *testing.T) {
 				c = l.ch
 			}
 			w.b = w.b[:0]
-			writeIndexLocator(w, &o, l)
+			n, isNote := indexNote(&o, l)
+			writeIndexLocator(w, &o, l, n, isNote)
 			want := &markup{}
 			want.text(indexLocator(&o, c))
 			if string(w.b) != string(want.b) {
 				t.Errorf("writeIndexLocator(%+v) = %q, indexLocator %q", o, w.b, want.b)
+			}
+			// Its words for a screen reader are the locator's label, with
+			// "¶" said as "paragraph" and no capital.
+			w.b = w.b[:0]
+			writeLocatorWords(w, &o, n, isNote)
+			label := strings.Replace(locator(o, c), "¶ ", "paragraph ", 1)
+			want.b = want.b[:0]
+			want.attr(strings.ToLower(label[:1]) + label[1:])
+			if string(w.b) != string(want.b) {
+				t.Errorf("writeLocatorWords(%+v) = %q, want %q", o, w.b, want.b)
 			}
 		}
 	}

@@ -580,9 +580,55 @@ func (b *built) testGeneralIndex(t *testing.T) {
 		if (len(locs) == 0) != (b.spec.count(e.Ref()) == 0) {
 			t.Errorf("general index: %s has %d locators for %d mentions", e.Ref(), len(locs), b.spec.count(e.Ref()))
 		}
+		for _, a := range locs {
+			b.checkLocatorName(t, pg, a)
+		}
 	}
 	if subs == 0 {
 		t.Error("the fixture has no sub-entries")
+	}
+	// The page's note explains the chapters' numbers before the locators.
+	if how := find(pg.Doc, tagClass(atom.P, "how")); how == nil || !strings.Contains(text(how), "“3.12”: chapter 3, ¶ 12") {
+		t.Error("general index: the note on locators does not explain a chapter's number")
+	}
+}
+
+// locatorNameRE is a locator of the general index in words, as its
+// aria-label says it to a screen reader.
+var locatorNameRE = regexp.MustCompile(`^chapter ([0-9]+), (?:paragraph ([0-9]+)|note (\S+)|editor’s note (\S+)|(unnumbered note))$`)
+
+// checkLocatorName checks that a locator of the general index ("2.7",
+// "1.n 3", "1.ed. n b") says in words what it shows and where it leads:
+// "chapter 2, paragraph 7", to paragraph 7 of the second chapter.
+func (b *built) checkLocatorName(t *testing.T, pg *page, a *html.Node) {
+	t.Helper()
+	name, shown := attr(a, "aria-label"), text(a)
+	m := locatorNameRE.FindStringSubmatch(name)
+	if m == nil {
+		t.Errorf("general index: the locator %q is named %q, not “chapter N, paragraph N” or a note", shown, name)
+		return
+	}
+	no, _ := strconv.Atoi(m[1])
+	want := m[1] + "."
+	switch {
+	case m[2] != "":
+		want += m[2]
+	case m[3] != "":
+		want += "n " + m[3]
+	case m[4] != "":
+		want += "ed. n " + m[4]
+	default:
+		want += "Unnumbered note"
+	}
+	if shown != want {
+		t.Errorf("general index: the locator named %q shows %q, not %q", name, shown, want)
+	}
+	target, frag, _ := strings.Cut(pg.resolve(attr(a, "href")), "#")
+	if no < 1 || no > len(b.spec.Chapters) || b.spec.Chapters[no-1].Page() != target {
+		t.Errorf("general index: the locator named %q leads to %s", name, target)
+	}
+	if m[2] != "" && frag != "p"+m[2] {
+		t.Errorf("general index: the locator named %q leads to #%s", name, frag)
 	}
 }
 
