@@ -20,10 +20,12 @@ func (t *Templates) ExecutePartial(w io.Writer, page, partial string, v any) err
 }
 
 // FormerLocator is a locator of the general index as a test computes it:
-// its link, its class (Where) and its words for a screen reader (Name).
+// its link (whose Label is the locator without its chapter), its class
+// (Where), its chapter's number when it shows one, and its words for a
+// screen reader.
 type FormerLocator struct {
 	Link
-	Where, Name string
+	Where, Chapter, Words string
 }
 
 // FormerIndexHeading is a heading of the general index as the template

@@ -162,9 +162,11 @@ func (iw *indexWriter) heading(w *markup, h *IndexHeading) {
 // locators writes an entry's locators: one per paragraph or note it
 // occurs in, "12" for a paragraph, "n 4" for a note, "ed. n b" for an
 // editor's note, each after its chapter's number when there are several.
-// Each link's aria-label says the locator in words ("chapter 3, paragraph
-// 12", "editor’s note b"): a screen reader reading the links one by one
-// has no page note to explain the abbreviations.
+// Words hidden but for screen readers (<i>, which the stylesheet hides in a
+// locator) make each link's name say what it locates: "paragraph 12",
+// "chapter 3. note n 4", "editor’s note ed. n b". They add to what the
+// link shows and replace none of it, so that the name still holds the
+// words a reader sees and may speak to a voice control.
 func (iw *indexWriter) locators(w *markup, e *index.Entry) {
 	clear(iw.seen)
 	x := iw.set.x
@@ -190,23 +192,27 @@ func (iw *indexWriter) locators(w *markup, e *index.Entry) {
 		} else {
 			w.urlAttr(iw.b.URL(x.Layout.Chapter(o.Chapter) + "#" + o.Paragraph))
 		}
+		w.raw(`">`)
 		no := 0 // for a chapter not found
 		var l *chapterLine
 		if ok {
 			no, l = ci+1, &iw.set.tm.lines[ci]
 		}
 		note, isNote := indexNote(o, l)
-		w.raw(`" aria-label="`)
+		words := locatorWords(note, isNote)
 		if iw.multi {
-			w.raw("chapter ")
+			w.raw("<i>chapter </i>")
 			w.b = strconv.AppendInt(w.b, int64(no), 10)
-			w.raw(", ")
-		}
-		writeLocatorWords(w, o, note, isNote)
-		w.raw(`">`)
-		if iw.multi {
-			w.b = strconv.AppendInt(w.b, int64(no), 10)
-			w.raw(".")
+			w.raw(".<i> ")
+			if words != "" {
+				w.raw(words)
+				w.raw(" ")
+			}
+			w.raw("</i>")
+		} else if words != "" {
+			w.raw("<i>")
+			w.raw(words)
+			w.raw(" </i>")
 		}
 		writeIndexLocator(w, o, l, note, isNote)
 		w.raw("</a>")
@@ -227,23 +233,19 @@ func indexNote(o *index.Occurrence, l *chapterLine) (noteLabelParts, bool) {
 	return l.noteLabels[j], true
 }
 
-// writeLocatorWords writes a locator in words, for its link's aria-label:
-// "paragraph 12", "note 4", "editor’s note b", "unnumbered note".
-func writeLocatorWords(w *markup, o *index.Occurrence, n noteLabelParts, isNote bool) {
+// locatorWords is what a locator is, in words, for a screen reader:
+// "paragraph", "note", "editor’s note", or nothing for the unnumbered
+// note, whose locator says it.
+func locatorWords(n noteLabelParts, isNote bool) string {
 	switch {
 	case !isNote:
-		w.raw("paragraph ")
-		w.b = strconv.AppendInt(w.b, int64(o.ParaNum), 10)
-		return
+		return "paragraph"
 	case n.Series == index.EditorNote:
-		w.raw("editor’s note ")
+		return "editor’s note"
 	case n.Series == index.UnnumberedNote:
-		w.raw("unnumbered note")
-		return
-	default:
-		w.raw("note ")
+		return ""
 	}
-	w.attr(n.Marker)
+	return "note"
 }
 
 // writeIndexLocator writes indexLocator(o, ch), where l is the chapter's

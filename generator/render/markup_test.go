@@ -234,7 +234,7 @@ func TestStripsAreTheFormerStrip(t *testing.T) {
 var formerIndex = template.Must(template.New("").Parse(`
 {{- define "letter"}}{{range .}}{{template "index-heading" .}}{{end}}{{end}}
 {{- define "index-heading"}}
-<li>{{if .See}}<span class="heading">{{.Label}}</span>, <i>see</i> <a href="{{.See.Href}}">{{.See.Label}}</a>{{else}}<a class="heading kind-{{.Kind}}" href="{{.Href}}"{{with .Ref}} data-ref="{{.}}"{{end}}>{{.Label}}</a>{{range $i, $l := .Locators}}{{if $i}},{{end}} <a class="loc {{.Where}}" href="{{.Href}}" aria-label="{{.Name}}">{{.Label}}</a>{{end}}
+<li>{{if .See}}<span class="heading">{{.Label}}</span>, <i>see</i> <a href="{{.See.Href}}">{{.See.Label}}</a>{{else}}<a class="heading kind-{{.Kind}}" href="{{.Href}}"{{with .Ref}} data-ref="{{.}}"{{end}}>{{.Label}}</a>{{range $i, $l := .Locators}}{{if $i}},{{end}} <a class="loc {{.Where}}" href="{{.Href}}">{{if .Chapter}}<i>chapter </i>{{.Chapter}}.<i> {{with .Words}}{{.}} {{end}}</i>{{else if .Words}}<i>{{.Words}} </i>{{end}}{{.Label}}</a>{{end}}
   {{- with .SeeAlso}}. <i>See also</i> {{range $i, $l := .}}{{if $i}}; {{end}}<a href="{{.Href}}">{{.Label}}</a>{{end}}{{end}}
   {{- with .Subs}}<ul class="subs">{{range .}}{{template "index-heading" .}}{{end}}</ul>{{end}}{{end}}</li>
 {{end}}`))
@@ -262,17 +262,17 @@ func formerLocators(x *index.Index) func(e *index.Entry) []render.FormerLocator 
 					label = "Note " + n.Marker
 				}
 			}
-			// In words, for a screen reader: "chapter 2, editor’s note b".
-			name := strings.Replace(label, "¶ ", "paragraph ", 1)
-			name = strings.ToLower(name[:1]) + name[1:]
+			// In words, for a screen reader: "paragraph", "editor’s note".
+			words := map[string]string{"¶": "paragraph", "Note": "note", "Editor’s": "editor’s note"}[strings.Fields(label)[0]]
 			label = strings.TrimPrefix(label, "¶ ")
 			label = strings.Replace(label, "Note ", "n ", 1)
 			label = strings.Replace(label, "Editor’s note ", "ed. n ", 1)
+			chapter := ""
 			if len(x.Chapters) > 1 {
-				label = strconv.Itoa(chapterNo[o.Chapter]) + "." + label
-				name = "chapter " + strconv.Itoa(chapterNo[o.Chapter]) + ", " + name
+				chapter = strconv.Itoa(chapterNo[o.Chapter])
 			}
-			out = append(out, render.FormerLocator{Link: render.Link{Label: label, Href: index.Rel(index.GeneralIndexPage, x.Layout.Chapter(o.Chapter)+"#"+o.Paragraph)}, Where: o.Where.String(), Name: name})
+			out = append(out, render.FormerLocator{Link: render.Link{Label: label, Href: index.Rel(index.GeneralIndexPage, x.Layout.Chapter(o.Chapter)+"#"+o.Paragraph)},
+				Where: o.Where.String(), Chapter: chapter, Words: words})
 		}
 		return out
 	}
@@ -327,7 +327,7 @@ func TestGeneralIndexIsTheTemplates(t *testing.T) {
 		}
 		all.WriteString(got)
 	}
-	for _, s := range []string{"&lt;script&gt;", "&#43;", "&amp;", "%22&amp;%3c&#43;%3e", "n Note ", "&lt;b class=&#34;x&#34;&gt;&amp;amp; &#43;1", "<i>see</i>", "<i>See also</i>", `<ul class="subs">`} {
+	for _, s := range []string{"&lt;script&gt;", "&#43;", "&amp;", "%22&amp;%3c&#43;%3e", "n Note ", "&lt;b class=&#34;x&#34;&gt;&amp;amp; &#43;1", "<i>paragraph </i>", "<i>editor’s note </i>ed. n ", "<i>note </i>n ", "<i>see</i>", "<i>See also</i>", `<ul class="subs">`} {
 		if !strings.Contains(all.String(), s) {
 			t.Errorf("no %q in the general index", s)
 		}

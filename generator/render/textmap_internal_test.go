@@ -180,15 +180,12 @@ func TestWriteIndexLocatorIsIndexLocator(t *testing.T) {
 			if string(w.b) != string(want.b) {
 				t.Errorf("writeIndexLocator(%+v) = %q, indexLocator %q", o, w.b, want.b)
 			}
-			// Its words for a screen reader are the locator's label, with
-			// "¶" said as "paragraph" and no capital.
-			w.b = w.b[:0]
-			writeLocatorWords(w, &o, n, isNote)
-			label := strings.Replace(locator(o, c), "¶ ", "paragraph ", 1)
-			want.b = want.b[:0]
-			want.attr(strings.ToLower(label[:1]) + label[1:])
-			if string(w.b) != string(want.b) {
-				t.Errorf("writeLocatorWords(%+v) = %q, want %q", o, w.b, want.b)
+			// Its words for a screen reader are what its label says in
+			// full: "¶ 12" is a paragraph, "Editor’s note b" an editor's.
+			label := locator(o, c)
+			words := map[string]string{"¶": "paragraph", "Note": "note", "Editor’s": "editor’s note", "Unnumbered": ""}[strings.Fields(label)[0]]
+			if got := locatorWords(n, isNote); got != words {
+				t.Errorf("locatorWords(%+v) = %q for %q, want %q", o, got, label, words)
 			}
 		}
 	}

@@ -593,34 +593,32 @@ func (b *built) testGeneralIndex(t *testing.T) {
 	}
 }
 
-// locatorNameRE is a locator of the general index in words, as its
-// aria-label says it to a screen reader.
-var locatorNameRE = regexp.MustCompile(`^chapter ([0-9]+), (?:paragraph ([0-9]+)|note (\S+)|editor’s note (\S+)|(unnumbered note))$`)
+// locatorNameRE is a locator of the general index in words, as its link's
+// text with the words hidden but for screen readers says it.
+var locatorNameRE = regexp.MustCompile(`^chapter ([0-9]+)\. (?:paragraph ([0-9]+)|note (n \S+)|editor’s note (ed\. n \S+)|(Unnumbered note))$`)
 
 // checkLocatorName checks that a locator of the general index ("2.7",
-// "1.n 3", "1.ed. n b") says in words what it shows and where it leads:
-// "chapter 2, paragraph 7", to paragraph 7 of the second chapter.
+// "1.n 3", "1.ed. n b") is named in words by what it shows and where it
+// leads: "chapter 2. paragraph 7", to paragraph 7 of the second chapter.
+// The words hidden but for screen readers (<i>) add to what the locator
+// shows and replace none of it.
 func (b *built) checkLocatorName(t *testing.T, pg *page, a *html.Node) {
 	t.Helper()
-	name, shown := attr(a, "aria-label"), text(a)
+	name, shown := text(a), ""
+	for c := a.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.TextNode {
+			shown += c.Data
+		} else if c.DataAtom != atom.I {
+			t.Errorf("general index: the locator %q holds a <%s>", name, c.Data)
+		}
+	}
 	m := locatorNameRE.FindStringSubmatch(name)
 	if m == nil {
-		t.Errorf("general index: the locator %q is named %q, not “chapter N, paragraph N” or a note", shown, name)
+		t.Errorf("general index: the locator %q is named %q, not “chapter N. paragraph N” or a note", shown, name)
 		return
 	}
 	no, _ := strconv.Atoi(m[1])
-	want := m[1] + "."
-	switch {
-	case m[2] != "":
-		want += m[2]
-	case m[3] != "":
-		want += "n " + m[3]
-	case m[4] != "":
-		want += "ed. n " + m[4]
-	default:
-		want += "Unnumbered note"
-	}
-	if shown != want {
+	if want := m[1] + "." + m[2] + m[3] + m[4] + m[5]; shown != want {
 		t.Errorf("general index: the locator named %q shows %q, not %q", name, shown, want)
 	}
 	target, frag, _ := strings.Cut(pg.resolve(attr(a, "href")), "#")
