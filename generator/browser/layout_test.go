@@ -66,6 +66,9 @@ func TestNoOverflowNoShift(t *testing.T) {
 			tb := newTab(t, overHTTP, w, 800, w < 800)
 			for _, p := range pagesOfEachKind {
 				tb.visit(p.path)
+				// Judged at rest: with the fonts in and nothing fading,
+				// and any late shift counted.
+				tb.settle()
 				over := eval[[]string](tb, `[...document.querySelectorAll("body *")].filter(e => {
 					if (e.closest(".scroll, .sidenote, svg")) return false;
 					const r = e.getBoundingClientRect();
@@ -76,7 +79,7 @@ func TestNoOverflowNoShift(t *testing.T) {
 					t.Errorf("%s at %d px: the page is %.0f px wide; too wide: %s", p.name, w, sw, strings.Join(over, ", "))
 				}
 				if s := tb.layoutShift(); s > 0.001 {
-					t.Errorf("%s at %d px: the layout shifted by %.4f after loading", p.name, w, s)
+					t.Errorf("%s at %d px: the layout shifted by %.4f after loading: %s", p.name, w, s, tb.layoutShifts())
 				}
 			}
 		})
