@@ -282,6 +282,13 @@ func TestTabOrderReachesTheContentsBeforeTheTitlesNote(t *testing.T) {
 		t.Errorf("the title's note (left edge %.0f) reaches into the text (right edge %.0f)", n.Left, body.Right)
 	}
 
+	// In the bare text it opens in place, under the title; with the
+	// annotations back, it is in the margin after the contents again.
+	tb.do(clickSel("#tool-annotations"))
+	tb.waitFor(`document.querySelector("#r-n-star").nextElementSibling === document.getElementById("`+titleNote+`")`, "the note to go under the title in the bare text")
+	tb.do(clickSel("#tool-annotations"))
+	tb.waitFor(`document.querySelector("article.text > .toc").nextElementSibling === document.getElementById("`+titleNote+`")`, "the note to go back after the contents")
+
 	// On a narrow screen it opens in place, under the title again.
 	tb.do(chromedp.EmulateViewport(390, 844))
 	tb.waitFor(`document.querySelector("#r-n-star").nextElementSibling === document.getElementById("`+titleNote+`")`, "the note to go back under the title")
