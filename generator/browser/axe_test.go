@@ -153,13 +153,15 @@ const runAxe = `axe.run(document, {resultTypes: ["violations"]}).then(r => r.vio
   Nodes: v.nodes.slice(0, 6).map(n => n.target.join(" ") + ": " + (n.failureSummary || "").replace(/\s+/g, " "))
 })))`
 
-// axeCheck runs axe-core on the current page and fails the test for each
+// axeCheck runs axe-core on the current page, once it is at rest (its
+// fonts in, nothing fading in or out), and fails the test for each
 // violation.
 func (tb *tab) axeCheck(what string) {
 	tb.t.Helper()
 	if !eval[bool](tb, `typeof axe === "object"`) {
 		eval[bool](tb, axeSource(tb.t)+"\n;true")
 	}
+	tb.settle()
 	for _, v := range eval[[]violation](tb, runAxe) {
 		tb.t.Errorf("%s: axe %s (%s): %s\n\t%s", what, v.ID, v.Impact, v.Help, strings.Join(v.Nodes, "\n\t"))
 	}

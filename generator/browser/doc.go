@@ -10,9 +10,13 @@
 // The tests check notes beside the text and in place, previews on hover,
 // focus and touch, the way from a mention to its entry and back, the
 // annotation and theme switches and their memory, citing a passage, the
-// measure and the absence of overflow and layout shift, axe-core's
-// verdict on every kind of page in both themes, and that no request leaves
-// the page's origin. They write screenshots of each kind of page at 390 and
+// measure and the absence of overflow and layout shift (and of titles
+// broken inside a word, with the text at 200%), the keyboard's order
+// through a chapter, what a screen reader hears for the general index's
+// locators, axe-core's verdict on every kind of page in both themes, and
+// that no request leaves the page's origin. They wait for what they test
+// (a condition, or a delay measured by the page's clock), not for time to
+// pass, so that a loaded machine makes them slower, not wrong. They write screenshots of each kind of page at 390 and
 // 1400 pixels, light and dark, to $EDITION_SCREENSHOTS (default: a new
 // temporary folder, named in the log).
 //

@@ -66,6 +66,9 @@ func TestNoOverflowNoShift(t *testing.T) {
 			tb := newTab(t, overHTTP, w, 800, w < 800)
 			for _, p := range pagesOfEachKind {
 				tb.visit(p.path)
+				// Judged at rest: with the fonts in and nothing fading,
+				// and any late shift counted.
+				tb.settle()
 				over := eval[[]string](tb, `[...document.querySelectorAll("body *")].filter(e => {
 					if (e.closest(".scroll, .sidenote, svg")) return false;
 					const r = e.getBoundingClientRect();
@@ -76,7 +79,7 @@ func TestNoOverflowNoShift(t *testing.T) {
 					t.Errorf("%s at %d px: the page is %.0f px wide; too wide: %s", p.name, w, sw, strings.Join(over, ", "))
 				}
 				if s := tb.layoutShift(); s > 0.001 {
-					t.Errorf("%s at %d px: the layout shifted by %.4f after loading", p.name, w, s)
+					t.Errorf("%s at %d px: the layout shifted by %.4f after loading: %s", p.name, w, s, tb.layoutShifts())
 				}
 			}
 		})
@@ -110,10 +113,47 @@ func TestNoOverflowWithTextAt200Percent(t *testing.T) {
 				if sw > float64(w) || len(over) > 0 {
 					t.Errorf("%s at %d px, text at 200%%: the page is %.0f px wide; too wide: %s", p.name, w, sw, strings.Join(over, ", "))
 				}
+				if split := eval[[]string](tb, splitWordsJS); len(split) > 0 {
+					t.Errorf("%s at %d px, text at 200%%: the title breaks inside words with no hyphen: %s", p.name, w, strings.Join(split, ", "))
+				}
 			}
 		})
 	}
 }
+
+// splitWordsJS lists the words of the page's title (its h1) that run over
+// two lines, as "Preemptio|n:", unless the browser hyphenated them: the
+// heading's hyphens are auto and the browser hyphenates the page's
+// language (Debian's Chromium, without its hyphenation dictionaries, does
+// not). A word may still break after a hyphen, a dash or a slash.
+const splitWordsJS = `(() => {
+  const h = document.querySelector("main h1");
+  if (!h) return [];
+  const probe = document.createElement("div");
+  probe.style.cssText = "position:absolute;visibility:hidden;width:4em;hyphens:auto;overflow-wrap:normal";
+  probe.textContent = "internationalization";
+  h.appendChild(probe);
+  const hyphenates = getComputedStyle(h).hyphens === "auto" && probe.scrollWidth <= probe.clientWidth;
+  probe.remove();
+  if (hyphenates) return [];
+  const out = [], range = document.createRange();
+  const walker = document.createTreeWalker(h, NodeFilter.SHOW_TEXT,
+    {acceptNode: n => n.parentElement.closest(".noteref, .sidenote") ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT});
+  for (let n; (n = walker.nextNode());) {
+    for (const m of n.data.matchAll(/\S+/g)) {
+      let top = null, at = -1;
+      for (let i = 0; i < m[0].length; i++) {
+        range.setStart(n, m.index + i); range.setEnd(n, m.index + i + 1);
+        const r = range.getClientRects()[0];
+        if (!r) continue;
+        if (top !== null && r.top > top + r.height / 2 && !/[-‐–—\/]/.test(m[0][i - 1])) { at = i; break; }
+        top = r.top;
+      }
+      if (at > 0) out.push(m[0].slice(0, at) + "|" + m[0].slice(at));
+    }
+  }
+  return out;
+})()`
 
 // In print, the notes are endnotes and the site's chrome is gone.
 func TestPrintHasEndnotesAndNoChrome(t *testing.T) {

@@ -3,6 +3,8 @@ package browser
 import (
 	"strings"
 	"testing"
+
+	"github.com/chromedp/chromedp"
 )
 
 const textPage = "text/overview.html"
@@ -231,4 +233,70 @@ func TestEscapeInTheSearchBoxLeavesAnOpenNoteAlone(t *testing.T) {
 	tb.focus(ref)
 	tb.press(keyEscape)
 	tb.waitFor(`!__test.shown("`+note+`")`, "Escape on the reference to close the note")
+}
+
+// tabStopJS names the part of the chapter's page the focus is in.
+const tabStopJS = `(e => !e || e === document.body ? "none"
+  : e.closest(".skip") ? "skip link"
+  : e.closest(".site-header") ? "header"
+  : e.closest(".sidenote") ? "note " + e.closest(".sidenote").id
+  : e.closest(".chapter-header") ? "title"
+  : e.closest(".toc") ? "contents"
+  : e.closest(".body") ? "text"
+  : "elsewhere: " + e.outerHTML.slice(0, 80))(document.activeElement)`
+
+// On a wide screen the keyboard goes through the chapter's page in
+// reading order: the skip link, the header, the title (and its note's
+// marker), the contents, the title's note in the margin, then the text.
+// The note once stood inside the title in the page, so its links came
+// before the contents, though it is drawn in the margin beside them.
+func TestTabOrderReachesTheContentsBeforeTheTitlesNote(t *testing.T) {
+	tb := newTab(t, overHTTP, 1400, 900, false)
+	tb.visit(textPage)
+	const titleNote = "sn-n-star"
+	tb.waitFor(`document.getElementById("`+titleNote+`")`, "the title's note in the margin")
+	if n := eval[int](tb, `document.querySelectorAll("#`+titleNote+` a").length`); n == 0 {
+		t.Fatal("the title's note has no links: the test needs them")
+	}
+	var parts []string
+	for i := 0; i < 200; i++ {
+		tb.press(keyTab)
+		p := eval[string](tb, tabStopJS)
+		if len(parts) == 0 || parts[len(parts)-1] != p {
+			parts = append(parts, p)
+		}
+		if p == "text" {
+			break
+		}
+	}
+	want := []string{"skip link", "header", "title", "contents", "note " + titleNote, "text"}
+	if strings.Join(parts, " → ") != strings.Join(want, " → ") {
+		t.Errorf("Tab goes through\n\t%s\nwant\n\t%s", strings.Join(parts, " → "), strings.Join(want, " → "))
+	}
+	// The note still stands in the margin beside its marker.
+	n, r := tb.rect("#"+titleNote), tb.rect("#r-n-star")
+	if eval[string](tb, `getComputedStyle(document.getElementById("`+titleNote+`")).float`) == "none" || n.Top < r.Top-12 || n.Top > r.Top+30 {
+		t.Errorf("the title's note (top %.0f) is not in the margin beside its marker (top %.0f)", n.Top, r.Top)
+	}
+	if body := tb.rect("article.text .body"); n.Left < body.Right+16 {
+		t.Errorf("the title's note (left edge %.0f) reaches into the text (right edge %.0f)", n.Left, body.Right)
+	}
+
+	// In the bare text it opens in place, under the title; with the
+	// annotations back, it is in the margin after the contents again.
+	tb.do(clickSel("#tool-annotations"))
+	tb.waitFor(`document.querySelector("#r-n-star").nextElementSibling === document.getElementById("`+titleNote+`")`, "the note to go under the title in the bare text")
+	tb.do(clickSel("#tool-annotations"))
+	tb.waitFor(`document.querySelector("article.text > .toc").nextElementSibling === document.getElementById("`+titleNote+`")`, "the note to go back after the contents")
+
+	// On a narrow screen it opens in place, under the title again.
+	tb.do(chromedp.EmulateViewport(390, 844))
+	tb.waitFor(`document.querySelector("#r-n-star").nextElementSibling === document.getElementById("`+titleNote+`")`, "the note to go back under the title")
+	tb.focus("#r-n-star")
+	tb.press(keyEnter)
+	tb.waitFor(`__test.shown("#`+titleNote+`")`, "the title's note to open")
+	n, r = tb.rect("#"+titleNote), tb.rect("#r-n-star")
+	if n.Top < r.Top || n.Top > r.Bottom+60 {
+		t.Errorf("the open note starts at %.0f, not under its marker (%.0f–%.0f)", n.Top, r.Top, r.Bottom)
+	}
 }

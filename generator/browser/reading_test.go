@@ -2,6 +2,8 @@ package browser
 
 import (
 	"fmt"
+	"regexp"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -217,6 +219,46 @@ func TestLetterBar(t *testing.T) {
 	tb.waitFor(`location.hash === `+jsString(last), "the letter to lead to its entries")
 	if !tb.inView(last) {
 		t.Errorf("the entries under %s are not in view", last)
+	}
+}
+
+// Each locator of the general index says to a screen reader, in words,
+// what it is, and still holds what it shows (for a voice control): "32" is
+// "paragraph 32", "n 10" "note n 10", "ed. n w" "editor’s note ed. n w".
+// Bare, a reader going from link to link heard "32" or "ed. n w", with the
+// page's note on the abbreviations far above. The words are hidden from
+// sight: the locators look as they did.
+func TestGeneralIndexLocatorsAreNamedInWords(t *testing.T) {
+	tb := newTab(t, overHTTP, 1400, 900, false)
+	tb.visit("general-index.html")
+	shown := eval[[]string](tb, `[...document.querySelectorAll("a.loc")].map(a =>
+		[...a.childNodes].filter(n => n.nodeType === 3).map(n => n.data).join(""))`)
+	forms := map[string]string{
+		`^[0-9]+$`:          "paragraph ",
+		`^n \S+$`:           "note ",
+		`^ed\. n \S+$`:      "editor’s note ",
+		`^Unnumbered note$`: "",
+	}
+	for re, words := range forms {
+		i := slices.IndexFunc(shown, regexp.MustCompile(re).MatchString)
+		if i < 0 {
+			t.Errorf("no locator of the form %s in the general index", re)
+			continue
+		}
+		// An id to find it by (the name does not depend on it).
+		eval[bool](tb, fmt.Sprintf(`(document.querySelectorAll("a.loc")[%d].id = "test-loc", true)`, i))
+		got := tb.accessibleName("#test-loc")
+		if want := words + shown[i]; got != want {
+			t.Errorf("the locator %q is named %q, want %q", shown[i], got, want)
+		}
+		// The hidden words take no room: the link is as wide as what it shows.
+		if w := eval[float64](tb, `(() => { const a = document.getElementById("test-loc"), r = document.createRange();
+			r.selectNodeContents(a); let w = 0;
+			for (const n of a.childNodes) if (n.nodeType === 3) { r.selectNodeContents(n); w += r.getBoundingClientRect().width; }
+			return a.getBoundingClientRect().width - w; })()`); w > 1 {
+			t.Errorf("the locator %q is %.1f px wider than its text", shown[i], w)
+		}
+		eval[bool](tb, `(document.getElementById("test-loc").removeAttribute("id"), true)`)
 	}
 }
 

@@ -42,9 +42,15 @@ type tab struct {
 const watch = `(() => {
   const w = window.__test = {csp: [], shift: 0, shifts: []};
   document.addEventListener("securitypolicyviolation", e => w.csp.push(e.violatedDirective + " " + e.blockedURI));
+  // What moved, for the message of a test that finds a shift.
+  const what = n => !n ? "?" : n.nodeType !== 1 ? what(n.parentElement) + " text"
+    : n.tagName.toLowerCase() + (n.id ? "#" + n.id : "") + (n.className && typeof n.className === "string" ? "." + n.className.trim().split(/\s+/).join(".") : "");
   try {
     new PerformanceObserver(list => {
-      for (const e of list.getEntries()) if (!e.hadRecentInput) { w.shift += e.value; w.shifts.push(e.value); }
+      for (const e of list.getEntries()) if (!e.hadRecentInput) {
+        w.shift += e.value;
+        w.shifts.push(e.value.toFixed(4) + " at " + Math.round(e.startTime) + " ms: " + (e.sources || []).map(s => what(s.node)).join(", "));
+      }
     }).observe({type: "layout-shift", buffered: true});
   } catch (e) {}
   w.rect = el => {
@@ -70,9 +76,7 @@ func newTab(t *testing.T, o origin, width, height int64, touch bool) *tab {
 	if err := chromedp.Do(ctx); err != nil {
 		t.Fatalf("open a tab: %v", err)
 	}
-	tctx, cancelT := context.WithTimeout(ctx, 2*time.Minute)
-	t.Cleanup(cancelT)
-	tb.ctx = tctx
+	tb.ctx = ctx
 	t.Cleanup(tb.finish)
 	var vp []chromedp.EmulateViewportOption
 	if touch {
@@ -149,7 +153,9 @@ func (tb *tab) checkPage() {
 	if tb.ctx.Err() != nil {
 		return
 	}
-	csp, err := chromedp.Run(tb.ctx, chromedp.Evaluate[[]string](`window.__test ? window.__test.csp : []`))
+	ctx, cancel := tb.step()
+	defer cancel()
+	csp, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](`window.__test ? window.__test.csp : []`))
 	if err != nil {
 		return // no page yet
 	}
@@ -158,9 +164,22 @@ func (tb *tab) checkPage() {
 	}
 }
 
+// stepTimeout bounds each step of a test in its tab (an action, an
+// evaluation, one look at a condition it waits for), so that a browser
+// that hangs fails the test. It bounds steps, not the test: a loaded
+// machine makes a test of many pages slow, not wrong.
+const stepTimeout = time.Minute
+
+// step is the tab's context for one step.
+func (tb *tab) step() (context.Context, context.CancelFunc) {
+	return context.WithTimeout(tb.ctx, stepTimeout)
+}
+
 func (tb *tab) do(steps ...chromedp.Action[chromedp.Void]) {
 	tb.t.Helper()
-	if err := chromedp.Do(tb.ctx, steps...); err != nil {
+	ctx, cancel := tb.step()
+	defer cancel()
+	if err := chromedp.Do(ctx, steps...); err != nil {
 		tb.t.Fatalf("%v", err)
 	}
 }
@@ -193,17 +212,24 @@ func clickSel(sel string) chromedp.Action[chromedp.Void] {
 // eval evaluates a JavaScript expression in the page.
 func eval[T any](tb *tab, js string) T {
 	tb.t.Helper()
-	v, err := chromedp.Run(tb.ctx, chromedp.Evaluate[T](js, chromedp.EvalAwaitPromise))
+	ctx, cancel := tb.step()
+	defer cancel()
+	v, err := chromedp.Run(ctx, chromedp.Evaluate[T](js, chromedp.EvalAwaitPromise))
 	if err != nil {
 		tb.t.Fatalf("evaluate %s: %v", js, err)
 	}
 	return v
 }
 
-// waitFor waits until a JavaScript condition holds, for up to five seconds.
+// waitTimeout is how long waitFor waits for a condition: long enough for
+// a loaded machine, since waitFor waits for what must come, not for what
+// must come quickly (a test of a delay measures it).
+const waitTimeout = 20 * time.Second
+
+// waitFor waits until a JavaScript condition holds, for up to waitTimeout.
 func (tb *tab) waitFor(cond, what string) {
 	tb.t.Helper()
-	if !tb.poll(cond, 5*time.Second) {
+	if !tb.poll(cond, waitTimeout) {
 		tb.t.Fatalf("waited in vain for %s (%s)", what, cond)
 	}
 }
@@ -214,7 +240,9 @@ func (tb *tab) poll(cond string, d time.Duration) bool {
 	deadline := time.Now().Add(d)
 	for {
 		// While a page loads, evaluating may fail: try again.
-		ok, err := chromedp.Run(tb.ctx, chromedp.Evaluate[bool]("!!("+cond+")"))
+		ctx, cancel := tb.step()
+		ok, err := chromedp.Run(ctx, chromedp.Evaluate[bool]("!!("+cond+")"))
+		cancel()
 		if err == nil && ok {
 			return true
 		}
@@ -322,6 +350,24 @@ func (tb *tab) attr(sel, name string) string {
 }
 
 func (tb *tab) layoutShift() float64 { return eval[float64](tb, `__test.shift`) }
+
+// layoutShifts describes each layout shift of the page: its score, when,
+// and what moved.
+func (tb *tab) layoutShifts() string {
+	return strings.Join(eval[[]string](tb, `__test.shifts`), "; ")
+}
+
+// settled is the condition of a page at rest: its fonts loaded and no
+// transition or animation running.
+const settled = `document.fonts.status === "loaded" && document.getAnimations().every(a => a.playState !== "running")`
+
+// settle waits until the page is at rest (settled) and has drawn a frame
+// since: what a test then measures is where things stay.
+func (tb *tab) settle() {
+	tb.t.Helper()
+	tb.waitFor(settled, "the page to come to rest")
+	eval[bool](tb, `new Promise(ok => requestAnimationFrame(() => requestAnimationFrame(() => ok(true))))`)
+}
 
 // clearStorage forgets the reader's choices for the current origin.
 func (tb *tab) clearStorage() { eval[bool](tb, `(localStorage.clear(), true)`) }

@@ -19,11 +19,20 @@ func (t *Templates) ExecutePartial(w io.Writer, page, partial string, v any) err
 	return t.pages[page].ExecuteTemplate(w, partial, v)
 }
 
+// FormerLocator is a locator of the general index as a test computes it:
+// its link (whose Label is the locator without its chapter), its class
+// (Where), its chapter's number when it shows one, and its words for a
+// screen reader.
+type FormerLocator struct {
+	Link
+	Where, Chapter, Words string
+}
+
 // FormerIndexHeading is a heading of the general index as the template
 // "index-heading" was given it, with its locators as links.
 type FormerIndexHeading struct {
 	Label, Href, Kind, Ref string
-	Locators               []Link
+	Locators               []FormerLocator
 	Subs                   []FormerIndexHeading
 	See                    *Link
 	SeeAlso                []Link
@@ -32,7 +41,7 @@ type FormerIndexHeading struct {
 // IndexHeadingsForTest returns the general index's headings by letter,
 // with their entries, for a test to compute the locators as they were
 // computed before indexWriter.
-func (t *Templates) IndexHeadingsForTest(x *index.Index, locators func(*index.Entry) []Link) map[string][]FormerIndexHeading {
+func (t *Templates) IndexHeadingsForTest(x *index.Index, locators func(*index.Entry) []FormerLocator) map[string][]FormerIndexHeading {
 	var conv func(h IndexHeading) FormerIndexHeading
 	conv = func(h IndexHeading) FormerIndexHeading {
 		f := FormerIndexHeading{Label: h.Label, Href: h.Href, Kind: h.Kind, Ref: h.Ref, See: h.See, SeeAlso: h.SeeAlso}

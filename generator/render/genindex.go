@@ -15,7 +15,8 @@ import (
 // cross-references from aliases that a reader might look up instead.
 func (t *Templates) generalIndex(x *index.Index, set *pageSet) *IndexView {
 	v := t.indexHeadings(x)
-	iw := &indexWriter{set: set, b: &v.Base, multi: len(x.Chapters) > 1, urls: set.chapterURLs(&v.Base), seen: map[[2]string]bool{}}
+	v.ChapterNumbers = len(x.Chapters) > 1
+	iw := &indexWriter{set: set, b: &v.Base, multi: v.ChapterNumbers, urls: set.chapterURLs(&v.Base), seen: map[[2]string]bool{}}
 	for i := range v.Letters {
 		l := &v.Letters[i]
 		w := getMarkup()
@@ -161,6 +162,11 @@ func (iw *indexWriter) heading(w *markup, h *IndexHeading) {
 // locators writes an entry's locators: one per paragraph or note it
 // occurs in, "12" for a paragraph, "n 4" for a note, "ed. n b" for an
 // editor's note, each after its chapter's number when there are several.
+// Words hidden but for screen readers (<i>, which the stylesheet hides in a
+// locator) make each link's name say what it locates: "paragraph 12",
+// "chapter 3. note n 4", "editor’s note ed. n b". They add to what the
+// link shows and replace none of it, so that the name still holds the
+// words a reader sees and may speak to a voice control.
 func (iw *indexWriter) locators(w *markup, e *index.Entry) {
 	clear(iw.seen)
 	x := iw.set.x
@@ -187,37 +193,67 @@ func (iw *indexWriter) locators(w *markup, e *index.Entry) {
 			w.urlAttr(iw.b.URL(x.Layout.Chapter(o.Chapter) + "#" + o.Paragraph))
 		}
 		w.raw(`">`)
-		if iw.multi {
-			no := 0 // for a chapter not found
-			if ok {
-				no = ci + 1
-			}
-			w.b = strconv.AppendInt(w.b, int64(no), 10)
-			w.raw(".")
-		}
+		no := 0 // for a chapter not found
 		var l *chapterLine
 		if ok {
-			l = &iw.set.tm.lines[ci]
+			no, l = ci+1, &iw.set.tm.lines[ci]
 		}
-		writeIndexLocator(w, o, l)
+		note, isNote := indexNote(o, l)
+		words := locatorWords(note, isNote)
+		if iw.multi {
+			w.raw("<i>chapter </i>")
+			w.b = strconv.AppendInt(w.b, int64(no), 10)
+			w.raw(".<i> ")
+			if words != "" {
+				w.raw(words)
+				w.raw(" ")
+			}
+			w.raw("</i>")
+		} else if words != "" {
+			w.raw("<i>")
+			w.raw(words)
+			w.raw(" </i>")
+		}
+		writeIndexLocator(w, o, l, note, isNote)
 		w.raw("</a>")
 	}
 }
 
-// writeIndexLocator writes indexLocator(o, ch), where l is the chapter's
-// line (nil when o's chapter is not found), escaped as html/template
-// escapes text.
-func writeIndexLocator(w *markup, o *index.Occurrence, l *chapterLine) {
-	j := -1
-	if o.Where == index.Note && l != nil {
-		j = l.noteIndex(o.Paragraph)
+// indexNote is the note o occurs in, read from its chapter's line l (nil
+// when o's chapter is not found); false when o is not in a note or the
+// note is not found.
+func indexNote(o *index.Occurrence, l *chapterLine) (noteLabelParts, bool) {
+	if o.Where != index.Note || l == nil {
+		return noteLabelParts{}, false
 	}
-	var n noteLabelParts // read from the text map, not the note's struct
-	if j >= 0 {
-		n = l.noteLabels[j]
+	j := l.noteIndex(o.Paragraph)
+	if j < 0 {
+		return noteLabelParts{}, false
 	}
+	return l.noteLabels[j], true
+}
+
+// locatorWords is what a locator is, in words, for a screen reader:
+// "paragraph", "note", "editor’s note", or nothing for the unnumbered
+// note, whose locator says it.
+func locatorWords(n noteLabelParts, isNote bool) string {
 	switch {
-	case j < 0:
+	case !isNote:
+		return "paragraph"
+	case n.Series == index.EditorNote:
+		return "editor’s note"
+	case n.Series == index.UnnumberedNote:
+		return ""
+	}
+	return "note"
+}
+
+// writeIndexLocator writes indexLocator(o, ch), where l is the chapter's
+// line (nil when o's chapter is not found) and n the note indexNote found,
+// escaped as html/template escapes text.
+func writeIndexLocator(w *markup, o *index.Occurrence, l *chapterLine, n noteLabelParts, isNote bool) {
+	switch {
+	case !isNote:
 		// Not in a note, or a note not found: "¶ 12" as "12".
 		w.b = strconv.AppendInt(w.b, int64(o.ParaNum), 10)
 	case strings.Contains(n.Marker, "Note ") || strings.Contains(n.Marker, "Editor’s note "):

@@ -234,20 +234,20 @@ func TestStripsAreTheFormerStrip(t *testing.T) {
 var formerIndex = template.Must(template.New("").Parse(`
 {{- define "letter"}}{{range .}}{{template "index-heading" .}}{{end}}{{end}}
 {{- define "index-heading"}}
-<li>{{if .See}}<span class="heading">{{.Label}}</span>, <i>see</i> <a href="{{.See.Href}}">{{.See.Label}}</a>{{else}}<a class="heading kind-{{.Kind}}" href="{{.Href}}"{{with .Ref}} data-ref="{{.}}"{{end}}>{{.Label}}</a>{{range $i, $l := .Locators}}{{if $i}},{{end}} <a class="loc {{.Note}}" href="{{.Href}}">{{.Label}}</a>{{end}}
+<li>{{if .See}}<span class="heading">{{.Label}}</span>, <i>see</i> <a href="{{.See.Href}}">{{.See.Label}}</a>{{else}}<a class="heading kind-{{.Kind}}" href="{{.Href}}"{{with .Ref}} data-ref="{{.}}"{{end}}>{{.Label}}</a>{{range $i, $l := .Locators}}{{if $i}},{{end}} <a class="loc {{.Where}}" href="{{.Href}}">{{if .Chapter}}<i>chapter </i>{{.Chapter}}.<i> {{with .Words}}{{.}} {{end}}</i>{{else if .Words}}<i>{{.Words}} </i>{{end}}{{.Label}}</a>{{end}}
   {{- with .SeeAlso}}. <i>See also</i> {{range $i, $l := .}}{{if $i}}; {{end}}<a href="{{.Href}}">{{.Label}}</a>{{end}}{{end}}
   {{- with .Subs}}<ul class="subs">{{range .}}{{template "index-heading" .}}{{end}}</ul>{{end}}{{end}}</li>
 {{end}}`))
 
 // formerLocators are an entry's locators in the general index as the view
 // made them before indexWriter.
-func formerLocators(x *index.Index) func(e *index.Entry) []render.Link {
+func formerLocators(x *index.Index) func(e *index.Entry) []render.FormerLocator {
 	chapterNo := map[string]int{}
 	for i, ch := range x.Chapters {
 		chapterNo[ch.Slug] = i + 1
 	}
-	return func(e *index.Entry) []render.Link {
-		var out []render.Link
+	return func(e *index.Entry) []render.FormerLocator {
+		var out []render.FormerLocator
 		seen := map[string]bool{}
 		for _, o := range x.Occurrences(e.Ref()) {
 			if seen[o.Chapter+"#"+o.Paragraph] {
@@ -262,13 +262,17 @@ func formerLocators(x *index.Index) func(e *index.Entry) []render.Link {
 					label = "Note " + n.Marker
 				}
 			}
+			// In words, for a screen reader: "paragraph", "editor’s note".
+			words := map[string]string{"¶": "paragraph", "Note": "note", "Editor’s": "editor’s note"}[strings.Fields(label)[0]]
 			label = strings.TrimPrefix(label, "¶ ")
 			label = strings.Replace(label, "Note ", "n ", 1)
 			label = strings.Replace(label, "Editor’s note ", "ed. n ", 1)
+			chapter := ""
 			if len(x.Chapters) > 1 {
-				label = strconv.Itoa(chapterNo[o.Chapter]) + "." + label
+				chapter = strconv.Itoa(chapterNo[o.Chapter])
 			}
-			out = append(out, render.Link{Label: label, Href: index.Rel(index.GeneralIndexPage, x.Layout.Chapter(o.Chapter)+"#"+o.Paragraph), Note: o.Where.String()})
+			out = append(out, render.FormerLocator{Link: render.Link{Label: label, Href: index.Rel(index.GeneralIndexPage, x.Layout.Chapter(o.Chapter)+"#"+o.Paragraph)},
+				Where: o.Where.String(), Chapter: chapter, Words: words})
 		}
 		return out
 	}
@@ -323,7 +327,7 @@ func TestGeneralIndexIsTheTemplates(t *testing.T) {
 		}
 		all.WriteString(got)
 	}
-	for _, s := range []string{"&lt;script&gt;", "&#43;", "&amp;", "%22&amp;%3c&#43;%3e", "n Note ", "&lt;b class=&#34;x&#34;&gt;&amp;amp; &#43;1", "<i>see</i>", "<i>See also</i>", `<ul class="subs">`} {
+	for _, s := range []string{"&lt;script&gt;", "&#43;", "&amp;", "%22&amp;%3c&#43;%3e", "n Note ", "&lt;b class=&#34;x&#34;&gt;&amp;amp; &#43;1", "<i>paragraph </i>", "<i>editor’s note </i>ed. n ", "<i>note </i>n ", "<i>see</i>", "<i>See also</i>", `<ul class="subs">`} {
 		if !strings.Contains(all.String(), s) {
 			t.Errorf("no %q in the general index", s)
 		}

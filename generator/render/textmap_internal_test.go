@@ -3,6 +3,7 @@ package render
 import (
 	"fmt"
 	"reflect"
+	"strings"
 	"testing"
 
 	"edition/generator/index"
@@ -172,11 +173,19 @@ func TestWriteIndexLocatorIsIndexLocator(t *testing.T) {
 				c = l.ch
 			}
 			w.b = w.b[:0]
-			writeIndexLocator(w, &o, l)
+			n, isNote := indexNote(&o, l)
+			writeIndexLocator(w, &o, l, n, isNote)
 			want := &markup{}
 			want.text(indexLocator(&o, c))
 			if string(w.b) != string(want.b) {
 				t.Errorf("writeIndexLocator(%+v) = %q, indexLocator %q", o, w.b, want.b)
+			}
+			// Its words for a screen reader are what its label says in
+			// full: "¶ 12" is a paragraph, "Editor’s note b" an editor's.
+			label := locator(o, c)
+			words := map[string]string{"¶": "paragraph", "Note": "note", "Editor’s": "editor’s note", "Unnumbered": ""}[strings.Fields(label)[0]]
+			if got := locatorWords(n, isNote); got != words {
+				t.Errorf("locatorWords(%+v) = %q for %q, want %q", o, got, label, words)
 			}
 		}
 	}

@@ -195,6 +195,9 @@ type ContentsItem struct {
 type IndexView struct {
 	Base
 	Letters []IndexLetter
+	// ChapterNumbers is whether each locator begins with its chapter's
+	// number ("3.12"), as it does when the text has several chapters.
+	ChapterNumbers bool
 }
 
 // IndexLetter is the headings under one initial.

@@ -580,9 +580,53 @@ func (b *built) testGeneralIndex(t *testing.T) {
 		if (len(locs) == 0) != (b.spec.count(e.Ref()) == 0) {
 			t.Errorf("general index: %s has %d locators for %d mentions", e.Ref(), len(locs), b.spec.count(e.Ref()))
 		}
+		for _, a := range locs {
+			b.checkLocatorName(t, pg, a)
+		}
 	}
 	if subs == 0 {
 		t.Error("the fixture has no sub-entries")
+	}
+	// The page's note explains the chapters' numbers before the locators.
+	if how := find(pg.Doc, tagClass(atom.P, "how")); how == nil || !strings.Contains(text(how), "“3.12”: chapter 3, ¶ 12") {
+		t.Error("general index: the note on locators does not explain a chapter's number")
+	}
+}
+
+// locatorNameRE is a locator of the general index in words, as its link's
+// text with the words hidden but for screen readers says it.
+var locatorNameRE = regexp.MustCompile(`^chapter ([0-9]+)\. (?:paragraph ([0-9]+)|note (n \S+)|editor’s note (ed\. n \S+)|(Unnumbered note))$`)
+
+// checkLocatorName checks that a locator of the general index ("2.7",
+// "1.n 3", "1.ed. n b") is named in words by what it shows and where it
+// leads: "chapter 2. paragraph 7", to paragraph 7 of the second chapter.
+// The words hidden but for screen readers (<i>) add to what the locator
+// shows and replace none of it.
+func (b *built) checkLocatorName(t *testing.T, pg *page, a *html.Node) {
+	t.Helper()
+	name, shown := text(a), ""
+	for c := a.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.TextNode {
+			shown += c.Data
+		} else if c.DataAtom != atom.I {
+			t.Errorf("general index: the locator %q holds a <%s>", name, c.Data)
+		}
+	}
+	m := locatorNameRE.FindStringSubmatch(name)
+	if m == nil {
+		t.Errorf("general index: the locator %q is named %q, not “chapter N. paragraph N” or a note", shown, name)
+		return
+	}
+	no, _ := strconv.Atoi(m[1])
+	if want := m[1] + "." + m[2] + m[3] + m[4] + m[5]; shown != want {
+		t.Errorf("general index: the locator named %q shows %q, not %q", name, shown, want)
+	}
+	target, frag, _ := strings.Cut(pg.resolve(attr(a, "href")), "#")
+	if no < 1 || no > len(b.spec.Chapters) || b.spec.Chapters[no-1].Page() != target {
+		t.Errorf("general index: the locator named %q leads to %s", name, target)
+	}
+	if m[2] != "" && frag != "p"+m[2] {
+		t.Errorf("general index: the locator named %q leads to #%s", name, frag)
 	}
 }
 

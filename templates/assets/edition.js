@@ -86,13 +86,43 @@
       copyNote(body, sn);
       ref.parentNode.insertBefore(sn, ref.nextSibling);
       ref.setAttribute("aria-controls", sn.id);
+      if (ref.closest(".chapter-header")) titleNotes.push({ref: ref, sn: sn});
     });
+    if (titleNotes.length && window.ResizeObserver) {
+      var ro = new ResizeObserver(placeTitleNotes);
+      Array.prototype.forEach.call(doc.querySelectorAll("article.text > .chapter-header, article.text > .toc"), function (e) { ro.observe(e); });
+    }
     syncNotes();
   }
 
-  // syncNotes marks each reference as a disclosure only where its note
-  // opens in place.
+  // The notes the chapter's title calls, each {ref, sn}. In the margin, such a note stands
+  // after the table of contents, drawn up beside the title: inside the
+  // heading, its links would come before the contents in the keyboard's
+  // order. Opened in place, it stays under the title.
+  var titleNotes = [];
+  function placeTitleNotes() {
+    var art = doc.querySelector("article.text");
+    var after = art && (art.querySelector(":scope > .toc") || art.querySelector(":scope > .chapter-header"));
+    titleNotes.forEach(function (t) {
+      var ref = t.ref, sn = t.sn;
+      sn.style.marginTop = "";
+      if (!inMargin(sn) || !after) {
+        if (ref.nextSibling !== sn) ref.parentNode.insertBefore(sn, ref.nextSibling);
+        return;
+      }
+      // After the contents and after the title's notes before it.
+      if (after.nextSibling !== sn) after.parentNode.insertBefore(sn, after.nextSibling);
+      after = sn;
+      // Its top margin apart from the reference, as beside a line.
+      var mt = parseFloat(getComputedStyle(sn).marginTop);
+      sn.style.marginTop = (2 * mt - sn.getBoundingClientRect().top + ref.getBoundingClientRect().top) + "px";
+    });
+  }
+
+  // syncNotes places the title's notes and marks each reference as a
+  // disclosure only where its note opens in place.
   function syncNotes() {
+    placeTitleNotes();
     Array.prototype.forEach.call(doc.querySelectorAll("a.noteref[aria-controls]"), function (ref) {
       var sn = doc.getElementById(ref.getAttribute("aria-controls"));
       if (inMargin(sn)) ref.removeAttribute("aria-expanded");
