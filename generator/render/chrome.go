@@ -26,8 +26,9 @@ type Chrome struct {
 	Nav          []NavItem
 	FurtherPages []NavItem // the footer's links to the further pages
 
-	from string // a page of the folder, for URL
-	abs  string
+	from   string // a page of the folder, for URL
+	abs    string
+	assets map[string]string // Templates.named
 
 	Head   template.HTML // "chrome-head"
 	Header template.HTML // "chrome-header", which ends with "chrome-search"
@@ -43,8 +44,14 @@ func (c *Chrome) URL(target string) string {
 	return index.Rel(c.from, target)
 }
 
-// Asset is the relative URL of a static asset.
-func (c *Chrome) Asset(name string) string { return c.URL("assets/" + name) }
+// Asset is the relative URL of a static asset, by its fingerprinted name
+// if it has one (see Fingerprinted).
+func (c *Chrome) Asset(name string) string {
+	if fp, ok := c.assets[name]; ok {
+		name = fp
+	}
+	return c.URL("assets/" + name)
+}
 
 // SearchIndex is the relative URL of the search index's manifest, as
 // Base.SearchIndex.
@@ -93,7 +100,7 @@ func (s *pageSet) chrome(b *Base) (*Chrome, error) {
 	if ok {
 		return r.c, r.err
 	}
-	c := &Chrome{Root: b.Root, Edition: b.Edition, Nav: b.Nav, FurtherPages: b.FurtherPages, from: b.Path, abs: b.abs}
+	c := &Chrome{Root: b.Root, Edition: b.Edition, Nav: b.Nav, FurtherPages: b.FurtherPages, from: b.Path, abs: b.abs, assets: s.t.named}
 	err := s.t.chromeParts(c)
 	s.mu.Lock()
 	if r, ok := s.chromes[k]; ok { // made meanwhile: use the first

@@ -2,6 +2,8 @@ package render
 
 import (
 	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"html/template"
@@ -30,8 +32,12 @@ type Templates struct {
 	pages  map[string]*template.Template // by page template name
 	base   *template.Template            // the layout and partials, for Chrome's blocks
 	assets []File
-	dir    string            // for diagnostics
-	src    map[string][]byte // each template's text, for diagnostics
+	// named maps an asset's name under assets/ ("style.css") to the
+	// fingerprinted name the pages link to ("style.1a2b3c4d5e.css"); see
+	// Fingerprinted.
+	named map[string]string
+	dir   string            // for diagnostics
+	src   map[string][]byte // each template's text, for diagnostics
 
 	// Highlight, if set, turns code in a language into highlighted HTML
 	// (the citation exports on source pages).
@@ -58,7 +64,7 @@ const AssetsDir = "assets"
 // for diagnostics) and reads the static assets.
 func Load(fsys fs.FS, dir string) (*Templates, diag.List) {
 	var diags diag.List
-	t := &Templates{pages: map[string]*template.Template{}, dir: dir, src: map[string][]byte{}, skeleton: map[string]*atomic.Int64{}}
+	t := &Templates{pages: map[string]*template.Template{}, named: map[string]string{}, dir: dir, src: map[string][]byte{}, skeleton: map[string]*atomic.Int64{}}
 	names, err := fs.Glob(fsys, "*.html")
 	if err != nil || len(names) == 0 {
 		diags.Errorf(diag.Pos{File: dir}, "the templates folder must hold layout.html and a template per page", "no templates found")
@@ -113,6 +119,11 @@ func Load(fsys fs.FS, dir string) (*Templates, diag.List) {
 		t.assets = append(t.assets, File{Path: p, Data: b})
 		return nil
 	})
+	for _, f := range t.assets {
+		if name := strings.TrimPrefix(f.Path, AssetsDir+"/"); Fingerprinted(name) {
+			t.addNamed(name, f.Data)
+		}
+	}
 	t.ids = t.pageIDs()
 	return t, diags
 }
@@ -134,8 +145,46 @@ func (ts *Templates) parseFile(t *template.Template, fsys fs.FS, name string) er
 	return err
 }
 
-// Assets returns the static files, with paths under assets/.
+// Assets returns the static files, with paths under assets/: each as it
+// is named in the templates folder and, for the fingerprinted ones, also
+// under its fingerprinted name.
 func (t *Templates) Assets() []File { return t.assets }
+
+// Fingerprinted reports whether the asset name (under assets/) is one the
+// pages link to by a fingerprinted name: the templates' style sheets and
+// scripts at the top of assets/. Their names change with their bytes, so
+// that a host or CDN may cache them for good, and pages of a new build
+// never meet an old copy. Fonts and images keep their names (the style
+// sheet names the fonts; content may link to images). previews.js is not
+// among the templates' assets: it is made from the content, and a name that
+// changed with every entry's summary would change every page.
+func Fingerprinted(name string) bool {
+	return !strings.Contains(name, "/") && (path.Ext(name) == ".css" || path.Ext(name) == ".js")
+}
+
+// FingerprintedName is name with the first ten hex digits of the SHA-256
+// of data before its extension: "style.css" becomes "style.1a2b3c4d5e.css".
+func FingerprintedName(name string, data []byte) string {
+	sum := sha256.Sum256(data)
+	ext := path.Ext(name)
+	return strings.TrimSuffix(name, ext) + "." + hex.EncodeToString(sum[:5]) + ext
+}
+
+// AddAsset adds a static file made by the caller (the code style sheet)
+// under assets/, fingerprinted as Fingerprinted says. Call it before the
+// templates render any page.
+func (t *Templates) AddAsset(name string, data []byte) {
+	t.assets = append(t.assets, File{Path: AssetsDir + "/" + name, Data: data})
+	if Fingerprinted(name) {
+		t.addNamed(name, data)
+	}
+}
+
+func (t *Templates) addNamed(name string, data []byte) {
+	fp := FingerprintedName(name, data)
+	t.named[name] = fp
+	t.assets = append(t.assets, File{Path: AssetsDir + "/" + fp, Data: data})
+}
 
 var templateErrRE = regexp.MustCompile(`template: ([^:]+):(\d+)(?::(\d+))?: (?:executing "[^"]*" at <[^>]*>: )?(.*)`)
 

@@ -53,8 +53,13 @@ func (b *Base) URL(target string) string {
 	return index.Rel(b.Path, target)
 }
 
-// Asset is the relative URL of a static asset.
-func (b *Base) Asset(name string) string { return b.URL("assets/" + name) }
+// Asset is the relative URL of a static asset, as Chrome.Asset.
+func (b *Base) Asset(name string) string {
+	if c, err := b.Chrome(); err == nil {
+		return c.Asset(name)
+	}
+	return b.URL("assets/" + name)
+}
 
 // KindClassPrefix begins the class that marks what is of a kind of entry:
 // a kind key k becomes the class "kind-" + k, never k itself, on mention

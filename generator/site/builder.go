@@ -298,6 +298,17 @@ func (b *Builder) generatePages(changed []string, early bool) *Result {
 		b.tmpl, b.tmplDiags = render.Load(b.templates, opts.Templates)
 		b.tmpl.Highlight = highlightCode
 		b.tmplKey = newFingerprinter(b.seed).sum(b.templates.files)
+		// The code style sheet is one of the assets, fingerprinted with
+		// them, before any page links to it.
+		if b.codeCSS == nil && b.cssErr == nil {
+			css, err := highlight.CSS("github", "github-dark", `[data-theme="dark"]`, `[data-theme="light"]`)
+			b.codeCSS, b.cssErr = []byte(css), err
+		}
+		if b.cssErr != nil {
+			b.tmplDiags.Errorf(diag.Pos{}, "", "cannot make the code stylesheet: %v", b.cssErr)
+		} else {
+			b.tmpl.AddAsset("code.css", b.codeCSS)
+		}
 	}
 	tmpl := b.tmpl
 	diags.Append(b.tmplDiags)
@@ -491,14 +502,6 @@ func (b *Builder) generatePages(changed []string, early bool) *Result {
 	files = append(files, more...)
 	b.work.lap("render", &t0)
 	files = append(files, tmpl.Assets()...)
-	if b.codeCSS == nil && b.cssErr == nil {
-		css, err := highlight.CSS("github", "github-dark", `[data-theme="dark"]`, `[data-theme="light"]`)
-		b.codeCSS, b.cssErr = []byte(css), err
-	}
-	if b.cssErr != nil {
-		diags.Errorf(diag.Pos{}, "", "cannot make the code stylesheet: %v", b.cssErr)
-	}
-	files = append(files, render.File{Path: "assets/code.css", Data: b.codeCSS})
 	// The content's links, against every file but those Finish adds,
 	// which check those left.
 	var have map[string]bool
@@ -512,7 +515,7 @@ func (b *Builder) generatePages(changed []string, early bool) *Result {
 		return have[p]
 	}, diags)
 	if b.sink != nil && !diags.HasErrors() {
-		b.sink.put(files[len(files)-len(more)-len(tmpl.Assets())-1:])
+		b.sink.put(files[len(files)-len(more)-len(tmpl.Assets()):])
 	}
 	res.Files = files
 	res.unfinished = true
