@@ -21,7 +21,8 @@
 // escaping costs a reflected call, which over the 80,000 occurrences of a
 // large edition is most of the time taken. The templates keep each page's
 // skeleton and say where such a list comes from. The parts of the layout that
-// are the same across a folder (the asset links, the navigation, the search
+// are the same across a folder (the asset links, by the fingerprinted names
+// of Fingerprinted, the navigation, the search
 // box, the footer) are blocks of layout.html and _reuse.html executed once
 // per folder (Chrome); the layout reads the page's own fields through .Base,
 // where text/template finds them without searching embedded structs. What
