@@ -65,6 +65,15 @@ func (l *loader) noKinds(paths []string) {
 			folders = append(folders, k)
 		}
 	}
+	// A misspelt “kinds:” (“kind:”, “knids:”) has had its error: the
+	// folders unread are its consequence, said there as one mistake.
+	ed := l.name(EditionFile)
+	for i, d := range *l.diags {
+		if d.File == ed && d.Severity == diag.Error && strings.HasPrefix(d.Message, "unknown field ") && d.Hint == "did you mean “kinds”?" {
+			(*l.diags)[i].Message += ", so the edition declares no kinds and the registry's folders are not read: " + strings.Join(folders, ", ")
+			return
+		}
+	}
 	decl := make([]string, len(folders))
 	for i, f := range folders {
 		decl[i] = "“- key: " + f + "”"

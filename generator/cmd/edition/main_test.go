@@ -184,6 +184,9 @@ type errorCase struct {
 	mutate func(t *testing.T) string
 	msg    []string // what the diagnostic must say, in order
 	args   []string // the command line; default: build
+	// errors is the number of errors the command must count, where the
+	// case is one mistake that must be said once; 0: not checked.
+	errors int
 }
 
 var errorCases = []errorCase{
@@ -714,6 +717,16 @@ var errorCases = []errorCase{
 		msg: []string{`edition.yaml declares no kinds, so the registry's folders are not read: concept, person, place`, `(declare each under “kinds:” in edition.yaml: “- key: concept”, “- key: person”, “- key: place”)`},
 	},
 	{
+		// One mistake, one error: the folders unread are its consequence.
+		name: "“kinds:” misspelt in edition.yaml",
+		mutate: func(t *testing.T) string {
+			edit(t, "content/edition.yaml", "kinds:\n", "knids:\n")
+			return at(t, "content/edition.yaml", "knids:", true)
+		},
+		msg:    []string{`unknown field "knids" in edition.yaml, so the edition declares no kinds and the registry's folders are not read: concept, person, place (did you mean “kinds”?)`},
+		errors: 1,
+	},
+	{
 		// As Windows' editors save “Unicode”.
 		name: "a file saved as UTF-16",
 		mutate: func(t *testing.T) string {
@@ -789,6 +802,9 @@ func TestBuildErrors(t *testing.T) {
 				t.Errorf("no error at %s; the command said:\n%s", where, stderr)
 			} else if !containsInOrder(line, tc.msg) {
 				t.Errorf("the error at %s says\n  %s\nwant, in order: %q", where, line, tc.msg)
+			}
+			if n := words.Count(tc.errors, "error", "errors"); tc.errors > 0 && !strings.Contains(stderr, "edition: "+n+";") {
+				t.Errorf("the command does not count %s:\n%s", n, stderr)
 			}
 			if !strings.Contains(stderr, "public was not changed") {
 				t.Errorf("the command does not say that the site was left alone:\n%s", stderr)
