@@ -316,7 +316,21 @@ var errorCases = []errorCase{
 			edit(t, chapter2, "under water.[^lime]", "under water.[^lime")
 			return at(t, chapter2, "[^lime", true)
 		},
-		msg: []string{`note reference “[^lime” is not closed`, `write [^lime] with its closing bracket`},
+		msg:    []string{`note reference “[^lime” is not closed`, `write [^lime] with its closing bracket`},
+		errors: 1, // not the definition as never referenced too
+	},
+	{
+		// One mistake, one error: not the definition as never referenced too.
+		name: "a note's definition relabelled, its reference kept",
+		mutate: func(t *testing.T) string {
+			if def := at(t, chapter2, "[^log]:", false); def != chapter2+":42" {
+				t.Fatalf("the fixture's note [^log] is defined at %s, not line 42 as the message below says", def)
+			}
+			edit(t, chapter2, "[^log]: ", "[^log-a]: ")
+			return at(t, chapter2, "[^log]", true)
+		},
+		msg:    []string{`note reference [^log] has no definition; the note [^log-a] defined at line 42 is never referenced (did you mean it? Write [^log-a] here, or relabel its definition “[^log]:”)`},
+		errors: 1,
 	},
 	{
 		name: "note defined twice",
