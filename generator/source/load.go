@@ -34,6 +34,9 @@ type Content struct {
 	Entries  []*index.Entry
 	Sources  []*index.Source
 	Pages    []*Page
+	// Bibliography is the bibliography's file, named as diagnostics name
+	// it; "" when the folder has none.
+	Bibliography string
 }
 
 // Chapter is a text file: its front matter decoded, its body still Markdown.
@@ -72,7 +75,7 @@ func Load(fsys fs.FS, dir string) (*Content, diag.List) {
 	c.Edition = ed
 	c.Chapters = l.chapters()
 	c.Entries = l.registry(&c.Edition)
-	c.Sources = l.bibliography()
+	c.Sources, c.Bibliography = l.bibliography()
 	c.Pages = l.pages()
 	return c, diags
 }

@@ -758,6 +758,27 @@ var errorCases = []errorCase{
 		msg: []string{`the file is UTF-16, not UTF-8 (save it as UTF-8: in the editor's “Save as”, choose the encoding UTF-8)`},
 	},
 	{
+		// One mistake, one error: not one at each citation.
+		name: "an empty bibliography",
+		mutate: func(t *testing.T) string {
+			write(t, bibliography, "references: []\n")
+			return bibliography
+		},
+		msg:    []string{`the bibliography has no records, so 13 citations of 4 keys (@mariner1899, @quarry1897, @smeaton1791, @trinity1882; the first at content/pages/about.md:6:38) find no source`, `(write a CSL-YAML record in it for each source cited, such as “- id: mariner1899”`},
+		errors: 1,
+	},
+	{
+		name: "the bibliography missing",
+		mutate: func(t *testing.T) string {
+			if err := os.Remove(bibliography); err != nil {
+				t.Fatal(err)
+			}
+			return "content"
+		},
+		msg:    []string{`the content folder has no bibliography (bibliography.yaml, bibliography.yml, bibliography.json), so 13 citations of 4 keys`, `(create content/bibliography.yaml with a CSL-YAML record for each source cited`},
+		errors: 1,
+	},
+	{
 		name: "edition.yaml missing",
 		mutate: func(t *testing.T) string {
 			if err := os.Remove("content/edition.yaml"); err != nil {
