@@ -1006,6 +1006,15 @@ func TestBuildWarnsOfInTextCitations(t *testing.T) {
 	}
 }
 
+// A known "@key" after a "[" that its paragraph never closes is text
+// (Markdown reads it as a link's text): a warning at the bracket, once.
+func TestBuildWarnsOfKeyAfterOpenBracket(t *testing.T) {
+	workspace(t)
+	const file = "content/text/03-open.md"
+	write(t, file, "---\ntitle: Open\n---\nThe keepers [as their log says;\nas @mariner1899 says, and @smeaton1791 too.\n")
+	buildWarns(t, 1, at(t, file, "[as", true)+": warning: the “[” is never closed, so “@mariner1899” after it is not a citation and shows as text: Markdown reads what follows an open bracket as a link's text (close the bracket with “]” where its words end, or write \\[ if it is text)")
+}
+
 // An alias that is a common word links all over the text: a warning at
 // the alias, and the build goes on.
 func TestBuildWarnsOfCommonWordAlias(t *testing.T) {
