@@ -158,6 +158,7 @@ func (l *loader) names(d *doc, n *yaml.Node, field string) []bib.Name {
 		var nm bib.Name
 		if item.Kind == yaml.ScalarNode { // a bare string is a literal name
 			nm.Literal = item.Value
+			checkPersonLike(d, item, field, nm)
 			out = append(out, nm)
 			continue
 		}

@@ -1015,6 +1015,14 @@ func TestBuildWarnsOfKeyAfterOpenBracket(t *testing.T) {
 	buildWarns(t, 1, at(t, file, "[as", true)+": warning: the “[” is never closed, so “@mariner1899” after it is not a citation and shows as text: Markdown reads what follows an open bracket as a link's text (close the bracket with “]” where its words end, or write \\[ if it is text)")
 }
 
+// A person's name written as one string in the bibliography is kept
+// whole, as an institution's is: a warning that says how to write it.
+func TestBuildWarnsOfPersonNameAsOneString(t *testing.T) {
+	workspace(t)
+	edit(t, bibliography, "- {family: Smeaton, given: John}", "- John Smeaton")
+	buildWarns(t, 1, at(t, bibliography, "John Smeaton", true)+`: warning: the author "John Smeaton" is written as one string, which is kept whole as an institution's name is: it sorts under “J” and citations read “John Smeaton”, not “Smeaton” (write a person as {family: Smeaton, given: John}; for an institution, write {literal: John Smeaton} and the warning goes)`)
+}
+
 // An alias that is a common word links all over the text: a warning at
 // the alias, and the build goes on.
 func TestBuildWarnsOfCommonWordAlias(t *testing.T) {
