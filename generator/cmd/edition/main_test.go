@@ -333,6 +333,15 @@ var errorCases = []errorCase{
 		errors: 1,
 	},
 	{
+		name: "a note without text",
+		mutate: func(t *testing.T) string {
+			edit(t, chapter2, "[^log]: From a log transcribed in [@mariner1899; @smeaton1791].", "[^log]:")
+			return at(t, chapter2, "[^log]:", true)
+		},
+		msg:    []string{`note [^log] has no text (write the note's text after “[^log]:”, on its line, or remove the note and its reference)`},
+		errors: 1,
+	},
+	{
 		name: "note defined twice",
 		mutate: func(t *testing.T) string {
 			if first := at(t, chapter2, "[^lime]:", false); first != chapter2+":40" {

@@ -289,10 +289,25 @@ func (w *collector) checkDefinition(n *extast.Footnote) {
 		w.said = append(w.said, heldRef{label, off, &TwiceError{Label: label, First: first}})
 	case n.Index < 0:
 		w.orphans = append(w.orphans, orphan{label, off})
+	case empty(n):
+		// A note that shows as its number alone.
+		w.said = append(w.said, heldRef{label, off, &Problem{fmt.Sprintf("note [^%s] has no text", label),
+			fmt.Sprintf("write the note's text after “[^%s]:”, on its line, or remove the note and its reference", label)}})
 	}
 	if !twice {
 		w.defined[label] = off
 	}
+}
+
+// empty reports whether a note's definition holds nothing: no block, or
+// only paragraphs without text.
+func empty(n *extast.Footnote) bool {
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		if p, ok := c.(*ast.Paragraph); !ok || p.Lines().Len() > 0 {
+			return false
+		}
+	}
+	return true
 }
 
 // checkRun looks for "[^label]" left as text in the run of Text nodes that
