@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"unicode"
 
 	"edition/generator/diag"
 	"edition/generator/index"
@@ -235,6 +236,11 @@ func (l *loader) aliases(d *doc, n *yaml.Node) []index.Alias {
 		a.Text = words.Join(a.Text)
 		if a.Text == "" {
 			d.errorf(item, "remove it or give the text", "empty alias")
+			continue
+		}
+		if !strings.ContainsFunc(a.Text, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) {
+			// The text is matched by its words: this has none.
+			d.errorf(item, "give the alias the words it stands for in the text, or remove it", "alias %q has no letter or digit, so it matches nothing in the text", a.Text)
 			continue
 		}
 		out = append(out, a)

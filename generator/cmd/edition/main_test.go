@@ -342,6 +342,16 @@ var errorCases = []errorCase{
 		errors: 1,
 	},
 	{
+		name: "an alias of punctuation only",
+		mutate: func(t *testing.T) string {
+			f := registry + "person/smeaton.md"
+			edit(t, f, "  - Smeaton\n", "  - Smeaton\n  - \"—\"\n")
+			return at(t, f, `"—"`, true)
+		},
+		msg:    []string{`alias "—" has no letter or digit, so it matches nothing in the text (give the alias the words it stands for in the text, or remove it)`},
+		errors: 1,
+	},
+	{
 		name: "note defined twice",
 		mutate: func(t *testing.T) string {
 			if first := at(t, chapter2, "[^lime]:", false); first != chapter2+":40" {
