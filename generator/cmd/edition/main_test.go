@@ -352,6 +352,25 @@ var errorCases = []errorCase{
 		errors: 1,
 	},
 	{
+		// Other tools order pages so; a chapter's file name orders it.
+		name: "a chapter's order given in its front matter",
+		mutate: func(t *testing.T) string {
+			edit(t, chapter2, "---\n## The Stone Tower", "order: 2\n---\n## The Stone Tower")
+			return at(t, chapter2, "order:", true)
+		},
+		msg:    []string{`unknown field "order" in the chapter's front matter (the chapters are in the order of their files' names: begin each name with its number, 01-…, 02-…, and remove “order:”)`},
+		errors: 1,
+	},
+	{
+		name: "a heading of seven “#”",
+		mutate: func(t *testing.T) string {
+			edit(t, chapter2, "## A Second Life on the Hoe", "####### A Second Life on the Hoe")
+			return at(t, chapter2, "####### A Second", true)
+		},
+		msg:    []string{`a heading of 7 “#” is not a heading, and shows as text: Markdown's headings have six levels (write six “#” at most, “###### …”, or a level of heading the text already uses)`},
+		errors: 1,
+	},
+	{
 		name: "note defined twice",
 		mutate: func(t *testing.T) string {
 			if first := at(t, chapter2, "[^lime]:", false); first != chapter2+":40" {
@@ -1041,6 +1060,14 @@ func TestBuildWarnsOfPersonNameAsOneString(t *testing.T) {
 	workspace(t)
 	edit(t, bibliography, "- {family: Smeaton, given: John}", "- John Smeaton")
 	buildWarns(t, 1, at(t, bibliography, "John Smeaton", true)+`: warning: the author "John Smeaton" is written as one string, which is kept whole as an institution's name is: it sorts under “J” and citations read “John Smeaton”, not “Smeaton” (write a person as {family: Smeaton, given: John}; for an institution, write {literal: John Smeaton} and the warning goes)`)
+}
+
+// Two chapters of one title: a warning at the second's title.
+func TestBuildWarnsOfChaptersOfOneTitle(t *testing.T) {
+	workspace(t)
+	edit(t, chapter2, `title: "Smeaton’s Tower"`, `title: "The rocks and the first lights"`)
+	buildWarns(t, 1, at(t, chapter2, `"The rocks`, true)+`: warning: chapter title "The rocks and the first lights" is also the title of `+
+		at(t, chapter1, `"The Rocks`, true)+` (give each chapter its own title: the contents and the pages' titles name chapters by it)`)
 }
 
 // An alias that is a common word links all over the text: a warning at
