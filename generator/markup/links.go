@@ -201,6 +201,14 @@ func (l *Links) misspeltKind(scheme, key string) error {
 	kinds := append(slices.Sorted(maps.Keys(l.kinds)), "none")
 	near := diag.Nearest(scheme, kinds, 1)
 	if len(near) == 0 {
+		// A kind unlike any, but the key is an entry's: the editor meant
+		// it, under a kind the edition does not have.
+		for _, k := range kinds {
+			if l.Has(index.Ref{Kind: k, Key: key}) {
+				return &lookupError{fmt.Sprintf("unknown kind %q in the link %q: the edition's kinds are %s", scheme, scheme+":"+key, strings.Join(kinds[:len(kinds)-1], ", ")),
+					fmt.Sprintf("did you mean “%s:%s”?", k, key)}
+			}
+		}
 		return mention.ErrNotMine
 	}
 	return &lookupError{fmt.Sprintf("unknown kind %q in the link %q", scheme, scheme+":"+key),

@@ -199,6 +199,16 @@ var errorCases = []errorCase{
 		msg: []string{`unknown entry "place:eddystone-rock"`, `did you mean “eddystone-rocks”?`},
 	},
 	{
+		// A kind unlike any of the edition's, with a key that is an entry's.
+		name: "explicit link with a kind the edition does not have",
+		mutate: func(t *testing.T) string {
+			edit(t, chapter1, "(place:eddystone-rocks)", "(landmark:eddystone-rocks)")
+			return at(t, chapter1, "[the reef](landmark:", true)
+		},
+		msg:    []string{`unknown kind "landmark" in the link "landmark:eddystone-rocks": the edition's kinds are concept, person, place, source (did you mean “place:eddystone-rocks”?)`},
+		errors: 1,
+	},
+	{
 		name: "explicit link to a key of another kind",
 		mutate: func(t *testing.T) string {
 			edit(t, chapter1, "(place:eddystone-rocks)", "(person:eddystone-rocks)")
