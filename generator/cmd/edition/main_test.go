@@ -1080,6 +1080,15 @@ func TestBuildWarnsOfChaptersOfOneTitle(t *testing.T) {
 		at(t, chapter1, `"The Rocks`, true)+` (give each chapter its own title: the contents and the pages' titles name chapters by it)`)
 }
 
+// An entry's alias repeated but for case: only the first is used, which
+// the editor may not expect (a lowercase alias matches any case).
+func TestBuildWarnsOfAliasRepeatedButForCase(t *testing.T) {
+	workspace(t)
+	f := registry + "person/smeaton.md"
+	edit(t, f, "  - Smeaton\n", "  - Smeaton\n  - smeaton\n")
+	buildWarns(t, 1, at(t, f, "smeaton\n", true)+`: warning: alias "smeaton" repeats "Smeaton" (line 6) of person:smeaton but for case, and only the first is used (keep the one you mean: an alias in lowercase matches the text in any case, one with capitals as it is written)`)
+}
+
 // An alias that is a common word links all over the text: a warning at
 // the alias, and the build goes on.
 func TestBuildWarnsOfCommonWordAlias(t *testing.T) {
