@@ -112,6 +112,7 @@ func Build(in Input) (*Index, diag.List) {
 		}
 		return h
 	}
+	var cycleSaid map[string]bool // the entries of circles of parents reported
 	for _, e := range x.Entries {
 		for i, r := range e.Related {
 			pos, ok := e.FieldPos["related "+r]
@@ -144,8 +145,20 @@ func Build(in Input) (*Index, diag.List) {
 			case p == e:
 				diags.Errorf(e.FieldPos["parent"], "remove “parent:” or name another entry", "entry %q is its own parent", e.Key)
 			case parentCycle(e, byKey) != nil:
-				diags.Errorf(e.FieldPos["parent"], "a sub-entry's parent must not be one of its own sub-entries",
-					"entry %q is its own ancestor: %s", e.Key, strings.Join(parentCycle(e, byKey), " → "))
+				// One circle, one error: at its first entry, not again at
+				// each of the others.
+				cycle := parentCycle(e, byKey)
+				if cycleSaid[e.Key] {
+					break
+				}
+				for _, k := range cycle {
+					if cycleSaid == nil {
+						cycleSaid = map[string]bool{}
+					}
+					cycleSaid[k] = true
+				}
+				diags.Errorf(e.FieldPos["parent"], "a sub-entry's parent must not be one of its own sub-entries: remove or change one “parent:” of the circle",
+					"entry %q is its own ancestor: %s", e.Key, strings.Join(cycle, " → "))
 			default:
 				x.children[e.Parent] = append(x.children[e.Parent], e)
 			}

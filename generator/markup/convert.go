@@ -100,6 +100,9 @@ func (m *Markdown) parse(d Doc, links *Links, auto bool) *parsed {
 			first := p.lineIndex().Pos(t.First)
 			hint = fmt.Sprintf("the first is at line %d: %s", first.Line, hint)
 		}
+		if u, ok := err.(*notes.UnmatchedError); ok {
+			u.DefLine = p.lineIndex().Pos(u.DefAt).Line
+		}
 		if w, ok := err.(interface{ Warning() bool }); ok && w.Warning() {
 			p.diags.Warnf(p.lineIndex().Pos(off), hint, "%s", err.Error())
 			return

@@ -59,8 +59,9 @@ func NewLinks(ed *index.Edition, entries []*index.Entry, sources []*index.Source
 	}
 	var patterns []mention.Pattern
 	type claim struct {
-		ref index.Ref
-		pos diag.Pos
+		ref  index.Ref
+		pos  diag.Pos
+		text string
 	}
 	claimed := map[string]claim{}
 	add := func(ref index.Ref, name string, aliases []index.Alias) {
@@ -72,9 +73,16 @@ func NewLinks(ed *index.Edition, entries []*index.Entry, sources []*index.Source
 		for _, a := range aliases {
 			folded := norm.NFC.String(strings.ToLower(a.Text))
 			if c, dup := claimed[folded]; dup {
-				if c.ref == ref {
+				switch {
+				case c.ref == ref && c.text != a.Text:
+					// Written otherwise, as “U.N.” and “u.n.”: the editor may
+					// think each matches its own case, but the second is
+					// dropped.
+					diags.Warnf(a.Pos, "keep the one you mean: an alias in lowercase matches the text in any case, one with capitals as it is written",
+						"alias %q repeats %q (line %d) of %s but for case, and only the first is used", a.Text, c.text, c.pos.Line, ref)
+				case c.ref == ref:
 					diags.Warnf(a.Pos, "remove the repeated alias", "alias %q is listed twice for %s", a.Text, ref)
-				} else {
+				default:
 					// Said at the second claim, unless the alias spells the
 					// second's key ("weak states" of weak-states): then the
 					// first claim is the one to move.
@@ -87,7 +95,7 @@ func NewLinks(ed *index.Edition, entries []*index.Entry, sources []*index.Source
 				}
 				continue
 			}
-			claimed[folded] = claim{ref, a.Pos}
+			claimed[folded] = claim{ref, a.Pos, a.Text}
 			patterns = append(patterns, mention.Pattern{Text: a.Text, Case: mention.Case(a.Case), Target: id})
 			// An accented letter may be one character or a letter and a
 			// combining accent (as text copied from a PDF often has it):
@@ -201,6 +209,14 @@ func (l *Links) misspeltKind(scheme, key string) error {
 	kinds := append(slices.Sorted(maps.Keys(l.kinds)), "none")
 	near := diag.Nearest(scheme, kinds, 1)
 	if len(near) == 0 {
+		// A kind unlike any, but the key is an entry's: the editor meant
+		// it, under a kind the edition does not have.
+		for _, k := range kinds {
+			if l.Has(index.Ref{Kind: k, Key: key}) {
+				return &lookupError{fmt.Sprintf("unknown kind %q in the link %q: the edition's kinds are %s", scheme, scheme+":"+key, strings.Join(kinds[:len(kinds)-1], ", ")),
+					fmt.Sprintf("did you mean “%s:%s”?", k, key)}
+			}
+		}
 		return mention.ErrNotMine
 	}
 	return &lookupError{fmt.Sprintf("unknown kind %q in the link %q", scheme, scheme+":"+key),

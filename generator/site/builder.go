@@ -450,6 +450,7 @@ func (b *Builder) generatePages(changed []string, early bool) *Result {
 		extra = append(extra, render.ExtraPage{Slug: p.Slug, Title: p.Title, HTML: html, File: p.File})
 	}
 	b.dropUnusedFragments()
+	foldUnsourced(diags, content, opts.Content)
 	for _, ch := range chapters {
 		e := b.chapters[ch.File]
 		for _, l := range e.res.Links {

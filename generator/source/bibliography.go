@@ -16,15 +16,16 @@ import (
 	"go.yaml.in/yaml/v3"
 )
 
-// bibliography reads the CSL-YAML or CSL-JSON bibliography, if there is one.
-func (l *loader) bibliography() []*index.Source {
+// bibliography reads the CSL-YAML or CSL-JSON bibliography, if there is one,
+// and returns its records and its file as diagnostics name it.
+func (l *loader) bibliography() ([]*index.Source, string) {
 	for _, name := range BibliographyFiles {
 		if _, err := fs.Stat(l.fsys, name); errors.Is(err, fs.ErrNotExist) {
 			continue
 		}
-		return l.bibliographyMemo(name)
+		return l.bibliographyMemo(name), l.name(name)
 	}
-	return nil
+	return nil, ""
 }
 
 // Bibliography decodes a CSL-YAML or CSL-JSON document (JSON is YAML).
@@ -157,6 +158,7 @@ func (l *loader) names(d *doc, n *yaml.Node, field string) []bib.Name {
 		var nm bib.Name
 		if item.Kind == yaml.ScalarNode { // a bare string is a literal name
 			nm.Literal = item.Value
+			checkPersonLike(d, item, field, nm)
 			out = append(out, nm)
 			continue
 		}

@@ -34,6 +34,9 @@ type Content struct {
 	Entries  []*index.Entry
 	Sources  []*index.Source
 	Pages    []*Page
+	// Bibliography is the bibliography's file, named as diagnostics name
+	// it; "" when the folder has none.
+	Bibliography string
 }
 
 // Chapter is a text file: its front matter decoded, its body still Markdown.
@@ -42,6 +45,7 @@ type Chapter struct {
 	Slug     string
 	SlugPos  diag.Pos // where “slug:” gives Slug; zero when it comes from the file's name
 	Title    string
+	TitlePos diag.Pos // where “title:” gives Title
 	Authors  []string
 	Opening  string
 	Body     []byte
@@ -72,7 +76,7 @@ func Load(fsys fs.FS, dir string) (*Content, diag.List) {
 	c.Edition = ed
 	c.Chapters = l.chapters()
 	c.Entries = l.registry(&c.Edition)
-	c.Sources = l.bibliography()
+	c.Sources, c.Bibliography = l.bibliography()
 	c.Pages = l.pages()
 	return c, diags
 }
@@ -398,7 +402,8 @@ func (l *loader) listing(dir string) ([]string, error) {
 func (l *loader) chapters() []*Chapter {
 	var chapters []*Chapter
 	slugs := map[string]*Chapter{}
-	paths := l.walk(TextDir) // (Memo.Load has prefetched them)
+	titles := map[string]*Chapter{} // by title, in lowercase
+	paths := l.walk(TextDir)        // (Memo.Load has prefetched them)
 	for _, p := range paths {
 		ch, ok := l.chapterMemo(p)
 		if !ok {
@@ -422,6 +427,16 @@ func (l *loader) chapters() []*Chapter {
 			continue
 		}
 		slugs[ch.Slug] = ch
+		// Two chapters of one title are most likely one copied and not
+		// retitled; the contents could not tell them apart.
+		if t := strings.ToLower(strings.TrimSpace(ch.Title)); t != "" {
+			if other, dup := titles[t]; dup {
+				l.diags.Warnf(ch.TitlePos, "give each chapter its own title: the contents and the pages' titles name chapters by it",
+					"chapter title %q is also the title of %s", ch.Title, other.TitlePos)
+			} else {
+				titles[t] = ch
+			}
+		}
 		chapters = append(chapters, ch)
 	}
 	if len(chapters) == 0 && !l.diags.HasErrors() {
@@ -444,7 +459,7 @@ func (l *loader) Chapter(p string) (*Chapter, bool) {
 		return nil, false
 	}
 	ch := &Chapter{File: d.file, Body: fm.Body, BodyLine: fm.BodyLine, Opening: "Opening"}
-	decodeFields(d, n, "the chapter's front matter", chapterSet, chapterFields{d, ch})
+	decodeFields(d, n, chapterWhat, chapterSet, chapterFields{d, ch})
 	pos := diag.Pos{File: ch.File, Line: 1, Col: 1}
 	if strings.TrimSpace(ch.Title) == "" {
 		d.missing(n, "title", pos, "add “title: …” to the front matter", "", "the chapter has no title")
@@ -461,6 +476,7 @@ func (l *loader) Chapter(p string) (*Chapter, bool) {
 			"the chapter is empty")
 		return nil, false
 	}
+	deepHeadings(l.diags, ch.File, fm.Body, fm.BodyLine)
 	return ch, !d.diags.HasErrors() || ch.Title != ""
 }
 
@@ -506,7 +522,9 @@ type chapterFields struct {
 }
 
 var chapterSet = newFieldSet(map[string]func(c chapterFields, v *yaml.Node){
-	"title": func(c chapterFields, v *yaml.Node) { c.ch.Title = c.d.str(v, "title") },
+	"title": func(c chapterFields, v *yaml.Node) {
+		c.ch.Title, c.ch.TitlePos = c.d.str(v, "title"), c.d.pos(v)
+	},
 	"slug": func(c chapterFields, v *yaml.Node) {
 		c.ch.Slug, c.ch.SlugPos = c.d.str(v, "slug"), c.d.pos(v)
 	},

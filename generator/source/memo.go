@@ -60,7 +60,7 @@ func (m *Memo) Load(fsys fs.FS, dir string) (*Content, diag.List) {
 		l.prefetch(l.jobs(&c.Edition))
 		c.Chapters = l.chapters()
 		c.Entries = l.registry(&c.Edition)
-		c.Sources = l.bibliography()
+		c.Sources, c.Bibliography = l.bibliography()
 		c.Pages = l.pages()
 	}
 	for p, f := range m.files {

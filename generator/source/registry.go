@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"unicode"
 
 	"edition/generator/diag"
 	"edition/generator/index"
@@ -63,6 +64,15 @@ func (l *loader) noKinds(paths []string) {
 	for _, p := range paths {
 		if k, _, nested := strings.Cut(strings.TrimPrefix(p, RegistryDir+"/"), "/"); nested && !slices.Contains(folders, k) {
 			folders = append(folders, k)
+		}
+	}
+	// A misspelt “kinds:” (“kind:”, “knids:”) has had its error: the
+	// folders unread are its consequence, said there as one mistake.
+	ed := l.name(EditionFile)
+	for i, d := range *l.diags {
+		if d.File == ed && d.Severity == diag.Error && strings.HasPrefix(d.Message, "unknown field ") && d.Hint == "did you mean “kinds”?" {
+			(*l.diags)[i].Message += ", so the edition declares no kinds and the registry's folders are not read: " + strings.Join(folders, ", ")
+			return
 		}
 	}
 	decl := make([]string, len(folders))
@@ -226,6 +236,11 @@ func (l *loader) aliases(d *doc, n *yaml.Node) []index.Alias {
 		a.Text = words.Join(a.Text)
 		if a.Text == "" {
 			d.errorf(item, "remove it or give the text", "empty alias")
+			continue
+		}
+		if !strings.ContainsFunc(a.Text, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) {
+			// The text is matched by its words: this has none.
+			d.errorf(item, "give the alias the words it stands for in the text, or remove it", "alias %q has no letter or digit, so it matches nothing in the text", a.Text)
 			continue
 		}
 		out = append(out, a)

@@ -427,11 +427,21 @@ func (d *doc) walkFields(n *yaml.Node, what string, known func() []string, handl
 			if near := diag.Nearest(k.Value, known, len(known)); len(near) > 0 {
 				d.nearMisses = append(d.nearMisses, nearMiss{n, near, len(*d.diags)})
 			}
-			d.errorf(k, diag.DidYouMean(k.Value, known, "known fields: "+strings.Join(known, ", ")),
-				"unknown field %q in %s", k.Value, what)
+			hint := diag.DidYouMean(k.Value, known, "known fields: "+strings.Join(known, ", "))
+			if orderFields[k.Value] && what == chapterWhat {
+				hint = "the chapters are in the order of their files' names: begin each name with its number, 01-…, 02-…, and remove “" + k.Value + ":”"
+			}
+			d.errorf(k, hint, "unknown field %q in %s", k.Value, what)
 		}
 	}
 }
+
+// chapterWhat is what a chapter's front matter is called in diagnostics.
+const chapterWhat = "the chapter's front matter"
+
+// orderFields are the fields with which other tools order pages, which a
+// chapter does not have: its file's name orders it.
+var orderFields = map[string]bool{"order": true, "weight": true, "number": true, "chapter": true, "position": true, "sort": true}
 
 // shortMapping is the number of fields up to which fields finds a repeated
 // key by looking back over the keys before it instead of in a map.

@@ -184,6 +184,9 @@ type errorCase struct {
 	mutate func(t *testing.T) string
 	msg    []string // what the diagnostic must say, in order
 	args   []string // the command line; default: build
+	// errors is the number of errors the command must count, where the
+	// case is one mistake that must be said once; 0: not checked.
+	errors int
 }
 
 var errorCases = []errorCase{
@@ -194,6 +197,16 @@ var errorCases = []errorCase{
 			return at(t, chapter1, "[the reef](place:eddystone-rock)", true)
 		},
 		msg: []string{`unknown entry "place:eddystone-rock"`, `did you mean “eddystone-rocks”?`},
+	},
+	{
+		// A kind unlike any of the edition's, with a key that is an entry's.
+		name: "explicit link with a kind the edition does not have",
+		mutate: func(t *testing.T) string {
+			edit(t, chapter1, "(place:eddystone-rocks)", "(landmark:eddystone-rocks)")
+			return at(t, chapter1, "[the reef](landmark:", true)
+		},
+		msg:    []string{`unknown kind "landmark" in the link "landmark:eddystone-rocks": the edition's kinds are concept, person, place, source (did you mean “place:eddystone-rocks”?)`},
+		errors: 1,
 	},
 	{
 		name: "explicit link to a key of another kind",
@@ -313,7 +326,59 @@ var errorCases = []errorCase{
 			edit(t, chapter2, "under water.[^lime]", "under water.[^lime")
 			return at(t, chapter2, "[^lime", true)
 		},
-		msg: []string{`note reference “[^lime” is not closed`, `write [^lime] with its closing bracket`},
+		msg:    []string{`note reference “[^lime” is not closed`, `write [^lime] with its closing bracket`},
+		errors: 1, // not the definition as never referenced too
+	},
+	{
+		// One mistake, one error: not the definition as never referenced too.
+		name: "a note's definition relabelled, its reference kept",
+		mutate: func(t *testing.T) string {
+			if def := at(t, chapter2, "[^log]:", false); def != chapter2+":42" {
+				t.Fatalf("the fixture's note [^log] is defined at %s, not line 42 as the message below says", def)
+			}
+			edit(t, chapter2, "[^log]: ", "[^log-a]: ")
+			return at(t, chapter2, "[^log]", true)
+		},
+		msg:    []string{`note reference [^log] has no definition; the note [^log-a] defined at line 42 is never referenced (did you mean it? Write [^log-a] here, or relabel its definition “[^log]:”)`},
+		errors: 1,
+	},
+	{
+		name: "a note without text",
+		mutate: func(t *testing.T) string {
+			edit(t, chapter2, "[^log]: From a log transcribed in [@mariner1899; @smeaton1791].", "[^log]:")
+			return at(t, chapter2, "[^log]:", true)
+		},
+		msg:    []string{`note [^log] has no text (write the note's text after “[^log]:”, on its line, or remove the note and its reference)`},
+		errors: 1,
+	},
+	{
+		name: "an alias of punctuation only",
+		mutate: func(t *testing.T) string {
+			f := registry + "person/smeaton.md"
+			edit(t, f, "  - Smeaton\n", "  - Smeaton\n  - \"—\"\n")
+			return at(t, f, `"—"`, true)
+		},
+		msg:    []string{`alias "—" has no letter or digit, so it matches nothing in the text (give the alias the words it stands for in the text, or remove it)`},
+		errors: 1,
+	},
+	{
+		// Other tools order pages so; a chapter's file name orders it.
+		name: "a chapter's order given in its front matter",
+		mutate: func(t *testing.T) string {
+			edit(t, chapter2, "---\n## The Stone Tower", "order: 2\n---\n## The Stone Tower")
+			return at(t, chapter2, "order:", true)
+		},
+		msg:    []string{`unknown field "order" in the chapter's front matter (the chapters are in the order of their files' names: begin each name with its number, 01-…, 02-…, and remove “order:”)`},
+		errors: 1,
+	},
+	{
+		name: "a heading of seven “#”",
+		mutate: func(t *testing.T) string {
+			edit(t, chapter2, "## A Second Life on the Hoe", "####### A Second Life on the Hoe")
+			return at(t, chapter2, "####### A Second", true)
+		},
+		msg:    []string{`a heading of 7 “#” is not a heading, and shows as text: Markdown's headings have six levels (write six “#” at most, “###### …”, or a level of heading the text already uses)`},
+		errors: 1,
 	},
 	{
 		name: "note defined twice",
@@ -455,7 +520,8 @@ var errorCases = []errorCase{
 			edit(t, f, "wikidata: Q43382\n", "wikidata: Q43382\nparent: smeatons-tower\n")
 			return at(t, f, "smeatons-tower", true)
 		},
-		msg: []string{`entry "plymouth" is its own ancestor: plymouth → smeatons-tower → plymouth-hoe → plymouth`},
+		msg:    []string{`entry "plymouth" is its own ancestor: plymouth → smeatons-tower → plymouth-hoe → plymouth`, `remove or change one “parent:” of the circle`},
+		errors: 1, // not again at each entry of the circle
 	},
 	{
 		name: "malformed YAML in front matter: a colon in a value",
@@ -714,6 +780,16 @@ var errorCases = []errorCase{
 		msg: []string{`edition.yaml declares no kinds, so the registry's folders are not read: concept, person, place`, `(declare each under “kinds:” in edition.yaml: “- key: concept”, “- key: person”, “- key: place”)`},
 	},
 	{
+		// One mistake, one error: the folders unread are its consequence.
+		name: "“kinds:” misspelt in edition.yaml",
+		mutate: func(t *testing.T) string {
+			edit(t, "content/edition.yaml", "kinds:\n", "knids:\n")
+			return at(t, "content/edition.yaml", "knids:", true)
+		},
+		msg:    []string{`unknown field "knids" in edition.yaml, so the edition declares no kinds and the registry's folders are not read: concept, person, place (did you mean “kinds”?)`},
+		errors: 1,
+	},
+	{
 		// As Windows' editors save “Unicode”.
 		name: "a file saved as UTF-16",
 		mutate: func(t *testing.T) string {
@@ -729,6 +805,27 @@ var errorCases = []errorCase{
 			return chapter2
 		},
 		msg: []string{`the file is UTF-16, not UTF-8 (save it as UTF-8: in the editor's “Save as”, choose the encoding UTF-8)`},
+	},
+	{
+		// One mistake, one error: not one at each citation.
+		name: "an empty bibliography",
+		mutate: func(t *testing.T) string {
+			write(t, bibliography, "references: []\n")
+			return bibliography
+		},
+		msg:    []string{`the bibliography has no records, so 13 citations of 4 keys (@mariner1899, @quarry1897, @smeaton1791, @trinity1882; the first at content/pages/about.md:6:38) find no source`, `(write a CSL-YAML record in it for each source cited, such as “- id: mariner1899”`},
+		errors: 1,
+	},
+	{
+		name: "the bibliography missing",
+		mutate: func(t *testing.T) string {
+			if err := os.Remove(bibliography); err != nil {
+				t.Fatal(err)
+			}
+			return "content"
+		},
+		msg:    []string{`the content folder has no bibliography (bibliography.yaml, bibliography.yml, bibliography.json), so 13 citations of 4 keys`, `(create content/bibliography.yaml with a CSL-YAML record for each source cited`},
+		errors: 1,
 	},
 	{
 		name: "edition.yaml missing",
@@ -789,6 +886,9 @@ func TestBuildErrors(t *testing.T) {
 				t.Errorf("no error at %s; the command said:\n%s", where, stderr)
 			} else if !containsInOrder(line, tc.msg) {
 				t.Errorf("the error at %s says\n  %s\nwant, in order: %q", where, line, tc.msg)
+			}
+			if n := words.Count(tc.errors, "error", "errors"); tc.errors > 0 && !strings.Contains(stderr, "edition: "+n+";") {
+				t.Errorf("the command does not count %s:\n%s", n, stderr)
 			}
 			if !strings.Contains(stderr, "public was not changed") {
 				t.Errorf("the command does not say that the site was left alone:\n%s", stderr)
@@ -953,6 +1053,40 @@ func TestBuildWarnsOfInTextCitations(t *testing.T) {
 	if !strings.Contains(string(page), `data-ref="source:mariner1899">`) || !strings.Contains(string(page), "(1899, pg 15)</a> says") {
 		t.Errorf("the citation in the text is not a link with its locator as written:\n%s", page)
 	}
+}
+
+// A known "@key" after a "[" that its paragraph never closes is text
+// (Markdown reads it as a link's text): a warning at the bracket, once.
+func TestBuildWarnsOfKeyAfterOpenBracket(t *testing.T) {
+	workspace(t)
+	const file = "content/text/03-open.md"
+	write(t, file, "---\ntitle: Open\n---\nThe keepers [as their log says;\nas @mariner1899 says, and @smeaton1791 too.\n")
+	buildWarns(t, 1, at(t, file, "[as", true)+": warning: the “[” is never closed, so “@mariner1899” after it is not a citation and shows as text: Markdown reads what follows an open bracket as a link's text (close the bracket with “]” where its words end, or write \\[ if it is text)")
+}
+
+// A person's name written as one string in the bibliography is kept
+// whole, as an institution's is: a warning that says how to write it.
+func TestBuildWarnsOfPersonNameAsOneString(t *testing.T) {
+	workspace(t)
+	edit(t, bibliography, "- {family: Smeaton, given: John}", "- John Smeaton")
+	buildWarns(t, 1, at(t, bibliography, "John Smeaton", true)+`: warning: the author "John Smeaton" is written as one string, which is kept whole as an institution's name is: it sorts under “J” and citations read “John Smeaton”, not “Smeaton” (write a person as {family: Smeaton, given: John}; for an institution, write {literal: John Smeaton} and the warning goes)`)
+}
+
+// Two chapters of one title: a warning at the second's title.
+func TestBuildWarnsOfChaptersOfOneTitle(t *testing.T) {
+	workspace(t)
+	edit(t, chapter2, `title: "Smeaton’s Tower"`, `title: "The rocks and the first lights"`)
+	buildWarns(t, 1, at(t, chapter2, `"The rocks`, true)+`: warning: chapter title "The rocks and the first lights" is also the title of `+
+		at(t, chapter1, `"The Rocks`, true)+` (give each chapter its own title: the contents and the pages' titles name chapters by it)`)
+}
+
+// An entry's alias repeated but for case: only the first is used, which
+// the editor may not expect (a lowercase alias matches any case).
+func TestBuildWarnsOfAliasRepeatedButForCase(t *testing.T) {
+	workspace(t)
+	f := registry + "person/smeaton.md"
+	edit(t, f, "  - Smeaton\n", "  - Smeaton\n  - smeaton\n")
+	buildWarns(t, 1, at(t, f, "smeaton\n", true)+`: warning: alias "smeaton" repeats "Smeaton" (line 6) of person:smeaton but for case, and only the first is used (keep the one you mean: an alias in lowercase matches the text in any case, one with capitals as it is written)`)
 }
 
 // An alias that is a common word links all over the text: a warning at

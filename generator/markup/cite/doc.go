@@ -23,7 +23,11 @@
 //
 // Any other "@" is text, and costs nothing where there is none: an address
 // (a@b.org), a handle (@someone), "@" in code or a link. A key a letter or
-// two from a known one (see Speller) is reported as a *NearKeyWarning.
+// two from a known one (see Speller) is reported as a *NearKeyWarning; a
+// known key after a "[" that its paragraph never closes, which Markdown
+// reads as a link's text, as an *OpenBracketWarning at the bracket, once
+// for the paragraph (not where the bracket was reported as a citation not
+// closed).
 //
 // Brackets without an @key, and links such as [@x](url), are left to
 // goldmark. A citation must close within a few lines of its paragraph; a

@@ -85,6 +85,26 @@ func (w *NearKeyWarning) Hint() string {
 // Warning reports that the problem does not stop the build.
 func (w *NearKeyWarning) Warning() bool { return true }
 
+// OpenBracketWarning says that a "[" is never closed in its paragraph,
+// and that a known "@key" after it is therefore not a citation: Markdown
+// reads what follows the bracket as a link's text, where no citation is
+// made. It is reported at the bracket.
+type OpenBracketWarning struct {
+	Text string // the key as written: "@smeaton1791"
+}
+
+func (w *OpenBracketWarning) Error() string {
+	return "the “[” is never closed, so “" + w.Text + "” after it is not a citation and shows as text: Markdown reads what follows an open bracket as a link's text"
+}
+
+// Hint says how to make it a citation.
+func (w *OpenBracketWarning) Hint() string {
+	return "close the bracket with “]” where its words end, or write \\[ if it is text"
+}
+
+// Warning reports that the problem does not stop the build.
+func (w *OpenBracketWarning) Warning() bool { return true }
+
 // pageLabels are the ways of writing "page" that CheckLocator recognises,
 // lowercase, longest first so that "pp" is not read as "p" and "p".
 var pageLabels = []string{"pages", "page", "pgs", "pg", "pp", "p"}

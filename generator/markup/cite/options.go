@@ -1,6 +1,9 @@
 package cite
 
-import "github.com/yuin/goldmark/parser"
+import (
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/parser"
+)
 
 // Resolver knows the works a document can cite.
 type Resolver interface {
@@ -39,7 +42,8 @@ type Options struct {
 	// Report is called for each unknown key in a bracket, for each
 	// locator that names pages in an unusual form (a *LocatorWarning,
 	// whose Warning method says it is one), and for each "@key" in the
-	// text whose key is near a known one (a *NearKeyWarning), with the
+	// text whose key is near a known one (a *NearKeyWarning) or that an
+	// unclosed bracket makes text (an *OpenBracketWarning), with the
 	// byte offset of the item's @key; nil ignores problems.
 	Report func(offset int, err error)
 
@@ -48,6 +52,20 @@ type Options struct {
 	Linked int
 
 	store *store // the citations made, until Release
+
+	// The block whose unclosed bracket has been said (as an unclosed
+	// citation, or at a known "@key" after it), and what openScan last
+	// found of the brackets of a block.
+	openSaid ast.Node
+	scan     bracketScan
+}
+
+// bracketScan is where, in a block, openScan last looked for the "]" that
+// closes an open bracket: from offset from to the "]" at close, or to the
+// block's end, with close -1.
+type bracketScan struct {
+	in          ast.Node
+	from, close int
 }
 
 var optionsKey = parser.NewContextKey()

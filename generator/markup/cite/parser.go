@@ -26,7 +26,7 @@ func (p *Parser) Parse(parent ast.Node, block text.Reader, pc parser.Context) as
 	line, seg := block.PeekLine()
 	o := optionsFrom(pc)
 	if line[0] == '@' {
-		return inText(line, seg, block, pc, o)
+		return inText(parent, line, seg, block, pc, o)
 	}
 	end := closing(line)
 	var ro *runOn // the citation's lines, when it runs over line breaks
@@ -37,6 +37,7 @@ func (p *Parser) Parse(parent ast.Node, block text.Reader, pc parser.Context) as
 		if ro = readRunOn(block, line, seg); ro == nil {
 			if o != nil && o.Report != nil {
 				o.Report(seg.Start, &FormError{Text: firstLine(line), Unclosed: true})
+				o.openSaid = parent
 			}
 			return nil
 		}
@@ -119,7 +120,7 @@ func (p *Parser) Parse(parent ast.Node, block text.Reader, pc parser.Context) as
 // any other kind is left as text: an address such as a@b.org, a handle no
 // work has. A key near a known one is reported (see Speller), and left as
 // text too.
-func inText(line []byte, seg text.Segment, block text.Reader, pc parser.Context, o *Options) ast.Node {
+func inText(parent ast.Node, line []byte, seg text.Segment, block text.Reader, pc parser.Context, o *Options) ast.Node {
 	if o == nil || o.Resolver == nil {
 		return nil
 	}
@@ -131,10 +132,21 @@ func inText(line []byte, seg text.Segment, block text.Reader, pc parser.Context,
 		return nil
 	}
 	key, rest := parseKey(line[1:])
-	if key == "" || pc.IsInLinkLabel() {
+	if key == "" {
 		return nil
 	}
 	keyEnd := len(line) - len(rest)
+	if pc.IsInLinkLabel() {
+		// In a link's text, or after a "[" that may be one: text. Where
+		// the bracket is never closed, a known key is most likely a
+		// citation lost to it; said once for the block, and not where the
+		// bracket was said as a citation not closed.
+		if o.Report != nil && o.openSaid != parent && k.Known(key) && !o.closesLater(parent, line, seg, block) {
+			o.openSaid = parent
+			o.Report(openBracket(parent, block.Source(), seg.Start), &OpenBracketWarning{Text: string(line[:keyEnd])})
+		}
+		return nil
+	}
 	if !k.Known(key) {
 		if sp, ok := o.Resolver.(Speller); ok && o.Report != nil {
 			if near := sp.Near(key); len(near) > 0 {
@@ -170,6 +182,64 @@ func inText(line []byte, seg text.Segment, block text.Reader, pc parser.Context,
 	o.Linked++
 	block.Advance(advance)
 	return n
+}
+
+// closesLater reports whether a "]" follows line[0], the "@" at seg, in
+// the rest of block, the paragraph parent: one that may close the
+// bracket open before it. What it found is kept, so that the "@"s of a
+// paragraph cost one look to its end.
+func (o *Options) closesLater(parent ast.Node, line []byte, seg text.Segment, block text.Reader) bool {
+	if sc := o.scan; sc.in == parent && seg.Start >= sc.from && (sc.close < 0 || seg.Start < sc.close) {
+		return sc.close >= 0
+	}
+	o.scan = bracketScan{in: parent, from: seg.Start, close: -1}
+	l, pos := block.Position()
+	defer block.SetPosition(l, pos)
+	for first := true; ; first = false {
+		if !first {
+			block.AdvanceLine()
+			line, seg = block.PeekLine()
+			if line == nil {
+				return false
+			}
+		}
+		for i := 0; i < len(line); i++ {
+			switch line[i] {
+			case '\\':
+				i++
+			case ']':
+				o.scan.close = seg.Start + i
+				return true
+			}
+		}
+	}
+}
+
+// openBracket returns the offset of the last "[" of block n, before
+// offset upto in src, that no "]" closes before upto; or upto where
+// there is none.
+func openBracket(n ast.Node, src []byte, upto int) int {
+	var open []int
+	lines := n.Lines()
+	for k := 0; k < lines.Len(); k++ {
+		s := lines.At(k)
+		for i := s.Start; i < s.Stop && i < upto; i++ {
+			switch src[i] {
+			case '\\':
+				i++
+			case '[':
+				open = append(open, i)
+			case ']':
+				if len(open) > 0 {
+					open = open[:len(open)-1]
+				}
+			}
+		}
+	}
+	if len(open) == 0 {
+		return upto
+	}
+	return open[len(open)-1]
 }
 
 // opensInText reports whether a citation in the text may follow c: white

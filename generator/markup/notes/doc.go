@@ -9,10 +9,16 @@
 // transformer and renderer (which writes the deprecated role doc-endnote):
 //
 //	[^1] ─goldmark─▶ FootnoteLink ─┐
-//	                               ├─Checker (998): unreferenced, undefined, duplicate;
+//	                               ├─Checker (998): unreferenced, undefined, duplicate, empty;
 //	[^1]: … ─goldmark─▶ Footnote ──┤   the references in the text, in the same walk
 //	                               └─Numberer (1000): drops the unreferenced, orders by
 //	                                   first reference, *Ref nodes, []*Note in the context
+//
+// A reference to no definition where a definition is never referenced
+// under a label near it ("[^3]" and "[^3a]:"), or where the document has
+// one of each, is one mistake: an *UnmatchedError at the reference, naming
+// the definition. A reference not closed ("[^3") is not also reported at
+// its definition as never referenced.
 //
 // After parsing, List returns the notes in reference order; the list is taken
 // out of the document, so rendering the document renders the text alone and

@@ -39,6 +39,28 @@ func (e *TwiceError) Error() string { return fmt.Sprintf("note [^%s] is defined 
 // Hint is what the editor should do.
 func (e *TwiceError) Hint() string { return "remove or relabel one definition" }
 
+// UnmatchedError is a reference to no definition where a definition that
+// is never referenced is most likely the note it meant (“[^3]” kept, its
+// definition relabelled “[^3a]:”): one mistake, said once, at the
+// reference.
+type UnmatchedError struct {
+	Label string // the reference's
+	Def   string // the label of the definition never referenced
+	DefAt int    // the definition's offset, for the caller to say where it is
+	// DefLine is the definition's line, from 1, in the document's source;
+	// a caller whose source is part of a file sets the file's.
+	DefLine int
+}
+
+func (e *UnmatchedError) Error() string {
+	return fmt.Sprintf("note reference [^%s] has no definition; the note [^%s] defined at line %d is never referenced", e.Label, e.Def, e.DefLine)
+}
+
+// Hint is what the editor should do.
+func (e *UnmatchedError) Hint() string {
+	return fmt.Sprintf("did you mean it? Write [^%s] here, or relabel its definition “[^%s]:”", e.Def, e.Label)
+}
+
 // Checker reports notes that goldmark would otherwise drop or leave as text:
 // definitions never referenced, defined twice, and references to no
 // definition.
@@ -65,7 +87,118 @@ func (c *Checker) Transform(doc *ast.Document, reader text.Reader, pc parser.Con
 		w.defined = map[string]int{}
 	}
 	w.walk(doc)
+	w.settle()
 	pc.Set(textLinksKey, w.links)
+}
+
+// settle reports what the walk held back: each reference to no
+// definition, with the definition never referenced that it most likely
+// meant, and each definition never referenced that no reference meant.
+func (w *collector) settle() {
+	if len(w.orphans) == 0 && len(w.undefined) == 0 && len(w.said) == 0 {
+		return
+	}
+	meant := map[string]int{} // a reference's label: the index of its orphan
+	claimed := make([]bool, len(w.orphans))
+	// First the unclosed references, whose labels are exact; then those
+	// to no definition, the nearest labels first.
+	for _, u := range w.unclosed {
+		for i, o := range w.orphans {
+			if !claimed[i] && o.label == u {
+				claimed[i] = true
+			}
+		}
+	}
+	var labels []string
+	for _, u := range w.undefined {
+		if _, ok := meant[u.label]; !ok && !slices.Contains(labels, u.label) {
+			labels = append(labels, u.label)
+		}
+	}
+	for _, l := range labels {
+		best, bestD := -1, 0
+		for i, o := range w.orphans {
+			if claimed[i] {
+				continue
+			}
+			if d := labelDistance(l, o.label); d >= 0 && (best < 0 || d < bestD) {
+				best, bestD = i, d
+			}
+		}
+		if best < 0 && len(labels) == 1 {
+			// One reference to no definition and one definition never
+			// referenced: however unlike, the one meant the other.
+			for i := range w.orphans {
+				if !claimed[i] {
+					if best >= 0 {
+						best = -1
+						break
+					}
+					best = i
+				}
+			}
+		}
+		if best >= 0 {
+			claimed[best] = true
+			meant[l] = best
+		}
+	}
+	said := w.said
+	for _, u := range w.undefined {
+		if i, ok := meant[u.label]; ok {
+			o := w.orphans[i]
+			u.err = &UnmatchedError{Label: u.label, Def: o.label, DefAt: o.off,
+				DefLine: bytes.Count(w.src[:o.off], []byte("\n")) + 1}
+		}
+		said = append(said, u)
+	}
+	for i, o := range w.orphans {
+		if !claimed[i] {
+			said = append(said, heldRef{o.label, o.off, &Problem{fmt.Sprintf("note [^%s] is defined but never referenced", o.label),
+				fmt.Sprintf("add [^%s] where the note belongs, or delete the definition", o.label)}})
+		}
+	}
+	// In the order of the document, as the walk found them.
+	slices.SortStableFunc(said, func(a, b heldRef) int { return cmp.Compare(a.off, b.off) })
+	for _, r := range said {
+		report(w.pc, r.off, r.err)
+	}
+}
+
+// labelDistance says how near a reference's label is to a definition's:
+// 0 for the same but for case, 1 where one begins the other (“3”,
+// “3a”), 2 and more for the edits between them, up to a third of the
+// longer; -1 for labels further apart.
+func labelDistance(a, b string) int {
+	a, b = strings.ToLower(a), strings.ToLower(b)
+	switch {
+	case a == b:
+		return 0
+	case strings.HasPrefix(a, b) || strings.HasPrefix(b, a):
+		return 1
+	}
+	ra, rb := []rune(a), []rune(b)
+	limit := max(1, max(len(ra), len(rb))/3)
+	prev := make([]int, len(rb)+1)
+	cur := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur[0] = i
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	if d := prev[len(rb)]; d <= limit {
+		return d + 1
+	}
+	return -1
 }
 
 // textLinksKey holds the references in the text, outside the notes, in
@@ -81,6 +214,27 @@ type collector struct {
 	defined map[string]int // the offset of each label's first definition
 	check   bool
 	inNote  bool
+
+	// Held back for settle: the references to no definition, the labels
+	// of those not closed, and the definitions never referenced.
+	undefined []heldRef
+	unclosed  []string
+	orphans   []orphan
+	said      []heldRef // the other problems, to report in order with them
+}
+
+// heldRef is a reference to no definition, with its error as it stands
+// alone.
+type heldRef struct {
+	label string
+	off   int
+	err   error
+}
+
+// orphan is a definition never referenced.
+type orphan struct {
+	label string
+	off   int
 }
 
 func (w *collector) walk(n ast.Node) {
@@ -104,7 +258,7 @@ func (w *collector) walk(n ast.Node) {
 		case *ast.Text:
 			// Only the first Text of a run: check the joined run once.
 			if _, prev := c.PreviousSibling().(*ast.Text); w.check && !prev {
-				checkRun(w.pc, w.src, c)
+				w.checkRun(c)
 			}
 			continue // a Text has no children
 		}
@@ -132,19 +286,34 @@ func (w *collector) checkDefinition(n *extast.Footnote) {
 	first, twice := w.defined[label]
 	switch {
 	case twice:
-		report(w.pc, off, &TwiceError{Label: label, First: first})
+		w.said = append(w.said, heldRef{label, off, &TwiceError{Label: label, First: first}})
 	case n.Index < 0:
-		report(w.pc, off, &Problem{fmt.Sprintf("note [^%s] is defined but never referenced", label),
-			fmt.Sprintf("add [^%s] where the note belongs, or delete the definition", label)})
+		w.orphans = append(w.orphans, orphan{label, off})
+	case empty(n):
+		// A note that shows as its number alone.
+		w.said = append(w.said, heldRef{label, off, &Problem{fmt.Sprintf("note [^%s] has no text", label),
+			fmt.Sprintf("write the note's text after “[^%s]:”, on its line, or remove the note and its reference", label)}})
 	}
 	if !twice {
 		w.defined[label] = off
 	}
 }
 
+// empty reports whether a note's definition holds nothing: no block, or
+// only paragraphs without text.
+func empty(n *extast.Footnote) bool {
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		if p, ok := c.(*ast.Paragraph); !ok || p.Lines().Len() > 0 {
+			return false
+		}
+	}
+	return true
+}
+
 // checkRun looks for "[^label]" left as text in the run of Text nodes that
 // starts at first: goldmark leaves a reference to an undefined note as text.
-func checkRun(pc parser.Context, src []byte, first *ast.Text) {
+func (w *collector) checkRun(first *ast.Text) {
+	src := w.src
 	// Most runs hold no "[^" at all: look before copying anything.
 	found, prev := false, byte(0)
 	for n := ast.Node(first); n != nil && !found; n = n.NextSibling() {
@@ -195,17 +364,18 @@ func checkRun(pc parser.Context, src []byte, first *ast.Text) {
 			// its colon.
 			hint = fmt.Sprintf("to define the note here, write a colon after it: “[^%s]: …”", label)
 		}
-		report(pc, offsets[m[0]], &Problem{fmt.Sprintf("note reference [^%s] has no definition", label), hint})
+		w.undefined = append(w.undefined, heldRef{label, offsets[m[0]], &Problem{fmt.Sprintf("note reference [^%s] has no definition", label), hint}})
 	}
-	// "[^1" without its "]": the note it meant is reported as never
-	// referenced, at its definition; this says where the reference is.
+	// "[^1" without its "]": this says where the reference is, and the
+	// note it meant is not reported as never referenced.
 	for _, m := range unclosedRE.FindAllSubmatchIndex(joined, -1) {
 		if m[1] < len(joined) && joined[m[1]] == ']' || escaped(joined, m[0]) {
 			continue
 		}
 		label := string(joined[m[2]:m[3]])
-		report(pc, offsets[m[0]], &Problem{fmt.Sprintf("note reference “[^%s” is not closed", label),
-			fmt.Sprintf("write [^%s] with its closing bracket", label)})
+		w.unclosed = append(w.unclosed, label)
+		w.said = append(w.said, heldRef{label, offsets[m[0]], &Problem{fmt.Sprintf("note reference “[^%s” is not closed", label),
+			fmt.Sprintf("write [^%s] with its closing bracket", label)}})
 	}
 }
 

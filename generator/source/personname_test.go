@@ -1,0 +1,44 @@
+package source
+
+import (
+	"strings"
+	"testing"
+	"testing/fstest"
+)
+
+// A name written as one string is kept whole, as an institution's is; one
+// that looks like a person's is a warning that says how to write it.
+func TestPersonLikeNameWarns(t *testing.T) {
+	fsys := fstest.MapFS{
+		"edition.yaml": {Data: []byte("title: T\n")},
+		"text/01-a.md": {Data: []byte("---\ntitle: A\n---\nText.\n")},
+		"bibliography.yaml": {Data: []byte(`- id: a
+  type: book
+  title: A
+  author: [Ivo H. Daalder, "Lindsay, James M.", John Smeaton, White House, United Nations, Brookings Institution Press, the Trinity House, Plato, NATO]
+  editor:
+    - Wu Xinbo
+    - {literal: Anne-Marie Slaughter}
+    - Kofi A. Annan Foundation
+`)},
+	}
+	_, diags := Load(fsys, "")
+	got := diags.Strings()
+	want := []string{
+		`bibliography.yaml:4:12: warning: the author "Ivo H. Daalder" is written as one string, which is kept whole as an institution's name is: it sorts under “I” and citations read “Ivo H. Daalder”, not “Daalder” (write a person as {family: Daalder, given: Ivo H.}; for an institution, write {literal: Ivo H. Daalder} and the warning goes)`,
+		`bibliography.yaml:4:28: warning: the author "Lindsay, James M." is written as one string, which is kept whole as an institution's name is: it sorts under “L” and citations read “Lindsay, James M.”, not “Lindsay” (write a person as {family: Lindsay, given: James M.}; for an institution, write {literal: Lindsay, James M.} and the warning goes)`,
+		`bibliography.yaml:4:49: warning: the author "John Smeaton" is written as one string`,
+		`bibliography.yaml:6:7: warning: the editor "Wu Xinbo" is written as one string`,
+		// An initial outweighs an institution's word (as decided: the
+		// editor writes {literal: …} to keep it whole).
+		`bibliography.yaml:8:7: warning: the editor "Kofi A. Annan Foundation" is written as one string`,
+	}
+	if len(got) != len(want) {
+		t.Fatalf("got %d diagnostics, want %d:\n%s", len(got), len(want), strings.Join(got, "\n"))
+	}
+	for i := range want {
+		if !strings.HasPrefix(got[i], want[i]) {
+			t.Errorf("diagnostic %d:\n got %s\nwant %s…", i, got[i], want[i])
+		}
+	}
+}
