@@ -487,7 +487,7 @@ func TestCitationListIsTheTemplates(t *testing.T) {
 			items = append(items, item)
 		}
 		if len(items) == 0 {
-			if !bytes.Contains(out, []byte("<p>Not cited in a note.</p>")) {
+			if !bytes.Contains(out, []byte("<p>Not cited, in the text or its notes.</p>")) {
 				t.Errorf("%s: an uncited source does not say so", p.Path)
 			}
 			continue
