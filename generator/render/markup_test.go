@@ -271,8 +271,12 @@ func formerLocators(x *index.Index) func(e *index.Entry) []render.FormerLocator 
 			if len(x.Chapters) > 1 {
 				chapter = strconv.Itoa(chapterNo[o.Chapter])
 			}
+			where := o.Where.String()
+			if n, ok := ch.Note(o.Paragraph); ok && o.Where == index.Note && n.Series == index.UnnumberedNote {
+				where += " unnumbered" // its locator, words, may wrap
+			}
 			out = append(out, render.FormerLocator{Link: render.Link{Label: label, Href: index.Rel(index.GeneralIndexPage, x.Layout.Chapter(o.Chapter)+"#"+o.Paragraph)},
-				Where: o.Where.String(), Chapter: chapter, Words: words})
+				Where: where, Chapter: chapter, Words: words})
 		}
 		return out
 	}
