@@ -126,7 +126,7 @@ func TestNoOverflowWithTextAt200Percent(t *testing.T) {
 					t.Errorf("%s at %d px, text at 200%%: the page is %.0f px wide; too wide: %s", p.name, w, sw, strings.Join(over, ", "))
 				}
 				if split := eval[[]string](tb, splitWordsJS); len(split) > 0 {
-					t.Errorf("%s at %d px, text at 200%%: the title breaks inside words with no hyphen: %s", p.name, w, strings.Join(split, ", "))
+					t.Errorf("%s at %d px, text at 200%%: a heading breaks inside words with no hyphen: %s", p.name, w, strings.Join(split, ", "))
 				}
 			}
 		})
@@ -166,14 +166,15 @@ func pagesWithLongTitleWords(t *testing.T, n int) []string {
 	return out
 }
 
-// splitWordsJS lists the words of the page's title (its h1) that run over
-// two lines, as "Preemptio|n:", unless the browser hyphenated them: the
+// splitWordsJS lists the words of the page's headings (its title, h1, and
+// the h2 and h3 of its parts and sections) that run over two lines, as "Preemptio|n:", unless the browser hyphenated them: the
 // heading's hyphens are auto and the browser hyphenates the page's
 // language (Debian's Chromium, without its hyphenation dictionaries, does
 // not). A word may still break after a hyphen, a dash or a slash.
 const splitWordsJS = `(() => {
   const h = document.querySelector("main h1");
   if (!h) return [];
+  const heads = [...document.querySelectorAll("main h1, main h2, main h3")];
   const probe = document.createElement("div");
   probe.style.cssText = "position:absolute;visibility:hidden;width:4em;hyphens:auto;overflow-wrap:normal";
   probe.textContent = "internationalization";
@@ -182,19 +183,21 @@ const splitWordsJS = `(() => {
   probe.remove();
   if (hyphenates) return [];
   const out = [], range = document.createRange();
-  const walker = document.createTreeWalker(h, NodeFilter.SHOW_TEXT,
-    {acceptNode: n => n.parentElement.closest(".noteref, .sidenote") ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT});
-  for (let n; (n = walker.nextNode());) {
-    for (const m of n.data.matchAll(/\S+/g)) {
-      let top = null, at = -1;
-      for (let i = 0; i < m[0].length; i++) {
-        range.setStart(n, m.index + i); range.setEnd(n, m.index + i + 1);
-        const r = range.getClientRects()[0];
-        if (!r) continue;
-        if (top !== null && r.top > top + r.height / 2 && !/[-‐–—\/]/.test(m[0][i - 1])) { at = i; break; }
-        top = r.top;
+  for (const head of heads) {
+    const walker = document.createTreeWalker(head, NodeFilter.SHOW_TEXT,
+      {acceptNode: n => n.parentElement.closest(".noteref, .sidenote") ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT});
+    for (let n; (n = walker.nextNode());) {
+      for (const m of n.data.matchAll(/\S+/g)) {
+        let top = null, at = -1;
+        for (let i = 0; i < m[0].length; i++) {
+          range.setStart(n, m.index + i); range.setEnd(n, m.index + i + 1);
+          const r = range.getClientRects()[0];
+          if (!r) continue;
+          if (top !== null && r.top > top + r.height / 2 && !/[-‐–—\/]/.test(m[0][i - 1])) { at = i; break; }
+          top = r.top;
+        }
+        if (at > 0) out.push(m[0].slice(0, at) + "|" + m[0].slice(at));
       }
-      if (at > 0) out.push(m[0].slice(0, at) + "|" + m[0].slice(at));
     }
   }
   return out;
