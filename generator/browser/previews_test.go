@@ -33,7 +33,7 @@ func (tb *tab) checkCard(c card) {
 	if got := tb.text("#preview .pv-text"); got != c.Text || got == "" {
 		tb.t.Errorf("the card's text is %q, want %q", got, c.Text)
 	}
-	if got := tb.text("#preview .pv-count"); got != c.Count || !strings.Contains(got, "mention") && !strings.HasPrefix(got, "Cited in") {
+	if got := tb.text("#preview .pv-count"); got != c.Count || !strings.Contains(got, "mention") && !strings.HasPrefix(got, "Cited ") {
 		tb.t.Errorf("the card's count is %q, want %q", got, c.Count)
 	}
 	if got := tb.attr("#preview .pv-link", "href"); !strings.HasSuffix(eval[string](tb, `document.querySelector("#preview .pv-link").href`), c.Page) {

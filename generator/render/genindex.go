@@ -183,22 +183,27 @@ func (iw *indexWriter) locators(w *markup, e *index.Entry) {
 			w.raw(",")
 		}
 		n++
-		w.raw(` <a class="loc `)
-		w.attr(o.Where.String())
-		w.raw(`" href="`)
 		ci, ok := iw.set.tm.chapterAt[o.Chapter]
-		if ok {
-			w.urlAttrFrag(iw.set.chapterPrefix(iw.b, iw.urls, ci), o.Paragraph)
-		} else {
-			w.urlAttr(iw.b.URL(x.Layout.Chapter(o.Chapter) + "#" + o.Paragraph))
-		}
-		w.raw(`">`)
 		no := 0 // for a chapter not found
 		var l *chapterLine
 		if ok {
 			no, l = ci+1, &iw.set.tm.lines[ci]
 		}
 		note, isNote := indexNote(o, l)
+		w.raw(` <a class="loc `)
+		w.attr(o.Where.String())
+		if isNote && note.Series == index.UnnumberedNote {
+			// Its locator is words, "Unnumbered note", which may wrap
+			// where a narrow screen has no room for them on one line.
+			w.raw(" unnumbered")
+		}
+		w.raw(`" href="`)
+		if ok {
+			w.urlAttrFrag(iw.set.chapterPrefix(iw.b, iw.urls, ci), o.Paragraph)
+		} else {
+			w.urlAttr(iw.b.URL(x.Layout.Chapter(o.Chapter) + "#" + o.Paragraph))
+		}
+		w.raw(`">`)
 		words := locatorWords(note, isNote)
 		if iw.multi {
 			w.raw("<i>chapter </i>")

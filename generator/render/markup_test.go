@@ -271,8 +271,12 @@ func formerLocators(x *index.Index) func(e *index.Entry) []render.FormerLocator 
 			if len(x.Chapters) > 1 {
 				chapter = strconv.Itoa(chapterNo[o.Chapter])
 			}
+			where := o.Where.String()
+			if n, ok := ch.Note(o.Paragraph); ok && o.Where == index.Note && n.Series == index.UnnumberedNote {
+				where += " unnumbered" // its locator, words, may wrap
+			}
 			out = append(out, render.FormerLocator{Link: render.Link{Label: label, Href: index.Rel(index.GeneralIndexPage, x.Layout.Chapter(o.Chapter)+"#"+o.Paragraph)},
-				Where: o.Where.String(), Chapter: chapter, Words: words})
+				Where: where, Chapter: chapter, Words: words})
 		}
 		return out
 	}
@@ -487,7 +491,7 @@ func TestCitationListIsTheTemplates(t *testing.T) {
 			items = append(items, item)
 		}
 		if len(items) == 0 {
-			if !bytes.Contains(out, []byte("<p>Not cited in a note.</p>")) {
+			if !bytes.Contains(out, []byte("<p>Not cited, in the text or its notes.</p>")) {
 				t.Errorf("%s: an uncited source does not say so", p.Path)
 			}
 			continue

@@ -87,8 +87,8 @@ func (t *Templates) previews(x *index.Index) (File, error) {
 		if text == "" {
 			text = t.firstLines(string(s.Entry), "")
 		}
-		count := "Cited in " + words.Count(len(x.Citations(s.ID)), "note", "notes")
-		if len(x.Citations(s.ID)) == 0 {
+		count := CitedIn(x.Citations(s.ID))
+		if count == "" {
 			count = words.Count(len(x.Occurrences(s.Ref())), "mention", "mentions") + " in the text"
 		}
 		cards[s.Ref().String()] = preview{s.Title(), kind + " · " + s.Label, text, count, x.Layout.Ref(s.Ref())}

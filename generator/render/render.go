@@ -315,6 +315,9 @@ var funcs = template.FuncMap{
 	"plural": words.Count,
 	"join":   strings.Join,
 	"lower":  strings.ToLower,
+	// fit is the class of a heading with a word too wide for a narrow
+	// screen at its usual size (fit.go).
+	"fit": FitClass,
 	// citeBlocks writes a list of citation blocks, sectionItems a
 	// chapter's table of contents (citeblock.go).
 	"citeBlocks":   citeBlocks,

@@ -912,6 +912,7 @@ func (t *Templates) source(x *index.Index, tm *textMap, set *pageSet, s *index.S
 	v.BodyClass = "source"
 	v.Bibliography = v.URL(index.BibliographyPage)
 	v.Citations = set.citationList(&v.Base, x.Citations(s.ID))
+	v.CitedIn = CitedIn(x.Citations(s.ID))
 	occ := x.Occurrences(s.Ref())
 	v.Mentions = set.occurrenceList(&v.Base, occ, false)
 	cites := x.Citations(s.ID)
@@ -924,6 +925,40 @@ func (t *Templates) source(x *index.Index, tm *textMap, set *pageSet, s *index.S
 			})
 	}
 	return v
+}
+
+// CitedIn says how often and where the citations cites stand, as a
+// sentence without its full stop: "Cited in 3 notes", "Cited in 1 note and
+// 2 passages of the text", or, where a note or passage cites the source
+// more than once, "Cited 4 times: in 2 notes and 1 passage of the text".
+// A passage is a paragraph of the text (citations written in the running
+// text, "@key" or "[@key]"); a note counts once however often it cites.
+// It is "" when cites is empty.
+func CitedIn(cites []index.Citation) string {
+	if len(cites) == 0 {
+		return ""
+	}
+	type place struct{ chapter, id string }
+	notes, passages := map[place]bool{}, map[place]bool{}
+	for _, c := range cites {
+		if c.Note != "" {
+			notes[place{c.Chapter, c.Note}] = true
+		} else {
+			passages[place{c.Chapter, c.Paragraph}] = true
+		}
+	}
+	var where []string
+	if len(notes) > 0 {
+		where = append(where, words.Count(len(notes), "note", "notes"))
+	}
+	if len(passages) > 0 {
+		where = append(where, words.Count(len(passages), "passage of the text", "passages of the text"))
+	}
+	in := "in " + strings.Join(where, " and ")
+	if len(cites) == len(notes)+len(passages) {
+		return "Cited " + in
+	}
+	return "Cited " + words.Count(len(cites), "time", "times") + ": " + in
 }
 
 // citationList writes the notes (or passages) citing a source as the
@@ -994,7 +1029,7 @@ func (t *Templates) bibliography(x *index.Index) *BibliographyView {
 		if t.ids.Has(id) {
 			id = "source-" + id
 		}
-		v.Items = append(v.Items, BibItem{ID: id, Entry: s.Entry, Href: v.URL(x.Layout.Ref(s.Ref())), Cited: len(x.Citations(s.ID))})
+		v.Items = append(v.Items, BibItem{ID: id, Entry: s.Entry, Href: v.URL(x.Layout.Ref(s.Ref())), Cited: len(x.Citations(s.ID)), CitedIn: CitedIn(x.Citations(s.ID))})
 	}
 	return v
 }

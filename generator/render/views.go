@@ -158,7 +158,8 @@ type SourceView struct {
 	Original     string
 	Archived     string
 	Current      string
-	Citations    template.HTML // the notes citing it, as list items (pageSet.citationList)
+	Citations    template.HTML // the notes and passages citing it, as list items (pageSet.citationList)
+	CitedIn      string        // how often and where it is cited (CitedIn), "" if nowhere
 	Mentions     template.HTML // the occurrences in context, as list items (pageSet.occurrenceList)
 	Strip        *Strip        // where in the text it is cited or named, as SVG; nil if nowhere
 	Bands        string        // what the strip's bands are, as for EntryView
@@ -177,7 +178,9 @@ type BibItem struct {
 	ID    string // the item's id: the source's, or "source-" and it where the page has the source's id of its own
 	Entry template.HTML
 	Href  string
-	Cited int
+	Cited int // how many citations it has
+	// CitedIn says how often and where it is cited (CitedIn), "" if nowhere.
+	CitedIn string
 }
 
 // HomeView is the title page.

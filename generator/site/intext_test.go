@@ -1,6 +1,7 @@
 package site_test
 
 import (
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"slices"
@@ -170,4 +171,96 @@ func outer(n *html.Node) string {
 	var b strings.Builder
 	_ = html.Render(&b, n)
 	return b.String()
+}
+
+// countEdition cites its sources in each of the places a citation can
+// stand: nss2002 twice in one paragraph (in the text and in brackets),
+// once bracketed in another paragraph, once in note 1 and twice in note
+// 2; bush2002 only in a note; rice2002 only in the text; powell2003 once
+// in a note and once in the text.
+var countEdition = map[string]string{
+	"edition.yaml": inTextEdition["edition.yaml"],
+	"bibliography.yaml": inTextEdition["bibliography.yaml"] + `  - id: rice2002
+    type: speech
+    title: A Balance of Power that Favors Freedom
+    author: [{family: Rice, given: Condoleezza}]
+    issued: {date-parts: [[2002, 10, 1]]}
+  - id: powell2003
+    type: speech
+    title: Address to the United Nations Security Council
+    author: [{family: Powell, given: Colin}]
+    issued: {date-parts: [[2003, 2, 5]]}
+`,
+	"registry/concept/preemption.md": inTextEdition["registry/concept/preemption.md"],
+	"text/01-overview.md": `---
+title: Overview
+---
+As @nss2002 [p. 33] argues, preemption is lawful [@nss2002, p. 40], and @rice2002 agreed.[^1]
+
+The strategy says so again [@nss2002], as did @powell2003.[^2]
+
+[^1]: So @bush2002 said [@nss2002, p. 15].
+
+[^2]: See [@nss2002, p. 1; @nss2002, p. 2] and [@powell2003].
+`,
+}
+
+// TestCitationCountsSayWhere builds an edition that cites its sources in
+// the text and in notes, and reads every count of citations it wrote: the
+// preview cards' data, the source pages and the bibliography's links. Each
+// says how many notes and passages of the text cite the source, and how
+// often, where that is more than the places.
+func TestCitationCountsSayWhere(t *testing.T) {
+	dir := writeEdition(t, countEdition)
+	out := filepath.Join(t.TempDir(), "public")
+	res, err := site.Build(site.Options{Content: filepath.Join(dir, "content"), Templates: editionTemplates, Output: out})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Diags) > 0 {
+		t.Fatalf("diagnostics: %v", res.Diags)
+	}
+	want := map[string]string{
+		"nss2002":    "Cited 6 times: in 2 notes and 2 passages of the text",
+		"bush2002":   "Cited in 1 note",
+		"rice2002":   "Cited in 1 passage of the text",
+		"powell2003": "Cited in 1 note and 1 passage of the text",
+	}
+
+	js := read(t, out, "assets/previews.js")
+	_, data, ok := strings.Cut(js, "window.editionPreviews=")
+	if !ok {
+		t.Fatalf("previews.js does not set window.editionPreviews:\n%s", js)
+	}
+	var cards map[string][]string
+	if err := json.Unmarshal([]byte(strings.TrimSuffix(strings.TrimSpace(data), ";")), &cards); err != nil {
+		t.Fatalf("previews.js's data is not JSON: %v", err)
+	}
+	bib := readPage(t, out, "bibliography.html")
+	links := map[string]string{}
+	for _, a := range findAll(bib.Doc, func(n *html.Node) bool { return hasClass(n, "more") }) {
+		links[bib.resolve(attr(a, "href"))] = textOf(a)
+	}
+	for id, w := range want {
+		if c := cards["source:"+id]; len(c) != 5 || c[3] != w {
+			t.Errorf("the preview card of %s counts %q, want %q", id, c, w)
+		}
+		src := readPage(t, out, "sources/"+id+".html")
+		counts := findAll(src.Doc, func(n *html.Node) bool { return hasClass(n, "cited-count") })
+		if len(counts) != 1 || textOf(counts[0]) != w+"." {
+			t.Errorf("the page of %s says %q, want one “%s.”", id, textsOf(counts), w)
+		}
+		if got, w := links["sources/"+id+".html"], "Details; "+strings.ToLower(w[:1])+w[1:]; got != w {
+			t.Errorf("the bibliography's link to %s reads %q, want %q", id, got, w)
+		}
+	}
+}
+
+// textsOf is the text of each of ns.
+func textsOf(ns []*html.Node) []string {
+	var out []string
+	for _, n := range ns {
+		out = append(out, textOf(n))
+	}
+	return out
 }
