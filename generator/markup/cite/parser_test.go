@@ -148,29 +148,16 @@ func TestParser(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.desc, func(t *testing.T) {
-			r := text.NewReader([]byte(tt.give))
-			var p cite.Parser
-			got := p.Parse(nil, r, parser.NewContext())
-			switch n := got.(type) {
-			case nil:
-				if tt.want != nil {
-					t.Fatalf("Parse(%q) = nil, want a citation of %+v", tt.give, tt.want)
-				}
-			case *cite.Node:
-				if tt.want == nil {
-					t.Fatalf("Parse(%q) = citation of %+v, want nil", tt.give, n.Items)
-				}
+			n, rest := parseOne(t, tt.give, parser.NewContext(), tt.want != nil)
+			if n != nil {
 				if !slices.Equal(withoutOffsets(n.Items), tt.want) {
 					t.Errorf("Parse(%q) items %+v, want %+v", tt.give, n.Items, tt.want)
 				}
 				if n.Pos() != 0 {
 					t.Errorf("Parse(%q) at offset %d, want 0", tt.give, n.Pos())
 				}
-			default:
-				t.Fatalf("Parse(%q) = %T, want *cite.Node or nil", tt.give, got)
 			}
-			_, pos := r.Position()
-			if rest := tt.give[pos.Start:]; rest != tt.remainder {
+			if rest != tt.remainder {
 				t.Errorf("Parse(%q) left %q, want %q", tt.give, rest, tt.remainder)
 			}
 		})
@@ -266,28 +253,15 @@ func TestParserInText(t *testing.T) {
 		t.Run(tt.desc, func(t *testing.T) {
 			pc := parser.NewContext()
 			cite.With(pc, &cite.Options{Resolver: bib})
-			r := text.NewReader([]byte(tt.give))
-			var p cite.Parser
-			got := p.Parse(nil, r, pc)
-			switch n := got.(type) {
-			case nil:
-				if tt.want != nil {
-					t.Fatalf("Parse(%q) = nil, want a citation of %+v", tt.give, tt.want)
-				}
-			case *cite.Node:
-				if tt.want == nil {
-					t.Fatalf("Parse(%q) = citation of %+v, want nil", tt.give, n.Items)
-				}
+			n, rest := parseOne(t, tt.give, pc, tt.want != nil)
+			if n != nil {
 				want := *tt.want
 				want.Href, want.Label, want.Author = "../sources/"+want.Key+".html", bib[want.Key], testAuthors[want.Key]
 				if !n.InText || !slices.Equal(n.Items, []cite.Item{want}) {
 					t.Errorf("Parse(%q) = InText %v, items %+v; want InText, %+v", tt.give, n.InText, n.Items, want)
 				}
-			default:
-				t.Fatalf("Parse(%q) = %T, want *cite.Node or nil", tt.give, got)
 			}
-			_, pos := r.Position()
-			if rest := tt.give[pos.Start:]; rest != tt.remainder {
+			if rest != tt.remainder {
 				t.Errorf("Parse(%q) left %q, want %q", tt.give, rest, tt.remainder)
 			}
 		})
@@ -333,4 +307,26 @@ func TestInTextLabel(t *testing.T) {
 			t.Errorf("%+v.InTextLabel() = %q, want %q", tt.it, got, tt.want)
 		}
 	}
+}
+
+// parseOne runs the Parser once at the start of give, with pc, and returns
+// the citation it made (nil for none) and what it left of give. It fails
+// the test when the Parser makes a citation and wantNode is false, or none
+// and wantNode is true, or something other than a citation.
+func parseOne(t *testing.T, give string, pc parser.Context, wantNode bool) (*cite.Node, string) {
+	t.Helper()
+	r := text.NewReader([]byte(give))
+	var p cite.Parser
+	got := p.Parse(nil, r, pc)
+	n, ok := got.(*cite.Node)
+	switch {
+	case got != nil && !ok:
+		t.Fatalf("Parse(%q) = %T, want *cite.Node or nil", give, got)
+	case got == nil && wantNode:
+		t.Fatalf("Parse(%q) = nil, want a citation", give)
+	case got != nil && !wantNode:
+		t.Fatalf("Parse(%q) = citation of %+v, want nil", give, n.Items)
+	}
+	_, pos := r.Position()
+	return n, give[pos.Start:]
 }
