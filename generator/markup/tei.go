@@ -741,7 +741,7 @@ func (w *teiWriter) citation(n *cite.Node) {
 	if n.InText {
 		// One ref of the words the link shows, "White House (2002, p. 33)".
 		it := &n.Items[0]
-		if it.Href == "" || inLinkText(n) {
+		if it.Href == "" || cite.InLink(n) {
 			w.textString(it.InTextLabel())
 		} else {
 			w.tag()
@@ -756,14 +756,12 @@ func (w *teiWriter) citation(n *cite.Node) {
 		w.tag()
 		return
 	}
-	inLink := inLinkText(n)
+	inLink := cite.InLink(n)
 	for i, it := range n.Items {
 		if i > 0 {
 			w.textString("; ")
 		}
-		if it.SuppressAuthor {
-			it.Label = yearOf(it.Label)
-		}
+		it.Label = it.ShownLabel()
 		if it.Prefix != "" {
 			w.textString(it.Prefix + " ")
 		}
@@ -793,26 +791,6 @@ func (w *teiWriter) citation(n *cite.Node) {
 	w.str("</bibl>")
 	w.tag()
 	w.children(n)
-}
-
-// inLinkText reports whether n is in a link's text, where the cite
-// renderer writes labels as text.
-func inLinkText(n ast.Node) bool {
-	for p := n.Parent(); p != nil; p = p.Parent() {
-		if _, ok := p.(*ast.Link); ok {
-			return true
-		}
-	}
-	return false
-}
-
-// yearOf is what the cite renderer shows of an author-date label when the
-// author is suppressed: the date.
-func yearOf(label string) string {
-	if i := strings.LastIndexByte(label, ' '); i >= 0 {
-		return label[i+1:]
-	}
-	return label
 }
 
 // note writes a note where it is first called, and a pointer to it where

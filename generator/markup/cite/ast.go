@@ -94,3 +94,28 @@ func (n *Node) Dump(source []byte, level int) {
 	}
 	ast.DumpHelper(n, source, level, kv, nil)
 }
+
+// ShownLabel is what a bracketed citation shows of its item: the label,
+// or only its date when the author is suppressed ([-@key]), "2002a" of
+// "Bush 2002a".
+func (it *Item) ShownLabel() string {
+	if !it.SuppressAuthor {
+		return it.Label
+	}
+	if i := strings.LastIndexByte(it.Label, ' '); i >= 0 {
+		return it.Label[i+1:]
+	}
+	return it.Label
+}
+
+// InLink reports whether n is in a link's text, [see [@a]](url), where
+// a link to the source would nest one link in another: renderers write
+// its labels as text.
+func InLink(n ast.Node) bool {
+	for p := n.Parent(); p != nil; p = p.Parent() {
+		if _, ok := p.(*ast.Link); ok {
+			return true
+		}
+	}
+	return false
+}

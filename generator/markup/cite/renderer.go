@@ -1,8 +1,6 @@
 package cite
 
 import (
-	"strings"
-
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/renderer"
 	"github.com/yuin/goldmark/util"
@@ -37,14 +35,12 @@ func (r *Renderer) render(w util.BufWriter, _ []byte, n ast.Node, entering bool)
 	}
 	_ = w.WriteByte('>')
 	// Inside a link's text, [see [@a]](url), write labels as text.
-	linked := inLink(n)
+	linked := InLink(n)
 	for i, it := range c.Items {
 		if i > 0 {
 			_, _ = w.WriteString("; ")
 		}
-		if it.SuppressAuthor {
-			it.Label = yearOf(it.Label)
-		}
+		it.Label = it.ShownLabel()
 		if it.Prefix != "" {
 			htmlw.WriteEscaped(w, it.Prefix)
 			_ = w.WriteByte(' ')
@@ -82,7 +78,7 @@ func (r *Renderer) render(w util.BufWriter, _ []byte, n ast.Node, entering bool)
 // part of).
 func (r *Renderer) renderInText(w util.BufWriter, c *Node) {
 	it := &c.Items[0]
-	if it.Href == "" || inLink(c) {
+	if it.Href == "" || InLink(c) {
 		htmlw.WriteEscaped(w, it.InTextLabel())
 		return
 	}
@@ -109,24 +105,4 @@ func writeLink(w util.BufWriter, it *Item) {
 	_, _ = w.WriteString(`" data-ref="source:`)
 	htmlw.WriteEscaped(w, it.Key)
 	_, _ = w.WriteString(`">`)
-}
-
-// inLink reports whether n is in a link's text, where a link to the source
-// would nest one <a> in another, which HTML forbids.
-func inLink(n ast.Node) bool {
-	for p := n.Parent(); p != nil; p = p.Parent() {
-		if _, ok := p.(*ast.Link); ok {
-			return true
-		}
-	}
-	return false
-}
-
-// yearOf is what a citation with its author suppressed ([-@key]) shows of
-// an author-date label: the date, "2002a" of "Bush 2002a".
-func yearOf(label string) string {
-	if i := strings.LastIndexByte(label, ' '); i >= 0 {
-		return label[i+1:]
-	}
-	return label
 }
