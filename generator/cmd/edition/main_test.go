@@ -1064,6 +1064,16 @@ func TestBuildWarnsOfKeyAfterOpenBracket(t *testing.T) {
 	buildWarns(t, 1, at(t, file, "[as", true)+": warning: the “[” is never closed, so “@mariner1899” after it is not a citation and shows as text: Markdown reads what follows an open bracket as a link's text (close the bracket with “]” where its words end, or write \\[ if it is text)")
 }
 
+// A known "@key" in a bracket that its paragraph closes but that is
+// neither a citation nor a link is text: a warning at the key. One in a
+// link's text is that text, and no warning.
+func TestBuildWarnsOfKeyInBracketNoCitation(t *testing.T) {
+	workspace(t)
+	const file = "content/text/03-bracket.md"
+	write(t, file, "---\ntitle: Bracket\n---\nThe keepers [as their log says; @mariner1899] and [the log of @smeaton1791](../index.html) agree.\n")
+	buildWarns(t, 1, at(t, file, "@mariner1899", true)+": warning: “@mariner1899” is in the bracket “[as their log says; @mariner1899]”, which is neither a citation nor a link, so it is not a citation and shows as text: a part of it between semicolons has no @key (to cite the source, give every part between semicolons its @key, [see @a; @b, p. 4], or write [@mariner1899] where the citation belongs; to keep it as text, write \\@mariner1899)")
+}
+
 // A person's name written as one string in the bibliography is kept
 // whole, as an institution's is: a warning that says how to write it.
 func TestBuildWarnsOfPersonNameAsOneString(t *testing.T) {
