@@ -1079,7 +1079,15 @@ func TestBuildWarnsOfKeyInBracketNoCitation(t *testing.T) {
 func TestBuildWarnsOfPersonNameAsOneString(t *testing.T) {
 	workspace(t)
 	edit(t, bibliography, "- {family: Smeaton, given: John}", "- John Smeaton")
-	buildWarns(t, 1, at(t, bibliography, "John Smeaton", true)+`: warning: the author "John Smeaton" is written as one string, which is kept whole as an institution's name is: it sorts under “J” and citations read “John Smeaton”, not “Smeaton” (write a person as {family: Smeaton, given: John}; for an institution, write {literal: John Smeaton} and the warning goes)`)
+	buildWarns(t, 1, at(t, bibliography, "John Smeaton", true)+`: warning: the author "John Smeaton" is written as one string, which is kept whole as an institution's name is: it sorts under “J” and citations read “John Smeaton”, not the family name alone (write a person as {family: Smeaton, given: John} if the family name is written last, or as {family: John, given: Smeaton} if it is written first, as Chinese, Japanese, Korean and Hungarian names often are; for an institution, write {literal: John Smeaton} and the warning goes)`)
+}
+
+// A name with an initial is a person's in the order written: the warning
+// says which word is the family name.
+func TestBuildWarnsOfPersonNameWithInitialAsOneString(t *testing.T) {
+	workspace(t)
+	edit(t, bibliography, "- {family: Smeaton, given: John}", "- John F. Smeaton")
+	buildWarns(t, 1, at(t, bibliography, "John F. Smeaton", true)+`: warning: the author "John F. Smeaton" is written as one string, which is kept whole as an institution's name is: it sorts under “J” and citations read “John F. Smeaton”, not “Smeaton” (write a person as {family: Smeaton, given: John F.}; for an institution, write {literal: John F. Smeaton} and the warning goes)`)
 }
 
 // Two chapters of one title: a warning at the second's title.
