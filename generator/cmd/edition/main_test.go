@@ -249,6 +249,28 @@ var errorCases = []errorCase{
 		msg: []string{`link "stone.html#p70" leads to text/stone.html, which has no id "p70"`, `did you mean “#p7”?`},
 	},
 	{
+		// Said in the same run as the content's other errors, not after
+		// they are fixed.
+		name: "ordinary link to a page the site does not have, in a build with another error",
+		mutate: func(t *testing.T) string {
+			edit(t, chapter2, "[^ed-hoe]: The stump", "As [@mariner1899x] says.\n\n[^ed-hoe]: The stump")
+			edit(t, chapter1, "(place:eddystone-rocks)", "(place:eddystone-rocks) ([the log](../keepers-log.html))")
+			return at(t, chapter1, "[the log](../keepers-log.html)", true)
+		},
+		msg:    []string{`link "../keepers-log.html" leads to keepers-log.html, which the site does not have`, `from this text's page, text/first-lights.html`},
+		errors: 2,
+	},
+	{
+		name: "ordinary link to an id the page does not have, in a build with another error",
+		mutate: func(t *testing.T) string {
+			// The error is in this chapter; the chapter linked to has none.
+			edit(t, chapter1, "(place:eddystone-rocks)", "(place:eddystone-rocks) ([the tower](stone.html#p70)) [@mariner1899x]")
+			return at(t, chapter1, "[the tower](stone.html#p70)", true)
+		},
+		msg:    []string{`link "stone.html#p70" leads to text/stone.html, which has no id "p70"`, `did you mean “#p7”?`},
+		errors: 2,
+	},
+	{
 		name: "ordinary link with a misspelt scheme",
 		mutate: func(t *testing.T) string {
 			edit(t, chapter1, "(place:eddystone-rocks)", "(place:eddystone-rocks) ([a chart](htps://example.org/chart))")
