@@ -27,7 +27,8 @@ var institutionWords = map[string]bool{
 // an initial among them ("H.") or no word that institutions' names use.
 // It returns the name as family and given, for the warning to show, and
 // whether that order is sure: where the name is inverted ("Lindsay, James
-// M.") or has an initial, which given names have ("Ivo H. Daalder"). A
+// M.") or has an initial, which given names have ("Ivo H. Daalder", and
+// "Wu X.", whose initials after the family name end it). A
 // name of words alone may put the family name last ("John Smeaton") or
 // first, as Chinese, Japanese, Korean and Hungarian names often do ("Wu
 // Xinbo"); no list of family names could tell which, so the order is not
@@ -39,14 +40,20 @@ func personLike(s string) (family, given string, sure, ok bool) {
 		return "", "", false, false
 	}
 	initial, institution := false, false
-	for _, w := range words {
+	firstInitial, lastInitial := -1, false // where the initials begin; whether one ends the name
+	for i, w := range words {
 		r, size := utf8.DecodeRuneInString(w)
 		if !unicode.IsUpper(r) {
 			return "", "", false, false
 		}
-		if w[size:] == "." || strings.Contains(w, ".-") || strings.HasSuffix(w, ".") && utf8.RuneCountInString(w) <= 3 {
-			initial = true // "H.", "J.-P.", "Th."
+		isInitial := w[size:] == "." || strings.Contains(w, ".-") || strings.HasSuffix(w, ".") && utf8.RuneCountInString(w) <= 3
+		if isInitial { // "H.", "J.-P.", "Th."
+			initial = true
+			if firstInitial < 0 {
+				firstInitial = i
+			}
 		}
+		lastInitial = isInitial
 		if institutionWords[strings.ToLower(strings.Trim(w, ".'’&"))] {
 			institution = true
 		}
@@ -57,6 +64,11 @@ func personLike(s string) (family, given string, sure, ok bool) {
 	if inverted {
 		f, g, _ := strings.Cut(s, ",")
 		return strings.TrimSpace(f), strings.TrimSpace(g), true, true
+	}
+	if lastInitial && firstInitial > 0 {
+		// The initials end the name, and the family name comes first:
+		// "Daalder I. H.", "Wu X.".
+		return strings.Join(words[:firstInitial], " "), strings.Join(words[firstInitial:], " "), true, true
 	}
 	return words[len(words)-1], strings.Join(words[:len(words)-1], " "), initial, true
 }
