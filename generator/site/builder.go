@@ -294,6 +294,9 @@ func (b *Builder) generatePages(changed []string, early bool) *Result {
 	b.work.lap("parse", &t0)
 	b.work.Parsed = b.memo.Parsed()
 	diags.Append(ds)
+	// The errors that may leave a page out of the site, or move it, for
+	// the links of a build with errors (see movedBy).
+	loadErrs := slices.Clone(ds)
 	if tmplChanged {
 		b.tmpl, b.tmplDiags = render.Load(b.templates, opts.Templates)
 		b.tmpl.Highlight = highlightCode
@@ -320,6 +323,7 @@ func (b *Builder) generatePages(changed []string, early bool) *Result {
 	ed := &content.Edition
 	entries, sources, ds := index.CheckKeys(content.Entries, content.Sources)
 	diags.Append(ds)
+	loadErrs = append(loadErrs, ds...)
 	layout := index.NewLayout(ed)
 	labels := bib.Disambiguate(recordsOf(sources))
 	chicago := make(map[*bib.Record]template.HTML, len(sources))
@@ -458,10 +462,14 @@ func (b *Builder) generatePages(changed []string, early bool) *Result {
 		}
 	}
 	if diags.HasErrors() {
-		// What a link says on its own (its scheme, its form) can be
-		// checked now; where it leads, only against a site made.
-		for i := range ordinary {
-			resolveLink(&ordinary[i], diags)
+		// What a link says on its own (its scheme, its form), and where
+		// it leads as far as the site that would be made can tell
+		// without being made (see checkUnbuilt).
+		failed := slices.Clone(*diags) // before the links' own
+		lc, ds := newLinkCheck(ordinary, x)
+		diags.Append(ds)
+		if len(lc.targets) > 0 {
+			lc.checkUnbuilt(unbuilt(tmpl, x, extra, movedBy(loadErrs, opts.Content, ed, layout), failed), diags)
 		}
 		return res
 	}
@@ -521,6 +529,49 @@ func (b *Builder) generatePages(changed []string, early bool) *Result {
 	res.Files = files
 	res.unfinished = true
 	return res
+}
+
+// unbuilt is what a build with errors, diags (those of its content, not
+// of its links), knows of the site it would make (see unbuiltSite).
+func unbuilt(tmpl *render.Templates, x *index.Index, extra []render.ExtraPage, moved func(string) bool, diags diag.List) *unbuiltSite {
+	pages := tmpl.Pages(x, extra)
+	u := &unbuiltSite{paths: make(map[string]bool, len(pages)+len(x.Sources)*3+16), moved: moved}
+	byPath := make(map[string]*render.Page, len(x.Chapters))
+	for _, p := range pages {
+		u.paths[p.Path] = true
+		if _, ok := p.Subject.(*index.Chapter); ok {
+			byPath[p.Path] = p
+		}
+	}
+	for _, f := range tmpl.Assets() {
+		u.paths[f.Path] = true
+	}
+	u.paths["assets/"+render.PreviewsAsset] = true
+	for _, p := range finishPaths(x) {
+		u.paths[p] = true
+	}
+	failed := map[string]bool{} // the files with errors
+	for _, d := range diags {
+		if d.Severity == diag.Error {
+			failed[d.File] = true
+		}
+	}
+	u.chapter = func(p string) (html []byte, ok bool) {
+		page := byPath[p]
+		if page == nil || failed[page.Subject.(*index.Chapter).File] {
+			return nil, false
+		}
+		// A page of a build with errors that cannot be made alone leaves
+		// its links to wait, rather than the build to fail otherwise.
+		defer func() {
+			if recover() != nil {
+				html, ok = nil, false
+			}
+		}()
+		html, err := tmpl.Render(page)
+		return html, err == nil
+	}
+	return u
 }
 
 // Finish adds to a result of GeneratePages the files that let readers find

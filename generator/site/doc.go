@@ -10,7 +10,12 @@
 // Every build checks the ordinary links and images of the content (those
 // markup records as it converts each text, with their positions) against
 // the files and ids of the site it makes, and reports a broken one at its
-// place in the content (links.go). Check runs the same steps and, instead
+// place in the content (links.go). A build whose content has errors makes
+// no pages, yet checks its links in the same run, against what it knows
+// of the site it would make (checkUnbuilt): the files it would have, and
+// the ids of the chapters whose files have no error; a link that only a
+// build without errors can check (to an id of another page, or into a
+// folder a left-out entry's page may move to) waits for one. Check runs the same steps and, instead
 // of publishing, also verifies that every link of the would-be site's HTML
 // resolves (CheckLinks), the safety net for links that templates make. Write (edition build) hands
 // each file to a publish.Writer as soon as it is made, instead of holding

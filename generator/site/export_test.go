@@ -9,3 +9,6 @@ func Verify(b *Builder) { b.verify = true }
 // they go back to their pool: a page read after its buffer was given back
 // comes out as garbage.
 func init() { poisonFreed = true }
+
+// FinishPaths is finishPaths, for a test to hold it to what Finish makes.
+var FinishPaths = finishPaths

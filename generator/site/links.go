@@ -7,12 +7,15 @@ import (
 	"maps"
 	"net/url"
 	"path"
+	"path/filepath"
 	"slices"
 	"strings"
 
 	"edition/generator/diag"
+	"edition/generator/export"
 	"edition/generator/index"
 	"edition/generator/markup"
+	"edition/generator/search"
 )
 
 // webSchemes are the schemes a link may have besides none (a path in the
@@ -157,16 +160,142 @@ func (lc *linkCheck) check(exists func(string) bool, diags *diag.List) []linkTar
 		if f := lc.want[t.path][t.id]; f != nil && f.ok {
 			continue
 		}
-		hint := "link to an id that the page has, a paragraph's such as #p12, a note's or a section heading's, or leave out the #…"
-		if lc.chapters[t.path] != nil {
-			hint = diag.DidYouMean(t.id, slices.Sorted(maps.Keys(lc.known[t.path])), hint)
-			if strings.HasPrefix(hint, "did you mean") {
-				hint = strings.ReplaceAll(hint, "“", "“#")
-			}
-		}
-		diags.Errorf(t.link.pos(), hint, "%s %q leads to %s, which has no id %q", t.link.what(), t.link.Dest, t.path, t.id)
+		lc.noID(t, diags)
 	}
 	return rest
+}
+
+// noID reports the link t as leading to a page that has no id t.id.
+func (lc *linkCheck) noID(t linkTarget, diags *diag.List) {
+	hint := "link to an id that the page has, a paragraph's such as #p12, a note's or a section heading's, or leave out the #…"
+	if lc.chapters[t.path] != nil {
+		lc.chapterHas(t.path, t.id) // makes the chapter's ids known
+		hint = diag.DidYouMean(t.id, slices.Sorted(maps.Keys(lc.known[t.path])), hint)
+		if strings.HasPrefix(hint, "did you mean") {
+			hint = strings.ReplaceAll(hint, "“", "“#")
+		}
+	}
+	diags.Errorf(t.link.pos(), hint, "%s %q leads to %s, which has no id %q", t.link.what(), t.link.Dest, t.path, t.id)
+}
+
+// unbuiltSite is what a build with errors, which makes no pages, knows of
+// the site it would make.
+type unbuiltSite struct {
+	// paths are the files the site would have: its pages, assets and
+	// preview cards, and what Finish adds (see finishPaths) but the
+	// search index, whose files' names are not known before it is made.
+	paths map[string]bool
+	// moved reports whether a file at p may be missing from paths, or
+	// be there under another name, because a content file that would
+	// make it has an error in its loading (see movedBy).
+	moved func(p string) bool
+	// chapter returns the HTML of the chapter's page p, made alone, or
+	// false where the chapter's own file has an error (its ids may
+	// change with the fix) or the page does not render.
+	chapter func(p string) ([]byte, bool)
+}
+
+// checkUnbuilt checks, in a build with errors, where the content's links
+// lead, as far as the site it would make can tell without being made, so
+// that an editor sees the broken links with the other errors rather than
+// after fixing them:
+//
+//   - a link to a file that the site would not have is reported, unless
+//     an error in loading a content file (a chapter's, an entry's, the
+//     bibliography, edition.yaml) may have left that file out of the
+//     site or put it elsewhere, or it is in the search index;
+//   - a link to an id of a chapter's page is checked against the ids the
+//     index knows of the chapter, and then the chapter's page made alone,
+//     unless the chapter's own file has an error;
+//
+// and the rest wait for a build without errors: a link to an id of any
+// other page, which its template writes from what the whole build makes
+// (such as an entry's mentions, which a chapter with errors may lack).
+func (lc *linkCheck) checkUnbuilt(u *unbuiltSite, diags *diag.List) {
+	var gone []linkTarget
+	pages := map[string][]byte{} // the chapters' pages made, nil where none could be
+	for _, t := range lc.targets {
+		if !u.paths[t.path] {
+			if !strings.HasPrefix(t.path, search.Folder+"/") && !u.moved(t.path) {
+				gone = append(gone, t)
+			}
+			continue
+		}
+		if t.id == "" || !strings.HasSuffix(t.path, ".html") || lc.chapters[t.path] == nil || lc.chapterHas(t.path, t.id) {
+			continue
+		}
+		page, made := pages[t.path]
+		if !made {
+			page, _ = u.chapter(t.path)
+			pages[t.path] = page
+		}
+		if page == nil || bytes.Contains(page, []byte(` id="`+html.EscapeString(t.id)+`"`)) {
+			continue
+		}
+		lc.noID(t, diags)
+	}
+	if len(gone) > 0 {
+		missing(gone, slices.Sorted(maps.Keys(u.paths)), diags)
+	}
+}
+
+// finishPaths are the files that Finish adds (see findAndReuse) but the
+// search index's: the exports, whole and a source at a time, the TEI
+// text, the sitemap and robots.txt. A build with errors, which does not
+// make them, checks links to them against these.
+func finishPaths(x *index.Index) []string {
+	paths := []string{export.RegistryFile, export.TEIFile, export.SitemapFile, export.RobotsFile}
+	for _, f := range export.Formats {
+		paths = append(paths, export.BibliographyFile(f))
+		for _, s := range x.Sources {
+			paths = append(paths, export.SourceFile(x.Layout, s, f))
+		}
+	}
+	return paths
+}
+
+// movedBy returns the test of unbuiltSite.moved for a build whose errors
+// in loading the content (in content, its folder) are loadErrs: a file
+// with such an error may be left out of the site, or make its page under
+// another name (a slug in error), so no file is said to be missing from
+// the folders of the site its pages would be in: text/ for a chapter's,
+// the root for a further page's, the kind's folder for an entry's, the
+// sources' folder and the root (the bibliography's exports) for the
+// bibliography's. An error elsewhere (edition.yaml, which says the kinds
+// and their folders) leaves every file unsure.
+func movedBy(loadErrs diag.List, content string, ed *index.Edition, l index.Layout) func(string) bool {
+	all := false
+	dirs := map[string]bool{} // folders of the site, "" for the root
+	for _, d := range loadErrs {
+		if d.Severity != diag.Error {
+			continue
+		}
+		rel, err := filepath.Rel(content, d.File)
+		if d.File == "" || err != nil {
+			all = true
+			break
+		}
+		parts := strings.Split(filepath.ToSlash(rel), "/")
+		switch {
+		case parts[0] == "text":
+			dirs[path.Dir(l.Chapter("x"))] = true
+		case parts[0] == "pages":
+			dirs[path.Dir(l.Page("x"))] = true
+		case parts[0] == "registry" && len(parts) > 2:
+			k, ok := ed.Kind(parts[1])
+			if !ok {
+				all = true
+			} else {
+				dirs[k.Path] = true
+			}
+		case len(parts) == 1 && strings.HasPrefix(parts[0], "bibliography."):
+			dirs[index.SourceKind.Path] = true
+			dirs["."] = true
+		default:
+			all = true
+		}
+	}
+	return func(p string) bool { return all || dirs[path.Dir(p)] }
 }
 
 // missing reports the links in targets as leading to no file; paths is

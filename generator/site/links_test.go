@@ -2,6 +2,7 @@ package site_test
 
 import (
 	"crypto/sha256"
+	"fmt"
 	"io/fs"
 	"maps"
 	"os"
@@ -249,9 +250,8 @@ func TestChapterIDsTheIndexKnowsAreInThePage(t *testing.T) {
 }
 
 // A build with errors elsewhere still reports what every link says on its
-// own (scheme, form), and every mistake of the further pages: an editor
-// sees them all at once, not a batch more after each fix. Where a link
-// leads is checked only once the site can be made.
+// own (scheme, form), where it leads, and every mistake of the further
+// pages: an editor sees them all at once, not a batch more after each fix.
 func TestLinkAndPageErrorsComeWithOtherErrors(t *testing.T) {
 	opts := linksFixture(t, nil, map[string]string{
 		"registry/concept/dovetailing.md": "\nSee [the plates](plates.html) and [the root](/about.html).\n",
@@ -263,6 +263,7 @@ func TestLinkAndPageErrorsComeWithOtherErrors(t *testing.T) {
 		`about.md:8:42: error: link "htps://example.org" has the scheme "htps", which is not one the edition links with (https, http, mailto, tel) (did you mean “https://example.org”?)`,
 		`about.md:8:5: error: unknown entry "place:eddystone-rock" (did you mean “eddystone-rocks”?)`,
 		`dovetailing.md:10:35: error: link "/about.html" starts at the root of the host, where the edition may not be (write the path from this text's page, concepts/dovetailing.html: “../about.html”)`,
+		`dovetailing.md:10:5: error: link "plates.html" leads to concepts/plates.html, which the site does not have (write the path of a page or file of the site from this text's page, concepts/dovetailing.html; for an entry, write [words](kind:key))`,
 	}
 	res := site.Check(opts)
 	var got []string
@@ -274,5 +275,142 @@ func TestLinkAndPageErrorsComeWithOtherErrors(t *testing.T) {
 	slices.Sort(got)
 	if !slices.Equal(got, want) {
 		t.Errorf("errors:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+// A build with errors checks where the links lead against the site it
+// would make, in the same run as the other errors, sorted with them:
+// every broken link of TestBrokenLinksAreErrorsAtTheirSource is said with
+// an unknown citation in another chapter, but for the link to an id of a
+// page that is not a chapter's, which its template writes from what the
+// whole build makes; that one waits for a build without errors. The
+// previous site is left as it was.
+func TestBrokenLinksComeWithOtherErrors(t *testing.T) {
+	opts := linksFixture(t, nil, nil)
+	res, err := site.Write(opts)
+	if err != nil || !res.OK() {
+		t.Fatalf("the fixture must build: %v %s", err, diagStrings(res))
+	}
+	before := tree(t, opts.Output)
+	if err := os.WriteFile(filepath.Join(opts.Content, "text", "03-links.md"), []byte(brokenLinks), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	edit(t, filepath.Join(opts.Content, "text/01-first-lights.md"), func(s string) string { return s + "\nAs [@nobody1900] says.\n" })
+	edit(t, filepath.Join(opts.Content, "pages/about.md"), func(s string) string { return s + "\nSee [the text](text/stone.html#p99).\n" })
+	res, err = site.Write(opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, d := range res.Diags {
+		if d.Severity == 0 {
+			got = append(got, trimDirs(d.String()))
+		}
+	}
+	want := []string{
+		`01-first-lights.md:`,
+		`03-links.md:10:30: error: link "/about.html" starts at the root`,
+		`03-links.md:11:32: error: link "www.example.org" leads to text/www.example.org, which the site does not have (did you mean “https://www.example.org”?)`,
+		`03-links.md:12:26: error: link "../../secret.html" leads out of the site`,
+		`03-links.md:13:97: error: link "#p11" leads to text/links.html, which has no id "p11" (did you mean “#p1”?)`,
+		`03-links.md:14:14: error: link "../abut.html" leads to abut.html, which the site does not have (did you mean “../about.html”?)`,
+		`03-links.md:14:36: error: link "htp://example.org/auto" has the scheme "htp"`,
+		`03-links.md:4:27: error: link "../missing.html" leads to missing.html, which the site does not have`,
+		`03-links.md:5:32: error: link "stone.html#p-999" leads to text/stone.html, which has no id "p-999"`,
+		`03-links.md:6:20: error: link "htp://example.org" has the scheme "htp"`,
+		`03-links.md:6:44: error: link "htps://example.org/a" has the scheme "htps"`,
+		`03-links.md:7:26: error: link "http:/example.org" has no host`,
+		`03-links.md:8:1: error: image "img/nope.png" leads to text/img/nope.png, which the site does not have`,
+		`03-links.md:9:11: error: link "javascript:alert(1)" has the scheme "javascript"`,
+		`about.md:8:5: error: link "text/stone.html#p99" leads to text/stone.html, which has no id "p99" (did you mean “#p1”, “#p2” or “#p3”?)`,
+	}
+	sorted := slices.Clone(got)
+	slices.Sort(sorted)
+	if len(sorted) != len(want) {
+		t.Fatalf("%d errors, want %d:\n%s", len(got), len(want), strings.Join(got, "\n"))
+	}
+	for i := range want {
+		if !strings.HasPrefix(sorted[i], want[i]) {
+			t.Errorf("error %d:\n got %s\nwant %s…", i, sorted[i], want[i])
+		}
+	}
+	// Sorted by file and line, the links' errors among the others.
+	var at []string
+	for _, d := range res.Diags {
+		at = append(at, fmt.Sprintf("%s:%09d:%09d", d.File, d.Line, d.Col))
+	}
+	if !slices.IsSorted(at) {
+		t.Errorf("the diagnostics are not sorted by file, line and column:\n%s", strings.Join(got, "\n"))
+	}
+	if after := tree(t, opts.Output); !maps.Equal(before, after) {
+		t.Errorf("a build with errors changed the output folder")
+	}
+}
+
+// Where an entry is left out of the site (its key is another's), the page
+// it would make, once renamed, may be anywhere in its kind's folder: links
+// into that folder wait for a build without errors, and links elsewhere
+// are still checked. (An error in reading a file stops the build before
+// the texts are converted, and their links with them.)
+func TestBrokenLinksWaitWhereAnEntryIsLeftOut(t *testing.T) {
+	opts := linksFixture(t, map[string]string{
+		"registry/concept/smeaton.md": "---\nname: Smeaton's method\n---\nA method.\n",
+	}, map[string]string{
+		"pages/about.md": "\nSee [the plates](people/plates.html), [the engineer](people/smeaton.html), [the log](log.html), [the method](concepts/method.html).\n",
+	})
+	res := site.Generate(opts)
+	var got []string
+	for _, d := range res.Diags {
+		if d.Severity == 0 {
+			got = append(got, trimDirs(d.String()))
+		}
+	}
+	all := strings.Join(got, "\n")
+	// The person is left out, the concept kept.
+	for _, want := range []string{
+		`smeaton.md:1:1: error: duplicate key "smeaton": also `,
+		`concept/smeaton.md (rename one of the files`,
+		`about.md:8:76: error: link "log.html" leads to log.html, which the site does not have`,
+		`about.md:8:97: error: link "concepts/method.html" leads to concepts/method.html, which the site does not have`,
+	} {
+		if !strings.Contains(all, want) {
+			t.Errorf("no error\n  %s\nin\n%s", want, all)
+		}
+	}
+	if strings.Contains(all, `"people/`) {
+		t.Errorf("a link into the folder of the entry left out is reported:\n%s", all)
+	}
+}
+
+// A build with errors checks links to what Finish adds against
+// finishPaths: every file Finish makes but the search index's must be
+// among them, or a link to it would be said to lead nowhere.
+func TestFinishPathsHoldWhatFinishMakes(t *testing.T) {
+	b := site.NewBuilder(site.Options{Content: fixtureContent, Templates: repoTemplates})
+	part := b.GeneratePages()
+	if !part.OK() {
+		t.Fatal(part.Diags.Err())
+	}
+	known := map[string]bool{}
+	for _, p := range site.FinishPaths(part.Index) {
+		known[p] = true
+	}
+	before := map[string]bool{}
+	for _, f := range part.Files {
+		before[f.Path] = true
+	}
+	b.Finish(part)
+	n := 0
+	for _, f := range part.Files {
+		if before[f.Path] || strings.HasPrefix(f.Path, "search/") {
+			continue
+		}
+		n++
+		if !known[f.Path] {
+			t.Errorf("Finish makes %s, which finishPaths does not name", f.Path)
+		}
+	}
+	if n < 10 {
+		t.Fatalf("only %d files made by Finish", n)
 	}
 }

@@ -19,6 +19,8 @@ func TestPersonLikeNameWarns(t *testing.T) {
   editor:
     - Wu Xinbo
     - {literal: Anne-Marie Slaughter}
+    - {family: Kovács János}
+    - Wu X.
     - Kofi A. Annan Foundation
 `)},
 	}
@@ -27,11 +29,15 @@ func TestPersonLikeNameWarns(t *testing.T) {
 	want := []string{
 		`bibliography.yaml:4:12: warning: the author "Ivo H. Daalder" is written as one string, which is kept whole as an institution's name is: it sorts under “I” and citations read “Ivo H. Daalder”, not “Daalder” (write a person as {family: Daalder, given: Ivo H.}; for an institution, write {literal: Ivo H. Daalder} and the warning goes)`,
 		`bibliography.yaml:4:28: warning: the author "Lindsay, James M." is written as one string, which is kept whole as an institution's name is: it sorts under “L” and citations read “Lindsay, James M.”, not “Lindsay” (write a person as {family: Lindsay, given: James M.}; for an institution, write {literal: Lindsay, James M.} and the warning goes)`,
-		`bibliography.yaml:4:49: warning: the author "John Smeaton" is written as one string`,
-		`bibliography.yaml:6:7: warning: the editor "Wu Xinbo" is written as one string`,
+		// Words alone: the family name may come last or first, and the
+		// warning gives both, asserting neither.
+		`bibliography.yaml:4:49: warning: the author "John Smeaton" is written as one string, which is kept whole as an institution's name is: it sorts under “J” and citations read “John Smeaton”, not the family name alone (write a person as {family: Smeaton, given: John} if the family name is written last, or as {family: John, given: Smeaton} if it is written first, as Chinese, Japanese, Korean and Hungarian names often are; for an institution, write {literal: John Smeaton} and the warning goes)`,
+		`bibliography.yaml:6:7: warning: the editor "Wu Xinbo" is written as one string, which is kept whole as an institution's name is: it sorts under “W” and citations read “Wu Xinbo”, not the family name alone (write a person as {family: Xinbo, given: Wu} if the family name is written last, or as {family: Wu, given: Xinbo} if it is written first, as Chinese, Japanese, Korean and Hungarian names often are; for an institution, write {literal: Wu Xinbo} and the warning goes)`,
+		// Initials after the family name end it.
+		`bibliography.yaml:9:7: warning: the editor "Wu X." is written as one string, which is kept whole as an institution's name is: it sorts under “W” and citations read “Wu X.”, not “Wu” (write a person as {family: Wu, given: X.}; for an institution, write {literal: Wu X.} and the warning goes)`,
 		// An initial outweighs an institution's word (as decided: the
 		// editor writes {literal: …} to keep it whole).
-		`bibliography.yaml:8:7: warning: the editor "Kofi A. Annan Foundation" is written as one string`,
+		`bibliography.yaml:10:7: warning: the editor "Kofi A. Annan Foundation" is written as one string`,
 	}
 	if len(got) != len(want) {
 		t.Fatalf("got %d diagnostics, want %d:\n%s", len(got), len(want), strings.Join(got, "\n"))

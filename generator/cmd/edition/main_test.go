@@ -249,6 +249,28 @@ var errorCases = []errorCase{
 		msg: []string{`link "stone.html#p70" leads to text/stone.html, which has no id "p70"`, `did you mean “#p7”?`},
 	},
 	{
+		// Said in the same run as the content's other errors, not after
+		// they are fixed.
+		name: "ordinary link to a page the site does not have, in a build with another error",
+		mutate: func(t *testing.T) string {
+			edit(t, chapter2, "[^ed-hoe]: The stump", "As [@mariner1899x] says.\n\n[^ed-hoe]: The stump")
+			edit(t, chapter1, "(place:eddystone-rocks)", "(place:eddystone-rocks) ([the log](../keepers-log.html))")
+			return at(t, chapter1, "[the log](../keepers-log.html)", true)
+		},
+		msg:    []string{`link "../keepers-log.html" leads to keepers-log.html, which the site does not have`, `from this text's page, text/first-lights.html`},
+		errors: 2,
+	},
+	{
+		name: "ordinary link to an id the page does not have, in a build with another error",
+		mutate: func(t *testing.T) string {
+			// The error is in this chapter; the chapter linked to has none.
+			edit(t, chapter1, "(place:eddystone-rocks)", "(place:eddystone-rocks) ([the tower](stone.html#p70)) [@mariner1899x]")
+			return at(t, chapter1, "[the tower](stone.html#p70)", true)
+		},
+		msg:    []string{`link "stone.html#p70" leads to text/stone.html, which has no id "p70"`, `did you mean “#p7”?`},
+		errors: 2,
+	},
+	{
 		name: "ordinary link with a misspelt scheme",
 		mutate: func(t *testing.T) string {
 			edit(t, chapter1, "(place:eddystone-rocks)", "(place:eddystone-rocks) ([a chart](htps://example.org/chart))")
@@ -1064,12 +1086,30 @@ func TestBuildWarnsOfKeyAfterOpenBracket(t *testing.T) {
 	buildWarns(t, 1, at(t, file, "[as", true)+": warning: the “[” is never closed, so “@mariner1899” after it is not a citation and shows as text: Markdown reads what follows an open bracket as a link's text (close the bracket with “]” where its words end, or write \\[ if it is text)")
 }
 
+// A known "@key" in a bracket that its paragraph closes but that is
+// neither a citation nor a link is text: a warning at the key. One in a
+// link's text is that text, and no warning.
+func TestBuildWarnsOfKeyInBracketNoCitation(t *testing.T) {
+	workspace(t)
+	const file = "content/text/03-bracket.md"
+	write(t, file, "---\ntitle: Bracket\n---\nThe keepers [as their log says; @mariner1899] and [the log of @smeaton1791](../index.html) agree.\n")
+	buildWarns(t, 1, at(t, file, "@mariner1899", true)+": warning: “@mariner1899” is in the bracket “[as their log says; @mariner1899]”, which is neither a citation nor a link, so it is not a citation and shows as text: a part of it between semicolons has no @key (to cite the source, give every part between semicolons its @key, [see @a; @b, p. 4], or write [@mariner1899] where the citation belongs; to keep it as text, write \\@mariner1899)")
+}
+
 // A person's name written as one string in the bibliography is kept
 // whole, as an institution's is: a warning that says how to write it.
 func TestBuildWarnsOfPersonNameAsOneString(t *testing.T) {
 	workspace(t)
 	edit(t, bibliography, "- {family: Smeaton, given: John}", "- John Smeaton")
-	buildWarns(t, 1, at(t, bibliography, "John Smeaton", true)+`: warning: the author "John Smeaton" is written as one string, which is kept whole as an institution's name is: it sorts under “J” and citations read “John Smeaton”, not “Smeaton” (write a person as {family: Smeaton, given: John}; for an institution, write {literal: John Smeaton} and the warning goes)`)
+	buildWarns(t, 1, at(t, bibliography, "John Smeaton", true)+`: warning: the author "John Smeaton" is written as one string, which is kept whole as an institution's name is: it sorts under “J” and citations read “John Smeaton”, not the family name alone (write a person as {family: Smeaton, given: John} if the family name is written last, or as {family: John, given: Smeaton} if it is written first, as Chinese, Japanese, Korean and Hungarian names often are; for an institution, write {literal: John Smeaton} and the warning goes)`)
+}
+
+// A name with an initial is a person's in the order written: the warning
+// says which word is the family name.
+func TestBuildWarnsOfPersonNameWithInitialAsOneString(t *testing.T) {
+	workspace(t)
+	edit(t, bibliography, "- {family: Smeaton, given: John}", "- John F. Smeaton")
+	buildWarns(t, 1, at(t, bibliography, "John F. Smeaton", true)+`: warning: the author "John F. Smeaton" is written as one string, which is kept whole as an institution's name is: it sorts under “J” and citations read “John F. Smeaton”, not “Smeaton” (write a person as {family: Smeaton, given: John F.}; for an institution, write {literal: John F. Smeaton} and the warning goes)`)
 }
 
 // Two chapters of one title: a warning at the second's title.

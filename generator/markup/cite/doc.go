@@ -27,7 +27,13 @@
 // known key after a "[" that its paragraph never closes, which Markdown
 // reads as a link's text, as an *OpenBracketWarning at the bracket, once
 // for the paragraph (not where the bracket was reported as a citation not
-// closed).
+// closed); a known key in a bracket that closes but is neither a citation
+// nor a link ("[the report; @key]", "[see @key][undefined]"), as a
+// *BracketWarning at the key (not where the bracket was reported). A key
+// in a link's or an image's text, "[the report @key](url)", is that text
+// and no citation, by design: a link holds no other link, and the editor
+// who wrote the link chose where it leads; it is not reported, nor is one
+// in a bracket that "(" follows, meant as a link.
 //
 // Brackets without an @key, and links such as [@x](url), are left to
 // goldmark. A citation must close within a few lines of its paragraph; a

@@ -105,6 +105,55 @@ func (w *OpenBracketWarning) Hint() string {
 // Warning reports that the problem does not stop the build.
 func (w *OpenBracketWarning) Warning() bool { return true }
 
+// BracketWarning says that a known "@key" is in a bracket that its
+// paragraph closes, but that is neither a citation nor a link, so that
+// Markdown shows the bracket as text, and the key with it: "[the report;
+// @key]", whose first part has no @key; "[see @key][x]", a link to a
+// reference x that the text does not define; "[the report (@key)]". It is
+// reported at the "@key", as a warning (see Warning).
+type BracketWarning struct {
+	Text    string     // the key as written: "@smeaton1791"
+	Bracket string     // the bracket as written, shortened where long
+	Why     BracketWhy // what keeps the bracket from being a citation, where known
+}
+
+// BracketWhy is what keeps a bracket from being a citation.
+type BracketWhy int
+
+// The reasons a BracketWarning gives.
+const (
+	BracketOther          BracketWhy = iota // none known
+	BracketPartWithoutKey                   // a part between semicolons has no @key
+	BracketBeforeBracket                    // a bracket follows it: a link to a reference
+)
+
+func (w *BracketWarning) Error() string {
+	why := ""
+	switch w.Why {
+	case BracketPartWithoutKey:
+		why = ": a part of it between semicolons has no @key"
+	case BracketBeforeBracket:
+		why = ": the bracket after it makes it a link to a reference the text does not define"
+	}
+	return "“" + w.Text + "” is in the bracket “" + w.Bracket + "”, which is neither a citation nor a link, so it is not a citation and shows as text" + why
+}
+
+// Hint says how to make it a citation, or keep it as text without the
+// warning.
+func (w *BracketWarning) Hint() string {
+	do := "to cite the source, write [" + w.Text + "] where the citation belongs"
+	switch w.Why {
+	case BracketPartWithoutKey:
+		do = "to cite the source, give every part between semicolons its @key, [see @a; @b, p. 4], or write [" + w.Text + "] where the citation belongs"
+	case BracketBeforeBracket:
+		do = "to cite the source, put a space between the two brackets, or remove the second"
+	}
+	return do + "; to keep it as text, write \\" + w.Text
+}
+
+// Warning reports that the problem does not stop the build.
+func (w *BracketWarning) Warning() bool { return true }
+
 // pageLabels are the ways of writing "page" that CheckLocator recognises,
 // lowercase, longest first so that "pp" is not read as "p" and "p".
 var pageLabels = []string{"pages", "page", "pgs", "pg", "pp", "p"}

@@ -1,6 +1,8 @@
 package cite
 
 import (
+	"slices"
+
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/parser"
 )
@@ -42,9 +44,11 @@ type Options struct {
 	// Report is called for each unknown key in a bracket, for each
 	// locator that names pages in an unusual form (a *LocatorWarning,
 	// whose Warning method says it is one), and for each "@key" in the
-	// text whose key is near a known one (a *NearKeyWarning) or that an
-	// unclosed bracket makes text (an *OpenBracketWarning), with the
-	// byte offset of the item's @key; nil ignores problems.
+	// text whose key is near a known one (a *NearKeyWarning), that an
+	// unclosed bracket makes text (an *OpenBracketWarning), or that a
+	// closed bracket which is neither a citation nor a link makes text
+	// (a *BracketWarning), with the byte offset of the item's @key; nil
+	// ignores problems.
 	Report func(offset int, err error)
 
 	// Linked is set by the parser: how many items it linked to their
@@ -58,6 +62,36 @@ type Options struct {
 	// found of the brackets of a block.
 	openSaid ast.Node
 	scan     bracketScan
+
+	// In the block being parsed: the brackets said to be no citation (a
+	// *FormError) or never closed, by the offset of their "[", and the
+	// known "@key"s in a bracket that closes, which CloseBlock reports
+	// where the bracket made no link.
+	saidIn    ast.Node
+	said      []int
+	bracketed []bracketedKey
+}
+
+// bracketedKey is a known "@key" in a bracket that its paragraph closes:
+// at the offset of its "@", as written.
+type bracketedKey struct {
+	at   int
+	text string
+}
+
+// sayBracket notes that the bracket whose "[" is at offset open in block
+// n has been reported, so that no "@key" in it is reported again.
+func (o *Options) sayBracket(n ast.Node, open int) {
+	if o.saidIn != n {
+		o.saidIn, o.said = n, o.said[:0]
+	}
+	o.said = append(o.said, open)
+}
+
+// bracketSaid reports whether the bracket at offset open of block n has
+// been reported.
+func (o *Options) bracketSaid(n ast.Node, open int) bool {
+	return o.saidIn == n && slices.Contains(o.said, open)
 }
 
 // bracketScan is where, in a block, openScan last looked for the "]" that

@@ -15,7 +15,10 @@ import (
 // Parser parses citations: bracketed, and in the text.
 type Parser struct{}
 
-var _ parser.InlineParser = (*Parser)(nil)
+var (
+	_ parser.InlineParser = (*Parser)(nil)
+	_ parser.CloseBlocker = (*Parser)(nil)
+)
 
 // Trigger implements parser.InlineParser: "[" opens a bracketed citation,
 // "@" may begin one in the text (see inText).
@@ -38,6 +41,7 @@ func (p *Parser) Parse(parent ast.Node, block text.Reader, pc parser.Context) as
 			if o != nil && o.Report != nil {
 				o.Report(seg.Start, &FormError{Text: firstLine(line), Unclosed: true})
 				o.openSaid = parent
+				o.sayBracket(parent, seg.Start)
 			}
 			return nil
 		}
@@ -52,6 +56,9 @@ func (p *Parser) Parse(parent ast.Node, block text.Reader, pc parser.Context) as
 	}
 	// [@x](url) and [@x][ref] are links, not citations.
 	if end+1 < len(line) && (line[end+1] == '(' || line[end+1] == '[') {
+		if line[end+1] == '[' && o != nil && o.Report != nil {
+			o.beforeBracket(parent, line, end, source, pc)
+		}
 		return nil
 	}
 	// With options, the citation and its items come from their store.
@@ -66,6 +73,7 @@ func (p *Parser) Parse(parent ast.Node, block text.Reader, pc parser.Context) as
 	if !ok {
 		if o != nil && o.Report != nil && startsWithAt(line[1:end]) {
 			o.Report(seg.Start, &FormError{Text: string(line[:end+1])})
+			o.sayBracket(parent, seg.Start)
 		}
 		return nil
 	}
@@ -112,6 +120,47 @@ func (p *Parser) Parse(parent ast.Node, block text.Reader, pc parser.Context) as
 	return n
 }
 
+// beforeBracket reports the first known key of line[:end+1], a bracket
+// that would be a citation but that a bracket follows, "[@x][ref]", where
+// the text defines no such reference: neither a citation nor a link, it
+// shows as text (a *BracketWarning). source gives the offset in the
+// source of line[i].
+func (o *Options) beforeBracket(parent ast.Node, line []byte, end int, source func(int) int, pc parser.Context) {
+	c := closing(line[end+1:])
+	if c < 0 {
+		return
+	}
+	label := line[end+2 : end+1+c]
+	if len(bytes.TrimSpace(label)) == 0 {
+		label = line[1:end] // [@x][]: the first bracket names the reference
+	}
+	if _, ok := pc.Reference(util.ToLinkReference(label)); ok {
+		return
+	}
+	items, ok := parseItems(line[1:end], nil)
+	if !ok {
+		return
+	}
+	k, _ := o.Resolver.(Knower)
+	for _, it := range items {
+		if k != nil && !k.Known(it.Key) || k == nil && o.Resolver == nil {
+			continue
+		}
+		if k == nil {
+			if _, _, err := o.Resolver.Resolve(it.Key); err != nil {
+				continue
+			}
+		}
+		written := "@" + it.Key
+		if bytes.HasPrefix(line[1+it.Offset+1:], []byte("{")) {
+			written = "@{" + it.Key + "}"
+		}
+		o.Report(source(1+it.Offset), &BracketWarning{Text: written, Bracket: bracketText(line[:end+1], 1+it.Offset+len(written)), Why: BracketBeforeBracket})
+		o.sayBracket(parent, source(0))
+		return
+	}
+}
+
 // inText parses Pandoc's citation in the text: "@key", where key is a
 // work the Resolver knows (see Knower), after a space, the start of a line
 // or an opening mark (see opensInText), and not in a link's text nor
@@ -137,13 +186,22 @@ func inText(parent ast.Node, line []byte, seg text.Segment, block text.Reader, p
 	}
 	keyEnd := len(line) - len(rest)
 	if pc.IsInLinkLabel() {
-		// In a link's text, or after a "[" that may be one: text. Where
-		// the bracket is never closed, a known key is most likely a
-		// citation lost to it; said once for the block, and not where the
-		// bracket was said as a citation not closed.
-		if o.Report != nil && o.openSaid != parent && k.Known(key) && !o.closesLater(parent, line, seg, block) {
+		// In a link's text, or after a "[" that may be one: text. A
+		// known key there is most likely a citation lost to the bracket.
+		// Where the bracket is never closed, that is said once for the
+		// block, and not where the bracket was said as a citation not
+		// closed; where it closes, CloseBlock says it if the bracket
+		// made no link.
+		if o.Report == nil || !k.Known(key) {
+			return nil
+		}
+		if o.closesLater(parent, line, seg, block) {
+			o.bracketed = append(o.bracketed, bracketedKey{at: seg.Start, text: string(line[:keyEnd])})
+		} else if o.openSaid != parent {
 			o.openSaid = parent
-			o.Report(openBracket(parent, block.Source(), seg.Start), &OpenBracketWarning{Text: string(line[:keyEnd])})
+			open := openBracket(parent, block.Source(), seg.Start)
+			o.sayBracket(parent, open)
+			o.Report(open, &OpenBracketWarning{Text: string(line[:keyEnd])})
 		}
 		return nil
 	}
@@ -185,9 +243,10 @@ func inText(parent ast.Node, line []byte, seg text.Segment, block text.Reader, p
 }
 
 // closesLater reports whether a "]" follows line[0], the "@" at seg, in
-// the rest of block, the paragraph parent: one that may close the
-// bracket open before it. What it found is kept, so that the "@"s of a
-// paragraph cost one look to its end.
+// the rest of block, the paragraph parent, that closes a bracket open
+// before it: one not taken by a bracket opened after the "@" ("[a @key
+// [b]" leaves the first open). What it found is kept, so that the "@"s of
+// a paragraph cost one look to its end.
 func (o *Options) closesLater(parent ast.Node, line []byte, seg text.Segment, block text.Reader) bool {
 	if sc := o.scan; sc.in == parent && seg.Start >= sc.from && (sc.close < 0 || seg.Start < sc.close) {
 		return sc.close >= 0
@@ -195,6 +254,7 @@ func (o *Options) closesLater(parent ast.Node, line []byte, seg text.Segment, bl
 	o.scan = bracketScan{in: parent, from: seg.Start, close: -1}
 	l, pos := block.Position()
 	defer block.SetPosition(l, pos)
+	depth := 0 // of the brackets opened after the "@"
 	for first := true; ; first = false {
 		if !first {
 			block.AdvanceLine()
@@ -207,11 +267,140 @@ func (o *Options) closesLater(parent ast.Node, line []byte, seg text.Segment, bl
 			switch line[i] {
 			case '\\':
 				i++
+			case '[':
+				depth++
 			case ']':
+				if depth > 0 {
+					depth--
+					continue
+				}
 				o.scan.close = seg.Start + i
 				return true
 			}
 		}
+	}
+}
+
+// CloseBlock implements parser.CloseBlocker: it reports each known "@key"
+// of the block that is in a bracket the block closes, where the bracket
+// made no link (a *BracketWarning): it is neither citation nor link, and
+// the key shows as text with it. A key in a link's text, "[the report
+// @key](url)", is the link's text and no citation (a link holds no other
+// link), and is not reported; nor is a key in a bracket that a "(" follows,
+// meant as a link, nor in one already reported.
+func (p *Parser) CloseBlock(parent ast.Node, block text.Reader, pc parser.Context) {
+	o := optionsFrom(pc)
+	if o == nil || len(o.bracketed) == 0 {
+		return
+	}
+	keys := o.bracketed
+	o.bracketed = o.bracketed[:0]
+	if o.Report == nil {
+		return
+	}
+	src := block.Source()
+	asText := keysAsText(parent, keys)
+	for i, k := range keys {
+		if !asText[i] {
+			continue
+		}
+		open := openBracket(parent, src, k.at)
+		if open == k.at || o.bracketSaid(parent, open) {
+			continue
+		}
+		close := closeBracket(parent, src, k.at)
+		if close < 0 || close+1 < len(src) && src[close+1] == '(' {
+			continue
+		}
+		w := &BracketWarning{Text: k.text, Bracket: bracketText(src[open:close+1], k.at-open+len(k.text))}
+		switch {
+		case close+1 < len(src) && src[close+1] == '[':
+			w.Why = BracketBeforeBracket
+		case itemCount(src[open+1:close]) > 1 && !partsHaveKeys(src[open+1:close]):
+			w.Why = BracketPartWithoutKey
+		}
+		o.Report(k.at, w)
+	}
+}
+
+// keysAsText reports, for each of keys, whether its "@" is in a text of
+// block n that no link or image holds.
+func keysAsText(n ast.Node, keys []bracketedKey) []bool {
+	asText := make([]bool, len(keys))
+	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+		t, ok := c.(*ast.Text)
+		if !entering || !ok {
+			return ast.WalkContinue, nil
+		}
+		for i, k := range keys {
+			if k.at >= t.Segment.Start && k.at < t.Segment.Stop {
+				asText[i] = !inLinkBelow(t, n)
+			}
+		}
+		return ast.WalkContinue, nil
+	})
+	return asText
+}
+
+// inLinkBelow reports whether a link or an image holds c, below block n.
+func inLinkBelow(c, n ast.Node) bool {
+	for p := c.Parent(); p != nil && p != n; p = p.Parent() {
+		switch p.(type) {
+		case *ast.Link, *ast.Image:
+			return true
+		}
+	}
+	return false
+}
+
+// closeBracket returns the offset of the "]" of block n, after offset
+// from in src, that closes a bracket open before from (see closesLater),
+// or -1.
+func closeBracket(n ast.Node, src []byte, from int) int {
+	depth := 0
+	lines := n.Lines()
+	for k := 0; k < lines.Len(); k++ {
+		s := lines.At(k)
+		for i := max(s.Start, from); i < s.Stop; i++ {
+			switch src[i] {
+			case '\\':
+				i++
+			case '[':
+				depth++
+			case ']':
+				if depth == 0 {
+					return i
+				}
+				depth--
+			}
+		}
+	}
+	return -1
+}
+
+// bracketText is the bracket b as a message shows it: on one line, and
+// where it is long, to keyEnd (where the key ends in it) and "…]".
+func bracketText(b []byte, keyEnd int) string {
+	const long = 60
+	s := string(b)
+	if utf8.RuneCount(b) > long {
+		s = string(b[:keyEnd]) + " …]"
+	}
+	return strings.Join(strings.Fields(s), " ")
+}
+
+// partsHaveKeys reports whether every part of inside, the inside of a
+// bracket, between semicolons has an @key, as a citation's do.
+func partsHaveKeys(inside []byte) bool {
+	for start := 0; ; {
+		end := start + itemEnd(inside[start:])
+		if it, ok := parseItem(bytes.TrimSpace(inside[start:end])); !ok || it.Key == "" {
+			return false
+		}
+		if end == len(inside) {
+			return true
+		}
+		start = end + 1
 	}
 }
 
