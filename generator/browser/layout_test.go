@@ -372,15 +372,15 @@ func TestHeaderIsTheSameOnEveryPage(t *testing.T) {
 }
 
 // The heat map's column labels (the sections' titles, wrapped) never run
-// into one another: "Responsibility" and "Who Decides?" did.
+// into one another: "Responsibility" and "Who Decides?" did, when the map
+// was drawn in SVG.
 func TestHeatMapLabelsStandApart(t *testing.T) {
 	for _, w := range []int64{390, 1400} {
 		t.Run(fmt.Sprint(w), func(t *testing.T) {
 			tb := newTab(t, overHTTP, w, 800, w < 800)
 			tb.visit("overview.html")
 			touching := eval[[]string](tb, `(() => {
-  const lines = [...document.querySelectorAll("svg.heatmap text.col")].flatMap(t =>
-    t.querySelector("tspan") ? [...t.querySelectorAll("tspan")] : [t]).map(e => {
+  const lines = [...document.querySelectorAll("table.heatmap thead th a")].map(e => {
     const r = e.getBoundingClientRect();
     return {s: e.textContent, l: r.left, r: r.right, t: r.top, b: r.bottom};
   });
@@ -392,7 +392,7 @@ func TestHeatMapLabelsStandApart(t *testing.T) {
   }
   return out;
 })()`)
-			if n := eval[int](tb, `document.querySelectorAll("svg.heatmap text.col").length`); n == 0 {
+			if n := eval[int](tb, `document.querySelectorAll("table.heatmap thead th a").length`); n == 0 {
 				t.Fatal("the overview has no heat map labels")
 			}
 			if len(touching) > 0 {

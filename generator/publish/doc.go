@@ -14,4 +14,8 @@
 //
 // Files whose bytes did not change are linked, not rewritten, so they keep
 // their modification time and a host sync (rsync, a CDN upload) stays cheap.
+// A file the new site does not make can be carried over from the current
+// one as it is (Writer.Carry, after the new files): the site package uses
+// it to keep the previous version of each fingerprinted style sheet and
+// script, which pages cached from the current site still name.
 package publish

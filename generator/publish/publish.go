@@ -25,6 +25,7 @@ type Stats struct {
 	Written   int   // files whose bytes changed or are new
 	Unchanged int   // files kept from the previous site
 	Bytes     int64 // bytes in the new site
+	Carried   int   // files of the previous site carried over as they were (Writer.Carry), not among Files
 }
 
 const (
@@ -38,6 +39,16 @@ func Replace(dir string, files []File) (Stats, error) {
 	if err != nil {
 		return Stats{}, err
 	}
+	if err := w.WriteAll(files); err != nil {
+		w.Abort()
+		return w.Stats(), err
+	}
+	return w.Commit()
+}
+
+// WriteAll writes files, as Write does, on as many goroutines as there
+// are processors, and returns the first error.
+func (w *Writer) WriteAll(files []File) error {
 	var (
 		next     atomic.Int64
 		firstErr atomic.Value
@@ -54,11 +65,8 @@ func Replace(dir string, files []File) (Stats, error) {
 		})
 	}
 	wg.Wait()
-	if err, _ := firstErr.Load().(error); err != nil {
-		w.Abort()
-		return w.Stats(), err
-	}
-	return w.Commit()
+	err, _ := firstErr.Load().(error)
+	return err
 }
 
 // Writer writes a new site into a staging folder next to its output
@@ -155,6 +163,56 @@ func (w *Writer) WriteParts(path string, parts [][]byte) error {
 	}
 	w.mu.Unlock()
 	return err
+}
+
+// Has reports whether the new site has a file at path (written, or
+// carried over) so far.
+func (w *Writer) Has(path string) bool {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	return w.seen[path]
+}
+
+// Carry puts the current site's file at path into the new site as it is:
+// a hard link to it, or a copy where the file system has no links. It is
+// for a file the new site no longer makes but readers may still ask for
+// (a style sheet that pages cached from the current site name). Call it
+// after the new site's own files are written: a file written at path
+// afterwards is an error, as is a path the new site already has or the
+// current site lacks.
+func (w *Writer) Carry(path string) error {
+	if !filepath.IsLocal(filepath.FromSlash(path)) || strings.Contains(path, "\\") {
+		return fmt.Errorf("publish: refusing to carry %q from outside the output folder", path)
+	}
+	w.mu.Lock()
+	if w.done || w.seen[path] {
+		w.mu.Unlock()
+		return fmt.Errorf("publish: cannot carry %s over: the new site has it, or is committed or dropped", path)
+	}
+	w.seen[path] = true
+	w.mu.Unlock()
+	rel := filepath.FromSlash(path)
+	src, dst := filepath.Join(w.dir, rel), filepath.Join(w.staging, rel)
+	fi, err := os.Lstat(src)
+	if err == nil && !fi.Mode().IsRegular() {
+		err = fmt.Errorf("not a regular file")
+	}
+	if err == nil {
+		err = os.MkdirAll(filepath.Dir(dst), 0o755)
+	}
+	if err == nil && os.Link(src, dst) != nil {
+		var data []byte
+		if data, err = os.ReadFile(src); err == nil {
+			err = writeFile(dst, [][]byte{data})
+		}
+	}
+	if err != nil {
+		return fmt.Errorf("publish: cannot carry %s over from the current site: %w", path, err)
+	}
+	w.mu.Lock()
+	w.st.Carried++
+	w.mu.Unlock()
+	return nil
 }
 
 // Stats tells what the Writer has written so far.

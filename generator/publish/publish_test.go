@@ -267,3 +267,61 @@ func TestWritePartsIsTheJoinedFile(t *testing.T) {
 		}
 	}
 }
+
+// A file the new site does not make can be carried over from the current
+// one as it is, linked; a path the new site has, a missing file or a path
+// outside the folder cannot, and a file carried over is not written again.
+func TestCarryKeepsAnOldFile(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "public")
+	if _, err := Replace(dir, []File{{"assets/style.1.css", []byte("old style")}, {"index.html", []byte("v1")}}); err != nil {
+		t.Fatal(err)
+	}
+	before, err := os.Stat(filepath.Join(dir, "assets/style.1.css"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	w, err := Begin(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := w.WriteAll([]File{{"index.html", []byte("v2")}, {"assets/style.2.css", []byte("new style")}}); err != nil {
+		t.Fatal(err)
+	}
+	if w.Has("assets/style.1.css") || !w.Has("assets/style.2.css") {
+		t.Errorf("Has before the carry: style.1 %v, style.2 %v", w.Has("assets/style.1.css"), w.Has("assets/style.2.css"))
+	}
+	if err := w.Carry("assets/style.1.css"); err != nil {
+		t.Fatal(err)
+	}
+	for _, bad := range []string{"assets/style.2.css", "index.html", "assets/gone.css", "../outside.css", "assets/style.1.css"} {
+		if err := w.Carry(bad); err == nil {
+			t.Errorf("Carry(%q) did not fail", bad)
+		}
+	}
+	if err := w.Write(File{"assets/style.1.css", []byte("x")}); err == nil {
+		t.Error("a file carried over was written again")
+	}
+	st, err := w.Commit()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st.Carried != 1 || st.Files != 2 {
+		t.Errorf("stats %+v, want 2 files and 1 carried over", st)
+	}
+	after, err := os.Stat(filepath.Join(dir, "assets/style.1.css"))
+	if err != nil || !os.SameFile(before, after) || read(t, filepath.Join(dir, "assets/style.1.css")) != "old style" {
+		t.Errorf("the old style sheet was not carried over as it was (%v)", err)
+	}
+	if read(t, filepath.Join(dir, "assets/style.2.css")) != "new style" || read(t, filepath.Join(dir, "index.html")) != "v2" {
+		t.Error("the new site's files are not there")
+	}
+	// A build into a fresh folder has nothing to carry.
+	w, err = Begin(filepath.Join(t.TempDir(), "fresh"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer w.Abort()
+	if err := w.Carry("assets/style.1.css"); err == nil {
+		t.Error("a fresh folder carried a file over")
+	}
+}

@@ -34,16 +34,18 @@ type OverviewView struct {
 	Across   string    // "section by section", "chapter by chapter", "in runs of 42 chapters"
 	Rows     []HeatRow // one per entry that occurs, most mentioned first
 	Omitted  int       // entries that occur but have no row (beyond overviewRows)
-	HeatMap  template.HTML
 	Pairs    []PairRow
 	PairMap  template.HTML
 	Units    int // paragraphs and notes in which entries of the kind occur
 }
 
-// HeatRow is an entry with its mentions per section.
+// HeatRow is an entry with its mentions per section: a row of the heat
+// map, which the template draws as a table whose cells are shaded by
+// Levels.
 type HeatRow struct {
 	Entry  Link
 	Counts []int
+	Levels []int // each count's shade, 0 (none) to 6 (the most of any cell), as heatLevel gives it
 	Total  int
 }
 
@@ -111,6 +113,19 @@ func (t *Templates) overview(x *index.Index, tm *textMap) *OverviewView {
 		v.Rows = v.Rows[:overviewRows]
 	}
 	v.Units = len(units)
+	maxN := 0 // the shades are relative to the fullest cell shown
+	for _, r := range v.Rows {
+		for _, n := range r.Counts {
+			maxN = max(maxN, n)
+		}
+	}
+	for i := range v.Rows {
+		r := &v.Rows[i]
+		r.Levels = make([]int, len(r.Counts))
+		for c, n := range r.Counts {
+			r.Levels[c] = heatLevel(n, maxN)
+		}
+	}
 
 	type pairKey struct{ a, b *index.Entry }
 	shared := map[pairKey][]unit{}
@@ -173,7 +188,6 @@ func (t *Templates) overview(x *index.Index, tm *textMap) *OverviewView {
 		}
 		v.Pairs = append(v.Pairs, row)
 	}
-	v.HeatMap = heatMap(v)
 	v.PairMap = pairChart(v)
 	return v
 }
@@ -215,113 +229,6 @@ func heatLevel(n, maxN int) int {
 		return 0
 	}
 	return max(1, min(6, int(math.Ceil(6*math.Log1p(float64(n))/math.Log1p(float64(maxN))))))
-}
-
-// wrapWords breaks a label into lines of about width characters.
-func wrapWords(s string, width, lines int) []string {
-	var out []string
-	cur := ""
-	for _, w := range strings.Fields(s) {
-		switch {
-		case cur == "":
-			cur = w
-		case len([]rune(cur))+1+len([]rune(w)) <= width:
-			cur += " " + w
-		default:
-			out = append(out, cur)
-			cur = w
-		}
-	}
-	if cur != "" {
-		out = append(out, cur)
-	}
-	if len(out) > lines {
-		out = append(out[:lines-1], strings.Join(out[lines-1:], " "))
-		last := []rune(out[lines-1])
-		if len(last) > width {
-			out[lines-1] = string(last[:width-1]) + "…"
-		}
-	}
-	return out
-}
-
-// wideHeatMap is how many columns a heat map may have and still be shrunk
-// to the width of the page.
-const wideHeatMap = 8
-
-// Heat map geometry, in the SVG's user units.
-const (
-	heatCellW  = 76
-	heatCellH  = 20
-	heatTotalW = 46
-	heatLineH  = 13
-)
-
-// heatMap draws entries × sections as shaded cells with their counts.
-// Colours come from the stylesheet (classes h0–h6), so the figure follows
-// the reader's theme; every number is also written in its cell.
-func heatMap(v *OverviewView) template.HTML {
-	if len(v.Rows) == 0 || len(v.Sections) == 0 {
-		return ""
-	}
-	esc := template.HTMLEscapeString
-	maxN := 0
-	for _, r := range v.Rows {
-		for _, c := range r.Counts {
-			maxN = max(maxN, c)
-		}
-	}
-	headLines := 1
-	heads := make([][]string, len(v.Sections))
-	for i, s := range v.Sections {
-		heads[i] = wrapWords(s.Label, 13, 3)
-		headLines = max(headLines, len(heads[i]))
-	}
-	top := headLines*heatLineH + 10
-	// Room for the longest name, at about 6.6 units a character.
-	heatLabelW := 40
-	for _, r := range v.Rows {
-		heatLabelW = max(heatLabelW, int(6.6*float64(len([]rune(r.Entry.Label))))+14)
-	}
-	w := heatLabelW + len(v.Sections)*heatCellW + heatTotalW
-	h := top + len(v.Rows)*heatCellH + 4
-	var s strings.Builder
-	// A map of many columns keeps its size and scrolls sideways on any
-	// screen: shrunk to the column, its numbers could not be read.
-	class := "heatmap"
-	if len(v.Sections) > wideHeatMap {
-		class += " wide"
-	}
-	fmt.Fprintf(&s, `<svg class="%s" viewBox="0 0 %d %d" width="%d" height="%d" role="img" aria-labelledby="heat-caption">`, class, w, h, w, h)
-	for i, lines := range heads {
-		cx := heatLabelW + i*heatCellW + heatCellW/2
-		y0 := top - 6 - (len(lines)-1)*heatLineH
-		fmt.Fprintf(&s, `<text class="col" x="%d" y="%d">`, cx, y0)
-		for j, l := range lines {
-			if j == 0 {
-				fmt.Fprintf(&s, `<tspan x="%d">%s</tspan>`, cx, esc(l))
-			} else {
-				fmt.Fprintf(&s, `<tspan x="%d" dy="%d">%s</tspan>`, cx, heatLineH, esc(l))
-			}
-		}
-		s.WriteString(`</text>`)
-	}
-	fmt.Fprintf(&s, `<text class="col" x="%d" y="%d">Total</text>`, heatLabelW+len(v.Sections)*heatCellW+heatTotalW/2+2, top-6)
-	for r, row := range v.Rows {
-		y := top + r*heatCellH
-		fmt.Fprintf(&s, `<text class="row" x="%d" y="%d">%s</text>`, heatLabelW-8, y+heatCellH-6, esc(row.Entry.Label))
-		for c, n := range row.Counts {
-			x := heatLabelW + c*heatCellW
-			lvl := heatLevel(n, maxN)
-			fmt.Fprintf(&s, `<rect class="h%d" x="%d" y="%d" width="%d" height="%d"/>`, lvl, x+1, y+1, heatCellW-2, heatCellH-2)
-			if n > 0 {
-				fmt.Fprintf(&s, `<text class="n l%d" x="%d" y="%d">%d</text>`, lvl, x+heatCellW/2, y+heatCellH-6, n)
-			}
-		}
-		fmt.Fprintf(&s, `<text class="n total" x="%d" y="%d">%d</text>`, heatLabelW+len(v.Sections)*heatCellW+heatTotalW/2+2, y+heatCellH-6, row.Total)
-	}
-	s.WriteString(`</svg>`)
-	return template.HTML(s.String())
 }
 
 // Pair chart geometry.

@@ -182,14 +182,16 @@ func TestEntryStripsMarkEveryOccurrence(t *testing.T) {
 }
 
 var (
-	heatRowRE  = regexp.MustCompile(`<tr><th scope="row"><a href="([^"]+)"[^>]*>[^<]*</a></th>((?:<td>\d+</td>)+)</tr>`)
-	heatCellRE = regexp.MustCompile(`<td>(\d+)</td>`)
+	heatRowRE  = regexp.MustCompile(`<tr><th scope="row"><a href="([^"]+)"[^>]*>[^<]*</a></th>((?:<td class="[^"]*">(?:\d+|<span class="vh">0</span>)</td>)+)</tr>`)
+	heatCellRE = regexp.MustCompile(`<td class="(h\d|total)">(?:<span class="vh">)?(\d+)`) // the shade (or total) and the number
 	pairRowRE  = regexp.MustCompile(`<tr><th scope="row"><a href="([^"]+)"[^>]*>[^<]*</a> &amp; <a href="([^"]+)"[^>]*>[^<]*</a></th><td>(\d+)</td>`)
 )
 
-// The overview's table gives, for each concept, its mentions in each
-// section and in all; the pairs are counted over shared paragraphs and
-// notes. Both are recounted here from the index.
+// The overview's heat map, a table, gives for each concept its mentions
+// in each section and in all, each cell shaded by its number (none for
+// none, the darkest for the most, never lighter for more); the pairs are
+// counted over shared paragraphs and notes. Both are recounted here from
+// the index.
 func TestOverviewNumbersAgreeWithTheIndex(t *testing.T) {
 	x, files := generate(t)
 	b := string(files[render.OverviewPage])
@@ -222,6 +224,8 @@ func TestOverviewNumbersAgreeWithTheIndex(t *testing.T) {
 		t.Fatalf("the table has %d rows; %d %s entries occur", len(rows), occurring, kind)
 	}
 	last := 1 << 30
+	shade := map[int]string{} // the shade of each number in the cells
+	maxN := 0
 	for _, r := range rows {
 		e := byPage[html.UnescapeString(r[1])]
 		if e == nil {
@@ -229,8 +233,16 @@ func TestOverviewNumbersAgreeWithTheIndex(t *testing.T) {
 		}
 		var got []int
 		for _, c := range heatCellRE.FindAllStringSubmatch(r[2], -1) {
-			n, _ := strconv.Atoi(c[1])
+			n, _ := strconv.Atoi(c[2])
 			got = append(got, n)
+			if c[1] == "total" {
+				continue
+			}
+			if s, ok := shade[n]; ok && s != c[1] {
+				t.Errorf("%d is shaded both %s and %s", n, s, c[1])
+			}
+			shade[n] = c[1]
+			maxN = max(maxN, n)
 		}
 		want := make([]int, len(secs)+1)
 		for _, o := range x.Occurrences(e.Ref()) {
@@ -248,6 +260,16 @@ func TestOverviewNumbersAgreeWithTheIndex(t *testing.T) {
 			t.Errorf("%s is out of order: %d mentions after a row with %d", e.Key, want[len(secs)], last)
 		}
 		last = want[len(secs)]
+	}
+	if shade[0] != "h0" || shade[maxN] != "h6" || maxN < 2 {
+		t.Errorf("no mention is shaded %q, the most (%d) %q: want h0 and h6", shade[0], maxN, shade[maxN])
+	}
+	for n := range shade {
+		for m := range shade {
+			if n < m && shade[n] > shade[m] {
+				t.Errorf("%d is shaded %s, darker than %d (%s)", n, shade[n], m, shade[m])
+			}
+		}
 	}
 
 	units := map[string]map[*index.Entry]bool{}
@@ -282,7 +304,7 @@ func TestOverviewNumbersAgreeWithTheIndex(t *testing.T) {
 		}
 		prev = n
 	}
-	if !strings.Contains(b, `<svg class="heatmap"`) || !strings.Contains(b, `<svg class="pairs"`) {
+	if !strings.Contains(b, `<table class="heatmap"`) || !strings.Contains(b, `<svg class="pairs"`) {
 		t.Error("the overview lacks its figures")
 	}
 }

@@ -97,15 +97,15 @@ func TestStripsAndOverviewDoNotGrowWithTheText(t *testing.T) {
 		}
 		var got []int
 		for _, c := range heatCellRE.FindAllStringSubmatch(r[2], -1) {
-			n, _ := strconv.Atoi(c[1])
+			n, _ := strconv.Atoi(c[2])
 			got = append(got, n)
 		}
 		if fmt.Sprint(got) != fmt.Sprint(want) {
 			t.Errorf("%s: the table says %v, the index %v", e.Key, got, want)
 		}
 	}
-	if !strings.Contains(b, `<svg class="heatmap wide"`) {
-		t.Error("a heat map of 20 columns is not drawn at its size")
+	if !regexp.MustCompile(`<div class="scroll" tabindex="0"[^>]*>\s*<table class="heatmap"`).MatchString(b) {
+		t.Error("a heat map of 20 columns is not in a box that scrolls, by keyboard too")
 	}
 }
 

@@ -211,20 +211,38 @@ func (b *Builder) buildStreaming(start time.Time, changed []string) (*Result, er
 		w.Abort()
 		return res, s.err
 	}
+	if err := carryPreviousAssets(w, b.opts.Output); err != nil {
+		w.Abort()
+		return res, err
+	}
 	res.Stats, err = w.Commit()
 	res.Duration = time.Since(start)
 	return res, err
 }
 
 // Publish writes a generated site to the output folder (see
-// publish.Replace) and records what it did in res.Stats.
+// publish.Replace), with the previous version of each fingerprinted asset
+// carried over (carryPreviousAssets), and records what it did in
+// res.Stats.
 func (b *Builder) Publish(res *Result) error {
 	files := make([]publish.File, len(res.Files))
 	for i, f := range res.Files {
 		files[i] = publish.File{Path: f.Path, Data: f.Data}
 	}
-	st, err := publish.Replace(b.opts.Output, files)
-	res.Stats = st
+	w, err := publish.Begin(b.opts.Output)
+	if err != nil {
+		return err
+	}
+	err = w.WriteAll(files)
+	if err == nil {
+		err = carryPreviousAssets(w, b.opts.Output)
+	}
+	if err != nil {
+		w.Abort()
+		res.Stats = w.Stats()
+		return err
+	}
+	res.Stats, err = w.Commit()
 	return err
 }
 

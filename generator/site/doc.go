@@ -7,6 +7,9 @@
 //	                ─▶ search, export (findAndReuse, alongside the pages) ─┘
 //
 // A build with errors stops before publishing, so the previous site stays.
+// Publishing over a previous site keeps the previous version of each
+// fingerprinted style sheet and script, for pages cached from it
+// (carry.go).
 // Every build checks the ordinary links and images of the content (those
 // markup records as it converts each text, with their positions) against
 // the files and ids of the site it makes, and reports a broken one at its
