@@ -204,3 +204,22 @@ func TestHeaderLeavesRoomAt200Percent(t *testing.T) {
 		})
 	}
 }
+
+// The search box's suggestions open on the screen, under the box, at
+// every width: with the box under the title on a wide screen, the list,
+// aligned by its right edge, ran off the screen's left edge.
+func TestSearchSuggestionsOpenOnTheScreen(t *testing.T) {
+	for _, w := range []int64{390, 1400} {
+		t.Run(fmt.Sprint(w), func(t *testing.T) {
+			tb := newTab(t, overHTTP, w, 800, w < 800)
+			tb.visit("concepts/preemption.html")
+			tb.focus("#site-search-q")
+			tb.do(chromedp.SendKeys("#site-search-q", "war"))
+			tb.waitFor(`document.getElementById("site-search-opt-0")`, "the first suggestion")
+			list, box := tb.rect("#site-search-list"), tb.rect("#site-search-q")
+			if list.Left < 0 || list.Right > float64(w) || list.Top < box.Bottom {
+				t.Errorf("at %d px the suggestions stand at %+v, not on the screen under the box at %+v", w, list, box)
+			}
+		})
+	}
+}
