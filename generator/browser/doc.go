@@ -11,7 +11,10 @@
 // focus and touch, the way from a mention to its entry and back, the
 // annotation and theme switches and their memory, citing a passage, the
 // measure and the absence of overflow and layout shift (and of titles
-// broken inside a word, with the text at 200%), the keyboard's order
+// broken inside a word, with the text at 200%), the header as first drawn
+// on a CPU slowed twentyfold (it must already have its size at rest, and
+// nothing drawn may move) and the room it leaves for the text on a phone
+// with the text at 200%, the keyboard's order
 // through a chapter, what a screen reader hears for the general index's
 // locators, axe-core's verdict on every kind of page in both themes, and
 // that no request leaves the page's origin. They wait for what they test

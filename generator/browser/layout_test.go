@@ -345,12 +345,22 @@ func TestScreenshots(t *testing.T) {
 
 // The header is the same on every page: a page's own styles (a class of
 // its body, say) must not reach it. The links of the site's navigation
-// stand where they stand on the title page, and never on one another.
+// stand where they stand on the title page, and never on one another:
+// counted along their row, which scrolls sideways where it does not fit
+// and then starts at the link to the page's own section (as far as it
+// can), which is on the screen.
 func TestHeaderIsTheSameOnEveryPage(t *testing.T) {
 	const navJS = `[...document.querySelectorAll(".site-nav a")].map(a => {
-  const r = a.getBoundingClientRect();
-  return a.textContent + " " + Math.round(r.left) + "," + Math.round(r.top) + " " + Math.round(r.width) + "x" + Math.round(r.height);
+  const r = a.getBoundingClientRect(), scrolled = document.querySelector(".site-nav").scrollLeft;
+  return a.textContent + " " + Math.round(r.left + scrolled) + "," + Math.round(r.top) + " " + Math.round(r.width) + "x" + Math.round(r.height);
 })`
+	// The link to the page's section, if it is not wholly in view.
+	const currentHiddenJS = `(() => {
+  const a = document.querySelector(".site-nav a[aria-current]");
+  if (!a) return "";
+  const r = a.getBoundingClientRect(), n = document.querySelector(".site-nav").getBoundingClientRect();
+  return r.left >= n.left - 1 && r.right <= n.right + 1 ? "" : a.textContent + " " + Math.round(r.left) + "–" + Math.round(r.right) + " in " + Math.round(n.left) + "–" + Math.round(n.right);
+})()`
 	for _, w := range []int64{390, 1400} {
 		t.Run(fmt.Sprint(w), func(t *testing.T) {
 			t.Parallel()
@@ -365,6 +375,9 @@ func TestHeaderIsTheSameOnEveryPage(t *testing.T) {
 				if got := eval[[]string](tb, navJS); strings.Join(got, "; ") != strings.Join(want, "; ") {
 					t.Errorf("%s at %d px: the navigation's links stand at\n  %s\nnot, as on the title page, at\n  %s",
 						p.name, w, strings.Join(got, "; "), strings.Join(want, "; "))
+				}
+				if hidden := eval[string](tb, currentHiddenJS); hidden != "" {
+					t.Errorf("%s at %d px: the link to the page's section is not wholly in view: %s", p.name, w, hidden)
 				}
 			}
 		})
