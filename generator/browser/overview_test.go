@@ -85,3 +85,40 @@ func TestHeatMapLabelsStayInView(t *testing.T) {
 		})
 	}
 }
+
+// heatColumnsJS returns where each column of the heat map's first row
+// begins and ends, to the tenth of a pixel, with every row there and then
+// with only the first (rows removed from the end, as a page still being
+// read would lack them).
+const heatColumnsJS = `(() => {
+  const table = document.querySelector("table.heatmap");
+  const edges = () => [...table.tBodies[0].rows[0].cells].map(c => {
+    const r = c.getBoundingClientRect();
+    return Math.round(r.left * 10) / 10 + "–" + Math.round(r.right * 10) / 10;
+  }).join(" ");
+  const whole = edges();
+  const rows = [...table.tBodies[0].rows];
+  rows.slice(1).forEach(r => r.remove());
+  const first = edges();
+  rows.slice(1).forEach(r => table.tBodies[0].appendChild(r));
+  return [whole, first];
+})()`
+
+// A browser draws a page it has read only in part, and a table whose
+// columns are as wide as its widest cell grows as its later rows arrive:
+// the overview's heat map, whose names are its row headers, shifted the
+// page under load (TestNoOverflowNoShift at 1920 px, 0.019). Its columns
+// are as wide with its first row alone as with all its rows.
+func TestHeatMapColumnsDoNotWaitForTheRows(t *testing.T) {
+	for _, w := range []int64{390, 1400} {
+		t.Run(fmt.Sprint(w), func(t *testing.T) {
+			t.Parallel()
+			tb := newTab(t, overHTTP, w, 900, true)
+			tb.visit("overview.html")
+			got := eval[[]string](tb, heatColumnsJS)
+			if got[0] != got[1] {
+				t.Errorf("at %d px the heat map's columns move as its rows arrive:\nall rows:  %s\nfirst row: %s", w, got[0], got[1])
+			}
+		})
+	}
+}
