@@ -235,3 +235,30 @@ func TestSearchSuggestionsOpenOnTheScreen(t *testing.T) {
 		})
 	}
 }
+
+// A slow phone may draw the header's search form after its button has
+// begun and before the button's word is read: the button then grew, and
+// the box beside it shrank (TestHeaderWholeAtFirstPaint caught it once in
+// twelve throttled visits). The button keeps its width, and the box its
+// own, without the word.
+func TestSearchButtonKeepsItsWidthWithoutItsWord(t *testing.T) {
+	for _, w := range []int64{1100, 600} {
+		t.Run(fmt.Sprint(w), func(t *testing.T) {
+			t.Parallel()
+			tb := newTab(t, overHTTP, w, 800, w < 800)
+			tb.visit("index.html")
+			got := eval[[]string](tb, `(() => {
+  const f = document.querySelector(".site-header .site-search"), b = f.querySelector("button"), i = f.querySelector("input");
+  const boxes = () => [b, i].map(e => { const r = e.getBoundingClientRect(); return [r.left, r.width].map(n => n.toFixed(1)).join(" "); }).join(" | ");
+  const whole = boxes(), word = b.innerHTML;
+  b.innerHTML = "";
+  const bare = boxes();
+  b.innerHTML = word;
+  return [whole, bare];
+})()`)
+			if got[0] != got[1] {
+				t.Errorf("at %d px the search button and box (left width) move as the button's word arrives: %s with it, %s without", w, got[0], got[1])
+			}
+		})
+	}
+}
