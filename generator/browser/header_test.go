@@ -22,7 +22,14 @@ import (
 // the header, before the browser may have read all of it, and where
 // main's first words stand then, if there are any yet.
 const headerShapeJS = `(() => {
-  const box = e => { const r = e.getBoundingClientRect(); return [r.left, r.top, r.width, r.height].map(v => Math.round(v * 10) / 10); };
+  // A link's place in the row of links is taken along the row, as if it
+  // were not scrolled: the row scrolls to the page's own link once that
+  // link is read, which moves no layout (nor does the Layout Instability
+  // API count a scroll).
+  const box = e => {
+    const r = e.getBoundingClientRect(), row = e.closest(".site-nav"), dx = row && row !== e ? row.scrollLeft : 0;
+    return [r.left + dx, r.top, r.width, r.height].map(v => Math.round(v * 10) / 10);
+  };
   window.__header = () => {
     const h = document.querySelector(".site-header");
     if (!h) return null;
