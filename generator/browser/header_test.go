@@ -37,7 +37,10 @@ const headerShapeJS = `(() => {
     const walk = (e, path) => {
       [...e.children].forEach((c, i) => {
         const p = path + i + "." + c.tagName.toLowerCase();
-        if (c.getClientRects().length) parts[p] = box(c);
+        // Drawn, and not visually hidden (words for screen readers only,
+        // a 1 px box that no reader sees move).
+        const b = c.getClientRects().length ? box(c) : null;
+        if (b && (b[2] > 1 || b[3] > 1)) parts[p] = b;
         walk(c, p + "/");
       });
     };
