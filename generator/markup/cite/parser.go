@@ -263,20 +263,10 @@ func (o *Options) closesLater(parent ast.Node, line []byte, seg text.Segment, bl
 				return false
 			}
 		}
-		for i := 0; i < len(line); i++ {
-			switch line[i] {
-			case '\\':
-				i++
-			case '[':
-				depth++
-			case ']':
-				if depth > 0 {
-					depth--
-					continue
-				}
-				o.scan.close = seg.Start + i
-				return true
-			}
+		var i int
+		if i, depth = closeFrom(line, depth); i >= 0 {
+			o.scan.close = seg.Start + i
+			return true
 		}
 	}
 }
@@ -566,7 +556,17 @@ func firstLine(line []byte) string {
 // closing returns the index of the bracket that closes line[0] == '[', or
 // -1. Nested brackets are allowed; a backslash escapes one.
 func closing(line []byte) int {
-	depth := 0
+	if i, _ := closeFrom(line[1:], 0); i >= 0 {
+		return 1 + i
+	}
+	return -1
+}
+
+// closeFrom returns the index in line of the "]" that closes a bracket
+// opened before line, with depth brackets opened since still open: -1 if
+// line does not close it, and the depth at line's end, for the next line.
+// A backslash escapes one character.
+func closeFrom(line []byte, depth int) (int, int) {
 	for i := 0; i < len(line); i++ {
 		switch line[i] {
 		case '\\':
@@ -574,15 +574,13 @@ func closing(line []byte) int {
 		case '[':
 			depth++
 		case ']':
-			depth--
 			if depth == 0 {
-				return i
+				return i, 0
 			}
-		case '\n':
-			return -1
+			depth--
 		}
 	}
-	return -1
+	return -1, depth
 }
 
 // ParseItems parses the inside of a citation bracket, "see @a, p. 4; @b",
