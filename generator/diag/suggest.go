@@ -6,6 +6,8 @@ import (
 	"unicode"
 
 	"golang.org/x/text/unicode/norm"
+
+	"edition/generator/internal/edit"
 )
 
 // Nearest returns up to n candidates closest to word by edit distance,
@@ -22,7 +24,7 @@ func Nearest(word string, candidates []string, n int) []string {
 	var found []scored
 	for _, c := range candidates {
 		lc := strings.ToLower(c)
-		d := distance(w, lc)
+		d := edit.Distance(w, lc)
 		if strings.HasPrefix(lc, w) || strings.HasPrefix(w, lc) {
 			d = min(d, 1)
 		}
@@ -90,34 +92,6 @@ func quoteJoin(ss []string) string {
 	return strings.Join(q[:len(q)-1], ", ") + " or " + q[len(q)-1]
 }
 
-// distance is the edit distance between a and b, by runes, in which
-// swapping two neighbouring letters (“nmae”) is one edit, as typing makes
-// it: the optimal string alignment distance.
-func distance(a, b string) int {
-	ra, rb := []rune(a), []rune(b)
-	prev2 := make([]int, len(rb)+1) // the row before prev
-	prev := make([]int, len(rb)+1)
-	cur := make([]int, len(rb)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(ra); i++ {
-		cur[0] = i
-		for j := 1; j <= len(rb); j++ {
-			cost := 1
-			if ra[i-1] == rb[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-			if i > 1 && j > 1 && ra[i-1] == rb[j-2] && ra[i-2] == rb[j-1] {
-				cur[j] = min(cur[j], prev2[j-2]+1)
-			}
-		}
-		prev2, prev, cur = prev, cur, prev2
-	}
-	return prev[len(rb)]
-}
-
 // Known is a key with the names it is known by, for DidYouMeanKey.
 type Known struct {
 	Key     string
@@ -150,7 +124,7 @@ func nearestKey(word string, known []Known, n int) []keyMatch {
 	var found []keyMatch
 	for _, k := range known {
 		lk := strings.ToLower(k.Key)
-		m := keyMatch{Known: k, d: distance(w, lk)}
+		m := keyMatch{Known: k, d: edit.Distance(w, lk)}
 		if strings.HasPrefix(lk, w) || strings.HasPrefix(w, lk) {
 			m.d = min(m.d, 1)
 		}
@@ -163,7 +137,7 @@ func nearestKey(word string, known []Known, n int) []keyMatch {
 				break
 			}
 			nw := keyWords(name)
-			d := distance(w, strings.Join(nw, "-"))
+			d := edit.Distance(w, strings.Join(nw, "-"))
 			if d > 1 && len(nw) == len(ws) && len(ws) > 1 {
 				slices.Sort(nw)
 				if slices.Equal(nw, wsorted) {

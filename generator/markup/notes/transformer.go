@@ -8,12 +8,15 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/yuin/goldmark/ast"
 	extast "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
+
+	"edition/generator/internal/edit"
 )
 
 // Problem is a mistake in a document's notes, with advice.
@@ -167,7 +170,8 @@ func (w *collector) settle() {
 
 // labelDistance says how near a reference's label is to a definition's:
 // 0 for the same but for case, 1 where one begins the other (“3”,
-// “3a”), 2 and more for the edits between them, up to a third of the
+// “3a”), 2 and more for the edits between them (a typist's edits, as
+// the other "did you mean" hints count them), up to a third of the
 // longer; -1 for labels further apart.
 func labelDistance(a, b string) int {
 	a, b = strings.ToLower(a), strings.ToLower(b)
@@ -177,25 +181,8 @@ func labelDistance(a, b string) int {
 	case strings.HasPrefix(a, b) || strings.HasPrefix(b, a):
 		return 1
 	}
-	ra, rb := []rune(a), []rune(b)
-	limit := max(1, max(len(ra), len(rb))/3)
-	prev := make([]int, len(rb)+1)
-	cur := make([]int, len(rb)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(ra); i++ {
-		cur[0] = i
-		for j := 1; j <= len(rb); j++ {
-			cost := 1
-			if ra[i-1] == rb[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	if d := prev[len(rb)]; d <= limit {
+	limit := max(1, max(utf8.RuneCountInString(a), utf8.RuneCountInString(b))/3)
+	if d := edit.Distance(a, b); d <= limit {
 		return d + 1
 	}
 	return -1
