@@ -40,7 +40,8 @@ test: vet
 FUZZTIME ?= 60s
 FUZZ := markup/mention:FuzzFind markup/mention:FuzzFindIsTrie markup/cite:FuzzParseItems markup/cite:FuzzInText source:FuzzSplit markup:FuzzChapter \
         markup:FuzzTextWriter markup:FuzzPlain render:FuzzMarkupEscapes render:FuzzPlainText \
-        internal/jsonstr:FuzzAppend search:FuzzCount source:FuzzFastParse
+        internal/jsonstr:FuzzAppend search:FuzzCount source:FuzzFastParse \
+        markup/mention:FuzzMatcherFind markup/highlight:FuzzRecords internal/words:FuzzJoin export:FuzzTEIFromTree
 # A target that fails without writing a failing input under testdata/fuzz
 # met Go 1.26's race at the end of -fuzztime (go.dev/issue/75804, fixed in
 # Go 1.27), not a bug: it runs once more, and fails the target only then.
