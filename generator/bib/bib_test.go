@@ -1,6 +1,7 @@
 package bib
 
 import (
+	"strings"
 	"testing"
 )
 
@@ -83,5 +84,49 @@ func TestParseDate(t *testing.T) {
 	d, _ := ParseDate("2002-09-17")
 	if d.String() != "September 17, 2002" || d.ISO() != "2002-09-17" || d.Year() != 2002 {
 		t.Errorf("date %v: %q %q %d", d, d.String(), d.ISO(), d.Year())
+	}
+}
+
+// A name of static ordering reads family name first, without a comma,
+// wherever names read given name first; where they are inverted (the
+// first author of a bibliography entry, the sort key) it is as any other,
+// and labels name the family alone.
+func TestStaticOrdering(t *testing.T) {
+	wu := Name{Family: "Wu", Given: "Xinbo", StaticOrdering: true}
+	names := []struct {
+		n                 Name
+		natural, inverted string
+	}{
+		{wu, "Wu Xinbo", "Wu, Xinbo"},
+		{Name{Family: "Wu", Given: "Xinbo"}, "Xinbo Wu", "Wu, Xinbo"},
+		{Name{Family: "Nagy", Given: "Imre", Suffix: "Jr.", StaticOrdering: true}, "Nagy Imre, Jr.", "Nagy, Imre, Jr."},
+		{Name{Family: "Gogh", Given: "Vincent", NonDroppingParticle: "van", StaticOrdering: true}, "van Gogh Vincent", "van Gogh, Vincent"},
+		{Name{Family: "Mao", StaticOrdering: true}, "Mao", "Mao"},
+		{Name{Literal: "Tsinghua University", StaticOrdering: true}, "Tsinghua University", "Tsinghua University"},
+	}
+	for _, tt := range names {
+		if got := tt.n.Natural(); got != tt.natural {
+			t.Errorf("%+v: Natural() = %q, want %q", tt.n, got, tt.natural)
+		}
+		if got := tt.n.Inverted(); got != tt.inverted {
+			t.Errorf("%+v: Inverted() = %q, want %q", tt.n, got, tt.inverted)
+		}
+	}
+
+	y := &Date{Parts: [][]int{{2005}}}
+	chapter := rec("c", "chapter", map[string]string{"title": "Chinese Views", "container-title": "Asian Security", "publisher": "P"},
+		map[string][]Name{"author": {{Family: "Lindsay", Given: "James M."}, wu}, "editor": {{Family: "Kim", Given: "Dae-jung", StaticOrdering: true}}}, y)
+	if got, want := string(Chicago(chapter)), `Lindsay, James M., and Wu Xinbo. “Chinese Views.” In <i>Asian Security</i>, edited by Kim Dae-jung. P, 2005.`; got != want {
+		t.Errorf("Chicago(chapter)\n got: %s\nwant: %s", got, want)
+	}
+	book := rec("b", "book", map[string]string{"title": "Titles"}, map[string][]Name{"author": {wu, {Family: "Daalder", Given: "Ivo H."}}}, y)
+	if got, want := string(Chicago(book)), `Wu, Xinbo, and Ivo H. Daalder. <i>Titles</i>. 2005.`; got != want {
+		t.Errorf("Chicago(book)\n got: %s\nwant: %s", got, want)
+	}
+	if got, want := Label(book), "Wu and Daalder 2005"; got != want {
+		t.Errorf("Label(book) = %q, want %q", got, want)
+	}
+	if got := SortKey(book); !strings.HasPrefix(got, "wu, xinbo\x00") {
+		t.Errorf("SortKey(book) = %q, want it to begin with the family name, inverted", got)
 	}
 }

@@ -14,6 +14,10 @@ type Name struct {
 	Suffix              string
 	NonDroppingParticle string // "van" in "van Gogh", sorted with the family name
 	DroppingParticle    string
+	// StaticOrdering is CSL's "static-ordering": the person's own usage
+	// puts the family name first ("Wu Xinbo", family Wu), and so does
+	// Natural, with no comma; Inverted is as for any name ("Wu, Xinbo").
+	StaticOrdering bool
 }
 
 // IsLiteral reports whether n is an institution or other unparsed name.
@@ -27,12 +31,18 @@ func (n Name) FamilyPart() string {
 	return join(" ", n.NonDroppingParticle, n.Family)
 }
 
-// Natural is the name in reading order: "George W. Bush".
+// Natural is the name in reading order: "George W. Bush", or, for a name
+// of StaticOrdering, family name first, "Wu Xinbo".
 func (n Name) Natural() string {
 	if n.IsLiteral() {
 		return n.Literal
 	}
-	s := join(" ", n.Given, n.DroppingParticle, n.NonDroppingParticle, n.Family)
+	var s string
+	if n.StaticOrdering {
+		s = join(" ", n.NonDroppingParticle, n.Family, n.Given, n.DroppingParticle)
+	} else {
+		s = join(" ", n.Given, n.DroppingParticle, n.NonDroppingParticle, n.Family)
+	}
 	if n.Suffix != "" {
 		s += ", " + n.Suffix
 	}
@@ -40,7 +50,7 @@ func (n Name) Natural() string {
 }
 
 // Inverted is the name family first, for sorting and bibliographies:
-// "Bush, George W.".
+// "Bush, George W.", and "Wu, Xinbo" for a name of StaticOrdering too.
 func (n Name) Inverted() string {
 	if n.IsLiteral() {
 		return n.Literal

@@ -85,6 +85,8 @@ func cslItem(r *bib.Record) ([]byte, error) {
 	return o.MarshalJSON()
 }
 
+// cslName is a name as CSL-JSON writes it: its parts that are not empty,
+// and "static-ordering": true for a name shown family name first.
 func cslName(n bib.Name) *object {
 	o := &object{}
 	for _, p := range []struct{ k, v string }{{"literal", n.Literal}, {"family", n.Family}, {"given", n.Given},
@@ -92,6 +94,9 @@ func cslName(n bib.Name) *object {
 		if p.v != "" {
 			o.set(p.k, p.v)
 		}
+	}
+	if n.StaticOrdering {
+		o.set("static-ordering", true)
 	}
 	return o
 }

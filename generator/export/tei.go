@@ -368,14 +368,26 @@ func (t *teiWriter) biblStruct(s *index.Source) {
 				t.line("<%s><orgName>%s</orgName></%s>", role, xmlText(n.Literal), role)
 				continue
 			}
-			p := ""
+			// The parts in the order the name is read: given name
+			// first, or, for a name of static ordering, last ("Wu
+			// Xinbo").
+			forename, family := "", ""
 			if n.Given != "" {
-				p += "<forename>" + xmlText(n.Given) + "</forename> "
+				forename = "<forename>" + xmlText(n.Given) + "</forename>"
 			}
 			if n.NonDroppingParticle != "" {
-				p += "<nameLink>" + xmlText(n.NonDroppingParticle) + "</nameLink> "
+				family = "<nameLink>" + xmlText(n.NonDroppingParticle) + "</nameLink> "
 			}
-			p += "<surname>" + xmlText(n.Family) + "</surname>"
+			family += "<surname>" + xmlText(n.Family) + "</surname>"
+			var p string
+			switch {
+			case forename == "":
+				p = family
+			case n.StaticOrdering:
+				p = family + " " + forename
+			default:
+				p = forename + " " + family
+			}
 			if n.Suffix != "" {
 				p += " <addName>" + xmlText(n.Suffix) + "</addName>"
 			}

@@ -186,9 +186,13 @@ var nameSet = newFieldSet(map[string]func(c nameFields, v *yaml.Node){
 	"non-dropping-particle": func(c nameFields, v *yaml.Node) { c.nm.NonDroppingParticle = c.d.str(v, "non-dropping-particle") },
 	"dropping-particle":     func(c nameFields, v *yaml.Node) { c.nm.DroppingParticle = c.d.str(v, "dropping-particle") },
 	"comma-suffix":          func(c nameFields, v *yaml.Node) {},
-	"static-ordering":       func(c nameFields, v *yaml.Node) {},
+	"static-ordering":       func(c nameFields, v *yaml.Node) { c.nm.StaticOrdering = c.d.boolean(v, "static-ordering", familyFirst) },
 	"parse-names":           func(c nameFields, v *yaml.Node) {},
 })
+
+// familyFirst is when a name has “static-ordering: true”, as the error of
+// a value other than true or false says it.
+const familyFirst = "if the person's own usage puts the family name first, as in “Wu Xinbo”"
 
 // date reads a CSL date: {date-parts: [[2002, 1, 29]]}, {literal: …}, or an
 // EDTF string "2002-01-29".

@@ -79,7 +79,9 @@ func personLike(s string) (family, given string, sure, ok bool) {
 //
 // Where the order of the name is not sure (see personLike), the warning
 // asserts none: it gives both ways of writing it, the family name last and
-// first, for the editor to choose.
+// first, for the editor to choose; the family name first with
+// “static-ordering: true”, which keeps it first wherever the name is shown
+// ("Wu Xinbo", not "Xinbo Wu").
 func checkPersonLike(d *doc, item *yaml.Node, field string, nm bib.Name) {
 	family, given, sure, ok := personLike(nm.Literal)
 	if !ok {
@@ -98,7 +100,7 @@ func checkPersonLike(d *doc, item *yaml.Node, field string, nm bib.Name) {
 	first, rest := words[0], strings.Join(words[1:], " ")
 	d.diags.Warnf(d.pos(item),
 		"write a person as {family: "+family+", given: "+given+"} if the family name is written last, or as {family: "+first+", given: "+rest+
-			"} if it is written first, as Chinese, Japanese, Korean and Hungarian names often are"+institution,
+			", static-ordering: true} if it is written first, as Chinese, Japanese, Korean and Hungarian names often are"+institution,
 		"the %s %q is written as one string, which is kept whole as an institution's name is: it sorts under “%s” and citations read “%s”, not the family name alone",
 		what, nm.Literal, initial, nm.Literal)
 }

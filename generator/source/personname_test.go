@@ -1,6 +1,7 @@
 package source
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -31,8 +32,8 @@ func TestPersonLikeNameWarns(t *testing.T) {
 		`bibliography.yaml:4:28: warning: the author "Lindsay, James M." is written as one string, which is kept whole as an institution's name is: it sorts under “L” and citations read “Lindsay, James M.”, not “Lindsay” (write a person as {family: Lindsay, given: James M.}; for an institution, write {literal: Lindsay, James M.} and the warning goes)`,
 		// Words alone: the family name may come last or first, and the
 		// warning gives both, asserting neither.
-		`bibliography.yaml:4:49: warning: the author "John Smeaton" is written as one string, which is kept whole as an institution's name is: it sorts under “J” and citations read “John Smeaton”, not the family name alone (write a person as {family: Smeaton, given: John} if the family name is written last, or as {family: John, given: Smeaton} if it is written first, as Chinese, Japanese, Korean and Hungarian names often are; for an institution, write {literal: John Smeaton} and the warning goes)`,
-		`bibliography.yaml:6:7: warning: the editor "Wu Xinbo" is written as one string, which is kept whole as an institution's name is: it sorts under “W” and citations read “Wu Xinbo”, not the family name alone (write a person as {family: Xinbo, given: Wu} if the family name is written last, or as {family: Wu, given: Xinbo} if it is written first, as Chinese, Japanese, Korean and Hungarian names often are; for an institution, write {literal: Wu Xinbo} and the warning goes)`,
+		`bibliography.yaml:4:49: warning: the author "John Smeaton" is written as one string, which is kept whole as an institution's name is: it sorts under “J” and citations read “John Smeaton”, not the family name alone (write a person as {family: Smeaton, given: John} if the family name is written last, or as {family: John, given: Smeaton, static-ordering: true} if it is written first, as Chinese, Japanese, Korean and Hungarian names often are; for an institution, write {literal: John Smeaton} and the warning goes)`,
+		`bibliography.yaml:6:7: warning: the editor "Wu Xinbo" is written as one string, which is kept whole as an institution's name is: it sorts under “W” and citations read “Wu Xinbo”, not the family name alone (write a person as {family: Xinbo, given: Wu} if the family name is written last, or as {family: Wu, given: Xinbo, static-ordering: true} if it is written first, as Chinese, Japanese, Korean and Hungarian names often are; for an institution, write {literal: Wu Xinbo} and the warning goes)`,
 		// Initials after the family name end it.
 		`bibliography.yaml:9:7: warning: the editor "Wu X." is written as one string, which is kept whole as an institution's name is: it sorts under “W” and citations read “Wu X.”, not “Wu” (write a person as {family: Wu, given: X.}; for an institution, write {literal: Wu X.} and the warning goes)`,
 		// An initial outweighs an institution's word (as decided: the
@@ -46,5 +47,69 @@ func TestPersonLikeNameWarns(t *testing.T) {
 		if !strings.HasPrefix(got[i], want[i]) {
 			t.Errorf("diagnostic %d:\n got %s\nwant %s…", i, got[i], want[i])
 		}
+	}
+}
+
+// A name whose family name comes first in the person's own usage says so
+// with static-ordering: true, kept on the name, in CSL-YAML and CSL-JSON
+// alike; a value other than true or false is an error at the value that
+// says what to write.
+func TestStaticOrdering(t *testing.T) {
+	for _, tc := range []struct {
+		file, src string
+	}{
+		{"bibliography.yaml", `- id: a
+  type: book
+  title: A
+  author:
+    - {family: Wu, given: Xinbo, static-ordering: true}
+    - {family: Daalder, given: Ivo H., static-ordering: false}
+    - {family: Lindsay, given: James M.}
+`},
+		{"bibliography.json", `[{"id": "a", "type": "book", "title": "A", "author": [
+  {"family": "Wu", "given": "Xinbo", "static-ordering": true},
+  {"family": "Daalder", "given": "Ivo H.", "static-ordering": false},
+  {"family": "Lindsay", "given": "James M."}]}]
+`},
+	} {
+		c, diags := Load(fstest.MapFS{
+			"edition.yaml": {Data: []byte("title: T\n")},
+			"text/01-a.md": {Data: []byte("---\ntitle: A\n---\nText.\n")},
+			tc.file:        {Data: []byte(tc.src)},
+		}, "")
+		if len(diags) > 0 {
+			t.Fatalf("%s: %v", tc.file, diags.Strings())
+		}
+		if len(c.Sources) != 1 {
+			t.Fatalf("%s: %d sources, want 1", tc.file, len(c.Sources))
+		}
+		var got []bool
+		for _, n := range c.Sources[0].Record.Names["author"] {
+			got = append(got, n.StaticOrdering)
+		}
+		if want := []bool{true, false, false}; !slices.Equal(got, want) {
+			t.Errorf("%s: static-ordering of the authors %v, want %v", tc.file, got, want)
+		}
+	}
+
+	_, diags := Load(fstest.MapFS{
+		"edition.yaml": {Data: []byte("title: T\n")},
+		"text/01-a.md": {Data: []byte("---\ntitle: A\n---\nText.\n")},
+		"bibliography.yaml": {Data: []byte(`- id: a
+  type: book
+  title: A
+  author:
+    - {family: Wu, given: Xinbo, static-ordering: yes}
+    - {family: Kim, given: Dae-jung, static-ordering: "true"}
+    - {family: Nagy, given: Imre, static-ordering: [true]}
+`)},
+	}, "")
+	want := []string{
+		`bibliography.yaml:5:51: error: static-ordering must be true or false, not the value "yes" (write “static-ordering: true” if the person's own usage puts the family name first, as in “Wu Xinbo”, or remove the field)`,
+		`bibliography.yaml:6:55: error: static-ordering must be true or false, not the text "true" (write true without quotes)`,
+		`bibliography.yaml:7:52: error: static-ordering must be true or false, not a list (write “static-ordering: true” if the person's own usage puts the family name first, as in “Wu Xinbo”, or remove the field)`,
+	}
+	if got := diags.Strings(); !slices.Equal(got, want) {
+		t.Errorf("diagnostics:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }

@@ -588,6 +588,29 @@ func (d *doc) integer(n *yaml.Node, field string) int {
 	return i
 }
 
+// boolean decodes true or false, unquoted, as YAML and JSON write them;
+// anything else is an error that says what to write, with hint, what
+// true means for field.
+func (d *doc) boolean(n *yaml.Node, field, hint string) bool {
+	if n.Kind == yaml.AliasNode {
+		n = n.Alias
+	}
+	if n.Kind == yaml.ScalarNode && n.Tag == "!!bool" {
+		var b bool
+		if err := n.Decode(&b); err == nil {
+			return b
+		}
+	}
+	what := kindName(n)
+	write := "write “" + field + ": true” " + hint + ", or remove the field"
+	if v := strings.ToLower(strings.TrimSpace(n.Value)); n.Kind == yaml.ScalarNode && (v == "true" || v == "false") {
+		what = fmt.Sprintf("the text %q", n.Value)
+		write = "write " + v + " without quotes"
+	}
+	d.errorf(n, write, "%s must be true or false, not %s", field, what)
+	return false
+}
+
 func kindName(n *yaml.Node) string {
 	switch n.Kind {
 	case yaml.MappingNode:

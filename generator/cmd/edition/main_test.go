@@ -704,6 +704,14 @@ var errorCases = []errorCase{
 		msg: []string{`record "trinity1882" has type "web-page", which is not a CSL type`, `did you mean “webpage”?`},
 	},
 	{
+		name: "a name's static-ordering other than true or false",
+		mutate: func(t *testing.T) string {
+			edit(t, bibliography, "- {family: Smeaton, given: John}", "- {family: Smeaton, given: John, static-ordering: yes}")
+			return at(t, bibliography, "yes}", true)
+		},
+		msg: []string{`static-ordering must be true or false, not the value "yes" (write “static-ordering: true” if the person's own usage puts the family name first, as in “Wu Xinbo”, or remove the field)`},
+	},
+	{
 		name: "invalid CSL date parts",
 		mutate: func(t *testing.T) string {
 			edit(t, bibliography, "[[1897, 5]]", "[[1897, 13]]")
@@ -1101,7 +1109,7 @@ func TestBuildWarnsOfKeyInBracketNoCitation(t *testing.T) {
 func TestBuildWarnsOfPersonNameAsOneString(t *testing.T) {
 	workspace(t)
 	edit(t, bibliography, "- {family: Smeaton, given: John}", "- John Smeaton")
-	buildWarns(t, 1, at(t, bibliography, "John Smeaton", true)+`: warning: the author "John Smeaton" is written as one string, which is kept whole as an institution's name is: it sorts under “J” and citations read “John Smeaton”, not the family name alone (write a person as {family: Smeaton, given: John} if the family name is written last, or as {family: John, given: Smeaton} if it is written first, as Chinese, Japanese, Korean and Hungarian names often are; for an institution, write {literal: John Smeaton} and the warning goes)`)
+	buildWarns(t, 1, at(t, bibliography, "John Smeaton", true)+`: warning: the author "John Smeaton" is written as one string, which is kept whole as an institution's name is: it sorts under “J” and citations read “John Smeaton”, not the family name alone (write a person as {family: Smeaton, given: John} if the family name is written last, or as {family: John, given: Smeaton, static-ordering: true} if it is written first, as Chinese, Japanese, Korean and Hungarian names often are; for an institution, write {literal: John Smeaton} and the warning goes)`)
 }
 
 // A name with an initial is a person's in the order written: the warning
