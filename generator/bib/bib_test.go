@@ -120,7 +120,7 @@ func TestStaticOrdering(t *testing.T) {
 		t.Errorf("Chicago(chapter)\n got: %s\nwant: %s", got, want)
 	}
 	book := rec("b", "book", map[string]string{"title": "Titles"}, map[string][]Name{"author": {wu, {Family: "Daalder", Given: "Ivo H."}}}, y)
-	if got, want := string(Chicago(book)), `Wu, Xinbo, and Ivo H. Daalder. <i>Titles</i>. 2005.`; got != want {
+	if got, want := string(Chicago(book)), `Wu Xinbo and Ivo H. Daalder. <i>Titles</i>. 2005.`; got != want {
 		t.Errorf("Chicago(book)\n got: %s\nwant: %s", got, want)
 	}
 	if got, want := Label(book), "Wu and Daalder 2005"; got != want {

@@ -103,7 +103,8 @@ func publication(r *Record, date string) string {
 	return join(", ", pub, date)
 }
 
-// nameList joins names Chicago's way: the first inverted when invertFirst,
+// nameList joins names Chicago's way: the first inverted when invertFirst
+// (but for a name of static ordering),
 // "A and B", "A, B, and C"; ten or more are cut to seven and "et al.".
 func nameList(names []Name, invertFirst bool) string {
 	if len(names) >= 10 {
@@ -112,7 +113,10 @@ func nameList(names []Name, invertFirst bool) string {
 	}
 	parts := make([]string, len(names))
 	for i, n := range names {
-		if i == 0 && invertFirst {
+		if i == 0 && invertFirst && !n.StaticOrdering {
+			// A name of static ordering already reads family name first;
+			// Chicago writes it so in a bibliography too, with no comma
+			// ("Wu Xinbo. Title.").
 			parts[i] = n.Inverted()
 		} else {
 			parts[i] = n.Natural()
@@ -125,7 +129,7 @@ func nameList(names []Name, invertFirst bool) string {
 		return parts[0]
 	case 2:
 		sep := " and "
-		if invertFirst {
+		if invertFirst && !names[0].StaticOrdering {
 			sep = ", and "
 		}
 		return parts[0] + sep + parts[1]

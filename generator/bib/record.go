@@ -49,8 +49,9 @@ func (n Name) Natural() string {
 	return s
 }
 
-// Inverted is the name family first, for sorting and bibliographies:
-// "Bush, George W.", and "Wu, Xinbo" for a name of StaticOrdering too.
+// Inverted is the name family first, for sorting, citation tags and
+// bibliographies: "Bush, George W.", and "Wu, Xinbo" for a name of
+// StaticOrdering too (though a bibliography writes that one as Natural).
 func (n Name) Inverted() string {
 	if n.IsLiteral() {
 		return n.Literal
