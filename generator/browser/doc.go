@@ -16,7 +16,9 @@
 // nothing drawn may move) and the room it leaves for the text on a phone
 // with the text at 200%, the keyboard's order
 // through a chapter, what a screen reader hears for the general index's
-// locators, axe-core's verdict on every kind of page in both themes, and
+// locators, the way from a folder's address (text/, sources/) to the page
+// that lists its pages, with scripts and without, axe-core's verdict on
+// every kind of page in both themes, and
 // that no request leaves the page's origin. They wait for what they test
 // (a condition, or a delay measured by the page's clock), not for time to
 // pass, so that a loaded machine makes them slower, not wrong. They write screenshots of each kind of page at 390 and

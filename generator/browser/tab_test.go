@@ -33,6 +33,17 @@ type tab struct {
 	mu       sync.Mutex
 	requests []string
 	errors   []string
+	// also, if set, is given every event too (set with onEvent). It runs
+	// on the browser's event loop, under mu: it must not block.
+	also func(ev any)
+}
+
+// onEvent gives fn every event the tab receives from now on, as the
+// tab's own listener does.
+func (tb *tab) onEvent(fn func(ev any)) {
+	tb.mu.Lock()
+	defer tb.mu.Unlock()
+	tb.also = fn
 }
 
 // watch is run in every document before the page's own scripts: it
@@ -98,6 +109,9 @@ func newTab(t *testing.T, o origin, width, height int64, touch bool) *tab {
 func (tb *tab) listen(ev any) {
 	tb.mu.Lock()
 	defer tb.mu.Unlock()
+	if tb.also != nil {
+		tb.also(ev)
+	}
 	switch e := ev.(type) {
 	case *network.EventRequestWillBeSent:
 		tb.requests = append(tb.requests, e.Request.URL)

@@ -44,6 +44,37 @@ func (l Layout) Kind(kind string) string { return l.kindPath[kind] + "/index.htm
 // Asset is the path of a static asset.
 func (Layout) Asset(name string) string { return "assets/" + name }
 
+// Lists returns the page that lists the pages the layout puts in folder
+// dir: a kind's A–Z page for the kind's folder, the bibliography for the
+// sources' folder, and the title page, whose contents list the chapters,
+// for the text's folder and any other.
+func (l Layout) Lists(dir string) string {
+	if dir == l.kindPath[SourceKind.Key] {
+		return BibliographyPage
+	}
+	for kind, p := range l.kindPath {
+		if p == dir && kind != SourceKind.Key {
+			return l.Kind(kind)
+		}
+	}
+	return HomePage
+}
+
+// Forwards reports whether the page at site path p is one that only leads
+// on: the index.html of a folder of pages that has no index page of its
+// own, such as text/ and sources/, so that a reader who trims a page's
+// address to its folder still finds a page. It returns the page it leads
+// to, the one that lists the folder's pages (Lists). Such a page is not
+// one to list in a sitemap or search: its target is.
+func (l Layout) Forwards(p string) (target string, ok bool) {
+	dir, name := path.Split(p)
+	if name != "index.html" || dir == "" {
+		return "", false
+	}
+	target = l.Lists(strings.TrimSuffix(dir, "/"))
+	return target, target != p
+}
+
 // Rel returns the relative URL from page from to target, both site paths;
 // target may carry a #fragment.
 func Rel(from, target string) string {

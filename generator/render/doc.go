@@ -7,6 +7,10 @@
 //	             ──textMap──▶ strips (entry.html, source.html), overview.html
 //	             ──previews──▶ assets/previews.js
 //
+// A folder of pages without an index page of its own (text/, sources/)
+// gets one, folder.html, that leads on to the page listing the folder's
+// pages (index.Layout.Forwards): by a refresh, with no script, and a link.
+//
 // Every link in a page is relative (a view's Root leads back to the site's
 // root), so the site works under any subpath and from file://. Everything
 // from content is escaped by html/template, except HTML that package markup

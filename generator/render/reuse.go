@@ -245,6 +245,9 @@ func (t *Templates) addReuse(x *index.Index, v any) {
 	if !ok {
 		return
 	}
+	if _, ok := v.(*FolderView); ok {
+		return // a page that leads on, to a page that has its metadata
+	}
 	b := r.base()
 	m := &PageMeta{}
 	b.Meta = m

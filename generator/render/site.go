@@ -99,10 +99,108 @@ func (t *Templates) Pages(x *index.Index, extra []ExtraPage) []*Page {
 		add("page.html", path, nil, func() any { return &PageView{Base: newBase(x, path, p.Title, path), HTML: p.HTML} })
 	}
 	t.findPages(x, func(tmpl, p string, v func() any) { add(tmpl, p, nil, v) })
+	for _, p := range folderPages(x, pages) {
+		add(FolderTemplate, p, nil, func() any { return t.folder(x, p) })
+	}
 	add("404.html", index.NotFoundPage, nil, func() any {
 		return &NotFoundView{Base: newBase(x, index.NotFoundPage, "Page not found", "")}
 	})
 	return pages
+}
+
+// FolderTemplate is the page template of the pages that stand at the
+// address of a folder without an index page of its own (FolderView).
+const FolderTemplate = "folder.html"
+
+// folderPages returns the site paths of the index pages that the folders
+// of pages lack: one for each folder that holds a page and whose address
+// index.Layout.Forwards to a page elsewhere, in the order of the folders'
+// first pages.
+func folderPages(x *index.Index, pages []*Page) []string {
+	have := make(map[string]bool, len(pages))
+	for _, p := range pages {
+		have[p.Path] = true
+	}
+	var out []string
+	for _, p := range pages {
+		dir := path.Dir(p.Path)
+		if dir == "." {
+			continue
+		}
+		fp := dir + "/index.html"
+		if have[fp] {
+			continue
+		}
+		if _, ok := x.Layout.Forwards(fp); ok {
+			have[fp] = true
+			out = append(out, fp)
+		}
+	}
+	return out
+}
+
+// folder makes the view of the folder page at site path p: what the page it
+// leads to lists, in words and by link.
+func (t *Templates) folder(x *index.Index, p string) *FolderView {
+	target, _ := x.Layout.Forwards(p)
+	v := &FolderView{}
+	// listed is the sentence's lead for n things, one called one, more
+	// called many.
+	listed := func(n int, one, many string) string {
+		if n == 1 {
+			return one + " is listed in"
+		}
+		return many + " are listed in"
+	}
+	frag := ""
+	switch target {
+	case index.BibliographyPage:
+		v.Title, v.Label = index.SourceKind.Plural, "the bibliography"
+		v.Lead = listed(len(x.Sources), "The source the text cites", "The sources the text cites")
+	default:
+		for _, k := range x.Edition.Kinds {
+			if x.Layout.Kind(k.Key) == target {
+				v.Title, v.Label = k.Plural, "the A–Z of "+strings.ToLower(k.Plural)
+				v.Lead = listed(len(x.EntriesOf(k.Key)), "The "+strings.ToLower(k.Name), "The "+strings.ToLower(k.Plural))
+			}
+		}
+	}
+	if v.Title == "" { // the title page, for the text's folder or any other
+		v.Title, v.Lead, v.Label = "Contents", "The contents of the text are on", "the title page"
+		if target == index.HomePage && t.writesID("home.html", ContentsID) {
+			frag = "#" + ContentsID
+		}
+	}
+	// The navigation marks the section the folder is, as on the folder's
+	// other pages: the text's (its first chapter's link) for the text's
+	// folder, else the one of the page it leads to (Sources for sources/).
+	current := target
+	if len(x.Chapters) > 0 {
+		if first := x.Layout.Chapter(x.Chapters[0].Slug); path.Dir(first) == path.Dir(p) {
+			current = first
+		}
+	}
+	v.Base = newBase(x, p, v.Title, current)
+	v.BodyClass = "folder"
+	v.Target = v.URL(target + frag)
+	v.Canonical = canonical(x.Edition, target)
+	return v
+}
+
+// ContentsID is the id of the contents on the title page (home.html),
+// where a folder page that leads to the title page lands, if the template
+// writes it.
+const ContentsID = "contents-h"
+
+// writesID reports whether the page template name writes the id itself,
+// as id="…" in its text.
+func (t *Templates) writesID(name, id string) bool {
+	for _, m := range templateIDRE.FindAllSubmatch(t.src[name], -1) {
+		if string(m[1]) == id {
+			return true
+		}
+	}
+	return false
 }
 
 // Render renders one page. Its error, if any, is the template's: Diagnose

@@ -239,6 +239,21 @@ type PageView struct {
 // NotFoundView is the 404 page.
 type NotFoundView struct{ Base }
 
+// FolderView is the page at the address of a folder of pages that has no
+// index page of its own (index.Layout.Forwards): it leads the reader on to
+// the page that lists the folder's pages, at once by a refresh in its head,
+// and by a link in a sentence for a browser that does not follow one.
+type FolderView struct {
+	Base
+	// Target is the relative URL of the page it leads to, with the
+	// #fragment of the list on it, if it has one.
+	Target string
+	// Lead is the sentence up to the link, what the folder holds and
+	// where it is listed: "The sources the text cites are listed in".
+	Lead  string
+	Label string // the link's words: "the bibliography"
+}
+
 func newBase(x *index.Index, p, title, current string) Base {
 	b := Base{Path: p, Title: title, Edition: x.Edition}
 	depth := strings.Count(p, "/")

@@ -623,6 +623,9 @@ func TestServingRules(t *testing.T) {
 		{"/", "text/html; charset=utf-8", 200, "<title>The Light on the Eddystone</title>"},
 		{"/index.html", "text/html; charset=utf-8", 200, "<title>The Light on the Eddystone</title>"},
 		{"/concepts/", "text/html; charset=utf-8", 200, "<h1"},
+		// The folders without an index of their own have a page that leads on.
+		{"/text/", "text/html; charset=utf-8", 200, `<meta http-equiv="refresh" content="0; url=../index.html#contents-h">`},
+		{"/sources/", "text/html; charset=utf-8", 200, `<meta http-equiv="refresh" content="0; url=../bibliography.html">`},
 		{"/assets/style.css", "text/css; charset=utf-8", 200, ""},
 		{"/assets/edition.js", "text/javascript; charset=utf-8", 200, ""},
 		{"/no-such-page.html", "text/html; charset=utf-8", 404, "Page not found"},

@@ -75,7 +75,10 @@ func TestSafeNames(t *testing.T) {
 			t.Errorf("written outside the output folder: %s", p)
 		}
 		if strings.HasPrefix(rel, "sources/") {
-			if strings.HasSuffix(rel, ".html") { // beside each page: its record as .bib, .ris, .json
+			// Beside each page: its record as .bib, .ris, .json. The
+			// folder's own page, which leads to the bibliography, is
+			// no source's.
+			if strings.HasSuffix(rel, ".html") && !leadsOn(t, p) { // beside each page: its record as .bib, .ris, .json
 				sourcePages[rel] = true
 			}
 			if len(filepath.Base(rel)) > 100 {

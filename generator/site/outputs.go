@@ -146,9 +146,13 @@ func findAndReuse(x *index.Index, pages func() []string, keep *finishCaches, out
 
 	var htmlPages []string
 	for _, p := range pages() {
-		if strings.HasSuffix(p, ".html") && p != index.NotFoundPage {
-			htmlPages = append(htmlPages, p)
+		if !strings.HasSuffix(p, ".html") || p == index.NotFoundPage {
+			continue
 		}
+		if _, leadsOn := x.Layout.Forwards(p); leadsOn {
+			continue // a folder's page that leads to another (text/): that one is listed
+		}
+		htmlPages = append(htmlPages, p)
 	}
 	sm, ok := export.Sitemap(x.Edition.BaseURL, htmlPages)
 	if ok {

@@ -135,6 +135,9 @@ func TestSitemapListsEveryPageAndOnlyThose(t *testing.T) {
 		if p == index.NotFoundPage {
 			continue // an error page is no page to index
 		}
+		if noindex(parsePage(t, out, p)) {
+			continue // nor one that asks not to be (a folder's, which leads on)
+		}
 		if path.Base(p) == "index.html" {
 			p = strings.TrimSuffix(p, "index.html")
 		}
@@ -217,7 +220,11 @@ func TestJSONLDOnEveryPage(t *testing.T) {
 	}
 	byPage := map[string][]map[string]any{}
 	for _, page := range htmlPages(t, out) {
-		nodes := jsonLD(t, page, parsePage(t, out, page))
+		doc := parsePage(t, out, page)
+		if noindex(doc) {
+			continue // a folder's page, which leads on (TestFolderPages)
+		}
+		nodes := jsonLD(t, page, doc)
 		byPage[page] = nodes
 		for _, n := range nodes {
 			need(page, n, "@type", "name")
@@ -320,6 +327,9 @@ func TestJSONLDOnEveryPage(t *testing.T) {
 	// Every page: canonical URL and Open Graph.
 	for _, page := range htmlPages(t, out) {
 		doc := parsePage(t, out, page)
+		if noindex(doc) {
+			continue // its canonical link names its target (TestFolderPages)
+		}
 		want := testBase + page
 		if path.Base(page) == "index.html" {
 			want = strings.TrimSuffix(want, "index.html")
