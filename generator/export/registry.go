@@ -7,6 +7,7 @@ import (
 	"reflect"
 	"sync"
 
+	"edition/generator/bib"
 	"edition/generator/index"
 )
 
@@ -161,7 +162,7 @@ func RegistryInto(dst *Chunks, x *index.Index, c *RegistryCache) error {
 	ed := x.Edition
 	head := registryJSON{
 		Format: "edition-registry/1",
-		Edition: editionJSON{Title: ed.Title, Authors: ed.Authors, Editors: ed.Editors, Publisher: ed.Publisher,
+		Edition: editionJSON{Title: ed.Title, Authors: bib.Naturals(ed.Authors), Editors: bib.Naturals(ed.Editors), Publisher: ed.Publisher,
 			Year: ed.Year, Language: ed.Language, BaseURL: ed.BaseURL},
 		Kinds: []kindJSON{}, Chapters: []chapterJSON{},
 	}

@@ -204,15 +204,15 @@ func (t *teiWriter) header() {
 	t.elem("title", `type="sub"`, ed.Subtitle)
 	t.elem("title", `type="desc"`, "An annotated online edition")
 	for _, a := range ed.Authors {
-		t.elem("author", "", a)
+		t.elem("author", "", a.Natural())
 	}
 	for _, e := range ed.Editors {
-		t.elem("editor", "", e)
+		t.elem("editor", "", e.Natural())
 	}
 	t.close("titleStmt")
 	t.open("publicationStmt")
 	if len(ed.Editors) > 0 {
-		t.elem("authority", "", strings.Join(ed.Editors, ", "))
+		t.elem("authority", "", strings.Join(bib.Naturals(ed.Editors), ", "))
 	} else {
 		t.elem("authority", "", ed.Title)
 	}
@@ -486,7 +486,7 @@ func (t *teiWriter) chapterDiv(ch *index.Chapter, m *mentionTags) {
 	}
 	t.b.WriteString("</head>\n")
 	for _, a := range ch.Authors {
-		t.elem("byline", "", a)
+		t.elem("byline", "", a.Natural())
 	}
 	m.fill(t.b, ch.BodyTEI, id)
 	t.close("div")

@@ -77,7 +77,7 @@ func teiIndex(t testing.TB, texts []string) *index.Index {
 		ch := r.Chapter
 		ch.Slug, ch.Title, ch.Order = slug, fmt.Sprintf("Chapter\r\n%d & <\x00>", i+1), i
 		if i%2 == 0 {
-			ch.Authors = []string{"A. Author"}
+			ch.Authors = []bib.Name{{Family: "Author", Given: "A."}}
 		}
 		chapters = append(chapters, ch)
 	}
@@ -216,7 +216,7 @@ func (t *htmlTEI) chapterDiv(ch *index.Chapter) {
 	}
 	t.line("<head>%s</head>", t.inline(title))
 	for _, a := range ch.Authors {
-		t.elem("byline", "", a)
+		t.elem("byline", "", a.Natural())
 	}
 	t.blocks(string(ch.BodyHTML))
 	t.close("div")

@@ -11,8 +11,8 @@ import (
 type Edition struct {
 	Title     string
 	Subtitle  string
-	Authors   []string
-	Editors   []string
+	Authors   []bib.Name
+	Editors   []bib.Name
 	Publisher string
 	Year      int
 	Language  string
@@ -178,7 +178,7 @@ type Chapter struct {
 	// accessible name, without the labels of the note's reference and of
 	// the note set beside it.
 	TitleLabel string
-	Authors    []string
+	Authors    []bib.Name
 	Opening    string // label of the untitled opening section
 	File       string
 	Order      int

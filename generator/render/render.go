@@ -17,6 +17,7 @@ import (
 	"sync/atomic"
 	"unicode/utf8"
 
+	"edition/generator/bib"
 	"edition/generator/diag"
 	"edition/generator/internal/words"
 )
@@ -310,10 +311,22 @@ func (t *Templates) PageNames() []string {
 	return n
 }
 
+// join joins a list of words or of names (each in reading order, as
+// edition.yaml's authors and editors are shown) with sep between them.
+func join(list any, sep string) (string, error) {
+	switch l := list.(type) {
+	case []string:
+		return strings.Join(l, sep), nil
+	case []bib.Name:
+		return strings.Join(bib.Naturals(l), sep), nil
+	}
+	return "", fmt.Errorf("join takes a list of words or of names, not %T", list)
+}
+
 var funcs = template.FuncMap{
 	"inc":    func(i int) int { return i + 1 },
 	"plural": words.Count,
-	"join":   strings.Join,
+	"join":   join,
 	"lower":  strings.ToLower,
 	// fit is the class of a heading with a word too wide for a narrow
 	// screen at its usual size (fit.go).

@@ -431,10 +431,10 @@ func (w *ldWriter) context(top bool) {
 }
 
 // persons writes names as edition.yaml gives them as schema.org persons.
-func (w *ldWriter) persons(k string, names []string) {
+func (w *ldWriter) persons(k string, names []bib.Name) {
 	w.list(k)
 	for _, n := range names {
-		w.typed("Person", n)
+		w.typed("Person", n.Natural())
 	}
 	w.endList()
 }
@@ -828,15 +828,6 @@ func (d *reuseData) citationReference(s *index.Source) string {
 	return d.node(citeRef{s}, func(w *ldWriter) { w.b.WriteString(CitationReference(s.Record)) })
 }
 
-// splitName reads "Ivo H. Daalder" as given names and a family name.
-func splitName(n string) bib.Name {
-	f := strings.Fields(n)
-	if len(f) < 2 {
-		return bib.Name{Literal: n}
-	}
-	return bib.Name{Family: f[len(f)-1], Given: strings.Join(f[:len(f)-1], " ")}
-}
-
 // editionRecord is a chapter of the edition as a bibliographic record: a
 // chapter of the book it appeared in (when edition.yaml's citation cites
 // one), in this annotated online edition.
@@ -849,7 +840,7 @@ func editionRecord(x *index.Index, ch *index.Chapter, url string) *bib.Record {
 		authors = ed.Authors
 	}
 	for _, a := range authors {
-		r.Names["author"] = append(r.Names["author"], splitName(a))
+		r.Names["author"] = append(r.Names["author"], a)
 	}
 	r.Vars["title"] = ch.Title
 	if ed.Year != 0 {
@@ -871,7 +862,7 @@ func editionRecord(x *index.Index, ch *index.Chapter, url string) *bib.Record {
 	}
 	note := "Annotated online edition"
 	if len(ed.Editors) > 0 {
-		note += ", edited by " + strings.Join(ed.Editors, ", ")
+		note += ", edited by " + strings.Join(bib.Naturals(ed.Editors), ", ")
 	}
 	r.Vars["note"] = note
 	if url != "" {
@@ -881,7 +872,7 @@ func editionRecord(x *index.Index, ch *index.Chapter, url string) *bib.Record {
 		r.ID = "edition"
 	}
 	if y := r.Issued().Year(); y != 0 && len(authors) > 0 {
-		r.ID = strings.ToLower(splitName(authors[0]).FamilyPart()) + strconv.Itoa(y) + "-" + index.Slug(ch.Slug)
+		r.ID = strings.ToLower(authors[0].FamilyPart()) + strconv.Itoa(y) + "-" + index.Slug(ch.Slug)
 	}
 	return r
 }
@@ -921,7 +912,7 @@ func editionNote(x *index.Index, ch *index.Chapter, r *bib.Record, para string) 
 	}
 	b.WriteString(", annotated online edition")
 	if len(x.Edition.Editors) > 0 {
-		b.WriteString(", ed. " + esc(andList(x.Edition.Editors)))
+		b.WriteString(", ed. " + esc(andList(bib.Naturals(x.Edition.Editors))))
 	}
 	if para != "" {
 		b.WriteString(`, par. <span data-cite="para">` + esc(para) + `</span>`)

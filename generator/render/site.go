@@ -10,6 +10,7 @@ import (
 	"sync"
 	"unicode"
 
+	"edition/generator/bib"
 	"edition/generator/diag"
 	"edition/generator/index"
 	"edition/generator/internal/words"
@@ -291,7 +292,7 @@ func (t *Templates) home(x *index.Index, extra []ExtraPage) *HomeView {
 	v.BodyClass = "home"
 	for _, ch := range x.Chapters {
 		p := x.Layout.Chapter(ch.Slug)
-		item := ContentsItem{Link: Link{Label: ch.Title, Href: v.URL(p)}, Authors: strings.Join(ch.Authors, ", ")}
+		item := ContentsItem{Link: Link{Label: ch.Title, Href: v.URL(p)}, Authors: strings.Join(bib.Naturals(ch.Authors), ", ")}
 		for _, s := range ch.Sections {
 			item.Sections = append(item.Sections, Link{Label: s.Title, Href: v.URL(p + "#" + s.ID)})
 		}
@@ -310,7 +311,7 @@ func (t *Templates) chapter(x *index.Index, set *pageSet, i int) *ChapterView {
 	ch := x.Chapters[i]
 	p := set.chapterPath[i]
 	v := &ChapterView{Base: set.base(p, ch.Title, set.chapterPath[0]), Chapter: ch,
-		Authors: strings.Join(ch.Authors, ", ")}
+		Authors: strings.Join(bib.Naturals(ch.Authors), ", ")}
 	v.BodyClass = "chapter"
 	v.Heading = ch.TitleHTML
 	if v.Heading == "" {
@@ -403,7 +404,7 @@ func passageCitation(x *index.Index, ch *index.Chapter) string {
 		authors = ed.Authors
 	}
 	if len(authors) > 0 {
-		b.WriteString(joinNames(authors) + ", ")
+		b.WriteString(joinNames(bib.Naturals(authors)) + ", ")
 	}
 	var orig []string
 	if ed.Publisher != "" {
@@ -425,7 +426,7 @@ func passageCitation(x *index.Index, ch *index.Chapter) string {
 	}
 	b.WriteString(" ¶ {p}, annotated online edition")
 	if len(ed.Editors) > 0 {
-		b.WriteString(", ed. " + joinNames(ed.Editors))
+		b.WriteString(", ed. " + joinNames(bib.Naturals(ed.Editors)))
 	}
 	b.WriteString(", {url}.")
 	return b.String()

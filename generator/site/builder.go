@@ -727,7 +727,7 @@ func (b *Builder) dirtyClosure(x *index.Index) func(*render.Page) bool {
 func (b *Builder) subjectsKey(x *index.Index, extra []render.ExtraPage) uint64 {
 	type shape struct {
 		Slug, Title string
-		Authors     []string
+		Authors     []bib.Name
 		Order       int
 		Sections    []index.Section
 		Paragraphs  []int

@@ -282,3 +282,72 @@ func TestFamilyFirstNamesInTheExports(t *testing.T) {
 		}
 	}
 }
+
+// TestAuthorsOfTheEdition: edition.yaml's and a chapter's authors and
+// editors may be one string in either order, or a name as the
+// bibliography writes it, for a family name first. The pages show each in
+// reading order; the chapter's own record (its Cite block, its citation
+// tags) knows which part is the family name.
+func TestAuthorsOfTheEdition(t *testing.T) {
+	files := map[string]string{
+		"edition.yaml": `title: Names
+authors: ["Daalder, Ivo H."]
+editors: [Martin Luther King, Jr., {family: Kim, given: Dae-jung, static-ordering: true}]
+year: 2007
+kinds:
+  - {key: concept, name: Concept, plural: Concepts, path: concepts}
+`,
+		"bibliography.yaml": "references: []\n",
+		"registry/concept/partnership.md": "---\nname: Partnership\naliases: [partnership]\n---\nWorking together.\n",
+		"text/01-waters.md": `---
+title: Waters
+authors:
+  - {family: Wu, given: Xinbo, static-ordering: true}
+  - Ludwig van Beethoven
+---
+The partnership held.
+`,
+	}
+	dir := writeEdition(t, files)
+	out := filepath.Join(t.TempDir(), "public")
+	res, err := site.Build(site.Options{Content: filepath.Join(dir, "content"), Templates: editionTemplates, Output: out})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Diags) > 0 {
+		t.Fatalf("diagnostics: %v", res.Diags)
+	}
+	ch := readPage(t, out, "text/waters.html")
+	if got, want := collapsed(first(t, ch, func(n *html.Node) bool { return hasClass(n, "byline") })), "Wu Xinbo, Ludwig van Beethoven"; got != want {
+		t.Errorf("the chapter's byline reads %q, want %q", got, want)
+	}
+	footer := collapsed(first(t, ch, func(n *html.Node) bool { return n.Data == "footer" }))
+	if want := "Names by Ivo H. Daalder, 2007. An annotated online edition, edited by Martin Luther King, Jr., Kim Dae-jung."; !strings.HasPrefix(footer, want) {
+		t.Errorf("the footer reads\n  %s\nwant it to begin\n  %s", footer, want)
+	}
+	if got, want := textOf(ch.byID("cite-chapter-bibtex")), "author = {Wu, Xinbo and van Beethoven, Ludwig}"; !strings.Contains(got, want) {
+		t.Errorf("the chapter's BibTeX lacks %q:\n%s", want, got)
+	}
+	if got, want := textOf(ch.byID("cite-chapter-bibtex")), "@book{wu2007-waters,"; !strings.Contains(got, want) {
+		t.Errorf("the chapter's BibTeX lacks %q:\n%s", want, got)
+	}
+	page := read(t, out, "text/waters.html")
+	for _, want := range []string{
+		`<meta name="citation_author" content="Wu, Xinbo">`,
+		`<meta name="citation_author" content="van Beethoven, Ludwig">`,
+	} {
+		if !strings.Contains(page, want) {
+			t.Errorf("the chapter's metadata lacks %s", want)
+		}
+	}
+}
+
+// first is the first element of p that keep keeps; the test fails without.
+func first(t *testing.T, p *page, keep func(*html.Node) bool) *html.Node {
+	t.Helper()
+	found := findAll(p.Doc, keep)
+	if len(found) == 0 {
+		t.Fatalf("%s has no such element", p.Path)
+	}
+	return found[0]
+}

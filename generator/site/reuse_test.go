@@ -388,8 +388,7 @@ func TestCitationTagsMatchTheBibliography(t *testing.T) {
 		}
 		var authors []string
 		for _, a := range ch.Authors {
-			f := strings.Fields(a)
-			authors = append(authors, f[len(f)-1]+", "+strings.Join(f[:len(f)-1], " "))
+			authors = append(authors, a.Family+", "+a.Given)
 		}
 		for name, want := range map[string][]string{
 			"citation_title":             {ch.Title},

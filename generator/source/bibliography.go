@@ -148,6 +148,42 @@ var recordSet = func() *fieldSet[recordFields] {
 	return newFieldSet(handlers)
 }()
 
+// persons reads the authors or editors of edition.yaml or of a chapter's
+// front matter: one name or a list of them, each written as one string,
+// "Ivo H. Daalder" or "Daalder, Ivo H." (bib.ParseName), or as the
+// bibliography writes a name, {family: Wu, given: Xinbo, static-ordering:
+// true}, for a name one string cannot say.
+func (d *doc) persons(n *yaml.Node, field string) []bib.Name {
+	if n.Kind != yaml.SequenceNode {
+		return parseNames(d.strs(n, field))
+	}
+	var out []bib.Name
+	for i, item := range n.Content {
+		if item.Kind != yaml.MappingNode {
+			// As strs reads a list's item, with its advice.
+			out = append(out, parseNames(d.strs(&yaml.Node{Kind: yaml.SequenceNode, Content: n.Content[i : i+1]}, field))...)
+			continue
+		}
+		var nm bib.Name
+		decodeFields(d, item, "a name", nameSet, nameFields{d, &nm})
+		if nm.Family == "" && nm.Literal == "" {
+			d.errorf(item, "give “family:” (and “given:”), or “literal:” for an institution", "a name in %s has no family name", field)
+			continue
+		}
+		out = append(out, nm)
+	}
+	return out
+}
+
+// parseNames reads each of names with bib.ParseName.
+func parseNames(names []string) []bib.Name {
+	var out []bib.Name
+	for _, s := range names {
+		out = append(out, bib.ParseName(s))
+	}
+	return out
+}
+
 func (l *loader) names(d *doc, n *yaml.Node, field string) []bib.Name {
 	if n.Kind != yaml.SequenceNode {
 		d.errorf(n, "write a list such as [{family: Bush, given: George W.}]", "%s must be a list of names", field)

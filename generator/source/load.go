@@ -9,6 +9,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"edition/generator/bib"
 	"edition/generator/diag"
 	"edition/generator/index"
 
@@ -46,7 +47,7 @@ type Chapter struct {
 	SlugPos  diag.Pos // where “slug:” gives Slug; zero when it comes from the file's name
 	Title    string
 	TitlePos diag.Pos // where “title:” gives Title
-	Authors  []string
+	Authors  []bib.Name
 	Opening  string
 	Body     []byte
 	BodyLine int
@@ -217,8 +218,8 @@ func (l *loader) editionFile() (index.Edition, bool) {
 	d.fields(n, EditionFile, map[string]func(*yaml.Node){
 		"title":     func(v *yaml.Node) { ed.Title = d.str(v, "title") },
 		"subtitle":  func(v *yaml.Node) { ed.Subtitle = d.str(v, "subtitle") },
-		"authors":   func(v *yaml.Node) { ed.Authors = d.strs(v, "authors") },
-		"editors":   func(v *yaml.Node) { ed.Editors = d.strs(v, "editors") },
+		"authors":   func(v *yaml.Node) { ed.Authors = d.persons(v, "authors") },
+		"editors":   func(v *yaml.Node) { ed.Editors = d.persons(v, "editors") },
 		"publisher": func(v *yaml.Node) { ed.Publisher = d.str(v, "publisher") },
 		"year":      func(v *yaml.Node) { ed.Year = d.integer(v, "year") },
 		"language":  func(v *yaml.Node) { ed.Language = d.str(v, "language") },
@@ -528,7 +529,7 @@ var chapterSet = newFieldSet(map[string]func(c chapterFields, v *yaml.Node){
 	"slug": func(c chapterFields, v *yaml.Node) {
 		c.ch.Slug, c.ch.SlugPos = c.d.str(v, "slug"), c.d.pos(v)
 	},
-	"authors": func(c chapterFields, v *yaml.Node) { c.ch.Authors = c.d.strs(v, "authors") },
+	"authors": func(c chapterFields, v *yaml.Node) { c.ch.Authors = c.d.persons(v, "authors") },
 	"opening": func(c chapterFields, v *yaml.Node) { c.ch.Opening = c.d.str(v, "opening") },
 })
 

@@ -1,10 +1,13 @@
 package source
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
+
+	"edition/generator/bib"
 )
 
 // A name written as one string is kept whole, as an institution's is; one
@@ -108,6 +111,51 @@ func TestStaticOrdering(t *testing.T) {
 		`bibliography.yaml:5:51: error: static-ordering must be true or false, not the value "yes" (write “static-ordering: true” if the person's own usage puts the family name first, as in “Wu Xinbo”, or remove the field)`,
 		`bibliography.yaml:6:55: error: static-ordering must be true or false, not the text "true" (write true without quotes)`,
 		`bibliography.yaml:7:52: error: static-ordering must be true or false, not a list (write “static-ordering: true” if the person's own usage puts the family name first, as in “Wu Xinbo”, or remove the field)`,
+	}
+	if got := diags.Strings(); !slices.Equal(got, want) {
+		t.Errorf("diagnostics:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+// TestAuthorsAsNames: edition.yaml's authors and editors and a chapter's
+// authors are names: one string in either order, or a name written as the
+// bibliography writes one; a name without a family name is an error at
+// its line and column.
+func TestAuthorsAsNames(t *testing.T) {
+	c, diags := Load(fstest.MapFS{
+		"edition.yaml": {Data: []byte("title: T\nauthors: Daalder, Ivo H.\neditors: [James M. Lindsay, {family: Wu, given: Xinbo, static-ordering: true}]\n")},
+		"text/01-a.md": {Data: []byte("---\ntitle: A\nauthors:\n  - {family: Kim, given: Dae-jung, static-ordering: true}\n  - Ludwig van Beethoven\n---\nText.\n")},
+	}, "")
+	if len(diags) > 0 {
+		t.Fatal(diags.Strings())
+	}
+	names := func(ns []bib.Name) []string {
+		var out []string
+		for _, n := range ns {
+			out = append(out, n.Inverted()+fmt.Sprintf(" (%v)", n.StaticOrdering))
+		}
+		return out
+	}
+	for _, tc := range []struct {
+		what      string
+		got, want []string
+	}{
+		{"the edition's authors", names(c.Edition.Authors), []string{"Daalder, Ivo H. (false)"}},
+		{"the edition's editors", names(c.Edition.Editors), []string{"Lindsay, James M. (false)", "Wu, Xinbo (true)"}},
+		{"the chapter's authors", names(c.Chapters[0].Authors), []string{"Kim, Dae-jung (true)", "van Beethoven, Ludwig (false)"}},
+	} {
+		if !slices.Equal(tc.got, tc.want) {
+			t.Errorf("%s: %q, want %q", tc.what, tc.got, tc.want)
+		}
+	}
+
+	_, diags = Load(fstest.MapFS{
+		"edition.yaml": {Data: []byte("title: T\nauthors: [{given: Ivo H.}]\n")},
+		"text/01-a.md": {Data: []byte("---\ntitle: A\nauthors: [A. Author, {family: Wu, given: Xinbo, static-ordering: yes}]\n---\nText.\n")},
+	}, "")
+	want := []string{
+		`edition.yaml:2:11: error: a name in authors has no family name (give “family:” (and “given:”), or “literal:” for an institution)`,
+		`text/01-a.md:3:66: error: static-ordering must be true or false, not the value "yes" (write “static-ordering: true” if the person's own usage puts the family name first, as in “Wu Xinbo”, or remove the field)`,
 	}
 	if got := diags.Strings(); !slices.Equal(got, want) {
 		t.Errorf("diagnostics:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
