@@ -9,7 +9,8 @@
 //              hover or focus after a short delay; hoverable, dismissable
 //              with Escape, first tap on a touch screen
 //   passages   a "Cite" button by each paragraph number copies a citation
-//   options    annotations on/off and the theme, remembered
+//   options    annotations on/off and the theme, remembered; where space
+//              is short, behind one button that shows and hides them
 (function () {
   "use strict";
   var doc = document, root = doc.documentElement;
@@ -357,7 +358,29 @@
       if (next) root.setAttribute("data-theme", next); else root.removeAttribute("data-theme");
       store("edition-theme", next || null);
     });
+    setupOptionsToggle();
     syncBare();
+  }
+
+  // setupOptionsToggle makes the "Aa" button, shown only where space is
+  // short (style.css), show and hide the reading options under it: a
+  // second press, Escape or a click elsewhere hides them, Escape giving the
+  // focus back to the button.
+  function setupOptionsToggle() {
+    var toggle = doc.querySelector(".tools-toggle"), box = toggle && toggle.parentNode;
+    if (!toggle) return;
+    function open() { return toggle.getAttribute("aria-expanded") === "true"; }
+    function set(on) { toggle.setAttribute("aria-expanded", on ? "true" : "false"); }
+    toggle.addEventListener("click", function () { set(!open()); });
+    box.addEventListener("keydown", function (ev) {
+      if ((ev.key !== "Escape" && ev.key !== "Esc") || !open()) return;
+      ev.preventDefault();
+      set(false);
+      toggle.focus();
+    });
+    doc.addEventListener("click", function (ev) {
+      if (open() && !box.contains(ev.target)) set(false);
+    });
   }
 
   /* Wiring -------------------------------------------------------------- */
