@@ -2,6 +2,7 @@ package browser
 
 import (
 	"context"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -131,4 +132,70 @@ func TestReadingOptionsByKeyboardWhereSpaceIsShort(t *testing.T) {
 		t.Errorf("Escape left the focus on %s, not on the button", f)
 	}
 	tb.clearStorage()
+}
+
+// navRowJS reads the row of the site's links: the link to the page's own
+// section and the one before it, each whole inside the row's visible box
+// or not; whether both could be (the two, and the gap between them, are
+// no wider than the box); and whether the row is scrolled with no link
+// before its visible box, which shows the edge's shade before nothing.
+const navRowJS = `(() => {
+  const n = document.querySelector(".site-nav"), cur = n.querySelector("a[aria-current]");
+  if (!cur) return null;
+  const b = n.getBoundingClientRect(), left = b.left + n.clientLeft, right = left + n.clientWidth;
+  const inside = a => { const r = a.getBoundingClientRect(); return r.left >= left - 1 && r.right <= right + 1; };
+  const desc = a => { const r = a.getBoundingClientRect(); return a.textContent + " " + Math.round(r.left) + "–" + Math.round(r.right); };
+  const li = cur.closest("li").previousElementSibling, prev = li && li.querySelector("a");
+  const before = [...n.querySelectorAll("a")].some(a => a.getBoundingClientRect().left < left - 1);
+  return {
+    row: Math.round(left) + "–" + Math.round(right), current: desc(cur), currentInside: inside(cur),
+    previous: prev ? desc(prev) : "", previousInside: !prev || inside(prev),
+    bothFit: !prev || cur.getBoundingClientRect().right - prev.getBoundingClientRect().left <= n.clientWidth,
+    scrolledBeforeNothing: n.scrollLeft > 0.5 && !before,
+  };
+})()`
+
+type navRow struct {
+	Row, Current, Previous                 string
+	CurrentInside, PreviousInside, BothFit bool
+	ScrolledBeforeNothing                  bool
+}
+
+// Where the site's links scroll sideways (phones, with the usual text
+// and with twice it, and the two columns from 40rem), each page's row of
+// links shows the link to the page's own section whole, and the link
+// before it whole where both fit: the row started at the page's own link,
+// the links before it out of view behind the edge's shade, and a part of
+// a word at the edge. Nor is the row scrolled by a sliver, with the shade
+// standing before nothing (the title page's row was scrolled by 4 px).
+func TestNavShowsTheCurrentLinkAndTheOneBefore(t *testing.T) {
+	pages := []string{textPage, "overview.html", "concepts/index.html", "concepts/preemption.html", "actors/index.html", "events/index.html", "bibliography.html", "general-index.html"}
+	for _, c := range []struct {
+		w   int64
+		big bool
+	}{{320, false}, {390, false}, {320, true}, {390, true}, {700, false}} {
+		t.Run(fmt.Sprintf("%d-text%d", c.w, map[bool]int{false: 100, true: 200}[c.big]), func(t *testing.T) {
+			tb := newTab(t, overHTTP, c.w, 800, c.w < 800)
+			if c.big {
+				textAt200(tb)
+			}
+			for _, p := range pages {
+				tb.visit(p)
+				tb.settle()
+				r := eval[*navRow](tb, navRowJS)
+				if r == nil {
+					t.Fatalf("%s: no link in the row is the page's own", p)
+				}
+				switch {
+				case !r.CurrentInside:
+					t.Errorf("%s: the page's own link (%s) is not whole in the row's visible box (%s)", p, r.Current, r.Row)
+				case r.BothFit && !r.PreviousInside:
+					t.Errorf("%s: the link before the page's own (%s, then %s) is not whole in the row's visible box (%s), though both fit", p, r.Previous, r.Current, r.Row)
+				}
+				if r.ScrolledBeforeNothing {
+					t.Errorf("%s: the row (%s) is scrolled with no link before it", p, r.Row)
+				}
+			}
+		})
+	}
 }

@@ -362,6 +362,27 @@
     syncBare();
   }
 
+  /* The row of links ------------------------------------------------------ */
+
+  // placeNav scrolls the site's row of links, where it scrolls, so that
+  // the link to the page's own section is whole in view, and the link
+  // before it too where both fit: the link before starts the row then,
+  // else the page's own link does, each at the row's scroll padding where
+  // there is room for it (at the very edge where there is not). style.css
+  // asks the same of the browser before the first paint for the first
+  // case; this settles the second, and browsers without
+  // scroll-initial-target.
+  function placeNav() {
+    var nav = doc.querySelector(".site-nav"), cur = nav && nav.querySelector("a[aria-current]");
+    if (!cur || nav.scrollWidth <= nav.clientWidth) return;
+    var pad = parseFloat(getComputedStyle(nav).scrollPaddingLeft) || 0, room = nav.clientWidth;
+    var left = nav.getBoundingClientRect().left + nav.clientLeft - nav.scrollLeft;
+    var box = function (a) { var r = a.getBoundingClientRect(); return {start: r.left - left, end: r.right - left}; };
+    var c = box(cur), prev = cur.parentNode.previousElementSibling, p = prev && box(prev.querySelector("a"));
+    var from = p && c.end - p.start <= room ? p.start : c.start;
+    nav.scrollLeft = from - Math.max(0, Math.min(pad, (room - (c.end - from)) / 2));
+  }
+
   // setupOptionsToggle makes the "Aa" button, shown only where space is
   // short (style.css), show and hide the reading options under it: a
   // second press, Escape or a click elsewhere hides them, Escape giving the
@@ -390,6 +411,7 @@
     setupCite();
     setupPreviews();
     setupOptions();
+    placeNav();
     doc.addEventListener("click", function (ev) {
       if (!ev.target.closest) return;
       var ref = ev.target.closest("a.noteref[aria-controls]");
