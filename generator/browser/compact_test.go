@@ -162,18 +162,18 @@ type navRow struct {
 }
 
 // Where the site's links scroll sideways (phones, with the usual text
-// and with twice it, and the two columns from 40rem), each page's row of
-// links shows the link to the page's own section whole, and the link
-// before it whole where both fit: the row started at the page's own link,
-// the links before it out of view behind the edge's shade, and a part of
-// a word at the edge. Nor is the row scrolled by a sliver, with the shade
-// standing before nothing (the title page's row was scrolled by 4 px).
+// and with twice it), each page's row of links shows the link to the
+// page's own section whole, and the link before it whole where both fit:
+// the row started at the page's own link, the links before it out of view
+// behind the edge's shade, and a part of a word at the edge. Nor is the
+// row scrolled by a sliver, with the shade standing before nothing (the
+// title page's row was scrolled by 4 px).
 func TestNavShowsTheCurrentLinkAndTheOneBefore(t *testing.T) {
 	pages := []string{textPage, "overview.html", "concepts/index.html", "concepts/preemption.html", "actors/index.html", "events/index.html", "bibliography.html", "general-index.html"}
 	for _, c := range []struct {
 		w   int64
 		big bool
-	}{{320, false}, {390, false}, {320, true}, {390, true}, {700, false}} {
+	}{{320, false}, {390, false}, {320, true}, {390, true}} {
 		t.Run(fmt.Sprintf("%d-text%d", c.w, map[bool]int{false: 100, true: 200}[c.big]), func(t *testing.T) {
 			tb := newTab(t, overHTTP, c.w, 800, c.w < 800)
 			if c.big {
@@ -197,5 +197,23 @@ func TestNavShowsTheCurrentLinkAndTheOneBefore(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// From 40rem, the links stand beside the site's title, where they
+// scrolled sideways up to about 50rem; up to 49rem they wrap onto a
+// second line instead, every link whole in view, the row not scrolling.
+func TestLinksWrapBesideTheTitle(t *testing.T) {
+	for _, w := range []int64{660, 760} {
+		tb := newTab(t, overHTTP, w, 800, false)
+		tb.visit("concepts/preemption.html")
+		tb.settle()
+		hidden := eval[[]string](tb, `(() => {
+  const n = document.querySelector(".site-nav"), b = n.getBoundingClientRect(), left = b.left + n.clientLeft, right = left + n.clientWidth;
+  return [...n.querySelectorAll("a")].filter(a => { const r = a.getBoundingClientRect(); return r.left < left - 1 || r.right > right + 1; }).map(a => a.textContent);
+})()`)
+		if sw, cw := eval[float64](tb, `document.querySelector(".site-nav").scrollWidth`), eval[float64](tb, `document.querySelector(".site-nav").clientWidth`); sw > cw+1 || len(hidden) > 0 {
+			t.Errorf("at %d px the row of links scrolls (%.0f px of links in %.0f), with %v out of view", w, sw, cw, hidden)
+		}
 	}
 }

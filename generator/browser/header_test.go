@@ -131,14 +131,15 @@ func sameBox(a, b []float64) bool {
 // where it stands at rest, as high as it is at rest. Parts read later
 // may appear, in the room kept for them. Without that room, 2, 7, 7 and
 // 6 of 12 visits at 1100 px (in four runs) and 0 to 2 of 4 at 390 px drew
-// a header that then changed. At 320 px with the text at twice its size,
-// the reading options hide behind one button beside the title, whose
-// column is kept before the button is read.
+// a header that then changed. At 700 px the links wrap onto a second
+// line kept for them; at 320 px with the text at twice its size, the
+// reading options hide behind one button beside the title, whose column
+// is kept before the button is read.
 func TestHeaderWholeAtFirstPaint(t *testing.T) {
 	for _, c := range []struct {
 		w   int64
 		big bool
-	}{{1100, false}, {390, false}, {320, true}} {
+	}{{1100, false}, {700, false}, {390, false}, {320, true}} {
 		w := c.w
 		name := fmt.Sprint(w)
 		if c.big {
