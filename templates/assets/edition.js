@@ -9,7 +9,8 @@
 //              hover or focus after a short delay; hoverable, dismissable
 //              with Escape, first tap on a touch screen
 //   passages   a "Cite" button by each paragraph number copies a citation
-//   options    annotations on/off and the theme, remembered
+//   options    annotations on/off and the theme, remembered; where space
+//              is short, behind one button that shows and hides them
 (function () {
   "use strict";
   var doc = document, root = doc.documentElement;
@@ -357,7 +358,50 @@
       if (next) root.setAttribute("data-theme", next); else root.removeAttribute("data-theme");
       store("edition-theme", next || null);
     });
+    setupOptionsToggle();
     syncBare();
+  }
+
+  /* The row of links ------------------------------------------------------ */
+
+  // placeNav scrolls the site's row of links, where it scrolls, so that
+  // the link to the page's own section is whole in view, and the link
+  // before it too where both fit: the link before starts the row then,
+  // else the page's own link does, each at the row's scroll padding where
+  // there is room for it (at the very edge where there is not). style.css
+  // asks the same of the browser before the first paint for the first
+  // case; this settles the second, and browsers without
+  // scroll-initial-target.
+  function placeNav() {
+    var nav = doc.querySelector(".site-nav"), cur = nav && nav.querySelector("a[aria-current]");
+    if (!cur || nav.scrollWidth <= nav.clientWidth) return;
+    var pad = parseFloat(getComputedStyle(nav).scrollPaddingLeft) || 0, room = nav.clientWidth;
+    var left = nav.getBoundingClientRect().left + nav.clientLeft - nav.scrollLeft;
+    var box = function (a) { var r = a.getBoundingClientRect(); return {start: r.left - left, end: r.right - left}; };
+    var c = box(cur), prev = cur.parentNode.previousElementSibling, p = prev && box(prev.querySelector("a"));
+    var from = p && c.end - p.start <= room ? p.start : c.start;
+    nav.scrollLeft = from - Math.max(0, Math.min(pad, (room - (c.end - from)) / 2));
+  }
+
+  // setupOptionsToggle makes the "Aa" button, shown only where space is
+  // short (style.css), show and hide the reading options under it: a
+  // second press, Escape or a click elsewhere hides them, Escape giving the
+  // focus back to the button.
+  function setupOptionsToggle() {
+    var toggle = doc.querySelector(".tools-toggle"), box = toggle && toggle.parentNode;
+    if (!toggle) return;
+    function open() { return toggle.getAttribute("aria-expanded") === "true"; }
+    function set(on) { toggle.setAttribute("aria-expanded", on ? "true" : "false"); }
+    toggle.addEventListener("click", function () { set(!open()); });
+    box.addEventListener("keydown", function (ev) {
+      if ((ev.key !== "Escape" && ev.key !== "Esc") || !open()) return;
+      ev.preventDefault();
+      set(false);
+      toggle.focus();
+    });
+    doc.addEventListener("click", function (ev) {
+      if (open() && !box.contains(ev.target)) set(false);
+    });
   }
 
   /* Wiring -------------------------------------------------------------- */
@@ -367,6 +411,7 @@
     setupCite();
     setupPreviews();
     setupOptions();
+    placeNav();
     doc.addEventListener("click", function (ev) {
       if (!ev.target.closest) return;
       var ref = ev.target.closest("a.noteref[aria-controls]");
