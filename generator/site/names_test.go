@@ -297,7 +297,7 @@ year: 2007
 kinds:
   - {key: concept, name: Concept, plural: Concepts, path: concepts}
 `,
-		"bibliography.yaml": "references: []\n",
+		"bibliography.yaml":               "references: []\n",
 		"registry/concept/partnership.md": "---\nname: Partnership\naliases: [partnership]\n---\nWorking together.\n",
 		"text/01-waters.md": `---
 title: Waters
