@@ -217,3 +217,30 @@ func TestLinksWrapBesideTheTitle(t *testing.T) {
 		}
 	}
 }
+
+// Where the links wrap (40–49rem), the list of links has the same box
+// with its first link alone as with all of them, as when a slow phone
+// draws the header before the rest of the links are read: a full `make
+// test` once saw it grow from one line to two after the first frame, at
+// 700 px (TestHeaderWholeAtFirstPaint). The first link stays put too.
+func TestLinksKeepTheirBoxBeforeTheRestAreRead(t *testing.T) {
+	for _, w := range []int64{660, 700, 760} {
+		tb := newTab(t, overHTTP, w, 800, false)
+		tb.visit("index.html")
+		tb.settle()
+		const boxes = `(() => {
+  const box = e => { const r = e.getBoundingClientRect(); return [r.left, r.top, r.height].map(Math.round).join(" "); };
+  const ul = document.querySelector(".site-nav ul");
+  return "list " + box(ul) + ", first link " + box(ul.querySelector("a")) + ", header " + box(document.querySelector(".site-header"));
+})()`
+		all := eval[string](tb, boxes)
+		first := eval[string](tb, `(() => {
+  const ul = document.querySelector(".site-nav ul");
+  while (ul.children.length > 1) ul.lastElementChild.remove();
+  return true;
+})()`+` && `+boxes)
+		if all != first {
+			t.Errorf("at %d px, with every link: %s; with the first alone: %s", w, all, first)
+		}
+	}
+}
