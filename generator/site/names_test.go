@@ -62,7 +62,15 @@ The partnership held across the Pacific.[^1]
 // returns the folder.
 func buildFamilyFirst(t *testing.T) string {
 	t.Helper()
-	dir := writeEdition(t, familyFirstEdition)
+	return buildWithoutDiagnostics(t, familyFirstEdition)
+}
+
+// buildWithoutDiagnostics builds the edition of files (content paths and
+// their text) into a temporary folder and returns the folder; the test
+// fails on any error or warning.
+func buildWithoutDiagnostics(t *testing.T, files map[string]string) string {
+	t.Helper()
+	dir := writeEdition(t, files)
 	out := filepath.Join(t.TempDir(), "public")
 	res, err := site.Build(site.Options{Content: filepath.Join(dir, "content"), Templates: editionTemplates, Output: out})
 	if err != nil {
@@ -177,15 +185,9 @@ func TestFamilyFirstNamesInThePages(t *testing.T) {
 
 	// The chapter's metadata: citation tags inverted, as Google Scholar
 	// reads them; the JSON-LD of the book with its editors' names read.
-	page := read(t, out, "text/overview.html")
-	for _, want := range []string{
+	metadataHolds(t, read(t, out, "text/overview.html"),
 		`<meta name="citation_editor" content="Kim, Dae-jung">`,
-		`citation_title=Partners across the Pacific; citation_author=Lindsay, James M.; citation_author=Wu, Xinbo;`,
-	} {
-		if !strings.Contains(page, want) {
-			t.Errorf("the chapter's metadata lacks %s", want)
-		}
-	}
+		`citation_title=Partners across the Pacific; citation_author=Lindsay, James M.; citation_author=Wu, Xinbo;`)
 	var editors []string
 	for _, n := range jsonLD(t, ch.Path, ch.Doc) {
 		if n["name"] != "Rivals and Allies" {
@@ -308,15 +310,7 @@ authors:
 The partnership held.
 `,
 	}
-	dir := writeEdition(t, files)
-	out := filepath.Join(t.TempDir(), "public")
-	res, err := site.Build(site.Options{Content: filepath.Join(dir, "content"), Templates: editionTemplates, Output: out})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(res.Diags) > 0 {
-		t.Fatalf("diagnostics: %v", res.Diags)
-	}
+	out := buildWithoutDiagnostics(t, files)
 	ch := readPage(t, out, "text/waters.html")
 	if got, want := collapsed(first(t, ch, func(n *html.Node) bool { return hasClass(n, "byline") })), "Wu Xinbo, Ludwig van Beethoven"; got != want {
 		t.Errorf("the chapter's byline reads %q, want %q", got, want)
@@ -331,15 +325,9 @@ The partnership held.
 	if got, want := textOf(ch.byID("cite-chapter-bibtex")), "@book{wu2007-waters,"; !strings.Contains(got, want) {
 		t.Errorf("the chapter's BibTeX lacks %q:\n%s", want, got)
 	}
-	page := read(t, out, "text/waters.html")
-	for _, want := range []string{
+	metadataHolds(t, read(t, out, "text/waters.html"),
 		`<meta name="citation_author" content="Wu, Xinbo">`,
-		`<meta name="citation_author" content="van Beethoven, Ludwig">`,
-	} {
-		if !strings.Contains(page, want) {
-			t.Errorf("the chapter's metadata lacks %s", want)
-		}
-	}
+		`<meta name="citation_author" content="van Beethoven, Ludwig">`)
 }
 
 // first is the first element of p that keep keeps; the test fails without.
@@ -350,4 +338,15 @@ func first(t *testing.T, p *page, keep func(*html.Node) bool) *html.Node {
 		t.Fatalf("%s has no such element", p.Path)
 	}
 	return found[0]
+}
+
+// metadataHolds fails the test for each of want that the chapter's page
+// does not hold.
+func metadataHolds(t *testing.T, page string, want ...string) {
+	t.Helper()
+	for _, w := range want {
+		if !strings.Contains(page, w) {
+			t.Errorf("the chapter's metadata lacks %s", w)
+		}
+	}
 }

@@ -164,15 +164,24 @@ func (d *doc) persons(n *yaml.Node, field string) []bib.Name {
 			out = append(out, parseNames(d.strs(&yaml.Node{Kind: yaml.SequenceNode, Content: n.Content[i : i+1]}, field))...)
 			continue
 		}
-		var nm bib.Name
-		decodeFields(d, item, "a name", nameSet, nameFields{d, &nm})
-		if nm.Family == "" && nm.Literal == "" {
-			d.errorf(item, "give “family:” (and “given:”), or “literal:” for an institution", "a name in %s has no family name", field)
-			continue
+		if nm, ok := d.name(item, field); ok {
+			out = append(out, nm)
 		}
-		out = append(out, nm)
 	}
 	return out
+}
+
+// name reads a name written as CSL writes one, {family: …, given: …} or
+// {literal: …}, an item of field; false when it has neither a family name
+// nor a literal one, which is reported.
+func (d *doc) name(item *yaml.Node, field string) (bib.Name, bool) {
+	var nm bib.Name
+	decodeFields(d, item, "a name", nameSet, nameFields{d, &nm})
+	if nm.Family == "" && nm.Literal == "" {
+		d.errorf(item, "give “family:” (and “given:”), or “literal:” for an institution", "a name in %s has no family name", field)
+		return nm, false
+	}
+	return nm, true
 }
 
 // parseNames reads each of names with bib.ParseName.
@@ -191,19 +200,15 @@ func (l *loader) names(d *doc, n *yaml.Node, field string) []bib.Name {
 	}
 	var out []bib.Name
 	for _, item := range n.Content {
-		var nm bib.Name
 		if item.Kind == yaml.ScalarNode { // a bare string is a literal name
-			nm.Literal = item.Value
+			nm := bib.Name{Literal: item.Value}
 			checkPersonLike(d, item, field, nm)
 			out = append(out, nm)
 			continue
 		}
-		decodeFields(d, item, "a name", nameSet, nameFields{d, &nm})
-		if nm.Family == "" && nm.Literal == "" {
-			d.errorf(item, "give “family:” (and “given:”), or “literal:” for an institution", "a name in %s has no family name", field)
-			continue
+		if nm, ok := d.name(item, field); ok {
+			out = append(out, nm)
 		}
-		out = append(out, nm)
 	}
 	return out
 }
