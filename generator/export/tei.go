@@ -160,9 +160,9 @@ func (t *teiWriter) close(tag string) {
 }
 
 // elem writes <tag attrs>text</tag> on one line, or nothing when text is
-// empty.
+// blank once escaped (white space, and characters XML cannot hold).
 func (t *teiWriter) elem(tag, attrs, text string) {
-	if strings.TrimSpace(text) == "" {
+	if strings.TrimSpace(tei.Text(text)) == "" {
 		return
 	}
 	t.indent()
