@@ -101,6 +101,12 @@ func measureCmd(args []string) int {
 	if err := fl.Parse(args); err != nil {
 		return 2
 	}
+	if fl.NArg() > 0 {
+		// A word where a flag or command belongs ("bench help", a typo of
+		// "profile") would otherwise start ten minutes of measuring.
+		fmt.Fprintf(os.Stderr, "bench: unknown command %q: the commands are floor and profile; with none, flags only (bench -h lists them)\n", fl.Arg(0))
+		return 2
+	}
 	var err error
 	if o.chapters, err = ints(*chapters); err != nil {
 		fmt.Fprintln(os.Stderr, "bench: -chapters:", err)
