@@ -430,15 +430,6 @@ func (w *ldWriter) context(top bool) {
 	}
 }
 
-// persons writes names as edition.yaml gives them as schema.org persons.
-func (w *ldWriter) persons(k string, names []bib.Name) {
-	w.list(k)
-	for _, n := range names {
-		w.typed("Person", n.Natural())
-	}
-	w.endList()
-}
-
 // editionLD is the online edition as a schema.org Book; full adds its
 // parts and rights, top its @context.
 func editionLD(w *ldWriter, x *index.Index, full, top bool) {
@@ -449,13 +440,13 @@ func editionLD(w *ldWriter, x *index.Index, full, top bool) {
 	w.id(u)
 	w.str("@type", "Book")
 	if full {
-		w.persons("author", ed.Authors)
+		w.bibPersons("author", ed.Authors)
 	}
 	w.str("bookFormat", "https://schema.org/EBook")
 	if full {
 		w.str("description", "An annotated online edition")
 		if len(ed.Editors) > 0 {
-			w.persons("editor", ed.Editors)
+			w.bibPersons("editor", ed.Editors)
 		}
 		w.key("hasPart")
 		if len(x.Chapters) == 0 {
@@ -520,7 +511,7 @@ func chapterLD(w *ldWriter, x *index.Index, d *reuseData, ch *index.Chapter, nod
 	w.begin()
 	w.id(u)
 	w.str("@type", "Chapter")
-	w.persons("author", authors)
+	w.bibPersons("author", authors)
 	w.list("citation")
 	for _, n := range nodes[:cited] {
 		w.sep()
@@ -628,8 +619,8 @@ var creativeWorkTypes = map[string]string{
 	"paper-conference": "ScholarlyArticle", "manuscript": "Manuscript",
 }
 
-// bibPersons writes the names of a record: persons, and institutions as
-// organizations.
+// bibPersons writes names, of a record or of the edition and its
+// chapters: persons with their parts, and institutions as organizations.
 func (w *ldWriter) bibPersons(k string, ns []bib.Name) {
 	w.list(k)
 	for _, n := range ns {

@@ -294,7 +294,7 @@ func TestAuthorsOfTheEdition(t *testing.T) {
 	files := map[string]string{
 		"edition.yaml": `title: Names
 authors: ["Daalder, Ivo H."]
-editors: [Martin Luther King, Jr., {family: Kim, given: Dae-jung, static-ordering: true}]
+editors: ["Martin Luther King, Jr.", {family: Kim, given: Dae-jung, static-ordering: true}]
 year: 2007
 kinds:
   - {key: concept, name: Concept, plural: Concepts, path: concepts}
@@ -328,6 +328,46 @@ The partnership held.
 	metadataHolds(t, read(t, out, "text/waters.html"),
 		`<meta name="citation_author" content="Wu, Xinbo">`,
 		`<meta name="citation_author" content="van Beethoven, Ludwig">`)
+
+	// The JSON-LD knows the parts too: the chapter's authors, and the
+	// edition's authors and editors on its title page.
+	wantLD := map[string][]map[string]any{
+		"Chapter author": {
+			{"@type": "Person", "familyName": "Wu", "givenName": "Xinbo", "name": "Wu Xinbo"},
+			{"@type": "Person", "familyName": "van Beethoven", "givenName": "Ludwig", "name": "Ludwig van Beethoven"},
+		},
+		"Book author": {{"@type": "Person", "familyName": "Daalder", "givenName": "Ivo H.", "name": "Ivo H. Daalder"}},
+		"Book editor": {
+			{"@type": "Person", "familyName": "King", "givenName": "Martin Luther", "name": "Martin Luther King, Jr."},
+			{"@type": "Person", "familyName": "Kim", "givenName": "Dae-jung", "name": "Kim Dae-jung"},
+		},
+	}
+	got := map[string][]any{}
+	for _, path := range []string{"text/waters.html", "index.html"} {
+		p := readPage(t, out, path)
+		for _, n := range jsonLD(t, p.Path, p.Doc) {
+			typ, _ := n["@type"].(string)
+			for _, k := range []string{"author", "editor"} {
+				if ns, ok := n[k].([]any); ok && got[typ+" "+k] == nil {
+					got[typ+" "+k] = ns
+				}
+			}
+		}
+	}
+	for key, want := range wantLD {
+		if len(got[key]) != len(want) {
+			t.Errorf("JSON-LD %s: %v, want %d names", key, got[key], len(want))
+			continue
+		}
+		for i, a := range got[key] {
+			p, _ := a.(map[string]any)
+			for k, v := range want[i] {
+				if p[k] != v {
+					t.Errorf("JSON-LD %s %d has %s %v, want %q", key, i+1, k, p[k], v)
+				}
+			}
+		}
+	}
 }
 
 // first is the first element of p that keep keeps; the test fails without.
