@@ -61,6 +61,9 @@ func startsLower(w string) bool {
 	return unicode.IsLower(r)
 }
 
+// IsSuffix reports whether s is a generational suffix ("Jr.", "III").
+func IsSuffix(s string) bool { return isSuffix(s) }
+
 // isSuffix reports whether s is a generational suffix ("Jr.", "III").
 func isSuffix(s string) bool {
 	return slices.Contains([]string{"Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV"}, s)

@@ -159,6 +159,12 @@ func (d *doc) persons(n *yaml.Node, field string) []bib.Name {
 	}
 	var out []bib.Name
 	for i, item := range n.Content {
+		if item.Kind == yaml.ScalarNode && bib.IsSuffix(strings.TrimSpace(item.Value)) {
+			// [Martin Luther King, Jr.] is two items in YAML.
+			d.errorf(item, "quote a name that has a comma in a list in brackets: [\"Martin Luther King, Jr.\"], or write one “- name” per line",
+				"%q in %s is a suffix, not a name: the comma before it ended the name it belongs to", item.Value, field)
+			continue
+		}
 		if item.Kind != yaml.MappingNode {
 			// As strs reads a list's item, with its advice.
 			out = append(out, parseNames(d.strs(&yaml.Node{Kind: yaml.SequenceNode, Content: n.Content[i : i+1]}, field))...)
