@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"edition/generator/bib"
 	"edition/generator/diag"
@@ -158,7 +159,20 @@ func (d *doc) persons(n *yaml.Node, field string) []bib.Name {
 		return parseNames(d.strs(n, field))
 	}
 	var out []bib.Name
+	split := false // whether the item before was the first part of a split name
 	for i, item := range n.Content {
+		if split {
+			split = false
+			continue
+		}
+		if i+1 < len(n.Content) && splitInverted(item, n.Content[i+1]) {
+			// [Daalder, Ivo H.] is two items in YAML as well.
+			next := n.Content[i+1]
+			d.errorf(item, fmt.Sprintf("quote it: [\"%s, %s\"], or write one “- name” per line", item.Value, next.Value),
+				"%q and %q in %s are one name, inverted, that the comma between them split in two", item.Value, next.Value, field)
+			split = true
+			continue
+		}
 		if item.Kind == yaml.ScalarNode && bib.IsSuffix(strings.TrimSpace(item.Value)) {
 			// [Martin Luther King, Jr.] is two items in YAML.
 			d.errorf(item, "quote a name that has a comma in a list in brackets: [\"Martin Luther King, Jr.\"], or write one “- name” per line",
@@ -175,6 +189,25 @@ func (d *doc) persons(n *yaml.Node, field string) []bib.Name {
 		}
 	}
 	return out
+}
+
+// splitInverted reports whether two plain items of a list in brackets
+// are one inverted name that YAML read as two: a single word, then given
+// names ending in an initial ("Daalder", "Ivo H."), which as a name of its
+// own would have the initial for its family name.
+func splitInverted(prev, item *yaml.Node) bool {
+	if prev.Kind != yaml.ScalarNode || item.Kind != yaml.ScalarNode || prev.Style != 0 || item.Style != 0 {
+		return false
+	}
+	if len(strings.Fields(prev.Value)) != 1 || prev.Line != item.Line {
+		return false
+	}
+	w := strings.Fields(item.Value)
+	if len(w) < 2 || bib.IsSuffix(prev.Value) {
+		return false
+	}
+	last := w[len(w)-1]
+	return strings.HasSuffix(last, ".") && utf8.RuneCountInString(last) <= 3
 }
 
 // name reads a name written as CSL writes one, {family: …, given: …} or

@@ -120,8 +120,9 @@ func TestStaticOrdering(t *testing.T) {
 // TestAuthorsAsNames: edition.yaml's authors and editors and a chapter's
 // authors are names: one string in either order, or a name written as the
 // bibliography writes one; a name without a family name is an error at
-// its line and column, and so is a suffix that a list in brackets cut off
-// from its name.
+// its line and column, and so is a name that a list in brackets cut in
+// two at its comma (a suffix alone; a family name alone before given
+// names that end in an initial, where a quoted item is taken as meant).
 func TestAuthorsAsNames(t *testing.T) {
 	c, diags := Load(fstest.MapFS{
 		"edition.yaml": {Data: []byte("title: T\nauthors: Daalder, Ivo H.\neditors: [James M. Lindsay, {family: Wu, given: Xinbo, static-ordering: true}]\n")},
@@ -154,11 +155,13 @@ func TestAuthorsAsNames(t *testing.T) {
 		"edition.yaml": {Data: []byte("title: T\nauthors: [{given: Ivo H.}]\n")},
 		"text/01-a.md": {Data: []byte("---\ntitle: A\nauthors: [A. Author, {family: Wu, given: Xinbo, static-ordering: yes}]\n---\nText.\n")},
 		"text/02-b.md": {Data: []byte("---\ntitle: B\nauthors: [Martin Luther King, Jr., Ludwig van Beethoven]\n---\nText.\n")},
+		"text/03-c.md": {Data: []byte("---\ntitle: C\nauthors: [Daalder, Ivo H., Plato, Aristotle, \"Lindsay\", James M.]\n---\nText.\n")},
 	}, "")
 	want := []string{
 		`edition.yaml:2:11: error: a name in authors has no family name (give “family:” (and “given:”), or “literal:” for an institution)`,
 		`text/01-a.md:3:66: error: static-ordering must be true or false, not the value "yes" (write “static-ordering: true” if the person's own usage puts the family name first, as in “Wu Xinbo”, or remove the field)`,
 		`text/02-b.md:3:31: error: "Jr." in authors is a suffix, not a name: the comma before it ended the name it belongs to (quote a name that has a comma in a list in brackets: ["Martin Luther King, Jr."], or write one “- name” per line)`,
+		`text/03-c.md:3:11: error: "Daalder" and "Ivo H." in authors are one name, inverted, that the comma between them split in two (quote it: ["Daalder, Ivo H."], or write one “- name” per line)`,
 	}
 	if got := diags.Strings(); !slices.Equal(got, want) {
 		t.Errorf("diagnostics:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
