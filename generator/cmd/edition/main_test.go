@@ -834,7 +834,7 @@ var errorCases = []errorCase{
 			write(t, chapter2, string(u))
 			return chapter2
 		},
-		msg: []string{`the file is UTF-16, not UTF-8 (save it as UTF-8: in the editor's “Save as”, choose the encoding UTF-8)`},
+		msg: []string{`the file is UTF-16, not UTF-8; the chapter's text is not checked until it reads (save it as UTF-8: in the editor's “Save as”, choose the encoding UTF-8)`},
 	},
 	{
 		// One mistake, one error: not one at each citation.
@@ -875,7 +875,7 @@ var errorCases = []errorCase{
 			}
 			return "content/text/03-link.md"
 		},
-		msg: []string{`the file is a symbolic link to a file that does not exist (restore the file it links to, or remove the link)`},
+		msg: []string{`the file is a symbolic link to a file that does not exist; the chapter's text is not checked until it reads (restore the file it links to, or remove the link)`},
 	},
 	{
 		name: "content folder that does not exist",
