@@ -314,7 +314,7 @@ func (b *Builder) generatePages(changed []string, early bool) *Result {
 	diags.Append(ds)
 	// The errors that may leave a page out of the site, or move it, for
 	// the links of a build with errors (see movedBy).
-	loadErrs := slices.Clone(ds)
+	loadErrs := leftOutErrs(ds, content)
 	if tmplChanged {
 		b.tmpl, b.tmplDiags = render.Load(b.templates, opts.Templates)
 		b.tmpl.Highlight = highlightCode
@@ -333,7 +333,12 @@ func (b *Builder) generatePages(changed []string, early bool) *Result {
 	}
 	tmpl := b.tmpl
 	diags.Append(b.tmplDiags)
-	if diags.HasErrors() {
+	// A file of the content with errors leaves the others to check, so
+	// that the editor sees every mistake at once (what depends on the
+	// file left out waits for it: see foldLeftOut). Without edition.yaml
+	// nothing was read; without templates there is no page to check
+	// against.
+	if !content.Read || b.tmplDiags.HasErrors() {
 		return res
 	}
 
@@ -487,8 +492,9 @@ func (b *Builder) generatePages(changed []string, early bool) *Result {
 		lc, ds := newLinkCheck(ordinary, x)
 		diags.Append(ds)
 		if len(lc.targets) > 0 {
-			lc.checkUnbuilt(unbuilt(tmpl, x, extra, movedBy(loadErrs, opts.Content, ed, layout), failed), diags)
+			lc.checkUnbuilt(unbuilt(tmpl, x, extra, movedBy(loadErrs, opts.Content, ed, layout, len(content.Sources) == 0), failed), diags)
 		}
+		foldLeftOut(diags, content, opts.Content)
 		return res
 	}
 	lc, ds := newLinkCheck(ordinary, x)

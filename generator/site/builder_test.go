@@ -145,6 +145,7 @@ func TestBuilderMatchesFreshBuildAfterEveryChange(t *testing.T) {
 	concepts, _ := filepath.Glob(c("registry/concept/*.md"))
 	var removed []byte    // a chapter taken out, to be put back
 	var wantInText string // what a step's chapter must now hold, if not ""
+	var wantDiag string   // what a step's diagnostics must say, if not ""
 	steps := []struct {
 		name    string
 		change  func() []string // returns the paths changed
@@ -292,6 +293,27 @@ func TestBuilderMatchesFreshBuildAfterEveryChange(t *testing.T) {
 			}
 			return []string{p}
 		}, false},
+		// A file whose front matter does not parse leaves the others,
+		// and its own text, to check in the same build.
+		{"a chapter's front matter broken, a broken link in its text", func() []string {
+			return []string{edit(t, c(corpus.ChapterPath(3)), func(s string) string {
+				s = regexp.MustCompile(`(?m)^title: .*$`).ReplaceAllString(s, `title: "Unclosed`)
+				wantDiag = `error: unknown entry "actor:no-such-entry"`
+				return editFirstParagraph("[nobody](actor:no-such-entry)")(s)
+			})}
+		}, true},
+		{"the front matter and the link fixed", func() []string {
+			return []string{edit(t, c(corpus.ChapterPath(3)), func(s string) string {
+				s = strings.Replace(s, `title: "Unclosed`, `title: "Closed"`, 1)
+				return strings.Replace(s, "[nobody](actor:no-such-entry) ", "", 1)
+			})}
+		}, false},
+		{"an entry's front matter broken", func() []string {
+			return []string{edit(t, entries[4], replaceOnce("name: ", "name: \"Unclosed "))}
+		}, true},
+		{"the entry's front matter fixed", func() []string {
+			return []string{edit(t, entries[4], replaceOnce("name: \"Unclosed ", "name: "))}
+		}, false},
 		{"a template broken", func() []string {
 			return []string{edit(t, filepath.Join(opts.Templates, "kind.html"), replaceOnce("{{end}}", "{{end"))}
 		}, true},
@@ -312,6 +334,10 @@ func TestBuilderMatchesFreshBuildAfterEveryChange(t *testing.T) {
 			t.Fatalf("%s: errors %v, want errors: %v", st.name, res.Diags.Err(), st.wantErr)
 		}
 		sameAsFresh(t, st.name, opts, res)
+		if wantDiag != "" && !strings.Contains(diagStrings(res), wantDiag) {
+			t.Errorf("%s: the diagnostics do not say %s:\n%s", st.name, wantDiag, diagStrings(res))
+		}
+		wantDiag = ""
 		if wantInText != "" {
 			found := false
 			for _, f := range res.Files {

@@ -18,7 +18,14 @@
 // of the site it would make (checkUnbuilt): the files it would have, and
 // the ids of the chapters whose files have no error; a link that only a
 // build without errors can check (to an id of another page, or into a
-// folder a left-out entry's page may move to) waits for one. Check runs the same steps and, instead
+// folder a left-out entry's page may move to) waits for one. A file of
+// the content with errors, even one that could not be read, leaves the
+// others to be converted and checked in the same build (only edition.yaml
+// unread, or templates that do not load, stop it before the texts); what
+// is an error only because a file is left out (a link to an entry whose
+// file did not read, a citation when the bibliography did not, a link to
+// an entry of a kind not declared) is not said, but counted in that file's
+// error (leftout.go, unsourced.go). Check runs the same steps and, instead
 // of publishing, also verifies that every link of the would-be site's HTML
 // resolves (CheckLinks), the safety net for links that templates make. Write (edition build) hands
 // each file to a publish.Writer as soon as it is made, instead of holding

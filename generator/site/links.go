@@ -260,10 +260,11 @@ func finishPaths(x *index.Index) []string {
 // another name (a slug in error), so no file is said to be missing from
 // the folders of the site its pages would be in: text/ for a chapter's,
 // the root for a further page's, the kind's folder for an entry's, the
-// sources' folder and the root (the bibliography's exports) for the
-// bibliography's. An error elsewhere (edition.yaml, which says the kinds
-// and their folders) leaves every file unsure.
-func movedBy(loadErrs diag.List, content string, ed *index.Edition, l index.Layout) func(string) bool {
+// sources' folder for the bibliography's, and the root (the
+// bibliography's exports) when noSources says that it has no record
+// read. An error elsewhere (edition.yaml, which says the kinds and their
+// folders) leaves every file unsure.
+func movedBy(loadErrs diag.List, content string, ed *index.Edition, l index.Layout, noSources bool) func(string) bool {
 	all := false
 	dirs := map[string]bool{} // folders of the site, "" for the root
 	for _, d := range loadErrs {
@@ -290,7 +291,7 @@ func movedBy(loadErrs diag.List, content string, ed *index.Edition, l index.Layo
 			}
 		case len(parts) == 1 && strings.HasPrefix(parts[0], "bibliography."):
 			dirs[index.SourceKind.Path] = true
-			dirs["."] = true
+			dirs["."] = dirs["."] || noSources
 		default:
 			all = true
 		}

@@ -21,9 +21,9 @@ const (
 // foldUnsourced makes the citations of an edition whose bibliography holds
 // no record one mistake: a missing or empty bibliography file, said once
 // at the file (or the content folder), with the keys cited and the count
-// of citations, instead of an error at every citation. (A bibliography
-// that does not parse stops the build before citations are resolved.) dir is the content folder as diagnostics name
-// it. With records, or no citation, it does nothing.
+// of citations, instead of an error at every citation; for a bibliography
+// that does not read, said in its error. dir is the content folder as
+// diagnostics name it. With records, or no citation, it does nothing.
 func foldUnsourced(diags *diag.List, c *source.Content, dir string) {
 	if len(c.Sources) > 0 {
 		return
@@ -63,6 +63,15 @@ func foldUnsourced(diags *diag.List, c *source.Content, dir string) {
 	what := fmt.Sprintf("%s of %s (%s; the first at %s)", words.Count(n, "citation", "citations"),
 		words.Count(len(keys), "key", "keys"), list, first)
 	if c.Bibliography != "" {
+		// A bibliography that does not read (its YAML malformed, not a
+		// list) has had its error: the citations are its consequence,
+		// said there, not as records missing.
+		for i := range *diags {
+			if d := &(*diags)[i]; d.File == c.Bibliography && d.Severity == diag.Error {
+				d.Message += fmt.Sprintf("; no record is read until it is fixed, so %s are not checked", what)
+				return
+			}
+		}
 		diags.Errorf(diag.Pos{File: c.Bibliography}, "write a CSL-YAML record in it for each source cited, such as “- id: "+keys[0]+"” with its “type:”, “title:”, “author:” and “issued:”; a reference manager such as Zotero exports them",
 			"the bibliography has no records, so %s find no source", what)
 		return

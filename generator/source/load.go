@@ -38,6 +38,13 @@ type Content struct {
 	// Bibliography is the bibliography's file, named as diagnostics name
 	// it; "" when the folder has none.
 	Bibliography string
+	// Undeclared are the registry's folders that are not read, since
+	// edition.yaml declares no kind of their name.
+	Undeclared []string
+	// Read says that edition.yaml was read, and with it the rest of the
+	// folder. When it was not, nothing else was: the registry's folders
+	// mean nothing without its kinds.
+	Read bool
 }
 
 // Chapter is a text file: its front matter decoded, its body still Markdown.
@@ -51,6 +58,10 @@ type Chapter struct {
 	Opening  string
 	Body     []byte
 	BodyLine int
+	// Unread says that the front matter did not read, and that the
+	// chapter is kept only for its text to be checked in the same build,
+	// which fails: its title is empty, its slug made of the file's name.
+	Unread bool
 }
 
 // Page is a further page such as "About this edition".
@@ -72,11 +83,12 @@ func Load(fsys fs.FS, dir string) (*Content, diag.List) {
 
 	ed, ok := l.edition()
 	if !ok {
+		l.unchecked(0, EditionFile, "the rest of the content is not checked without it")
 		return c, diags
 	}
-	c.Edition = ed
+	c.Edition, c.Read = ed, true
 	c.Chapters = l.chapters()
-	c.Entries = l.registry(&c.Edition)
+	c.Entries, c.Undeclared = l.registry(&c.Edition)
 	c.Sources, c.Bibliography = l.bibliography()
 	c.Pages = l.pages()
 	return c, diags
@@ -130,6 +142,22 @@ func (l *loader) read(p string) ([]byte, bool) {
 	return b, true
 }
 
+// unchecked adds to the first error at the file p among the diagnostics
+// from the from'th on that what it stops is not checked: a mistake that
+// leaves a file unread leaves what depends on it unchecked, and the editor
+// should know that more may come once it is fixed.
+func (l *loader) unchecked(from int, p, what string) { l.uncheckedFile(from, l.name(p), what) }
+
+// uncheckedFile is unchecked for a file named as diagnostics name it.
+func (l *loader) uncheckedFile(from int, file, what string) {
+	for i := from; i < len(*l.diags); i++ {
+		if d := &(*l.diags)[i]; d.File == file && d.Severity == diag.Error {
+			d.Message += "; " + what
+			return
+		}
+	}
+}
+
 // readError reports a file that cannot be read, saying why in an editor's
 // words where it can: edition.yaml missing, a link to a file that is not
 // there, a file the user may not read.
@@ -149,11 +177,20 @@ func (l *loader) readError(p string, err error) {
 		// snapshot of the folder does not keep what links say).
 		l.diags.Errorf(pos, "restore the file it links to, or remove the link",
 			"the file is a symbolic link to a file that does not exist")
+	case isDir(l.fsys, p):
+		l.diags.Errorf(pos, "rename or move the folder, and put the file in its place",
+			"%s is a folder, where the edition reads a file", path.Base(p))
 	case errors.Is(err, fs.ErrPermission):
 		l.diags.Errorf(pos, "make the file readable, with chmod a+r say", "cannot read the file: permission denied")
 	default:
 		l.diags.Errorf(pos, "", "cannot read: %v", unwrapPath(err))
 	}
+}
+
+// isDir reports whether p is a folder of fsys.
+func isDir(fsys fs.FS, p string) bool {
+	info, err := fs.Stat(fsys, p)
+	return err == nil && info.IsDir()
 }
 
 func unwrapPath(err error) error {
@@ -410,6 +447,10 @@ func (l *loader) chapters() []*Chapter {
 		if !ok {
 			continue
 		}
+		if ch.Unread {
+			chapters = append(chapters, ch) // (see below)
+			continue
+		}
 		if other, dup := slugs[ch.Slug]; dup {
 			// At the “slug:” that repeats the other's, if one does; a
 			// slug made from the file's name is the file's.
@@ -440,6 +481,20 @@ func (l *loader) chapters() []*Chapter {
 		}
 		chapters = append(chapters, ch)
 	}
+	// A chapter whose front matter did not read has a slug made of its
+	// file's name, a guess: its text is checked only where the guess is
+	// no other chapter's.
+	chapters = slices.DeleteFunc(chapters, func(ch *Chapter) bool {
+		if !ch.Unread {
+			return false
+		}
+		if slugs[ch.Slug] != nil {
+			l.uncheckedFile(0, ch.File, "the chapter's text is not checked until it reads")
+			return true
+		}
+		slugs[ch.Slug] = ch
+		return false
+	})
 	if len(chapters) == 0 && !l.diags.HasErrors() {
 		l.diags.Errorf(diag.Pos{File: l.name(TextDir)}, "add a Markdown file such as text/01-introduction.md",
 			"the edition has no text")
@@ -449,8 +504,16 @@ func (l *loader) chapters() []*Chapter {
 
 // Chapter reads one text file.
 func (l *loader) Chapter(p string) (*Chapter, bool) {
+	from := len(*l.diags)
 	fm, d, n, ok := l.split(p, l.name(p))
 	if !ok {
+		if d != nil && len(bytes.TrimSpace(fm.Body)) > 0 {
+			// Front matter that does not parse hides nothing of the
+			// text after it: that is checked in the same build.
+			return &Chapter{File: d.file, Slug: index.Slug(trimOrderPrefix(strings.TrimSuffix(path.Base(p), ".md"))),
+				Body: fm.Body, BodyLine: fm.BodyLine, Opening: "Opening", Unread: true}, true
+		}
+		l.unchecked(from, p, "the chapter's text is not checked until it reads")
 		return nil, false
 	}
 	if fm.YAML == nil && len(bytes.TrimSpace(fm.Body)) == 0 {
@@ -493,8 +556,10 @@ func (l *loader) pages() []*Page {
 
 // page reads one further page.
 func (l *loader) page(p string) (*Page, bool) {
+	from := len(*l.diags)
 	fm, d, n, ok := l.split(p, l.name(p))
 	if !ok {
+		l.unchecked(from, p, "the page's text is not checked until it reads")
 		return nil, false
 	}
 	pg := &Page{File: d.file, Body: fm.Body, BodyLine: fm.BodyLine}

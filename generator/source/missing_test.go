@@ -116,7 +116,7 @@ func TestNoKindsSaidOnce(t *testing.T) {
 
 	fsys["edition.yaml"] = &fstest.MapFile{Data: []byte("\n")}
 	_, diags = source.Load(fsys, "content")
-	want = `content/edition.yaml:1:1: error: edition.yaml is empty (write the edition's “title: …” and its “kinds:”, one “- key: …” for each folder of registry/)`
+	want = `content/edition.yaml:1:1: error: edition.yaml is empty; the rest of the content is not checked without it (write the edition's “title: …” and its “kinds:”, one “- key: …” for each folder of registry/)`
 	if got := strings.Join(diags.Strings(), "\n"); got != want {
 		t.Errorf("diagnostics:\n%s\nwant:\n%s", got, want)
 	}

@@ -2,6 +2,7 @@ package source
 
 import (
 	"bytes"
+	"maps"
 	"path"
 	"regexp"
 	"slices"
@@ -16,8 +17,9 @@ import (
 )
 
 // registry reads registry/<kind>/**/*.md. The first folder names the kind;
-// deeper folders only organize files.
-func (l *loader) registry(ed *index.Edition) []*index.Entry {
+// deeper folders only organize files. It returns the entries, and the
+// folders not read for their kind is not declared.
+func (l *loader) registry(ed *index.Edition) ([]*index.Entry, []string) {
 	var entries []*index.Entry
 	var kindKeys []string
 	for _, k := range ed.Kinds {
@@ -55,7 +57,7 @@ func (l *loader) registry(ed *index.Edition) []*index.Entry {
 			entries = append(entries, e)
 		}
 	}
-	return entries
+	return entries, slices.Sorted(maps.Keys(reported))
 }
 
 // noKinds reports registry folders when edition.yaml declares no kind.

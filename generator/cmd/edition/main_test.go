@@ -790,7 +790,7 @@ var errorCases = []errorCase{
 			write(t, registry+"concept/masonry.md", "")
 			return registry + "concept/masonry.md:1:1"
 		},
-		msg: []string{`the file is empty (write the entry, or remove the file: a line “---”, “name: …”, “aliases: […]”, a line “---”, then its annotation)`},
+		msg: []string{`the file is empty; concept:masonry is left out until it reads, so the 2 places that name it are not checked`, `(write the entry, or remove the file: a line “---”, “name: …”, “aliases: […]”, a line “---”, then its annotation)`},
 	},
 	{
 		// One mistake, one error: not one for each registry folder.
@@ -816,7 +816,7 @@ var errorCases = []errorCase{
 			edit(t, "content/edition.yaml", "kinds:\n", "knids:\n")
 			return at(t, "content/edition.yaml", "knids:", true)
 		},
-		msg:    []string{`unknown field "knids" in edition.yaml, so the edition declares no kinds and the registry's folders are not read: concept, person, place (did you mean “kinds”?)`},
+		msg:    []string{`unknown field "knids" in edition.yaml, so the edition declares no kinds and the registry's folders are not read: concept, person, place; the 4 links to their entries are not checked (did you mean “kinds”?)`},
 		errors: 1,
 	},
 	{
@@ -834,7 +834,7 @@ var errorCases = []errorCase{
 			write(t, chapter2, string(u))
 			return chapter2
 		},
-		msg: []string{`the file is UTF-16, not UTF-8 (save it as UTF-8: in the editor's “Save as”, choose the encoding UTF-8)`},
+		msg: []string{`the file is UTF-16, not UTF-8; the chapter's text is not checked until it reads (save it as UTF-8: in the editor's “Save as”, choose the encoding UTF-8)`},
 	},
 	{
 		// One mistake, one error: not one at each citation.
@@ -875,7 +875,21 @@ var errorCases = []errorCase{
 			}
 			return "content/text/03-link.md"
 		},
-		msg: []string{`the file is a symbolic link to a file that does not exist (restore the file it links to, or remove the link)`},
+		msg: []string{`the file is a symbolic link to a file that does not exist; the chapter's text is not checked until it reads (restore the file it links to, or remove the link)`},
+	},
+	{
+		// Said as a folder, with what it leaves unchecked: every citation.
+		name: "a folder where a file should be",
+		mutate: func(t *testing.T) string {
+			if err := os.Remove(bibliography); err != nil {
+				t.Fatal(err)
+			}
+			write(t, bibliography+"/notes.txt", "a folder named as the bibliography\n")
+			return bibliography
+		},
+		msg: []string{`bibliography.yaml is a folder, where the edition reads a file; no record is read until it is fixed, so 13 citations of 4 keys (`,
+			`are not checked (rename or move the folder, and put the file in its place)`},
+		errors: 1,
 	},
 	{
 		name: "content folder that does not exist",
@@ -1092,6 +1106,15 @@ func TestBuildWarnsOfKeyAfterOpenBracket(t *testing.T) {
 	const file = "content/text/03-open.md"
 	write(t, file, "---\ntitle: Open\n---\nThe keepers [as their log says;\nas @mariner1899 says, and @smeaton1791 too.\n")
 	buildWarns(t, 1, at(t, file, "[as", true)+": warning: the “[” is never closed, so “@mariner1899” after it is not a citation and shows as text: Markdown reads what follows an open bracket as a link's text (close the bracket with “]” where its words end, or write \\[ if it is text)")
+}
+
+// A known "@key" in a bracket inside a citation is part of the item's
+// locator or suffix, text: a warning at the key.
+func TestBuildWarnsOfKeyInBracketInCitation(t *testing.T) {
+	workspace(t)
+	const file = "content/text/03-nested.md"
+	write(t, file, "---\ntitle: Nested\n---\nThe keepers say so [see @smeaton1791 [and @mariner1899] here].\n")
+	buildWarns(t, 1, at(t, file, "@mariner1899", true)+": warning: “@mariner1899” is in a bracket inside the citation “[see @smeaton1791 [and @mariner1899] here]”, so it is not a citation and shows as text: a citation holds no other (to cite the source too, give it a part of the citation's own, after a semicolon, [see @a; @b], or a citation after this one; to keep it as text, write \\@mariner1899)")
 }
 
 // A known "@key" in a bracket that its paragraph closes but that is

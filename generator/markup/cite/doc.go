@@ -38,7 +38,13 @@
 // Brackets without an @key, and links such as [@x](url), are left to
 // goldmark. A citation must close within a few lines of its paragraph; a
 // bracket meant as one that does not, or that has a part without its @key
-// ("[@a; b]"), is reported as a *FormError, since it would show as text.
+// ("[@a; b]"), is reported as a *FormError, since it would show as text;
+// the unknown keys of one not closed are reported with it, so that one
+// build says every mistake to fix (a bracket in it, "[a @k1 [b @k2] c",
+// is a citation of its own). A citation holds no other: a bracket in one
+// that closes, "[see @a [and @b] here]", is part of an item's locator or
+// suffix, and each @key in it is reported, an unknown one as the
+// Resolver's error, a known one as a *NestedWarning.
 // A document parsed with Options takes its citations from slabs kept from
 // document to document: Options.Release gives them back once the tree is
 // no longer used. The package imports only goldmark and the standard

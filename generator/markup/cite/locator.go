@@ -154,6 +154,27 @@ func (w *BracketWarning) Hint() string {
 // Warning reports that the problem does not stop the build.
 func (w *BracketWarning) Warning() bool { return true }
 
+// NestedWarning says that a known "@key" is in a bracket inside a
+// citation, "[see @a [and @b] here]": a citation holds no other, so the
+// bracket is part of the item's locator or suffix, and the key shows as
+// text. It is reported at the "@key", as a warning (see Warning).
+type NestedWarning struct {
+	Text     string // the key as written: "@smeaton1791"
+	Citation string // the citation as written, shortened where long
+}
+
+func (w *NestedWarning) Error() string {
+	return "“" + w.Text + "” is in a bracket inside the citation “" + w.Citation + "”, so it is not a citation and shows as text: a citation holds no other"
+}
+
+// Hint says how to cite both.
+func (w *NestedWarning) Hint() string {
+	return "to cite the source too, give it a part of the citation's own, after a semicolon, [see @a; @b], or a citation after this one; to keep it as text, write \\" + w.Text
+}
+
+// Warning reports that the problem does not stop the build.
+func (w *NestedWarning) Warning() bool { return true }
+
 // pageLabels are the ways of writing "page" that CheckLocator recognises,
 // lowercase, longest first so that "pp" is not read as "p" and "p".
 var pageLabels = []string{"pages", "page", "pgs", "pg", "pp", "p"}

@@ -42,6 +42,14 @@ func (p *Parser) Parse(parent ast.Node, block text.Reader, pc parser.Context) as
 				o.Report(seg.Start, &FormError{Text: firstLine(line), Unclosed: true})
 				o.openSaid = parent
 				o.sayBracket(parent, seg.Start)
+				// Its own keys are the citation's, to be fixed with
+				// it; those of a bracket in it are a citation of
+				// their own, parsed after it.
+				o.keysIn(line[1:], false, func(i int, key string, err error) {
+					if err != nil {
+						o.Report(seg.Start+1+i, err)
+					}
+				})
 			}
 			return nil
 		}
@@ -94,6 +102,12 @@ func (p *Parser) Parse(parent ast.Node, block text.Reader, pc parser.Context) as
 			}
 		}
 	}
+	if o != nil && o.Report != nil {
+		// A bracket in the citation is part of an item's locator or
+		// suffix, text: a key in it is no citation, yet one unknown is
+		// a mistake to fix, the bracket's or the key's.
+		o.nestedKeys(line[:end+1], func(i int) int { return source(i) })
+	}
 	if o != nil && o.Resolver != nil {
 		for i := range n.Items {
 			it := &n.Items[i]
@@ -118,6 +132,59 @@ func (p *Parser) Parse(parent ast.Node, block text.Reader, pc parser.Context) as
 	}
 	block.Advance(ro.source(end) + 1 - ro.lines[last].segStart)
 	return n
+}
+
+// nestedKeys reports each "@key" in a bracket inside the citation c, as
+// written from its "[" to its "]" (at gives the offset in the source of
+// c[i]): a citation holds no other, so the bracket is part of an item's
+// locator or suffix, text; an unknown key is an error to fix all the
+// same, a known one a *NestedWarning.
+func (o *Options) nestedKeys(c []byte, at func(i int) int) {
+	o.keysIn(c[1:len(c)-1], true, func(i int, key string, err error) {
+		if err != nil {
+			o.Report(at(1+i), err)
+			return
+		}
+		written := "@" + key
+		if bytes.HasPrefix(c[1+i+1:], []byte("{")) {
+			written = "@{" + key + "}"
+		}
+		o.Report(at(1+i), &NestedWarning{Text: written, Citation: bracketText(c, 1+i+len(written))})
+	})
+}
+
+// keysIn calls f with each "@key" of b, the inside of a bracket, where it
+// is in b, and the Resolver's error for it (nil for a key it knows): the
+// keys outside the brackets b holds, or, with nested, those inside them.
+// An "@" begins a key as it does in a citation's part: at its start, or
+// after a space, a "-", a ";" or a "[". It stops at the end of b's line.
+func (o *Options) keysIn(b []byte, nested bool, f func(i int, key string, err error)) {
+	if o.Resolver == nil {
+		return
+	}
+	depth := 0
+	for i := 0; i < len(b); i++ {
+		switch b[i] {
+		case '\\':
+			i++
+		case '[':
+			depth++
+		case ']':
+			depth = max(0, depth-1)
+		case '@':
+			if nested != (depth > 0) || i > 0 && !strings.ContainsRune(" \t-;[", rune(b[i-1])) {
+				continue
+			}
+			key, _ := parseKey(b[i+1:])
+			if key == "" {
+				continue
+			}
+			_, _, err := o.Resolver.Resolve(key)
+			f(i, key, err)
+		case '\n', '\r':
+			return
+		}
+	}
 }
 
 // beforeBracket reports the first known key of line[:end+1], a bracket

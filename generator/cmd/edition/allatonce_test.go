@@ -1,0 +1,135 @@
+package main
+
+import (
+	"os"
+	"strings"
+	"testing"
+)
+
+// TestBuildReportsEveryMistakeAtOnce makes one mistake of each kind, each
+// in a file of its own, in a copy of the fixture, and checks that one
+// build reports every one of them at its file:line:col, sorted, each
+// once, and nothing else; that what depends on a file left out is not
+// reported as a mistake of its own but said in that file's error; and
+// that the site built before is left as it was.
+func TestBuildReportsEveryMistakeAtOnce(t *testing.T) {
+	workspace(t)
+	if code, _, stderr := edition("build"); code != 0 {
+		t.Fatalf("the fixture does not build (exit %d):\n%s", code, stderr)
+	}
+	before := snapshot(t, "public")
+
+	// A record with a date that is no date: the other records are read.
+	edit(t, bibliography, `issued: "1899"`, `issued: "1899-13"`)
+	// A link to a page the site does not have, in a further page.
+	appendTo(t, "content/pages/about.md", "\nSee [the log](keepers-log.html).\n")
+	// An entry whose front matter does not parse: it is left out, and the
+	// link to it below waits for it.
+	edit(t, registry+"person/rudyerd.md", "index_name: Rudyerd, John\n", "index_name: Rudyerd, John\n\tborn: 1650\n")
+	// Two entries claiming one alias.
+	edit(t, registry+"place/plymouth.md", "aliases: [", "aliases: [Smeaton, ")
+	// A citation with a bracket in it, never closed: the bracket and both
+	// unknown keys.
+	appendTo(t, chapter1, "\nAs [a @k1 [b @k2] c says, [the merchant](person:rudyerd) built again.\n")
+	// Front matter that does not parse; the text after it is still checked,
+	// an unknown key in a note among it.
+	edit(t, chapter2, `title: "Smeaton’s Tower"`, `title: "Smeaton’s Tower`)
+	appendTo(t, chapter2, "\nThe ledger is lost.[^lost]\n\n[^lost]: So says [@ledger1760].\n")
+	// A chapter that is not UTF-8.
+	chapter3 := "content/text/03-log.md"
+	if err := os.WriteFile(chapter3, []byte("---\ntitle: Log\n---\nCaf\xe9.\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+
+	want := []struct{ at, msg string }{
+		{at(t, bibliography, `"1899-13"`, true), `invalid issued date: month 13 is not between 1 and 12 (`},
+		{at(t, "content/pages/about.md", "[the log]", true), `link "keepers-log.html" leads to keepers-log.html, which the site does not have (`},
+		{at(t, registry+"person/rudyerd.md", "\tborn", true), `malformed YAML: a tab indents the line; person:rudyerd is left out until it reads, so the place that names it is not checked (`},
+		{at(t, registry+"place/plymouth.md", "Smeaton, ", true), `alias "Smeaton" is also claimed by person:smeaton (`},
+		{at(t, chapter1, "[a @k1", true), `the citation “[a @k1 [b @k2] c says, [the merchant](person:rudyerd) built again.” is not closed, and shows as text (`},
+		{at(t, chapter1, "@k1", true), `citation of unknown source @k1 (`},
+		{at(t, chapter1, "@k2", true), `citation of unknown source @k2 (`},
+		{at(t, chapter2, `"Smeaton’s Tower`, true), `malformed YAML: a quotation mark is never closed (`},
+		{at(t, chapter2, "@ledger1760", true), `citation of unknown source @ledger1760 (`},
+		{at(t, chapter3, "\xe9", true), `the file is not valid UTF-8 (byte 0xe9); the chapter's text is not checked until it reads (`},
+	}
+	code, _, stderr := edition("build")
+	if code != 1 {
+		t.Errorf("exit code %d, want 1", code)
+	}
+	var errs []string
+	for line := range strings.Lines(stderr) {
+		if strings.Contains(line, ": error: ") {
+			errs = append(errs, strings.TrimSpace(line))
+		}
+	}
+	for i, w := range want {
+		prefix := w.at + ": error: " + w.msg
+		if i >= len(errs) || !strings.HasPrefix(errs[i], prefix) {
+			t.Errorf("error %d: want\n  %s…\nthe command said:\n%s", i+1, prefix, stderr)
+			break
+		}
+	}
+	if len(errs) != len(want) {
+		t.Errorf("%d errors, want %d:\n%s", len(errs), len(want), stderr)
+	}
+	if !strings.Contains(stderr, "edition: 10 errors; public was not changed") {
+		t.Errorf("the command does not count 10 errors and say public was left alone:\n%s", stderr)
+	}
+	if diff := sameFiles(before, snapshot(t, "public")); diff != "" {
+		t.Errorf("a failed build changed the site: %s", diff)
+	}
+}
+
+// TestBuildSaysWhatAnUnreadFileLeavesUnchecked: a file whose mistake
+// makes checks of others meaningless says so in its error, and those
+// checks are not reported as mistakes of their own; the other files are
+// still checked.
+func TestBuildSaysWhatAnUnreadFileLeavesUnchecked(t *testing.T) {
+	t.Run("a bibliography that does not parse", func(t *testing.T) {
+		workspace(t)
+		edit(t, bibliography, "    type: book\n    title: Keepers", "    type: book\n   title: Keepers")
+		edit(t, chapter1, "(place:eddystone-rocks)", "(place:eddystone-rock)")
+		code, _, stderr := edition("build")
+		if code != 1 {
+			t.Errorf("exit code %d, want 1", code)
+		}
+		var errs []string
+		for line := range strings.Lines(stderr) {
+			if strings.Contains(line, ": error: ") {
+				errs = append(errs, strings.TrimSpace(line))
+			}
+		}
+		if len(errs) != 2 {
+			t.Fatalf("%d errors, want 2 (the bibliography's, the chapter's unknown entry):\n%s", len(errs), stderr)
+		}
+		if !strings.HasPrefix(errs[0], bibliography+":") || !strings.Contains(errs[0], "malformed YAML") ||
+			!strings.Contains(errs[0], "; no record is read until it is fixed, so 13 citations of 4 keys (@mariner1899, @quarry1897, @smeaton1791, @trinity1882; the first at content/pages/about.md:") {
+			t.Errorf("the bibliography's error does not say that the citations are not checked:\n%s", errs[0])
+		}
+		if want := at(t, chapter1, "[the reef](place:eddystone-rock)", true) + `: error: unknown entry "place:eddystone-rock"`; !strings.HasPrefix(errs[1], want) {
+			t.Errorf("the chapter's mistake is not reported:\n%s\nwant %s…", errs[1], want)
+		}
+	})
+	t.Run("edition.yaml that does not parse", func(t *testing.T) {
+		workspace(t)
+		edit(t, "content/edition.yaml", "kinds:\n", "kinds:\n\t")
+		code, _, stderr := edition("build")
+		if code != 1 {
+			t.Errorf("exit code %d, want 1", code)
+		}
+		if !strings.Contains(stderr, "content/edition.yaml:") || !strings.Contains(stderr, "; the rest of the content is not checked without it (") {
+			t.Errorf("edition.yaml's error does not say that nothing else was checked:\n%s", stderr)
+		}
+	})
+}
+
+// appendTo adds text at the end of file.
+func appendTo(t *testing.T, file, text string) {
+	t.Helper()
+	b, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	write(t, file, string(b)+text)
+}
