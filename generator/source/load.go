@@ -58,9 +58,10 @@ type Chapter struct {
 	Opening  string
 	Body     []byte
 	BodyLine int
-	// Unread says that the front matter did not read, and that the
-	// chapter is kept only for its text to be checked in the same build,
-	// which fails: its title is empty, its slug made of the file's name.
+	// Unread says that the front matter did not read, or gave no title,
+	// and that the chapter is kept only for its text to be checked in the
+	// same build, which fails: its title is empty, its slug made of the
+	// file's name where the front matter did not say it.
 	Unread bool
 }
 
@@ -541,7 +542,12 @@ func (l *loader) Chapter(p string) (*Chapter, bool) {
 		return nil, false
 	}
 	deepHeadings(l.diags, ch.File, fm.Body, fm.BodyLine)
-	return ch, !d.diags.HasErrors() || ch.Title != ""
+	if ch.Title == "" && d.diags.HasErrors() {
+		// Without its title (a misspelt “title:”) the chapter cannot be
+		// published, but its text is checked in the same build.
+		ch.Unread = true
+	}
+	return ch, true
 }
 
 func (l *loader) pages() []*Page {

@@ -34,8 +34,8 @@ func (d deniedFS) ReadFile(name string) ([]byte, error) {
 // TestUnreadFilesLeaveTheRestToCheck: a file that cannot be read, or
 // whose front matter does not parse, is an error that says what it leaves
 // unchecked, and the other files are read all the same; a chapter whose
-// front matter does not parse is kept, marked Unread, for its text to be
-// checked; and a folder where a file should be is said as such.
+// front matter does not parse, or gives no title, is kept, marked
+// Unread, for its text to be checked; and a folder where a file should be is said as such.
 func TestUnreadFilesLeaveTheRestToCheck(t *testing.T) {
 	fsys := deniedFS{MapFS: fstest.MapFS{
 		"edition.yaml":            {Data: []byte("title: T\nkinds:\n  - key: concept\n")},
@@ -45,6 +45,7 @@ func TestUnreadFilesLeaveTheRestToCheck(t *testing.T) {
 		"text/04-unclosed.md":     {Data: []byte("---\ntitle: Four\nIts text.\n")},
 		"text/05-latin1.md":       {Data: []byte("---\ntitle: Five\n---\nCaf\xe9.\n")},
 		"text/06-one.md":          {Data: []byte("---\ntitle: [\n---\nA guess of the slug “one”, which 01-one.md has.\n")},
+		"text/07-titel.md":        {Data: []byte("---\ntitel: Seven\n---\nIts text.\n")},
 		"registry/concept/a.md":   {Data: []byte("---\nname: A\n---\n")},
 		"registry/concept/b.md":   {Data: []byte("---\nname: \"B\n---\n")},
 		"bibliography.yaml/x.txt": {Data: []byte("a folder where the file should be\n")},
@@ -57,6 +58,7 @@ func TestUnreadFilesLeaveTheRestToCheck(t *testing.T) {
 		`content/text/04-unclosed.md:1:1: error: front matter opened on line 1 is never closed; the chapter's text is not checked until it reads (add a line “---” after the last front-matter field)`,
 		`content/text/05-latin1.md:4:4: error: the file is not valid UTF-8 (byte 0xe9); the chapter's text is not checked until it reads (save the file as UTF-8)`,
 		`content/text/06-one.md:2: error: malformed YAML: did not find expected node content; the chapter's text is not checked until it reads (check the indentation and quote values that contain “: ” or start with a special character)`,
+		`content/text/07-titel.md:2:1: error: unknown field "titel" in the chapter's front matter, and the chapter has no title (did you mean “title”?)`,
 		`content/registry/concept/b.md:2:7: error: malformed YAML: a quotation mark is never closed (close the quotation with " on this line)`,
 		`content/bibliography.yaml: error: bibliography.yaml is a folder, where the edition reads a file (rename or move the folder, and put the file in its place)`,
 	}
@@ -78,7 +80,8 @@ func TestUnreadFilesLeaveTheRestToCheck(t *testing.T) {
 	}
 	// 06's guessed slug is 01's: its text is not checked, rather than
 	// said to take another chapter's slug.
-	if want := []string{"content/text/01-one.md one", "content/text/03-bad-yaml.md bad-yaml unread"}; !slices.Equal(chapters, want) {
+	// 07 has no title: it is kept for its text, as 03 is.
+	if want := []string{"content/text/01-one.md one", "content/text/03-bad-yaml.md bad-yaml unread", "content/text/07-titel.md titel unread"}; !slices.Equal(chapters, want) {
 		t.Errorf("chapters %q, want %q", chapters, want)
 	}
 	if ch := c.Chapters[1]; ch.Title != "" || string(ch.Body) != "Its text.\n" || ch.BodyLine != 4 {
