@@ -122,3 +122,112 @@ func TestHeatMapColumnsDoNotWaitForTheRows(t *testing.T) {
 		})
 	}
 }
+
+// heatContrastJS measures, for each shade of the heat map (h0, none, to
+// h6, the most), from the styles the browser computed: how far the cell's
+// box stands out from the page around it (its fill, or its border if it
+// has one on every side, against the page's colour that shows between the
+// cells; WCAG 1.4.11 asks 3:1), and how far its number stands out from
+// its fill (1.4.3 asks 4.5:1 of small text). A shade that no cell of this
+// edition has is measured on a cell of the first row given its class for
+// the while. Colours are read back from a canvas painted with them, so
+// that any way the browser writes a colour (color-mix, color()) is read.
+const heatContrastJS = `(() => {
+  const cv = document.createElement("canvas");
+  cv.width = cv.height = 1;
+  const cx = cv.getContext("2d", {willReadFrequently: true});
+  const rgba = c => {
+    cx.clearRect(0, 0, 1, 1);
+    cx.fillStyle = c;
+    cx.fillRect(0, 0, 1, 1);
+    const d = cx.getImageData(0, 0, 1, 1).data;
+    return [d[0], d[1], d[2], d[3] / 255];
+  };
+  const over = (top, under) => [0, 1, 2].map(i => top[i] * top[3] + under[i] * (1 - top[3])).concat(1);
+  const lum = c => {
+    const [r, g, b] = c.slice(0, 3).map(v => { v /= 255; return v <= 0.04045 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; });
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+  };
+  const ratio = (a, b) => { const [x, y] = [lum(a), lum(b)].sort((p, q) => p - q); return (y + 0.05) / (x + 0.05); };
+  const hex = c => "#" + c.slice(0, 3).map(v => Math.round(v).toString(16).padStart(2, "0")).join("");
+
+  const table = document.querySelector("table.heatmap");
+  // The page's colour behind the table: each background from the root down.
+  let page = [255, 255, 255, 1];
+  const chain = [];
+  for (let e = table.parentElement; e; e = e.parentElement) chain.unshift(e);
+  for (const e of chain) page = over(rgba(getComputedStyle(e).backgroundColor), page);
+  const spacing = getComputedStyle(table).borderSpacing;
+
+  const row = table.tBodies[0].rows[0];
+  const out = [];
+  for (let n = 0; n <= 6; n++) {
+    let cell = table.querySelector("tbody td.h" + n), made = false;
+    if (!cell) {
+      cell = row.querySelector("td").cloneNode(true);
+      cell.className = "h" + n;
+      cell.textContent = "8";
+      row.appendChild(cell);
+      made = true;
+    }
+    const s = getComputedStyle(cell);
+    const fill = over(rgba(s.backgroundColor), page);
+    let edge = ratio(fill, page), by = "fill " + hex(fill);
+    const sides = ["Top", "Right", "Bottom", "Left"].map(side => {
+      if (s["border" + side + "Style"] === "none" || parseFloat(s["border" + side + "Width"]) < 1) return 0;
+      return ratio(over(rgba(s["border" + side + "Color"]), fill), page);
+    });
+    if (Math.min(...sides) > edge) {
+      edge = Math.min(...sides);
+      by = "border " + hex(over(rgba(s.borderTopColor), fill));
+    }
+    const text = ratio(over(rgba(s.color), fill), fill);
+    out.push({Class: "h" + n, Edge: edge, By: by, Text: text, Fill: hex(fill), Color: hex(over(rgba(s.color), fill)), Page: hex(page), Spacing: spacing});
+    if (made) cell.remove();
+  }
+  return out;
+})()`
+
+// heatShade is what heatContrastJS measures of one shade.
+type heatShade struct {
+	Class, By, Fill, Color, Page, Spacing string
+	Edge, Text                            float64
+}
+
+// Every cell of the heat map stands out from the page, so that a reader
+// sees how far the grid runs and which cells are empty, and every number
+// from its cell's shade, in both themes, whether the theme is the
+// system's or the reader's choice. The empty cells, in the panel's colour,
+// were once 1.1:1 against the page in either theme, the lightest shades
+// 1.2:1 to 2.3:1, and the numbers on the fourth shade in the dark theme
+// 4.43:1.
+func TestHeatMapCellsStandOut(t *testing.T) {
+	tb := newTab(t, overHTTP, 1400, 900, false)
+	for _, c := range []struct{ scheme, chosen string }{{"light", ""}, {"dark", ""}, {"light", "dark"}, {"dark", "light"}} {
+		tb.setScheme(c.scheme)
+		tb.visit("overview.html")
+		what := c.scheme + " system"
+		if c.chosen != "" {
+			eval[bool](tb, fmt.Sprintf(`(document.documentElement.dataset.theme = %q, true)`, c.chosen))
+			what += ", " + c.chosen + " chosen"
+		}
+		shades := eval[[]heatShade](tb, heatContrastJS)
+		if len(shades) != 7 {
+			t.Fatalf("%s: measured %d shades of the heat map, want 7 (h0 to h6)", what, len(shades))
+		}
+		// What stands between two cells is the page, as measured: the
+		// cells are apart, not side by side.
+		if gap := strings.Fields(shades[0].Spacing); len(gap) == 0 || gap[0] == "0px" || gap[len(gap)-1] == "0px" {
+			t.Fatalf("%s: the heat map's cells have a spacing of %q: they touch, and each must stand out from its neighbours, not only from the page", what, shades[0].Spacing)
+		}
+		for _, s := range shades {
+			t.Logf("%s: %s on the page %s: box %.2f:1 by its %s; number %s %.2f:1 (spacing %s)", what, s.Class, s.Page, s.Edge, s.By, s.Color, s.Text, s.Spacing)
+			if s.Edge < 3 {
+				t.Errorf("%s: a cell of shade %s stands out from the page (%s) by %.2f:1 (by its %s), want at least 3:1", what, s.Class, s.Page, s.Edge, s.By)
+			}
+			if s.Class != "h0" && s.Text < 4.5 {
+				t.Errorf("%s: the number in a cell of shade %s (%s on %s) has a contrast of %.2f:1, want at least 4.5:1", what, s.Class, s.Color, s.Fill, s.Text)
+			}
+		}
+	}
+}
