@@ -231,3 +231,87 @@ func TestHeatMapCellsStandOut(t *testing.T) {
 		}
 	}
 }
+
+// heatNamesJS looks at each row name of the heat map, word by word (a
+// word runs between spaces, and ends after a hyphen, a dash or a slash,
+// where a line may break). It returns each word set on two lines or more
+// though it fits the names' column, and each word up to maxEm times the
+// names' size wide (as wide as the longest words of any name) that does
+// not fit the column; then, marked "wide: ", each wider word that does
+// not, which may break. Its first item is how many names it read.
+const heatNamesJS = `((maxEm) => {
+  const names = [...document.querySelectorAll("table.heatmap tbody th[scope=row] a")];
+  const out = [String(names.length)], wide = [];
+  for (const a of names) {
+    const column = a.getBoundingClientRect().width, size = parseFloat(getComputedStyle(a).fontSize);
+    const walker = document.createTreeWalker(a, NodeFilter.SHOW_TEXT);
+    for (let node; (node = walker.nextNode());) {
+      const re = /[^\s\-‐–—\/]+[\-‐–—\/]*/g;
+      for (let m; (m = re.exec(node.data));) {
+        const r = document.createRange();
+        r.setStart(node, m.index);
+        r.setEnd(node, m.index + m[0].length);
+        const parts = [...r.getClientRects()].filter(b => b.width > 0);
+        const lines = new Set(parts.map(b => Math.round(b.top))).size;
+        const width = parts.reduce((w, b) => w + b.width, 0);
+        const what = "“" + m[0] + "” of “" + a.textContent + "” (" + Math.round(width) + " px, " +
+          (width / size).toFixed(1) + " em of " + size.toFixed(1) + " px, in a column of " + Math.round(column) + " px)";
+        if (width <= column + 0.5) {
+          if (lines > 1) out.push(what + " on " + lines + " lines");
+        } else if (width / size <= maxEm) {
+          out.push(what + (lines > 1 ? " on " + lines + " lines" : " wider than the column"));
+        } else {
+          wide.push("wide: " + what);
+        }
+      }
+    }
+  }
+  return out.concat(wide);
+})`
+
+// nameEm is how wide, in times its size, a word of a name the heat map
+// must always fit is: longer than the longest words of names in English
+// ("Counterproliferation" is 10.1 em in DejaVu Sans, "multilateralism" 7.5),
+// and narrower than the widest the generator makes room for (22 letters,
+// render.NamesClass, at about 0.63 em each).
+const nameEm = 12
+
+// The names of the heat map's rows break only between words: on a phone,
+// with the text at twice its size, its column once split “Responsibility”,
+// “multilateralism” and “authorization” anywhere, with no hyphen (Debian's
+// Chromium has no dictionary to hyphenate with), because the column was
+// narrower than they. The names are now set small enough for their widest
+// word to fit the column (render.NamesClass); only a word wider than any
+// the generator makes room for may break.
+func TestHeatMapNamesBreakBetweenWords(t *testing.T) {
+	for _, c := range []struct {
+		width int64
+		large bool
+	}{{320, true}, {390, true}, {390, false}} {
+		t.Run(fmt.Sprintf("%d,200%%=%v", c.width, c.large), func(t *testing.T) {
+			t.Parallel()
+			tb := newTab(t, overHTTP, c.width, 700, true)
+			if c.large {
+				textAt200(tb)
+			}
+			tb.visit("overview.html")
+			tb.settle()
+			got := eval[[]string](tb, fmt.Sprintf("%s(%d)", heatNamesJS, nameEm))
+			if len(got) == 0 || got[0] == "0" {
+				t.Fatal("the overview's heat map has no row names")
+			}
+			var broken []string
+			for _, s := range got[1:] {
+				if w, ok := strings.CutPrefix(s, "wide: "); ok {
+					t.Logf("a word wider than any the column must fit, which may break: %s", w)
+					continue
+				}
+				broken = append(broken, s)
+			}
+			if len(broken) > 0 {
+				t.Errorf("at %d px (text at 200%%: %v), %d words of the %s row names break inside:\n\t%s",
+					c.width, c.large, len(broken), got[0], strings.Join(broken, "\n\t"))
+			}
+		})
+	}
+}

@@ -33,6 +33,7 @@ type OverviewView struct {
 	Column   string    // what a column is: "section", "chapter" or "run of chapters"
 	Across   string    // "section by section", "chapter by chapter", "in runs of 42 chapters"
 	Rows     []HeatRow // one per entry that occurs, most mentioned first
+	Names    string    // the heat map's class for its row names' widest word (NamesClass)
 	Omitted  int       // entries that occur but have no row (beyond overviewRows)
 	Pairs    []PairRow
 	PairMap  template.HTML
@@ -112,6 +113,11 @@ func (t *Templates) overview(x *index.Index, tm *textMap) *OverviewView {
 		v.Omitted = len(v.Rows) - overviewRows
 		v.Rows = v.Rows[:overviewRows]
 	}
+	labels := make([]string, len(v.Rows))
+	for i, r := range v.Rows {
+		labels[i] = r.Entry.Label
+	}
+	v.Names = NamesClass(labels)
 	v.Units = len(units)
 	maxN := 0 // the shades are relative to the fullest cell shown
 	for _, r := range v.Rows {
