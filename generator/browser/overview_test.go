@@ -315,3 +315,53 @@ func TestHeatMapNamesBreakBetweenWords(t *testing.T) {
 		})
 	}
 }
+
+// pairChartTextJS returns each piece of text of the overview's chart of
+// pairs (its caption aside) whose letters are drawn smaller than 3/4 of
+// the page's root size (12 px of the usual 16), with the number of pieces
+// first.
+const pairChartTextJS = `(() => {
+  const fig = document.querySelector("section[aria-labelledby=pairs-h] figure");
+  const rem = parseFloat(getComputedStyle(document.documentElement).fontSize);
+  const walker = document.createTreeWalker(fig, NodeFilter.SHOW_TEXT, {acceptNode: n =>
+    n.data.trim() && !n.parentElement.closest("figcaption") ? NodeFilter.FILTER_ACCEPT : NodeFilter.FILTER_SKIP});
+  const out = [0], small = [];
+  for (let n; (n = walker.nextNode());) {
+    out[0]++;
+    const r = document.createRange();
+    r.selectNodeContents(n);
+    const h = Math.max(0, ...[...r.getClientRects()].map(b => b.height));
+    if (h < 0.75 * rem) small.push("“" + n.data.trim() + "” " + h.toFixed(1) + " px high");
+  }
+  return [String(out[0])].concat(small);
+})()`
+
+// The chart of the pairs of concepts that occur together is read at the
+// reader's size of text: it was an SVG drawing 600 units wide with its
+// words in it, which a phone shrank with the drawing to 7 px letters at
+// 390 px, and which did not grow with the reader's text. Its words are
+// now the page's, at least 3/4 of the root size high.
+func TestPairChartIsReadable(t *testing.T) {
+	for _, c := range []struct {
+		width int64
+		large bool
+	}{{320, true}, {390, false}, {1400, false}} {
+		t.Run(fmt.Sprintf("%d,200%%=%v", c.width, c.large), func(t *testing.T) {
+			t.Parallel()
+			tb := newTab(t, overHTTP, c.width, 800, c.width < 1000)
+			if c.large {
+				textAt200(tb)
+			}
+			tb.visit("overview.html")
+			tb.settle()
+			got := eval[[]string](tb, pairChartTextJS)
+			if got[0] == "0" {
+				t.Fatal("the chart of pairs has no words")
+			}
+			if small := got[1:]; len(small) > 0 {
+				t.Errorf("at %d px (text at 200%%: %v), %d of the %s words of the chart of pairs are too small to read:\n\t%s",
+					c.width, c.large, len(small), got[0], strings.Join(small[:min(6, len(small))], "\n\t"))
+			}
+		})
+	}
+}
