@@ -365,3 +365,69 @@ func TestPairChartIsReadable(t *testing.T) {
 		})
 	}
 }
+
+// brokenWordsJS returns each word of the elements sel selects that the
+// browser set on two lines or more, when the word is at most maxEm times
+// its size wide (a wider word may break), with the number of words read
+// first. A word runs between spaces and ends after a hyphen, a dash, a
+// slash or an ellipsis, where a line may break; web addresses, which
+// break anywhere, are not read.
+const brokenWordsJS = `((sel, maxEm) => {
+  const out = [0], broken = [];
+  for (const el of document.querySelectorAll(sel)) {
+    const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT, {acceptNode: n =>
+      n.data.trim() && n.parentElement.getClientRects().length ? NodeFilter.FILTER_ACCEPT : NodeFilter.FILTER_SKIP});
+    for (let node; (node = walker.nextNode());) {
+      const size = parseFloat(getComputedStyle(node.parentElement).fontSize);
+      const urls = [...node.data.matchAll(/(https?:\/\/|www\.)\S+/g)].map(m => [m.index, m.index + m[0].length]);
+      const re = /[^\s\-‐–—\/…]+[\-‐–—\/…]*/g;
+      for (let m; (m = re.exec(node.data));) {
+        if (urls.some(([a, b]) => m.index < b && m.index + m[0].length > a)) continue;
+        out[0]++;
+        const r = document.createRange();
+        r.setStart(node, m.index);
+        r.setEnd(node, m.index + m[0].length);
+        const parts = [...r.getClientRects()].filter(b => b.width > 0);
+        const width = parts.reduce((w, b) => w + b.width, 0);
+        if (new Set(parts.map(b => Math.round(b.bottom))).size > 1 && width / size <= maxEm) {
+          const where = (node.parentElement.closest("li, p") || el).textContent.trim().slice(0, 40);
+          broken.push("“" + m[0] + "” (" + (width / size).toFixed(1) + " em of " + size.toFixed(1) + " px) in “" + where + "…”");
+        }
+      }
+    }
+  }
+  return [String(out[0])].concat(broken);
+})`
+
+// The bibliography, a source's record and the general index break their
+// lines between words on a phone with the text at twice its size: their
+// hanging indents of 1.5rem (and a sub-entry's as much again) once left
+// "Washington," "Responsibility" and "Noninterference" less room than
+// their width at 320 px, and broke them without a hyphen. A word up to
+// 7.5 times its size wide fits; only a wider one may break.
+func TestReferencePagesBreakBetweenWords(t *testing.T) {
+	pages := []struct{ path, sel string }{
+		{"bibliography.html", "ul.bibliography"},
+		{"sources/whitehouse2002nss.html", ".bib-entry"},
+		{"general-index.html", ".index-list"},
+	}
+	for _, w := range []int64{320, 390} {
+		t.Run(fmt.Sprint(w), func(t *testing.T) {
+			t.Parallel()
+			tb := newTab(t, overHTTP, w, 800, true)
+			textAt200(tb)
+			for _, p := range pages {
+				tb.visit(p.path)
+				tb.settle()
+				got := eval[[]string](tb, fmt.Sprintf("%s(%s, 7.5)", brokenWordsJS, jsString(p.sel)))
+				if got[0] == "0" {
+					t.Fatalf("%s: no words in %s", p.path, p.sel)
+				}
+				if broken := got[1:]; len(broken) > 0 {
+					t.Errorf("%s at %d px, text at 200%%: %d of the %s words of %s break inside:\n\t%s",
+						p.path, w, len(broken), got[0], p.sel, strings.Join(broken[:min(8, len(broken))], "\n\t"))
+				}
+			}
+		})
+	}
+}
