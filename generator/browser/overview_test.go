@@ -123,16 +123,12 @@ func TestHeatMapColumnsDoNotWaitForTheRows(t *testing.T) {
 	}
 }
 
-// heatContrastJS measures, for each shade of the heat map (h0, none, to
-// h6, the most), from the styles the browser computed: how far the cell's
-// box stands out from the page around it (its fill, or its border if it
-// has one on every side, against the page's colour that shows between the
-// cells; WCAG 1.4.11 asks 3:1), and how far its number stands out from
-// its fill (1.4.3 asks 4.5:1 of small text). A shade that no cell of this
-// edition has is measured on a cell of the first row given its class for
-// the while. Colours are read back from a canvas painted with them, so
-// that any way the browser writes a colour (color-mix, color()) is read.
-const heatContrastJS = `(() => {
+// contrastJS defines the helpers of the tests of contrast: rgba reads any
+// colour the browser computed (color-mix, color()) back from a canvas
+// painted with it, over lays a colour on another, ratio is WCAG's contrast
+// of two opaque colours, hex writes one, and behind is the page's colour
+// behind an element: each background from the root down to its parent.
+const contrastJS = `
   const cv = document.createElement("canvas");
   cv.width = cv.height = 1;
   const cx = cv.getContext("2d", {willReadFrequently: true});
@@ -150,13 +146,26 @@ const heatContrastJS = `(() => {
   };
   const ratio = (a, b) => { const [x, y] = [lum(a), lum(b)].sort((p, q) => p - q); return (y + 0.05) / (x + 0.05); };
   const hex = c => "#" + c.slice(0, 3).map(v => Math.round(v).toString(16).padStart(2, "0")).join("");
+  const behind = el => {
+    let page = [255, 255, 255, 1];
+    const chain = [];
+    for (let e = el.parentElement; e; e = e.parentElement) chain.unshift(e);
+    for (const e of chain) page = over(rgba(getComputedStyle(e).backgroundColor), page);
+    return page;
+  };
+`
 
-  const table = document.querySelector("table.heatmap");
-  // The page's colour behind the table: each background from the root down.
-  let page = [255, 255, 255, 1];
-  const chain = [];
-  for (let e = table.parentElement; e; e = e.parentElement) chain.unshift(e);
-  for (const e of chain) page = over(rgba(getComputedStyle(e).backgroundColor), page);
+// heatContrastJS measures, for each shade of the heat map (h0, none, to
+// h6, the most), from the styles the browser computed: how far the cell's
+// box stands out from the page around it (its fill, or its border if it
+// has one on every side, against the page's colour that shows between the
+// cells; WCAG 1.4.11 asks 3:1), and how far its number stands out from
+// its fill (1.4.3 asks 4.5:1 of small text). A shade that no cell of this
+// edition has is measured on a cell of the first row given its class for
+// the while.
+const heatContrastJS = `(() => {
+` + contrastJS + `  const table = document.querySelector("table.heatmap");
+  const page = behind(table);
   const spacing = getComputedStyle(table).borderSpacing;
 
   const row = table.tBodies[0].rows[0];
@@ -227,6 +236,44 @@ func TestHeatMapCellsStandOut(t *testing.T) {
 			}
 			if s.Class != "h0" && s.Text < 4.5 {
 				t.Errorf("%s: the number in a cell of shade %s (%s on %s) has a contrast of %.2f:1, want at least 4.5:1", what, s.Class, s.Color, s.Fill, s.Text)
+			}
+		}
+	}
+}
+
+// stripContrastJS measures how far each kind of band of the strip of
+// where an entry occurs (a section, and every other section) stands out
+// from the page: by its fill, or by its edge (its stroke) if it has one.
+const stripContrastJS = `(() => {
+` + contrastJS + `  const strip = document.querySelector("svg.strip");
+  const page = behind(strip);
+  return [".band:not(.alt)", ".band.alt"].map(sel => {
+    const band = strip.querySelector(sel), s = getComputedStyle(band);
+    const fill = over(rgba(s.fill), page);
+    let edge = ratio(fill, page), by = "fill " + hex(fill);
+    if (s.stroke !== "none" && parseFloat(s.strokeWidth) >= 1 && ratio(over(rgba(s.stroke), page), page) > edge) {
+      edge = ratio(over(rgba(s.stroke), page), page);
+      by = "edge " + hex(over(rgba(s.stroke), page));
+    }
+    return {Class: sel, Edge: edge, By: by, Page: hex(page)};
+  });
+})()`
+
+// The strip of an entry's or a source's page shows where the text begins
+// and ends, against which each mark says where it is: its bands stand out
+// from the page by 3:1 in both themes. Their fills, the panel's colour and
+// the band's, once did by 1.1:1 to 1.3:1.
+func TestStripStandsOut(t *testing.T) {
+	tb := newTab(t, overHTTP, 1400, 900, false)
+	for _, scheme := range []string{"light", "dark"} {
+		tb.setScheme(scheme)
+		for _, p := range []string{"concepts/preemption.html", "sources/whitehouse2002nss.html"} {
+			tb.visit(p)
+			for _, s := range eval[[]heatShade](tb, stripContrastJS) {
+				t.Logf("%s, %s: %s on the page %s: %.2f:1 by its %s", scheme, p, s.Class, s.Page, s.Edge, s.By)
+				if s.Edge < 3 {
+					t.Errorf("%s theme, %s: the strip's %s stands out from the page (%s) by %.2f:1 (by its %s), want at least 3:1", scheme, p, s.Class, s.Page, s.Edge, s.By)
+				}
 			}
 		}
 	}
