@@ -39,17 +39,21 @@ const brokenWordsJS = `((sel, maxEm) => {
   return [String(out[0])].concat(broken);
 })`
 
-// The bibliography, a source's record and the general index break their
-// lines between words on a phone with the text at twice its size: their
-// hanging indents of 1.5rem (and a sub-entry's as much again) once left
-// "Washington," "Responsibility" and "Noninterference" less room than
-// their width at 320 px, and broke them without a hyphen. A word up to
-// 7.5 times its size wide fits; only a wider one may break.
+// The bibliography, a source's record, the general index and the lists of
+// names A to Z break their lines between words on a phone with the text
+// at twice its size: the hanging indents of 1.5rem (and a sub-entry's as
+// much again) once left "Washington," "Responsibility" and
+// "Noninterference" less room than their width at 320 px, and broke them
+// without a hyphen, as the main column did the longest names in the lists
+// A to Z. A word up to 7.5 times its size wide fits; only a wider one may
+// break.
 func TestReferencePagesBreakBetweenWords(t *testing.T) {
 	pages := []struct{ path, sel string }{
 		{"bibliography.html", "ul.bibliography"},
 		{"sources/whitehouse2002nss.html", ".bib-entry"},
 		{"general-index.html", ".index-list"},
+		{"search.html", ".az-list"},
+		{"concepts/index.html", ".az-list"},
 	}
 	for _, w := range []int64{320, 390} {
 		t.Run(fmt.Sprint(w), func(t *testing.T) {
