@@ -97,3 +97,32 @@ func FitClass(h any) string {
 	}
 	return "fit-" + strconv.Itoa(int(min(u, fitMax)))
 }
+
+// Bounds, in letterUnits, of the widest word of a heat map's row names
+// that NamesClass makes room for (style.css has a rule for each).
+const (
+	namesMin = 6      // a narrower word fits the names' column even with the text at 300% on a 320 px screen
+	namesMax = fitMax // a wider word still breaks
+)
+
+// NamesClass is the class of the overview's heat map, whose row names
+// stand in a column of a set width (so that the table does not wait for
+// its last row to be read before it is drawn): "names-13" when the widest
+// word of any of the names is at most 13 letters wide (see letterUnits),
+// so that style.css sets the names no larger than lets that word fit the
+// column, rather than break it without a hyphen where the column is
+// narrow (a phone, the reader's text large); "" when every word is
+// narrower than namesMin. All the names get one size, the column one
+// look. A word wider than namesMax still breaks, as any text does where
+// there is no room.
+func NamesClass(names []string) string {
+	var u float64
+	for _, n := range names {
+		u = max(u, widestWord(n))
+	}
+	u = math.Ceil(u)
+	if u < namesMin {
+		return ""
+	}
+	return "names-" + strconv.Itoa(int(min(u, namesMax)))
+}

@@ -33,6 +33,7 @@ type OverviewView struct {
 	Column   string    // what a column is: "section", "chapter" or "run of chapters"
 	Across   string    // "section by section", "chapter by chapter", "in runs of 42 chapters"
 	Rows     []HeatRow // one per entry that occurs, most mentioned first
+	Names    string    // the heat map's class for its row names' widest word (NamesClass)
 	Omitted  int       // entries that occur but have no row (beyond overviewRows)
 	Pairs    []PairRow
 	PairMap  template.HTML
@@ -112,6 +113,11 @@ func (t *Templates) overview(x *index.Index, tm *textMap) *OverviewView {
 		v.Omitted = len(v.Rows) - overviewRows
 		v.Rows = v.Rows[:overviewRows]
 	}
+	labels := make([]string, len(v.Rows))
+	for i, r := range v.Rows {
+		labels[i] = r.Entry.Label
+	}
+	v.Names = NamesClass(labels)
 	v.Units = len(units)
 	maxN := 0 // the shades are relative to the fullest cell shown
 	for _, r := range v.Rows {
@@ -231,33 +237,28 @@ func heatLevel(n, maxN int) int {
 	return max(1, min(6, int(math.Ceil(6*math.Log1p(float64(n))/math.Log1p(float64(maxN))))))
 }
 
-// Pair chart geometry.
-const (
-	pairW     = 600
-	pairRowH  = 38
-	pairBarY  = 19
-	pairBarH  = 12
-	pairCount = 40 // room for the number after the longest bar
-)
-
-// pairChart draws the pairs as bars: the pair's names above, the number of
-// paragraphs and notes they share as the bar's length and as a number.
+// pairChart draws the pairs as bars, one under another: the pair's names,
+// then the number of paragraphs and notes they share and a bar as long,
+// against the most any pair shares. The names and numbers are words of the
+// page, in its face and at the reader's size of text, which wrap on a
+// narrow screen; the bars alone are drawn, each an SVG as wide as the line
+// whose rectangle takes its share of it (attributes, not styles, so that
+// the page's content security policy lets it be). The whole is one image
+// to a screen reader, named by the figure's caption: the table under it
+// gives the same numbers, with links.
 func pairChart(v *OverviewView) template.HTML {
 	if len(v.Pairs) == 0 {
 		return ""
 	}
 	esc := template.HTMLEscapeString
 	maxN := v.Pairs[0].Count
-	h := len(v.Pairs)*pairRowH + 4
 	var s strings.Builder
-	fmt.Fprintf(&s, `<svg class="pairs" viewBox="0 0 %d %d" width="%d" height="%d" role="img" aria-labelledby="pairs-caption">`, pairW, h, pairW, h)
-	for i, p := range v.Pairs {
-		y := i * pairRowH
-		fmt.Fprintf(&s, `<text class="pair" x="0" y="%d">%s <tspan class="amp">&amp;</tspan> %s</text>`, y+14, esc(p.A.Label), esc(p.B.Label))
-		bw := float64(pairW-pairCount) * float64(p.Count) / float64(maxN)
-		fmt.Fprintf(&s, `<rect class="bar" x="0" y="%d" width="%.1f" height="%d"/>`, y+pairBarY, bw, pairBarH)
-		fmt.Fprintf(&s, `<text class="n" x="%.1f" y="%d">%d</text>`, bw+6, y+pairBarY+pairBarH-1, p.Count)
+	s.WriteString(`<div class="pair-chart" role="img" aria-labelledby="pairs-caption">`)
+	for _, p := range v.Pairs {
+		pct := 100 * float64(p.Count) / float64(maxN)
+		fmt.Fprintf(&s, `<div class="pair"><span class="names">%s <span class="amp">&amp;</span> %s</span>`, esc(p.A.Label), esc(p.B.Label))
+		fmt.Fprintf(&s, `<span class="bar"><span class="n">%d</span><svg class="pairs"><rect width="%.1f%%" height="100%%"/></svg></span></div>`, p.Count, pct)
 	}
-	s.WriteString(`</svg>`)
+	s.WriteString(`</div>`)
 	return template.HTML(s.String())
 }

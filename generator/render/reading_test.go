@@ -304,7 +304,7 @@ func TestOverviewNumbersAgreeWithTheIndex(t *testing.T) {
 		}
 		prev = n
 	}
-	if !strings.Contains(b, `<table class="heatmap"`) || !strings.Contains(b, `<svg class="pairs"`) {
+	if !strings.Contains(b, `<table class="heatmap`) || !strings.Contains(b, `<svg class="pairs"`) {
 		t.Error("the overview lacks its figures")
 	}
 }
