@@ -148,3 +148,64 @@ func TestHeaderLinksFollowTheEdition(t *testing.T) {
 		})
 	}
 }
+
+// navEdgesJS reads the row of the site's links at its edges: each link
+// the row shows (not hidden while its box cuts it) that stands partly in
+// the row's visible box and partly out of it by more than the edge's shade
+// (.5rem) shows a part of a word there; and, where the row is scrolled,
+// how far from the row's start edge its first link shown begins.
+const navEdgesJS = `(() => {
+  const n = document.querySelector(".site-nav"), cur = n.querySelector("a[aria-current]");
+  const b = n.getBoundingClientRect(), left = b.left + n.clientLeft, right = left + n.clientWidth;
+  const shade = parseFloat(getComputedStyle(document.documentElement).fontSize) / 2;
+  const shown = [...n.querySelectorAll("a")].filter(a => getComputedStyle(a.closest("li")).opacity !== "0");
+  const cut = shown.filter(a => {
+    const r = a.getBoundingClientRect(), seen = Math.min(r.right, right) - Math.max(r.left, left);
+    const whole = r.left >= left - 1 && r.right <= right + 1;
+    return seen > shade && !whole;
+  }).map(a => { const r = a.getBoundingClientRect(); return a.textContent + " " + Math.round(r.left) + "–" + Math.round(r.right); });
+  const first = shown.map(a => a.getBoundingClientRect().left).filter(x => x >= left - 1).sort((x, y) => x - y)[0];
+  return {row: Math.round(left) + "–" + Math.round(right), current: cur ? cur.textContent : "", cut,
+    scrolled: n.scrollLeft > 0.5, start: first === undefined ? -1 : first - left};
+})()`
+
+type navEdges struct {
+	Row, Current string
+	Cut          []string
+	Scrolled     bool
+	Start        float64
+}
+
+// Where the site's links scroll (phones), each page's row of links,
+// scrolled to the page's own link, shows no part of a word at either
+// edge: every link is whole in the row's visible box, or out of it, or in
+// it by no more than the edge's shade. The row scrolled to the end showed
+// "…iew" of "Overview" at its start (on the sources and the general
+// index, at 390 px), and "Sour" of "Sources" at its end (on the title
+// page). Scrolled, the row begins with a whole link at its start, at the
+// row's scroll padding, not with an empty stretch where a cut link was.
+func TestNavShowsNoPartOfAWordAtItsEdges(t *testing.T) {
+	pages := []string{"index.html", textPage, "overview.html", "concepts/index.html", "concepts/preemption.html", "actors/index.html", "events/index.html", "bibliography.html", "general-index.html"}
+	for _, c := range []struct {
+		w   int64
+		big bool
+	}{{320, false}, {390, false}, {320, true}, {390, true}} {
+		t.Run(fmt.Sprintf("%d-text%d", c.w, map[bool]int{false: 100, true: 200}[c.big]), func(t *testing.T) {
+			tb := newTab(t, overHTTP, c.w, 800, true)
+			if c.big {
+				textAt200(tb)
+			}
+			for _, p := range pages {
+				tb.visit(p)
+				tb.settle()
+				r := eval[navEdges](tb, navEdgesJS)
+				if len(r.Cut) > 0 {
+					t.Errorf("%s (its link %q): the row (%s) shows a part of %v", p, r.Current, r.Row, r.Cut)
+				}
+				if pad := eval[float64](tb, `parseFloat(getComputedStyle(document.querySelector(".site-nav")).scrollPaddingLeft)`); r.Scrolled && (r.Start < 0 || r.Start > pad+1) {
+					t.Errorf("%s (its link %q): the row (%s), scrolled, shows its first whole link %.0f px from its start edge (want at its scroll padding, %.0f px)", p, r.Current, r.Row, r.Start, pad)
+				}
+			}
+		})
+	}
+}
