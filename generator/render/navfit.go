@@ -21,11 +21,11 @@ const (
 )
 
 // sansEm is the advance, in em, of each printable ASCII character from
-// " " to "~" in DejaVu Sans, the face that system-ui gives on Debian and
-// the widest of the faces it gives on the common systems (San Francisco,
-// Segoe UI, Roboto, Cantarell are narrower): the header's words are not
-// narrower than this says in any of them. sansBoldEm is the same in
-// DejaVu Sans Bold, the site's title (weight 600).
+// " " to "~" in DejaVu Sans, the face that system-ui gives on Debian (and
+// the browser tests), as Chromium measures it there; it is wider than the
+// faces system-ui gives on most systems (San Francisco, Segoe UI, Roboto),
+// so that the header's words are seldom wider than it says. sansBoldEm is
+// the same in DejaVu Sans Bold, for the site's title (weight 600).
 var sansEm = [95]float32{
 	0.318, 0.401, 0.460, 0.838, 0.636, 0.950, 0.780, 0.275, 0.390, 0.390, 0.500, 0.838, 0.318, 0.361, 0.318, 0.337,
 	0.636, 0.636, 0.636, 0.636, 0.636, 0.636, 0.636, 0.636, 0.636, 0.636, 0.337, 0.337, 0.838, 0.838, 0.838, 0.531,
@@ -109,12 +109,13 @@ func navRoom(width, title, word float64) float64 {
 // and on a phone (up to 40rem), the links have a row of their own, which
 // scrolls. "nav-2-40 nav-1-50": two lines from 40rem, one from 50rem.
 //
-// The widths are estimated from the letters in the widest face system-ui
-// is likely to be (sansWidth), and each break rounded up to a whole rem, so
-// that where the header keeps room for one line, one is enough; where it
-// keeps two and the reader's face is narrower, the second may stay empty,
-// by a rem's width or a little more. Nothing of the labels reaches the
-// class but numbers.
+// The widths are estimated from the letters, in a face wider than
+// system-ui usually is (sansWidth), and each break rounded up to a whole
+// rem, so that where the header keeps room for one line, one is enough;
+// where it keeps two, the links may fit in one just above the break, by
+// less than a rem in this face and a little more in a narrower one, and
+// the second line stays empty there. Nothing of the title or the labels
+// reaches the class but numbers.
 func NavClass(title string, labels []string) string {
 	titleW := sansWidth(title, true) * headerEm
 	var word float64
@@ -147,8 +148,12 @@ func NavClass(title string, labels []string) string {
 }
 
 // NavClass is the class of the header's links as Base.Chrome's pages show
-// them (see the function NavClass); layout.html puts it on the header.
-func (c *Chrome) NavClass() string {
+// them (see the function NavClass), made once with the Chrome;
+// layout.html puts it on the header.
+func (c *Chrome) NavClass() string { return c.nav }
+
+// navClass is NavClass for the Chrome's title and links.
+func navClass(c *Chrome) string {
 	labels := make([]string, len(c.Nav))
 	for i, n := range c.Nav {
 		labels[i] = n.Label

@@ -64,3 +64,12 @@ func TestNavClassesHaveTheirRules(t *testing.T) {
 		t.Errorf("style.css has the header's breaks for %v, want %v in that order", got, want)
 	}
 }
+
+// BenchmarkNavClass measures the class as each page's layout asks for it
+// (Chrome.NavClass), for this edition's title and seven links.
+func BenchmarkNavClass(b *testing.B) {
+	labels := []string{"Text", "Overview", "Concepts", "Actors", "Events", "Sources", "Index"}
+	for b.Loop() {
+		render.NavClass("Beyond Preemption: An Overview", labels)
+	}
+}
