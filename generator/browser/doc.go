@@ -14,7 +14,10 @@
 // broken inside a word, with the text at 200%), the header as first drawn
 // on a CPU slowed twentyfold (it must already have its size at rest, and
 // nothing drawn may move) and the room it leaves for the text on a phone
-// with the text at 200%, the keyboard's order
+// with the text at 200%, where the header's links stand for editions of
+// other sizes (built into the test's own folder) at widths across the
+// range, and that their row shows no part of a word at its edges, the
+// keyboard's order
 // through a chapter, what a screen reader hears for the general index's
 // locators, the way from a folder's address (text/, sources/) to the page
 // that lists its pages, with scripts and without, axe-core's verdict on

@@ -29,6 +29,7 @@ type Chrome struct {
 	from   string // a page of the folder, for URL
 	abs    string
 	assets map[string]string // Templates.named
+	nav    string            // the header's class, NavClass's, made with the Chrome
 
 	Head   template.HTML // "chrome-head"
 	Header template.HTML // "chrome-header", which ends with "chrome-search"
@@ -101,6 +102,7 @@ func (s *pageSet) chrome(b *Base) (*Chrome, error) {
 		return r.c, r.err
 	}
 	c := &Chrome{Root: b.Root, Edition: b.Edition, Nav: b.Nav, FurtherPages: b.FurtherPages, from: b.Path, abs: b.abs, assets: s.t.named}
+	c.nav = navClass(c)
 	err := s.t.chromeParts(c)
 	s.mu.Lock()
 	if r, ok := s.chromes[k]; ok { // made meanwhile: use the first

@@ -368,19 +368,35 @@
   // the link to the page's own section is whole in view, and the link
   // before it too where both fit: the link before starts the row then,
   // else the page's own link does, each at the row's scroll padding where
-  // there is room for it (at the very edge where there is not). style.css
-  // asks the same of the browser before the first paint for the first
-  // case; this settles the second, and browsers without
+  // there is room for it (nearer the edge where there is not). The row
+  // scrolled to its end would begin with a part of a link (that style.css
+  // hides) unless the links happen to fill it: placeNav keeps room after
+  // the last link, as little as lets the row's end begin with a whole
+  // one, for the page's own link and for the reader who scrolls there.
+  // style.css asks for the first case of the browser before the first
+  // paint; this settles the others, and browsers without
   // scroll-initial-target.
   function placeNav() {
-    var nav = doc.querySelector(".site-nav"), cur = nav && nav.querySelector("a[aria-current]");
-    if (!cur || nav.scrollWidth <= nav.clientWidth) return;
+    var nav = doc.querySelector(".site-nav"), ul = nav && nav.querySelector("ul"), cur = nav && nav.querySelector("a[aria-current]");
+    if (!ul) return;
+    ul.style.paddingInlineEnd = "";
+    if (nav.scrollWidth <= nav.clientWidth) return;
     var pad = parseFloat(getComputedStyle(nav).scrollPaddingLeft) || 0, room = nav.clientWidth;
-    var left = nav.getBoundingClientRect().left + nav.clientLeft - nav.scrollLeft;
-    var box = function (a) { var r = a.getBoundingClientRect(); return {start: r.left - left, end: r.right - left}; };
-    var c = box(cur), prev = cur.parentNode.previousElementSibling, p = prev && box(prev.querySelector("a"));
+    // Where e stands along the row, as if it were not scrolled.
+    var box = function (e) {
+      var r = e.getBoundingClientRect(), left = nav.getBoundingClientRect().left + nav.clientLeft - nav.scrollLeft;
+      return {start: r.left - left, end: r.right - left};
+    };
+    // Where the row begins with a whole link: each link's start, less the
+    // scroll padding.
+    var rests = [].map.call(ul.children, function (li) { return box(li).start - pad; });
+    var last = nav.scrollWidth - room, end = last;
+    for (var i = 0; i < rests.length; i++) if (rests[i] >= last - 0.5) { end = rests[i]; break; }
+    if (end > last) ul.style.paddingInlineEnd = end - last + "px";
+    if (!cur) return;
+    var c = box(cur), prev = cur.parentNode.previousElementSibling, p = prev && box(prev);
     var from = p && c.end - p.start <= room ? p.start : c.start;
-    nav.scrollLeft = from - Math.max(0, Math.min(pad, (room - (c.end - from)) / 2));
+    nav.scrollLeft = Math.min(end, from - Math.max(0, Math.min(pad, (room - (c.end - from)) / 2)));
   }
 
   // setupOptionsToggle makes the "Aa" button, shown only where space is
@@ -428,6 +444,13 @@
       if (closeLastNote()) ev.preventDefault();
     });
     var onChange = function () { syncNotes(); };
+    // A phone turned, a window made narrower: the row's room changes
+    // (not when a phone's address bar comes and goes, which changes only
+    // the height).
+    var navWidth = window.innerWidth;
+    window.addEventListener("resize", function () {
+      if (window.innerWidth !== navWidth) { navWidth = window.innerWidth; placeNav(); }
+    });
     if (wide.addEventListener) wide.addEventListener("change", onChange);
   }
 
