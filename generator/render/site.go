@@ -317,6 +317,7 @@ func (t *Templates) chapter(x *index.Index, set *pageSet, i int) *ChapterView {
 	if v.Heading == "" {
 		v.Heading = template.HTML(template.HTMLEscapeString(ch.Title))
 	}
+	v.Fit = FitClass(v.Heading)
 	var author, editor []*index.NoteInfo
 	for j := range ch.Notes {
 		n := &ch.Notes[j]
@@ -457,6 +458,7 @@ func (t *Templates) entry(x *index.Index, tm *textMap, set *pageSet, e *index.En
 	kind, _ := x.Edition.Kind(e.Kind)
 	v := &EntryView{Base: set.base(p, e.Name, set.kindPath(e.Kind)), Entry: e, Kind: kind, Body: e.BodyHTML}
 	v.BodyClass = "entry " + KindClassPrefix + e.Kind
+	v.Fit = FitClass(e.Name)
 	if kind != nil {
 		v.KindHref = v.URL(kind.Path + "/index.html")
 	}
@@ -1009,6 +1011,7 @@ func (t *Templates) source(x *index.Index, tm *textMap, set *pageSet, s *index.S
 	v := &SourceView{Base: set.base(p, s.Label, index.BibliographyPage), Source: s, Entry: s.Entry, Annote: s.AnnoteHTML,
 		Original: s.Var("URL"), Archived: s.CustomString("archived-url"), Current: s.CustomString("current-url")}
 	v.BodyClass = "source"
+	v.Fit = FitClass(s.Title())
 	v.Bibliography = v.URL(index.BibliographyPage)
 	v.Citations = set.citationList(&v.Base, x.Citations(s.ID))
 	v.CitedIn = CitedIn(x.Citations(s.ID))
