@@ -51,10 +51,18 @@ func (p *Page) View() any {
 }
 
 // Release lets go of the page's view once the page is rendered, so that a
-// large site does not hold every view until its last page is done. View
-// returns nil after it.
+// large site does not hold every view until its last page is done, and
+// puts the buffers its long lists were written into back in their pool
+// (markup.keep): nothing may read the view after it. View returns nil
+// after it.
 func (p *Page) Release() {
 	p.once.Do(func() { p.make = nil })
+	if r, ok := p.view.(reusable); ok {
+		if b := r.base(); b.release != nil {
+			b.release()
+			b.release = nil
+		}
+	}
 	p.view = nil
 }
 
@@ -331,7 +339,9 @@ func (t *Templates) chapter(x *index.Index, set *pageSet, i int) *ChapterView {
 	slices.SortStableFunc(author, func(a, b *index.NoteInfo) int {
 		return boolInt(a.Series != index.UnnumberedNote) - boolInt(b.Series != index.UnnumberedNote)
 	})
-	v.AuthorNotes, v.EditorNotes = noteList(author), noteList(editor)
+	h := new(held)
+	v.release = h.release
+	v.AuthorNotes, v.EditorNotes = noteList(h, author), noteList(h, editor)
 	for _, s := range ch.Sections {
 		v.Contents = append(v.Contents, Link{Label: s.Title, Href: "#" + s.ID})
 		if s.ID == index.OpeningSection {
@@ -358,7 +368,7 @@ func (t *Templates) chapter(x *index.Index, set *pageSet, i int) *ChapterView {
 // editor's note marked "Ed.") and its links back to where the text calls
 // it, escaped as the template's loop escaped them
 // (TestNoteListIsTheTemplates).
-func noteList(notes []*index.NoteInfo) template.HTML {
+func noteList(h *held, notes []*index.NoteInfo) template.HTML {
 	if len(notes) == 0 {
 		return ""
 	}
@@ -391,7 +401,7 @@ func noteList(notes []*index.NoteInfo) template.HTML {
 		}
 		w.raw("</li>")
 	}
-	return w.html()
+	return w.keep(h)
 }
 
 // passageCitation is how to cite a paragraph of ch, with "{p}" for the
@@ -497,10 +507,12 @@ func (t *Templates) entry(x *index.Index, tm *textMap, set *pageSet, e *index.En
 	occ := x.Occurrences(e.Ref())
 	v.Count = len(occ)
 	v.Mentions = words.Count(v.Count, "mention", "mentions")
-	v.Occurrences = set.occurrenceList(&v.Base, occ, true)
+	h := new(held)
+	v.release = h.release
+	v.Occurrences = set.occurrenceList(h, &v.Base, occ, true)
 	if len(occ) > 0 {
 		v.Bands, v.Quoted = tm.BandsWord(), quoted(occ)
-		v.Strip = tm.strip("strip", "Where “"+e.Name+"” occurs in the text: "+words.Count(len(occ), "mention", "mentions")+", each linked",
+		v.Strip = tm.strip(h, "strip", "Where “"+e.Name+"” occurs in the text: "+words.Count(len(occ), "mention", "mentions")+", each linked",
 			func(w *markup) { tm.occurrenceMarks(w, &v.Base, set, occ) })
 	}
 	return v
@@ -522,7 +534,7 @@ func quoted(occ []index.Occurrence) bool {
 // a heading per section, as entry.html shows them; without, as one list's
 // items, as source.html does. It writes the markup the templates' loops
 // wrote, escaped as they escaped it (TestOccurrenceListIsTheTemplates).
-func (s *pageSet) occurrenceList(b *Base, occ []index.Occurrence, headed bool) template.HTML {
+func (s *pageSet) occurrenceList(h *held, b *Base, occ []index.Occurrence, headed bool) template.HTML {
 	if len(occ) == 0 {
 		return ""
 	}
@@ -627,7 +639,7 @@ func (s *pageSet) occurrenceList(b *Base, occ []index.Occurrence, headed bool) t
 	}
 	w.groups, w.next = groups, next
 	w.sink = warm
-	return w.html()
+	return w.keep(h)
 }
 
 // entryLinks writes links to entries as list items, as entry.html's and
@@ -1013,14 +1025,16 @@ func (t *Templates) source(x *index.Index, tm *textMap, set *pageSet, s *index.S
 	v.BodyClass = "source"
 	v.Fit = FitClass(s.Title())
 	v.Bibliography = v.URL(index.BibliographyPage)
-	v.Citations = set.citationList(&v.Base, x.Citations(s.ID))
+	h := new(held)
+	v.release = h.release
+	v.Citations = set.citationList(h, &v.Base, x.Citations(s.ID))
 	v.CitedIn = CitedIn(x.Citations(s.ID))
 	occ := x.Occurrences(s.Ref())
-	v.Mentions = set.occurrenceList(&v.Base, occ, false)
+	v.Mentions = set.occurrenceList(h, &v.Base, occ, false)
 	cites := x.Citations(s.ID)
 	if n := len(cites) + len(occ); n > 0 {
 		v.Bands, v.Quoted = tm.BandsWord(), quoted(occ)
-		v.Strip = tm.strip("strip", "Where “"+s.Label+"” is cited or named in the text: "+words.Count(n, "place", "places")+", each linked",
+		v.Strip = tm.strip(h, "strip", "Where “"+s.Label+"” is cited or named in the text: "+words.Count(n, "place", "places")+", each linked",
 			func(w *markup) {
 				tm.citationMarks(w, &v.Base, set, cites)
 				tm.occurrenceMarks(w, &v.Base, set, occ)
@@ -1067,7 +1081,7 @@ func CitedIn(cites []index.Citation) string {
 // items of source.html's list: each note's label and link, the locator, the
 // paragraph that calls the note and the note's text, escaped as the
 // template's loop escaped them (TestCitationListIsTheTemplates).
-func (s *pageSet) citationList(b *Base, cites []index.Citation) template.HTML {
+func (s *pageSet) citationList(h *held, b *Base, cites []index.Citation) template.HTML {
 	w := getMarkup()
 	urls := s.chapterURLs(b)
 	for i := range cites {
@@ -1118,7 +1132,7 @@ func (s *pageSet) citationList(b *Base, cites []index.Citation) template.HTML {
 		markups.Put(w)
 		return ""
 	}
-	return w.html()
+	return w.keep(h)
 }
 
 func (t *Templates) bibliography(x *index.Index) *BibliographyView {

@@ -32,6 +32,10 @@ type Base struct {
 	// Chrome depends only on Path's folder, abs, Root, Edition, Nav and
 	// FurtherPages.
 	chrome func(*Base) (*Chrome, error)
+	// release puts back the buffers the view's HTML is kept in (held),
+	// once the page is rendered (Page.Release); nil if it keeps none. A
+	// function, so that a fingerprint of the view sees only the HTML.
+	release func()
 }
 
 // NavItem is a link in the site's navigation. Current marks the item of
