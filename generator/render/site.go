@@ -470,7 +470,11 @@ func (t *Templates) entry(x *index.Index, tm *textMap, set *pageSet, e *index.En
 	v.BodyClass = "entry " + KindClassPrefix + e.Kind
 	v.Fit = FitClass(e.Name)
 	if kind != nil {
-		v.KindHref = v.URL(kind.Path + "/index.html")
+		kp, ok := set.kindIndex[e.Kind]
+		if !ok {
+			kp = kind.Path + "/index.html"
+		}
+		v.KindHref = v.URL(kp)
 	}
 	v.Summary = e.Summary
 	if e.Wikidata != "" {
@@ -512,7 +516,7 @@ func (t *Templates) entry(x *index.Index, tm *textMap, set *pageSet, e *index.En
 	v.Occurrences = set.occurrenceList(h, &v.Base, occ, true)
 	if len(occ) > 0 {
 		v.Bands, v.Quoted = tm.BandsWord(), quoted(occ)
-		v.Strip = tm.strip(h, "strip", "Where “"+e.Name+"” occurs in the text: "+words.Count(len(occ), "mention", "mentions")+", each linked",
+		v.Strip = tm.strip(h, "strip", "Where “"+e.Name+"” occurs in the text: "+v.Mentions+", each linked",
 			func(w *markup) { tm.occurrenceMarks(w, &v.Base, set, occ) })
 	}
 	return v
@@ -718,6 +722,7 @@ type pageSet struct {
 	chapterPath []string // site path of each chapter's page
 
 	kindPaths map[string]string // kind key → its A–Z page
+	kindIndex map[string]string // kind key → its folder's index page, which an entry's page links to
 	// entryByKey is, for each key of an entry, x.EntryByKey's entry with
 	// its page and its reference, which links to it show: made when an
 	// entry's view first asks (entryRefs).
@@ -793,7 +798,7 @@ type baseParts struct {
 }
 
 func newPageSet(t *Templates, x *index.Index) *pageSet {
-	s := &pageSet{t: t, x: x, tm: newTextMap(x), kindPaths: map[string]string{},
+	s := &pageSet{t: t, x: x, tm: newTextMap(x), kindPaths: map[string]string{}, kindIndex: map[string]string{},
 		rel: map[string]*chapterLinks{}, navs: map[navKey]baseParts{}, chromes: map[chromeKey]chromeResult{},
 		further: map[furtherKey][]NavItem{}}
 	for _, ch := range x.Chapters {
@@ -801,6 +806,7 @@ func newPageSet(t *Templates, x *index.Index) *pageSet {
 	}
 	for _, k := range x.Edition.Kinds {
 		s.kindPaths[k.Key] = x.Layout.Kind(k.Key)
+		s.kindIndex[k.Key] = k.Path + "/index.html"
 	}
 	return s
 }
