@@ -76,6 +76,7 @@ func BenchmarkRender(b *testing.B) {
 					if err != nil {
 						b.Fatal(err)
 					}
+					p.Release() // as a build does once a page is written
 					size += len(out)
 				}
 			}

@@ -23,8 +23,12 @@
 // exactly as html/template would in the same place of the template (tests
 // compare the two on hostile strings): executed once per value, a template's
 // escaping costs a reflected call, which over the 80,000 occurrences of a
-// large edition is most of the time taken. The templates keep each page's
-// skeleton and say where such a list comes from. The parts of the layout that
+// large edition is most of the time taken. The lists of entry, source and
+// chapter pages stay in their buffers, not copied out, until the page is
+// rendered and Page.Release puts them back (markup.keep). The templates
+// keep each page's skeleton and say where such a list comes from; what a
+// page would compute with a template function on every page (a heading's
+// fit class, the citation blocks) is a field of its view. The parts of the layout that
 // are the same across a folder (the asset links, by the fingerprinted names
 // of Fingerprinted, the navigation, the search
 // box, the footer) are blocks of layout.html and _reuse.html executed once

@@ -4,6 +4,7 @@ import (
 	"html/template"
 	"strings"
 	"sync"
+	"unsafe"
 )
 
 // markup is HTML written by Go code where a template's loop would call
@@ -49,6 +50,53 @@ func (m *markup) htmlOrNone() template.HTML {
 	}
 	return m.html()
 }
+
+// held is the markups whose bytes the HTML of one view is (markup.keep),
+// kept out of the pool until the page is rendered (Page.Release).
+type held struct{ bufs []*markup }
+
+// keep returns what was written as template.HTML, as html does, but
+// without copying it: the HTML is m's bytes, and h keeps m out of the pool
+// until h.release, which must come only once nothing reads the HTML any
+// more (the page is rendered). The long lists of entry, source and chapter
+// pages are kept so, instead of copied out of their buffers (not the
+// general index's, one page whose letters, each kept, would each grow a
+// buffer of their own where they now take turns in one). With no h, or a
+// buffer whose spare room is more than keepRoom and more than what it
+// holds (room that would be kept with it while every view of a site is
+// made before any is rendered, as for the first build of edition serve),
+// it is html.
+func (m *markup) keep(h *held) template.HTML {
+	if h == nil || len(m.b) == 0 || cap(m.b)-len(m.b) > max(len(m.b), keepRoom) {
+		return m.html()
+	}
+	h.bufs = append(h.bufs, m)
+	return template.HTML(unsafe.String(unsafe.SliceData(m.b), len(m.b)))
+}
+
+// keepRoom is the spare room a kept buffer may have whatever it holds: the
+// room of a new markup's buffer. (A variable: a test keeps every list, so
+// that a read after a release shows wherever it could happen.)
+var keepRoom = 4096
+
+// release puts the markups h keeps back in the pool.
+func (h *held) release() {
+	for _, m := range h.bufs {
+		if poisonReleased {
+			for i := range m.b {
+				m.b[i] = '?'
+			}
+		}
+		if cap(m.b) <= 1<<20 {
+			markups.Put(m)
+		}
+	}
+	h.bufs = nil
+}
+
+// poisonReleased, in tests, overwrites the bytes of a markup as it is
+// released, so that HTML read after its page's release shows.
+var poisonReleased bool
 
 // raw writes s as it is: markup of our own.
 func (m *markup) raw(s string) { m.b = append(m.b, s...) }

@@ -235,3 +235,45 @@ func TestSectionItemsAreTheLoop(t *testing.T) {
 		t.Error("no links make some HTML")
 	}
 }
+
+// keep lends a markup's buffer to the HTML it returns, until the release:
+// the HTML is the buffer's bytes, written over once released (in the
+// tests). A buffer with much more room than it holds, or no holder, is
+// copied out as html copies it, and the HTML stays.
+func TestKeepLendsTheBuffer(t *testing.T) {
+	defer func(r int, p bool) { keepRoom, poisonReleased = r, p }(keepRoom, poisonReleased)
+	keepRoom, poisonReleased = 4096, true
+	const text = `<li class="text"><a href="x.html#p1">¶ 1</a></li>`
+	for _, c := range []struct {
+		name       string
+		room, fill int // the buffer's room, and how many bytes it holds
+		held       bool
+		kept       bool
+	}{
+		{"a new buffer", 4096, len(text), true, true},
+		{"a buffer it fills", 64 << 10, 40 << 10, true, true},
+		{"a buffer with more room than it holds", 64 << 10, 20 << 10, true, false},
+		{"no holder", 4096, len(text), false, false},
+	} {
+		w := &markup{b: make([]byte, 0, c.room)}
+		for len(w.b) < c.fill {
+			w.raw(text)
+		}
+		want := string(w.b)
+		var h *held
+		if c.held {
+			h = new(held)
+		}
+		got := w.keep(h)
+		if string(got) != want {
+			t.Fatalf("%s: keep returned other bytes than were written", c.name)
+		}
+		if h != nil {
+			h.release()
+		}
+		overwritten := strings.Trim(string(got), "?") == ""
+		if overwritten != c.kept {
+			t.Errorf("%s: the HTML is written over on release: %v, want %v", c.name, overwritten, c.kept)
+		}
+	}
+}

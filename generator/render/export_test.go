@@ -3,11 +3,22 @@ package render
 import (
 	"html/template"
 	"io"
+	"math"
 	"strconv"
+	"testing"
 
 	"edition/generator/index"
 	"edition/generator/internal/words"
 )
+
+// KeepEveryList makes views keep every list in its buffer (markup.keep),
+// whatever its room, and write over a buffer as it is released, so that
+// HTML read after its page's release shows, until the test ends.
+func KeepEveryList(t testing.TB) {
+	poison, room := poisonReleased, keepRoom
+	poisonReleased, keepRoom = true, math.MaxInt
+	t.Cleanup(func() { poisonReleased, keepRoom = poison, room })
+}
 
 // AddReuse lets the benchmarks of package render_test call addReuse on a
 // view made by Page.View.
@@ -78,10 +89,12 @@ func (t *Templates) EntryOccurrences(x *index.Index) (int, func()) {
 		for i, e := range x.Entries {
 			occ := x.Occurrences(e.Ref())
 			b := &bases[i]
-			set.occurrenceList(b, occ, true)
+			h := new(held)
+			set.occurrenceList(h, b, occ, true)
 			if len(occ) > 0 {
-				tm.strip("strip", e.Name, func(w *markup) { tm.occurrenceMarks(w, b, set, occ) })
+				tm.strip(h, "strip", e.Name, func(w *markup) { tm.occurrenceMarks(w, b, set, occ) })
 			}
+			h.release() // as Page.Release does once the page is rendered
 		}
 	}
 }

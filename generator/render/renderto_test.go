@@ -2,7 +2,12 @@ package render_test
 
 import (
 	"bytes"
+	"html/template"
+	"strings"
+	"sync"
 	"testing"
+
+	"edition/generator/render"
 )
 
 // RenderTo writes a page onto the end of a buffer, which a streaming build
@@ -88,6 +93,80 @@ func TestRenderToSizesThePage(t *testing.T) {
 	for name, least := range map[string]int{"entry.html": 10, "source.html": 10, "chapter.html": 1, "kind.html": 2, "general-index.html": 1} {
 		if sized[name] < least {
 			t.Errorf("%d pages of %s with an estimate", sized[name], name)
+		}
+	}
+}
+
+// A streaming build renders a page, hands its bytes on and releases its
+// view, which puts the buffers its long lists were kept in (markup.keep:
+// occurrences, strips, citations, notes) back in their
+// pool, for the next views to write into. No page reads HTML released with
+// another: on every page of an edition, made and rendered on two
+// goroutines as a build makes them, the bytes are Render's on pages made
+// afresh. (Here every list is kept, and a buffer is overwritten as it is
+// released, so that a read after the release shows, as it does for the
+// view that kept it: that check makes sure the lists are kept at all.)
+func TestReleasedListsAreNotRead(t *testing.T) {
+	render.KeepEveryList(t)
+	x, tmpl := hostileEdition(t)
+	var want [][]byte
+	for _, p := range tmpl.Pages(x, nil) {
+		b, err := tmpl.Render(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want = append(want, b)
+	}
+	pages := tmpl.Pages(x, nil)
+	got := make([][]byte, len(pages))
+	var wg sync.WaitGroup
+	for w := range 2 {
+		wg.Go(func() {
+			var buf bytes.Buffer
+			for i := w; i < len(pages); i += 2 {
+				buf.Reset()
+				if err := tmpl.RenderTo(&buf, pages[i]); err != nil {
+					t.Error(err)
+					return
+				}
+				pages[i].Release()
+				got[i] = bytes.Clone(buf.Bytes())
+			}
+		})
+	}
+	wg.Wait()
+	for i, p := range pages {
+		if !bytes.Equal(got[i], want[i]) {
+			t.Errorf("%s: %d bytes rendered and released in turn, not the %d of a page made afresh", p.Path, len(got[i]), len(want[i]))
+		}
+	}
+
+	// The lists were kept, not copied: once released, a view's HTML is
+	// overwritten.
+	kept := map[string]bool{}
+	for _, p := range tmpl.Pages(x, nil) {
+		var lists []template.HTML
+		switch v := p.View().(type) {
+		case *render.EntryView:
+			lists = []template.HTML{v.Occurrences}
+		case *render.SourceView:
+			lists = []template.HTML{v.Citations, v.Mentions}
+		case *render.ChapterView:
+			lists = []template.HTML{v.AuthorNotes}
+		}
+		if _, err := tmpl.Render(p); err != nil {
+			t.Fatal(err)
+		}
+		p.Release()
+		for _, l := range lists {
+			if len(l) > 16 && strings.Trim(string(l), "?") == "" {
+				kept[p.Template] = true
+			}
+		}
+	}
+	for _, name := range []string{"entry.html", "source.html", "chapter.html"} {
+		if !kept[name] {
+			t.Errorf("no list of %s was kept in its buffer", name)
 		}
 	}
 }

@@ -110,11 +110,23 @@ type CiteBlock struct {
 }
 
 // ChapterCite is "how to cite" for a chapter: the chapter in this edition
-// and a passage of it, in Chicago and BibTeX.
+// and a passage of it, in Chicago and BibTeX. Its blocks and links are
+// made with the view, so that the page spends no reflected call on them
+// (the "cite-chapter" partial in _reuse.html).
 type ChapterCite struct {
-	Chapter        []CiteBlock
-	Passage        []CiteBlock
-	PassageExample string // "¶ 1": the paragraph the passage blocks show
+	Chapter        template.HTML // the chapter's blocks, as citeBlocks writes them
+	Passage        template.HTML // the passage's blocks
+	PassageExample string        // "¶ 1": the paragraph the passage blocks show
+	Reuse          string        // the reuse page's URL, from the chapter's page
+	Script         string        // reuse.js's URL, from the chapter's page
+}
+
+// SourceCite is the record of a source in the formats of reference
+// managers, as its page shows it (the "cite-source" partial in
+// _reuse.html), made with the view.
+type SourceCite struct {
+	Blocks template.HTML // BibTeX, RIS and CSL-JSON, as citeBlocks writes them
+	Script string        // reuse.js's URL, from the source's page
 }
 
 // Download is an exported file listed on the reuse page.
@@ -278,7 +290,7 @@ func (t *Templates) addReuse(x *index.Index, v any) {
 		}
 		rec := editionRecord(x, ch, absURL(ed, x.Layout.Chapter(ch.Slug)))
 		m.Citation = citationTags(x, ch, rec)
-		v.HowToCite = t.chapterCite(x, ch, rec)
+		v.HowToCite = t.chapterCite(x, b, ch, rec)
 	case *EntryView:
 		ld = func(w *ldWriter) { entryLD(w, x, v.Entry, true) }
 		if b.Summary == "" {
@@ -952,13 +964,13 @@ const (
 
 // chapterCite is "how to cite" for a chapter, whose record, with its URL,
 // is rec.
-func (t *Templates) chapterCite(x *index.Index, ch *index.Chapter, rec *bib.Record) *ChapterCite {
+func (t *Templates) chapterCite(x *index.Index, b *Base, ch *index.Chapter, rec *bib.Record) *ChapterCite {
 	base := rec.Var("URL")
-	c := &ChapterCite{}
-	c.Chapter = []CiteBlock{
+	c := &ChapterCite{Reuse: b.URL(ReusePage), Script: t.assetURL(b, "reuse.js")}
+	c.Chapter = citeBlocks([]CiteBlock{
 		{ID: "cite-chapter-chicago", Format: "Chicago", Code: editionNote(x, ch, rec, "")},
 		t.highlighted("cite-chapter-bibtex", "BibTeX", export.BibTeXFormat.Lang, string(export.BibTeX([]*bib.Record{rec}))),
-	}
+	})
 	first := "1"
 	for _, p := range ch.Paragraphs {
 		if p.Number > 0 {
@@ -982,14 +994,28 @@ func (t *Templates) chapterCite(x *index.Index, ch *index.Chapter, rec *bib.Reco
 	// is one pass.
 	code := strings.ReplaceAll(string(bt.Code), paraMark, `<span data-cite="para">`+first+`</span>`)
 	bt.Code = template.HTML(strings.ReplaceAll(code, anchorMark, `<span data-cite="anchor">p`+first+`</span>`))
-	c.Passage = []CiteBlock{
+	c.Passage = citeBlocks([]CiteBlock{
 		{ID: "cite-passage-chicago", Format: "Chicago", Code: editionNote(x, ch, rec, first)},
 		bt,
-	}
+	})
 	return c
 }
 
-func (t *Templates) sourceCite(x *index.Index, b *Base, s *index.Source) []CiteBlock {
+// assetURL is Base.Asset(name) for page b, without its Chrome: the same
+// fingerprinted name, from the same folder.
+func (t *Templates) assetURL(b *Base, name string) string {
+	if fp, ok := t.named[name]; ok {
+		name = fp
+	}
+	return b.URL(AssetsDir + "/" + name)
+}
+
+func (t *Templates) sourceCite(x *index.Index, b *Base, s *index.Source) *SourceCite {
+	return &SourceCite{Blocks: citeBlocks(t.sourceBlocks(x, b, s)), Script: t.assetURL(b, "reuse.js")}
+}
+
+// sourceBlocks are the blocks of sourceCite.
+func (t *Templates) sourceBlocks(x *index.Index, b *Base, s *index.Source) []CiteBlock {
 	var out []CiteBlock
 	for _, f := range []export.Format{export.BibTeXFormat, export.RISFormat} {
 		var code string

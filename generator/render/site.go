@@ -51,10 +51,18 @@ func (p *Page) View() any {
 }
 
 // Release lets go of the page's view once the page is rendered, so that a
-// large site does not hold every view until its last page is done. View
-// returns nil after it.
+// large site does not hold every view until its last page is done, and
+// puts the buffers its long lists were written into back in their pool
+// (markup.keep): nothing may read the view after it. View returns nil
+// after it.
 func (p *Page) Release() {
 	p.once.Do(func() { p.make = nil })
+	if r, ok := p.view.(reusable); ok {
+		if b := r.base(); b.release != nil {
+			b.release()
+			b.release = nil
+		}
+	}
 	p.view = nil
 }
 
@@ -317,6 +325,7 @@ func (t *Templates) chapter(x *index.Index, set *pageSet, i int) *ChapterView {
 	if v.Heading == "" {
 		v.Heading = template.HTML(template.HTMLEscapeString(ch.Title))
 	}
+	v.Fit = FitClass(v.Heading)
 	var author, editor []*index.NoteInfo
 	for j := range ch.Notes {
 		n := &ch.Notes[j]
@@ -330,7 +339,9 @@ func (t *Templates) chapter(x *index.Index, set *pageSet, i int) *ChapterView {
 	slices.SortStableFunc(author, func(a, b *index.NoteInfo) int {
 		return boolInt(a.Series != index.UnnumberedNote) - boolInt(b.Series != index.UnnumberedNote)
 	})
-	v.AuthorNotes, v.EditorNotes = noteList(author), noteList(editor)
+	h := new(held)
+	v.release = h.release
+	v.AuthorNotes, v.EditorNotes = noteList(h, author), noteList(h, editor)
 	for _, s := range ch.Sections {
 		v.Contents = append(v.Contents, Link{Label: s.Title, Href: "#" + s.ID})
 		if s.ID == index.OpeningSection {
@@ -357,7 +368,7 @@ func (t *Templates) chapter(x *index.Index, set *pageSet, i int) *ChapterView {
 // editor's note marked "Ed.") and its links back to where the text calls
 // it, escaped as the template's loop escaped them
 // (TestNoteListIsTheTemplates).
-func noteList(notes []*index.NoteInfo) template.HTML {
+func noteList(h *held, notes []*index.NoteInfo) template.HTML {
 	if len(notes) == 0 {
 		return ""
 	}
@@ -390,7 +401,7 @@ func noteList(notes []*index.NoteInfo) template.HTML {
 		}
 		w.raw("</li>")
 	}
-	return w.html()
+	return w.keep(h)
 }
 
 // passageCitation is how to cite a paragraph of ch, with "{p}" for the
@@ -457,8 +468,13 @@ func (t *Templates) entry(x *index.Index, tm *textMap, set *pageSet, e *index.En
 	kind, _ := x.Edition.Kind(e.Kind)
 	v := &EntryView{Base: set.base(p, e.Name, set.kindPath(e.Kind)), Entry: e, Kind: kind, Body: e.BodyHTML}
 	v.BodyClass = "entry " + KindClassPrefix + e.Kind
+	v.Fit = FitClass(e.Name)
 	if kind != nil {
-		v.KindHref = v.URL(kind.Path + "/index.html")
+		kp, ok := set.kindIndex[e.Kind]
+		if !ok {
+			kp = kind.Path + "/index.html"
+		}
+		v.KindHref = v.URL(kp)
 	}
 	v.Summary = e.Summary
 	if e.Wikidata != "" {
@@ -495,10 +511,12 @@ func (t *Templates) entry(x *index.Index, tm *textMap, set *pageSet, e *index.En
 	occ := x.Occurrences(e.Ref())
 	v.Count = len(occ)
 	v.Mentions = words.Count(v.Count, "mention", "mentions")
-	v.Occurrences = set.occurrenceList(&v.Base, occ, true)
+	h := new(held)
+	v.release = h.release
+	v.Occurrences = set.occurrenceList(h, &v.Base, occ, true)
 	if len(occ) > 0 {
 		v.Bands, v.Quoted = tm.BandsWord(), quoted(occ)
-		v.Strip = tm.strip("strip", "Where “"+e.Name+"” occurs in the text: "+words.Count(len(occ), "mention", "mentions")+", each linked",
+		v.Strip = tm.strip(h, "strip", "Where “"+e.Name+"” occurs in the text: "+v.Mentions+", each linked",
 			func(w *markup) { tm.occurrenceMarks(w, &v.Base, set, occ) })
 	}
 	return v
@@ -520,7 +538,7 @@ func quoted(occ []index.Occurrence) bool {
 // a heading per section, as entry.html shows them; without, as one list's
 // items, as source.html does. It writes the markup the templates' loops
 // wrote, escaped as they escaped it (TestOccurrenceListIsTheTemplates).
-func (s *pageSet) occurrenceList(b *Base, occ []index.Occurrence, headed bool) template.HTML {
+func (s *pageSet) occurrenceList(h *held, b *Base, occ []index.Occurrence, headed bool) template.HTML {
 	if len(occ) == 0 {
 		return ""
 	}
@@ -625,7 +643,7 @@ func (s *pageSet) occurrenceList(b *Base, occ []index.Occurrence, headed bool) t
 	}
 	w.groups, w.next = groups, next
 	w.sink = warm
-	return w.html()
+	return w.keep(h)
 }
 
 // entryLinks writes links to entries as list items, as entry.html's and
@@ -704,6 +722,7 @@ type pageSet struct {
 	chapterPath []string // site path of each chapter's page
 
 	kindPaths map[string]string // kind key → its A–Z page
+	kindIndex map[string]string // kind key → its folder's index page, which an entry's page links to
 	// entryByKey is, for each key of an entry, x.EntryByKey's entry with
 	// its page and its reference, which links to it show: made when an
 	// entry's view first asks (entryRefs).
@@ -779,7 +798,7 @@ type baseParts struct {
 }
 
 func newPageSet(t *Templates, x *index.Index) *pageSet {
-	s := &pageSet{t: t, x: x, tm: newTextMap(x), kindPaths: map[string]string{},
+	s := &pageSet{t: t, x: x, tm: newTextMap(x), kindPaths: map[string]string{}, kindIndex: map[string]string{},
 		rel: map[string]*chapterLinks{}, navs: map[navKey]baseParts{}, chromes: map[chromeKey]chromeResult{},
 		further: map[furtherKey][]NavItem{}}
 	for _, ch := range x.Chapters {
@@ -787,6 +806,7 @@ func newPageSet(t *Templates, x *index.Index) *pageSet {
 	}
 	for _, k := range x.Edition.Kinds {
 		s.kindPaths[k.Key] = x.Layout.Kind(k.Key)
+		s.kindIndex[k.Key] = k.Path + "/index.html"
 	}
 	return s
 }
@@ -1009,15 +1029,18 @@ func (t *Templates) source(x *index.Index, tm *textMap, set *pageSet, s *index.S
 	v := &SourceView{Base: set.base(p, s.Label, index.BibliographyPage), Source: s, Entry: s.Entry, Annote: s.AnnoteHTML,
 		Original: s.Var("URL"), Archived: s.CustomString("archived-url"), Current: s.CustomString("current-url")}
 	v.BodyClass = "source"
+	v.Fit = FitClass(s.Title())
 	v.Bibliography = v.URL(index.BibliographyPage)
-	v.Citations = set.citationList(&v.Base, x.Citations(s.ID))
+	h := new(held)
+	v.release = h.release
+	v.Citations = set.citationList(h, &v.Base, x.Citations(s.ID))
 	v.CitedIn = CitedIn(x.Citations(s.ID))
 	occ := x.Occurrences(s.Ref())
-	v.Mentions = set.occurrenceList(&v.Base, occ, false)
+	v.Mentions = set.occurrenceList(h, &v.Base, occ, false)
 	cites := x.Citations(s.ID)
 	if n := len(cites) + len(occ); n > 0 {
 		v.Bands, v.Quoted = tm.BandsWord(), quoted(occ)
-		v.Strip = tm.strip("strip", "Where “"+s.Label+"” is cited or named in the text: "+words.Count(n, "place", "places")+", each linked",
+		v.Strip = tm.strip(h, "strip", "Where “"+s.Label+"” is cited or named in the text: "+words.Count(n, "place", "places")+", each linked",
 			func(w *markup) {
 				tm.citationMarks(w, &v.Base, set, cites)
 				tm.occurrenceMarks(w, &v.Base, set, occ)
@@ -1064,7 +1087,7 @@ func CitedIn(cites []index.Citation) string {
 // items of source.html's list: each note's label and link, the locator, the
 // paragraph that calls the note and the note's text, escaped as the
 // template's loop escaped them (TestCitationListIsTheTemplates).
-func (s *pageSet) citationList(b *Base, cites []index.Citation) template.HTML {
+func (s *pageSet) citationList(h *held, b *Base, cites []index.Citation) template.HTML {
 	w := getMarkup()
 	urls := s.chapterURLs(b)
 	for i := range cites {
@@ -1115,7 +1138,7 @@ func (s *pageSet) citationList(b *Base, cites []index.Citation) template.HTML {
 		markups.Put(w)
 		return ""
 	}
-	return w.html()
+	return w.keep(h)
 }
 
 func (t *Templates) bibliography(x *index.Index) *BibliographyView {

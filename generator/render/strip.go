@@ -81,7 +81,7 @@ func (s *Strip) size() int {
 // notes below: the marks that marks writes. It is drawn at build time;
 // nothing in it needs a script. The start tag and the marks are one
 // string, of which Open and Marks are parts.
-func (m *textMap) strip(id, label string, marks func(w *markup)) *Strip {
+func (m *textMap) strip(h *held, id, label string, marks func(w *markup)) *Strip {
 	w := getMarkup()
 	w.raw(`<svg class="strip" id="`)
 	w.plainHTML(id)
@@ -91,8 +91,8 @@ func (m *textMap) strip(id, label string, marks func(w *markup)) *Strip {
 	open := len(w.b)
 	marks(w)
 	w.raw(`</svg>`)
-	h := w.html()
-	return &Strip{Open: h[:open], Bands: template.HTML(m.bandsDrawing()), Marks: h[open:]}
+	s := w.keep(h)
+	return &Strip{Open: s[:open], Bands: template.HTML(m.bandsDrawing()), Marks: s[open:]}
 }
 
 // mark draws one mark of a strip at at, with its link and the link's

@@ -32,6 +32,10 @@ type Base struct {
 	// Chrome depends only on Path's folder, abs, Root, Edition, Nav and
 	// FurtherPages.
 	chrome func(*Base) (*Chrome, error)
+	// release puts back the buffers the view's HTML is kept in (held),
+	// once the page is rendered (Page.Release); nil if it keeps none. A
+	// function, so that a fingerprint of the view sees only the HTML.
+	release func()
 }
 
 // NavItem is a link in the site's navigation. Current marks the item of
@@ -88,6 +92,7 @@ type ChapterView struct {
 	Base
 	Chapter     *index.Chapter
 	Heading     template.HTML // the displayed title, which may carry a note reference
+	Fit         string        // the heading's class, FitClass of Heading
 	Authors     string
 	AuthorNotes template.HTML // the author's notes as list items (noteList)
 	EditorNotes template.HTML // the editor's notes as list items
@@ -111,6 +116,7 @@ type EntryView struct {
 	Entry     *index.Entry
 	Kind      *index.Kind
 	KindHref  string // the kind's A–Z page, from this page
+	Fit       string // the heading's class, FitClass of the entry's name
 	Body      template.HTML
 	Related   template.HTML // links to entries as list items (entryLinks)
 	RelatedBy template.HTML
@@ -151,6 +157,7 @@ type LetterGroup struct {
 type SourceView struct {
 	Base
 	Source *index.Source
+	Fit    string // the heading's class, FitClass of the source's title
 	// Bibliography is the bibliography page's URL from this page.
 	Bibliography string
 	Entry        template.HTML
@@ -164,7 +171,7 @@ type SourceView struct {
 	Strip        *Strip        // where in the text it is cited or named, as SVG; nil if nowhere
 	Bands        string        // what the strip's bands are, as for EntryView
 	Quoted       bool          // as for EntryView
-	Cite         []CiteBlock   // the record in BibTeX, RIS, CSL-JSON
+	Cite         *SourceCite   // the record in BibTeX, RIS, CSL-JSON
 }
 
 // BibliographyView is the list of sources.
@@ -340,8 +347,8 @@ func (v *EntryView) htmlSize() int {
 // htmlSize is how many bytes of HTML the view holds (sized).
 func (v *SourceView) htmlSize() int {
 	n := metaSize(&v.Base) + len(v.Entry) + len(v.Annote) + len(v.Citations) + len(v.Mentions) + v.Strip.size()
-	for _, c := range v.Cite {
-		n += len(c.Code)
+	if v.Cite != nil {
+		n += len(v.Cite.Blocks)
 	}
 	return n
 }
@@ -350,12 +357,7 @@ func (v *SourceView) htmlSize() int {
 func (v *ChapterView) htmlSize() int {
 	n := metaSize(&v.Base) + len(v.Heading) + len(v.Chapter.BodyHTML) + len(v.AuthorNotes) + len(v.EditorNotes) + len(v.Sections)
 	if c := v.HowToCite; c != nil {
-		for _, b := range c.Chapter {
-			n += len(b.Code)
-		}
-		for _, b := range c.Passage {
-			n += len(b.Code)
-		}
+		n += len(c.Chapter) + len(c.Passage)
 	}
 	return n
 }
