@@ -57,12 +57,7 @@ func TestBuildReportsEveryMistakeAtOnce(t *testing.T) {
 	if code != 1 {
 		t.Errorf("exit code %d, want 1", code)
 	}
-	var errs []string
-	for line := range strings.Lines(stderr) {
-		if strings.Contains(line, ": error: ") {
-			errs = append(errs, strings.TrimSpace(line))
-		}
-	}
+	errs := errorLines(stderr)
 	for i, w := range want {
 		prefix := w.at + ": error: " + w.msg
 		if i >= len(errs) || !strings.HasPrefix(errs[i], prefix) {
@@ -94,12 +89,7 @@ func TestBuildSaysWhatAnUnreadFileLeavesUnchecked(t *testing.T) {
 		if code != 1 {
 			t.Errorf("exit code %d, want 1", code)
 		}
-		var errs []string
-		for line := range strings.Lines(stderr) {
-			if strings.Contains(line, ": error: ") {
-				errs = append(errs, strings.TrimSpace(line))
-			}
-		}
+		errs := errorLines(stderr)
 		if len(errs) != 2 {
 			t.Fatalf("%d errors, want 2 (the bibliography's, the chapter's unknown entry):\n%s", len(errs), stderr)
 		}
@@ -132,4 +122,15 @@ func appendTo(t *testing.T, file, text string) {
 		t.Fatal(err)
 	}
 	write(t, file, string(b)+text)
+}
+
+// errorLines is the lines of what the command said that are errors.
+func errorLines(stderr string) []string {
+	var errs []string
+	for line := range strings.Lines(stderr) {
+		if strings.Contains(line, ": error: ") {
+			errs = append(errs, strings.TrimSpace(line))
+		}
+	}
+	return errs
 }
