@@ -2,6 +2,7 @@ package site
 
 import (
 	"bytes"
+	"errors"
 	"io"
 	"io/fs"
 	"os"
@@ -31,6 +32,11 @@ type snapshot struct {
 	// it, such a link is left out. links holds them.
 	listLinks bool
 	links     map[string]bool
+	// unlisted holds the folders that could not be listed, with why:
+	// ReadDir says it, as os.DirFS would, rather than show them empty.
+	unlisted map[string]error
+	// walk is filepath.WalkDir; tests give one that fails.
+	walk func(root string, fn fs.WalkDirFunc) error
 }
 
 type snapFile struct {
@@ -43,7 +49,7 @@ type snapFile struct {
 }
 
 func newSnapshot(root string) *snapshot {
-	return &snapshot{root: root, files: map[string]*snapFile{}, dirs: map[string][]fs.DirEntry{}}
+	return &snapshot{root: root, files: map[string]*snapFile{}, dirs: map[string][]fs.DirEntry{}, walk: filepath.WalkDir}
 }
 
 // refresh brings the snapshot up to date. changed holds slash paths
@@ -54,17 +60,26 @@ func (s *snapshot) refresh(changed map[string]bool) (diff []string, read int, er
 	files := map[string]*snapFile{}
 	dirs := map[string][]fs.DirEntry{}
 	var links map[string]bool
+	var unlisted map[string]error
 	var pending []pendingFile
-	err = filepath.WalkDir(s.root, func(p string, d fs.DirEntry, err error) error {
+	err = s.walk(s.root, func(p string, d fs.DirEntry, err error) error {
+		rel := filepath.ToSlash(strings.TrimPrefix(strings.TrimPrefix(p, s.root), string(filepath.Separator)))
+		if rel == "" {
+			rel = "."
+		}
 		if err != nil {
 			if p == s.root {
 				return err
 			}
-			return nil // gone while listing: the next refresh sees it
-		}
-		rel := filepath.ToSlash(strings.TrimPrefix(strings.TrimPrefix(p, s.root), string(filepath.Separator)))
-		if rel == "" {
-			rel = "."
+			if d != nil && d.IsDir() && !errors.Is(err, fs.ErrNotExist) {
+				// A folder that does not list (permission denied): its
+				// files are not lost without a word.
+				if unlisted == nil {
+					unlisted = map[string]error{}
+				}
+				unlisted[rel] = err
+			}
+			return nil // or gone while listing: the next refresh sees it
 		}
 		if d.IsDir() {
 			if rel != "." && strings.HasPrefix(d.Name(), ".") {
@@ -150,7 +165,7 @@ func (s *snapshot) refresh(changed map[string]bool) (diff []string, read int, er
 	for _, list := range dirs {
 		slices.SortFunc(list, func(a, b fs.DirEntry) int { return strings.Compare(a.Name(), b.Name()) })
 	}
-	s.files, s.dirs, s.links = files, dirs, links
+	s.files, s.dirs, s.links, s.unlisted = files, dirs, links, unlisted
 	slices.Sort(diff)
 	return diff, read, nil
 }
@@ -271,6 +286,9 @@ func (s *snapshot) ReadFileShared(name string) ([]byte, error) {
 func (s *snapshot) ReadDir(name string) ([]fs.DirEntry, error) {
 	if !fs.ValidPath(name) {
 		return nil, &fs.PathError{Op: "readdir", Path: name, Err: fs.ErrInvalid}
+	}
+	if err := s.unlisted[name]; err != nil {
+		return nil, &fs.PathError{Op: "readdir", Path: name, Err: unwrap(err)}
 	}
 	list, ok := s.dirs[name]
 	if !ok {

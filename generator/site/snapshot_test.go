@@ -1,6 +1,7 @@
 package site
 
 import (
+	"errors"
 	"fmt"
 	"hash/maphash"
 	"io/fs"
@@ -190,5 +191,68 @@ func TestSnapshotListsLinksToFolders(t *testing.T) {
 	}
 	if got := walk(s); slices.ContainsFunc(got, func(p string) bool { return strings.HasPrefix(p, "linked") }) {
 		t.Errorf("without listLinks, the link is listed: %q", got)
+	}
+}
+
+// TestSnapshotSaysAFolderItCannotList: a folder that does not list
+// (here, a walk that fails there as filepath.WalkDir does for a folder
+// whose permissions keep the user out, which a test run as root cannot
+// make) is not shown as empty: ReadDir gives the error, and the content's
+// reader says it at the folder; the other folders are read; once the
+// folder lists again, a refresh reads its files.
+func TestSnapshotSaysAFolderItCannotList(t *testing.T) {
+	dir := t.TempDir()
+	for p, s := range map[string]string{
+		"edition.yaml":          "title: T\nkinds:\n  - key: concept\n",
+		"text/01-one.md":        "---\ntitle: One\n---\nText.\n",
+		"registry/concept/a.md": "---\nname: A\n---\nA.\n",
+	} {
+		full := filepath.Join(dir, filepath.FromSlash(p))
+		if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(full, []byte(s), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	denied := filepath.Join(dir, "registry", "concept")
+	s := newSnapshot(dir)
+	s.walk = func(root string, fn fs.WalkDirFunc) error {
+		return filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+			if p == denied && err == nil {
+				if err := fn(p, d, nil); err != nil {
+					return err
+				}
+				fn(p, d, &fs.PathError{Op: "open", Path: p, Err: fs.ErrPermission})
+				return fs.SkipDir
+			}
+			return fn(p, d, err)
+		})
+	}
+	if _, _, err := s.refresh(nil); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.ReadDir("registry/concept"); !errors.Is(err, fs.ErrPermission) {
+		t.Errorf("ReadDir of the folder that does not list: %v, want permission denied", err)
+	}
+	c, diags := source.Load(s, "content")
+	want := "content/registry/concept: error: cannot list the folder: permission denied; none of its files is read (make the folder readable, with chmod a+rx say)"
+	if !slices.Contains(diags.Strings(), want) {
+		t.Errorf("diagnostics\n  %s\nwant among them\n  %s", strings.Join(diags.Strings(), "\n  "), want)
+	}
+	if len(c.Chapters) != 1 {
+		t.Errorf("%d chapters read, want 1", len(c.Chapters))
+	}
+
+	s.walk = filepath.WalkDir
+	diff, _, err := s.refresh(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Equal(diff, []string{"registry/concept/a.md"}) {
+		t.Errorf("refreshed once the folder lists: changed %q, want its file", diff)
+	}
+	if list, err := s.ReadDir("registry/concept"); err != nil || len(list) != 1 {
+		t.Errorf("ReadDir once the folder lists: %v, %v", list, err)
 	}
 }

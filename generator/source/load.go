@@ -352,6 +352,13 @@ func (l *loader) walk(dir string) []string {
 	if err != nil {
 		l.diags.Errorf(diag.Pos{File: l.name(dir)}, "", "cannot list the folder: %v", unwrapPath(err))
 	}
+	for _, u := range l.walks[dir].unlisted {
+		hint := ""
+		if errors.Is(u.err, fs.ErrPermission) {
+			hint = "make the folder readable, with chmod a+rx say"
+		}
+		l.diags.Errorf(diag.Pos{File: l.name(u.path)}, hint, "cannot list the folder: %v; none of its files is read", unwrapPath(u.err))
+	}
 	for _, p := range l.walks[dir].unread {
 		stem := strings.TrimSuffix(path.Base(p), path.Ext(p))
 		hint := "rename it to " + stem + ".md"
@@ -373,7 +380,16 @@ type listed struct {
 	files  []string
 	unread []string // files named as Markdown is elsewhere (".markdown", ".MD", ".txt"), which are not read
 	links  []string // symbolic links to folders, which are not walked
-	err    error
+	// unlisted are the folders below it that could not be listed: the
+	// rest is walked all the same.
+	unlisted []unlisted
+	err      error
+}
+
+// unlisted is a folder that could not be listed, and why.
+type unlisted struct {
+	path string
+	err  error
 }
 
 // markdownLike reports whether a file's name, though not ending in .md,
@@ -402,9 +418,14 @@ func (l *loader) listing(dir string) ([]string, error) {
 		return w.files, w.err
 	}
 	var files, unread, links []string
+	var failed []unlisted
 	err := fs.WalkDir(l.fsys, dir, func(p string, e fs.DirEntry, err error) error {
 		if err != nil {
 			if p == dir && errors.Is(err, fs.ErrNotExist) {
+				return fs.SkipDir
+			}
+			if p != dir && e != nil && e.IsDir() {
+				failed = append(failed, unlisted{p, err})
 				return fs.SkipDir
 			}
 			return err
@@ -434,7 +455,7 @@ func (l *loader) listing(dir string) ([]string, error) {
 	if l.walks == nil {
 		l.walks = map[string]listed{}
 	}
-	l.walks[dir] = listed{files, unread, links, err}
+	l.walks[dir] = listed{files, unread, links, failed, err}
 	return files, err
 }
 

@@ -125,3 +125,54 @@ func TestUnreadEditionSaysNothingElseIsChecked(t *testing.T) {
 		}
 	}
 }
+
+// unlistableFS is fsys with the folders of denied unlistable, as a folder
+// whose permissions keep the user out is.
+type unlistableFS struct {
+	fstest.MapFS
+	denied map[string]bool
+}
+
+func (u unlistableFS) ReadDir(name string) ([]fs.DirEntry, error) {
+	if u.denied[name] {
+		return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrPermission}
+	}
+	return u.MapFS.ReadDir(name)
+}
+
+// TestUnlistedFolderIsSaidAndTheRestRead: a folder of the registry or the
+// text that cannot be listed is an error at the folder, saying that none
+// of its files is read; its sibling folders and the files before and after
+// it are read all the same.
+func TestUnlistedFolderIsSaidAndTheRestRead(t *testing.T) {
+	fsys := unlistableFS{MapFS: fstest.MapFS{
+		"edition.yaml":             {Data: []byte("title: T\nkinds:\n  - key: concept\n  - key: actor\n")},
+		"text/01-one.md":           {Data: []byte("---\ntitle: One\n---\nText.\n")},
+		"text/part/02-two.md":      {Data: []byte("---\ntitle: Two\n---\nText.\n")},
+		"text/03-three.md":         {Data: []byte("---\ntitle: Three\n---\nText.\n")},
+		"registry/actor/a.md":      {Data: []byte("---\nname: A\n---\n")},
+		"registry/concept/b.md":    {Data: []byte("---\nname: B\n---\n")},
+		"registry/concept/deep.md": {Data: []byte("---\nname: Deep\n---\n")},
+	}, denied: map[string]bool{"text/part": true, "registry/concept": true}}
+	c, diags := source.Load(fsys, "content")
+	want := []string{
+		`content/text/part: error: cannot list the folder: permission denied; none of its files is read (make the folder readable, with chmod a+rx say)`,
+		`content/registry/concept: error: cannot list the folder: permission denied; none of its files is read (make the folder readable, with chmod a+rx say)`,
+	}
+	got := diags.Strings()
+	for _, w := range want {
+		if !slices.Contains(got, w) {
+			t.Errorf("missing diagnostic\n  %s\ngot:\n  %s", w, strings.Join(got, "\n  "))
+		}
+	}
+	var chapters, entries []string
+	for _, ch := range c.Chapters {
+		chapters = append(chapters, ch.Slug)
+	}
+	for _, e := range c.Entries {
+		entries = append(entries, e.Name)
+	}
+	if !slices.Equal(chapters, []string{"one", "three"}) || !slices.Equal(entries, []string{"A"}) {
+		t.Errorf("read chapters %q and entries %q, want [one three] and [A]", chapters, entries)
+	}
+}
