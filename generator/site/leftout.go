@@ -157,7 +157,7 @@ func leftOutErrs(ds diag.List, c *source.Content) diag.List {
 		read[ch.File] = !ch.Unread
 	}
 	for _, p := range c.Pages {
-		read[p.File] = true
+		read[p.File] = !p.Unread
 	}
 	for _, e := range c.Entries {
 		read[e.File] = true

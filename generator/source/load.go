@@ -72,6 +72,10 @@ type Page struct {
 	Title    string
 	Body     []byte
 	BodyLine int
+	// Unread says, as a Chapter's does, that the front matter did not
+	// read or gave no title, and that the page is kept only for its text
+	// to be checked in the same build, which fails.
+	Unread bool
 }
 
 // Load reads the content folder fsys. Diagnostics name files relative to
@@ -573,19 +577,42 @@ func (l *loader) Chapter(p string) (*Chapter, bool) {
 
 func (l *loader) pages() []*Page {
 	var pages []*Page
+	slugs := map[string]bool{}
 	for _, p := range l.walk(PagesDir) {
 		if pg, ok := l.pageMemo(p); ok {
 			pages = append(pages, pg)
+			if !pg.Unread {
+				slugs[pg.Slug] = true
+			}
 		}
 	}
-	return pages
+	// A page whose front matter did not read has a slug made of its
+	// file's name, a guess: its text is checked only where the guess is
+	// no other page's.
+	return slices.DeleteFunc(pages, func(pg *Page) bool {
+		if !pg.Unread {
+			return false
+		}
+		if slugs[pg.Slug] {
+			l.uncheckedFile(0, pg.File, "the page's text is not checked until it reads")
+			return true
+		}
+		slugs[pg.Slug] = true
+		return false
+	})
 }
 
 // page reads one further page.
 func (l *loader) page(p string) (*Page, bool) {
 	from := len(*l.diags)
 	fm, d, n, ok := l.split(p, l.name(p))
+	guess := index.Slug(trimOrderPrefix(strings.TrimSuffix(path.Base(p), ".md")))
 	if !ok {
+		if d != nil && len(bytes.TrimSpace(fm.Body)) > 0 && isKey(guess) && !reservedPages[guess] {
+			// As a chapter's: the text after front matter that does not
+			// parse is checked in the same build.
+			return &Page{File: d.file, Slug: guess, Body: fm.Body, BodyLine: fm.BodyLine, Unread: true}, true
+		}
 		l.unchecked(from, p, "the page's text is not checked until it reads")
 		return nil, false
 	}
@@ -596,10 +623,11 @@ func (l *loader) page(p string) (*Page, bool) {
 	})
 	if strings.TrimSpace(pg.Title) == "" {
 		d.missing(n, "title", diag.Pos{File: pg.File, Line: 1, Col: 1}, "add “title: …” to the front matter", "", "the page has no title")
-		return nil, false
+		// Kept, without its title, for its text to be checked.
+		pg.Unread = true
 	}
 	if pg.Slug == "" {
-		pg.Slug = index.Slug(trimOrderPrefix(strings.TrimSuffix(path.Base(p), ".md")))
+		pg.Slug = guess
 	}
 	if !isKey(pg.Slug) || reservedPages[pg.Slug] {
 		l.diags.Errorf(diag.Pos{File: pg.File, Line: 1, Col: 1}, "choose another slug", "page slug %q is invalid or taken by a generated page", pg.Slug)
