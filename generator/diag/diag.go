@@ -89,6 +89,19 @@ func (l *List) Warnf(pos Pos, hint, format string, args ...any) {
 // Append adds all of other.
 func (l *List) Append(other List) { *l = append(*l, other...) }
 
+// AddToError adds clause, after a semicolon, to the message of the first
+// error of l at file: what a mistake there leaves unchecked. It reports
+// whether l has such an error.
+func (l List) AddToError(file, clause string) bool {
+	for i := range l {
+		if d := &l[i]; d.File == file && d.Severity == Error {
+			d.Message += "; " + clause
+			return true
+		}
+	}
+	return false
+}
+
 // Strings is each diagnostic of l as String writes it, in l's order; nil
 // for none.
 func (l List) Strings() []string {

@@ -48,10 +48,16 @@ func (c *Chrome) URL(target string) string {
 // Asset is the relative URL of a static asset, by its fingerprinted name
 // if it has one (see Fingerprinted).
 func (c *Chrome) Asset(name string) string {
-	if fp, ok := c.assets[name]; ok {
+	return c.URL(assetPath(c.assets, name))
+}
+
+// assetPath is the site path of the asset name, by its fingerprinted name
+// where named, the templates' assets, has one.
+func assetPath(named map[string]string, name string) string {
+	if fp, ok := named[name]; ok {
 		name = fp
 	}
-	return c.URL("assets/" + name)
+	return AssetsDir + "/" + name
 }
 
 // SearchIndex is the relative URL of the search index's manifest, as

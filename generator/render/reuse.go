@@ -1004,10 +1004,7 @@ func (t *Templates) chapterCite(x *index.Index, b *Base, ch *index.Chapter, rec 
 // assetURL is Base.Asset(name) for page b, without its Chrome: the same
 // fingerprinted name, from the same folder.
 func (t *Templates) assetURL(b *Base, name string) string {
-	if fp, ok := t.named[name]; ok {
-		name = fp
-	}
-	return b.URL(AssetsDir + "/" + name)
+	return b.URL(assetPath(t.named, name))
 }
 
 func (t *Templates) sourceCite(x *index.Index, b *Base, s *index.Source) *SourceCite {

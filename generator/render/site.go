@@ -470,11 +470,7 @@ func (t *Templates) entry(x *index.Index, tm *textMap, set *pageSet, e *index.En
 	v.BodyClass = "entry " + KindClassPrefix + e.Kind
 	v.Fit = FitClass(e.Name)
 	if kind != nil {
-		kp, ok := set.kindIndex[e.Kind]
-		if !ok {
-			kp = kind.Path + "/index.html"
-		}
-		v.KindHref = v.URL(kp)
+		v.KindHref = v.URL(set.kindIndex[e.Kind])
 	}
 	v.Summary = e.Summary
 	if e.Wikidata != "" {

@@ -88,17 +88,11 @@ func foldLeftOut(diags *diag.List, c *source.Content, dir string) {
 		(*diags)[i].Message += "; " + links + " not checked"
 	}
 	for ref, n := range waiting {
-		file := refs[ref]
-		for i := range *diags {
-			if d := &(*diags)[i]; d.File == file && d.Severity == diag.Error {
-				places := "the " + words.Count(n, "place", "places") + " that name it are"
-				if n == 1 {
-					places = "the place that names it is"
-				}
-				d.Message += fmt.Sprintf("; %s is left out until it reads, so %s not checked", ref, places)
-				break
-			}
+		places := "the " + words.Count(n, "place", "places") + " that name it are"
+		if n == 1 {
+			places = "the place that names it is"
 		}
+		diags.AddToError(refs[ref], fmt.Sprintf("%s is left out until it reads, so %s not checked", ref, places))
 	}
 }
 

@@ -66,11 +66,8 @@ func foldUnsourced(diags *diag.List, c *source.Content, dir string) {
 		// A bibliography that does not read (its YAML malformed, not a
 		// list) has had its error: the citations are its consequence,
 		// said there, not as records missing.
-		for i := range *diags {
-			if d := &(*diags)[i]; d.File == c.Bibliography && d.Severity == diag.Error {
-				d.Message += fmt.Sprintf("; no record is read until it is fixed, so %s are not checked", what)
-				return
-			}
+		if diags.AddToError(c.Bibliography, fmt.Sprintf("no record is read until it is fixed, so %s are not checked", what)) {
+			return
 		}
 		diags.Errorf(diag.Pos{File: c.Bibliography}, "write a CSL-YAML record in it for each source cited, such as “- id: "+keys[0]+"” with its “type:”, “title:”, “author:” and “issued:”; a reference manager such as Zotero exports them",
 			"the bibliography has no records, so %s find no source", what)

@@ -85,18 +85,26 @@ func Load(fsys fs.FS, dir string) (*Content, diag.List) {
 	var diags diag.List
 	c := &Content{}
 	l := loader{fsys: fsys, dir: dir, diags: &diags}
+	l.load(c)
+	return c, diags
+}
 
+// load reads the folder into c: edition.yaml, and, if it reads, the rest
+// (parsed ahead on all cores where a Memo keeps the results).
+func (l *loader) load(c *Content) {
 	ed, ok := l.edition()
 	if !ok {
 		l.unchecked(0, EditionFile, "the rest of the content is not checked without it")
-		return c, diags
+		return
 	}
 	c.Edition, c.Read = ed, true
+	if l.memo != nil {
+		l.prefetch(l.jobs(&c.Edition))
+	}
 	c.Chapters = l.chapters()
 	c.Entries, c.Undeclared = l.registry(&c.Edition)
 	c.Sources, c.Bibliography = l.bibliography()
 	c.Pages = l.pages()
-	return c, diags
 }
 
 type loader struct {
@@ -155,12 +163,7 @@ func (l *loader) unchecked(from int, p, what string) { l.uncheckedFile(from, l.n
 
 // uncheckedFile is unchecked for a file named as diagnostics name it.
 func (l *loader) uncheckedFile(from int, file, what string) {
-	for i := from; i < len(*l.diags); i++ {
-		if d := &(*l.diags)[i]; d.File == file && d.Severity == diag.Error {
-			d.Message += "; " + what
-			return
-		}
-	}
+	(*l.diags)[from:].AddToError(file, what)
 }
 
 // readError reports a file that cannot be read, saying why in an editor's
@@ -528,6 +531,12 @@ func (l *loader) chapters() []*Chapter {
 	return chapters
 }
 
+// fileSlug is the slug a text's or a page's file name gives it where its
+// front matter does not: "01-the-rock.md" → "the-rock".
+func fileSlug(p string) string {
+	return index.Slug(trimOrderPrefix(strings.TrimSuffix(path.Base(p), ".md")))
+}
+
 // Chapter reads one text file.
 func (l *loader) Chapter(p string) (*Chapter, bool) {
 	from := len(*l.diags)
@@ -536,7 +545,7 @@ func (l *loader) Chapter(p string) (*Chapter, bool) {
 		if d != nil && len(bytes.TrimSpace(fm.Body)) > 0 {
 			// Front matter that does not parse hides nothing of the
 			// text after it: that is checked in the same build.
-			return &Chapter{File: d.file, Slug: index.Slug(trimOrderPrefix(strings.TrimSuffix(path.Base(p), ".md"))),
+			return &Chapter{File: d.file, Slug: fileSlug(p),
 				Body: fm.Body, BodyLine: fm.BodyLine, Opening: "Opening", Unread: true}, true
 		}
 		l.unchecked(from, p, "the chapter's text is not checked until it reads")
@@ -555,8 +564,7 @@ func (l *loader) Chapter(p string) (*Chapter, bool) {
 		d.missing(n, "title", pos, "add “title: …” to the front matter", "", "the chapter has no title")
 	}
 	if ch.Slug == "" {
-		ch.Slug = trimOrderPrefix(strings.TrimSuffix(path.Base(p), ".md"))
-		ch.Slug = index.Slug(ch.Slug)
+		ch.Slug = fileSlug(p)
 	} else if !isKey(ch.Slug) {
 		l.diags.Errorf(ch.SlugPos, "use lowercase letters, digits and hyphens", "slug %q is not a valid slug", ch.Slug)
 		return nil, false
@@ -606,9 +614,8 @@ func (l *loader) pages() []*Page {
 func (l *loader) page(p string) (*Page, bool) {
 	from := len(*l.diags)
 	fm, d, n, ok := l.split(p, l.name(p))
-	guess := index.Slug(trimOrderPrefix(strings.TrimSuffix(path.Base(p), ".md")))
 	if !ok {
-		if d != nil && len(bytes.TrimSpace(fm.Body)) > 0 && isKey(guess) && !reservedPages[guess] {
+		if guess := fileSlug(p); d != nil && len(bytes.TrimSpace(fm.Body)) > 0 && isKey(guess) && !reservedPages[guess] {
 			// As a chapter's: the text after front matter that does not
 			// parse is checked in the same build.
 			return &Page{File: d.file, Slug: guess, Body: fm.Body, BodyLine: fm.BodyLine, Unread: true}, true
@@ -627,7 +634,7 @@ func (l *loader) page(p string) (*Page, bool) {
 		pg.Unread = true
 	}
 	if pg.Slug == "" {
-		pg.Slug = guess
+		pg.Slug = fileSlug(p)
 	}
 	if !isKey(pg.Slug) || reservedPages[pg.Slug] {
 		l.diags.Errorf(diag.Pos{File: pg.File, Line: 1, Col: 1}, "choose another slug", "page slug %q is invalid or taken by a generated page", pg.Slug)

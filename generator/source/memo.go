@@ -55,16 +55,7 @@ func (m *Memo) Load(fsys fs.FS, dir string) (*Content, diag.List) {
 	var diags diag.List
 	c := &Content{}
 	l := loader{fsys: fsys, dir: dir, diags: &diags, memo: m}
-	if ed, ok := l.edition(); !ok {
-		l.unchecked(0, EditionFile, "the rest of the content is not checked without it")
-	} else {
-		c.Edition, c.Read = ed, true
-		l.prefetch(l.jobs(&c.Edition))
-		c.Chapters = l.chapters()
-		c.Entries, c.Undeclared = l.registry(&c.Edition)
-		c.Sources, c.Bibliography = l.bibliography()
-		c.Pages = l.pages()
-	}
+	l.load(c)
 	for p, f := range m.files {
 		if f.gen != m.gen {
 			delete(m.files, p)

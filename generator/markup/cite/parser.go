@@ -106,7 +106,7 @@ func (p *Parser) Parse(parent ast.Node, block text.Reader, pc parser.Context) as
 		// A bracket in the citation is part of an item's locator or
 		// suffix, text: a key in it is no citation, yet one unknown is
 		// a mistake to fix, the bracket's or the key's.
-		o.nestedKeys(line[:end+1], func(i int) int { return source(i) })
+		o.nestedKeys(line[:end+1], source)
 	}
 	if o != nil && o.Resolver != nil {
 		for i := range n.Items {
