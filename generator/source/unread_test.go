@@ -10,23 +10,38 @@ import (
 	"edition/generator/source"
 )
 
-// deniedFS is fsys with the files of denied unreadable, as a file whose
-// permissions keep the user out is.
+// deniedFS is fsys with the files and folders of denied unreadable, as
+// those whose permissions keep the user out are.
 type deniedFS struct {
 	fstest.MapFS
 	denied map[string]bool
 }
 
-func (d deniedFS) Open(name string) (fs.File, error) {
+// deny is the error of reaching name, if it is denied.
+func (d deniedFS) deny(name string) error {
 	if d.denied[name] {
-		return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrPermission}
+		return &fs.PathError{Op: "open", Path: name, Err: fs.ErrPermission}
+	}
+	return nil
+}
+
+func (d deniedFS) Open(name string) (fs.File, error) {
+	if err := d.deny(name); err != nil {
+		return nil, err
 	}
 	return d.MapFS.Open(name)
 }
 
+func (d deniedFS) ReadDir(name string) ([]fs.DirEntry, error) {
+	if err := d.deny(name); err != nil {
+		return nil, err
+	}
+	return d.MapFS.ReadDir(name)
+}
+
 func (d deniedFS) ReadFile(name string) ([]byte, error) {
-	if d.denied[name] {
-		return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrPermission}
+	if err := d.deny(name); err != nil {
+		return nil, err
 	}
 	return d.MapFS.ReadFile(name)
 }
@@ -126,26 +141,12 @@ func TestUnreadEditionSaysNothingElseIsChecked(t *testing.T) {
 	}
 }
 
-// unlistableFS is fsys with the folders of denied unlistable, as a folder
-// whose permissions keep the user out is.
-type unlistableFS struct {
-	fstest.MapFS
-	denied map[string]bool
-}
-
-func (u unlistableFS) ReadDir(name string) ([]fs.DirEntry, error) {
-	if u.denied[name] {
-		return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrPermission}
-	}
-	return u.MapFS.ReadDir(name)
-}
-
 // TestUnlistedFolderIsSaidAndTheRestRead: a folder of the registry or the
 // text that cannot be listed is an error at the folder, saying that none
 // of its files is read; its sibling folders and the files before and after
 // it are read all the same.
 func TestUnlistedFolderIsSaidAndTheRestRead(t *testing.T) {
-	fsys := unlistableFS{MapFS: fstest.MapFS{
+	fsys := deniedFS{MapFS: fstest.MapFS{
 		"edition.yaml":             {Data: []byte("title: T\nkinds:\n  - key: concept\n  - key: actor\n")},
 		"text/01-one.md":           {Data: []byte("---\ntitle: One\n---\nText.\n")},
 		"text/part/02-two.md":      {Data: []byte("---\ntitle: Two\n---\nText.\n")},
