@@ -111,8 +111,15 @@ func TestBrowserLandsOnTheChangedPassage(t *testing.T) {
 		const p = document.getElementById(%q), r = p.getBoundingClientRect();
 		return p.textContent.includes("almost fifty") && r.top >= 0 && r.bottom <= innerHeight && scrollY > 0;
 	})()`, id))
-	if outline := eval[string](t, ctx, fmt.Sprintf(`document.getElementById(%q).style.outlineStyle`, id)); outline != "solid" {
-		t.Errorf("the changed passage is not marked (outline %q)", outline)
+	// The outline lasts 2.5 s; on a loaded machine the check may come
+	// later, when only the mark's time says it was there.
+	if mark := eval[string](t, ctx, fmt.Sprintf(`(() => {
+		const p = document.getElementById(%q), at = p.getAttribute("data-edition-marked");
+		if (at === null) return "never marked";
+		if (p.style.outlineStyle === "solid" || performance.now() - Number(at) >= 2500) return "";
+		return "outline " + JSON.stringify(p.style.outlineStyle) + " " + Math.round(performance.now() - Number(at)) + " ms after the mark";
+	})()`, id)); mark != "" {
+		t.Errorf("the changed passage is not marked: %s", mark)
 	}
 }
 

@@ -52,7 +52,11 @@
     location.reload();
   }
 
+  // mark outlines the changed passage for a moment. The attribute says
+  // when (the page's clock), for a test to tell a mark already gone from
+  // none at all.
   function mark(el) {
+    el.setAttribute("data-edition-marked", String(Math.round(performance.now())));
     var before = el.style.outline, offset = el.style.outlineOffset;
     el.style.outline = "3px solid #c2410c";
     el.style.outlineOffset = "4px";
