@@ -10,6 +10,10 @@
 //     edition's extensions) converting the same chapters, one HTML file
 //     each, on GOMAXPROCS goroutines, written to disk (bench floor, run as
 //     a child the same way);
+//   - the edition's files written alone (bench write): the output of the
+//     edition's run, read into memory, then written to a new folder on
+//     GOMAXPROCS goroutines, timed by the child itself: what the bytes a
+//     build must write cost on this machine, whatever made them;
 //   - Hugo, when a hugo binary is at hand (.cache/bin/hugo, or hugo on
 //     $PATH), on the same chapters as plain pages;
 //
@@ -25,4 +29,5 @@
 //	make bench BENCHFLAGS='-chapters 100 -runs 1' one size, one run
 //	bin/bench profile [-chapters N] [-entries N]  CPU and allocation profiles of a build
 //	bin/bench floor CONTENT OUT                   the floor alone
+//	bin/bench write SRC OUT                       a build's files written again, timed
 package main

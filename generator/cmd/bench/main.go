@@ -9,6 +9,8 @@ func main() {
 		switch os.Args[1] {
 		case "floor":
 			os.Exit(floorCmd(os.Args[2:]))
+		case "write":
+			os.Exit(writeCmd(os.Args[2:]))
 		case "profile":
 			os.Exit(profileCmd(os.Args[2:]))
 		}

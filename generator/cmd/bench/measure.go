@@ -68,6 +68,7 @@ type row struct {
 	words    int
 	edition  result
 	floor    result
+	written  result // the edition's files written, and nothing else (bench write)
 	hugo     result
 	rebuild  string // what a rebuild after one edit wrote
 	hugoNote string
@@ -104,7 +105,7 @@ func measureCmd(args []string) int {
 	if fl.NArg() > 0 {
 		// A word where a flag or command belongs ("bench help", a typo of
 		// "profile") would otherwise start ten minutes of measuring.
-		fmt.Fprintf(os.Stderr, "bench: unknown command %q: the commands are floor and profile; with none, flags only (bench -h lists them)\n", fl.Arg(0))
+		fmt.Fprintf(os.Stderr, "bench: unknown command %q: the commands are floor, write and profile; with none, flags only (bench -h lists them)\n", fl.Arg(0))
 		return 2
 	}
 	var err error
@@ -212,26 +213,21 @@ func measure(o options) (string, error) {
 					return "", err
 				}
 			}
-			tools := []struct {
-				name string
-				res  *result
-				out  string
-				cmd  func(out string) *exec.Cmd
-			}{
-				{"edition build", &r.edition, filepath.Join(dir, "public"), func(out string) *exec.Cmd {
+			public := filepath.Join(dir, "public")
+			tools := []tool{
+				{name: "edition build", res: &r.edition, out: public, cmd: func(out string) *exec.Cmd {
 					return exec.Command(edition, "build", "-content", content, "-templates", templates, "-out", out)
 				}},
-				{"goldmark floor", &r.floor, filepath.Join(dir, "floor"), func(out string) *exec.Cmd {
+				{name: "goldmark floor", res: &r.floor, out: filepath.Join(dir, "floor"), cmd: func(out string) *exec.Cmd {
 					return exec.Command(self, "floor", content, out)
+				}},
+				// After the edition's run, whose output it writes again.
+				{name: "edition's files, written alone", res: &r.written, out: filepath.Join(dir, "written"), own: true, cmd: func(out string) *exec.Cmd {
+					return exec.Command(self, "write", public, out)
 				}},
 			}
 			if o.hugo != "" {
-				tools = append(tools, struct {
-					name string
-					res  *result
-					out  string
-					cmd  func(out string) *exec.Cmd
-				}{"hugo", &r.hugo, filepath.Join(dir, "hugo-public"), func(out string) *exec.Cmd {
+				tools = append(tools, tool{name: "hugo", res: &r.hugo, out: filepath.Join(dir, "hugo-public"), cmd: func(out string) *exec.Cmd {
 					abs, _ := filepath.Abs(out)
 					return exec.Command(o.hugo, "--quiet", "--source", filepath.Join(dir, "hugo"), "--destination", abs,
 						"--cacheDir", filepath.Join(abs+"-cache"))
@@ -246,7 +242,7 @@ func measure(o options) (string, error) {
 					if err := trash.put(t.out, t.out+"-cache"); err != nil {
 						return "", err
 					}
-					s, err := runChild(t.cmd(t.out), env, t.out)
+					s, err := runChild(t.cmd(t.out), env, t.out, t.own)
 					if err != nil {
 						return "", fmt.Errorf("%s on %s: %w", t.name, sp.name(), err)
 					}
@@ -403,13 +399,23 @@ disableKinds = ["home", "section", "taxonomy", "term", "rss", "sitemap", "robots
 	return nil
 }
 
+// tool is one of the programs measured on each corpus.
+type tool struct {
+	name string
+	res  *result
+	out  string                     // the folder it writes
+	cmd  func(out string) *exec.Cmd // the command that writes out
+	own  bool                       // it times itself (bench write)
+}
+
 // runChild runs cmd with env and measures it: wall time, CPU time (user
 // and system) and peak resident memory from the child's rusage, then the
-// files and bytes under out.
-func runChild(cmd *exec.Cmd, env []string, out string) (sample, error) {
-	var stderr bytes.Buffer
+// files and bytes under out. With own, the wall and CPU time are those
+// the child printed of its own work (see writeCmd).
+func runChild(cmd *exec.Cmd, env []string, out string, own bool) (sample, error) {
+	var stdout, stderr bytes.Buffer
 	cmd.Env = env
-	cmd.Stdout = nil
+	cmd.Stdout = &stdout
 	cmd.Stderr = &stderr
 	start := time.Now()
 	err := cmd.Run()
@@ -419,6 +425,11 @@ func runChild(cmd *exec.Cmd, env []string, out string) (sample, error) {
 	}
 	s.cpu = cmd.ProcessState.UserTime() + cmd.ProcessState.SystemTime()
 	s.maxRSS = maxRSS(cmd.ProcessState)
+	if own {
+		if s.wall, s.cpu, err = ownTimes(stdout.String()); err != nil {
+			return s, fmt.Errorf("%v: %w", cmd.Args, err)
+		}
+	}
 	err = filepath.WalkDir(out, func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
 			return err
@@ -521,7 +532,7 @@ func table(rows []row) string {
 	b.WriteString("| --- | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n")
 	for _, r := range rows {
 		name := r.spec.label()
-		for _, res := range []result{r.edition, r.floor, r.hugo} {
+		for _, res := range []result{r.edition, r.floor, r.written, r.hugo} {
 			if !res.ok {
 				continue
 			}
