@@ -62,3 +62,19 @@ func TestLoadReadsWhatTemplatesThatDoNotParseLeave(t *testing.T) {
 		})
 	}
 }
+
+// TestLoadSaysALayoutThatDoesNotParseOnce: a layout.html that does not
+// parse is one error, at its line, not also a layout said to be missing;
+// a folder without layout.html still says so.
+func TestLoadSaysALayoutThatDoesNotParseOnce(t *testing.T) {
+	fsys := editionTemplates(t, "layout.html", func(s string) string { return "\n{{if}}" + s })
+	_, ds := render.Load(fsys, "templates")
+	if len(ds) != 1 || ds[0].String() != "templates/layout.html:2: error: template error: missing value for if (fix the template)" {
+		t.Errorf("a layout that does not parse: want one error at templates/layout.html:2, got\n%v", ds)
+	}
+	delete(fsys, "layout.html")
+	_, ds = render.Load(fsys, "templates")
+	if len(ds) != 1 || ds[0].String() != "templates/layout.html: error: missing layout template (add the layout template)" {
+		t.Errorf("no layout: want one error, the layout missing, got\n%v", ds)
+	}
+}

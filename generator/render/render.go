@@ -108,6 +108,7 @@ func (t *Templates) parse(fsys fs.FS, dir string) diag.List {
 	}
 	base := template.New(LayoutFile).Funcs(funcs)
 	var pages []string
+	layoutFailed := false // a layout that does not parse is not missing
 	for _, n := range names {
 		if n != LayoutFile && !strings.HasPrefix(n, "_") {
 			pages = append(pages, n)
@@ -115,9 +116,10 @@ func (t *Templates) parse(fsys fs.FS, dir string) diag.List {
 		}
 		if err := t.parseFile(base, fsys, n); err != nil {
 			diags.Append(t.diag(err))
+			layoutFailed = layoutFailed || n == LayoutFile
 		}
 	}
-	if base.Lookup(LayoutFile) == nil || base.Lookup(LayoutFile).Tree == nil {
+	if !layoutFailed && (base.Lookup(LayoutFile) == nil || base.Lookup(LayoutFile).Tree == nil) {
 		diags.Errorf(diag.Pos{File: path.Join(dir, LayoutFile)}, "add the layout template", "missing layout template")
 	}
 	if diags.HasErrors() {
