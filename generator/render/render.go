@@ -62,46 +62,13 @@ const LayoutFile = "layout.html"
 const AssetsDir = "assets"
 
 // Load parses the templates in fsys (the templates folder; dir is its name
-// for diagnostics) and reads the static assets.
+// for diagnostics) and reads the static assets. Templates that do not
+// parse make no page, but the assets are read, and IDs is made from the
+// text of every template, all the same: a build checks its content
+// against them with or without pages.
 func Load(fsys fs.FS, dir string) (*Templates, diag.List) {
-	var diags diag.List
 	t := &Templates{pages: map[string]*template.Template{}, named: map[string]string{}, dir: dir, src: map[string][]byte{}, skeleton: map[string]*atomic.Int64{}}
-	names, err := fs.Glob(fsys, "*.html")
-	if err != nil || len(names) == 0 {
-		diags.Errorf(diag.Pos{File: dir}, "the templates folder must hold layout.html and a template per page", "no templates found")
-		return t, diags
-	}
-	base := template.New(LayoutFile).Funcs(funcs)
-	var pages []string
-	for _, n := range names {
-		if n != LayoutFile && !strings.HasPrefix(n, "_") {
-			pages = append(pages, n)
-			continue
-		}
-		if err := t.parseFile(base, fsys, n); err != nil {
-			diags.Append(t.diag(err))
-		}
-	}
-	if base.Lookup(LayoutFile) == nil || base.Lookup(LayoutFile).Tree == nil {
-		diags.Errorf(diag.Pos{File: path.Join(dir, LayoutFile)}, "add the layout template", "missing layout template")
-		return t, diags
-	}
-	if diags.HasErrors() {
-		return t, diags
-	}
-	t.base = base
-	for _, n := range pages {
-		pt, err := base.Clone()
-		if err == nil {
-			err = t.parseFile(pt, fsys, n)
-		}
-		if err != nil {
-			diags.Append(t.diag(err))
-			continue
-		}
-		t.pages[n] = pt
-		t.skeleton[n] = new(atomic.Int64)
-	}
+	diags := t.parse(fsys, dir)
 	_ = fs.WalkDir(fsys, AssetsDir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			if !errors.Is(err, fs.ErrNotExist) {
@@ -127,6 +94,56 @@ func Load(fsys fs.FS, dir string) (*Templates, diag.List) {
 	}
 	t.ids = t.pageIDs()
 	return t, diags
+}
+
+// parse parses the layout and partials, then each page template on a
+// copy of them. Where the layout or a partial does not parse, the page
+// templates are read but not parsed (their ids count for IDs).
+func (t *Templates) parse(fsys fs.FS, dir string) diag.List {
+	var diags diag.List
+	names, err := fs.Glob(fsys, "*.html")
+	if err != nil || len(names) == 0 {
+		diags.Errorf(diag.Pos{File: dir}, "the templates folder must hold layout.html and a template per page", "no templates found")
+		return diags
+	}
+	base := template.New(LayoutFile).Funcs(funcs)
+	var pages []string
+	layoutFailed := false // a layout that does not parse is not missing
+	for _, n := range names {
+		if n != LayoutFile && !strings.HasPrefix(n, "_") {
+			pages = append(pages, n)
+			continue
+		}
+		if err := t.parseFile(base, fsys, n); err != nil {
+			diags.Append(t.diag(err))
+			layoutFailed = layoutFailed || n == LayoutFile
+		}
+	}
+	if !layoutFailed && (base.Lookup(LayoutFile) == nil || base.Lookup(LayoutFile).Tree == nil) {
+		diags.Errorf(diag.Pos{File: path.Join(dir, LayoutFile)}, "add the layout template", "missing layout template")
+	}
+	if diags.HasErrors() {
+		for _, n := range pages {
+			if b, err := fs.ReadFile(fsys, n); err == nil {
+				t.src[n] = b
+			}
+		}
+		return diags
+	}
+	t.base = base
+	for _, n := range pages {
+		pt, err := base.Clone()
+		if err == nil {
+			err = t.parseFile(pt, fsys, n)
+		}
+		if err != nil {
+			diags.Append(t.diag(err))
+			continue
+		}
+		t.pages[n] = pt
+		t.skeleton[n] = new(atomic.Int64)
+	}
+	return diags
 }
 
 // IDs is the set of ids the templates and their scripts use.

@@ -543,6 +543,55 @@ func TestBrokenEditKeepsTheLastGoodSite(t *testing.T) {
 	}
 }
 
+// TestBrokenTemplateStillShowsTheContentsMistakes: a template that does
+// not parse, saved while the content has a mistake, shows the browsers
+// both errors, not the template's alone; fixed, the content's mistake
+// stays shown; that fixed too, the site is built whole and reloaded.
+func TestBrokenTemplateStillShowsTheContentsMistakes(t *testing.T) {
+	s := start(t, nil)
+	st := s.stream()
+	st.next("hello")
+	line, col := lineCol(t, s.path(chapterFile), "Nine miles south-west")
+	contentPos := fmt.Sprintf("%s:%d:%d", s.path(chapterFile), line, col)
+	entry := filepath.Join(s.templates, "entry.html")
+	tmpl, err := os.ReadFile(entry)
+	if err != nil {
+		t.Fatal(err)
+	}
+	templatePos := fmt.Sprintf("%s:%d", entry, bytes.Count(tmpl[:bytes.Index(tmpl, []byte(`<p class="count">`))], []byte("\n"))+1)
+	// The errors of a failed event, as "pos: message".
+	failed := func(step string, want ...string) {
+		t.Helper()
+		errs, _ := st.next("failed").Data["errors"].([]any)
+		var got []string
+		for _, e := range errs {
+			e := e.(map[string]any)
+			got = append(got, fmt.Sprintf("%v: %v", e["pos"], e["message"]))
+		}
+		ok := len(got) == len(want)
+		for i := 0; ok && i < len(want); i++ {
+			ok = strings.HasPrefix(got[i], want[i])
+		}
+		if !ok {
+			t.Fatalf("%s: the browsers are shown\n  %s\nwant\n  %s…", step, strings.Join(got, "\n  "), strings.Join(want, "…\n  "))
+		}
+	}
+	unknown := contentPos + `: unknown entry "person:nobody"`
+	broken := templatePos + ": template error: missing value for if"
+
+	s.edit(chapterFile, "Nine miles south-west", "[Nine](person:nobody) miles south-west")
+	failed("the content's mistake", unknown)
+	s.save(entry, bytes.Replace(tmpl, []byte(`<p class="count">`), []byte(`<p class="count">{{if}}`), 1))
+	failed("a template broken", unknown, broken)
+	s.save(entry, tmpl)
+	failed("the template fixed", unknown)
+	s.edit(chapterFile, "[Nine](person:nobody) miles", "Nine long miles")
+	st.reloadsUntil(chapterPage)
+	if _, body := s.get("/" + chapterPage); !strings.Contains(body, "Nine long miles south-west") {
+		t.Errorf("the fixed page is not served")
+	}
+}
+
 // rawGet sends a request line as written, without the client cleaning the
 // path, and returns the status code and the body.
 func rawGet(t *testing.T, srv *serve.Server, target, host string) (int, string) {

@@ -11,6 +11,7 @@ import (
 	"runtime"
 	"slices"
 	"strconv"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -336,9 +337,11 @@ func (b *Builder) generatePages(changed []string, early bool) *Result {
 	// A file of the content with errors leaves the others to check, so
 	// that the editor sees every mistake at once (what depends on the
 	// file left out waits for it: see foldLeftOut). Without edition.yaml
-	// nothing was read; without templates there is no page to check
-	// against.
-	if !content.Read || b.tmplDiags.HasErrors() {
+	// nothing was read. Templates that do not load leave the content to
+	// check all the same: they make no page, so it is checked as a build
+	// with errors checks it (see unbuilt), against their assets and ids,
+	// which are read whether or not they parse.
+	if !content.Read {
 		return res
 	}
 
@@ -492,7 +495,14 @@ func (b *Builder) generatePages(changed []string, early bool) *Result {
 		lc, ds := newLinkCheck(ordinary, x)
 		diags.Append(ds)
 		if len(lc.targets) > 0 {
-			lc.checkUnbuilt(unbuilt(tmpl, x, extra, movedBy(loadErrs, opts.Content, ed, layout, len(content.Sources) == 0), failed), diags)
+			moved := movedBy(loadErrs, opts.Content, ed, layout, len(content.Sources) == 0)
+			if unreadAssets(b.tmplDiags, opts.Templates) {
+				// An asset that could not be read is not in the site
+				// made without it: where it would be is unsure.
+				byLoad := moved
+				moved = func(p string) bool { return strings.HasPrefix(p, render.AssetsDir+"/") || byLoad(p) }
+			}
+			lc.checkUnbuilt(unbuilt(tmpl, x, extra, moved, failed), diags)
 		}
 		foldLeftOut(diags, content, opts.Content)
 		return res
@@ -556,7 +566,11 @@ func (b *Builder) generatePages(changed []string, early bool) *Result {
 }
 
 // unbuilt is what a build with errors, diags (those of its content, not
-// of its links), knows of the site it would make (see unbuiltSite).
+// of its links), knows of the site it would make (see unbuiltSite). With
+// templates that do not load it knows as much, but for the HTML of a
+// chapter's page where the layout, a partial or chapter.html is among
+// them: the pages' paths are the index's and the layout's, not the
+// templates', and the assets and ids are read all the same (render.Load).
 func unbuilt(tmpl *render.Templates, x *index.Index, extra []render.ExtraPage, moved func(string) bool, diags diag.List) *unbuiltSite {
 	pages := tmpl.Pages(x, extra)
 	u := &unbuiltSite{paths: make(map[string]bool, len(pages)+len(x.Sources)*3+16), moved: moved}
@@ -585,8 +599,9 @@ func unbuilt(tmpl *render.Templates, x *index.Index, extra []render.ExtraPage, m
 		if page == nil || failed[page.Subject.(*index.Chapter).File] {
 			return nil, false
 		}
-		// A page of a build with errors that cannot be made alone leaves
-		// its links to wait, rather than the build to fail otherwise.
+		// A page of a build with errors that cannot be made alone (its
+		// template did not load) leaves its links to wait, rather than
+		// the build to fail otherwise.
 		defer func() {
 			if recover() != nil {
 				html, ok = nil, false
@@ -596,6 +611,19 @@ func unbuilt(tmpl *render.Templates, x *index.Index, extra []render.ExtraPage, m
 		return html, err == nil
 	}
 	return u
+}
+
+// unreadAssets reports whether the templates' diagnostics, tmplDiags,
+// say that an asset, or a folder of them, in templates (the folder) could
+// not be read.
+func unreadAssets(tmplDiags diag.List, templates string) bool {
+	dir := filepath.ToSlash(filepath.Join(templates, render.AssetsDir))
+	for _, d := range tmplDiags {
+		if f := filepath.ToSlash(d.File); d.Severity == diag.Error && (f == dir || strings.HasPrefix(f, dir+"/")) {
+			return true
+		}
+	}
+	return false
 }
 
 // Finish adds to a result of GeneratePages the files that let readers find

@@ -320,6 +320,31 @@ func TestBuilderMatchesFreshBuildAfterEveryChange(t *testing.T) {
 		{"the template fixed", func() []string {
 			return []string{edit(t, filepath.Join(opts.Templates, "kind.html"), replaceOnce("{{end", "{{end}}"))}
 		}, false},
+		// Templates that do not load leave the content to check in the
+		// same build; once they are fixed, the site is built whole.
+		{"the layout broken, a broken link written", func() []string {
+			wantDiag = `error: unknown entry "actor:no-such-entry"`
+			return []string{edit(t, filepath.Join(opts.Templates, "layout.html"), replaceOnce(`{{block "content" .}}{{end}}`, `{{block "content" .}}{{end`)),
+				edit(t, c(corpus.ChapterPath(1)), editFirstParagraph("[nobody](actor:no-such-entry)"))}
+		}, true},
+		{"the layout fixed, the link still broken", func() []string {
+			wantDiag = `error: unknown entry "actor:no-such-entry"`
+			return []string{edit(t, filepath.Join(opts.Templates, "layout.html"), replaceOnce(`{{block "content" .}}{{end`, `{{block "content" .}}{{end}}`))}
+		}, true},
+		{"the link fixed", func() []string {
+			return []string{edit(t, c(corpus.ChapterPath(1)), replaceOnce("[nobody](actor:no-such-entry) ", ""))}
+		}, false},
+		{"a template broken and a chapter's section added", func() []string {
+			wantDiag = `error: unknown entry "actor:no-such-entry"`
+			return []string{edit(t, filepath.Join(opts.Templates, "entry.html"), replaceOnce("in this text</p>", "in this text{{if}}</p>")),
+				edit(t, c(corpus.ChapterPath(5)), func(s string) string {
+					return s + "\n## Tool annotations\n\nSee [nobody](actor:no-such-entry).\n"
+				})}
+		}, true},
+		{"the template and the link fixed at once", func() []string {
+			return []string{edit(t, filepath.Join(opts.Templates, "entry.html"), replaceOnce("{{if}}", "")),
+				edit(t, c(corpus.ChapterPath(5)), replaceOnce("See [nobody](actor:no-such-entry).", "See nobody."))}
+		}, false},
 		{"an entry removed", func() []string {
 			if err := os.Remove(entries[3]); err != nil {
 				t.Fatal(err)

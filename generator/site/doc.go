@@ -21,7 +21,9 @@
 // folder a left-out entry's page may move to) waits for one. A file of
 // the content with errors, even one that could not be read, leaves the
 // others to be converted and checked in the same build (only edition.yaml
-// unread, or templates that do not load, stop it before the texts); what
+// unread stops it before the texts; templates that do not load make no
+// page, so the content is checked as in a build with errors, against
+// their assets and ids, which render.Load reads all the same); what
 // is an error only because a file is left out (a link to an entry whose
 // file did not read, a citation when the bibliography did not, a link to
 // an entry of a kind not declared) is not said, but counted in that file's

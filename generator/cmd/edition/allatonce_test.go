@@ -2,6 +2,7 @@ package main
 
 import (
 	"os"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -133,4 +134,131 @@ func errorLines(stderr string) []string {
 		}
 	}
 	return errs
+}
+
+// TestBuildWithTemplatesThatDoNotLoadChecksTheContent: templates that do
+// not load leave no page to make, but the content is still checked in the
+// same build, `edition check` as `edition build`: its mistakes are
+// reported with the templates', each at its file:line:col, sorted. What
+// the templates folder says besides the templates' code is known all the
+// same (an image among the assets, an id of a page whose templates load);
+// what it cannot say (an id a page that does not load would write, an
+// asset that does not read) waits, rather than being said wrongly. Once
+// the templates are fixed, the build says the same mistakes of the
+// content, and those that waited.
+func TestBuildWithTemplatesThatDoNotLoadChecksTheContent(t *testing.T) {
+	const dangling = "templates/assets/tower.png"
+	for _, tc := range []struct {
+		name     string
+		mistake  func(t *testing.T) string // makes the templates' mistake, returns its error
+		fix      func(t *testing.T)
+		idsKnown bool // the chapter's page can be made alone
+		unread   bool // the image tower.png is an asset that does not read
+	}{
+		{
+			name: "the layout",
+			mistake: func(t *testing.T) string {
+				edit(t, "templates/layout.html", `<main id="main" tabindex="-1">`, `<main id="main" tabindex="-1">{{if}}`)
+				return at(t, "templates/layout.html", "{{if}}", false) + `: error: template error: missing value for if (`
+			},
+			fix: func(t *testing.T) { edit(t, "templates/layout.html", "{{if}}", "") },
+		},
+		{
+			name: "a page template",
+			mistake: func(t *testing.T) string {
+				edit(t, "templates/entry.html", `<p class="count">`, `<p class="count">{{if}}`)
+				return at(t, "templates/entry.html", "{{if}}", false) + `: error: template error: missing value for if (`
+			},
+			fix:      func(t *testing.T) { edit(t, "templates/entry.html", "{{if}}", "") },
+			idsKnown: true,
+		},
+		{
+			name: "an asset that does not read",
+			mistake: func(t *testing.T) string {
+				if err := os.Symlink("tower-original.png", dangling); err != nil {
+					t.Fatal(err)
+				}
+				return dangling + `: error: cannot read: `
+			},
+			fix:      func(t *testing.T) { write(t, "templates/assets/tower-original.png", "PNG") },
+			idsKnown: true,
+			unread:   true,
+		},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			workspace(t)
+			if code, _, stderr := edition("build"); code != 0 {
+				t.Fatalf("the fixture does not build (exit %d):\n%s", code, stderr)
+			}
+			before := snapshot(t, "public")
+
+			appendTo(t, chapter1, "\nAs [@nosuch1900] says of [the rock](place:eddystone-rok), in [its log](stone.html#p70).\n")
+			// A link to a page the site does not have; an image among the
+			// templates' assets, and an id the chapter's template writes,
+			// which are no mistakes; an image that does not read.
+			appendTo(t, chapter2, "\nSee [the log](keepers-log.html), ![the lamp](../assets/icon.svg), [the title](#chapter-title)"+
+				" and ![the tower](../assets/tower.png).\n")
+			content := []string{
+				at(t, chapter1, "@nosuch1900", true) + `: error: citation of unknown source @nosuch1900 (`,
+				at(t, chapter1, "[the rock]", true) + `: error: unknown entry "place:eddystone-rok" (`,
+				at(t, chapter1, "[its log]", true) + `: error: link "stone.html#p70" leads to text/stone.html, which has no id "p70" (`,
+				at(t, chapter2, "[the log]", true) + `: error: link "keepers-log.html" leads to text/keepers-log.html, which the site does not have (`,
+				at(t, chapter2, "![the tower]", true) + `: error: image "../assets/tower.png" leads to assets/tower.png, which the site does not have (`,
+			}
+			var want []string
+			for i, w := range content {
+				if i == 2 && !tc.idsKnown || i == 4 && tc.unread {
+					continue // waits for the chapter's page, for the asset to read
+				}
+				want = append(want, w)
+			}
+			want = append(want, tc.mistake(t))
+			for _, cmd := range []string{"build", "check"} {
+				code, _, stderr := edition(cmd)
+				if code != 1 {
+					t.Errorf("%s: exit code %d, want 1", cmd, code)
+				}
+				errs := errorLines(stderr)
+				for i, w := range want {
+					if i >= len(errs) || !strings.HasPrefix(errs[i], w) {
+						t.Errorf("%s: error %d: want\n  %s…\nthe command said:\n%s", cmd, i+1, w, stderr)
+						break
+					}
+				}
+				if len(errs) != len(want) {
+					t.Errorf("%s: %d errors, want %d:\n%s", cmd, len(errs), len(want), stderr)
+				}
+			}
+			if diff := sameFiles(before, snapshot(t, "public")); diff != "" {
+				t.Errorf("a failed build changed the site: %s", diff)
+			}
+
+			tc.fix(t)
+			if tc.unread {
+				content = content[:4] // the image is there now
+			}
+			code, _, stderr := edition("build")
+			if code != 1 {
+				t.Errorf("with the templates fixed: exit code %d, want 1", code)
+			}
+			if errs := errorLines(stderr); len(errs) != len(content) || !slices.Equal(errs, errorLinesOf(content, errs)) {
+				t.Errorf("with the templates fixed, the build does not say the content's mistakes alone, want\n  %s\nthe command said:\n%s",
+					strings.Join(content, "…\n  "), stderr)
+			}
+		})
+	}
+}
+
+// errorLinesOf is the lines of errs that begin with one of prefixes, in
+// order, or nil when one of the prefixes begins none.
+func errorLinesOf(prefixes, errs []string) []string {
+	var out []string
+	for _, p := range prefixes {
+		i := slices.IndexFunc(errs, func(e string) bool { return strings.HasPrefix(e, p) })
+		if i < 0 {
+			return nil
+		}
+		out = append(out, errs[i])
+	}
+	return out
 }
