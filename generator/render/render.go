@@ -81,7 +81,8 @@ func Load(fsys fs.FS, dir string) (*Templates, diag.List) {
 		}
 		b, err := fs.ReadFile(fsys, p)
 		if err != nil {
-			diags.Errorf(diag.Pos{File: path.Join(dir, p)}, "", "cannot read: %v", err)
+			msg, hint := diag.ReadError(fsys, p, err)
+			diags.Errorf(diag.Pos{File: path.Join(dir, p)}, hint, "%s", msg)
 			return nil
 		}
 		t.assets = append(t.assets, File{Path: p, Data: b})

@@ -175,30 +175,10 @@ func (l *loader) readError(p string, err error) {
 	case p == EditionFile && errors.Is(err, fs.ErrNotExist):
 		l.diags.Errorf(pos, "create it with the edition's “title:” and its “kinds:”, or give the edition's content folder with -content",
 			"the content folder has no %s, which says what the edition is", EditionFile)
-	case errors.Is(err, fs.ErrNotExist):
-		if target, lerr := fs.ReadLink(l.fsys, p); lerr == nil {
-			l.diags.Errorf(pos, "restore the file, or remove the link",
-				"the file is a symbolic link to %s, which does not exist", target)
-			return
-		}
-		// Listed, yet not there: a link to a file that is gone (a build's
-		// snapshot of the folder does not keep what links say).
-		l.diags.Errorf(pos, "restore the file it links to, or remove the link",
-			"the file is a symbolic link to a file that does not exist")
-	case isDir(l.fsys, p):
-		l.diags.Errorf(pos, "rename or move the folder, and put the file in its place",
-			"%s is a folder, where the edition reads a file", path.Base(p))
-	case errors.Is(err, fs.ErrPermission):
-		l.diags.Errorf(pos, "make the file readable, with chmod a+r say", "cannot read the file: permission denied")
 	default:
-		l.diags.Errorf(pos, "", "cannot read: %v", unwrapPath(err))
+		msg, hint := diag.ReadError(l.fsys, p, err)
+		l.diags.Errorf(pos, hint, "%s", msg)
 	}
-}
-
-// isDir reports whether p is a folder of fsys.
-func isDir(fsys fs.FS, p string) bool {
-	info, err := fs.Stat(fsys, p)
-	return err == nil && info.IsDir()
 }
 
 func unwrapPath(err error) error {

@@ -178,7 +178,7 @@ func TestBuildWithTemplatesThatDoNotLoadChecksTheContent(t *testing.T) {
 				if err := os.Symlink("tower-original.png", dangling); err != nil {
 					t.Fatal(err)
 				}
-				return dangling + `: error: cannot read: `
+				return dangling + `: error: the file is a symbolic link to a file that does not exist (restore the file it links to, or remove the link)`
 			},
 			fix:      func(t *testing.T) { write(t, "templates/assets/tower-original.png", "PNG") },
 			idsKnown: true,
