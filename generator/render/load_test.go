@@ -78,3 +78,25 @@ func TestLoadSaysALayoutThatDoesNotParseOnce(t *testing.T) {
 		t.Errorf("no layout: want one error, the layout missing, got\n%v", ds)
 	}
 }
+
+// TestLoadSaysEveryTemplateThatDoesNotParse: with the layout broken, a
+// page template that does not parse is said too, in the same build, not
+// only once the layout is fixed.
+func TestLoadSaysEveryTemplateThatDoesNotParse(t *testing.T) {
+	fsys := editionTemplates(t, "layout.html", func(s string) string { return "\n{{if}}" + s })
+	fsys["entry.html"].Data = append([]byte("\n\n{{end}}"), fsys["entry.html"].Data...)
+	_, ds := render.Load(fsys, "templates")
+	ds.Sort()
+	want := []string{
+		"templates/entry.html:3: error: template error: unexpected {{end}} (fix the template)",
+		"templates/layout.html:2: error: template error: missing value for if (fix the template)",
+	}
+	if len(ds) != len(want) {
+		t.Fatalf("want %d errors, got\n%v", len(want), ds)
+	}
+	for i, w := range want {
+		if ds[i].String() != w {
+			t.Errorf("error %d: want\n  %s\ngot\n  %s", i+1, w, ds[i])
+		}
+	}
+}

@@ -99,7 +99,8 @@ func Load(fsys fs.FS, dir string) (*Templates, diag.List) {
 
 // parse parses the layout and partials, then each page template on a
 // copy of them. Where the layout or a partial does not parse, the page
-// templates are read but not parsed (their ids count for IDs).
+// templates are parsed alone, for their own mistakes, and make no page
+// (their ids count for IDs all the same).
 func (t *Templates) parse(fsys fs.FS, dir string) diag.List {
 	var diags diag.List
 	names, err := fs.Glob(fsys, "*.html")
@@ -124,9 +125,11 @@ func (t *Templates) parse(fsys fs.FS, dir string) diag.List {
 		diags.Errorf(diag.Pos{File: path.Join(dir, LayoutFile)}, "add the layout template", "missing layout template")
 	}
 	if diags.HasErrors() {
+		// No page can be made; each page template is parsed on its own,
+		// all the same, so that its mistakes are said in this build too.
 		for _, n := range pages {
-			if b, err := fs.ReadFile(fsys, n); err == nil {
-				t.src[n] = b
+			if err := t.parseFile(template.New(LayoutFile).Funcs(funcs), fsys, n); err != nil {
+				diags.Append(t.diag(err))
 			}
 		}
 		return diags
