@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+	"time"
 )
 
 // stripLabelsJS reads the labels of the strip of where an entry occurs:
@@ -90,5 +91,99 @@ func TestStripLabelsFollowTheReadersText(t *testing.T) {
 				}
 			})
 		}
+	}
+}
+
+// letterBarJS reads the general index's bar of letters: how many rows its
+// letters take, the smallest letter's box, whether the row scrolls and
+// has shades at its edges, and how wide the page is.
+const letterBarJS = `(() => {
+  const bar = document.querySelector(".letter-bar"), cells = [...bar.querySelectorAll("li > *")];
+  const boxes = cells.map(c => c.getBoundingClientRect());
+  return {Rows: new Set(boxes.map(b => Math.round(b.top))).size, Letters: cells.length,
+    MinWidth: Math.min(...boxes.map(b => b.width)), MinHeight: Math.min(...boxes.map(b => b.height)),
+    Height: bar.getBoundingClientRect().height, Scrolls: bar.scrollWidth > bar.clientWidth + 1,
+    Shaded: /gradient/.test(getComputedStyle(bar).backgroundImage),
+    PageWidth: document.documentElement.scrollWidth};
+})()`
+
+type letterBar struct {
+	Rows, Letters                          int
+	MinWidth, MinHeight, Height, PageWidth float64
+	Scrolls, Shaded                        bool
+}
+
+// wholeInBarJS says whether the element that has the focus, or the one a
+// selector gives, lies whole in the visible box of the bar of letters.
+const wholeInBarJS = `((sel) => {
+  const a = sel ? document.querySelector(sel) : document.activeElement, bar = document.querySelector(".letter-bar");
+  if (!a || !bar.contains(a)) return false;
+  const r = a.getBoundingClientRect(), b = bar.getBoundingClientRect(), left = b.left + bar.clientLeft;
+  return r.left >= left - 0.5 && r.right <= left + bar.clientWidth + 0.5 && r.left >= -0.5 && r.right <= innerWidth + 0.5;
+})`
+
+// On a phone with the reader's text at twice its size, the general
+// index's bar of letters took nine rows (at 320 px), and the index began
+// a screen and a half below its title. The letters now run in one row
+// that scrolls sideways, with a shade at the edge where more lie, and the
+// page itself does not: the keyboard reaches every letter, each whole in
+// view when it has the focus, a finger reaches the last once the row is
+// scrolled to it, and each letter is a target of 24 × 24 px at least
+// (WCAG 2.5.8).
+func TestLetterBarIsOneRowWhereSpaceIsShort(t *testing.T) {
+	for _, w := range []int64{320, 390} {
+		t.Run(fmt.Sprint(w), func(t *testing.T) {
+			t.Parallel()
+			tb := newTab(t, overHTTP, w, 800, true)
+			textAt200(tb)
+			tb.visit("general-index.html")
+			tb.settle()
+			got := eval[letterBar](tb, letterBarJS)
+			if got.Letters < 10 {
+				t.Fatalf("the bar has %d letters", got.Letters)
+			}
+			if got.Rows != 1 {
+				t.Errorf("at %d px, text at 200%%: the %d letters take %d rows, %.0f px, above the index; want one row", w, got.Letters, got.Rows, got.Height)
+			}
+			if got.Scrolls && !got.Shaded {
+				t.Errorf("at %d px, text at 200%%: the row of letters scrolls with no shade at its edges to say more lie there", w)
+			}
+			if got.PageWidth > float64(w) {
+				t.Errorf("at %d px, text at 200%%: the page is %.0f px wide", w, got.PageWidth)
+			}
+			if got.MinWidth < 24 || got.MinHeight < 24 {
+				t.Errorf("at %d px, text at 200%%: a letter is %.0f × %.0f px, want 24 × 24 at least", w, got.MinWidth, got.MinHeight)
+			}
+			// By keyboard: from the first letter, Tab comes to each in turn,
+			// whole in view.
+			links := eval[[]string](tb, `[...document.querySelectorAll(".letter-bar a")].map(a => a.getAttribute("href"))`)
+			tb.focus(".letter-bar a")
+			for i, h := range links {
+				if i > 0 {
+					tb.key(keyTab)
+				}
+				if f := eval[string](tb, `document.activeElement.getAttribute("href") || ""`); f != h {
+					t.Fatalf("Tab from letter %d of the bar went to %q, not %q", i, f, h)
+				}
+				if !tb.poll(wholeInBarJS+`("")`, 2*time.Second) {
+					t.Errorf("at %d px, text at 200%%: the letter %s, focused, is not whole in view", w, h)
+				}
+			}
+			// By touch: the row scrolled to its end (as a finger swipes it),
+			// the last letter is whole in view, and a tap on it leads to its
+			// entries.
+			last := links[len(links)-1]
+			eval[bool](tb, `(() => { const b = document.querySelector(".letter-bar"); b.scrollIntoView({block: "center"}); b.scrollLeft = b.scrollWidth; return true; })()`)
+			sel := `.letter-bar a[href="` + last + `"]`
+			if !eval[bool](tb, wholeInBarJS+`(`+jsString(sel)+`)`) {
+				t.Fatalf("at %d px, text at 200%%: the row scrolled to its end does not show its last letter %s whole", w, last)
+			}
+			r := tb.rect(sel)
+			tb.tapAt(r.centerX(), r.centerY())
+			tb.waitFor(`location.hash === `+jsString(last), "the last letter to lead to its entries")
+			if !tb.inView(last) {
+				t.Errorf("the entries under %s are not in view", last)
+			}
+		})
 	}
 }
