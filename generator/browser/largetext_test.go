@@ -1,10 +1,16 @@
 package browser
 
 import (
+	"context"
+	"encoding/json"
 	"fmt"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/chromedp/cdproto/accessibility"
+	"github.com/chromedp/cdproto/runtime"
+	"github.com/chromedp/chromedp"
 )
 
 // stripLabelsJS reads the labels of the strip of where an entry occurs:
@@ -183,6 +189,124 @@ func TestLetterBarIsOneRowWhereSpaceIsShort(t *testing.T) {
 			tb.waitFor(`location.hash === `+jsString(last), "the last letter to lead to its entries")
 			if !tb.inView(last) {
 				t.Errorf("the entries under %s are not in view", last)
+			}
+		})
+	}
+}
+
+// heatRoomJS measures the heat map's box scrolled to its start: its
+// width, how much of it the names leave the cells, and how many columns
+// of cells show whole beside the names.
+const heatRoomJS = `(() => {
+  const table = document.querySelector("table.heatmap"), box = table.closest(".scroll");
+  box.scrollLeft = 0;
+  const b = box.getBoundingClientRect(), row = table.tBodies[0].rows[0];
+  const names = row.cells[0].getBoundingClientRect();
+  const whole = [...row.cells].slice(1).filter(c => {
+    const r = c.getBoundingClientRect();
+    return r.left >= names.right - 0.5 && r.right <= Math.min(b.right, innerWidth) + 0.5;
+  }).length;
+  return {Box: b.width, Data: Math.min(b.right, innerWidth) - names.right, Whole: whole,
+    Caption: [...table.closest("figure").children].filter(e => !e.contains(table)).map(e => e.innerText).join(" "),
+    Columns: table.tHead.rows[0].cells.length - 2};
+})()`
+
+type heatRoom struct {
+	Box, Data      float64
+	Whole, Columns int
+	Caption        string
+}
+
+// axNode returns the role and the name Chromium gives the element sel in
+// its accessibility tree.
+func axNode(tb *tab, sel string) (role, name string) {
+	tb.t.Helper()
+	tb.do(chromedp.Func(func(ctx context.Context, _ *chromedp.Target) error {
+		obj, err := chromedp.Call(ctx, runtime.Evaluate, runtime.EvaluateParams{Expression: "document.querySelector(" + jsString(sel) + ")"})
+		if err != nil {
+			return err
+		}
+		if obj.Result == nil || obj.Result.ObjectID == "" {
+			return fmt.Errorf("no element %s", sel)
+		}
+		relatives := false
+		ax, err := chromedp.Call(ctx, accessibility.GetPartialAXTree, accessibility.GetPartialAXTreeParams{ObjectID: obj.Result.ObjectID, FetchRelatives: &relatives})
+		if err != nil {
+			return err
+		}
+		if len(ax.Nodes) == 0 {
+			return fmt.Errorf("%s is not in the accessibility tree", sel)
+		}
+		n := ax.Nodes[0]
+		if n.Role != nil {
+			if err := json.Unmarshal([]byte(n.Role.Value), &role); err != nil {
+				return err
+			}
+		}
+		if n.Name != nil {
+			return json.Unmarshal([]byte(n.Name.Value), &name)
+		}
+		return nil
+	}))
+	return role, name
+}
+
+// On a phone with the reader's text at twice its size, the overview's heat
+// map left its cells 52 px beside the names, at 320 px, half a column:
+// each column was as wide as the longest word of its heading. There the
+// columns are headed by their numbers, which a key names, and the
+// cells have two fifths of the screen at least, two whole columns or more.
+// The table is still one to a screen reader: its headings are column and
+// row headers, each column's named by its section as on a wide screen.
+func TestHeatMapCellsHaveRoomBesideTheNames(t *testing.T) {
+	wide := newTab(t, overHTTP, 1400, 900, false)
+	wide.visit("overview.html")
+	n := eval[int](wide, `document.querySelector("table.heatmap").tHead.rows[0].cells.length - 2`)
+	if n < 2 {
+		t.Fatalf("the heat map has %d columns", n)
+	}
+	column := func(i int) string {
+		return fmt.Sprintf("table.heatmap thead th:nth-child(%d)", i+2)
+	}
+	var names []string
+	for i := range n {
+		_, name := axNode(wide, column(i))
+		names = append(names, name)
+	}
+	for _, w := range []int64{320, 390} {
+		t.Run(fmt.Sprint(w), func(t *testing.T) {
+			tb := newTab(t, overHTTP, w, 800, true)
+			textAt200(tb)
+			tb.visit("overview.html")
+			tb.settle()
+			got := eval[heatRoom](tb, heatRoomJS)
+			t.Logf("at %d px, text at 200%%: %.0f px of the box's %.0f for the cells, %d whole columns", w, got.Data, got.Box, got.Whole)
+			if got.Data < 0.4*float64(w) || got.Whole < 2 {
+				t.Errorf("at %d px, text at 200%%: the names leave the cells %.0f px, %d whole columns; want two fifths of the screen (%.0f px) and two columns at least",
+					w, got.Data, got.Whole, 0.4*float64(w))
+			}
+			for i, name := range names {
+				role, got := axNode(tb, column(i))
+				if role != "columnheader" || !strings.Contains(got, name) {
+					t.Errorf("at %d px, text at 200%%: column %d is a %q named %q, want a columnheader named for %q", w, i+1, role, got, name)
+				}
+			}
+			for sel, want := range map[string]string{
+				"table.heatmap":                            "table",
+				"table.heatmap tbody tr:first-child th":    "rowheader",
+				"table.heatmap tbody tr:first-child td":    "cell",
+				"table.heatmap tbody tr:first-child td~td": "cell",
+			} {
+				if role, _ := axNode(tb, sel); role != want {
+					t.Errorf("at %d px, text at 200%%: %s is a %q, not a %q", w, sel, role, want)
+				}
+			}
+			if tb.shown("table.heatmap .col-no") {
+				for _, name := range names {
+					if !strings.Contains(got.Caption, name) {
+						t.Errorf("at %d px, text at 200%%: the columns are headed by numbers, and the figure does not say which is %q: %q", w, name, got.Caption)
+					}
+				}
 			}
 		})
 	}
