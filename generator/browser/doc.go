@@ -17,6 +17,9 @@
 // with the text at 200%, where the header's links stand for editions of
 // other sizes (built into the test's own folder) at widths across the
 // range, and that their row shows no part of a word at its edges, the
+// strip's labels, the general index's bar of letters and the overview's
+// heat map on a phone with the text at 200% (at the reader's size, in
+// one row, with room for the cells), the
 // keyboard's order
 // through a chapter, what a screen reader hears for the general index's
 // locators, the way from a folder's address (text/, sources/) to the page

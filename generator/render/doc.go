@@ -44,12 +44,16 @@
 // they follow the theme): each entry's and source's strip of where it
 // occurs (textMap lays the whole text on one line, each paragraph taking the
 // same room, in bands: the sections, or the chapters or runs of chapters of
-// a long text), and the bars of the overview's chart of the pairs of
+// a long text; the bands' labels are HTML in it, at the reader's size of
+// text, cut or left out by the browser where a band is too narrow for
+// them), and the bars of the overview's chart of the pairs of
 // entries that share most paragraphs and notes (its words are the page's,
 // at the reader's size of text), with a table of the same numbers. The
 // overview's heat map of the first kind of entry by the same bands is a
 // table, its cells shaded by class (HeatRow.Levels), so that its row
-// headers can stay in view while it scrolls sideways. The preview cards that edition.js
+// headers can stay in view while it scrolls sideways; on a narrow screen
+// its columns are headed by their numbers (HeatColumn.Short), named in a
+// key and, for screen readers, in the headers. The preview cards that edition.js
 // shows are written as a script (previews.js), not JSON, because browsers
 // refuse fetch() from file://.
 package render

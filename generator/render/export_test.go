@@ -114,7 +114,7 @@ func (t *Templates) FormerStrips(x *index.Index) map[string]template.HTML {
 		w.raw(`">`)
 		w.raw(tm.bandsDrawing())
 		marks(w)
-		w.raw(`</svg>`)
+		w.raw(`</svg></svg>`)
 		return w.html()
 	}
 	out := map[string]template.HTML{}

@@ -29,7 +29,7 @@ type OverviewView struct {
 	Kind *index.Kind // the kind shown: the edition's first
 	// Sections are the columns: every section of every chapter, or when
 	// there are many, every chapter, or runs of chapters (see Column).
-	Sections []Link
+	Sections []HeatColumn
 	Column   string    // what a column is: "section", "chapter" or "run of chapters"
 	Across   string    // "section by section", "chapter by chapter", "in runs of 42 chapters"
 	Rows     []HeatRow // one per entry that occurs, most mentioned first
@@ -38,6 +38,14 @@ type OverviewView struct {
 	Pairs    []PairRow
 	PairMap  template.HTML
 	Units    int // paragraphs and notes in which entries of the kind occur
+}
+
+// HeatColumn is a column of the heat map: the section's (or chapter's)
+// name and its page, and its number, which heads the column on a narrow
+// screen, as on the strips, where the names would take the width from the
+// cells (see .heatmap .col-no in the stylesheet).
+type HeatColumn struct {
+	Label, Short, Href string
 }
 
 // HeatRow is an entry with its mentions per section: a row of the heat
@@ -83,7 +91,7 @@ func (t *Templates) overview(x *index.Index, tm *textMap) *OverviewView {
 				label = ch.Title + ": " + b.Title
 			}
 		}
-		v.Sections = append(v.Sections, Link{Label: label, Href: v.URL(href)})
+		v.Sections = append(v.Sections, HeatColumn{Label: label, Short: b.Short, Href: v.URL(href)})
 	}
 	type unit struct{ chapter, id string }
 	units := map[unit][]*index.Entry{}

@@ -17,7 +17,7 @@ import (
 
 var (
 	bandRE      = regexp.MustCompile(`<rect class="band(?: alt)?"`)
-	headCellRE  = regexp.MustCompile(`<th scope="col"><a href="[^"]*">([^<]*)</a></th>`)
+	headCellRE  = regexp.MustCompile(`<th scope="col"><a href="[^"]*"><span class="col-no">[^<]*</span><span class="col-name">([^<]*)</span></a></th>`)
 	omittedNote = regexp.MustCompile(`Only the (\d+) most mentioned are shown; (\d+) more are mentioned`)
 )
 

@@ -12,12 +12,18 @@ import (
 
 // Strip geometry, in CSS pixels; horizontal positions are percentages so
 // that the strip stretches to any width without distorting its labels.
+// The strip is a row of labels, as high as the stylesheet makes it (1.5
+// times the labels' size, which is the reader's size of text: em in the
+// attributes, set by .strip's font-size), over the rows of marks, a nested
+// svg stripBandsH high that stands at the labels' row's height. Without
+// the stylesheet, the strip is stripHeight high, the labels' row 16.
 const (
 	stripHeight  = 60
-	stripLabelY  = 13 // baseline of the section labels
-	stripTextY   = 18 // top of the row of marks in the running text
+	stripBandsH  = 44 // the bands, and the rows of marks on them
+	stripLabelsH = "1.5em"
+	stripTextY   = 2 // top of the row of marks in the running text
 	stripTextH   = 24
-	stripNoteY   = 46 // top of the row of marks in notes
+	stripNoteY   = 30 // top of the row of marks in notes
 	stripNoteH   = 12
 	stripMarkW   = 3
 	stripTargetW = 9 // the invisible, wider area a pointer can hit
@@ -25,7 +31,11 @@ const (
 
 // stripWideColumn is the strip's width in pixels on a wide screen, and
 // stripCharW the width of a label's character: together they say how much
-// of a section's name fits its band.
+// of a section's name fits its band. Both are at the usual size of text
+// (16 px to the rem), and both grow with the reader's: the names show only
+// where the column is as wide as its measure (35rem, from a screen of 40rem
+// on), and the labels are .6875rem. The stylesheet cuts, with an ellipsis,
+// any name that a wider face than reckoned here makes too long.
 const (
 	stripWideColumn = 560
 	stripCharW      = 6.4
@@ -80,7 +90,8 @@ func (s *Strip) size() int {
 // occurrence (a link to it), the running text above and the
 // notes below: the marks that marks writes. It is drawn at build time;
 // nothing in it needs a script. The start tag and the marks are one
-// string, of which Open and Marks are parts.
+// string, of which Open and Marks are parts. Bands opens the nested svg
+// of the rows of marks, which Marks closes with the strip.
 func (m *textMap) strip(h *held, id, label string, marks func(w *markup)) *Strip {
 	w := getMarkup()
 	w.raw(`<svg class="strip" id="`)
@@ -90,7 +101,7 @@ func (m *textMap) strip(h *held, id, label string, marks func(w *markup)) *Strip
 	w.raw(`">`)
 	open := len(w.b)
 	marks(w)
-	w.raw(`</svg>`)
+	w.raw(`</svg></svg>`)
 	s := w.keep(h)
 	return &Strip{Open: s[:open], Bands: template.HTML(m.bandsDrawing()), Marks: s[open:]}
 }
@@ -139,26 +150,30 @@ func markMk(y, h int) string {
 	return fmt.Sprintf(`" y="%d" width="%d" height="%d" transform="translate(%d 0)"/></a>`, y, stripMarkW, h, -stripMarkW/2)
 }
 
-// bandsDrawing draws one band per band of the text map (a section, a
-// chapter or a run of chapters), with its label: the same on every strip,
-// so drawn once per text map.
+// bandsDrawing draws one label per band of the text map (a section, a
+// chapter or a run of chapters), then opens the rows of marks and draws
+// the bands in them: the same on every strip, so drawn once per text map.
+// Each label is HTML in a foreignObject as wide as its band (no style
+// attribute can place it, and an SVG text could not be cut to fit): its
+// name, cut with an ellipsis where it is too long, or its number, shown
+// only where it fits whole (see .sec-label in the stylesheet).
 func (m *textMap) bandsDrawing() string {
 	m.bandsOnce.Do(func() {
-		var s strings.Builder
+		var s, rows strings.Builder
 		esc := template.HTMLEscapeString
+		fmt.Fprintf(&rows, `<svg class="rows" y="%s" width="100%%" height="%d">`, stripLabelsH, stripBandsH)
 		for i, b := range m.bands {
 			x0, x1 := b.start/m.total, b.end/m.total
 			cls := "band"
 			if i%2 == 1 {
 				cls += " alt"
 			}
-			fmt.Fprintf(&s, `<rect class="%s" x="%s" y="%d" width="%s" height="%d"><title>%s</title></rect>`,
-				cls, pct(x0), stripTextY-2, pct(x1-x0), stripHeight-stripTextY+2, esc(b.Title))
+			fmt.Fprintf(&rows, `<rect class="%s" x="%s" y="0" width="%s" height="%d"><title>%s</title></rect>`,
+				cls, pct(x0), pct(x1-x0), stripBandsH, esc(b.Title))
 			// The band's name where the column is wide, its number where it
-			// is narrow; each clipped to its band by a nested viewport. Bands
-			// of chapters show their number where their title does not fit;
-			// where there are many, only every other band is numbered on a
-			// narrow screen.
+			// is narrow. Bands of chapters show their number where their
+			// title does not fit; where there are many, only every other
+			// band is numbered on a narrow screen.
 			long, short := fitLabel(b.Title, (x1-x0)*stripWideColumn), b.Short
 			if m.bandUnit != BySection {
 				if long == "" {
@@ -168,12 +183,13 @@ func (m *textMap) bandsDrawing() string {
 					short = ""
 				}
 			}
-			fmt.Fprintf(&s, `<svg class="sec-label" x="%s" y="0" width="%s" height="%d" aria-hidden="true"><text class="long" x="3" y="%d">%s</text><text class="short" x="3" y="%d">%s</text></svg>`,
-				pct(x0), pct(x1-x0), stripTextY-2, stripLabelY, esc(long), stripLabelY, esc(short))
+			fmt.Fprintf(&s, `<foreignObject class="sec-label" x="%s" y="0" width="%s" height="%s" aria-hidden="true"><span class="long">%s</span><span class="short">%s</span></foreignObject>`,
+				pct(x0), pct(x1-x0), stripLabelsH, esc(long), esc(short))
 			if i > 0 {
-				fmt.Fprintf(&s, `<line class="sep" x1="%s" x2="%s" y1="%d" y2="%d"/>`, pct(x0), pct(x0), 2, stripHeight)
+				fmt.Fprintf(&s, `<line class="sep" x1="%s" x2="%s" y1="%d" y2="%s"/>`, pct(x0), pct(x0), 2, stripLabelsH)
 			}
 		}
+		s.WriteString(rows.String())
 		m.bandsSVG = s.String()
 	})
 	return m.bandsSVG

@@ -276,7 +276,7 @@ func tokHasAttr(tok html.Token, key string) bool {
 }
 
 // generatedSVG are the classes of the SVG the templates draw.
-var generatedSVG = map[string]bool{"strip": true, "sec-label": true, "pairs": true}
+var generatedSVG = map[string]bool{"strip": true, "rows": true, "pairs": true}
 
 // With base_url set, the 404 page links absolutely: hosts serve it at any
 // depth, where relative links would lead nowhere.
