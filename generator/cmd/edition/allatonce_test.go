@@ -2,6 +2,7 @@ package main
 
 import (
 	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -261,4 +262,22 @@ func errorLinesOf(prefixes, errs []string) []string {
 		out = append(out, errs[i])
 	}
 	return out
+}
+
+// TestFirstBuildWithErrorsSaysNothingWasWritten: a build with errors where
+// there is no site yet says that nothing was written, not that a site it
+// never had was left as it was, and leaves no folder behind.
+func TestFirstBuildWithErrorsSaysNothingWasWritten(t *testing.T) {
+	dir := workspace(t)
+	appendTo(t, chapter1, "\nAs [@nosuch1900] says.\n")
+	code, _, stderr := edition("build")
+	if code != 1 {
+		t.Fatalf("exit code %d, want 1:\n%s", code, stderr)
+	}
+	if !strings.Contains(stderr, "edition: 1 error; nothing was written\n") {
+		t.Errorf("the command does not say that nothing was written:\n%s", stderr)
+	}
+	if left, _ := filepath.Glob(filepath.Join(dir, "public*")); len(left) > 0 {
+		t.Errorf("a failed first build left %v", left)
+	}
 }

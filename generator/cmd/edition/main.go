@@ -118,7 +118,11 @@ func build(args []string, stdout, stderr io.Writer) int {
 		return 1
 	}
 	if !res.OK() {
-		fmt.Fprintf(stderr, "edition: %s; %s was not changed\n", words.Count(res.Diags.Count(diag.Error), "error", "errors"), o.Output)
+		kept := o.Output + " was not changed"
+		if _, err := os.Stat(o.Output); errors.Is(err, os.ErrNotExist) {
+			kept = "nothing was written"
+		}
+		fmt.Fprintf(stderr, "edition: %s; %s\n", words.Count(res.Diags.Count(diag.Error), "error", "errors"), kept)
 		return 1
 	}
 	if *verbose {
