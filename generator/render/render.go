@@ -19,6 +19,7 @@ import (
 
 	"edition/generator/bib"
 	"edition/generator/diag"
+	"edition/generator/internal/fileerr"
 	"edition/generator/internal/words"
 )
 
@@ -81,7 +82,7 @@ func Load(fsys fs.FS, dir string) (*Templates, diag.List) {
 		}
 		b, err := fs.ReadFile(fsys, p)
 		if err != nil {
-			msg, hint := diag.ReadError(fsys, p, err)
+			msg, hint := fileerr.Explain(fsys, p, err)
 			diags.Errorf(diag.Pos{File: path.Join(dir, p)}, hint, "%s", msg)
 			return nil
 		}

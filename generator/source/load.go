@@ -12,6 +12,7 @@ import (
 	"edition/generator/bib"
 	"edition/generator/diag"
 	"edition/generator/index"
+	"edition/generator/internal/fileerr"
 
 	"go.yaml.in/yaml/v3"
 )
@@ -176,7 +177,7 @@ func (l *loader) readError(p string, err error) {
 		l.diags.Errorf(pos, "create it with the edition's “title:” and its “kinds:”, or give the edition's content folder with -content",
 			"the content folder has no %s, which says what the edition is", EditionFile)
 	default:
-		msg, hint := diag.ReadError(l.fsys, p, err)
+		msg, hint := fileerr.Explain(l.fsys, p, err)
 		l.diags.Errorf(pos, hint, "%s", msg)
 	}
 }

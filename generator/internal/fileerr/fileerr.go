@@ -1,4 +1,6 @@
-package diag
+// Package fileerr says why a file could not be read in an editor's words,
+// for the content and the templates alike.
+package fileerr
 
 import (
 	"errors"
@@ -7,12 +9,12 @@ import (
 	"path"
 )
 
-// ReadError says, in an editor's words where it can, why the file p of
+// Explain says, in an editor's words where it can, why the file p of
 // fsys could not be read (err, from reading it): a symbolic link to a file
 // that is not there, a folder where a file belongs, a file the user may
 // not read. It returns the message and what to do (the hint, which may be
 // empty), for an error at the file.
-func ReadError(fsys fs.FS, p string, err error) (msg, hint string) {
+func Explain(fsys fs.FS, p string, err error) (msg, hint string) {
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
 		if target, lerr := fs.ReadLink(fsys, p); lerr == nil {
