@@ -1,16 +1,10 @@
 package browser
 
 import (
-	"context"
-	"encoding/json"
 	"fmt"
 	"strings"
 	"testing"
 	"time"
-
-	"github.com/chromedp/cdproto/accessibility"
-	"github.com/chromedp/cdproto/runtime"
-	"github.com/chromedp/chromedp"
 )
 
 // stripLabelsJS reads the labels of the strip of where an entry occurs:
@@ -217,40 +211,6 @@ type heatRoom struct {
 	Caption        string
 }
 
-// axNode returns the role and the name Chromium gives the element sel in
-// its accessibility tree.
-func axNode(tb *tab, sel string) (role, name string) {
-	tb.t.Helper()
-	tb.do(chromedp.Func(func(ctx context.Context, _ *chromedp.Target) error {
-		obj, err := chromedp.Call(ctx, runtime.Evaluate, runtime.EvaluateParams{Expression: "document.querySelector(" + jsString(sel) + ")"})
-		if err != nil {
-			return err
-		}
-		if obj.Result == nil || obj.Result.ObjectID == "" {
-			return fmt.Errorf("no element %s", sel)
-		}
-		relatives := false
-		ax, err := chromedp.Call(ctx, accessibility.GetPartialAXTree, accessibility.GetPartialAXTreeParams{ObjectID: obj.Result.ObjectID, FetchRelatives: &relatives})
-		if err != nil {
-			return err
-		}
-		if len(ax.Nodes) == 0 {
-			return fmt.Errorf("%s is not in the accessibility tree", sel)
-		}
-		n := ax.Nodes[0]
-		if n.Role != nil {
-			if err := json.Unmarshal([]byte(n.Role.Value), &role); err != nil {
-				return err
-			}
-		}
-		if n.Name != nil {
-			return json.Unmarshal([]byte(n.Name.Value), &name)
-		}
-		return nil
-	}))
-	return role, name
-}
-
 // On a phone with the reader's text at twice its size, the overview's heat
 // map left its cells 52 px beside the names, at 320 px, half a column:
 // each column was as wide as the longest word of its heading. There the
@@ -270,7 +230,7 @@ func TestHeatMapCellsHaveRoomBesideTheNames(t *testing.T) {
 	}
 	var names []string
 	for i := range n {
-		_, name := axNode(wide, column(i))
+		_, name := wide.axNode(column(i))
 		names = append(names, name)
 	}
 	for _, w := range []int64{320, 390} {
@@ -286,7 +246,7 @@ func TestHeatMapCellsHaveRoomBesideTheNames(t *testing.T) {
 					w, got.Data, got.Whole, 0.4*float64(w))
 			}
 			for i, name := range names {
-				role, got := axNode(tb, column(i))
+				role, got := tb.axNode(column(i))
 				if role != "columnheader" || !strings.Contains(got, name) {
 					t.Errorf("at %d px, text at 200%%: column %d is a %q named %q, want a columnheader named for %q", w, i+1, role, got, name)
 				}
@@ -297,7 +257,7 @@ func TestHeatMapCellsHaveRoomBesideTheNames(t *testing.T) {
 				"table.heatmap tbody tr:first-child td":    "cell",
 				"table.heatmap tbody tr:first-child td~td": "cell",
 			} {
-				if role, _ := axNode(tb, sel); role != want {
+				if role, _ := tb.axNode(sel); role != want {
 					t.Errorf("at %d px, text at 200%%: %s is a %q, not a %q", w, sel, role, want)
 				}
 			}

@@ -411,8 +411,14 @@ func grantClipboard(tb *tab) {
 // accessibleName returns the name Chromium gives the element sel in its
 // accessibility tree: what a screen reader says for it.
 func (tb *tab) accessibleName(sel string) string {
+	_, name := tb.axNode(sel)
+	return name
+}
+
+// axNode returns the role and the name Chromium gives the element sel in
+// its accessibility tree.
+func (tb *tab) axNode(sel string) (role, name string) {
 	tb.t.Helper()
-	var name string
 	tb.do(chromedp.Func(func(ctx context.Context, _ *chromedp.Target) error {
 		obj, err := chromedp.Call(ctx, runtime.Evaluate, runtime.EvaluateParams{Expression: "document.querySelector(" + jsString(sel) + ")"})
 		if err != nil {
@@ -426,10 +432,19 @@ func (tb *tab) accessibleName(sel string) string {
 		if err != nil {
 			return err
 		}
-		if len(ax.Nodes) == 0 || ax.Nodes[0].Name == nil {
-			return fmt.Errorf("%s has no accessible name", sel)
+		if len(ax.Nodes) == 0 {
+			return fmt.Errorf("%s is not in the accessibility tree", sel)
 		}
-		return json.Unmarshal([]byte(ax.Nodes[0].Name.Value), &name)
+		n := ax.Nodes[0]
+		if n.Role != nil {
+			if err := json.Unmarshal([]byte(n.Role.Value), &role); err != nil {
+				return err
+			}
+		}
+		if n.Name != nil {
+			return json.Unmarshal([]byte(n.Name.Value), &name)
+		}
+		return nil
 	}))
-	return name
+	return role, name
 }
