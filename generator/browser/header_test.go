@@ -189,10 +189,7 @@ func TestHeaderLeavesRoomAt200Percent(t *testing.T) {
 	for _, scripts := range []bool{true, false} {
 		t.Run(fmt.Sprintf("scripts=%v", scripts), func(t *testing.T) {
 			tb := newTab(t, overHTTP, 390, 844, true)
-			tb.do(chromedp.Func(func(ctx context.Context, _ *chromedp.Target) error {
-				_, err := chromedp.Call(ctx, page.SetFontSizes, page.SetFontSizesParams{FontSizes: &page.FontSizes{Standard: 32, Fixed: 26}})
-				return err
-			}))
+			textAt200(tb)
 			if !scripts {
 				tb.disableScripts()
 			}

@@ -11,7 +11,6 @@ import (
 	"testing"
 
 	"github.com/chromedp/cdproto/emulation"
-	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 )
 
@@ -102,10 +101,7 @@ func TestNoOverflowWithTextAt200Percent(t *testing.T) {
 		t.Run(fmt.Sprint(w), func(t *testing.T) {
 			t.Parallel()
 			tb := newTab(t, overHTTP, w, 900, w < 800)
-			tb.do(chromedp.Func(func(ctx context.Context, _ *chromedp.Target) error {
-				_, err := chromedp.Call(ctx, page.SetFontSizes, page.SetFontSizesParams{FontSizes: &page.FontSizes{Standard: 32, Fixed: 26}})
-				return err
-			}))
+			textAt200(tb)
 			pages := pagesOfEachKind
 			if w == 320 {
 				for _, p := range pagesWithLongTitleWords(t, 11) {

@@ -1,13 +1,9 @@
 package browser
 
 import (
-	"context"
 	"fmt"
 	"strings"
 	"testing"
-
-	"github.com/chromedp/cdproto/page"
-	"github.com/chromedp/chromedp"
 )
 
 // heatLabelsJS checks every row label of the overview's heat map (the
@@ -52,10 +48,7 @@ func TestHeatMapLabelsStayInView(t *testing.T) {
 		t.Run(fmt.Sprint(w), func(t *testing.T) {
 			t.Parallel()
 			tb := newTab(t, overHTTP, w, 700, true)
-			tb.do(chromedp.Func(func(ctx context.Context, _ *chromedp.Target) error {
-				_, err := chromedp.Call(ctx, page.SetFontSizes, page.SetFontSizesParams{FontSizes: &page.FontSizes{Standard: 32, Fixed: 26}})
-				return err
-			}))
+			textAt200(tb)
 			tb.visit("overview.html")
 			if fs := eval[string](tb, `getComputedStyle(document.documentElement).fontSize`); fs != "32px" {
 				t.Fatalf("the text is %s, not at 200%%", fs)

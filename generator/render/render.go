@@ -34,6 +34,9 @@ type Templates struct {
 	pages  map[string]*template.Template // by page template name
 	base   *template.Template            // the layout and partials, for Chrome's blocks
 	assets []File
+	// assetsUnread says that an asset, or a folder of them, did not read:
+	// Assets is not all the site would have.
+	assetsUnread bool
 	// named maps an asset's name under assets/ ("style.css") to the
 	// fingerprinted name the pages link to ("style.1a2b3c4d5e.css"); see
 	// Fingerprinted.
@@ -74,6 +77,7 @@ func Load(fsys fs.FS, dir string) (*Templates, diag.List) {
 		if err != nil {
 			if !errors.Is(err, fs.ErrNotExist) {
 				diags.Errorf(diag.Pos{File: path.Join(dir, p)}, "", "cannot read: %v", err)
+				t.assetsUnread = true
 			}
 			return nil
 		}
@@ -84,6 +88,7 @@ func Load(fsys fs.FS, dir string) (*Templates, diag.List) {
 		if err != nil {
 			msg, hint := fileerr.Explain(fsys, p, err)
 			diags.Errorf(diag.Pos{File: path.Join(dir, p)}, hint, "%s", msg)
+			t.assetsUnread = true
 			return nil
 		}
 		t.assets = append(t.assets, File{Path: p, Data: b})
@@ -172,6 +177,10 @@ func (ts *Templates) parseFile(t *template.Template, fsys fs.FS, name string) er
 // is named in the templates folder and, for the fingerprinted ones, also
 // under its fingerprinted name.
 func (t *Templates) Assets() []File { return t.assets }
+
+// AssetsUnread reports whether an asset, or a folder of them, did not
+// read (Load said so): then Assets is not every asset the site would have.
+func (t *Templates) AssetsUnread() bool { return t.assetsUnread }
 
 // Fingerprinted reports whether the asset name (under assets/) is one the
 // pages link to by a fingerprinted name: the templates' style sheets and

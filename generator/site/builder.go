@@ -22,6 +22,7 @@ import (
 	"edition/generator/diag"
 	"edition/generator/export"
 	"edition/generator/index"
+	"edition/generator/internal/fileerr"
 	"edition/generator/markup"
 	"edition/generator/markup/highlight"
 	"edition/generator/publish"
@@ -295,7 +296,7 @@ func (b *Builder) generatePages(changed []string, early bool) *Result {
 		diff, read, err := s.refresh(hintsUnder(s.root, changed))
 		b.work.Read += read
 		if err != nil {
-			diags.Errorf(diag.Pos{File: s.root}, "check that the folder can be read", "cannot read the folder: %v", unwrap(err))
+			diags.Errorf(diag.Pos{File: s.root}, "check that the folder can be read", "cannot read the folder: %v", fileerr.Cause(err))
 			continue
 		}
 		for _, rel := range diff {
@@ -496,7 +497,7 @@ func (b *Builder) generatePages(changed []string, early bool) *Result {
 		diags.Append(ds)
 		if len(lc.targets) > 0 {
 			moved := movedBy(loadErrs, opts.Content, ed, layout, len(content.Sources) == 0)
-			if unreadAssets(b.tmplDiags, opts.Templates) {
+			if tmpl.AssetsUnread() {
 				// An asset that could not be read is not in the site
 				// made without it: where it would be is unsure.
 				byLoad := moved
@@ -611,19 +612,6 @@ func unbuilt(tmpl *render.Templates, x *index.Index, extra []render.ExtraPage, m
 		return html, err == nil
 	}
 	return u
-}
-
-// unreadAssets reports whether the templates' diagnostics, tmplDiags,
-// say that an asset, or a folder of them, in templates (the folder) could
-// not be read.
-func unreadAssets(tmplDiags diag.List, templates string) bool {
-	dir := filepath.ToSlash(filepath.Join(templates, render.AssetsDir))
-	for _, d := range tmplDiags {
-		if f := filepath.ToSlash(d.File); d.Severity == diag.Error && (f == dir || strings.HasPrefix(f, dir+"/")) {
-			return true
-		}
-	}
-	return false
 }
 
 // Finish adds to a result of GeneratePages the files that let readers find

@@ -11,6 +11,8 @@ import (
 	"slices"
 	"strings"
 	"time"
+
+	"edition/generator/internal/fileerr"
 )
 
 // snapshot is a folder held in memory: the bytes of every file, as of its
@@ -242,7 +244,7 @@ func (s *snapshot) Open(name string) (fs.File, error) {
 	}
 	if f, ok := s.files[name]; ok {
 		if f.err != nil {
-			return nil, &fs.PathError{Op: "open", Path: name, Err: unwrap(f.err)}
+			return nil, &fs.PathError{Op: "open", Path: name, Err: fileerr.Cause(f.err)}
 		}
 		return &openFile{f: f, r: bytes.NewReader(f.data)}, nil
 	}
@@ -266,7 +268,7 @@ func (s *snapshot) ReadFile(name string) ([]byte, error) {
 		return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrNotExist}
 	}
 	if f.err != nil {
-		return nil, &fs.PathError{Op: "open", Path: name, Err: unwrap(f.err)}
+		return nil, &fs.PathError{Op: "open", Path: name, Err: fileerr.Cause(f.err)}
 	}
 	return bytes.Clone(f.data), nil
 }
@@ -288,7 +290,7 @@ func (s *snapshot) ReadDir(name string) ([]fs.DirEntry, error) {
 		return nil, &fs.PathError{Op: "readdir", Path: name, Err: fs.ErrInvalid}
 	}
 	if err := s.unlisted[name]; err != nil {
-		return nil, &fs.PathError{Op: "readdir", Path: name, Err: unwrap(err)}
+		return nil, &fs.PathError{Op: "readdir", Path: name, Err: fileerr.Cause(err)}
 	}
 	list, ok := s.dirs[name]
 	if !ok {
@@ -322,13 +324,6 @@ var (
 type errorString string
 
 func (e errorString) Error() string { return string(e) }
-
-func unwrap(err error) error {
-	if pe, ok := err.(*fs.PathError); ok {
-		return pe.Err
-	}
-	return err
-}
 
 type dirEntry struct {
 	name string

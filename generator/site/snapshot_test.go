@@ -14,6 +14,7 @@ import (
 	"testing/fstest"
 
 	"edition/generator/index"
+	"edition/generator/internal/fileerr"
 	"edition/generator/source"
 )
 
@@ -97,7 +98,7 @@ func TestSnapshotRefresh(t *testing.T) {
 		ReadFile(string) ([]byte, error)
 	}).ReadFile("sub/dangling.md")
 	_, errSnap := s.ReadFile("sub/dangling.md")
-	if errSnap == nil || errDir == nil || unwrap(errSnap).Error() != unwrap(errDir).Error() {
+	if errSnap == nil || errDir == nil || fileerr.Cause(errSnap).Error() != fileerr.Cause(errDir).Error() {
 		t.Fatalf("dangling link: snapshot says %v, os.DirFS %v", errSnap, errDir)
 	}
 }

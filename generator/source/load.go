@@ -182,14 +182,6 @@ func (l *loader) readError(p string, err error) {
 	}
 }
 
-func unwrapPath(err error) error {
-	var pe *fs.PathError
-	if errors.As(err, &pe) {
-		return pe.Err
-	}
-	return err
-}
-
 // split reads a Markdown file and decodes its front matter with fields.
 // file is l.name(p), made once by the caller.
 func (l *loader) split(p, file string) (FrontMatter, *doc, *yaml.Node, bool) {
@@ -338,14 +330,14 @@ var reservedPaths = map[string]bool{"text": true, "assets": true, "search": true
 func (l *loader) walk(dir string) []string {
 	files, err := l.listing(dir)
 	if err != nil {
-		l.diags.Errorf(diag.Pos{File: l.name(dir)}, "", "cannot list the folder: %v", unwrapPath(err))
+		l.diags.Errorf(diag.Pos{File: l.name(dir)}, "", "cannot list the folder: %v", fileerr.Cause(err))
 	}
 	for _, u := range l.walks[dir].unlisted {
 		hint := ""
 		if errors.Is(u.err, fs.ErrPermission) {
 			hint = "make the folder readable, with chmod a+rx say"
 		}
-		l.diags.Errorf(diag.Pos{File: l.name(u.path)}, hint, "cannot list the folder: %v; none of its files is read", unwrapPath(u.err))
+		l.diags.Errorf(diag.Pos{File: l.name(u.path)}, hint, "cannot list the folder: %v; none of its files is read", fileerr.Cause(u.err))
 	}
 	for _, p := range l.walks[dir].unread {
 		stem := strings.TrimSuffix(path.Base(p), path.Ext(p))

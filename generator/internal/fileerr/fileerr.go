@@ -31,11 +31,17 @@ func Explain(fsys fs.FS, p string, err error) (msg, hint string) {
 	case errors.Is(err, fs.ErrPermission):
 		return "cannot read the file: permission denied", "make the file readable, with chmod a+r say"
 	}
+	return fmt.Sprintf("cannot read: %v", Cause(err)), ""
+}
+
+// Cause is what went wrong, without the operation and path a PathError
+// adds to it: a message that is already at the file says it once.
+func Cause(err error) error {
 	var pe *fs.PathError
 	if errors.As(err, &pe) {
-		err = pe.Err
+		return pe.Err
 	}
-	return fmt.Sprintf("cannot read: %v", err), ""
+	return err
 }
 
 func isDir(fsys fs.FS, p string) bool {
